@@ -1,0 +1,11 @@
+import { PGlite } from '@electric-sql/pglite';
+import { readFileSync } from 'node:fs';
+const db = new PGlite();
+await db.exec(readFileSync('libs/db/migrations/0001_core.sql','utf8'));
+await db.exec(readFileSync('libs/db/migrations/0010_indicators.sql','utf8'));
+const r = await db.query(`SELECT pg_advisory_xact_lock($1,$2)`, [57,10]);
+console.log(r.rows);
+const a = await db.query(`SELECT $1::text[] IS NULL AS n, $2::bigint[] AS b, count(*) AS c FROM jsonb_to_recordset($3::jsonb) AS x(a text[])`, [null, [1,2], JSON.stringify([{a:['x','y']}])]);
+console.log(a.rows, typeof a.rows[0].c);
+const t = await db.query(`SELECT now() AS t, current_date::text AS d, $1::timestamptz AS p`, [new Date()]);
+console.log(t.rows);

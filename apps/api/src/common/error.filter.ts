@@ -1,0 +1,85 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { DomainError, type ApiErrorBody, type ErrorKind } from '@ioc/contracts';
+import { ConfigError } from '@ioc/config';
+import { BackpressureError } from '@ioc/ingest';
+
+const STATUS: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  unsupported_media: 415,
+  rate_limited: 429,
+  unavailable: 503,
+};
+
+/** The one place errors become HTTP answers: `{ error: { code, message } }` with the right status. */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const { status, body, headers } = toResponse(exception);
+    if (status >= 500 && !(exception instanceof BackpressureError)) {
+      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    }
+    for (const [k, v] of Object.entries(headers)) void reply.header(k, v);
+    void reply.status(status).send(body);
+  }
+}
+
+export function toResponse(exception: unknown): { status: number; body: ApiErrorBody; headers: Record<string, string> } {
+  if (exception instanceof DomainError) {
+    return {
+      status: STATUS[exception.kind],
+      body: { error: { code: exception.code, message: exception.message, ...(exception.details ? { details: exception.details } : {}) } },
+      headers: {},
+    };
+  }
+  if (exception instanceof BackpressureError) {
+    return {
+      status: 503,
+      body: { error: { code: exception.code, message: exception.message } },
+      headers: { 'retry-after': String(exception.retryAfterSeconds) },
+    };
+  }
+  if (exception instanceof ConfigError) {
+    return { status: 500, body: { error: { code: 'CONFIG_INVALID', message: exception.message } }, headers: {} };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    return { status, body: { error: { code: httpCode(status), message: exception.message } }, headers: {} };
+  }
+  const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
+  if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode < 500) {
+    return {
+      status: fastifyError.statusCode,
+      body: { error: { code: fastifyError.code ?? httpCode(fastifyError.statusCode), message: fastifyError.message ?? 'Bad request' } },
+      headers: {},
+    };
+  }
+  return { status: 500, body: { error: { code: 'INTERNAL', message: 'Internal server error' } }, headers: {} };
+}
+
+function httpCode(status: number): string {
+  switch (status) {
+    case 400:
+      return 'BAD_REQUEST';
+    case 401:
+      return 'UNAUTHORIZED';
+    case 403:
+      return 'FORBIDDEN';
+    case 404:
+      return 'NOT_FOUND';
+    case 413:
+      return 'PAYLOAD_TOO_LARGE';
+    case 415:
+      return 'UNSUPPORTED_MEDIA_TYPE';
+    default:
+      return status >= 500 ? 'INTERNAL' : 'BAD_REQUEST';
+  }
+}

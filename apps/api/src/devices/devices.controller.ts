@@ -1,0 +1,33 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import type { DeviceView } from '@ioc/contracts';
+import { PLATFORM, type PlatformContext } from '../platform/platform.context';
+import { LatestRepository } from './latest.repository';
+
+@Controller('api/v1/devices')
+export class DevicesController {
+  private readonly latest: LatestRepository;
+
+  constructor(@Inject(PLATFORM) private readonly ctx: PlatformContext) {
+    this.latest = new LatestRepository(ctx.pool);
+  }
+
+  /** Devices of a unit (a province includes its wards) with their latest value per metric. */
+  @Get()
+  async list(@Query('unit') unit?: string): Promise<{ asOf: string; items: DeviceView[] }> {
+    const unitCodes = unit ? await this.ctx.units.selfAndDescendants(unit) : undefined;
+    const devices = await this.ctx.devices.list(unitCodes ? { unitCodes } : {});
+    const latest = await this.latest.forDevices(devices.map((d) => d.id));
+    return {
+      asOf: new Date().toISOString(),
+      items: devices.map((d) => ({
+        id: d.id,
+        kind: d.kind,
+        unitCode: d.unitCode,
+        lon: d.lon,
+        lat: d.lat,
+        lastSeen: d.lastSeen?.toISOString() ?? null,
+        latest: latest.get(d.id) ?? {},
+      })),
+    };
+  }
+}

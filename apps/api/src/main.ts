@@ -1,0 +1,46 @@
+import 'reflect-metadata';
+import { ConfigError, loadApiConfig } from '@ioc/config';
+import { startPlatform } from './platform/platform';
+
+async function main(): Promise<void> {
+  const config = loadApiConfig(process.env);
+  const platform = await startPlatform(config);
+  const { ctx } = platform;
+  const lines = [
+    '',
+    `  IOC platform ${ctx.storage === 'pglite' ? '(embedded)' : ''} is running`,
+    `  Wall:      ${platform.httpUrl}/wall`,
+    `  Tablet:    ${platform.httpUrl}/tablet`,
+    `  API:       ${platform.httpUrl}/api/v1/health`,
+    `  MQTT:      ${platform.mqttUrl}${ctx.broker.kind === 'embedded' && ctx.broker.port !== config.MQTT_PORT ? `  (port ${config.MQTT_PORT} was taken)` : ''}`,
+    `  Storage:   ${ctx.storage}${ctx.storage === 'pglite' ? ` in ${config.DATA_DIR}` : ''}`,
+    '  Ctrl-C stops.',
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`\n${signal}: flushing and stopping…\n`);
+    platform.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        process.stderr.write(`stop failed: ${String(err)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => {
+    stop('SIGINT');
+  });
+  process.on('SIGTERM', () => {
+    stop('SIGTERM');
+  });
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
+  else process.stderr.write(`Failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

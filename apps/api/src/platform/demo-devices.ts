@@ -1,0 +1,78 @@
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { UnitSummary } from '@ioc/contracts';
+import { type DeviceRepository, generateToken, hashToken } from '@ioc/ingest';
+
+export const DEMO_CREDENTIALS_FILE = 'demo-devices.json';
+
+export interface DemoCredential {
+  id: string;
+  kind: string;
+  token: string;
+  seed: number;
+  /** Publishes every N simulator ticks. */
+  everyTicks: number;
+}
+
+interface DemoKind {
+  kind: string;
+  prefix: string;
+  /** Which wards get one: every k-th by code order, offset. */
+  every: number;
+  offset: number;
+  everyTicks: number;
+  intervalS: number;
+  dx: number;
+  dy: number;
+}
+
+const KINDS: DemoKind[] = [
+  { kind: 'air_quality', prefix: 'aq', every: 1, offset: 0, everyTicks: 2, intervalS: 60, dx: 0, dy: 0 },
+  { kind: 'water_level', prefix: 'wl', every: 5, offset: 1, everyTicks: 3, intervalS: 120, dx: 0.004, dy: -0.003 },
+  { kind: 'rain_gauge', prefix: 'rg', every: 6, offset: 2, everyTicks: 6, intervalS: 300, dx: -0.004, dy: 0.003 },
+  { kind: 'traffic_counter', prefix: 'tc', every: 3, offset: 0, everyTicks: 2, intervalS: 60, dx: 0.003, dy: 0.004 },
+  { kind: 'noise', prefix: 'ns', every: 4, offset: 3, everyTicks: 3, intervalS: 120, dx: -0.003, dy: -0.004 },
+  { kind: 'wifi_hotspot', prefix: 'wf', every: 4, offset: 1, everyTicks: 6, intervalS: 300, dx: 0.002, dy: -0.005 },
+];
+
+/**
+ * Registers the demo fleet (about 200 devices across the province's wards) with fresh tokens,
+ * and keeps the tokens in DATA_DIR for the simulator only — like a gateway's config file.
+ */
+export async function seedDemoDevices(repo: DeviceRepository, wards: UnitSummary[], dataDir: string): Promise<number> {
+  const file = join(dataDir, DEMO_CREDENTIALS_FILE);
+  if (existsSync(file) && (await repo.count()) > 0) {
+    return (JSON.parse(readFileSync(file, 'utf8')) as unknown[]).length;
+  }
+  const creds: DemoCredential[] = [];
+  const sorted = [...wards].sort((a, b) => a.code.localeCompare(b.code));
+  for (const k of KINDS) {
+    sorted.forEach((w, i) => {
+      if ((i + k.offset) % k.every !== 0 || !w.label) return;
+      const id = `${k.prefix}-${w.code}`;
+      creds.push({ id, kind: k.kind, token: generateToken(), seed: Number(w.code) + k.offset * 7, everyTicks: k.everyTicks });
+    });
+  }
+  for (const c of creds) {
+    const k = KINDS.find((x) => x.kind === c.kind);
+    const w = sorted.find((x) => c.id.endsWith(x.code));
+    if (!k || !w?.label) continue;
+    if (await repo.get(c.id)) {
+      await repo.setTokenHash(c.id, hashToken(c.token));
+      continue;
+    }
+    await repo.insert({
+      id: c.id,
+      kind: c.kind,
+      unitCode: w.code,
+      lon: w.label[0] + k.dx,
+      lat: w.label[1] + k.dy,
+      expectedIntervalS: k.intervalS,
+      tokenHash: hashToken(c.token),
+      name: `${k.kind} ${w.shortName}`,
+    });
+  }
+  writeFileSync(file, JSON.stringify(creds, null, 1));
+  chmodSync(file, 0o600);
+  return creds.length;
+}

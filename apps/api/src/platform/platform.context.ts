@@ -1,0 +1,29 @@
+import type { ApiConfig } from '@ioc/config';
+import type { Pool, StorageMode } from '@ioc/db';
+import type { DeadLetterRepository, DeviceDirectory, DeviceRepository, IngestService, MetricCatalogue, ReadingWriter } from '@ioc/ingest';
+import type { LiveHub } from '@ioc/live';
+import type { Registry } from 'prom-client';
+import type { UnitsService } from '../units/units.service';
+
+/** Everything the HTTP/WS edge needs, built once by the composition root (platform.ts). */
+export interface PlatformContext {
+  config: ApiConfig;
+  pool: Pool;
+  storage: StorageMode;
+  broker: { kind: 'embedded' | 'external'; url: string; port: number | null };
+  migrationVersion: number;
+  startedAt: Date;
+  devices: DeviceRepository;
+  directory: DeviceDirectory;
+  deadLetters: DeadLetterRepository;
+  catalogue: MetricCatalogue;
+  writer: ReadingWriter;
+  ingest: IngestService;
+  hub: LiveHub;
+  units: UnitsService;
+  registry: Registry;
+  brokerConnected(): boolean;
+}
+
+/** Injection token: services are composed in plain code, then handed to Nest as one value. */
+export const PLATFORM = Symbol('PLATFORM');

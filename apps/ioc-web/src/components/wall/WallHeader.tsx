@@ -1,0 +1,34 @@
+import type { SocketPhase } from '../../live/wsClient';
+import { LanguageToggle } from '../LanguageToggle';
+import { ConnectionStatus } from './ConnectionStatus';
+import { DataFreshness } from './DataFreshness';
+import { WallClock } from './WallClock';
+
+export interface WallHeaderProps {
+  title: string;
+  phase: SocketPhase;
+  asOf: string | null;
+  stale: boolean;
+  now: number;
+}
+
+export function WallHeader({ title, phase, asOf, stale, now }: WallHeaderProps) {
+  return (
+    <header className="wall-header">
+      <div className="wall-brand">
+        <span className="wall-emblem" aria-hidden="true" />
+        <h1 className="wall-title" data-testid="wall-title">
+          {title}
+        </h1>
+      </div>
+      <div className="wall-status">
+        <div className="wall-status-stack">
+          <ConnectionStatus phase={phase} />
+          <DataFreshness asOf={asOf} stale={stale} />
+        </div>
+        <WallClock now={now} />
+        <LanguageToggle />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,115 @@
+import { Deck, MapView, WebMercatorViewport, type MapViewState } from '@deck.gl/core';
+import { GeoJsonLayer, PathLayer } from '@deck.gl/layers';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { WardFeature, WardProperties } from '../api/schemas';
+import type { Bounds } from './bounds';
+import { sovereigntyLayer, type SovereigntyLabel } from './layers/sovereigntyLayer';
+
+/** The East Sea from the central coast to Trường Sa. */
+const INSET_EXTENT: Bounds = [
+  [105.8, 7.6],
+  [117.2, 18.4],
+];
+
+const MAIN_VIEW = new MapView({ id: 'inset', repeat: false });
+
+export interface SeaInsetProps {
+  wards: readonly WardFeature[];
+  /** The main map's framed extent, outlined in the inset. */
+  mainBounds: Bounds | null;
+  labels: SovereigntyLabel[];
+  fontsReady: boolean;
+  uiScale: number;
+  title: string;
+}
+
+function viewStateFor(width: number, height: number): MapViewState {
+  if (width < 10 || height < 10) return { longitude: 111.5, latitude: 13, zoom: 4 };
+  const { longitude, latitude, zoom } = new WebMercatorViewport({ width, height }).fitBounds(
+    INSET_EXTENT,
+    { padding: 6 },
+  );
+  return { longitude, latitude, zoom };
+}
+
+/**
+ * Locator inset: the province in the East Sea with Hoàng Sa and Trường Sa labelled as Viet Nam.
+ * The main map frames the mainland wards, so offshore zones are guaranteed to be seen here.
+ * A small standalone Deck (no MapLibre) is enough: it has no camera interaction.
+ */
+export function SeaInset({ wards, mainBounds, labels, fontsReady, uiScale, title }: SeaInsetProps) {
+  const hostRef = useRef<HTMLDivElement>(null);
+  const deckRef = useRef<Deck<MapView> | null>(null);
+  const [size, setSize] = useState<[number, number]>([0, 0]);
+
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return undefined;
+    const deck = new Deck({
+      parent: host,
+      views: MAIN_VIEW,
+      viewState: viewStateFor(host.clientWidth, host.clientHeight),
+      controller: false,
+      layers: [],
+    });
+    deckRef.current = deck;
+    const observer = new ResizeObserver(() => {
+      setSize([host.clientWidth, host.clientHeight]);
+    });
+    observer.observe(host);
+    return () => {
+      observer.disconnect();
+      deckRef.current = null;
+      deck.finalize();
+    };
+  }, []);
+
+  const layers = useMemo(() => {
+    const frame = mainBounds
+      ? [
+          [
+            [mainBounds[0][0], mainBounds[0][1]],
+            [mainBounds[1][0], mainBounds[0][1]],
+            [mainBounds[1][0], mainBounds[1][1]],
+            [mainBounds[0][0], mainBounds[1][1]],
+            [mainBounds[0][0], mainBounds[0][1]],
+          ],
+        ]
+      : [];
+    return [
+      new GeoJsonLayer<WardProperties>({
+        id: 'inset-wards',
+        data: wards as WardFeature[],
+        filled: true,
+        stroked: false,
+        getFillColor: [110, 150, 195, 200],
+      }),
+      new PathLayer<[number, number][]>({
+        id: 'inset-frame',
+        data: frame,
+        getPath: (p) => p,
+        getColor: [255, 196, 64, 230],
+        widthUnits: 'pixels',
+        getWidth: Math.max(1, uiScale * 1.5),
+      }),
+      fontsReady && sovereigntyLayer('inset-sovereignty', labels, 11 * uiScale),
+    ];
+  }, [wards, mainBounds, labels, fontsReady, uiScale]);
+
+  useEffect(() => {
+    deckRef.current?.setProps({ layers, viewState: viewStateFor(size[0], size[1]) });
+  }, [layers, size]);
+
+  return (
+    <figure className="sea-inset" aria-label={title}>
+      <div ref={hostRef} className="sea-inset-canvas" />
+      <figcaption className="sea-inset-title">{title}</figcaption>
+      {/* The labels are drawn on canvas; this keeps them readable by assistive tech and tests. */}
+      <ul className="sr-only" data-testid="sovereignty-labels">
+        {labels.map((l) => (
+          <li key={l.text}>{l.text}</li>
+        ))}
+      </ul>
+    </figure>
+  );
+}

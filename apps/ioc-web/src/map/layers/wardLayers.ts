@@ -1,0 +1,92 @@
+import { CollisionFilterExtension, PathStyleExtension } from '@deck.gl/extensions';
+import type {
+  CollisionFilterExtensionProps,
+  PathStyleExtensionProps,
+} from '@deck.gl/extensions';
+import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
+import type { Feature, Geometry } from 'geojson';
+import type { WardFeature, WardProperties } from '../../api/schemas';
+import type { Rgba } from '../colorScale';
+import { LABEL_HALO, MAP_FONT_FAMILY, MAP_FONT_SETTINGS } from './textStyle';
+
+// Extensions are stateless descriptors; sharing one instance avoids re-initialising shaders.
+const dashed = new PathStyleExtension({ dash: true });
+const collision = new CollisionFilterExtension();
+
+const SOLID: [number, number] = [0, 0];
+const DASH: [number, number] = [4, 3];
+
+/** Approximate cells are generated, not surveyed: paler fill, fainter dashed edge. */
+const APPROXIMATE_FILL_FACTOR = 0.55;
+
+export interface WardPolygonInput {
+  id: string;
+  wards: readonly WardFeature[];
+  /** Current fill of a unit, e.g. its mean PM2.5 colour. */
+  fillFor: (code: string) => Rgba;
+  /** Bump to recompute fills; geometry is tessellated only when `wards` changes. */
+  fillVersion: number;
+  uiScale: number;
+}
+
+/** What GeoJsonLayer hands its accessors (it accepts any geometry). */
+type AnyWard = Feature<Geometry, WardProperties>;
+
+export function wardPolygonLayer(input: WardPolygonInput) {
+  return new GeoJsonLayer<WardProperties, PathStyleExtensionProps<AnyWard>>({
+    id: input.id,
+    data: input.wards as WardFeature[],
+    filled: true,
+    stroked: true,
+    getFillColor: (f: AnyWard) => {
+      const c = input.fillFor(f.properties.code);
+      return f.properties.approximate ? [c[0], c[1], c[2], c[3] * APPROXIMATE_FILL_FACTOR] : c;
+    },
+    getLineColor: (f: AnyWard) =>
+      f.properties.approximate ? [190, 210, 235, 120] : [165, 190, 220, 210],
+    lineWidthUnits: 'pixels',
+    getLineWidth: Math.max(1, input.uiScale),
+    extensions: [dashed],
+    getDashArray: (f: AnyWard) => (f.properties.approximate ? DASH : SOLID),
+    dashJustified: true,
+    updateTriggers: { getFillColor: input.fillVersion },
+  });
+}
+
+export interface WardLabelInput {
+  id: string;
+  wards: readonly WardFeature[];
+  uiScale: number;
+  /** Higher wins when labels collide (e.g. area, so big rural communes keep their names). */
+  priorityFor: (code: string) => number;
+}
+
+/**
+ * Ward names at their label points. Ninety-odd names cannot all fit at province scale, so a
+ * collision filter hides the lower-priority ones where they overlap; they appear on zoom-in.
+ */
+export function wardLabelLayer(input: WardLabelInput) {
+  return new TextLayer<WardFeature, CollisionFilterExtensionProps<WardFeature>>({
+    id: input.id,
+    data: input.wards as WardFeature[],
+    getPosition: (f) => [f.properties.labelLon, f.properties.labelLat],
+    getText: (f) => f.properties.shortName,
+    getSize: 13 * input.uiScale,
+    sizeUnits: 'pixels',
+    getColor: [232, 240, 250, 255],
+    fontFamily: MAP_FONT_FAMILY,
+    fontWeight: 600,
+    // 'auto' collects the characters actually used, so every Vietnamese letter with its tone
+    // mark gets a glyph (the default set is ASCII only and would drop "ả", "ệ", "Đ"...).
+    characterSet: 'auto',
+    fontSettings: MAP_FONT_SETTINGS,
+    outlineWidth: 0.8,
+    outlineColor: LABEL_HALO,
+    getTextAnchor: 'middle',
+    getAlignmentBaseline: 'center',
+    extensions: [collision],
+    collisionEnabled: true,
+    getCollisionPriority: (f) => input.priorityFor(f.properties.code),
+    collisionTestProps: { sizeScale: 1.15 },
+  });
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from './config.error';
+import { loadApiConfig } from './api.config';
+
+describe('loadApiConfig', () => {
+  it('gives the embedded defaults on an empty environment', () => {
+    const c = loadApiConfig({});
+    expect(c.PORT).toBe(8080);
+    expect(c.MQTT_PORT).toBe(1883);
+    expect(c.DATA_DIR).toBe('./data');
+    expect(c.DATABASE_URL).toBeUndefined();
+    expect(c.SIMULATOR).toBe(true);
+  });
+
+  it('lists every bad key in one error', () => {
+    let err: unknown;
+    try {
+      loadApiConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', SIMULATOR: 'maybe', IOC_PROVINCE: '480' });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    const keys = (err as ConfigError).problems.map((p) => p.split(':')[0]);
+    expect(keys.sort()).toEqual(['DATABASE_URL', 'IOC_PROVINCE', 'PORT', 'SIMULATOR']);
+  });
+
+  it('treats empty strings as unset and splits lists', () => {
+    const c = loadApiConfig({ DATABASE_URL: '', IOC_BOUNDARIES: 'a.geojson, b.geojson' });
+    expect(c.DATABASE_URL).toBeUndefined();
+    expect(c.IOC_BOUNDARIES).toEqual(['a.geojson', 'b.geojson']);
+  });
+});

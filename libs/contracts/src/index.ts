@@ -1,0 +1,6 @@
+export * from './telemetry';
+export * from './units';
+export * from './ws';
+export * from './errors';
+export * from './domain-error';
+export * from './text';

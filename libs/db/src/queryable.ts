@@ -1,0 +1,9 @@
+import type { QueryResultRow } from 'pg';
+
+/** The slice of `pg.Pool` / `pg.PoolClient` that repositories need, so they accept either. */
+export interface Queryable {
+  query<R extends QueryResultRow = QueryResultRow>(
+    text: string,
+    values?: unknown[],
+  ): Promise<{ rows: R[]; rowCount: number | null }>;
+}

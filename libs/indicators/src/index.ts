@@ -1,0 +1,172 @@
+// Catalogue (Resolution 57 indicators, plan targets) and its seed.
+export {
+  CATALOGUE_FORMAT,
+  DIRECTIONS,
+  INDICATOR_UNITS,
+  MEASURED_AT,
+  ROLLUPS,
+  TARGET_OPS,
+  catalogueSchema,
+  type Catalogue,
+  type CatalogueTarget,
+  type Direction,
+  type Indicator,
+  type IndicatorSource,
+  type IndicatorUnit,
+  type MeasuredAt,
+  type NumericOp,
+  type Rollup,
+  type TargetOp,
+  type TargetRule,
+} from './catalogue/schema';
+export { indexIndicators, loadCatalogue, parseCatalogue } from './catalogue/load';
+export { convertUpstreamCatalogue } from './catalogue/upstream';
+
+// Units and periods.
+export {
+  createUnitDirectory,
+  measuredLevel,
+  type UnitDirectory,
+  type UnitLevel,
+  type UnitRef,
+} from './units';
+export {
+  cadenceKind,
+  makePeriod,
+  nextPeriod,
+  parsePeriod,
+  periodContaining,
+  periodDueAt,
+  periodsBetween,
+  vnDay,
+  type Cadence,
+  type Period,
+  type PeriodKind,
+} from './period';
+
+// Report files: parsing and row validation.
+export { parseLocaleNumber, type NumberStyle } from './report/numbers';
+export {
+  DEFAULT_MAX_ROWS,
+  detectDelimiter,
+  parseReport,
+  parseReportCsv,
+  parseReportJson,
+  type ParseFailure,
+  type ParseOptions,
+  type ParseResult,
+} from './report/parse';
+export type { RawReportRow, RawValue } from './report/raw-row';
+export {
+  fileMessage,
+  rowMessage,
+  type FileErrorCode,
+  type Message,
+  type RejectionCode,
+} from './report/reasons';
+export {
+  isFlagAt,
+  ratioScale,
+  validateReportRows,
+  type FeedScope,
+  type RowRejection,
+  type ValidReport,
+  type ValidationContext,
+  type ValidationResult,
+} from './report/validate';
+
+// Values, rollups, status and liveness.
+export {
+  byUnit,
+  resolveValue,
+  rollUp,
+  unitValue,
+  type Coverage,
+  type ReportFigures,
+  type ResolvedValue,
+  type RollupResult,
+} from './values/rollup';
+export {
+  DEFAULT_MARGIN,
+  baselineOf,
+  evaluateStatus,
+  valueForYear,
+  type Anchor,
+  type Basis,
+  type EvaluatedStatus,
+  type Evaluation,
+  type PeriodValue,
+  type Status,
+  type StatusInput,
+  type StatusResult,
+  type TargetLike,
+} from './status/status';
+export {
+  duePeriods,
+  feedLiveness,
+  type FeedSchedule,
+  type LateReport,
+  type LivenessInput,
+  type MissingCell,
+  type ReportFact,
+  type UnitLiveness,
+} from './liveness/liveness';
+
+// Repositories (parameterised SQL over @ioc/db Queryable).
+export { inTransaction, type Actor } from './repo/sql';
+export {
+  listIndicators,
+  listSources,
+  seedCatalogue,
+  updateIndicator,
+  type IndicatorPatch,
+  type SeedResult,
+} from './repo/catalogue.repository';
+export {
+  createTarget,
+  listChangeLog,
+  listTargets,
+  retireTarget,
+  updateTarget,
+  type ChangeLogEntry,
+  type StoredTarget,
+  type TargetChange,
+  type TargetFilter,
+  type TargetInput,
+} from './repo/target.repository';
+export {
+  createFeed,
+  generateFeedKey,
+  getFeed,
+  hashFeedKey,
+  listFeeds,
+  revokeFeed,
+  rotateFeedKey,
+  updateFeedScope,
+  verifyFeedKey,
+  type Feed,
+  type NewFeed,
+} from './repo/feed.repository';
+export {
+  currentReportsBetween,
+  currentValues,
+  reportFacts,
+  reportHistory,
+  saveSubmission,
+  type CurrentReport,
+  type ReportVersion,
+  type SubmissionInput,
+  type SubmissionResult,
+} from './repo/report.repository';
+export { loadUnitDirectory } from './repo/unit.repository';
+
+// Demo data.
+export {
+  DEMO_INDICATORS,
+  demoFeed,
+  generateDemoReports,
+  type DemoData,
+  type DemoOptions,
+  type DemoSubmission,
+} from './demo/generate';
+export { createRandom, mulberry32, type Random } from './demo/prng';

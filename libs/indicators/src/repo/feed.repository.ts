@@ -1,0 +1,167 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Queryable } from '@ioc/db';
+import type { Cadence } from '../period';
+import { toDate, toDateOrNull } from './sql';
+
+export interface Feed {
+  code: string;
+  name: string;
+  cadence: Cadence;
+  dueDay: number;
+  /** null = any catalogue indicator. */
+  allowedIndicators: string[] | null;
+  /** null = any unit. */
+  allowedUnits: string[] | null;
+  keyRotatedAt: Date;
+  createdAt: Date;
+  revokedAt: Date | null;
+}
+
+export interface NewFeed {
+  code: string;
+  name: string;
+  cadence: Cadence;
+  dueDay?: number;
+  allowedIndicators: readonly string[] | null;
+  allowedUnits: readonly string[] | null;
+}
+
+/**
+ * Feed keys are 256-bit random strings, so a plain SHA-256 is a sufficient at-rest hash (there
+ * is no dictionary to attack, unlike passwords), and it is cheap enough for every request.
+ * The "iocf_" prefix lets secret scanners recognise a leaked key.
+ */
+export function generateFeedKey(): string {
+  return `iocf_${randomBytes(32).toString('base64url')}`;
+}
+
+export function hashFeedKey(key: string): string {
+  return createHash('sha256').update(key, 'utf8').digest('hex');
+}
+
+function sameHash(key: string, hash: string): boolean {
+  const a = Buffer.from(hashFeedKey(key), 'hex');
+  const b = Buffer.from(hash, 'hex');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+interface FeedRow {
+  code: string;
+  name: string;
+  cadence: Cadence;
+  due_day: number;
+  allowed_indicators: string[] | null;
+  allowed_units: string[] | null;
+  key_rotated_at: unknown;
+  created_at: unknown;
+  revoked_at: unknown;
+}
+
+const COLUMNS =
+  'code, name, cadence, due_day, allowed_indicators, allowed_units, key_rotated_at, created_at, revoked_at';
+
+function toFeed(r: FeedRow): Feed {
+  return {
+    code: r.code,
+    name: r.name,
+    cadence: r.cadence,
+    dueDay: r.due_day,
+    allowedIndicators: r.allowed_indicators,
+    allowedUnits: r.allowed_units,
+    keyRotatedAt: toDate(r.key_rotated_at),
+    createdAt: toDate(r.created_at),
+    revokedAt: toDateOrNull(r.revoked_at),
+  };
+}
+
+/** Creates a feed and returns its key — the only time the key exists outside the caller. */
+export async function createFeed(
+  db: Queryable,
+  input: NewFeed,
+): Promise<{ feed: Feed; key: string }> {
+  const key = generateFeedKey();
+  const { rows } = await db.query<FeedRow>(
+    `INSERT INTO feed (code, name, key_hash, cadence, due_day, allowed_indicators, allowed_units)
+     VALUES ($1, $2, $3, $4, $5, $6::text[], $7::text[])
+     RETURNING ${COLUMNS}`,
+    [
+      input.code,
+      input.name,
+      hashFeedKey(key),
+      input.cadence,
+      input.dueDay ?? 10,
+      input.allowedIndicators,
+      input.allowedUnits,
+    ],
+  );
+  const row = rows[0];
+  if (row === undefined) throw new Error('INSERT ... RETURNING returned no row');
+  return { feed: toFeed(row), key };
+}
+
+/** Issues a new key; the old one stops working at once. Null when the feed is unknown or revoked. */
+export async function rotateFeedKey(db: Queryable, code: string): Promise<string | null> {
+  const key = generateFeedKey();
+  const { rowCount } = await db.query(
+    `UPDATE feed SET key_hash = $2, key_rotated_at = now() WHERE code = $1 AND revoked_at IS NULL`,
+    [code, hashFeedKey(key)],
+  );
+  return rowCount === 1 ? key : null;
+}
+
+export async function revokeFeed(db: Queryable, code: string): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE feed SET revoked_at = now() WHERE code = $1 AND revoked_at IS NULL`,
+    [code],
+  );
+  return rowCount === 1;
+}
+
+/** Changes what a feed may report; null keeps "unrestricted". */
+export async function updateFeedScope(
+  db: Queryable,
+  code: string,
+  scope: Pick<NewFeed, 'allowedIndicators' | 'allowedUnits'>,
+): Promise<Feed | null> {
+  const { rows } = await db.query<FeedRow>(
+    `UPDATE feed SET allowed_indicators = $2::text[], allowed_units = $3::text[] WHERE code = $1
+     RETURNING ${COLUMNS}`,
+    [code, scope.allowedIndicators, scope.allowedUnits],
+  );
+  const row = rows[0];
+  return row === undefined ? null : toFeed(row);
+}
+
+export async function listFeeds(
+  db: Queryable,
+  options: { includeRevoked?: boolean } = {},
+): Promise<Feed[]> {
+  const { rows } = await db.query<FeedRow>(
+    `SELECT ${COLUMNS} FROM feed WHERE $1::boolean OR revoked_at IS NULL ORDER BY code`,
+    [options.includeRevoked ?? false],
+  );
+  return rows.map(toFeed);
+}
+
+export async function getFeed(db: Queryable, code: string): Promise<Feed | null> {
+  const { rows } = await db.query<FeedRow>(`SELECT ${COLUMNS} FROM feed WHERE code = $1`, [code]);
+  const row = rows[0];
+  return row === undefined ? null : toFeed(row);
+}
+
+/**
+ * The feed a key opens, or null (unknown feed, revoked feed, wrong key — indistinguishable to
+ * the caller on purpose). The hash comparison is constant-time.
+ */
+export async function verifyFeedKey(
+  db: Queryable,
+  code: string,
+  key: string,
+): Promise<Feed | null> {
+  const { rows } = await db.query<FeedRow & { key_hash: string }>(
+    `SELECT ${COLUMNS}, key_hash FROM feed WHERE code = $1 AND revoked_at IS NULL`,
+    [code],
+  );
+  const row = rows[0];
+  return row !== undefined && sameHash(key, row.key_hash) ? toFeed(row) : null;
+}

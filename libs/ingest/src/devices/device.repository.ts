@@ -1,0 +1,132 @@
+import type { Queryable } from '@ioc/db';
+
+export interface DeviceRecord {
+  id: string;
+  kind: string;
+  unitCode: string | null;
+  lon: number | null;
+  lat: number | null;
+  mobile: boolean;
+  gatewayId: string | null;
+  devEui: string | null;
+  profile: DeviceProfile;
+  expectedIntervalS: number;
+  tokenHash: string;
+  lastSeen: Date | null;
+  name: string | null;
+}
+
+/** How a LoRaWAN device's decoded payload fields map onto metric codes. */
+export interface DeviceProfile {
+  fieldMap?: Record<string, string>;
+  scale?: Record<string, number>;
+}
+
+export interface NewDevice {
+  id: string;
+  kind: string;
+  unitCode: string | null;
+  lon: number | null;
+  lat: number | null;
+  mobile?: boolean;
+  gatewayId?: string | null;
+  devEui?: string | null;
+  profile?: DeviceProfile;
+  expectedIntervalS?: number;
+  tokenHash: string;
+  name?: string | null;
+}
+
+interface DeviceRow {
+  id: string;
+  kind: string;
+  unit_code: string | null;
+  lon: number | null;
+  lat: number | null;
+  mobile: boolean;
+  gateway_id: string | null;
+  dev_eui: string | null;
+  profile: DeviceProfile;
+  expected_interval_s: number;
+  token_hash: string;
+  last_seen: Date | null;
+  name: string | null;
+}
+
+const COLUMNS =
+  'id, kind, unit_code, lon, lat, mobile, gateway_id, dev_eui, profile, expected_interval_s, token_hash, last_seen, name';
+
+function toRecord(r: DeviceRow): DeviceRecord {
+  return {
+    id: r.id,
+    kind: r.kind,
+    unitCode: r.unit_code,
+    lon: r.lon,
+    lat: r.lat,
+    mobile: r.mobile,
+    gatewayId: r.gateway_id,
+    devEui: r.dev_eui,
+    profile: r.profile,
+    expectedIntervalS: r.expected_interval_s,
+    tokenHash: r.token_hash,
+    lastSeen: r.last_seen,
+    name: r.name,
+  };
+}
+
+export class DeviceRepository {
+  constructor(private readonly db: Queryable) {}
+
+  async insert(d: NewDevice): Promise<void> {
+    await this.db.query(
+      `INSERT INTO device (id, kind, unit_code, lon, lat, mobile, gateway_id, dev_eui, profile, expected_interval_s, token_hash, name)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [
+        d.id,
+        d.kind,
+        d.unitCode,
+        d.lon,
+        d.lat,
+        d.mobile ?? false,
+        d.gatewayId ?? null,
+        d.devEui ?? null,
+        JSON.stringify(d.profile ?? {}),
+        d.expectedIntervalS ?? 300,
+        d.tokenHash,
+        d.name ?? null,
+      ],
+    );
+  }
+
+  async get(id: string): Promise<DeviceRecord | null> {
+    const { rows } = await this.db.query<DeviceRow>(`SELECT ${COLUMNS} FROM device WHERE id = $1`, [id]);
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  async getByTokenHash(tokenHash: string): Promise<DeviceRecord | null> {
+    const { rows } = await this.db.query<DeviceRow>(`SELECT ${COLUMNS} FROM device WHERE token_hash = $1`, [tokenHash]);
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  async list(filter: { unitCodes?: string[] } = {}): Promise<DeviceRecord[]> {
+    const { rows } = filter.unitCodes
+      ? await this.db.query<DeviceRow>(`SELECT ${COLUMNS} FROM device WHERE unit_code = ANY($1) ORDER BY id`, [
+          filter.unitCodes,
+        ])
+      : await this.db.query<DeviceRow>(`SELECT ${COLUMNS} FROM device ORDER BY id`);
+    return rows.map(toRecord);
+  }
+
+  async setTokenHash(id: string, tokenHash: string): Promise<boolean> {
+    const res = await this.db.query('UPDATE device SET token_hash = $2, token_rotated_at = now() WHERE id = $1', [
+      id,
+      tokenHash,
+    ]);
+    return (res.rowCount ?? 0) > 0;
+  }
+
+  async count(): Promise<number> {
+    const { rows } = await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM device');
+    return rows[0]?.n ?? 0;
+  }
+}

@@ -1,0 +1,232 @@
+import type { DecodedReading, Reading } from '@ioc/contracts';
+import {
+  chirpstackV4Decoder,
+  deviceTelemetryDecoder,
+  gatewayBatchDecoder,
+  ttnV3Decoder,
+  type DecodeResult,
+  type Reject,
+  type RejectReason,
+} from '../decoders';
+import type { MetricCatalogue } from './metric-catalogue';
+import type { DeviceDirectory } from '../devices/device-directory';
+import type { DeviceRecord } from '../devices/device.repository';
+import type { DeadLetterSink } from '../deadletter/dead-letter.sink';
+import type { ReadingWriter } from '../writer/reading-writer';
+import type { IngestMetrics } from './ingest.metrics';
+import { parseTopic } from '../mqtt/topics';
+
+export interface IngestLimits {
+  maxPayloadBytes: number;
+  maxAgeMs: number;
+  maxFutureMs: number;
+}
+
+export interface IngestOutcome {
+  accepted: number;
+  rejected: { reason: RejectReason; message: string; deviceId?: string; index?: number }[];
+}
+
+export interface IngestDeps {
+  devices: DeviceDirectory;
+  catalogue: MetricCatalogue;
+  writer: ReadingWriter;
+  deadLetters: DeadLetterSink;
+  metrics: IngestMetrics;
+  limits: IngestLimits;
+  /** Resolves a position to its administrative unit (mobile devices); null when offshore. */
+  locate?: (lon: number, lat: number) => string | null;
+  now?: () => Date;
+}
+
+/**
+ * The one ingest pipeline behind MQTT, HTTP and the LoRaWAN webhooks: decode → validate →
+ * dead-letter the rejects → write the rest. The returned promise settles when accepted rows
+ * are committed, which is what both MQTT PUBACK and HTTP 2xx wait for.
+ */
+export class IngestService {
+  constructor(private readonly deps: IngestDeps) {}
+
+  /** MQTT entry point: identity was checked by the broker, the topic names the publisher. */
+  async handleMqtt(topic: string, payload: Buffer, receivedAt: Date): Promise<void> {
+    const source = `mqtt:${topic}`;
+    const t = parseTopic(topic);
+    if (t.kind === 'device') await this.ingestDevice(t.deviceId, payload, source, receivedAt);
+    else if (t.kind === 'gateway') await this.ingestGateway(t.gatewayId, payload, source, receivedAt);
+    else this.reject(source, payload, [{ reason: 'bad_shape', message: `unexpected topic ${topic}` }]);
+  }
+
+  /** A PUBLISH the broker refused (topic not owned): counted and dead-lettered, never stored. */
+  rejectUnauthorizedPublish(username: string, topic: string, payload: Buffer): void {
+    this.deps.metrics.received.inc({ source: 'mqtt' });
+    this.reject(`mqtt:${topic}`, payload, [
+      { reason: 'topic_not_owned', message: `client ${username.slice(0, 64)} may not publish to ${topic.slice(0, 128)}`, deviceId: username },
+    ]);
+  }
+
+  async ingestDevice(deviceId: string, payload: unknown, source: string, receivedAt = this.now()): Promise<IngestOutcome> {
+    this.deps.metrics.received.inc({ source: sourceKind(source) });
+    const raw = rawOf(payload);
+    if (raw.length > this.deps.limits.maxPayloadBytes) return this.oversize(source, raw, deviceId);
+    const device = await this.deps.devices.get(deviceId);
+    if (!device) {
+      return this.reject(source, raw, [{ reason: 'unknown_device', message: `no registered device ${deviceId.slice(0, 80)}`, deviceId }]);
+    }
+    const decoded = deviceTelemetryDecoder.decode(payload, { deviceId, now: receivedAt });
+    return this.finish(decoded, source, raw, receivedAt, new Map([[device.id, device]]));
+  }
+
+  async ingestGateway(gatewayId: string, payload: unknown, source: string, receivedAt = this.now()): Promise<IngestOutcome> {
+    this.deps.metrics.received.inc({ source: sourceKind(source) });
+    const raw = rawOf(payload);
+    if (raw.length > this.deps.limits.maxPayloadBytes) return this.oversize(source, raw, gatewayId);
+    const gateway = await this.deps.devices.get(gatewayId);
+    if (!gateway) {
+      return this.reject(source, raw, [{ reason: 'unknown_device', message: `no registered gateway ${gatewayId.slice(0, 80)}`, deviceId: gatewayId }]);
+    }
+    const fronted = await this.deps.devices.frontedBy(gatewayId);
+    const decoded = gatewayBatchDecoder.decode(payload, { gatewayId, frontedDeviceIds: fronted });
+    const known = new Map<string, DeviceRecord>();
+    for (const id of new Set(decoded.readings.map((r) => r.deviceId))) {
+      const d = await this.deps.devices.get(id);
+      if (d) known.set(id, d);
+    }
+    return this.finish(decoded, source, raw, receivedAt, known);
+  }
+
+  async ingestLorawan(network: 'ttn' | 'chirpstack', payload: unknown, source: string, receivedAt = this.now()): Promise<IngestOutcome> {
+    this.deps.metrics.received.inc({ source: sourceKind(source) });
+    const raw = rawOf(payload);
+    if (raw.length > this.deps.limits.maxPayloadBytes) return this.oversize(source, raw, undefined);
+    // The decoders resolve DevEUI synchronously, so the directory is consulted up front.
+    const eui = extractDevEui(payload);
+    const device = eui ? await this.deps.devices.getByDevEui(eui) : null;
+    const ctx = {
+      resolveDevEui: (devEui: string) =>
+        device && device.devEui?.toUpperCase() === devEui.toUpperCase()
+          ? { deviceId: device.id, profile: { ...device.profile, fieldMap: device.profile.fieldMap ?? {} } }
+          : undefined,
+    };
+    const decoded = (network === 'ttn' ? ttnV3Decoder : chirpstackV4Decoder).decode(payload, ctx);
+    return this.finish(decoded, source, raw, receivedAt, new Map(device ? [[device.id, device]] : []));
+  }
+
+  private async finish(
+    decoded: DecodeResult,
+    source: string,
+    raw: Buffer,
+    receivedAt: Date,
+    devices: Map<string, DeviceRecord>,
+  ): Promise<IngestOutcome> {
+    const rejects: Reject[] = [...decoded.rejects];
+    const rows: Reading[] = [];
+    const seen = new Set<string>();
+    decoded.readings.forEach((r, index) => {
+      const device = devices.get(r.deviceId);
+      if (!device) {
+        rejects.push({ reason: 'unknown_device', message: `no registered device ${r.deviceId.slice(0, 80)}`, deviceId: r.deviceId, index });
+        return;
+      }
+      const problem = this.validate(r, receivedAt);
+      if (problem) {
+        rejects.push({ ...problem, deviceId: r.deviceId, index });
+        return;
+      }
+      const time = r.time ?? receivedAt;
+      const key = `${r.deviceId}\u0000${r.metric}\u0000${time.getTime()}`;
+      if (seen.has(key)) return; // same reading twice in one message: stored once
+      seen.add(key);
+      rows.push({
+        time,
+        deviceId: r.deviceId,
+        metric: r.metric,
+        value: r.value as number,
+        unitCode: this.unitOf(device, r),
+      });
+    });
+    if (rejects.length > 0) this.reject(source, raw, rejects);
+    if (rows.length > 0) await this.deps.writer.enqueue(rows);
+    return { accepted: rows.length, rejected: rejects };
+  }
+
+  private validate(r: DecodedReading, now: Date): Omit<Reject, 'deviceId' | 'index'> | null {
+    const metric = this.deps.catalogue.get(r.metric);
+    if (!metric) return { reason: 'unknown_metric', message: `unknown metric ${r.metric.slice(0, 64)}` };
+    if (typeof r.value !== 'number' || !Number.isFinite(r.value)) {
+      return { reason: 'not_numeric', message: `${r.metric} must be a finite number` };
+    }
+    if (r.value < metric.min || r.value > metric.max) {
+      return { reason: 'out_of_range', message: `${r.metric}=${r.value} outside ${metric.min}…${metric.max} ${metric.uom}` };
+    }
+    if (r.time) {
+      if (Number.isNaN(r.time.getTime())) return { reason: 'bad_timestamp', message: 'invalid timestamp' };
+      const skew = r.time.getTime() - now.getTime();
+      if (skew > this.deps.limits.maxFutureMs) {
+        return { reason: 'future_timestamp', message: `timestamp ${r.time.toISOString()} is ${Math.round(skew / 1000)} s in the future` };
+      }
+      if (-skew > this.deps.limits.maxAgeMs) {
+        return { reason: 'too_old', message: `timestamp ${r.time.toISOString()} is older than the accepted age` };
+      }
+    }
+    return null;
+  }
+
+  private unitOf(device: DeviceRecord, r: DecodedReading): string | null {
+    if (device.mobile && r.position && this.deps.locate) return this.deps.locate(r.position.lon, r.position.lat);
+    return device.unitCode;
+  }
+
+  private oversize(source: string, raw: Buffer, deviceId: string | undefined): IngestOutcome {
+    return this.reject(source, raw, [
+      {
+        reason: 'oversize',
+        message: `payload of ${raw.length} bytes exceeds ${this.deps.limits.maxPayloadBytes}`,
+        ...(deviceId !== undefined ? { deviceId } : {}),
+      },
+    ]);
+  }
+
+  private reject(source: string, raw: Buffer, rejects: Reject[]): IngestOutcome {
+    for (const r of rejects) {
+      this.deps.metrics.rejected.inc({ reason: r.reason, source: sourceKind(source) });
+      this.deps.deadLetters.add({
+        reason: r.reason,
+        detail: r.index === undefined ? r.message : `[${r.index}] ${r.message}`,
+        source,
+        deviceId: r.deviceId ?? null,
+        payload: raw,
+      });
+    }
+    return { accepted: 0, rejected: rejects };
+  }
+
+  private now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
+}
+
+function sourceKind(source: string): string {
+  return source.split(':')[0] ?? 'unknown';
+}
+
+function rawOf(payload: unknown): Buffer {
+  if (Buffer.isBuffer(payload)) return payload;
+  if (typeof payload === 'string') return Buffer.from(payload, 'utf8');
+  if (payload instanceof Uint8Array) return Buffer.from(payload);
+  return Buffer.from(JSON.stringify(payload) ?? '', 'utf8');
+}
+
+function extractDevEui(payload: unknown): string | undefined {
+  let value: unknown = payload;
+  if (Buffer.isBuffer(payload) || typeof payload === 'string') {
+    try {
+      value = JSON.parse(payload.toString());
+    } catch {
+      return undefined;
+    }
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as { end_device_ids?: { dev_eui?: unknown }; deviceInfo?: { devEui?: unknown } };
+  const eui = v.end_device_ids?.dev_eui ?? v.deviceInfo?.devEui;
+  return typeof eui === 'string' ? eui : undefined;
+}

@@ -1,0 +1,117 @@
+import type { DecodedReading } from '@ioc/contracts';
+import type { Reject } from '../decoders/types';
+import type { MetricLookup, ValidatedReading } from './types';
+
+export const DEFAULT_MAX_AGE_MS = 7 * 24 * 3_600_000;
+export const DEFAULT_MAX_FUTURE_MS = 5 * 60_000;
+
+export interface ValidationOptions {
+  catalogue: MetricLookup;
+  /** Receipt time: stands in for missing device times and anchors the age/future window. */
+  now: Date;
+  /** Older readings are refused (`too_old`): rollups past this window are already final. */
+  maxAgeMs?: number;
+  /** Tolerated device clock lead before `future_timestamp`. */
+  maxFutureMs?: number;
+}
+
+export interface ValidationResult {
+  accepted: ValidatedReading[];
+  rejects: Reject[];
+  /**
+   * Readings collapsed because an earlier one in the batch had the same (device, metric, time).
+   * Not rejects: storage is idempotent on that key, so a repeat is success, not bad input.
+   */
+  duplicates: number;
+}
+
+/**
+ * Checks decoded readings against the metric catalogue and the time window, and collapses
+ * in-batch duplicates (first one kept, as the idempotent insert would). Each reject carries
+ * the reading's index in `readings`.
+ */
+export function validateReadings(
+  readings: readonly DecodedReading[],
+  opts: ValidationOptions,
+): ValidationResult {
+  const nowMs = opts.now.getTime();
+  const oldest = nowMs - (opts.maxAgeMs ?? DEFAULT_MAX_AGE_MS);
+  const latest = nowMs + (opts.maxFutureMs ?? DEFAULT_MAX_FUTURE_MS);
+  const accepted: ValidatedReading[] = [];
+  const rejects: Reject[] = [];
+  const seen = new Set<string>();
+  let duplicates = 0;
+
+  readings.forEach((r, index) => {
+    const fail = (reason: Reject['reason'], message: string): void => {
+      rejects.push({ reason, message, deviceId: r.deviceId, index });
+    };
+    if (typeof r.deviceId !== 'string' || r.deviceId === '') {
+      rejects.push({ reason: 'unknown_device', message: 'reading has no device id', index });
+      return;
+    }
+    const spec = opts.catalogue.get(r.metric);
+    if (spec === undefined) {
+      fail('unknown_metric', `unknown metric "${r.metric.slice(0, 60)}"`);
+      return;
+    }
+    // A decoder that could not convert must not let a foreign unit through as if canonical.
+    if (r.uom !== undefined && r.uom !== spec.uom) {
+      fail('unit_conversion', `${r.metric} is stored in ${spec.uom}, got ${r.uom.slice(0, 20)}`);
+      return;
+    }
+    if (typeof r.value !== 'number' || !Number.isFinite(r.value)) {
+      fail('not_numeric', `${r.metric} value is not a finite number`);
+      return;
+    }
+    if (r.value < spec.min || r.value > spec.max) {
+      fail(
+        'out_of_range',
+        `${r.metric} = ${r.value} outside [${spec.min}, ${spec.max}] ${spec.uom}`,
+      );
+      return;
+    }
+    const time = r.time ?? opts.now;
+    const ms = time instanceof Date ? time.getTime() : Number.NaN;
+    if (Number.isNaN(ms)) {
+      fail('bad_timestamp', `${r.metric} has an invalid timestamp`);
+      return;
+    }
+    if (ms > latest) {
+      fail(
+        'future_timestamp',
+        `${r.metric} at ${time.toISOString()} is ahead of ${opts.now.toISOString()}`,
+      );
+      return;
+    }
+    if (ms < oldest) {
+      fail('too_old', `${r.metric} at ${time.toISOString()} is older than the accepted window`);
+      return;
+    }
+    const position = r.position === undefined ? undefined : checkedPosition(r.position);
+    if (position === null) {
+      fail('bad_shape', `${r.metric} has a position outside WGS84 range`);
+      return;
+    }
+    const key = `${r.deviceId}\u0000${r.metric}\u0000${String(ms)}`;
+    if (seen.has(key)) {
+      duplicates++;
+      return;
+    }
+    seen.add(key);
+    const row: ValidatedReading = { time, deviceId: r.deviceId, metric: r.metric, value: r.value };
+    if (position !== undefined) row.position = position;
+    accepted.push(row);
+  });
+  return { accepted, rejects, duplicates };
+}
+
+/** Decoders check positions already; this guards readings built elsewhere. null = invalid. */
+function checkedPosition(p: { lon: number; lat: number }): { lon: number; lat: number } | null {
+  const ok =
+    Number.isFinite(p.lon) &&
+    Number.isFinite(p.lat) &&
+    Math.abs(p.lon) <= 180 &&
+    Math.abs(p.lat) <= 90;
+  return ok ? { lon: p.lon, lat: p.lat } : null;
+}

@@ -1,0 +1,1 @@
+export { LiveHub, type LiveSocket, type HubOptions } from './hub/live-hub';
