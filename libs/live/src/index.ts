@@ -1,1 +1,4 @@
 export { LiveHub, type LiveSocket, type HubOptions } from './hub/live-hub';
+export * from './aqi';
+export * from './alerts';
+export * from './fleet';
