@@ -16,7 +16,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', include: ['libs/**/*.spec.ts', 'apps/**/*.spec.ts', 'apps/**/*.spec.tsx'], environment: 'node' },
+        test: { name: 'unit', include: ['libs/**/*.spec.ts', 'apps/**/*.spec.ts', 'apps/**/*.spec.tsx', 'infra/**/*.spec.ts'], environment: 'node' },
       },
       {
         resolve: { alias },

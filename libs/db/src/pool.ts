@@ -1,7 +1,7 @@
 import pg from 'pg';
 
 // Return timestamptz as Date and bigint counts as numbers: counts here stay far below 2^53.
-pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
 export function createPool(connectionString: string, max: number): pg.Pool {
   const pool = new pg.Pool({ connectionString, max, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 10_000 });

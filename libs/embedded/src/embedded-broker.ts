@@ -60,7 +60,7 @@ export async function startEmbeddedBroker(preferredPort: number, policy: BrokerP
       done(new Error(`client ${user} may not publish to ${packet.topic}`));
     },
     authorizeSubscribe: (client, sub, done) => {
-      const user = client ? ((client as AuthedClient)[USERNAME] ?? '') : '';
+      const user = (client as AuthedClient)[USERNAME] ?? '';
       if (policy.authorizeSubscribe(user, sub.topic)) done(null, sub);
       else done(new Error(`client ${user} may not subscribe to ${sub.topic}`), null);
     },

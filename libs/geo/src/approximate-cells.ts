@@ -35,13 +35,19 @@ export function buildApproximateCells(
   const sides = options.capSides ?? 32;
   const missing = units.filter((u) => u.label === null).map((u) => u.code);
   if (missing.length > 0) {
-    throw new RangeError(`approximate cells need a label point for every unit; missing: ${missing.join(', ')}`);
+    throw new RangeError(
+      `approximate cells need a label point for every unit; missing: ${missing.join(', ')}`,
+    );
   }
   if (units.length === 0) return [];
   const labels = units.map((u) => u.label as [number, number]);
   const proj = localProjection(labels.reduce((s, l) => s + l[1], 0) / labels.length);
   const sites = labels.map((l): XY => [proj.x(l[0]), proj.y(l[1])]);
-  const caps = units.map((u) => 1000 * (u.areaKm2 !== null && u.areaKm2 > 0 ? capFactor * Math.sqrt(u.areaKm2) : defaultCapKm));
+  const caps = units.map(
+    (u) =>
+      1000 *
+      (u.areaKm2 !== null && u.areaKm2 > 0 ? capFactor * Math.sqrt(u.areaKm2) : defaultCapKm),
+  );
 
   const pad = Math.max(...caps);
   const xs = sites.map((s) => s[0]);

@@ -11,7 +11,8 @@ export function clipConvex(subject: readonly XY[], window: readonly XY[]): XY[] 
     const b = window[(i + 1) % window.length] as XY;
     const input = output;
     output = [];
-    const inside = (p: XY): boolean => (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]) >= 0;
+    const inside = (p: XY): boolean =>
+      (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]) >= 0;
     for (let j = 0; j < input.length; j++) {
       const cur = input[j] as XY;
       const prev = input[(j + input.length - 1) % input.length] as XY;

@@ -140,7 +140,10 @@ export function resolveMapping(
       bestCount = count;
     }
   }
-  const entries = Object.entries(override) as [keyof FieldMapping, string | readonly string[] | undefined][];
+  const entries = Object.entries(override) as [
+    keyof FieldMapping,
+    string | readonly string[] | undefined,
+  ][];
   if (entries.every(([, v]) => v === undefined)) return { id: best.id, mapping: best.mapping };
   const mapping: FieldMapping = { ...best.mapping };
   for (const [field, value] of entries) {

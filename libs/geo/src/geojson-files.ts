@@ -1,6 +1,11 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { importGeoJson, type GeoJsonSource, type ImportOptions, type ImportResult } from './geojson-import';
+import {
+  importGeoJson,
+  type GeoJsonSource,
+  type ImportOptions,
+  type ImportResult,
+} from './geojson-import';
 
 /** Reads one GeoJSON file; a file that is not JSON becomes a source carrying its parse error. */
 export async function readGeoJsonFile(path: string): Promise<GeoJsonSource> {

@@ -1,7 +1,12 @@
 import type { UnitLevel } from '@ioc/contracts';
 import type { MultiPolygon } from 'geojson';
 import { areaKm2 } from './area';
-import { PropertyReader, resolveMapping, type FieldMapping, type FieldMappingInput } from './field-mapping';
+import {
+  PropertyReader,
+  resolveMapping,
+  type FieldMapping,
+  type FieldMappingInput,
+} from './field-mapping';
 import { checkGeometry, type GeometryIssueReason } from './geometry-validation';
 import { labelPoint } from './label-point';
 import { distanceToBoundaryM, pointInMultiPolygon } from './planar';
@@ -88,7 +93,9 @@ export function importGeoJson(
   sources: GeoJsonSource | readonly GeoJsonSource[],
   options: ImportOptions = {},
 ): ImportResult {
-  const list = Array.isArray(sources) ? (sources as readonly GeoJsonSource[]) : [sources as GeoJsonSource];
+  const list = Array.isArray(sources)
+    ? (sources as readonly GeoJsonSource[])
+    : [sources as GeoJsonSource];
   const errors: ImportIssue[] = [];
   const features: { source: string; index: number; feature: unknown }[] = [];
   for (const src of list) {
@@ -117,11 +124,14 @@ export function importGeoJson(
     const fields = readFields(reader, mapping, options.parentCode);
     // Geometry is checked even when the properties are wrong, so one pass reports every fault.
     const geometry = checkGeometry(feature.geometry);
-    if ('reason' in fields) errors.push(issue(source, index, fields.code, fields.reason, fields.message));
+    if ('reason' in fields)
+      errors.push(issue(source, index, fields.code, fields.reason, fields.message));
     if (!geometry.ok) {
-      for (const g of geometry.issues) errors.push(issue(source, index, fields.code, g.reason, g.message));
+      for (const g of geometry.issues)
+        errors.push(issue(source, index, fields.code, g.reason, g.message));
     }
-    if ('reason' in fields || !geometry.ok) return { source, featureIndex: index, unit: null, code: fields.code };
+    if ('reason' in fields || !geometry.ok)
+      return { source, featureIndex: index, unit: null, code: fields.code };
     const label = labelPoint(geometry.geometry);
     const unit: ImportedUnit = {
       ...fields,
@@ -139,7 +149,8 @@ export function importGeoJson(
   if (errors.length > 0) {
     const order = new Map(list.map((s, i) => [s.name, i]));
     errors.sort(
-      (a, b) => (order.get(a.source) ?? 0) - (order.get(b.source) ?? 0) || a.featureIndex - b.featureIndex,
+      (a, b) =>
+        (order.get(a.source) ?? 0) - (order.get(b.source) ?? 0) || a.featureIndex - b.featureIndex,
     );
     return { ok: false, errors, convention };
   }
@@ -157,7 +168,11 @@ function readFields(
 ): Fields | { code: string | null; reason: ImportReason; message: string } {
   const rawCode = reader.text(mapping.code);
   if (rawCode === null) {
-    return { code: null, reason: 'missing_field', message: `no unit code (looked for ${mapping.code.join(', ')})` };
+    return {
+      code: null,
+      reason: 'missing_field',
+      message: `no unit code (looked for ${mapping.code.join(', ')})`,
+    };
   }
   const rawName = reader.text(mapping.fullName) ?? reader.text(mapping.name);
   if (rawName === null) {
@@ -178,9 +193,14 @@ function readFields(
   const code = normaliseCode(rawCode, level);
   if (code === null) {
     const expected = level === 'province' ? '2 digits' : '5 digits';
-    return { code: rawCode, reason: 'invalid_code', message: `code "${rawCode}" is not ${expected}` };
+    return {
+      code: rawCode,
+      reason: 'invalid_code',
+      message: `code "${rawCode}" is not ${expected}`,
+    };
   }
-  const parentText = level === 'province' ? null : (reader.text(mapping.parentCode) ?? defaultParent ?? null);
+  const parentText =
+    level === 'province' ? null : (reader.text(mapping.parentCode) ?? defaultParent ?? null);
   const area = reader.number(mapping.areaKm2);
   const population = reader.number(mapping.population);
   return {
@@ -191,7 +211,8 @@ function readFields(
     level,
     parentCode: parentText === null ? null : (normaliseCode(parentText, 'province') ?? parentText),
     areaKm2: area !== null && area > 0 ? area : null,
-    population: population !== null && Number.isInteger(population) && population >= 0 ? population : null,
+    population:
+      population !== null && Number.isInteger(population) && population >= 0 ? population : null,
   };
 }
 
@@ -225,7 +246,11 @@ function checkDuplicates(candidates: readonly Candidate[], errors: ImportIssue[]
   }
 }
 
-function checkParents(candidates: readonly Candidate[], options: ImportOptions, errors: ImportIssue[]): void {
+function checkParents(
+  candidates: readonly Candidate[],
+  options: ImportOptions,
+  errors: ImportIssue[],
+): void {
   const parentOfCode = new Map<string, string | null>();
   for (const e of options.codeTable ?? []) parentOfCode.set(e.code, e.parentCode);
   const known = new Map<string, ParentRef>();
@@ -246,7 +271,10 @@ function checkParents(candidates: readonly Candidate[], options: ImportOptions, 
     };
     unit.parentCode ??= parentOfCode.get(unit.code) ?? null;
     if (unit.parentCode === null) {
-      report('unknown_parent', 'no parent: the feature has no parent code and the code is not in the code table');
+      report(
+        'unknown_parent',
+        'no parent: the feature has no parent code and the code is not in the code table',
+      );
       continue;
     }
     const parent = known.get(unit.parentCode);

@@ -2,11 +2,7 @@ import type { MultiPolygon, Position } from 'geojson';
 import { findSelfIntersection } from './self-intersection';
 
 export type GeometryIssueReason =
-  | 'invalid_geometry'
-  | 'not_wgs84'
-  | 'unclosed_ring'
-  | 'too_few_points'
-  | 'self_intersection';
+  'invalid_geometry' | 'not_wgs84' | 'unclosed_ring' | 'too_few_points' | 'self_intersection';
 
 export interface GeometryIssue {
   reason: GeometryIssueReason;
@@ -14,8 +10,7 @@ export interface GeometryIssue {
 }
 
 export type GeometryCheck =
-  | { ok: true; geometry: MultiPolygon }
-  | { ok: false; issues: GeometryIssue[] };
+  { ok: true; geometry: MultiPolygon } | { ok: false; issues: GeometryIssue[] };
 
 /**
  * Checks one GeoJSON geometry and returns it as a MultiPolygon (a Polygon is promoted). Every

@@ -48,10 +48,18 @@ export async function importUnits(
   if (!result.ok) return { ok: false, errors: result.errors };
 
   if (options.dryRun === true) {
-    return { ok: true, dryRun: true, diff: await repo.diff(result.units), units: result.units.length };
+    return {
+      ok: true,
+      dryRun: true,
+      diff: await repo.diff(result.units),
+      units: result.units.length,
+    };
   }
-  const write = (tx: Queryable): Promise<UpsertCounts> => new UnitsRepository(tx).upsert(result.units);
-  const counts = options.withTransaction ? await options.withTransaction(write) : await ownTransaction(db, write);
+  const write = (tx: Queryable): Promise<UpsertCounts> =>
+    new UnitsRepository(tx).upsert(result.units);
+  const counts = options.withTransaction
+    ? await options.withTransaction(write)
+    : await ownTransaction(db, write);
   return { ok: true, dryRun: false, counts, units: result.units.length };
 }
 

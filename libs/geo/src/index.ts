@@ -12,8 +12,18 @@ export {
   type ParentRef,
 } from './geojson-import';
 export { importGeoJsonPaths, readGeoJsonDirectory, readGeoJsonFile } from './geojson-files';
-export { KNOWN_CONVENTIONS, type FieldConvention, type FieldMapping, type FieldMappingInput } from './field-mapping';
-export { checkGeometry, type GeometryCheck, type GeometryIssue, type GeometryIssueReason } from './geometry-validation';
+export {
+  KNOWN_CONVENTIONS,
+  type FieldConvention,
+  type FieldMapping,
+  type FieldMappingInput,
+} from './field-mapping';
+export {
+  checkGeometry,
+  type GeometryCheck,
+  type GeometryIssue,
+  type GeometryIssueReason,
+} from './geometry-validation';
 export { findSelfIntersection, type SelfIntersection } from './self-intersection';
 export { fullNameFor, parseLevel, parseUnitName, type ParsedUnitName } from './unit-names';
 
@@ -38,7 +48,13 @@ export {
 
 export { buildApproximateCells, type ApproximateCellOptions } from './approximate-cells';
 
-export { UnitSearch, searchUnits, type SearchHit, type SearchMatch, type SearchOptions } from './search';
+export {
+  UnitSearch,
+  searchUnits,
+  type SearchHit,
+  type SearchMatch,
+  type SearchOptions,
+} from './search';
 
 export {
   UnitsRepository,

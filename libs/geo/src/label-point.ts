@@ -64,13 +64,15 @@ function poleOfInaccessibility(rings: XY[][], precisionM?: number): XY {
   }
   const width = maxX - minX;
   const height = maxY - minY;
-  const cellSize = Math.min(width, height);
+  // Thin shapes: a grid of min(width, height) would be thousands of cells along the long side.
+  const cellSize = Math.max(Math.min(width, height), Math.max(width, height) / 64);
   const precision = precisionM ?? Math.max(Math.max(width, height) / 500, 0.5);
-  if (cellSize === 0) return [minX, minY];
+  if (width === 0 || height === 0) return [minX, minY];
 
+  const edges = new EdgeSet(rings);
   const queue = new MaxHeap<Cell>((c) => c.max);
   const makeCell = (x: number, y: number, h: number): Cell => {
-    const d = signedDistance(x, y, rings);
+    const d = edges.signedDistance(x, y);
     return { x, y, h, d, max: d + h * Math.SQRT2 };
   };
   let h = cellSize / 2;
@@ -95,22 +97,84 @@ function poleOfInaccessibility(rings: XY[][], precisionM?: number): XY {
   return [best.x, best.y];
 }
 
-function signedDistance(x: number, y: number, rings: XY[][]): number {
-  let inside = false;
-  let minSq = Infinity;
-  for (const ring of rings) {
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const a = ring[i];
-      const b = ring[j];
-      if (!a || !b) continue;
-      if (a[1] > y !== b[1] > y && x < ((b[0] - a[0]) * (y - a[1])) / (b[1] - a[1]) + a[0]) {
-        inside = !inside;
+/**
+ * Edges in chunks of CHUNK consecutive segments with a bounding box each: a probe skips a whole
+ * chunk when the box is farther than the nearest edge found so far and does not straddle the
+ * probe's latitude (so it cannot change the inside/outside parity). Probes then cost far less
+ * than one pass over a 10,000-vertex outline.
+ */
+const CHUNK = 32;
+
+class EdgeSet {
+  private readonly seg: Float64Array;
+  private readonly box: Float64Array;
+  private readonly n: number;
+
+  constructor(rings: XY[][]) {
+    let n = 0;
+    for (const ring of rings) n += Math.max(ring.length - 1, 0);
+    this.n = n;
+    this.seg = new Float64Array(n * 4);
+    let k = 0;
+    for (const ring of rings) {
+      for (let i = 1; i < ring.length; i++) {
+        const a = ring[i - 1] as XY;
+        const b = ring[i] as XY;
+        this.seg[k++] = a[0];
+        this.seg[k++] = a[1];
+        this.seg[k++] = b[0];
+        this.seg[k++] = b[1];
       }
-      const d = segmentDistanceSq(x, y, a[0], a[1], b[0], b[1]);
-      if (d < minSq) minSq = d;
+    }
+    const chunks = Math.ceil(n / CHUNK);
+    this.box = new Float64Array(chunks * 4);
+    for (let c = 0; c < chunks; c++) {
+      let minX = Infinity;
+      let minY = Infinity;
+      let maxX = -Infinity;
+      let maxY = -Infinity;
+      for (let i = c * CHUNK; i < Math.min(n, (c + 1) * CHUNK); i++) {
+        for (const o of [0, 2]) {
+          const x = this.seg[i * 4 + o] as number;
+          const y = this.seg[i * 4 + o + 1] as number;
+          if (x < minX) minX = x;
+          if (y < minY) minY = y;
+          if (x > maxX) maxX = x;
+          if (y > maxY) maxY = y;
+        }
+      }
+      this.box.set([minX, minY, maxX, maxY], c * 4);
     }
   }
-  return (inside ? 1 : -1) * Math.sqrt(minSq);
+
+  /** Distance to the nearest edge, positive inside (even-odd over all rings), negative outside. */
+  signedDistance(x: number, y: number): number {
+    const seg = this.seg;
+    const box = this.box;
+    let inside = false;
+    let minSq = Infinity;
+    for (let c = 0; c * CHUNK < this.n; c++) {
+      const bx0 = box[c * 4] as number;
+      const by0 = box[c * 4 + 1] as number;
+      const bx1 = box[c * 4 + 2] as number;
+      const by1 = box[c * 4 + 3] as number;
+      const dx = x < bx0 ? bx0 - x : x > bx1 ? x - bx1 : 0;
+      const dy = y < by0 ? by0 - y : y > by1 ? y - by1 : 0;
+      const straddles = y >= by0 && y <= by1;
+      if (!straddles && dx * dx + dy * dy >= minSq) continue;
+      const end = Math.min(this.n, (c + 1) * CHUNK);
+      for (let i = c * CHUNK; i < end; i++) {
+        const ax = seg[i * 4] as number;
+        const ay = seg[i * 4 + 1] as number;
+        const qx = seg[i * 4 + 2] as number;
+        const qy = seg[i * 4 + 3] as number;
+        if (ay > y !== qy > y && x < ((qx - ax) * (y - ay)) / (qy - ay) + ax) inside = !inside;
+        const d = segmentDistanceSq(x, y, ax, ay, qx, qy);
+        if (d < minSq) minSq = d;
+      }
+    }
+    return (inside ? 1 : -1) * Math.sqrt(minSq);
+  }
 }
 
 function centroidCell(rings: XY[][], makeCell: (x: number, y: number, h: number) => Cell): Cell {

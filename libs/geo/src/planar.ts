@@ -49,7 +49,11 @@ export function ringSignedArea(ring: readonly Position[]): number {
 }
 
 /** Even-odd test over all rings of one polygon, so holes are handled without orientation rules. */
-export function pointInRings(x: number, y: number, rings: readonly (readonly Position[])[]): boolean {
+export function pointInRings(
+  x: number,
+  y: number,
+  rings: readonly (readonly Position[])[],
+): boolean {
   let inside = false;
   for (const ring of rings) {
     for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {

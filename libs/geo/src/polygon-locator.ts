@@ -66,7 +66,8 @@ export class PolygonLocator {
       const [b0, b1] = this.bandRange(seg[i * 4 + 1] as number, seg[i * 4 + 3] as number);
       for (let b = b0; b <= b1; b++) counts[b + 1] = (counts[b + 1] as number) + 1;
     }
-    for (let b = 0; b < this.bandCount; b++) counts[b + 1] = (counts[b + 1] as number) + (counts[b] as number);
+    for (let b = 0; b < this.bandCount; b++)
+      counts[b + 1] = (counts[b + 1] as number) + (counts[b] as number);
     this.bandStart = counts.slice();
     const fill = counts.slice();
     this.bandSeg = new Uint32Array(counts[this.bandCount] as number);
@@ -106,7 +107,8 @@ export class PolygonLocator {
           return ON_BOUNDARY;
         }
         // Count each crossing once: only from the band that holds y.
-        if (b === home && ay > y !== by > y && x < ((bx - ax) * (y - ay)) / (by - ay) + ax) inside = !inside;
+        if (b === home && ay > y !== by > y && x < ((bx - ax) * (y - ay)) / (by - ay) + ax)
+          inside = !inside;
       }
     }
     return inside ? INSIDE : OUTSIDE;

@@ -33,7 +33,9 @@ export class UnitSearch<U extends UnitSummary = UnitSummary> {
   constructor(units: Iterable<U>) {
     this.entries = [...units].map((unit) => ({
       unit,
-      keys: [unit.shortName, unit.name, unit.nameEn ?? ''].filter((k) => k !== '').map(foldVietnamese),
+      keys: [unit.shortName, unit.name, unit.nameEn ?? '']
+        .filter((k) => k !== '')
+        .map(foldVietnamese),
     }));
   }
 

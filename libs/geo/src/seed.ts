@@ -42,13 +42,17 @@ export function parseSeedCsv(text: string): UnitRecord[] {
   return records.map((raw, i) => {
     const r = SeedRow.safeParse(raw);
     if (!r.success) {
-      throw new SeedError(`seed line ${i + 2}: ${r.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+      throw new SeedError(
+        `seed line ${i + 2}: ${r.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`,
+      );
     }
     const row = r.data;
     const level: UnitLevel = row.level;
     const parsed = parseUnitName(row.full_name);
     if (parsed && parsed.level !== level) {
-      throw new SeedError(`seed line ${i + 2}: "${row.full_name}" is a ${parsed.level}, not a ${level}`);
+      throw new SeedError(
+        `seed line ${i + 2}: "${row.full_name}" is a ${parsed.level}, not a ${level}`,
+      );
     }
     const isProvince = level === 'province';
     return {
@@ -125,12 +129,16 @@ export async function buildDemoRegion(options: DemoRegionOptions = {}): Promise<
   const provinceCode = options.provinceCode ?? DEMO_PROVINCE_CODE;
   const province = seed.find((u) => u.code === provinceCode && u.level === 'province');
   if (!province) throw new SeedError(`province ${provinceCode} is not in the seed`);
-  const cells = buildApproximateCells(seed.filter((u) => isLeafLevel(u.level) && u.parentCode === provinceCode));
+  const cells = buildApproximateCells(
+    seed.filter((u) => isLeafLevel(u.level) && u.parentCode === provinceCode),
+  );
   const outline = { ...province, geometry: mergeUnits(cells), approximate: true };
   return { source: 'approximate', units: sortUnits([outline, ...cells]) };
 }
 
 function sortUnits(units: UnitRecord[]): UnitRecord[] {
   const rank = (u: UnitRecord): number => (u.level === 'province' ? 0 : 1);
-  return units.sort((a, b) => rank(a) - rank(b) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return units.sort(
+    (a, b) => rank(a) - rank(b) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  );
 }

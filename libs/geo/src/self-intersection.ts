@@ -2,6 +2,8 @@ import Flatbush from 'flatbush';
 import type { Position } from 'geojson';
 import type { LonLat } from './types';
 
+const CHUNK = 8;
+
 export interface SelfIntersection {
   /** Index of the polygon in the multipolygon and of the ring in that polygon, for each segment. */
   a: { polygon: number; ring: number; segment: number };
@@ -14,10 +16,12 @@ export interface SelfIntersection {
  * a ring (bow-tie), between a shell and its holes, or between two parts. Edges that merely touch
  * at a vertex are tolerated, as real cadastral data often pinches rings at one point.
  *
- * Edges go into a packed R-tree so each edge is only tested against the few whose bounding box
- * it meets: O(n log n) for the 370k edges of a province, instead of O(n²).
+ * Edges go into a packed R-tree so each edge is only tested against the few near it:
+ * O(n log n) for the 370k edges of a province, instead of O(n²).
  */
-export function findSelfIntersection(polygons: readonly (readonly Position[][])[]): SelfIntersection | null {
+export function findSelfIntersection(
+  polygons: readonly (readonly Position[][])[],
+): SelfIntersection | null {
   let n = 0;
   for (const poly of polygons) for (const ring of poly) n += Math.max(ring.length - 1, 0);
   if (n < 2) return null;
@@ -47,13 +51,32 @@ export function findSelfIntersection(polygons: readonly (readonly Position[][])[
     });
   });
 
-  const index = new Flatbush(n);
-  for (let i = 0; i < n; i++) {
-    const x1 = seg[i * 4] as number;
-    const y1 = seg[i * 4 + 1] as number;
-    const x2 = seg[i * 4 + 2] as number;
-    const y2 = seg[i * 4 + 3] as number;
-    index.add(Math.min(x1, x2), Math.min(y1, y2), Math.max(x1, x2), Math.max(y1, y2));
+  // Index runs of CHUNK consecutive edges rather than single edges: consecutive edges of an
+  // outline are neighbours in space, so the tree is 1/CHUNK the size and each query returns
+  // the few runs that matter.
+  const chunks = Math.ceil(n / CHUNK);
+  const box = new Float64Array(chunks * 4);
+  const index = new Flatbush(chunks);
+  for (let c = 0; c < chunks; c++) {
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
+    for (let i = c * CHUNK; i < Math.min(n, (c + 1) * CHUNK); i++) {
+      const x1 = seg[i * 4] as number;
+      const y1 = seg[i * 4 + 1] as number;
+      const x2 = seg[i * 4 + 2] as number;
+      const y2 = seg[i * 4 + 3] as number;
+      minX = Math.min(minX, x1, x2);
+      minY = Math.min(minY, y1, y2);
+      maxX = Math.max(maxX, x1, x2);
+      maxY = Math.max(maxY, y1, y2);
+    }
+    box[c * 4] = minX;
+    box[c * 4 + 1] = minY;
+    box[c * 4 + 2] = maxX;
+    box[c * 4 + 3] = maxY;
+    index.add(minX, minY, maxX, maxY);
   }
   index.finish();
 
@@ -64,39 +87,46 @@ export function findSelfIntersection(polygons: readonly (readonly Position[][])[
     return d === 1 || d === size - 1;
   };
 
-  for (let i = 0; i < n; i++) {
-    const ax = seg[i * 4] as number;
-    const ay = seg[i * 4 + 1] as number;
-    const bx = seg[i * 4 + 2] as number;
-    const by = seg[i * 4 + 3] as number;
-    if (ax === bx && ay === by) continue;
-    const hits = index.search(
-      Math.min(ax, bx),
-      Math.min(ay, by),
-      Math.max(ax, bx),
-      Math.max(ay, by),
-      (j) => j > i,
+  for (let c = 0; c < chunks; c++) {
+    const others = index.search(
+      box[c * 4] as number,
+      box[c * 4 + 1] as number,
+      box[c * 4 + 2] as number,
+      box[c * 4 + 3] as number,
+      (d) => d >= c,
     );
-    for (const j of hits) {
-      if (adjacent(i, j)) continue;
-      const at = crossing(
-        ax,
-        ay,
-        bx,
-        by,
-        seg[j * 4] as number,
-        seg[j * 4 + 1] as number,
-        seg[j * 4 + 2] as number,
-        seg[j * 4 + 3] as number,
-      );
-      if (at) {
-        const ri = ringRef[ringOf[i] as number] as { polygon: number; ring: number };
-        const rj = ringRef[ringOf[j] as number] as { polygon: number; ring: number };
-        return {
-          a: { ...ri, segment: posInRing[i] as number },
-          b: { ...rj, segment: posInRing[j] as number },
-          at,
-        };
+    for (const d of others) {
+      const iEnd = Math.min(n, (c + 1) * CHUNK);
+      const jEnd = Math.min(n, (d + 1) * CHUNK);
+      for (let i = c * CHUNK; i < iEnd; i++) {
+        const ax = seg[i * 4] as number;
+        const ay = seg[i * 4 + 1] as number;
+        const bx = seg[i * 4 + 2] as number;
+        const by = seg[i * 4 + 3] as number;
+        if (ax === bx && ay === by) continue;
+        const minX = Math.min(ax, bx);
+        const maxX = Math.max(ax, bx);
+        const minY = Math.min(ay, by);
+        const maxY = Math.max(ay, by);
+        for (let j = Math.max(d * CHUNK, i + 1); j < jEnd; j++) {
+          const cx = seg[j * 4] as number;
+          const cy = seg[j * 4 + 1] as number;
+          const dx = seg[j * 4 + 2] as number;
+          const dy = seg[j * 4 + 3] as number;
+          if (Math.max(cx, dx) < minX || Math.min(cx, dx) > maxX) continue;
+          if (Math.max(cy, dy) < minY || Math.min(cy, dy) > maxY) continue;
+          if (adjacent(i, j)) continue;
+          const at = crossing(ax, ay, bx, by, cx, cy, dx, dy);
+          if (at) {
+            const ri = ringRef[ringOf[i] as number] as { polygon: number; ring: number };
+            const rj = ringRef[ringOf[j] as number] as { polygon: number; ring: number };
+            return {
+              a: { ...ri, segment: posInRing[i] as number },
+              b: { ...rj, segment: posInRing[j] as number },
+              at,
+            };
+          }
+        }
       }
     }
   }

@@ -62,7 +62,10 @@ export type UnitsTopology = Topology<{ units: GeometryCollection<UnitProperties>
 
 type UnitShape = TopoPolygon<UnitProperties> | TopoMultiPolygon<UnitProperties>;
 
-function shapeFeature(topo: UnitsTopology, g: UnitShape): Feature<Polygon | MultiPolygon, UnitProperties> {
+function shapeFeature(
+  topo: UnitsTopology,
+  g: UnitShape,
+): Feature<Polygon | MultiPolygon, UnitProperties> {
   return feature(topo, g) as Feature<Polygon | MultiPolygon, UnitProperties>;
 }
 
@@ -90,7 +93,12 @@ export class SimplifiedUnits {
       features: units.map((u) => ({
         type: 'Feature',
         id: u.code,
-        properties: { code: u.code, name: u.name ?? null, level: u.level, parentCode: u.parentCode ?? null },
+        properties: {
+          code: u.code,
+          name: u.name ?? null,
+          level: u.level,
+          parentCode: u.parentCode ?? null,
+        },
         geometry: u.geometry,
       })),
     };
@@ -115,7 +123,10 @@ export class SimplifiedUnits {
     }
   }
 
-  static build(units: readonly SimplifyInput[], bands: readonly BandSpec[] = ZOOM_BANDS): SimplifiedUnits {
+  static build(
+    units: readonly SimplifyInput[],
+    bands: readonly BandSpec[] = ZOOM_BANDS,
+  ): SimplifiedUnits {
     return new SimplifiedUnits(units, bands);
   }
 
@@ -139,7 +150,12 @@ export class SimplifiedUnits {
       type: 'FeatureCollection',
       features: shapes(topo).map((g): Feature<MultiPolygon, UnitProperties> => {
         const f = shapeFeature(topo, g);
-        return { type: 'Feature', id: g.id, properties: f.properties, geometry: asMultiPolygon(f.geometry) };
+        return {
+          type: 'Feature',
+          id: g.id,
+          properties: f.properties,
+          geometry: asMultiPolygon(f.geometry),
+        };
       }),
     };
   }
@@ -151,7 +167,11 @@ export class SimplifiedUnits {
   borders(band: ZoomBand, kind: 'interior' | 'exterior' | 'all' = 'all'): MultiLineString {
     const topo = this.topology(band);
     const filter =
-      kind === 'all' ? undefined : kind === 'interior' ? (a: unknown, b: unknown) => a !== b : (a: unknown, b: unknown) => a === b;
+      kind === 'all'
+        ? undefined
+        : kind === 'interior'
+          ? (a: unknown, b: unknown) => a !== b
+          : (a: unknown, b: unknown) => a === b;
     return mesh(topo, topo.objects.units, filter);
   }
 
@@ -181,7 +201,10 @@ export class SimplifiedUnits {
   }
 }
 
-export function simplifyUnits(units: readonly SimplifyInput[], bands?: readonly BandSpec[]): SimplifiedUnits {
+export function simplifyUnits(
+  units: readonly SimplifyInput[],
+  bands?: readonly BandSpec[],
+): SimplifiedUnits {
   return SimplifiedUnits.build(units, bands);
 }
 
@@ -189,9 +212,16 @@ export function simplifyUnits(units: readonly SimplifyInput[], bands?: readonly 
 export function computeNeighbours(units: readonly UnitGeometry[]): Map<string, string[]> {
   const collection: FeatureCollection<MultiPolygon> = {
     type: 'FeatureCollection',
-    features: units.map((u) => ({ type: 'Feature', id: u.code, properties: {}, geometry: u.geometry })),
+    features: units.map((u) => ({
+      type: 'Feature',
+      id: u.code,
+      properties: {},
+      geometry: u.geometry,
+    })),
   };
-  const topo = topology({ units: collection }, INPUT_QUANTIZATION) as Topology<{ units: GeometryCollection }>;
+  const topo = topology({ units: collection }, INPUT_QUANTIZATION) as Topology<{
+    units: GeometryCollection;
+  }>;
   const geoms = topo.objects.units.geometries;
   const out = new Map<string, string[]>();
   neighbors(geoms).forEach((list, i) => {
@@ -272,7 +302,8 @@ function dropCollapsedIslands(topo: UnitsTopology): UnitsTopology {
   const uses = new Map<number, number>();
   for (const g of topo.objects.units.geometries) {
     for (const polygon of ringsOf(g)) {
-      for (const ring of polygon) for (const a of ring) uses.set(a < 0 ? ~a : a, (uses.get(a < 0 ? ~a : a) ?? 0) + 1);
+      for (const ring of polygon)
+        for (const a of ring) uses.set(a < 0 ? ~a : a, (uses.get(a < 0 ? ~a : a) ?? 0) + 1);
     }
   }
   const distinct = (ring: number[]): number => {

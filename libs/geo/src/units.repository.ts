@@ -198,7 +198,9 @@ export class UnitsRepository {
       [code],
     );
     if (!rows.some((r) => r.code === code)) return [];
-    const graph = computeNeighbours(rows.map((r) => ({ code: r.code, level: r.level, geometry: r.geom })));
+    const graph = computeNeighbours(
+      rows.map((r) => ({ code: r.code, level: r.level, geometry: r.geom })),
+    );
     return graph.get(code) ?? [];
   }
 }
@@ -248,7 +250,8 @@ function toRow(u: UnitRecord): { row: UnitRow; size: number } {
   };
   // Rough size (≈ 20 characters per vertex) decides batching without serialising twice.
   let vertices = 0;
-  for (const poly of u.geometry?.coordinates ?? []) for (const ring of poly) vertices += ring.length;
+  for (const poly of u.geometry?.coordinates ?? [])
+    for (const ring of poly) vertices += ring.length;
   return { row, size: 500 + vertices * 20 };
 }
 

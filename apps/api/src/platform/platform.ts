@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { writeFileSync, rmSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Logger } from '@nestjs/common';
+import { Logger, type NestApplicationOptions } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { WsAdapter } from '@nestjs/platform-ws';
@@ -150,11 +150,14 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
   };
 
   const adapter = new FastifyAdapter({ bodyLimit: config.INGEST_MAX_PAYLOAD_BYTES * 4, trustProxy: true });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forPlatform(ctx), adapter, {
+  // Nest types its options as a class but reads them as a plain object.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
+  const appOptions: NestApplicationOptions = {
     // Body parsing is ours (raw bytes for ingest routes), see raw-body.parser.ts.
     bodyParser: false,
     logger: config.LOG_LEVEL === 'debug' ? ['error', 'warn', 'log', 'debug'] : ['error', 'warn', 'log'],
-  });
+  };
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forPlatform(ctx), adapter, appOptions);
   app.useWebSocketAdapter(new WsAdapter(app));
   registerBodyParsers(app.getHttpAdapter().getInstance());
   await serveWebApp(app, resolve(config.WEB_DIST_DIR));
@@ -175,7 +178,7 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
 
   let simulator: Simulator | undefined;
   if (config.SIMULATOR && config.SEED_DEMO) {
-    simulator = await startSimulator({ mqttUrl: broker.url, dataDir: config.DATA_DIR, intervalMs: config.SIMULATOR_INTERVAL_MS });
+    simulator = startSimulator({ mqttUrl: broker.url, dataDir: config.DATA_DIR, intervalMs: config.SIMULATOR_INTERVAL_MS });
   }
 
   const runtimeFile = join(config.DATA_DIR, 'runtime.json');

@@ -12,7 +12,7 @@ export interface Simulator {
  * Publishes demo telemetry the way field devices do: one MQTT connection per device with its
  * own credentials, QoS 1, to its own topic. Tokens come from the file `seed demo` wrote.
  */
-export async function startSimulator(opts: { mqttUrl: string; dataDir: string; intervalMs: number }): Promise<Simulator> {
+export function startSimulator(opts: { mqttUrl: string; dataDir: string; intervalMs: number }): Simulator {
   const creds = JSON.parse(readFileSync(join(opts.dataDir, DEMO_CREDENTIALS_FILE), 'utf8')) as DemoCredential[];
   const clients: MqttClient[] = [];
   for (const c of creds) {

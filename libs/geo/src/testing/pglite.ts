@@ -16,7 +16,8 @@ export interface TestDb extends Queryable {
 
 export async function createTestDb(): Promise<TestDb> {
   const pg = new PGlite();
-  for (const file of ['0001_core.sql', '0004_geo.sql']) await pg.exec(readFileSync(resolve(MIGRATIONS, file), 'utf8'));
+  for (const file of ['0001_core.sql', '0004_geo.sql'])
+    await pg.exec(readFileSync(resolve(MIGRATIONS, file), 'utf8'));
   const statements: string[] = [];
   return {
     statements,

@@ -40,7 +40,8 @@ export function realWards(province: RealProvince): Promise<ImportedUnit[]> {
   if (!p) {
     p = seedUnits().then(async (codeTable) => {
       const r = await importGeoJsonPaths([boundaryPath(province, 'wards')], { codeTable });
-      if (!r.ok) throw new Error(`real ${province} wards refused: ${JSON.stringify(r.errors.slice(0, 3))}`);
+      if (!r.ok)
+        throw new Error(`real ${province} wards refused: ${JSON.stringify(r.errors.slice(0, 3))}`);
       return r.units;
     });
     wards.set(province, p);

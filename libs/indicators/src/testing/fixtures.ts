@@ -17,11 +17,19 @@ interface CsvUnit {
 export const UNITS_CSV = resolve(import.meta.dirname, '../../fixtures/admin-units-48-75.csv');
 
 export function fixtureUnits(): (UnitRef & { name: string })[] {
-  const rows = parse<CsvUnit>(readFileSync(UNITS_CSV, 'utf8'), { columns: true, skip_empty_lines: true });
+  const rows = parse<CsvUnit>(readFileSync(UNITS_CSV, 'utf8'), {
+    columns: true,
+    skip_empty_lines: true,
+  });
   return [
     { code: '48', level: 'province', parentCode: null, name: 'Thành phố Đà Nẵng' },
     { code: '75', level: 'province', parentCode: null, name: 'Tỉnh Đồng Nai' },
-    ...rows.map((r) => ({ code: r.unit_code, level: r.level, parentCode: r.province_code, name: r.full_name })),
+    ...rows.map((r) => ({
+      code: r.unit_code,
+      level: r.level,
+      parentCode: r.province_code,
+      name: r.full_name,
+    })),
   ];
 }
 

@@ -25,7 +25,7 @@ export const PAYLOAD_EXCERPT_BYTES = 2048;
 export function excerpt(payload: string | Buffer | null | undefined): string | null {
   if (payload === null || payload === undefined) return null;
   const buf = typeof payload === 'string' ? Buffer.from(payload, 'utf8') : payload;
-  const text = buf.subarray(0, PAYLOAD_EXCERPT_BYTES).toString('utf8').replace(/\u0000/g, '');
+  const text = buf.subarray(0, PAYLOAD_EXCERPT_BYTES).toString('utf8').replaceAll('\u0000', '');
   return buf.length > PAYLOAD_EXCERPT_BYTES ? `${text}… (${buf.length} bytes)` : text;
 }
 

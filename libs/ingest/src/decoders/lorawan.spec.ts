@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_GATEWAY_SKEW_MS, bestReception, normalizeDevEui, pickUplinkTime } from './lorawan';
+import { peekDevEui } from './lorawan-peek';
+import { fixtureText } from './testing/fixtures';
 
 describe('lorawan helpers', () => {
   it('normalises DevEUIs to 16 upper-case hex digits', () => {
@@ -31,9 +33,7 @@ describe('lorawan helpers', () => {
 });
 
 describe('peekDevEui', () => {
-  it('finds the DevEUI of either network server without decoding the uplink', async () => {
-    const { peekDevEui } = await import('./lorawan-peek');
-    const { fixtureText } = await import('./testing/fixtures');
+  it('finds the DevEUI of either network server without decoding the uplink', () => {
     expect(peekDevEui(fixtureText('ttn-v3-uplink.json'))).toBe('0004A30B001C0530');
     expect(peekDevEui(Buffer.from(fixtureText('chirpstack-v4-up.json')))).toBe('0101010101010101');
     expect(peekDevEui({ deviceInfo: { devEui: 'ab-cd' } })).toBeUndefined();

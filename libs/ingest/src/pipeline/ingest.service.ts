@@ -213,7 +213,7 @@ function rawOf(payload: unknown): Buffer {
   if (Buffer.isBuffer(payload)) return payload;
   if (typeof payload === 'string') return Buffer.from(payload, 'utf8');
   if (payload instanceof Uint8Array) return Buffer.from(payload);
-  return Buffer.from(JSON.stringify(payload) ?? '', 'utf8');
+  return Buffer.from(JSON.stringify(payload) as string | undefined ?? '', 'utf8');
 }
 
 function extractDevEui(payload: unknown): string | undefined {

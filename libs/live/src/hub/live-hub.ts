@@ -14,28 +14,60 @@ export interface HubOptions {
   maxBufferedBytes: number;
 }
 
+export interface HubStats {
+  clients: number;
+  /** Client-ticks skipped because the client was not reading (cumulative). */
+  dropped: number;
+  /** Clients currently holding a backlog because they are congested. */
+  congested: number;
+}
+
 interface ClientState {
   socket: LiveSocket;
   channels: Set<string>;
-  /** Latest pending delta per channel and device: a slow client only ever gets the newest value. */
-  pending: Map<string, Map<string, ReadingDelta>>;
+  /**
+   * What a congested client missed: the latest delta per channel and device, and the latest
+   * keyed message per channel and key. Bounded by devices × channels, never by message rate.
+   */
+  backlog: Map<string, Map<string, ReadingDelta>>;
+  backlogKeyed: Map<string, Map<string, WsServerMessage>>;
   skipped: number;
 }
 
 const OPEN = 1;
 
+function mergeDelta(prev: ReadingDelta | undefined, delta: ReadingDelta): ReadingDelta {
+  if (!prev) return delta;
+  if (prev.time > delta.time) {
+    return { ...delta, values: { ...delta.values, ...prev.values }, time: prev.time };
+  }
+  return { ...delta, values: { ...prev.values, ...delta.values } };
+}
+
 /**
- * Fans live readings out to WebSocket subscribers. Each client has its own bounded state (one
- * pending delta per device per channel), so a stalled client costs memory proportional to the
- * device count, never to the message rate, and never delays anyone else.
+ * Fans live data out to WebSocket subscribers.
+ *
+ * Between flushes, readings are coalesced per channel and device (and keyed messages — rollups —
+ * per channel and key), once for all subscribers; each flush serialises every channel's message
+ * once and hands the same text to every healthy subscriber, so fan-out costs one `send` per
+ * client, not one JSON.stringify. A client whose socket is not draining (bufferedAmount above
+ * the limit) is skipped and keeps only the newest value per device and key in its own backlog,
+ * so a stalled client costs memory proportional to the device count, never to the message
+ * rate, and never delays anyone else.
  */
 export class LiveHub {
   private readonly clients = new Map<LiveSocket, ClientState>();
   private readonly byChannel = new Map<string, Set<ClientState>>();
+  /** This tick's readings per channel and device, shared by all subscribers. */
+  private readonly pending = new Map<string, Map<string, ReadingDelta>>();
+  /** This tick's keyed messages per channel and key. */
+  private readonly pendingKeyed = new Map<string, Map<string, WsServerMessage>>();
   private timer: NodeJS.Timeout | undefined;
   dropped = 0;
 
-  constructor(private readonly options: HubOptions = { flushIntervalMs: 100, maxBufferedBytes: 1_000_000 }) {}
+  constructor(
+    private readonly options: HubOptions = { flushIntervalMs: 100, maxBufferedBytes: 1_000_000 },
+  ) {}
 
   start(): void {
     this.timer ??= setInterval(() => {
@@ -53,14 +85,28 @@ export class LiveHub {
     return this.clients.size;
   }
 
+  get stats(): HubStats {
+    let congested = 0;
+    for (const c of this.clients.values()) {
+      if (c.backlog.size > 0 || c.backlogKeyed.size > 0) congested++;
+    }
+    return { clients: this.clients.size, dropped: this.dropped, congested };
+  }
+
   add(socket: LiveSocket): void {
-    this.clients.set(socket, { socket, channels: new Set(), pending: new Map(), skipped: 0 });
+    this.clients.set(socket, {
+      socket,
+      channels: new Set(),
+      backlog: new Map(),
+      backlogKeyed: new Map(),
+      skipped: 0,
+    });
   }
 
   remove(socket: LiveSocket): void {
     const c = this.clients.get(socket);
     if (!c) return;
-    for (const ch of c.channels) this.byChannel.get(ch)?.delete(c);
+    for (const ch of c.channels) this.unlink(ch, c);
     this.clients.delete(socket);
   }
 
@@ -70,7 +116,7 @@ export class LiveHub {
     for (const ch of channels) {
       c.channels.add(ch);
       let set = this.byChannel.get(ch);
-      if (!set) this.byChannel.set(ch, (set = new Set()));
+      if (!set) this.byChannel.set(ch, (set = new Set<ClientState>()));
       set.add(c);
     }
   }
@@ -80,50 +126,144 @@ export class LiveHub {
     if (!c) return;
     for (const ch of channels) {
       c.channels.delete(ch);
-      c.pending.delete(ch);
-      this.byChannel.get(ch)?.delete(c);
+      c.backlog.delete(ch);
+      c.backlogKeyed.delete(ch);
+      this.unlink(ch, c);
     }
+  }
+
+  /** Whether anyone listens on a channel (lets producers skip work nobody will see). */
+  hasSubscribers(channel: string): boolean {
+    return (this.byChannel.get(channel)?.size ?? 0) > 0;
   }
 
   /** Queues a reading delta on a channel; merged with any pending delta of the same device. */
   publishReading(channel: string, delta: ReadingDelta): void {
-    const subs = this.byChannel.get(channel);
-    if (!subs) return;
-    for (const c of subs) {
-      let perDevice = c.pending.get(channel);
-      if (!perDevice) c.pending.set(channel, (perDevice = new Map()));
-      const prev = perDevice.get(delta.deviceId);
-      if (prev && prev.time > delta.time) {
-        perDevice.set(delta.deviceId, { ...delta, values: { ...delta.values, ...prev.values }, time: prev.time });
-      } else {
-        perDevice.set(delta.deviceId, prev ? { ...delta, values: { ...prev.values, ...delta.values } } : delta);
-      }
-    }
+    if (!this.hasSubscribers(channel)) return;
+    let perDevice = this.pending.get(channel);
+    if (!perDevice) this.pending.set(channel, (perDevice = new Map<string, ReadingDelta>()));
+    perDevice.set(delta.deviceId, mergeDelta(perDevice.get(delta.deviceId), delta));
   }
 
-  /** Sends a one-off message (alert change, indicator update) to a channel's subscribers now. */
-  broadcast(channel: string, message: WsServerMessage): void {
+  /**
+   * Queues a message that supersedes any earlier one with the same key on the channel (a
+   * rollup bucket, an alert's state): sent at the next flush, newest only.
+   */
+  publishKeyed(channel: string, key: string, message: WsServerMessage): void {
+    if (!this.hasSubscribers(channel)) return;
+    let perKey = this.pendingKeyed.get(channel);
+    if (!perKey) this.pendingKeyed.set(channel, (perKey = new Map<string, WsServerMessage>()));
+    perKey.set(key, message);
+  }
+
+  /**
+   * Sends a one-off message (alert change, indicator update) to a channel's subscribers now. A
+   * congested subscriber keeps it in its backlog under `key` (newest per key) when a key is
+   * given, and misses it otherwise.
+   */
+  broadcast(channel: string, message: WsServerMessage, key?: string): void {
     const subs = this.byChannel.get(channel);
     if (!subs) return;
     const text = JSON.stringify(message);
-    for (const c of subs) this.trySend(c, text);
+    for (const c of subs) {
+      if (this.congested(c)) {
+        if (key !== undefined) keyedBacklog(c, channel).set(key, message);
+        else this.dropped++;
+        continue;
+      }
+      this.trySend(c, text);
+    }
   }
 
   flush(): void {
+    if (this.pending.size === 0 && this.pendingKeyed.size === 0 && !this.anyBacklog()) return;
     const asOf = new Date().toISOString();
+    const readings = new Map<string, { text: string; deltas: Map<string, ReadingDelta> }>();
+    for (const [channel, deltas] of this.pending) {
+      const msg: WsServerMessage = { type: 'readings', channel, asOf, deltas: [...deltas.values()] };
+      readings.set(channel, { text: JSON.stringify(msg), deltas });
+    }
+    const keyed = new Map<string, { texts: string[]; messages: Map<string, WsServerMessage> }>();
+    for (const [channel, messages] of this.pendingKeyed) {
+      const texts = [...messages.values()].map((m) => JSON.stringify(m));
+      keyed.set(channel, { texts, messages });
+    }
+    this.pending.clear();
+    this.pendingKeyed.clear();
+
     for (const c of this.clients.values()) {
-      if (c.pending.size === 0) continue;
-      if (c.socket.readyState !== OPEN || c.socket.bufferedAmount > this.options.maxBufferedBytes) {
+      const congested = this.congested(c);
+      let touched = false;
+      for (const ch of c.channels) {
+        const r = readings.get(ch);
+        const k = keyed.get(ch);
+        const behind = c.backlog.has(ch) || c.backlogKeyed.has(ch);
+        if (!r && !k && !behind) continue;
+        touched = true;
+        if (congested) {
+          if (r) {
+            let mine = c.backlog.get(ch);
+            if (!mine) c.backlog.set(ch, (mine = new Map<string, ReadingDelta>()));
+            for (const [device, d] of r.deltas) mine.set(device, mergeDelta(mine.get(device), d));
+          }
+          if (k) {
+            const mine = keyedBacklog(c, ch);
+            for (const [key, m] of k.messages) mine.set(key, m);
+          }
+          continue;
+        }
+        this.sendChannel(c, ch, asOf, r, k);
+      }
+      if (touched && congested) {
         c.skipped++;
         this.dropped++;
-        continue;
       }
-      for (const [channel, perDevice] of c.pending) {
-        const msg: WsServerMessage = { type: 'readings', channel, asOf, deltas: [...perDevice.values()] };
-        this.trySend(c, JSON.stringify(msg));
-      }
-      c.pending.clear();
     }
+  }
+
+  private sendChannel(
+    c: ClientState,
+    channel: string,
+    asOf: string,
+    r: { text: string; deltas: Map<string, ReadingDelta> } | undefined,
+    k: { texts: string[]; messages: Map<string, WsServerMessage> } | undefined,
+  ): void {
+    const old = c.backlog.get(channel);
+    if (old) {
+      // Catching up: this client's own merge of what it missed and what is new.
+      c.backlog.delete(channel);
+      if (r) for (const [device, d] of r.deltas) old.set(device, mergeDelta(old.get(device), d));
+      const msg: WsServerMessage = { type: 'readings', channel, asOf, deltas: [...old.values()] };
+      this.trySend(c, JSON.stringify(msg));
+    } else if (r) {
+      this.trySend(c, r.text);
+    }
+    const oldKeyed = c.backlogKeyed.get(channel);
+    if (oldKeyed) {
+      c.backlogKeyed.delete(channel);
+      if (k) for (const [key, m] of k.messages) oldKeyed.set(key, m);
+      for (const m of oldKeyed.values()) this.trySend(c, JSON.stringify(m));
+    } else if (k) {
+      for (const t of k.texts) this.trySend(c, t);
+    }
+  }
+
+  private anyBacklog(): boolean {
+    for (const c of this.clients.values()) {
+      if (c.backlog.size > 0 || c.backlogKeyed.size > 0) return true;
+    }
+    return false;
+  }
+
+  private congested(c: ClientState): boolean {
+    return c.socket.readyState !== OPEN || c.socket.bufferedAmount > this.options.maxBufferedBytes;
+  }
+
+  private unlink(channel: string, c: ClientState): void {
+    const set = this.byChannel.get(channel);
+    if (!set) return;
+    set.delete(c);
+    if (set.size === 0) this.byChannel.delete(channel);
   }
 
   private trySend(c: ClientState, text: string): void {
@@ -134,4 +274,10 @@ export class LiveHub {
       // A socket that fails to send is being closed; its close handler removes it.
     }
   }
+}
+
+function keyedBacklog(c: ClientState, channel: string): Map<string, WsServerMessage> {
+  let mine = c.backlogKeyed.get(channel);
+  if (!mine) c.backlogKeyed.set(channel, (mine = new Map<string, WsServerMessage>()));
+  return mine;
 }

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse, parseAllDocuments } from 'yaml';
+import { apiConfigSchema } from '@ioc/config';
+
+const here = import.meta.dirname;
+const known = new Set(Object.keys(apiConfigSchema.shape));
+// Variables consumed by the images themselves, not by the platform.
+const foreign = new Set(['POSTGRES_USER', 'POSTGRES_PASSWORD', 'POSTGRES_DB', 'IOC_DB_PASSWORD']);
+
+function envKeys(env: unknown): string[] {
+  if (Array.isArray(env)) return env.map((e: { name: string }) => e.name);
+  if (env && typeof env === 'object') return Object.keys(env);
+  return [];
+}
+
+describe('deployment files', () => {
+  it('compose: every API variable is a platform setting and secrets have no defaults', () => {
+    const text = readFileSync(resolve(here, 'docker-compose.yml'), 'utf8');
+    const doc = parse(text, { merge: true }) as { services: Record<string, { environment?: unknown; image?: string; build?: unknown }> };
+    const api = doc.services.api1;
+    expect(api).toBeDefined();
+    for (const key of envKeys(api?.environment)) expect(known, key).toContain(key);
+    for (const secret of ['POSTGRES_PASSWORD', 'EMQX_COOKIE', 'MQTT_INGEST_PASSWORD']) {
+      expect(text).toContain(`\${${secret}:?`);
+    }
+    expect(Object.keys(doc.services).sort()).toEqual(['api1', 'api2', 'emqx1', 'emqx2', 'lb', 'timescaledb']);
+  });
+
+  it('kubernetes: manifests parse and API env names are platform settings', () => {
+    for (const file of ['api.yaml', 'timescaledb.yaml', 'emqx.yaml']) {
+      const docs = parseAllDocuments(readFileSync(resolve(here, 'k8s', file), 'utf8'));
+      for (const d of docs) {
+        expect(d.errors).toEqual([]);
+        const obj = d.toJS() as { kind: string; spec?: { template?: { spec: { containers: { env?: unknown }[] } } }; data?: Record<string, string> };
+        expect(obj.kind).toMatch(/^[A-Z]/);
+        if (file === 'api.yaml' && obj.kind === 'Deployment') {
+          for (const c of obj.spec?.template?.spec.containers ?? []) {
+            for (const key of envKeys(c.env)) expect(known, key).toContain(key);
+          }
+        }
+        if (file === 'api.yaml' && obj.kind === 'ConfigMap') {
+          for (const key of Object.keys(obj.data ?? {})) expect(known, key).toContain(key);
+        }
+      }
+    }
+    expect(foreign.size).toBeGreaterThan(0);
+  });
+
+  it('.env.example documents every platform setting', () => {
+    const example = readFileSync(resolve(here, '../.env.example'), 'utf8');
+    const documented = new Set([...example.matchAll(/^([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]));
+    for (const key of known) expect(documented, key).toContain(key);
+  });
+});
