@@ -5,6 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { format, resolveConfig } from 'prettier';
 import { convertUpstreamCatalogue } from '../src/catalogue/upstream';
 
 const arg = process.argv[2];
@@ -18,7 +19,9 @@ const catalogue = convertUpstreamCatalogue(
   JSON.parse(readFileSync(upstream, 'utf8')),
   'shared/data/indicators/catalogue.json',
 );
-writeFileSync(out, `${JSON.stringify(catalogue, null, 2)}\n`);
+// Formatted as `prettier --write` would, so a regeneration diffs only in facts.
+const options = (await resolveConfig(out)) ?? {};
+writeFileSync(out, await format(JSON.stringify(catalogue), { ...options, filepath: out }));
 console.log(
   `Wrote ${out}: ${catalogue.sources.length} sources, ${catalogue.indicators.length} indicators, ${catalogue.targets.length} targets`,
 );

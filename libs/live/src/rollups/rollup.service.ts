@@ -216,7 +216,8 @@ export class RollupService {
 
     const fresh = rows.filter((r) => ageS(r.time) <= q.maxAgeS);
     const units = [
-      ...aggregateLatest(fresh, (r) => r.unitCode, now),
+      // A province's own row is the combination below, not just devices placed at province level.
+      ...aggregateLatest(fresh, (r) => (unitCodes.length > 1 && r.unitCode === q.unit ? null : r.unitCode), now),
       ...(unitCodes.length > 1 ? aggregateLatest(fresh, () => q.unit, now) : []),
     ].sort((a, b) => (a.unitCode === b.unitCode ? a.metric.localeCompare(b.metric) : a.unitCode.localeCompare(b.unitCode)));
 
