@@ -24,16 +24,23 @@ async function reachable(url: string): Promise<boolean> {
  * Whether a service-backed suite runs. Outside CI a missing service skips the suite; in CI
  * (CI=true) it is a failure, so a broken machine can never pass by skipping.
  */
-export async function serviceAvailable(name: string, check: () => Promise<boolean>): Promise<boolean> {
+export async function serviceAvailable(
+  name: string,
+  check: () => Promise<boolean>,
+): Promise<boolean> {
   const ok = await check();
   if (!ok && testEnv.ci) throw new Error(`${name} is required in CI but is not reachable`);
   return ok;
 }
 
-export const postgresAvailable = () => serviceAvailable('PostgreSQL', () => reachable(testEnv.postgresAdminUrl));
+export const postgresAvailable = () =>
+  serviceAvailable('PostgreSQL', () => reachable(testEnv.postgresAdminUrl));
 
 /** A fresh, uniquely named database on the given server; dropped by the caller. */
-export async function createTestDatabase(adminUrl: string, prefix = 'ioc_test'): Promise<TestDatabase> {
+export async function createTestDatabase(
+  adminUrl: string,
+  prefix = 'ioc_test',
+): Promise<TestDatabase> {
   const name = `${prefix}_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();

@@ -5,4 +5,14 @@ export const testEnv = {
   mosquittoUrl: process.env.TEST_MQTT_URL ?? 'mqtt://127.0.0.1:1883',
   timescaleAdminUrl: process.env.TIMESCALE_URL,
   chromium: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  /** Mosquitto binaries for the suites that run a private broker (Debian paths by default). */
+  mosquittoBin: process.env.TEST_MOSQUITTO_BIN ?? '/usr/sbin/mosquitto',
+  mosquittoPasswdBin: process.env.TEST_MOSQUITTO_PASSWD_BIN ?? '/usr/bin/mosquitto_passwd',
+  mosquittoPubBin: process.env.TEST_MOSQUITTO_PUB_BIN ?? '/usr/bin/mosquitto_pub',
+  mosquittoSubBin: process.env.TEST_MOSQUITTO_SUB_BIN ?? '/usr/bin/mosquitto_sub',
+  /** PostgreSQL server binaries (initdb, pg_ctl) for the suites that run a throwaway cluster. */
+  postgresBinDir: process.env.TEST_PG_BINDIR,
+  /** PATH/HOME handed to child processes (the platform, the `ioc` CLI). */
+  path: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
+  home: process.env.HOME ?? '/tmp',
 };

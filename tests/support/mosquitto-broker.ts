@@ -7,7 +7,10 @@ import { testEnv } from './env';
 import { freePort, isExecutable, runCommand, terminate, track, waitForPort } from './processes';
 
 /** The shipped broker configuration the private test brokers are rendered from. */
-export const MOSQUITTO_CONF_TEMPLATE = resolve(import.meta.dirname, '../../infra/mosquitto/mosquitto.conf');
+export const MOSQUITTO_CONF_TEMPLATE = resolve(
+  import.meta.dirname,
+  '../../infra/mosquitto/mosquitto.conf',
+);
 
 export interface PrivateMosquitto {
   url: string;
@@ -34,9 +37,12 @@ export interface PrivateMosquittoOptions {
 export function mosquittoBinariesAvailable(): Promise<boolean> {
   return serviceAvailable('mosquitto binaries', () =>
     Promise.resolve(
-      [testEnv.mosquittoBin, testEnv.mosquittoPasswdBin, testEnv.mosquittoPubBin, testEnv.mosquittoSubBin].every(
-        isExecutable,
-      ),
+      [
+        testEnv.mosquittoBin,
+        testEnv.mosquittoPasswdBin,
+        testEnv.mosquittoPubBin,
+        testEnv.mosquittoSubBin,
+      ].every(isExecutable),
     ),
   );
 }
@@ -45,7 +51,11 @@ export function mosquittoBinariesAvailable(): Promise<boolean> {
  * infra/mosquitto/mosquitto.conf with the listener moved to `port` on loopback, persistence
  * and logs under `dir`, and the password/ACL files replaced (or dropped for anonymous access).
  */
-export function renderMosquittoConf(port: number, dir: string, opts: PrivateMosquittoOptions = {}): string {
+export function renderMosquittoConf(
+  port: number,
+  dir: string,
+  opts: PrivateMosquittoOptions = {},
+): string {
   const out: string[] = [];
   for (const line of readFileSync(MOSQUITTO_CONF_TEMPLATE, 'utf8').split('\n')) {
     const key = line.trim().startsWith('#') ? '' : (line.trim().split(/\s+/)[0] ?? '');
@@ -80,13 +90,17 @@ export function renderMosquittoConf(port: number, dir: string, opts: PrivateMosq
 }
 
 /** A private Mosquitto on a free loopback port, configured from the shipped config. */
-export async function startPrivateMosquitto(opts: PrivateMosquittoOptions = {}): Promise<PrivateMosquitto> {
+export async function startPrivateMosquitto(
+  opts: PrivateMosquittoOptions = {},
+): Promise<PrivateMosquitto> {
   const dir = mkdtempSync(join(tmpdir(), 'ioc-mosquitto-'));
   chmodSync(dir, 0o755);
   const port = await freePort();
   const conf = join(dir, 'mosquitto.conf');
   writeFileSync(conf, renderMosquittoConf(port, dir, opts));
-  const child = track(spawn(testEnv.mosquittoBin, ['-c', conf], { stdio: ['ignore', 'pipe', 'pipe'] }));
+  const child = track(
+    spawn(testEnv.mosquittoBin, ['-c', conf], { stdio: ['ignore', 'pipe', 'pipe'] }),
+  );
   let log = '';
   child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
@@ -118,7 +132,10 @@ export async function startPrivateMosquitto(opts: PrivateMosquittoOptions = {}):
 }
 
 /** Writes a Mosquitto password file with `mosquitto_passwd -b` (the tool operators use). */
-export async function writeMosquittoPasswords(file: string, users: Record<string, string>): Promise<void> {
+export async function writeMosquittoPasswords(
+  file: string,
+  users: Record<string, string>,
+): Promise<void> {
   writeFileSync(file, '', { mode: 0o600 });
   for (const [user, password] of Object.entries(users)) {
     const r = await runCommand(testEnv.mosquittoPasswdBin, ['-b', file, user, password]);
@@ -129,5 +146,8 @@ export async function writeMosquittoPasswords(file: string, users: Record<string
 
 /** Runs `mosquitto_pub`; resolves with its exit code and output. */
 export function mosquittoPub(args: string[], input?: string) {
-  return runCommand(testEnv.mosquittoPubBin, args, { timeoutMs: 20_000, ...(input === undefined ? {} : { input }) });
+  return runCommand(testEnv.mosquittoPubBin, args, {
+    timeoutMs: 20_000,
+    ...(input === undefined ? {} : { input }),
+  });
 }

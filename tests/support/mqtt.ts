@@ -21,6 +21,17 @@ export function mosquittoAvailable(): Promise<boolean> {
   );
 }
 
-export async function connectDevice(url: string, username: string, password: string, clientId = `t-${username}-${Date.now()}`): Promise<MqttClient> {
-  return mqtt.connectAsync(url, { username, password, clientId, reconnectPeriod: 0, connectTimeout: 5000 });
+export async function connectDevice(
+  url: string,
+  username: string,
+  password: string,
+  clientId = `t-${username}-${Date.now()}`,
+): Promise<MqttClient> {
+  return mqtt.connectAsync(url, {
+    username,
+    password,
+    clientId,
+    reconnectPeriod: 0,
+    connectTimeout: 5000,
+  });
 }

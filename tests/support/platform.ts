@@ -5,20 +5,53 @@ import { join } from 'node:path';
 import mqtt from 'mqtt';
 import { loadApiConfig } from '@ioc/config';
 import { DeviceRepository, generateToken, hashToken } from '@ioc/ingest';
+import { SYSTEM_ACTOR, type Role } from '@ioc/auth';
 import { startPlatform, type RunningPlatform } from '../../apps/api/src/platform/platform';
 
 export interface TestPlatform extends RunningPlatform {
   dataDir: string;
   /** Registers a device directly in the database and returns its token. */
-  addDevice(d: { id: string; kind?: string; unitCode?: string | null; lon?: number; lat?: number; gatewayId?: string; devEui?: string; profile?: Record<string, unknown> }): Promise<string>;
+  addDevice(d: {
+    id: string;
+    kind?: string;
+    unitCode?: string | null;
+    lon?: number;
+    lat?: number;
+    gatewayId?: string;
+    devEui?: string;
+    profile?: Record<string, unknown>;
+  }): Promise<string>;
+  /** Session token of an administrator created at start (auth on and `seedAdmin` not false). */
+  adminToken: string;
+  /** Creates a user with the role and unit scope and returns a fresh session token. */
+  loginAs(role: Role, units?: string[]): Promise<string>;
+  /** Issues a display token (read-only wall credential) for a unit. */
+  displayToken(unitCode: string): Promise<string>;
   dispose(): Promise<void>;
 }
+
+/**
+ * Environment overrides plus test switches. `auth: true` (or AUTH_ENFORCE: 'true') turns access
+ * control on; it is off by default so suites that are not about it call the API anonymously.
+ * `seedAdmin: false` leaves the platform without an administrator (first-run tests).
+ */
+export type TestPlatformOptions = { auth?: boolean; seedAdmin?: boolean } & Record<
+  string,
+  string | boolean | undefined
+>;
+
+const PASSWORD = 'test-password-not-secret';
+let userSeq = 0;
 
 /**
  * Starts the whole platform in-process as `npm start` would, with ephemeral ports and a
  * temporary DATA_DIR. `env` switches modes: DATABASE_URL / MQTT_URL for services mode.
  */
-export async function startTestPlatform(env: Record<string, string> = {}): Promise<TestPlatform> {
+export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
+  const { auth, seedAdmin, ...rest } = options;
+  const env = Object.fromEntries(
+    Object.entries(rest).filter((e): e is [string, string] => typeof e[1] === 'string'),
+  );
   const dataDir = mkdtempSync(join(tmpdir(), 'ioc-platform-'));
   const clientId = `ioc-test-${randomBytes(4).toString('hex')}`;
   const config = loadApiConfig({
@@ -32,12 +65,29 @@ export async function startTestPlatform(env: Record<string, string> = {}): Promi
     MQTT_CLIENT_ID: clientId,
     MQTT_SHARED_GROUP: clientId,
     WRITER_MAX_LATENCY_MS: '20',
+    AUTH_ENFORCE: auth === true ? 'true' : 'false',
     ...env,
   });
   const platform = await startPlatform(config);
+  const authz = platform.ctx.auth;
+  const loginAs = async (role: Role, units: string[] = []): Promise<string> => {
+    const username = `t-${role.replace(/_/g, '-')}-${++userSeq}-${randomBytes(3).toString('hex')}`;
+    await authz.users.create({ username, password: PASSWORD, role, units }, SYSTEM_ACTOR);
+    return (
+      await authz.sessions.login({ username, password: PASSWORD, ip: null, userAgent: 'test' })
+    ).token;
+  };
+  const adminToken = config.AUTH_ENFORCE && seedAdmin !== false ? await loginAs('admin') : '';
   return {
     ...platform,
     dataDir,
+    adminToken,
+    loginAs,
+    async displayToken(unitCode) {
+      return (
+        await authz.displays.create({ name: `test wall ${unitCode}`, unitCode }, SYSTEM_ACTOR)
+      ).token;
+    },
     async addDevice(d) {
       const token = generateToken();
       await new DeviceRepository(platform.ctx.pool).insert({
@@ -59,7 +109,12 @@ export async function startTestPlatform(env: Record<string, string> = {}): Promi
       if (config.MQTT_URL) {
         // Ends the collector's persistent session so a shared test broker does not keep
         // queueing messages for a group nobody will read again.
-        const c = await mqtt.connectAsync(config.MQTT_URL, { clientId, clean: true, protocolVersion: 5, reconnectPeriod: 0 });
+        const c = await mqtt.connectAsync(config.MQTT_URL, {
+          clientId,
+          clean: true,
+          protocolVersion: 5,
+          reconnectPeriod: 0,
+        });
         await c.endAsync();
       }
       rmSync(dataDir, { recursive: true, force: true });

@@ -11,7 +11,10 @@ export interface TestWsClient {
 export async function openWs(httpUrl: string, path = '/ws'): Promise<TestWsClient> {
   const ws = new WebSocket(httpUrl.replace(/^http/, 'ws') + path);
   const messages: WsServerMessage[] = [];
-  const waiters: { pred: (m: WsServerMessage) => boolean; resolve: (m: WsServerMessage) => void }[] = [];
+  const waiters: {
+    pred: (m: WsServerMessage) => boolean;
+    resolve: (m: WsServerMessage) => void;
+  }[] = [];
   ws.on('message', (data: Buffer) => {
     const m = JSON.parse(data.toString()) as WsServerMessage;
     messages.push(m);

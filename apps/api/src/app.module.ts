@@ -1,5 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AccessGuard } from './auth/access.guard';
+import { AuthModule } from './auth/auth.module';
 import { ErrorFilter } from './common/error.filter';
 import { DevicesController } from './devices/devices.controller';
 import { HealthController } from './health/health.controller';
@@ -8,14 +10,41 @@ import { TelemetryController } from './ingest/telemetry.controller';
 import { LiveGateway } from './live/live.gateway';
 import { PLATFORM, type PlatformContext } from './platform/platform.context';
 import { UnitsController } from './units/units.controller';
+import { AlertRulesController } from './alerts/alert-rules.controller';
+import { AlertsController } from './alerts/alerts.controller';
+import { FleetController } from './fleet/fleet.controller';
+import { RollupsController } from './rollups/rollups.controller';
+import { IndicatorCatalogueController } from './indicators/catalogue.controller';
+import { FeedsController } from './indicators/feeds.controller';
+import { IndicatorViewsController } from './indicators/indicator-views.controller';
 
 @Module({})
 export class AppModule {
   static forPlatform(ctx: PlatformContext): DynamicModule {
     return {
       module: AppModule,
-      controllers: [HealthController, MetricsController, UnitsController, DevicesController, TelemetryController],
-      providers: [{ provide: PLATFORM, useValue: ctx }, { provide: APP_FILTER, useClass: ErrorFilter }, LiveGateway],
+      imports: [AuthModule.forPlatform(ctx)],
+      controllers: [
+        HealthController,
+        MetricsController,
+        UnitsController,
+        DevicesController,
+        TelemetryController,
+        RollupsController,
+        FleetController,
+        AlertRulesController,
+        AlertsController,
+        IndicatorCatalogueController,
+        IndicatorViewsController,
+        FeedsController,
+      ],
+      providers: [
+        { provide: PLATFORM, useValue: ctx },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+        // The one access guard: every route needs a policy (see auth/access.decorators.ts).
+        { provide: APP_GUARD, useClass: AccessGuard },
+        LiveGateway,
+      ],
     };
   }
 }

@@ -9,11 +9,21 @@ async function main(): Promise<void> {
   const lines = [
     '',
     `  IOC platform ${ctx.storage === 'pglite' ? '(embedded)' : ''} is running`,
-    `  Wall:      ${platform.httpUrl}/wall`,
+    `  Wall:      ${platform.wallUrl ?? `${platform.httpUrl}/wall`}`,
     `  Tablet:    ${platform.httpUrl}/tablet`,
     `  API:       ${platform.httpUrl}/api/v1/health`,
     `  MQTT:      ${platform.mqttUrl}${ctx.broker.kind === 'embedded' && ctx.broker.port !== config.MQTT_PORT ? `  (port ${config.MQTT_PORT} was taken)` : ''}`,
     `  Storage:   ${ctx.storage}${ctx.storage === 'pglite' ? ` in ${config.DATA_DIR}` : ''}`,
+    ...(platform.setupToken
+      ? [
+          '',
+          '  No administrator yet. Create the first one (the token works once, until the next start):',
+          `    curl -X POST ${platform.httpUrl}/api/v1/auth/setup -H 'content-type: application/json' \\`,
+          `      -d '{"setupToken":"${platform.setupToken}","username":"admin","password":"<12+ characters>"}'`,
+          '  or: npx ioc users add --admin --username admin --password-stdin',
+        ]
+      : []),
+    ...(!config.AUTH_ENFORCE ? ['', '  WARNING: AUTH_ENFORCE=false — every route and channel is open to anyone.'] : []),
     '  Ctrl-C stops.',
     '',
   ];

@@ -28,8 +28,29 @@ export const apiConfigSchema = z.object({
   WRITER_BUFFER_LIMIT: positiveInt(200_000),
   TTN_WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
   CHIRPSTACK_WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  // Dead-letter table bound: rows older than the age, or beyond the newest N, are deleted by a
+  // periodic prune in every platform process (libs/ingest DeadLetterPruner).
+  DEADLETTER_MAX_AGE_DAYS: positiveInt(30),
+  DEADLETTER_MAX_ROWS: positiveInt(100_000),
+  DEADLETTER_PRUNE_INTERVAL_S: positiveInt(600),
   WEB_DIST_DIR: z.string().default('dist/ioc-web'),
   CORS_ORIGINS: csvList.optional(),
+  // Access control (libs/auth, apps/api/src/auth). AUTH_ENFORCE=false is for tests and local
+  // development only: every route and channel is then open.
+  AUTH_ENFORCE: bool(true),
+  SESSION_TTL_HOURS: positiveInt(12),
+  LOGIN_MAX_ATTEMPTS: positiveInt(5),
+  LOGIN_MAX_ATTEMPTS_PER_IP: positiveInt(50),
+  LOGIN_LOCKOUT_MINUTES: positiveInt(15),
+  INGEST_RATE_PER_SECOND: positiveInt(20),
+  INGEST_RATE_BURST: positiveInt(200),
+  METRICS_TOKEN: z.string().min(32, 'at least 32 characters').optional(),
+  // Which peers may set X-Forwarded-For (the client address for audit and login throttling).
+  // Trusting everyone would let any client pick a fresh address per login attempt.
+  TRUST_PROXY: z
+    .string()
+    .default('loopback,linklocal,uniquelocal')
+    .transform((v) => (v === 'true' ? true : v === 'false' ? false : v)),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 

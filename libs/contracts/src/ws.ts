@@ -2,7 +2,9 @@
 export type WsClientMessage =
   | { type: 'subscribe'; channels: string[] }
   | { type: 'unsubscribe'; channels: string[] }
-  | { type: 'ping' };
+  | { type: 'ping' }
+  /** First message when no `?token=` was given: a session or display token. */
+  | { type: 'auth'; token: string };
 
 export interface ReadingDelta {
   deviceId: string;
@@ -19,5 +21,6 @@ export type WsServerMessage =
   | { type: 'alert'; channel: string; asOf: string; alert: unknown }
   | { type: 'rollup'; channel: string; asOf: string; rollup: unknown }
   | { type: 'indicator'; channel: string; asOf: string; indicator: unknown }
+  | { type: 'authenticated'; kind: string; displayName: string; units: string[] }
   | { type: 'pong' }
   | { type: 'error'; code: string; message: string };

@@ -55,8 +55,9 @@ export class UnitsRepository {
 
   /**
    * Inserts new units and rewrites changed ones; an unchanged unit (same content hash) is not
-   * touched, so re-running an import is cheap and keeps updated_at meaningful. A population
-   * already stored survives an import that does not carry one.
+   * touched, so re-running an import is cheap and keeps updated_at meaningful. The write still
+   * guards with ON CONFLICT and the hash, so a unit another import wrote in between is neither
+   * duplicated nor counted twice. A stored population survives an import that carries none.
    */
   async upsert(units: readonly UnitRecord[]): Promise<UpsertCounts> {
     const seen = new Set<string>();
@@ -65,9 +66,13 @@ export class UnitsRepository {
       if (seen.has(u.code)) throw new RangeError(`upsert: unit ${u.code} appears twice`);
       seen.add(u.code);
     }
+    // Only new and changed units travel to the database: re-importing an unchanged 8 MB file
+    // then costs one hash lookup instead of re-sending and re-parsing every geometry.
+    const diff = await this.diff(units);
+    const pending = new Set([...diff.inserted, ...diff.updated]);
     let inserted = 0;
     let updated = 0;
-    for (const batch of batches(units.map(toRow))) {
+    for (const batch of batches(units.filter((u) => pending.has(u.code)).map(toRow))) {
       const { rows } = await this.db.query<{ code: string; inserted: boolean }>(
         `INSERT INTO admin_unit (code, name, short_name, name_en, level, parent_code, geom, label_lon, label_lat,
            area_km2, population, approximate, name_folded, content_hash, bbox_west, bbox_south, bbox_east, bbox_north)

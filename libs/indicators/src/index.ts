@@ -7,6 +7,7 @@ export {
   ROLLUPS,
   TARGET_OPS,
   catalogueSchema,
+  indicatorSchema,
   type Catalogue,
   type CatalogueTarget,
   type Direction,
@@ -57,6 +58,7 @@ export {
   type ParseResult,
 } from './report/parse';
 export type { RawReportRow, RawValue } from './report/raw-row';
+export { reportRowExcerpt } from './report/excerpt';
 export {
   fileMessage,
   rowMessage,
@@ -115,6 +117,8 @@ export {
 // Repositories (parameterised SQL over @ioc/db Queryable).
 export { inTransaction, type Actor } from './repo/sql';
 export {
+  createIndicator,
+  getIndicator,
   listIndicators,
   listSources,
   seedCatalogue,
@@ -124,6 +128,7 @@ export {
 } from './repo/catalogue.repository';
 export {
   createTarget,
+  getTarget,
   listChangeLog,
   listTargets,
   retireTarget,
@@ -153,6 +158,8 @@ export {
   reportFacts,
   reportHistory,
   saveSubmission,
+  saveSubmissions,
+  saveSubmissionsInTransaction,
   type CurrentReport,
   type ReportVersion,
   type SubmissionInput,
@@ -162,11 +169,50 @@ export { loadUnitDirectory } from './repo/unit.repository';
 
 // Demo data.
 export {
+  DEMO_FEED,
   DEMO_INDICATORS,
+  PROVINCE_DEMO_FEED,
+  PROVINCE_DEMO_INDICATOR,
   demoFeed,
+  demoProvinceFeed,
   generateDemoReports,
   type DemoData,
   type DemoOptions,
   type DemoSubmission,
 } from './demo/generate';
 export { createRandom, mulberry32, type Random } from './demo/prng';
+
+// Read models for the wall and tablet (pure: fed by the repositories).
+export { applicableTargets, type ApplicableTarget, type UnitTarget } from './views/targets';
+export { comparePeriods, unitSeries, type ReportRef, type SeriesPoint } from './views/series';
+export {
+  ruleText,
+  scorecardEntry,
+  statusFromSeries,
+  type ScorecardEntry,
+  type ScorecardInput,
+  type StatusView,
+  type Trend,
+  type TrendDirection,
+} from './views/scorecard';
+export {
+  choropleth,
+  type Choropleth,
+  type ChoroplethCell,
+  type ChoroplethInput,
+} from './views/choropleth';
+export { historyView, type HistoryPeriod } from './views/history';
+export { feedLivenessView, type FeedLivenessView } from './views/liveness-view';
+
+// Admin input (API and CLI).
+export {
+  applyTargetPatch,
+  feedCreateSchema,
+  indicatorCreateSchema,
+  indicatorPatchSchema,
+  parseAdminInput,
+  reasonSchema,
+  targetCreateSchema,
+  targetPatchSchema,
+  type TargetPatch,
+} from './admin/inputs';

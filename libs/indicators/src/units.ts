@@ -7,6 +7,8 @@ export interface UnitRef {
   code: string;
   level: UnitLevel;
   parentCode: string | null;
+  /** Official name, when the directory was loaded with names. */
+  name?: string;
 }
 
 /**

@@ -1,4 +1,29 @@
-export { LiveHub, type LiveSocket, type HubOptions } from './hub/live-hub';
+export { LiveHub, type LiveSocket, type HubOptions, type HubStats } from './hub/live-hub';
+export { fanOutReadings, publishDeltas, readingDeltas } from './hub/fanout';
 export * from './aqi';
 export * from './alerts';
 export * from './fleet';
+export { alertView, type AlertView } from './alerts/alert-view';
+export {
+  AlertEngine,
+  DEFAULT_ENGINE_OPTIONS,
+  type AlertEngineOptions,
+  type DeviceInfo,
+  type DeviceLookup,
+  type AlertSink,
+} from './alerts/alert-engine.service';
+export { AlertService, ALERT_ACTIONS, type AlertActionName, type RequestOrigin, type RuleView, type AlertDetail } from './alerts/alert.service';
+export { AqiService, type AqiView } from './aqi/aqi.service';
+export { FleetService, type FleetView } from './fleet/fleet.service';
+export { RollupService, type RollupSeries, type LatestView, type RollupPoint } from './rollups/rollup.service';
+export { RollupRepository } from './rollups/rollup.repository';
+export { BUCKET_SIZES, bucketStart, type BucketSize } from './rollups/buckets';
+export { combine as combineAggregates, meanOf, type Aggregate } from './rollups/aggregate';
+export type { RollupUpdate } from './rollups/rollup-push';
+export { Notifier, DEFAULT_NOTIFIER_OPTIONS, type NotifierOptions } from './notifications/notifier.service';
+export { backoffMs } from './notifications/webhook';
+export { LocalBus, packEnvelopes, parseEnvelope, type LiveBus, type BusItem } from './bus/live-bus';
+export { PgNotifyBus } from './bus/pg-notify-bus';
+export { LiveOperations, type LiveOperationsDeps } from './ops/live-operations';
+export type { UnitTree } from './common/query';
+export type { LiveLogger } from './common/logger';

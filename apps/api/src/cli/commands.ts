@@ -1,26 +1,45 @@
 import { parseArgs } from 'node:util';
 import type { CliConfig } from '@ioc/config';
 import { DomainError } from '@ioc/contracts';
-import { DeadLetterRepository, DeviceRepository, generateToken, hashToken, isValidDeviceId } from '@ioc/ingest';
+import {
+  DeadLetterRepository,
+  DeviceRepository,
+  generateToken,
+  hashToken,
+  isValidDeviceId,
+} from '@ioc/ingest';
 import { seedDemo } from '../platform/demo-seed';
+import { runAuthCommand, USERS_USAGE } from '../auth/users.cli';
 import { openCliDb } from './cli-db';
+import { FEEDS_USAGE, runFeedsCommand } from './feeds.command';
+import { INDICATORS_USAGE, runIndicatorsCommand } from './indicators.command';
+import { seedIndicators } from '../indicators/indicators.seed';
+import { importUnitsCommand } from './units.command';
 
 export const USAGE = `Usage: ioc <command> [options]
 
   migrate                                   apply pending database migrations
-  seed demo                                 seed the demo region (units, demo devices)
+  seed demo                                 seed the demo region (units, demo devices, indicator catalogue,
+                                            twelve months of demo indicator reports)
   devices add --id ID --kind KIND --unit CODE [--lon X --lat Y] [--gateway GW] [--dev-eui EUI] [--interval S]
                                             register a device; prints its token once
   devices list [--unit CODE]                list devices
   devices rotate --id ID                    issue a new token (the old one stops working)
+  units import <file|dir>… [--dry-run] [--parent 48] [--map code=ma_xa,name=ten_xa]
+                                            import administrative units from GeoJSON (all or nothing)
   deadletter list [--limit N] [--reason R]  latest rejected messages with reasons
-
+${USERS_USAGE}${FEEDS_USAGE}${INDICATORS_USAGE}
 Environment: DATABASE_URL (else the embedded database in DATA_DIR, default ./data).
 `;
 
 type Print = (line: string) => void;
 
-export async function runCommand(argv: string[], config: CliConfig, print: Print): Promise<number> {
+export async function runCommand(
+  argv: string[],
+  config: CliConfig,
+  print: Print,
+  readStdin: () => Promise<string> = readProcessStdin,
+): Promise<number> {
   const [group, action, ...rest] = argv;
   const db = await openCliDb(config);
   try {
@@ -30,8 +49,18 @@ export async function runCommand(argv: string[], config: CliConfig, print: Print
         print(`storage: ${db.storage}, migration version ${db.migrationVersion}`);
         return 0;
       case 'seed demo': {
-        const r = await seedDemo(db.pool, { dataDir: config.DATA_DIR, province: config.IOC_PROVINCE, boundaries: config.IOC_BOUNDARIES });
-        print(`units: ${r.units} (${r.approximate ? 'approximate cells' : 'official boundaries'}), demo devices: ${r.devices}`);
+        const r = await seedDemo(db.pool, {
+          dataDir: config.DATA_DIR,
+          province: config.IOC_PROVINCE,
+          boundaries: config.IOC_BOUNDARIES,
+        });
+        print(
+          `units: ${r.units} (${r.approximate ? 'approximate cells' : 'official boundaries'}), demo devices: ${r.devices}`,
+        );
+        const ind = await seedIndicators(db.pool, { province: config.IOC_PROVINCE, demo: true });
+        print(
+          `indicator catalogue: +${ind.catalogue.indicators} indicators, +${ind.catalogue.targets} targets; demo reports: ${ind.demo ? `${ind.demo.rows} rows` : 'already loaded'}`,
+        );
         return 0;
       }
       case 'devices add':
@@ -40,8 +69,33 @@ export async function runCommand(argv: string[], config: CliConfig, print: Print
         return await listDevices(new DeviceRepository(db.pool), rest, print);
       case 'devices rotate':
         return await rotateDevice(new DeviceRepository(db.pool), rest, print);
+      case 'units import':
+        return await importUnitsCommand(db.pool, rest, print);
       case 'deadletter list':
         return await listDeadLetters(new DeadLetterRepository(db.pool), rest, print);
+      case 'users add':
+      case 'users list':
+      case 'users disable':
+      case 'users enable':
+      case 'users passwd':
+      case 'display-tokens add':
+        return await runAuthCommand(`${group ?? ''} ${action ?? ''}`, rest, db.pool, {
+          print,
+          readStdin,
+        });
+      case 'feeds add':
+      case 'feeds list':
+      case 'feeds rotate':
+      case 'feeds revoke':
+        return await runFeedsCommand(`${group ?? ''} ${action ?? ''}`, rest, db.pool, print);
+      case 'indicators list':
+      case 'indicators add':
+      case 'indicators edit':
+      case 'targets list':
+      case 'targets add':
+      case 'targets edit':
+      case 'targets retire':
+        return await runIndicatorsCommand(`${group ?? ''} ${action ?? ''}`, rest, db.pool, print);
       default:
         print(USAGE);
         return 2;
@@ -69,18 +123,23 @@ async function addDevice(repo: DeviceRepository, args: string[], print: Print): 
     strict: true,
   });
   const problems: string[] = [];
-  if (!values.id || !isValidDeviceId(values.id)) problems.push('--id is required: letters, digits, . _ - (max 64)');
+  if (!values.id || !isValidDeviceId(values.id))
+    problems.push('--id is required: letters, digits, . _ - (max 64)');
   if (!values.kind) problems.push('--kind is required (e.g. air_quality, water_level, gateway)');
   const lon = values.lon === undefined ? null : Number(values.lon);
   const lat = values.lat === undefined ? null : Number(values.lat);
   if ((lon === null) !== (lat === null)) problems.push('--lon and --lat go together');
-  if (lon !== null && (!Number.isFinite(lon) || lon < -180 || lon > 180)) problems.push('--lon must be WGS84 degrees');
-  if (lat !== null && (!Number.isFinite(lat) || lat < -90 || lat > 90)) problems.push('--lat must be WGS84 degrees');
+  if (lon !== null && (!Number.isFinite(lon) || lon < -180 || lon > 180))
+    problems.push('--lon must be WGS84 degrees');
+  if (lat !== null && (!Number.isFinite(lat) || lat < -90 || lat > 90))
+    problems.push('--lat must be WGS84 degrees');
   const interval = values.interval === undefined ? 300 : Number(values.interval);
-  if (!Number.isInteger(interval) || interval <= 0) problems.push('--interval must be a positive number of seconds');
+  if (!Number.isInteger(interval) || interval <= 0)
+    problems.push('--interval must be a positive number of seconds');
   if (problems.length > 0) throw new DomainError('invalid', 'DEVICE_INVALID', problems.join('\n'));
   const id = values.id ?? '';
-  if (await repo.get(id)) throw new DomainError('conflict', 'DEVICE_EXISTS', `device ${id} already exists`);
+  if (await repo.get(id))
+    throw new DomainError('conflict', 'DEVICE_EXISTS', `device ${id} already exists`);
   const token = generateToken();
   try {
     await repo.insert({
@@ -98,7 +157,12 @@ async function addDevice(repo: DeviceRepository, args: string[], print: Print): 
     });
   } catch (err) {
     const code = (err as { code?: string }).code;
-    if (code === '23503') throw new DomainError('invalid', 'DEVICE_UNKNOWN_REF', `unknown unit ${values.unit ?? ''} or gateway ${values.gateway ?? ''}`);
+    if (code === '23503')
+      throw new DomainError(
+        'invalid',
+        'DEVICE_UNKNOWN_REF',
+        `unknown unit ${values.unit ?? ''} or gateway ${values.gateway ?? ''}`,
+      );
     throw err;
   }
   print(`device ${id} registered`);
@@ -112,7 +176,16 @@ async function listDevices(repo: DeviceRepository, args: string[], print: Print)
   const devices = await repo.list(values.unit ? { unitCodes: [values.unit] } : {});
   print(['id', 'kind', 'unit', 'lon', 'lat', 'last seen'].join('\t'));
   for (const d of devices) {
-    print([d.id, d.kind, d.unitCode ?? '-', d.lon ?? '-', d.lat ?? '-', d.lastSeen?.toISOString() ?? 'never'].join('\t'));
+    print(
+      [
+        d.id,
+        d.kind,
+        d.unitCode ?? '-',
+        d.lon ?? '-',
+        d.lat ?? '-',
+        d.lastSeen?.toISOString() ?? 'never',
+      ].join('\t'),
+    );
   }
   print(`${devices.length} device(s)`);
   return 0;
@@ -122,20 +195,43 @@ async function rotateDevice(repo: DeviceRepository, args: string[], print: Print
   const { values } = parseArgs({ args, options: { id: { type: 'string' } }, strict: true });
   const token = generateToken();
   if (!values.id || !(await repo.setTokenHash(values.id, hashToken(token)))) {
-    throw new DomainError('not_found', 'DEVICE_NOT_FOUND', `no device ${values.id ?? '(missing --id)'}`);
+    throw new DomainError(
+      'not_found',
+      'DEVICE_NOT_FOUND',
+      `no device ${values.id ?? '(missing --id)'}`,
+    );
   }
   print(`new token for ${values.id}: ${token}`);
   print('The previous token no longer works (running platforms pick this up within 30 s).');
   return 0;
 }
 
-async function listDeadLetters(repo: DeadLetterRepository, args: string[], print: Print): Promise<number> {
-  const { values } = parseArgs({ args, options: { limit: { type: 'string' }, reason: { type: 'string' } }, strict: true });
+async function listDeadLetters(
+  repo: DeadLetterRepository,
+  args: string[],
+  print: Print,
+): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { limit: { type: 'string' }, reason: { type: 'string' } },
+    strict: true,
+  });
   const rows = await repo.latest(Number(values.limit ?? 20), values.reason);
   for (const r of rows) {
-    print(`${r.receivedAt.toISOString()}  ${r.reason.padEnd(22)} ${r.source}  ${r.deviceId ?? '-'}  ${r.detail ?? ''}`);
+    print(
+      `${r.receivedAt.toISOString()}  ${r.reason.padEnd(22)} ${r.source}  ${r.deviceId ?? '-'}  ${r.detail ?? ''}`,
+    );
     if (r.payload) print(`    ${r.payload.slice(0, 160).replace(/\s+/g, ' ')}`);
   }
   print(`${rows.length} row(s)`);
   return 0;
+}
+
+/** Piped stdin only: a password is never prompted for (nothing to type into in CI). */
+async function readProcessStdin(): Promise<string> {
+  if (process.stdin.isTTY)
+    throw new DomainError('invalid', 'CLI_USAGE', 'pass --password or pipe the password on stdin');
+  let text = '';
+  for await (const chunk of process.stdin) text += String(chunk);
+  return text;
 }

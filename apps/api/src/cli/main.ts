@@ -19,7 +19,9 @@ main().then(
     if (err instanceof ConfigError || err instanceof DbError || err instanceof DomainError) {
       process.stderr.write(`ioc: ${err.message}\n`);
     } else {
-      process.stderr.write(`ioc: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.stderr.write(
+        `ioc: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+      );
     }
     process.exit(1);
   },

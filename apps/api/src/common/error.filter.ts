@@ -28,7 +28,8 @@ export class ErrorFilter implements ExceptionFilter {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
     for (const [k, v] of Object.entries(headers)) void reply.header(k, v);
-    void reply.status(status).send(body);
+    // Always JSON, even when the route had set another content type (e.g. text/plain on /metrics).
+    void reply.status(status).type('application/json; charset=utf-8').send(body);
   }
 }
 

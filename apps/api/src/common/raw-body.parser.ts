@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { JSON_MAX_DEPTH, jsonTooDeep } from '../auth/http-hardening';
 
 const RAW_ROUTES = /^\/api\/v1\/(telemetry|lorawan\/|feeds\/[^/]+\/reports)/;
 
@@ -7,7 +8,14 @@ const RAW_ROUTES = /^\/api\/v1\/(telemetry|lorawan\/|feeds\/[^/]+\/reports)/;
  * dead-letter excerpt, and malformed JSON must be a counted rejection, not a framework 400.
  * Other routes get ordinary JSON parsing.
  */
+/** Boundary files are large (Đồng Nai's wards are 8 MB); only the import route accepts that much. */
+const LARGE_BODY_ROUTES = new Map([['/api/v1/units/import', 64 * 1024 * 1024]]);
+
 export function registerBodyParsers(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    const limit = LARGE_BODY_ROUTES.get(route.url);
+    if (limit !== undefined) route.bodyLimit = limit;
+  });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(
     ['application/json', 'application/senml+json', 'text/csv', 'text/plain'],
@@ -19,6 +27,10 @@ export function registerBodyParsers(app: FastifyInstance): void {
       }
       if (body.length === 0) {
         done(null, undefined);
+        return;
+      }
+      if (jsonTooDeep(body, JSON_MAX_DEPTH)) {
+        done(Object.assign(new Error(`JSON nests deeper than ${JSON_MAX_DEPTH} levels`), { statusCode: 400, code: 'JSON_TOO_DEEP' }), undefined);
         return;
       }
       try {

@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import type { DeviceView } from '@ioc/contracts';
 import { PLATFORM, type PlatformContext } from '../platform/platform.context';
 import { LatestRepository } from './latest.repository';
+import { Access } from '../auth/access.decorators';
 
 @Controller('api/v1/devices')
 export class DevicesController {
@@ -13,6 +14,7 @@ export class DevicesController {
 
   /** Devices of a unit (a province includes its wards) with their latest value per metric. */
   @Get()
+  @Access({ action: 'read', unit: { from: 'query', name: 'unit' } })
   async list(@Query('unit') unit?: string): Promise<{ asOf: string; items: DeviceView[] }> {
     const unitCodes = unit ? await this.ctx.units.selfAndDescendants(unit) : undefined;
     const devices = await this.ctx.devices.list(unitCodes ? { unitCodes } : {});

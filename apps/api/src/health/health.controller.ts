@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { PLATFORM, type PlatformContext } from '../platform/platform.context';
 import { VERSION } from '../version';
+import { PublicRoute } from '../auth/access.decorators';
 
 @Controller('api/v1/health')
 export class HealthController {
@@ -9,6 +10,7 @@ export class HealthController {
 
   /** 200 when the database and broker answer, 503 otherwise — load balancers act on the status. */
   @Get()
+  @PublicRoute()
   async health(@Res({ passthrough: true }) reply: FastifyReply) {
     const db = await this.ctx.pool
       .query('SELECT 1')

@@ -1,22 +1,32 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { Controller, Headers, HttpCode, Inject, Post, Query, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '@ioc/contracts';
 import type { IngestOutcome } from '@ioc/ingest';
 import { PLATFORM, type PlatformContext } from '../platform/platform.context';
 import { bearerToken } from '../common/bearer';
+import { MachineRoute } from '../auth/access.decorators';
+
+/** What an ingest route answers: rows committed, and every element refused with its reason. */
+export interface IngestAnswer {
+  accepted: number;
+  rejected: IngestOutcome['rejected'];
+}
 
 /**
  * HTTP ingest. Bodies arrive as raw bytes (see raw-body.parser.ts) so a malformed payload is
  * dead-lettered like any other rejection instead of dying in the framework's JSON parser.
- * A 202 means every accepted row is committed.
+ * A 202 means every accepted row is committed. While the writer's buffer is full (database
+ * slow or down) the answer is 503 with Retry-After and nothing of the request is stored.
  */
 @Controller('api/v1')
+@MachineRoute()
 export class TelemetryController {
   constructor(@Inject(PLATFORM) private readonly ctx: PlatformContext) {}
 
   @Post('telemetry')
   @HttpCode(202)
-  async telemetry(@Req() req: FastifyRequest, @Headers('authorization') auth?: string): Promise<IngestOutcome> {
+  async telemetry(@Req() req: FastifyRequest, @Headers('authorization') auth?: string): Promise<IngestAnswer> {
     const token = bearerToken(auth);
     const device = await this.ctx.directory.byToken(token);
     if (!device) throw new DomainError('unauthorized', 'AUTH_INVALID_TOKEN', 'Unknown or revoked device token');
@@ -25,14 +35,14 @@ export class TelemetryController {
       device.kind === 'gateway'
         ? await this.ctx.ingest.ingestGateway(device.id, req.body, source)
         : await this.ctx.ingest.ingestDevice(device.id, req.body, source);
-    return assertSomethingUseful(outcome);
+    return answer(assertSomethingUseful(outcome));
   }
 
   @Post('lorawan/ttn')
   @HttpCode(202)
-  async ttn(@Req() req: FastifyRequest, @Headers('x-webhook-secret') secret?: string): Promise<IngestOutcome> {
+  async ttn(@Req() req: FastifyRequest, @Headers('x-webhook-secret') secret?: string): Promise<IngestAnswer> {
     this.checkWebhookSecret(this.ctx.config.TTN_WEBHOOK_SECRET, secret);
-    return this.ctx.ingest.ingestLorawan('ttn', req.body, 'http:/api/v1/lorawan/ttn');
+    return answer(assertReadable(await this.ctx.ingest.ingestLorawan('ttn', req.body, 'http:/api/v1/lorawan/ttn')));
   }
 
   @Post('lorawan/chirpstack')
@@ -41,17 +51,44 @@ export class TelemetryController {
     @Req() req: FastifyRequest,
     @Query('event') event?: string,
     @Headers('x-webhook-secret') secret?: string,
-  ): Promise<IngestOutcome | { accepted: 0; ignored: string }> {
+  ): Promise<IngestAnswer | { accepted: 0; ignored: string }> {
     this.checkWebhookSecret(this.ctx.config.CHIRPSTACK_WEBHOOK_SECRET, secret);
     // ChirpStack posts every event type to one URL; only uplinks carry measurements.
-    if (event !== 'up') return { accepted: 0, ignored: event ?? 'none' };
-    return this.ctx.ingest.ingestLorawan('chirpstack', req.body, 'http:/api/v1/lorawan/chirpstack');
+    if (event !== 'up') return { accepted: 0, ignored: (event ?? 'none').slice(0, 32) };
+    return answer(
+      assertReadable(await this.ctx.ingest.ingestLorawan('chirpstack', req.body, 'http:/api/v1/lorawan/chirpstack')),
+    );
   }
 
   private checkWebhookSecret(expected: string | undefined, given: string | undefined): void {
     if (!expected) throw new DomainError('unavailable', 'WEBHOOK_DISABLED', 'This webhook has no secret configured');
-    if (given !== expected) throw new DomainError('unauthorized', 'AUTH_WEBHOOK_SECRET', 'Missing or wrong X-Webhook-Secret');
+    if (given === undefined || !sameSecret(given, expected)) {
+      throw new DomainError('unauthorized', 'AUTH_WEBHOOK_SECRET', 'Missing or wrong X-Webhook-Secret');
+    }
   }
+}
+
+/** Constant-time comparison (hashing first makes the lengths equal). */
+function sameSecret(a: string, b: string): boolean {
+  return timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
+}
+
+function answer(outcome: IngestOutcome): IngestAnswer {
+  return { accepted: outcome.accepted, rejected: outcome.rejected };
+}
+
+/**
+ * Webhooks: an uplink the network server sent correctly is acknowledged (202) even when its
+ * readings are refused (unknown DevEUI, out of range…) — they are dead-lettered, and a 4xx
+ * would only make the network server retry and eventually disable the whole integration.
+ * A body that is not a readable uplink at all is a 4xx.
+ */
+function assertReadable(outcome: IngestOutcome): IngestOutcome {
+  const first = outcome.rejected[0];
+  if (outcome.accepted === 0 && (first?.reason === 'malformed_json' || first?.reason === 'oversize')) {
+    return assertSomethingUseful(outcome);
+  }
+  return outcome;
 }
 
 /** A request whose every element was refused is a client error, reported with the reasons. */

@@ -1,9 +1,11 @@
-import { Inject, Logger } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
+import { Inject, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { type OnGatewayConnection, type OnGatewayDisconnect, WebSocketGateway } from '@nestjs/websockets';
 import type { WebSocket } from 'ws';
 import type { WsClientMessage, WsServerMessage } from '@ioc/contracts';
 import { PLATFORM, type PlatformContext } from '../platform/platform.context';
 import { parseClientMessage } from './ws-message';
+import type { WsClientAuth } from '../auth/ws-access';
 
 const CHANNEL = /^(unit:\d{2}(\d{3})?|layer:[a-z0-9_-]{1,32}|alerts(:\d{2}(\d{3})?)?)$/;
 
@@ -12,15 +14,31 @@ const CHANNEL = /^(unit:\d{2}(\d{3})?|layer:[a-z0-9_-]{1,32}|alerts(:\d{2}(\d{3}
  * gateway only parses and checks messages; fan-out policy lives in the hub.
  */
 @WebSocketGateway({ path: '/ws' })
-export class LiveGateway implements OnGatewayConnection, OnGatewayDisconnect {
+export class LiveGateway implements OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   private readonly logger = new Logger('ws');
+  /** Per connection: its authentication, and a chain that handles its messages in order. */
+  private readonly conns = new WeakMap<WebSocket, { auth: WsClientAuth; chain: Promise<void> }>();
 
   constructor(@Inject(PLATFORM) private readonly ctx: PlatformContext) {}
 
-  handleConnection(client: WebSocket): void {
+  handleConnection(client: WebSocket, request?: IncomingMessage): void {
     this.ctx.hub.add(client);
+    const auth = this.ctx.auth.ws.connect(
+      {
+        send: (msg) => {
+          send(client, msg);
+        },
+        close: (code, reason) => {
+          client.close(code, reason);
+        },
+      },
+      request,
+    );
+    const conn = { auth, chain: auth.start().catch((err: unknown) => this.logger.warn(`ws auth failed: ${String(err)}`)) };
+    this.conns.set(client, conn);
     client.on('message', (data: Buffer) => {
-      this.onMessage(client, data);
+      // Sequential per connection: an auth message must take effect before the next subscribe.
+      conn.chain = conn.chain.then(() => this.onMessage(client, data)).catch((err: unknown) => this.logger.warn(`ws message failed: ${String(err)}`));
     });
     client.on('error', (err) => {
       this.logger.debug(`socket error: ${err.message}`);
@@ -29,18 +47,31 @@ export class LiveGateway implements OnGatewayConnection, OnGatewayDisconnect {
 
   handleDisconnect(client: WebSocket): void {
     this.ctx.hub.remove(client);
+    this.conns.get(client)?.auth.closed();
   }
 
-  private onMessage(client: WebSocket, data: Buffer): void {
+  onModuleDestroy(): void {
+    this.ctx.auth.ws.stop();
+  }
+
+  private async onMessage(client: WebSocket, data: Buffer): Promise<void> {
     const parsed = parseClientMessage(data);
+    const auth = this.conns.get(client)?.auth;
+    if (!auth) return;
     if (!parsed.ok) {
-      send(client, { type: 'error', code: 'WS_BAD_MESSAGE', message: parsed.error });
+      if (auth.admits()) send(client, { type: 'error', code: 'WS_BAD_MESSAGE', message: parsed.error });
       return;
     }
-    void this.handle(client, parsed.message);
+    const msg = parsed.message;
+    if (msg.type === 'auth') {
+      await auth.authenticate(msg.token);
+      return;
+    }
+    if (!auth.admits()) return;
+    await this.handle(client, msg, auth);
   }
 
-  private async handle(client: WebSocket, msg: WsClientMessage): Promise<void> {
+  private async handle(client: WebSocket, msg: Exclude<WsClientMessage, { type: 'auth' }>, auth: WsClientAuth): Promise<void> {
     switch (msg.type) {
       case 'ping':
         send(client, { type: 'pong' });
@@ -51,7 +82,7 @@ export class LiveGateway implements OnGatewayConnection, OnGatewayDisconnect {
       case 'subscribe': {
         const accepted: string[] = [];
         for (const ch of msg.channels) {
-          const problem = await this.refusal(ch);
+          const problem = (await this.refusal(ch)) ?? (await auth.channelRefusal(ch));
           if (problem) send(client, { type: 'refused', channel: ch, ...problem });
           else accepted.push(ch);
         }

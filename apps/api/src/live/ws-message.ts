@@ -5,6 +5,7 @@ const schema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('subscribe'), channels: z.array(z.string().max(64)).max(200) }),
   z.object({ type: z.literal('unsubscribe'), channels: z.array(z.string().max(64)).max(200) }),
   z.object({ type: z.literal('ping') }),
+  z.object({ type: z.literal('auth'), token: z.string().min(1).max(256) }),
 ]);
 
 export function parseClientMessage(data: Buffer): { ok: true; message: WsClientMessage } | { ok: false; error: string } {

@@ -1,9 +1,11 @@
 import type { ApiConfig } from '@ioc/config';
 import type { Pool, StorageMode } from '@ioc/db';
 import type { DeadLetterRepository, DeviceDirectory, DeviceRepository, IngestService, MetricCatalogue, ReadingWriter } from '@ioc/ingest';
-import type { LiveHub } from '@ioc/live';
+import type { LiveHub, LiveOperations } from '@ioc/live';
 import type { Registry } from 'prom-client';
 import type { UnitsService } from '../units/units.service';
+import type { AuthContext } from '../auth/auth.context';
+import type { IndicatorsService } from '../indicators/indicators.service';
 
 /** Everything the HTTP/WS edge needs, built once by the composition root (platform.ts). */
 export interface PlatformContext {
@@ -20,8 +22,14 @@ export interface PlatformContext {
   writer: ReadingWriter;
   ingest: IngestService;
   hub: LiveHub;
+  /** Rollups, AQI, fleet health, alerts and notifications (see libs/live). */
+  live: LiveOperations;
   units: UnitsService;
+  /** Resolution 57 indicators: catalogue, targets, feeds, reports, scorecards (libs/indicators). */
+  indicators: IndicatorsService;
   registry: Registry;
+  /** Users, sessions, display tokens, the authorizer, the audit trail and the access gate. */
+  auth: AuthContext;
   brokerConnected(): boolean;
 }
 

@@ -8,6 +8,7 @@ import { WsAdapter } from '@nestjs/platform-ws';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import type { ApiConfig } from '@ioc/config';
 import {
+  DeadLetterPruner,
   DeadLetterRepository,
   DeadLetterSink,
   DeviceDirectory,
@@ -20,12 +21,17 @@ import {
 } from '@ioc/ingest';
 import { LiveHub } from '@ioc/live';
 import { AppModule } from '../app.module';
+import { createAuthContext } from '../auth/auth.context';
+import { prepareFirstRun } from '../auth/first-run';
+import { installHttpHardening } from '../auth/http-hardening';
 import { registerBodyParsers } from '../common/raw-body.parser';
-import { fanOutReadings } from '../live/live-fanout';
+import { startLiveOperations } from '../live/live-operations';
 import { UnitsService } from '../units/units.service';
 import { openBroker } from './broker';
 import { openDatabase } from './database';
 import { seedDemo } from './demo-seed';
+import { IndicatorsService } from '../indicators/indicators.service';
+import { seedIndicators } from '../indicators/indicators.seed';
 import { startSimulator, type Simulator } from './simulator';
 import type { PlatformContext } from './platform.context';
 import { serveWebApp } from './static-web';
@@ -34,6 +40,10 @@ export interface RunningPlatform {
   ctx: PlatformContext;
   httpUrl: string;
   mqttUrl: string;
+  /** One-time token creating the first administrator (embedded, while none exists); print it. */
+  setupToken: string | null;
+  /** Wall URL with the demo display token (embedded demo only). */
+  wallUrl: string | null;
   stop(): Promise<void>;
 }
 
@@ -53,10 +63,22 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
   const devices = new DeviceRepository(db.pool);
   if (config.SEED_DEMO) await seedDemo(db.pool, { dataDir: config.DATA_DIR, province: config.IOC_PROVINCE, boundaries: config.IOC_BOUNDARIES });
   await units.load();
+  const indicatorSeed = await seedIndicators(db.pool, { province: config.IOC_PROVINCE, demo: config.SEED_DEMO });
+  if (indicatorSeed.catalogue.indicators + indicatorSeed.catalogue.targets > 0 || indicatorSeed.demo) {
+    log.log(`indicators: catalogue +${indicatorSeed.catalogue.indicators} indicators, +${indicatorSeed.catalogue.targets} targets; demo reports: ${indicatorSeed.demo?.rows ?? 0} rows`);
+  }
+  const auth = createAuthContext(db.pool, units, config);
 
   const directory = new DeviceDirectory(devices);
   const deadLetterRepo = new DeadLetterRepository(db.pool);
   const deadLetters = new DeadLetterSink(deadLetterRepo);
+  const deadLetterPruner = new DeadLetterPruner(deadLetterRepo, {
+    maxAgeDays: config.DEADLETTER_MAX_AGE_DAYS,
+    maxRows: config.DEADLETTER_MAX_ROWS,
+    intervalMs: config.DEADLETTER_PRUNE_INTERVAL_S * 1000,
+  });
+  deadLetterPruner.start();
+  const indicators = new IndicatorsService(db.pool, deadLetterRepo, { registry });
   const catalogue = await MetricCatalogue.load(db.pool);
   const writer = new ReadingWriter(db.pool, {
     mode: db.storage,
@@ -75,9 +97,12 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
       maxAgeMs: config.INGEST_MAX_AGE_DAYS * 86_400_000,
       maxFutureMs: 5 * 60_000,
     },
+    // Mobile devices (vessels) are placed in a unit per reading; null when offshore.
+    locate: (lon, lat) => units.locate(lon, lat),
   });
   const hub = new LiveHub();
   hub.start();
+  const live = await startLiveOperations({ pool: db.pool, storage: db.storage, hub, units, directory, busDatabaseUrl: db.embedded ? null : db.url });
   writer.on('batch', ({ size, inserted, ms }) => {
     metrics.batchSize.observe(size);
     metrics.writeLatency.observe(ms / 1000);
@@ -87,7 +112,7 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
   writer.on('stored', (rows) => {
     const newest = rows.reduce((m, r) => Math.max(m, r.time.getTime()), 0);
     metrics.consumerLag.set(Math.max(0, (Date.now() - newest) / 1000));
-    fanOutReadings(hub, rows, (u) => units.parentOf(u));
+    live.onStored(rows);
   });
   writer.on('writeError', (err) => {
     log.warn(`database write failed, buffering (${writer.snapshot.buffered} rows): ${err.message}`);
@@ -112,7 +137,8 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
       ...(broker.kind === 'external' ? { sharedGroup: config.MQTT_SHARED_GROUP } : {}),
     },
     (topic, payload, at) => ingest.handleMqtt(topic, payload, at),
-    () => !writer.isSaturated(config.WRITER_BATCH_SIZE),
+    // Resume once the writer has drained to half its buffer (works for any buffer/batch sizes).
+    () => writer.hasRoom(),
   );
   let brokerUp = false;
   collector.on('connected', () => (brokerUp = true));
@@ -144,12 +170,17 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
     writer,
     ingest,
     hub,
+    live,
     units,
+    indicators,
     registry,
+    auth,
     brokerConnected: () => brokerUp,
   };
+  const firstRun = await prepareFirstRun(auth, { embedded: db.embedded !== undefined, seedDemo: config.SEED_DEMO, dataDir: config.DATA_DIR, province: config.IOC_PROVINCE });
 
-  const adapter = new FastifyAdapter({ bodyLimit: config.INGEST_MAX_PAYLOAD_BYTES * 4, trustProxy: true });
+  const adapter = new FastifyAdapter({ bodyLimit: config.INGEST_MAX_PAYLOAD_BYTES * 4, trustProxy: config.TRUST_PROXY });
+  installHttpHardening(adapter.getInstance(), { corsOrigins: config.CORS_ORIGINS ?? [], enforce: config.AUTH_ENFORCE, routes: auth.routes });
   // Nest types its options as a class but reads them as a plain object.
   // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
   const appOptions: NestApplicationOptions = {
@@ -166,6 +197,7 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
     await app.listen(config.PORT, config.HOST);
   } catch (err) {
     await collector.stop().catch(() => undefined);
+    await live.stop();
     await broker.embedded?.close();
     await db.close();
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
@@ -192,16 +224,20 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
     ctx,
     httpUrl,
     mqttUrl: broker.kind === 'embedded' ? `mqtt://localhost:${broker.port ?? 0}` : broker.url,
+    setupToken: firstRun.setupToken,
+    wallUrl: firstRun.wallPath ? `${httpUrl}${firstRun.wallPath}` : null,
     async stop() {
       if (stopped) return;
       stopped = true;
       clearInterval(gauge);
+      await deadLetterPruner.stop();
       await simulator?.stop();
       // Order matters: stop taking messages, flush what was acknowledged, then close storage.
       await collector.stop().catch(() => undefined);
       await app.close();
       hub.stop();
       await writer.close();
+      await live.stop();
       await deadLetters.close();
       await broker.embedded?.close();
       if (db.embedded) rmSync(runtimeFile, { force: true });

@@ -1,56 +1,198 @@
-import { Controller, Get, Header, Inject, Param, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
 import { DomainError, type UnitLevel, type UnitSummary } from '@ioc/contracts';
+import { bandForZoom, type GeoJsonSource, type ZoomBand } from '@ioc/geo';
 import { PLATFORM, type PlatformContext } from '../platform/platform.context';
 
-const LEVELS = new Set<UnitLevel>(['province', 'ward', 'commune', 'special_zone']);
+const LEVELS = ['province', 'ward', 'commune', 'special_zone'] as const;
+const BANDS = ['low', 'mid', 'high'] as const;
 
+const listQuery = z.object({
+  parent: z
+    .string()
+    .regex(/^\d{2,5}$/)
+    .optional(),
+  level: z.enum(LEVELS).optional(),
+  q: z.string().min(1).max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});
+const mapQuery = z.object({
+  band: z.enum(BANDS).optional(),
+  zoom: z.coerce.number().min(0).max(24).optional(),
+  format: z.enum(['geojson', 'topojson']).default('geojson'),
+});
+const locateQuery = z.object({
+  lon: z.coerce.number().min(-180).max(180),
+  lat: z.coerce.number().min(-90).max(90),
+});
+const importQuery = z.object({
+  dryRun: z.enum(['true', 'false']).default('false'),
+  parent: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
+});
+
+function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const r = schema.safeParse(value);
+  if (!r.success) {
+    throw new DomainError(
+      'invalid',
+      'QUERY_INVALID',
+      r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+    );
+  }
+  return r.data;
+}
+
+/** Units API: hierarchy, search, map-ready geometry, point→unit, import. */
 @Controller('api/v1/units')
 export class UnitsController {
   constructor(@Inject(PLATFORM) private readonly ctx: PlatformContext) {}
 
+  /** List by parent/level, or search names (diacritic-insensitive) and codes with `q`. */
   @Get()
-  async list(@Query('parent') parent?: string, @Query('level') level?: string): Promise<{ asOf: string; items: UnitSummary[] }> {
-    if (level !== undefined && !LEVELS.has(level as UnitLevel)) {
-      throw new DomainError('invalid', 'UNIT_LEVEL_INVALID', `level must be one of ${[...LEVELS].join(', ')}`);
+  async list(
+    @Query() query: unknown,
+  ): Promise<{ asOf: string; items: (UnitSummary & { match?: string })[] }> {
+    const q = parse(listQuery, query);
+    if (q.q) {
+      const hits = await this.ctx.units.search(q.q, {
+        limit: q.limit,
+        ...(q.level ? { level: q.level } : {}),
+        ...(q.parent ? { parent: q.parent } : {}),
+      });
+      return {
+        asOf: new Date().toISOString(),
+        items: hits.map((h) => ({ ...h.unit, match: h.match })),
+      };
     }
     const items = await this.ctx.units.list({
-      ...(parent ? { parent } : {}),
-      ...(level ? { level: level as UnitLevel } : {}),
+      ...(q.parent ? { parent: q.parent } : {}),
+      ...(q.level ? { level: q.level } : {}),
     });
     return { asOf: new Date().toISOString(), items };
   }
 
-  @Get(':code')
-  async get(@Param('code') code: string): Promise<UnitSummary> {
-    const unit = await this.ctx.units.get(code);
-    if (!unit) throw new DomainError('not_found', 'UNIT_NOT_FOUND', `No administrative unit with code ${code}`);
-    return unit;
+  /** Which unit contains a point; `unit: null` means in no unit (offshore), never the nearest. */
+  @Get('locate')
+  async locate(
+    @Query() query: unknown,
+  ): Promise<{ lon: number; lat: number; unit: UnitSummary | null }> {
+    const { lon, lat } = parse(locateQuery, query);
+    const code = this.ctx.units.locate(lon, lat);
+    return { lon, lat, unit: code ? await this.ctx.units.get(code) : null };
   }
 
-  /** Children of a unit as a GeoJSON FeatureCollection for the map. */
-  @Get(':code/map')
-  @Header('cache-control', 'public, max-age=300')
-  async map(@Param('code') code: string) {
-    if (!(await this.ctx.units.exists(code))) {
-      throw new DomainError('not_found', 'UNIT_NOT_FOUND', `No administrative unit with code ${code}`);
-    }
-    const children = await this.ctx.units.childGeometries(code);
+  @Get(':code')
+  async get(@Param('code') code: string): Promise<UnitSummary> {
+    return this.require(code);
+  }
+
+  @Get(':code/neighbours')
+  async neighbours(@Param('code') code: string): Promise<{ code: string; items: UnitSummary[] }> {
+    await this.require(code);
+    const codes = await this.ctx.units.neighbours(code);
+    const items = (await Promise.all(codes.map((c) => this.ctx.units.get(c)))).filter(
+      (u): u is UnitSummary => u !== null,
+    );
+    return { code, items };
+  }
+
+  /** One unit's boundary at a zoom band (simplified consistently with its neighbours). */
+  @Get(':code/geometry')
+  @Header('cache-control', 'public, max-age=3600')
+  async geometry(@Param('code') code: string, @Query() query: unknown) {
+    const unit = await this.require(code);
+    const band = bandOf(parse(mapQuery, query));
     return {
-      type: 'FeatureCollection',
-      features: children.map(({ summary, geometry }) => ({
-        type: 'Feature',
-        id: summary.code,
-        properties: {
-          code: summary.code,
-          name: summary.name,
-          shortName: summary.shortName,
-          level: summary.level,
-          approximate: summary.approximate,
-          labelLon: summary.label?.[0] ?? null,
-          labelLat: summary.label?.[1] ?? null,
-        },
-        geometry,
-      })),
+      type: 'Feature',
+      id: code,
+      properties: { ...unit, band },
+      geometry: await this.ctx.units.geometry(code, band),
     };
   }
+
+  /**
+   * The children of a unit for the map at a zoom band: GeoJSON, or TopoJSON (shared arcs,
+   * quantised — several times smaller) with `format=topojson`. Cacheable: units change only
+   * by import.
+   */
+  @Get(':code/map')
+  async map(
+    @Param('code') code: string,
+    @Query() query: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    await this.require(code);
+    const q = parse(mapQuery, query);
+    const band = bandOf(q);
+    const simplified = await this.ctx.units.simplifiedChildren(code);
+    void reply.header('cache-control', 'public, max-age=300');
+    if (q.format === 'topojson') {
+      if (!simplified)
+        throw new DomainError(
+          'not_found',
+          'UNIT_NO_GEOMETRY',
+          `Unit ${code} has no child geometry`,
+        );
+      return simplified.topology(band);
+    }
+    const children = await this.ctx.units.list({ parent: code });
+    const features = children.map((u) => ({
+      type: 'Feature' as const,
+      id: u.code,
+      properties: {
+        code: u.code,
+        name: u.name,
+        shortName: u.shortName,
+        nameEn: u.nameEn,
+        level: u.level,
+        approximate: u.approximate,
+        labelLon: u.label?.[0] ?? null,
+        labelLat: u.label?.[1] ?? null,
+      },
+      geometry: simplified?.geometry(band, u.code) ?? null,
+    }));
+    return { type: 'FeatureCollection', band, features };
+  }
+
+  /**
+   * Admin import of a GeoJSON FeatureCollection: all features valid or nothing written;
+   * `dryRun=true` reports what would change.
+   */
+  @Post('import')
+  async import(@Body() body: unknown, @Query() query: unknown) {
+    const q = parse(importQuery, query);
+    const source: GeoJsonSource = { name: 'request', data: body };
+    const outcome = await this.ctx.units.import([source], {
+      dryRun: q.dryRun === 'true',
+      ...(q.parent ? { parentCode: q.parent } : {}),
+    });
+    if (!outcome.ok) {
+      throw new DomainError(
+        'invalid',
+        'UNITS_IMPORT_INVALID',
+        `${outcome.errors.length} feature(s) refused; nothing was imported`,
+        { errors: outcome.errors },
+      );
+    }
+    return outcome;
+  }
+
+  private async require(code: string): Promise<UnitSummary> {
+    const unit = await this.ctx.units.get(code);
+    if (!unit)
+      throw new DomainError(
+        'not_found',
+        'UNIT_NOT_FOUND',
+        `No administrative unit with code ${code}`,
+      );
+    return unit;
+  }
+}
+
+function bandOf(q: { band?: ZoomBand | undefined; zoom?: number | undefined }): ZoomBand {
+  return q.band ?? (q.zoom !== undefined ? bandForZoom(q.zoom) : 'mid');
 }

@@ -1,90 +1,151 @@
-import type { Queryable } from '@ioc/db';
 import type { UnitLevel, UnitSummary } from '@ioc/contracts';
+import { withTransaction, type Pool } from '@ioc/db';
+import {
+  SimplifiedUnits,
+  UnitIndex,
+  UnitSearch,
+  UnitsRepository,
+  importUnits,
+  loadSeedUnits,
+  type GeoJsonSource,
+  type SearchHit,
+  type UnitImportOptions,
+  type UnitImportOutcome,
+  type ZoomBand,
+} from '@ioc/geo';
 
-interface UnitRow {
-  code: string;
-  name: string;
-  short_name: string;
-  name_en: string | null;
-  level: UnitLevel;
-  parent_code: string | null;
-  label_lon: number | null;
-  label_lat: number | null;
-  area_km2: number | null;
-  population: number | null;
-  approximate: boolean;
+interface Snapshot {
+  summaries: Map<string, UnitSummary>;
+  parents: Map<string, string | null>;
+  index: UnitIndex;
+  search: UnitSearch;
 }
 
-const COLS = 'code, name, short_name, name_en, level, parent_code, label_lon, label_lat, area_km2, population, approximate';
-
-/** Unit lookups for the edge, with the small parent map cached (units change only on import). */
+/**
+ * The units backbone for the edge: a snapshot of all current units (summaries, parent map,
+ * point→unit index, search) rebuilt after each import, plus simplified map geometry per parent
+ * and zoom band, built on first request. Units change only through imports, so caching whole
+ * snapshots is both simple and correct.
+ */
 export class UnitsService {
-  private parents: Map<string, string | null> | undefined;
+  private snapshot: Snapshot | undefined;
+  private readonly simplified = new Map<string, Promise<SimplifiedUnits | null>>();
+  private readonly repo: UnitsRepository;
 
-  constructor(private readonly db: Queryable) {}
-
-  invalidate(): void {
-    this.parents = undefined;
+  constructor(private readonly pool: Pool) {
+    this.repo = new UnitsRepository(pool);
   }
 
   async load(): Promise<void> {
-    const { rows } = await this.db.query<{ code: string; parent_code: string | null }>(
-      'SELECT code, parent_code FROM admin_unit WHERE valid_to IS NULL',
-    );
-    this.parents = new Map(rows.map((r) => [r.code, r.parent_code]));
+    const all = await this.repo.list({});
+    const leaves = await this.repo.leafGeometries();
+    this.snapshot = {
+      summaries: new Map(all.map((u) => [u.code, u])),
+      parents: new Map(all.map((u) => [u.code, u.parentCode])),
+      index: UnitIndex.build(leaves),
+      search: new UnitSearch(all),
+    };
+    this.simplified.clear();
+  }
+
+  private async snap(): Promise<Snapshot> {
+    if (!this.snapshot) await this.load();
+    if (!this.snapshot) throw new Error('units snapshot failed to load');
+    return this.snapshot;
   }
 
   parentOf(code: string): string | null {
-    return this.parents?.get(code) ?? null;
+    return this.snapshot?.parents.get(code) ?? null;
+  }
+
+  /** The unit containing a point (fixed devices at registration, vessels per reading); null offshore. */
+  locate(lon: number, lat: number): string | null {
+    return this.snapshot?.index.locate(lon, lat) ?? null;
   }
 
   async exists(code: string): Promise<boolean> {
-    if (!this.parents) await this.load();
-    return this.parents?.has(code) ?? false;
+    return (await this.snap()).summaries.has(code);
   }
 
   async selfAndDescendants(code: string): Promise<string[]> {
-    if (!this.parents) await this.load();
+    const s = await this.snap();
     const out = [code];
-    for (const [c, p] of this.parents ?? []) if (p === code) out.push(c);
+    for (const [c, p] of s.parents) if (p === code) out.push(c);
     return out;
   }
 
   async get(code: string): Promise<UnitSummary | null> {
-    const { rows } = await this.db.query<UnitRow>(`SELECT ${COLS} FROM admin_unit WHERE code = $1`, [code]);
-    return rows[0] ? toSummary(rows[0]) : null;
+    return (await this.snap()).summaries.get(code) ?? null;
   }
 
   async list(filter: { parent?: string; level?: UnitLevel }): Promise<UnitSummary[]> {
-    const { rows } = await this.db.query<UnitRow>(
-      `SELECT ${COLS} FROM admin_unit
-       WHERE valid_to IS NULL AND ($1::text IS NULL OR parent_code = $1) AND ($2::text IS NULL OR level = $2)
-       ORDER BY code`,
-      [filter.parent ?? null, filter.level ?? null],
-    );
-    return rows.map(toSummary);
+    const s = await this.snap();
+    return [...s.summaries.values()]
+      .filter(
+        (u) =>
+          (filter.parent === undefined || u.parentCode === filter.parent) &&
+          (filter.level === undefined || u.level === filter.level),
+      )
+      .sort((a, b) => a.code.localeCompare(b.code));
   }
 
-  async childGeometries(code: string): Promise<{ summary: UnitSummary; geometry: unknown }[]> {
-    const { rows } = await this.db.query<UnitRow & { geom: unknown }>(
-      `SELECT ${COLS}, geom FROM admin_unit WHERE valid_to IS NULL AND parent_code = $1 AND geom IS NOT NULL ORDER BY code`,
-      [code],
-    );
-    return rows.map((r) => ({ summary: toSummary(r), geometry: r.geom }));
+  async search(
+    q: string,
+    opts: { limit: number; level?: UnitLevel; parent?: string },
+  ): Promise<SearchHit[]> {
+    return (await this.snap()).search.search(q, {
+      limit: opts.limit,
+      ...(opts.level ? { level: opts.level } : {}),
+      ...(opts.parent ? { parentCode: opts.parent } : {}),
+    });
   }
-}
 
-function toSummary(r: UnitRow): UnitSummary {
-  return {
-    code: r.code,
-    name: r.name,
-    shortName: r.short_name,
-    nameEn: r.name_en,
-    level: r.level,
-    parentCode: r.parent_code,
-    label: r.label_lon !== null && r.label_lat !== null ? [r.label_lon, r.label_lat] : null,
-    areaKm2: r.area_km2,
-    population: r.population,
-    approximate: r.approximate,
-  };
+  async neighbours(code: string): Promise<string[]> {
+    return this.repo.neighbours(code);
+  }
+
+  /** Children of a unit simplified for a zoom band, sharing borders (no gaps or overlaps). */
+  async simplifiedChildren(parent: string): Promise<SimplifiedUnits | null> {
+    let p = this.simplified.get(parent);
+    if (!p) {
+      p = (async () => {
+        const leaves = await this.repo.leafGeometries(parent);
+        if (leaves.length === 0) return null;
+        const s = await this.snap();
+        return SimplifiedUnits.build(
+          leaves.map((l) => ({
+            ...l,
+            name: s.summaries.get(l.code)?.name ?? l.code,
+            parentCode: parent,
+          })),
+        );
+      })();
+      this.simplified.set(parent, p);
+    }
+    return p;
+  }
+
+  async geometry(code: string, band: ZoomBand): Promise<unknown> {
+    const parent = this.parentOf(code);
+    if (parent) {
+      const simplified = await this.simplifiedChildren(parent);
+      const g = simplified?.geometry(band, code);
+      if (g) return g;
+    }
+    return this.repo.getGeometry(code);
+  }
+
+  async import(
+    sources: GeoJsonSource[],
+    options: Omit<UnitImportOptions, 'withTransaction' | 'codeTable'>,
+  ): Promise<UnitImportOutcome> {
+    const seed = await loadSeedUnits();
+    const outcome = await importUnits(this.pool, sources, {
+      ...options,
+      codeTable: seed,
+      withTransaction: (fn) => withTransaction(this.pool, fn),
+    });
+    if (outcome.ok && !outcome.dryRun) await this.load();
+    return outcome;
+  }
 }

@@ -17,6 +17,7 @@ import { isStale } from '../live/staleness';
 import { wallBounds } from '../map/bounds';
 import { pm25Color } from '../map/colorScale';
 import { sovereigntyLabels } from '../map/layers/sovereigntyLayer';
+import { halfPixelTolerance, simplifyWards } from '../map/simplify';
 import { SeaInset } from '../map/SeaInset';
 import { WallMap } from '../map/WallMap';
 import '../styles/wall.css';
@@ -31,6 +32,8 @@ const STATUS_TICK_MS = 30_000;
 /** Width of the East Sea inset in CSS px at 1920×1080 (matches .sea-inset in wall.css). */
 const INSET_WIDTH_PX = 340;
 const WARD_FILL_ALPHA = 150;
+/** Inset: ~30 px per degree, so 0.02° is still sub-pixel there. */
+const INSET_TOLERANCE_DEG = 0.02;
 
 const NO_WARDS: readonly WardFeature[] = [];
 const NO_DEVICES: readonly DeviceState[] = [];
@@ -60,7 +63,14 @@ export default function WallPage() {
   }, [store, panelVersion, statusTick]);
 
   const { children } = units;
-  const wards = units.wards ?? NO_WARDS;
+  const bounds = useMemo(() => (units.wards ? wallBounds(units.wards) : null), [units.wards]);
+  // Simplified once per load for the screen it runs on (the map area is roughly 3/4 of it).
+  const wards = useMemo(() => {
+    if (!units.wards || !bounds) return NO_WARDS;
+    const tolerance = halfPixelTolerance(bounds, window.innerWidth * 0.75, window.innerHeight);
+    return simplifyWards(units.wards, tolerance);
+  }, [units.wards, bounds]);
+  const insetWards = useMemo(() => simplifyWards(wards, INSET_TOLERANCE_DEG), [wards]);
   const fillFor = useCallback(
     (code: string) => pm25Color(derived.means.get(code) ?? null, WARD_FILL_ALPHA),
     [derived.means],
@@ -92,7 +102,6 @@ export default function WallPage() {
     uiScale,
   });
 
-  const bounds = useMemo(() => (units.wards ? wallBounds(units.wards) : null), [units.wards]);
   const padding = useMemo(() => {
     const m = Math.round(32 * uiScale);
     return { top: m, bottom: m, left: m, right: Math.round((INSET_WIDTH_PX + 40) * uiScale) };
@@ -128,7 +137,7 @@ export default function WallPage() {
       <main className="wall-map">
         <WallMap layers={layers} bounds={bounds} padding={padding} ariaLabel={t('map.label')} />
         <SeaInset
-          wards={wards}
+          wards={insetWards}
           mainBounds={bounds}
           labels={sovereignty}
           fontsReady={fontsReady}

@@ -23,7 +23,20 @@ export interface DemoOptions {
   lateShare?: number;
   /** Share of units that stop reporting for the last few months. */
   silentShare?: number;
+  /**
+   * The province: when given, it also reports its own monthly figure for
+   * PROVINCE_DEMO_INDICATOR through its own department feed (PROVINCE_DEMO_FEED), covering the
+   * wards' dossiers plus those handled at province level, so own and rolled-up values differ.
+   */
+  provinceCode?: string;
 }
+
+/** The feed of the demo ward reports. */
+export const DEMO_FEED = 'demo-ward-reports';
+
+/** The indicator the demo province reports itself, besides its wards. */
+export const PROVINCE_DEMO_INDICATOR = 'dx.online_public_service_usage';
+export const PROVINCE_DEMO_FEED = 'demo-province-reports';
 
 export interface DemoSubmission {
   feed: string;
@@ -64,7 +77,7 @@ interface WardProfile {
 export function generateDemoReports(options: DemoOptions): DemoData {
   const rnd = createRandom(options.seed ?? 57);
   const months = options.months ?? 12;
-  const feed = options.feed ?? 'demo-ward-reports';
+  const feed = options.feed ?? DEMO_FEED;
   const dueDay = options.dueDay ?? 10;
   const periods = lastMonths(options.lastPeriod, months);
   const units = [...options.unitCodes];
@@ -150,8 +163,62 @@ export function generateDemoReports(options: DemoOptions): DemoData {
       }
     });
   }
+  if (options.provinceCode !== undefined) {
+    submissions.push(...provinceSubmissions(options.provinceCode, periods, submissions, options));
+  }
   submissions.sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
   return { submissions, lateUnits, silentUnits, correctedUnits };
+}
+
+/**
+ * The province's own monthly figure: the dossiers its wards reported (their last version) plus
+ * province-level dossiers, which are more often filed online. Drawn from a separate random
+ * stream so the wards' data do not depend on whether a province is asked for.
+ */
+function provinceSubmissions(
+  provinceCode: string,
+  periods: readonly Period[],
+  wards: readonly DemoSubmission[],
+  options: DemoOptions,
+): DemoSubmission[] {
+  const rnd = createRandom((options.seed ?? 57) + 1);
+  const dueDay = options.dueDay ?? 10;
+  const lastVersion = new Map<string, RawReportRow>();
+  for (const s of [...wards].sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime())) {
+    for (const r of s.rows) {
+      if (r.indicator === PROVINCE_DEMO_INDICATOR) lastVersion.set(`${r.unitCode}|${r.period}`, r);
+    }
+  }
+  return periods.map((period): DemoSubmission => {
+    let numerator = 0;
+    let denominator = 0;
+    for (const r of lastVersion.values()) {
+      if (r.period !== period.code) continue;
+      numerator += typeof r.numerator === 'number' ? r.numerator : 0;
+      denominator += typeof r.denominator === 'number' ? r.denominator : 0;
+    }
+    const own = Math.round(denominator * rnd.between(0.8, 1.2));
+    const ownOnline = Math.round(own * clamp(rnd.normal(0.82, 0.04), 0, 1));
+    const due = periodDueAt(period, dueDay);
+    return {
+      feed: PROVINCE_DEMO_FEED,
+      unitCode: provinceCode,
+      period: period.code,
+      submittedAt: new Date(due.getTime() - rnd.int(1, 5) * 86_400_000),
+      submittedBy: `demo:${provinceCode}`,
+      filename: `bao-cao-tinh-${provinceCode}-${period.code}.json`,
+      rows: [
+        row(
+          1,
+          PROVINCE_DEMO_INDICATOR,
+          provinceCode,
+          period,
+          numerator + ownOnline,
+          denominator + own,
+        ),
+      ],
+    };
+  });
 }
 
 function profile(rnd: Random): WardProfile {
@@ -206,10 +273,22 @@ function lastMonths(last: string, months: number): Period[] {
   return out;
 }
 
+/** The department feed of the province's own demo figure. */
+export function demoProvinceFeed(provinceCode: string): ReturnType<typeof demoFeed> {
+  return {
+    code: PROVINCE_DEMO_FEED,
+    name: 'Báo cáo chỉ tiêu chuyển đổi số cấp tỉnh của Sở Khoa học và Công nghệ (dữ liệu mẫu)',
+    cadence: 'monthly',
+    dueDay: 10,
+    allowedIndicators: [PROVINCE_DEMO_INDICATOR],
+    allowedUnits: [provinceCode],
+  };
+}
+
 /** The feed the demo submissions belong to (create it with createFeed before saving them). */
 export function demoFeed(
   unitCodes: readonly string[],
-  code = 'demo-ward-reports',
+  code = DEMO_FEED,
 ): {
   code: string;
   name: string;

@@ -168,6 +168,46 @@ export async function listSources(db: Queryable): Promise<IndicatorSource[]> {
   }));
 }
 
+/** One stored indicator, or null. */
+export async function getIndicator(db: Queryable, code: string): Promise<Indicator | null> {
+  const { rows } = await db.query<IndicatorRow>(
+    `SELECT ${INDICATOR_COLUMNS} FROM indicator WHERE code = $1`,
+    [code],
+  );
+  const row = rows[0];
+  return row === undefined ? null : rowToIndicator(row);
+}
+
+/**
+ * Adds an indicator to the catalogue (one a plan introduces after the seed), logged with who and
+ * why in the same statement. Null when the code is already taken.
+ */
+export async function createIndicator(
+  db: Queryable,
+  indicator: Indicator,
+  actor: Actor,
+): Promise<Indicator | null> {
+  const { rows } = await db.query<IndicatorRow>(
+    `WITH ins AS (
+       INSERT INTO indicator (code, name_vi, name_en, domain, unit, direction, rollup, numerator_vi,
+                              denominator_vi, measured_at, lead_agency_vi, notes)
+       SELECT code, name_vi, name_en, domain, unit, direction, rollup, numerator_vi, denominator_vi,
+              measured_at, lead_agency_vi, notes
+       FROM jsonb_to_record($1::jsonb) AS x(code text, name_vi text, name_en text, domain text,
+            unit text, direction text, rollup text, numerator_vi text, denominator_vi text,
+            measured_at text[], lead_agency_vi text, notes text)
+       ON CONFLICT (code) DO NOTHING
+       RETURNING *),
+     log AS (
+       INSERT INTO indicator_change_log (changed_by, reason, entity, entity_key, action, before, after)
+       SELECT $2, $3, 'indicator', ins.code, 'create', NULL, to_jsonb(ins) FROM ins)
+     SELECT ${INDICATOR_COLUMNS} FROM ins`,
+    [JSON.stringify(indicatorToRow(indicator)), actor.who, actor.why],
+  );
+  const row = rows[0];
+  return row === undefined ? null : rowToIndicator(row);
+}
+
 /**
  * The descriptive fields an administrator may edit. Unit, direction, rollup and levels are not
  * editable here: changing them would silently change the meaning of every stored report.

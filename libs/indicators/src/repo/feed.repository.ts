@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Queryable } from '@ioc/db';
 import type { Cadence } from '../period';
-import { toDate, toDateOrNull } from './sql';
+import { toDate, toDateOrNull, type Actor } from './sql';
 
 export interface Feed {
   code: string;
@@ -74,16 +74,33 @@ function toFeed(r: FeedRow): Feed {
   };
 }
 
+/**
+ * Feed changes land in audit_log (migration 0020) in the same statement as the change: who, why
+ * and the feed after the change (never the key or its hash).
+ */
+function auditCte(action: string, source: string, actorParam: number): string {
+  return `log AS (
+       INSERT INTO audit_log (actor, actor_kind, action, target_kind, target_id, detail)
+       SELECT $${actorParam}, CASE WHEN $${actorParam}::text = 'system' THEN 'system' ELSE 'user' END,
+              '${action}', 'feed', ${source}.code,
+              jsonb_build_object('why', $${actorParam + 1}::text, 'feed', to_jsonb(${source}))
+       FROM ${source})`;
+}
+
 /** Creates a feed and returns its key — the only time the key exists outside the caller. */
 export async function createFeed(
   db: Queryable,
   input: NewFeed,
+  actor: Actor,
 ): Promise<{ feed: Feed; key: string }> {
   const key = generateFeedKey();
   const { rows } = await db.query<FeedRow>(
-    `INSERT INTO feed (code, name, key_hash, cadence, due_day, allowed_indicators, allowed_units)
-     VALUES ($1, $2, $3, $4, $5, $6::text[], $7::text[])
-     RETURNING ${COLUMNS}`,
+    `WITH ins AS (
+       INSERT INTO feed (code, name, key_hash, cadence, due_day, allowed_indicators, allowed_units)
+       VALUES ($1, $2, $3, $4, $5, $6::text[], $7::text[])
+       RETURNING ${COLUMNS}),
+     ${auditCte('feed.create', 'ins', 8)}
+     SELECT ${COLUMNS} FROM ins`,
     [
       input.code,
       input.name,
@@ -92,6 +109,8 @@ export async function createFeed(
       input.dueDay ?? 10,
       input.allowedIndicators,
       input.allowedUnits,
+      actor.who,
+      actor.why,
     ],
   );
   const row = rows[0];
@@ -100,21 +119,34 @@ export async function createFeed(
 }
 
 /** Issues a new key; the old one stops working at once. Null when the feed is unknown or revoked. */
-export async function rotateFeedKey(db: Queryable, code: string): Promise<string | null> {
+export async function rotateFeedKey(
+  db: Queryable,
+  code: string,
+  actor: Actor,
+): Promise<string | null> {
   const key = generateFeedKey();
-  const { rowCount } = await db.query(
-    `UPDATE feed SET key_hash = $2, key_rotated_at = now() WHERE code = $1 AND revoked_at IS NULL`,
-    [code, hashFeedKey(key)],
+  const { rows } = await db.query(
+    `WITH upd AS (
+       UPDATE feed SET key_hash = $2, key_rotated_at = now() WHERE code = $1 AND revoked_at IS NULL
+       RETURNING ${COLUMNS}),
+     ${auditCte('feed.rotate_key', 'upd', 3)}
+     SELECT code FROM upd`,
+    [code, hashFeedKey(key), actor.who, actor.why],
   );
-  return rowCount === 1 ? key : null;
+  return rows.length === 1 ? key : null;
 }
 
-export async function revokeFeed(db: Queryable, code: string): Promise<boolean> {
-  const { rowCount } = await db.query(
-    `UPDATE feed SET revoked_at = now() WHERE code = $1 AND revoked_at IS NULL`,
-    [code],
+/** Revokes a feed: its key stops working at once; its reports stay. */
+export async function revokeFeed(db: Queryable, code: string, actor: Actor): Promise<boolean> {
+  const { rows } = await db.query(
+    `WITH upd AS (
+       UPDATE feed SET revoked_at = now() WHERE code = $1 AND revoked_at IS NULL
+       RETURNING ${COLUMNS}),
+     ${auditCte('feed.revoke', 'upd', 2)}
+     SELECT code FROM upd`,
+    [code, actor.who, actor.why],
   );
-  return rowCount === 1;
+  return rows.length === 1;
 }
 
 /** Changes what a feed may report; null keeps "unrestricted". */
@@ -122,11 +154,15 @@ export async function updateFeedScope(
   db: Queryable,
   code: string,
   scope: Pick<NewFeed, 'allowedIndicators' | 'allowedUnits'>,
+  actor: Actor,
 ): Promise<Feed | null> {
   const { rows } = await db.query<FeedRow>(
-    `UPDATE feed SET allowed_indicators = $2::text[], allowed_units = $3::text[] WHERE code = $1
-     RETURNING ${COLUMNS}`,
-    [code, scope.allowedIndicators, scope.allowedUnits],
+    `WITH upd AS (
+       UPDATE feed SET allowed_indicators = $2::text[], allowed_units = $3::text[] WHERE code = $1
+       RETURNING ${COLUMNS}),
+     ${auditCte('feed.update_scope', 'upd', 4)}
+     SELECT ${COLUMNS} FROM upd`,
+    [code, scope.allowedIndicators, scope.allowedUnits, actor.who, actor.why],
   );
   const row = rows[0];
   return row === undefined ? null : toFeed(row);

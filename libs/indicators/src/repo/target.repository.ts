@@ -88,6 +88,16 @@ export async function listTargets(
   return rows.map(toTarget);
 }
 
+/** One target by id (retired ones included, so an audit view can show them), or null. */
+export async function getTarget(db: Queryable, id: number): Promise<StoredTarget | null> {
+  const { rows } = await db.query<TargetRow>(
+    `SELECT ${COLUMNS} FROM indicator_target WHERE id = $1`,
+    [id],
+  );
+  const row = rows[0];
+  return row === undefined ? null : toTarget(row);
+}
+
 /**
  * Target edits are one statement each — the change and its indicator_change_log entry are
  * written by data-modifying CTEs, so they commit or fail together without a transaction.

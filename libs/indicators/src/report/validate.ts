@@ -73,7 +73,10 @@ export function ratioScale(unit: IndicatorUnit): number | undefined {
  * per-commune side of `share_of_units` / `all` indicators (a ward has its IOC or not; the
  * province figure is the share of wards that do).
  */
-export function isFlagAt(indicator: Indicator, level: 'province' | 'commune'): boolean {
+export function isFlagAt(
+  indicator: Pick<Indicator, 'unit' | 'rollup'>,
+  level: 'province' | 'commune',
+): boolean {
   return (
     indicator.unit === 'milestone' ||
     (level === 'commune' && (indicator.rollup === 'share_of_units' || indicator.rollup === 'all'))

@@ -1,12 +1,17 @@
 import type { DeadLetter, DeadLetterRepository } from './dead-letter.repository';
 
+interface Queued {
+  item: DeadLetter;
+  done: () => void;
+}
+
 /**
  * Buffers dead-letter rows and writes them in batches off the hot path. Bounded: when the
  * database is down for long, the oldest rows are dropped and counted (the rejection counters
  * still record every one), so rejects can never exhaust memory.
  */
 export class DeadLetterSink {
-  private buffer: DeadLetter[] = [];
+  private buffer: Queued[] = [];
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> | undefined;
   overflowed = 0;
@@ -17,16 +22,19 @@ export class DeadLetterSink {
     private readonly flushMs = 200,
   ) {}
 
-  add(item: DeadLetter): void {
-    this.buffer.push({ ...item, receivedAt: item.receivedAt ?? new Date() });
-    if (this.buffer.length > this.limit) {
-      this.buffer.shift();
-      this.overflowed++;
-    }
-    this.timer ??= setTimeout(() => {
-      this.timer = undefined;
-      void this.flush();
-    }, this.flushMs);
+  /**
+   * Queues a row. The promise settles once it is written (or dropped by the bound), so the
+   * MQTT collector can hold a bad message's PUBACK until its dead-letter row is durable.
+   */
+  add(item: DeadLetter): Promise<void> {
+    return new Promise<void>((done) => {
+      this.buffer.push({ item: { ...item, receivedAt: item.receivedAt ?? new Date() }, done });
+      if (this.buffer.length > this.limit) {
+        this.buffer.shift()?.done();
+        this.overflowed++;
+      }
+      this.schedule(this.flushMs);
+    });
   }
 
   get pending(): number {
@@ -38,14 +46,20 @@ export class DeadLetterSink {
     const batch = this.buffer.splice(0, 1000);
     if (batch.length === 0) return;
     this.writing = this.repo
-      .insertMany(batch)
-      .catch(() => {
-        this.buffer.unshift(...batch);
-        this.timer ??= setTimeout(() => {
-          this.timer = undefined;
-          void this.flush();
-        }, 1000);
-      })
+      .insertMany(batch.map((q) => q.item))
+      .then(
+        () => {
+          for (const q of batch) q.done();
+        },
+        () => {
+          this.buffer.unshift(...batch);
+          while (this.buffer.length > this.limit) {
+            this.buffer.shift()?.done();
+            this.overflowed++;
+          }
+          this.schedule(1000);
+        },
+      )
       .finally(() => {
         this.writing = undefined;
       });
@@ -57,5 +71,16 @@ export class DeadLetterSink {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     for (let i = 0; i < 20 && this.buffer.length > 0; i++) await this.flush();
+    // Whatever could not be written is released: the rejection counters recorded it.
+    for (const q of this.buffer.splice(0)) q.done();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private schedule(ms: number): void {
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      void this.flush();
+    }, ms);
   }
 }

@@ -10,6 +10,8 @@ export interface CollectorOptions {
   /** MQTT 5 shared-subscription group; undefined subscribes plainly (e.g. Aedes, MQTT 3.1.1). */
   sharedGroup?: string;
   protocolVersion: 4 | 5;
+  /** Shortest pause after a failed message before consuming again (grows while failures repeat). */
+  minPauseMs?: number;
 }
 
 /** Resolves once the message is durable (stored or dead-lettered); rejects to withhold the ack. */
@@ -19,33 +21,56 @@ export interface CollectorEvents {
   error: [err: Error];
   connected: [];
   paused: [reason: string];
+  resumed: [];
+}
+
+export interface CollectorStats {
+  received: number;
+  /** PUBACKs sent after the message was made durable. */
+  acked: number;
+  /** Messages whose handler failed: never acknowledged, redelivered by the broker. */
+  failed: number;
+  /** PUBACKs dropped because their connection had gone: the broker redelivers those. */
+  staleAcks: number;
+  inFlight: number;
+  pauses: number;
+  connected: boolean;
 }
 
 type SendPacket = (packet: Packet, cb?: () => void, ...rest: unknown[]) => void;
 
 interface InFlight {
+  /** Connection the message arrived on: an ack is only valid on that same connection. */
+  generation: number;
   done: boolean;
+  failed: boolean;
   /** The PUBACK MQTT.js wanted to send, held until the message is durable. */
-  send?: () => void;
-  failed?: boolean;
+  send: (() => void) | undefined;
 }
 
 /**
- * Subscribes to device and gateway telemetry with a persistent session (clean start off, fixed
- * client id) and acknowledges each QoS 1 message only after the handler made it durable.
+ * Subscribes to device and gateway telemetry with a persistent session (clean start off,
+ * fixed client id) and acknowledges each QoS 1 message only after the handler made it durable.
  *
  * MQTT.js sends a PUBACK as soon as `handleMessage` calls back and processes one packet at a
  * time; holding that callback would serialise ingest to one message per database commit. So
- * the callback returns at once and the PUBACK itself is intercepted and released later. A
- * message whose handling fails is never acknowledged and the connection is dropped, so the
- * broker keeps it in the session and redelivers it on reconnect (writes are idempotent).
+ * the callback returns at once and the PUBACK itself is intercepted and released later — only
+ * on the connection the message came in on: once that connection is gone the broker will
+ * redeliver the message (writes are idempotent), and an ack sent on a later connection could
+ * acknowledge a different message that reused the packet id.
+ *
+ * A message whose handling fails is never acknowledged: the collector disconnects, so the
+ * broker holds the rest of the stream in the session, and reconnects after a pause once
+ * `canResume` says the pipeline has room again.
  */
 export class MqttCollector extends EventEmitter<CollectorEvents> {
   private client: MqttClient | undefined;
   private readonly inFlight = new Map<number, InFlight>();
-  private pausedUntil: Promise<void> | undefined;
+  private generation = 0;
+  private pausing: Promise<void> | undefined;
+  private consecutivePauses = 0;
   private stopping = false;
-  received = 0;
+  private readonly counters = { received: 0, acked: 0, failed: 0, staleAcks: 0, pauses: 0 };
 
   constructor(
     private readonly options: CollectorOptions,
@@ -53,6 +78,15 @@ export class MqttCollector extends EventEmitter<CollectorEvents> {
     private readonly canResume: () => boolean = () => true,
   ) {
     super();
+  }
+
+  /** Messages received since start (kept for existing callers; see `stats`). */
+  get received(): number {
+    return this.counters.received;
+  }
+
+  get stats(): CollectorStats {
+    return { ...this.counters, inFlight: this.inFlight.size, connected: this.client?.connected ?? false };
   }
 
   async start(): Promise<void> {
@@ -65,11 +99,15 @@ export class MqttCollector extends EventEmitter<CollectorEvents> {
       connectTimeout: 10_000,
       keepalive: 30,
       resubscribe: true,
+      // Never queue packets while offline: a held PUBACK is worthless on a later connection.
+      queueQoSZero: false,
       ...(o.username !== undefined ? { username: o.username } : {}),
       ...(o.password !== undefined ? { password: o.password } : {}),
       ...(o.protocolVersion === 5
-        ? { // A week of session: long enough for any outage, bounded so abandoned sessions expire.
-          properties: { sessionExpiryInterval: 7 * 86_400, receiveMaximum: 65_535 } }
+        ? {
+            // A week of session: long enough for any outage, bounded so abandoned sessions expire.
+            properties: { sessionExpiryInterval: 7 * 86_400, receiveMaximum: 65_535 },
+          }
         : {}),
     };
     const client = await mqtt.connectAsync(o.url, opts);
@@ -78,6 +116,11 @@ export class MqttCollector extends EventEmitter<CollectorEvents> {
     client.on('error', (err) => this.emit('error', err));
     client.on('connect', () => {
       this.emit('connected');
+    });
+    client.on('close', () => {
+      // Every message of the closed connection is redelivered by the broker: forget them.
+      this.generation++;
+      this.inFlight.clear();
     });
     client.handleMessage = (packet: Packet, callback) => {
       this.onPublish(packet as IPublishPacket);
@@ -108,55 +151,71 @@ export class MqttCollector extends EventEmitter<CollectorEvents> {
       }
       // Let MQTT.js parse the next packet now; the acknowledgement waits for durability.
       cb?.();
+      const send = () => {
+        if (flight.generation !== this.generation || !client.connected) {
+          this.counters.staleAcks++;
+          return;
+        }
+        this.counters.acked++;
+        original(packet, undefined, ...rest);
+      };
       if (flight.failed) {
         this.inFlight.delete(id);
-        return;
-      }
-      if (flight.done) {
+      } else if (flight.done) {
         this.inFlight.delete(id);
-        original(packet, undefined, ...rest);
+        send();
       } else {
-        flight.send = () => {
-          original(packet, undefined, ...rest);
-        };
+        flight.send = send;
       }
     };
   }
 
   private onPublish(packet: IPublishPacket): void {
-    this.received++;
+    this.counters.received++;
     const id = packet.qos > 0 ? packet.messageId : undefined;
-    const flight: InFlight = { done: false };
+    const flight: InFlight = { generation: this.generation, done: false, failed: false, send: undefined };
     if (id !== undefined) this.inFlight.set(id, flight);
     const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
-    this.handler(packet.topic, payload, new Date())
-      .then(() => {
+    this.handler(packet.topic, payload, new Date()).then(
+      () => {
         flight.done = true;
-        if (id !== undefined && flight.send) {
-          this.inFlight.delete(id);
+        this.consecutivePauses = 0;
+        if (flight.send) {
+          if (id !== undefined && this.inFlight.get(id) === flight) this.inFlight.delete(id);
           flight.send();
         }
-      })
-      .catch((err: unknown) => {
+      },
+      (err: unknown) => {
         flight.done = true;
         flight.failed = true;
-        if (id !== undefined && flight.send) this.inFlight.delete(id);
+        this.counters.failed++;
+        if (id !== undefined && flight.send && this.inFlight.get(id) === flight) this.inFlight.delete(id);
         this.pause(err instanceof Error ? err.message : String(err));
-      });
+      },
+    );
   }
 
-  /** Disconnects so the broker holds the rest of the stream, and reconnects once writes drain. */
+  /** Disconnects so the broker holds the rest of the stream, and reconnects once there is room. */
   private pause(reason: string): void {
-    if (this.pausedUntil || this.stopping || !this.client) return;
+    if (this.pausing || this.stopping || !this.client) return;
     const client = this.client;
+    this.counters.pauses++;
+    this.consecutivePauses++;
     this.emit('paused', reason);
-    this.pausedUntil = (async () => {
+    const base = this.options.minPauseMs ?? 1000;
+    const minPause = Math.min(base * this.consecutivePauses, base * 10);
+    this.pausing = (async () => {
+      const since = Date.now();
       await client.endAsync(true).catch(() => undefined);
-      this.inFlight.clear();
-      while (!this.canResume() && !this.stopping) await new Promise((r) => setTimeout(r, 250));
-      if (!this.stopping) client.reconnect();
+      while (!this.stopping && (Date.now() - since < minPause || !this.canResume())) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      if (!this.stopping) {
+        client.reconnect();
+        this.emit('resumed');
+      }
     })().finally(() => {
-      this.pausedUntil = undefined;
+      this.pausing = undefined;
     });
   }
 }

@@ -3,6 +3,8 @@ import {
   chirpstackV4Decoder,
   deviceTelemetryDecoder,
   gatewayBatchDecoder,
+  parseJsonPayload,
+  peekDevEui,
   ttnV3Decoder,
   type DecodeResult,
   type Reject,
@@ -25,6 +27,8 @@ export interface IngestLimits {
 export interface IngestOutcome {
   accepted: number;
   rejected: { reason: RejectReason; message: string; deviceId?: string; index?: number }[];
+  /** Settles once the outcome's dead-letter rows are written (the MQTT PUBACK waits for it). */
+  deadLettered?: Promise<void>;
 }
 
 export interface IngestDeps {
@@ -45,27 +49,38 @@ export interface IngestDeps {
  * are committed, which is what both MQTT PUBACK and HTTP 2xx wait for.
  */
 export class IngestService {
+  private readonly receivedBySource = new Map<string, { inc(): void }>();
+
   constructor(private readonly deps: IngestDeps) {}
 
-  /** MQTT entry point: identity was checked by the broker, the topic names the publisher. */
+  /**
+   * MQTT entry point: identity was checked by the broker, the topic names the publisher.
+   * Resolves once the message's readings are committed and its rejects dead-lettered — the
+   * collector acknowledges the message only then.
+   */
   async handleMqtt(topic: string, payload: Buffer, receivedAt: Date): Promise<void> {
     const source = `mqtt:${topic}`;
     const t = parseTopic(topic);
-    if (t.kind === 'device') await this.ingestDevice(t.deviceId, payload, source, receivedAt);
-    else if (t.kind === 'gateway') await this.ingestGateway(t.gatewayId, payload, source, receivedAt);
-    else this.reject(source, payload, [{ reason: 'bad_shape', message: `unexpected topic ${topic}` }]);
+    let outcome: IngestOutcome;
+    if (t.kind === 'device') outcome = await this.ingestDevice(t.deviceId, payload, source, receivedAt);
+    else if (t.kind === 'gateway') outcome = await this.ingestGateway(t.gatewayId, payload, source, receivedAt);
+    else {
+      this.counter('mqtt');
+      outcome = this.reject(source, payload, [{ reason: 'bad_shape', message: `unexpected topic ${topic.slice(0, 128)}` }]);
+    }
+    await outcome.deadLettered;
   }
 
   /** A PUBLISH the broker refused (topic not owned): counted and dead-lettered, never stored. */
   rejectUnauthorizedPublish(username: string, topic: string, payload: Buffer): void {
-    this.deps.metrics.received.inc({ source: 'mqtt' });
+    this.counter('mqtt');
     this.reject(`mqtt:${topic}`, payload, [
       { reason: 'topic_not_owned', message: `client ${username.slice(0, 64)} may not publish to ${topic.slice(0, 128)}`, deviceId: username },
     ]);
   }
 
   async ingestDevice(deviceId: string, payload: unknown, source: string, receivedAt = this.now()): Promise<IngestOutcome> {
-    this.deps.metrics.received.inc({ source: sourceKind(source) });
+    this.counter(sourceKind(source));
     const raw = rawOf(payload);
     if (raw.length > this.deps.limits.maxPayloadBytes) return this.oversize(source, raw, deviceId);
     const device = await this.deps.devices.get(deviceId);
@@ -77,7 +92,7 @@ export class IngestService {
   }
 
   async ingestGateway(gatewayId: string, payload: unknown, source: string, receivedAt = this.now()): Promise<IngestOutcome> {
-    this.deps.metrics.received.inc({ source: sourceKind(source) });
+    this.counter(sourceKind(source));
     const raw = rawOf(payload);
     if (raw.length > this.deps.limits.maxPayloadBytes) return this.oversize(source, raw, gatewayId);
     const gateway = await this.deps.devices.get(gatewayId);
@@ -95,11 +110,14 @@ export class IngestService {
   }
 
   async ingestLorawan(network: 'ttn' | 'chirpstack', payload: unknown, source: string, receivedAt = this.now()): Promise<IngestOutcome> {
-    this.deps.metrics.received.inc({ source: sourceKind(source) });
+    this.counter(sourceKind(source));
     const raw = rawOf(payload);
     if (raw.length > this.deps.limits.maxPayloadBytes) return this.oversize(source, raw, undefined);
-    // The decoders resolve DevEUI synchronously, so the directory is consulted up front.
-    const eui = extractDevEui(payload);
+    // Parsed once: the DevEUI is peeked to look the device up (the decoders resolve
+    // synchronously), then the same value is decoded.
+    const parsed = parseJsonPayload(payload);
+    if (!parsed.ok) return this.reject(source, raw, [parsed.reject]);
+    const eui = peekDevEui(parsed.value);
     const device = eui ? await this.deps.devices.getByDevEui(eui) : null;
     const ctx = {
       resolveDevEui: (devEui: string) =>
@@ -107,7 +125,7 @@ export class IngestService {
           ? { deviceId: device.id, profile: { ...device.profile, fieldMap: device.profile.fieldMap ?? {} } }
           : undefined,
     };
-    const decoded = (network === 'ttn' ? ttnV3Decoder : chirpstackV4Decoder).decode(payload, ctx);
+    const decoded = (network === 'ttn' ? ttnV3Decoder : chirpstackV4Decoder).decode(parsed.value, ctx);
     return this.finish(decoded, source, raw, receivedAt, new Map(device ? [[device.id, device]] : []));
   }
 
@@ -144,9 +162,9 @@ export class IngestService {
         unitCode: this.unitOf(device, r),
       });
     });
-    if (rejects.length > 0) this.reject(source, raw, rejects);
+    const deadLettered = rejects.length > 0 ? this.reject(source, raw, rejects).deadLettered : undefined;
     if (rows.length > 0) await this.deps.writer.enqueue(rows);
-    return { accepted: rows.length, rejected: rejects };
+    return { accepted: rows.length, rejected: rejects, ...(deadLettered ? { deadLettered } : {}) };
   }
 
   private validate(r: DecodedReading, now: Date): Omit<Reject, 'deviceId' | 'index'> | null {
@@ -187,17 +205,31 @@ export class IngestService {
   }
 
   private reject(source: string, raw: Buffer, rejects: Reject[]): IngestOutcome {
+    const written: Promise<void>[] = [];
+    const kind = sourceKind(source);
     for (const r of rejects) {
-      this.deps.metrics.rejected.inc({ reason: r.reason, source: sourceKind(source) });
-      this.deps.deadLetters.add({
-        reason: r.reason,
-        detail: r.index === undefined ? r.message : `[${r.index}] ${r.message}`,
-        source,
-        deviceId: r.deviceId ?? null,
-        payload: raw,
-      });
+      this.deps.metrics.rejected.inc({ reason: r.reason, source: kind });
+      written.push(
+        this.deps.deadLetters.add({
+          reason: r.reason,
+          detail: r.index === undefined ? r.message : `[${r.index}] ${r.message}`,
+          source,
+          deviceId: r.deviceId ?? null,
+          payload: raw,
+        }),
+      );
     }
-    return { accepted: 0, rejected: rejects };
+    return { accepted: 0, rejected: rejects, deadLettered: Promise.all(written).then(() => undefined) };
+  }
+
+  /** `received` by source; the labelled child is cached (this runs for every message). */
+  private counter(source: string): void {
+    let child = this.receivedBySource.get(source);
+    if (!child) {
+      child = this.deps.metrics.received.labels({ source });
+      this.receivedBySource.set(source, child);
+    }
+    child.inc();
   }
 
   private now(): Date {
@@ -214,19 +246,4 @@ function rawOf(payload: unknown): Buffer {
   if (typeof payload === 'string') return Buffer.from(payload, 'utf8');
   if (payload instanceof Uint8Array) return Buffer.from(payload);
   return Buffer.from(JSON.stringify(payload) as string | undefined ?? '', 'utf8');
-}
-
-function extractDevEui(payload: unknown): string | undefined {
-  let value: unknown = payload;
-  if (Buffer.isBuffer(payload) || typeof payload === 'string') {
-    try {
-      value = JSON.parse(payload.toString());
-    } catch {
-      return undefined;
-    }
-  }
-  if (typeof value !== 'object' || value === null) return undefined;
-  const v = value as { end_device_ids?: { dev_eui?: unknown }; deviceInfo?: { devEui?: unknown } };
-  const eui = v.end_device_ids?.dev_eui ?? v.deviceInfo?.devEui;
-  return typeof eui === 'string' ? eui : undefined;
 }

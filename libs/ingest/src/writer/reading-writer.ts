@@ -10,11 +10,16 @@ import { COPY_STAGE_SQL, CREATE_STAGE_SQL, STAGE_TABLE, UNNEST_SOURCE, insertRea
 
 export interface WriterOptions {
   mode: StorageMode;
+  /** Most rows per transaction; a backlog is written in batches of this size. */
   batchSize: number;
+  /** Longest a row waits for a partial batch to fill. */
   maxLatencyMs: number;
+  /** Most rows held in memory while the database is slow or down. */
   bufferLimit: number;
   /** Delay before retrying a failed write; grows up to 10× while the database stays down. */
   retryBaseMs?: number;
+  /** `close()` gives up on a database that stays down this long (nothing unacknowledged is lost: see close). */
+  closeTimeoutMs?: number;
 }
 
 interface Pending {
@@ -32,13 +37,20 @@ export interface WriterStats {
   lastBatchSize: number;
   lastWriteMs: number;
   healthy: boolean;
+  /** Most rows ever buffered at once: proof that memory stayed bounded. */
+  maxBuffered: number;
+  /** Enqueues refused with BackpressureError. */
+  refused: number;
 }
 
 export interface WriterEvents {
+  /** Rows of a committed batch that contained new readings (may include redelivered duplicates). */
   stored: [rows: Reading[]];
   batch: [info: { size: number; inserted: number; ms: number }];
   writeError: [err: Error];
 }
+
+const COPY_CHUNK_ROWS = 2000;
 
 /**
  * Batches readings and writes them with COPY (PGlite, which cannot stream COPY over its socket,
@@ -48,12 +60,15 @@ export interface WriterEvents {
  * BackpressureError so callers push back on their sources instead of growing memory.
  */
 export class ReadingWriter extends EventEmitter<WriterEvents> {
-  private queue: Pending[] = [];
+  /** FIFO of pending enqueues; `head` indexes the oldest (no O(n) shift on a deep backlog). */
+  private queue: (Pending | undefined)[] = [];
+  private head = 0;
   private buffered = 0;
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> | undefined;
   private closed = false;
   private consecutiveFailures = 0;
+  private readonly staged = new WeakSet<PoolClient>();
   private readonly stats: WriterStats = {
     buffered: 0,
     storedTotal: 0,
@@ -63,6 +78,8 @@ export class ReadingWriter extends EventEmitter<WriterEvents> {
     lastBatchSize: 0,
     lastWriteMs: 0,
     healthy: true,
+    maxBuffered: 0,
+    refused: 0,
   };
 
   constructor(
@@ -76,35 +93,69 @@ export class ReadingWriter extends EventEmitter<WriterEvents> {
     return { ...this.stats, buffered: this.buffered };
   }
 
-  /** True when a further `rows` would overflow the buffer: the collector pauses on this. */
+  /** True when a further `extra` rows would overflow the buffer. */
   isSaturated(extra = 0): boolean {
     return this.buffered + extra > this.options.bufferLimit;
+  }
+
+  /**
+   * True once the buffer has drained below half its limit: a paused source resumes on this,
+   * so it does not flap between paused and refused at the very edge of the limit.
+   */
+  hasRoom(): boolean {
+    return this.buffered <= this.options.bufferLimit / 2;
   }
 
   enqueue(rows: Reading[]): Promise<number> {
     if (this.closed) return Promise.reject(new Error('writer is closed'));
     if (rows.length === 0) return Promise.resolve(0);
     if (this.isSaturated(rows.length)) {
+      this.stats.refused++;
       return Promise.reject(new BackpressureError(Math.ceil((this.options.retryBaseMs ?? 500) / 1000) + 1));
     }
     return new Promise<number>((resolve, reject) => {
       this.queue.push({ rows, resolve, reject });
       this.buffered += rows.length;
+      if (this.buffered > this.stats.maxBuffered) this.stats.maxBuffered = this.buffered;
       if (this.buffered >= this.options.batchSize) this.kick();
-      else this.timer ??= setTimeout(() => { this.kick(); }, this.options.maxLatencyMs);
+      else
+        this.timer ??= setTimeout(() => {
+          this.kick();
+        }, this.options.maxLatencyMs);
     });
   }
 
-  /** Flushes everything buffered; used by graceful shutdown. */
+  /**
+   * Flushes everything buffered; used by graceful shutdown. If the database stays down past
+   * `closeTimeoutMs`, the remaining enqueues are rejected: none of them was acknowledged (MQTT
+   * PUBACK and HTTP 2xx wait for the commit), so QoS 1 messages stay with the broker and HTTP
+   * clients see an error and retry.
+   */
   async close(): Promise<void> {
     this.closed = true;
-    while (this.queue.length > 0 || this.flushing) {
+    const deadline = Date.now() + (this.options.closeTimeoutMs ?? 30_000);
+    while (this.pendingCount() > 0 || this.flushing) {
+      if (Date.now() > deadline) {
+        this.failAll(new Error('writer closed while the database was unavailable'));
+        break;
+      }
       this.kick();
       await this.flushing;
-      if (this.queue.length > 0 && !this.stats.healthy) {
+      if (this.pendingCount() > 0 && !this.stats.healthy) {
         await sleep(this.options.retryBaseMs ?? 500);
       }
     }
+  }
+
+  private pendingCount(): number {
+    return this.queue.length - this.head;
+  }
+
+  private failAll(err: Error): void {
+    for (let i = this.head; i < this.queue.length; i++) this.queue[i]?.reject(err);
+    this.queue = [];
+    this.head = 0;
+    this.buffered = 0;
   }
 
   private kick(): void {
@@ -119,9 +170,8 @@ export class ReadingWriter extends EventEmitter<WriterEvents> {
   }
 
   private async flushLoop(): Promise<void> {
-    while (this.queue.length > 0) {
-      const batch = this.takeBatch();
-      const rows = batch.flatMap((p) => p.rows);
+    while (this.pendingCount() > 0) {
+      const { batch, rows } = this.takeBatch();
       const started = performance.now();
       try {
         const inserted = await this.write(rows);
@@ -131,46 +181,61 @@ export class ReadingWriter extends EventEmitter<WriterEvents> {
         this.stats.batches++;
         this.stats.lastBatchSize = rows.length;
         this.stats.lastWriteMs = ms;
-        this.stats.storedTotal += inserted.length;
-        this.stats.duplicateTotal += rows.length - inserted.length;
+        this.stats.storedTotal += inserted;
+        this.stats.duplicateTotal += rows.length - inserted;
         this.buffered -= rows.length;
         for (const p of batch) p.resolve(p.rows.length);
-        this.emit('batch', { size: rows.length, inserted: inserted.length, ms });
-        if (inserted.length > 0) this.emit('stored', inserted);
+        this.emit('batch', { size: rows.length, inserted, ms });
+        if (inserted > 0) this.emit('stored', rows);
       } catch (err) {
-        // Keep the batch at the head of the queue: nothing acknowledged is ever dropped.
-        this.queue.unshift(...batch);
+        // Put the batch back at the head of the queue: nothing acknowledged is ever dropped.
+        this.putBack(batch);
         this.consecutiveFailures++;
         this.stats.failures++;
         this.stats.healthy = false;
         this.emit('writeError', err as Error);
         const base = this.options.retryBaseMs ?? 500;
         await sleep(Math.min(base * this.consecutiveFailures, base * 10));
+        if (this.closed) return; // close() drives the retries (and its deadline) from here
       }
     }
   }
 
-  private takeBatch(): Pending[] {
+  private takeBatch(): { batch: Pending[]; rows: Reading[] } {
     const batch: Pending[] = [];
-    let n = 0;
-    while (this.queue.length > 0 && (n === 0 || n + (this.queue[0]?.rows.length ?? 0) <= this.options.batchSize)) {
-      const p = this.queue.shift();
+    const rows: Reading[] = [];
+    while (this.head < this.queue.length) {
+      const p = this.queue[this.head];
       if (!p) break;
+      if (rows.length > 0 && rows.length + p.rows.length > this.options.batchSize) break;
+      this.queue[this.head++] = undefined;
       batch.push(p);
-      n += p.rows.length;
+      for (const r of p.rows) rows.push(r);
     }
-    return batch;
+    if (this.head === this.queue.length) {
+      this.queue = [];
+      this.head = 0;
+    } else if (this.head > 4096 && this.head * 2 > this.queue.length) {
+      this.queue = this.queue.slice(this.head);
+      this.head = 0;
+    }
+    return { batch, rows };
   }
 
-  private async write(rows: Reading[]): Promise<Reading[]> {
+  private putBack(batch: Pending[]): void {
+    this.queue = [...batch, ...this.queue.slice(this.head)];
+    this.head = 0;
+  }
+
+  private async write(rows: Reading[]): Promise<number> {
     const client = await this.pool.connect();
     let broken = false;
     try {
       await client.query('BEGIN');
-      const result =
+      const inserted =
         this.options.mode === 'pglite' ? await this.writeUnnest(client, rows) : await this.writeCopy(client, rows);
       await client.query('COMMIT');
-      return result;
+      return inserted;
     } catch (err) {
       broken = true;
       await client.query('ROLLBACK').catch(() => undefined);
@@ -180,39 +245,29 @@ export class ReadingWriter extends EventEmitter<WriterEvents> {
     }
   }
 
-  private async writeCopy(client: PoolClient, rows: Reading[]): Promise<Reading[]> {
-    await client.query(CREATE_STAGE_SQL);
-    const CHUNK = 1000;
+  private async writeCopy(client: PoolClient, rows: Reading[]): Promise<number> {
+    if (!this.staged.has(client)) {
+      await client.query(CREATE_STAGE_SQL);
+      this.staged.add(client);
+    }
     const chunks = function* () {
-      for (let i = 0; i < rows.length; i += CHUNK) yield encodeCopyChunk(rows.slice(i, i + CHUNK));
+      for (let i = 0; i < rows.length; i += COPY_CHUNK_ROWS) yield encodeCopyChunk(rows.slice(i, i + COPY_CHUNK_ROWS));
     };
     await pipeline(Readable.from(chunks()), client.query(copyFrom(COPY_STAGE_SQL)));
-    const res = await client.query<DbReading>(insertReadingsSql(STAGE_TABLE, this.options.mode !== 'timescaledb'));
-    return res.rows.map(toReading);
+    const res = await client.query<{ inserted: number }>(insertReadingsSql(STAGE_TABLE, this.options.mode !== 'timescaledb'));
+    return res.rows[0]?.inserted ?? 0;
   }
 
-  private async writeUnnest(client: PoolClient, rows: Reading[]): Promise<Reading[]> {
-    const res = await client.query<DbReading>(insertReadingsSql(UNNEST_SOURCE, true), [
+  private async writeUnnest(client: PoolClient, rows: Reading[]): Promise<number> {
+    const res = await client.query<{ inserted: number }>(insertReadingsSql(UNNEST_SOURCE, true), [
       rows.map((r) => r.time.toISOString()),
       rows.map((r) => r.deviceId),
       rows.map((r) => r.metric),
       rows.map((r) => r.value),
       rows.map((r) => r.unitCode),
     ]);
-    return res.rows.map(toReading);
+    return res.rows[0]?.inserted ?? 0;
   }
-}
-
-interface DbReading {
-  time: Date;
-  device_id: string;
-  metric: string;
-  value: number;
-  unit_code: string | null;
-}
-
-function toReading(r: DbReading): Reading {
-  return { time: r.time, deviceId: r.device_id, metric: r.metric, value: r.value, unitCode: r.unit_code };
 }
 
 function sleep(ms: number): Promise<void> {

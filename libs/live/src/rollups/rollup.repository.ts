@@ -38,7 +38,7 @@ interface CellRow {
 const toCell = (r: CellRow): RollupCell => ({
   bucket: r.bucket,
   metric: r.metric,
-  n: Number(r.n),
+  n: r.n,
   sum: r.sum,
   min: r.min,
   max: r.max,
@@ -145,7 +145,7 @@ export class RollupRepository {
       unitCode: r.unit_code,
       metric: r.metric,
       bucket: r.bucket,
-      n: Number(r.n),
+      n: r.n,
       sum: r.sum,
     }));
   }

@@ -84,7 +84,7 @@ export function wardLabelLayer(input: WardLabelInput) {
     outlineColor: LABEL_HALO,
     getTextAnchor: 'middle',
     getAlignmentBaseline: 'center',
-    extensions: [],
+    extensions: [collision],
     collisionEnabled: true,
     getCollisionPriority: (f) => input.priorityFor(f.properties.code),
     collisionTestProps: { sizeScale: 1.15 },

@@ -1,0 +1,174 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '@ioc/contracts';
+import { auditActorOf, sha256Hex, tokenKind, type Action, type AuthServices, type Principal, type TokenBuckets } from '@ioc/auth';
+import type { PlatformContext } from '../platform/platform.context';
+import type { RoutePolicy, UnitSource, UnitSources } from './access.decorators';
+import { clientIp, setPrincipal } from './principal';
+
+/** UnitsService: `exists` (re)loads the parent map the authorizer reads. */
+export interface UnitLoader {
+  exists(code: string): Promise<boolean>;
+}
+
+const BEARER = /^Bearer\s+(\S+)$/i;
+// Headers a machine endpoint may carry its credential in; the rate limit is keyed by it.
+const MACHINE_CREDENTIAL_HEADERS = ['authorization', 'x-webhook-secret', 'x-api-key', 'x-feed-key'] as const;
+
+export interface Credential {
+  token: string;
+  via: 'header' | 'query' | 'message';
+}
+
+/** `Authorization: Bearer <token>`, else `?token=` (wall screens cannot set headers). */
+export function credentialOf(req: FastifyRequest): Credential | null {
+  const header = req.headers.authorization;
+  if (typeof header === 'string' && header !== '') {
+    return { token: BEARER.exec(header)?.[1] ?? '', via: 'header' };
+  }
+  const q = (req.query as Record<string, unknown> | undefined)?.token;
+  return typeof q === 'string' && q !== '' ? { token: q, via: 'query' } : null;
+}
+
+/**
+ * Enforces route policies: authenticates the caller, checks the role's action and the unit
+ * scope, rate-limits machine credentials. One instance per platform; the Nest guard and the
+ * WebSocket gateway both go through it. With `enforce` off it only resolves principals (so
+ * audit rows still name who acted) and lets everything through.
+ */
+export class AccessGate {
+  constructor(
+    private readonly auth: AuthServices,
+    private readonly ingestBuckets: TokenBuckets,
+    private readonly units: UnitLoader,
+    readonly enforce: boolean,
+  ) {}
+
+  async check(req: FastifyRequest, reply: FastifyReply, policy: RoutePolicy | undefined, ctx: PlatformContext): Promise<void> {
+    if (!policy) {
+      if (this.enforce) {
+        throw new DomainError('forbidden', 'ROUTE_POLICY_MISSING', 'This route declares no access policy and is closed');
+      }
+      return;
+    }
+    switch (policy.kind) {
+      case 'public':
+        return;
+      case 'machine':
+        if (this.enforce) this.rateLimit(req, reply);
+        return;
+      case 'authenticated':
+      case 'access': {
+        const principal = await this.authenticate(req);
+        if (!principal || policy.kind === 'authenticated') return;
+        if (!this.enforce) return;
+        await this.authorize(req, principal, policy.action, policy.unit, ctx);
+      }
+    }
+  }
+
+  /** Resolves the caller; with enforcement on, a missing or dead credential is a 401. */
+  async authenticate(req: FastifyRequest): Promise<Principal | null> {
+    const cred = credentialOf(req);
+    const principal = cred ? await this.resolve(cred) : null;
+    if (principal) {
+      setPrincipal(req, principal);
+      return principal;
+    }
+    if (!this.enforce) return null;
+    if (!cred) throw new DomainError('unauthorized', 'AUTH_REQUIRED', 'Sign in or present a token (Authorization: Bearer …)');
+    throw new DomainError('unauthorized', 'AUTH_INVALID_TOKEN', 'Unknown, expired or revoked token');
+  }
+
+  /** Session tokens never travel in URLs (they end up in logs and histories); display tokens may. */
+  async resolve(cred: Credential): Promise<Principal | null> {
+    if (cred.via === 'query' && tokenKind(cred.token) !== 'display') return null;
+    return this.auth.principals.resolve(cred.token);
+  }
+
+  async authorize(req: FastifyRequest, p: Principal, action: Action, sources: UnitSources | undefined, ctx: PlatformContext): Promise<void> {
+    const units: string[] = [];
+    let missing = false;
+    for (const source of sources === undefined ? [] : Array.isArray(sources) ? (sources as readonly UnitSource[]) : [sources as UnitSource]) {
+      const found = await unitsOf(source, req, ctx);
+      if (found === undefined) missing = true;
+      else units.push(...found);
+    }
+    // A looked-up resource that does not exist, and nothing else named: the handler answers 404.
+    if (missing && units.length === 0) return;
+    await this.unitsReady(units);
+    const decision = this.auth.authorizer.decideAll(p, action, units);
+    if (decision.allow) return;
+    await this.auth.audit.record(auditActorOf(p, clientIp(req)), {
+      action: 'access.denied',
+      targetKind: 'route',
+      targetId: `${req.method} ${req.routeOptions.url ?? '?'}`,
+      unitCode: units.find((u) => !this.auth.authorizer.covers(p, u)) ?? null,
+      detail: { code: decision.code, action, path: req.url.split('?')[0] ?? '' },
+    });
+    throw new DomainError('forbidden', decision.code, decision.message);
+  }
+
+  /**
+   * The authorizer reads the parent map synchronously; after a boundary import the map is
+   * dropped and reloaded lazily, so make sure it is loaded before deciding on these units.
+   */
+  async unitsReady(units: readonly (string | null)[]): Promise<void> {
+    for (const u of units) if (u !== null) await this.units.exists(u);
+  }
+
+  private rateLimit(req: FastifyRequest, reply: FastifyReply): void {
+    let credential: string | undefined;
+    for (const h of MACHINE_CREDENTIAL_HEADERS) {
+      const v = req.headers[h];
+      if (typeof v === 'string' && v !== '') {
+        credential = v;
+        break;
+      }
+    }
+    // Keyed by a hash: the limiter's memory must not hold secrets.
+    const key = credential ? `c:${sha256Hex(credential).slice(0, 32)}` : `ip:${clientIp(req) ?? '?'}`;
+    const wait = this.ingestBuckets.take(key);
+    if (wait > 0) {
+      void reply.header('retry-after', String(wait));
+      throw new DomainError('rate_limited', 'RATE_LIMITED', `Too many requests for this credential: retry in ${wait} s`);
+    }
+  }
+}
+
+const UNIT_CODE = /^[0-9A-Za-z_-]{1,16}$/;
+
+/** The unit(s) a request names; [] when none; undefined when a lookup found no resource. */
+export async function unitsOf(source: UnitSource, req: FastifyRequest, ctx: PlatformContext): Promise<string[] | undefined> {
+  let value: unknown;
+  switch (source.from) {
+    case 'query':
+      value = (req.query as Record<string, unknown> | undefined)?.[source.name];
+      break;
+    case 'param':
+      value = (req.params as Record<string, unknown> | undefined)?.[source.name];
+      break;
+    case 'body':
+      value = typeof req.body === 'object' && req.body !== null && !Buffer.isBuffer(req.body) ? (req.body as Record<string, unknown>)[source.name] : undefined;
+      break;
+    case 'lookup': {
+      const found = await source.resolve(req, ctx);
+      if (found === undefined) return undefined;
+      if (found === null) return [];
+      value = found;
+    }
+  }
+  return normaliseUnits(value);
+}
+
+function normaliseUnits(value: unknown): string[] {
+  if (value === undefined || value === null || value === '') return [];
+  const parts = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : [value];
+  const out: string[] = [];
+  for (const p of parts) {
+    if (typeof p !== 'string' || !UNIT_CODE.test(p.trim())) {
+      throw new DomainError('invalid', 'UNIT_INVALID', 'unit must be a unit code or a comma-separated list of them');
+    }
+    out.push(p.trim());
+  }
+  return out;
+}

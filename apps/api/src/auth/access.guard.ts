@@ -1,0 +1,27 @@
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PLATFORM, type PlatformContext } from '../platform/platform.context';
+import { ROUTE_POLICY, type RoutePolicy } from './access.decorators';
+
+/**
+ * The one global guard (registered in app.module.ts). Every HTTP route must declare a policy
+ * (@Access, @Authenticated, @PublicRoute, @MachineRoute); a route without one is denied with
+ * ROUTE_POLICY_MISSING, so a new route is closed until someone decides who may call it.
+ * WebSocket traffic is checked by the gateway itself (see ws-access.ts).
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    @Inject(Reflector) private readonly reflector: Reflector,
+    @Inject(PLATFORM) private readonly ctx: PlatformContext,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const policy = this.reflector.getAllAndOverride<RoutePolicy | undefined>(ROUTE_POLICY, [context.getHandler(), context.getClass()]);
+    const http = context.switchToHttp();
+    await this.ctx.auth.gate.check(http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>(), policy, this.ctx);
+    return true;
+  }
+}

@@ -1,0 +1,33 @@
+import type { ApiConfig } from '@ioc/config';
+import type { Queryable } from '@ioc/db';
+import { createAuthServices, TokenBuckets, type AuthServices, type UnitTree } from '@ioc/auth';
+import { AccessGate, type UnitLoader } from './access-gate';
+import { RouteRegistry } from './route-registry';
+import { WsAccess } from './ws-access';
+
+/** The access-control part of the platform context (ctx.auth). */
+export interface AuthContext extends AuthServices {
+  /** AUTH_ENFORCE: the one switch; off = every route and channel open (tests, local runs). */
+  enforce: boolean;
+  gate: AccessGate;
+  routes: RouteRegistry;
+  ws: WsAccess;
+}
+
+export function createAuthContext(db: Queryable, units: UnitTree & UnitLoader, config: ApiConfig): AuthContext {
+  const services = createAuthServices(db, units, {
+    sessionTtlHours: config.SESSION_TTL_HOURS,
+    maxAttempts: config.LOGIN_MAX_ATTEMPTS,
+    maxAttemptsPerIp: config.LOGIN_MAX_ATTEMPTS_PER_IP,
+    lockoutMinutes: config.LOGIN_LOCKOUT_MINUTES,
+  });
+  const buckets = new TokenBuckets({ ratePerSecond: config.INGEST_RATE_PER_SECOND, burst: config.INGEST_RATE_BURST });
+  const gate = new AccessGate(services, buckets, units, config.AUTH_ENFORCE);
+  return {
+    ...services,
+    enforce: config.AUTH_ENFORCE,
+    gate,
+    routes: new RouteRegistry(),
+    ws: new WsAccess(services, gate, config.AUTH_ENFORCE),
+  };
+}

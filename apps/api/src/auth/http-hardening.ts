@@ -1,0 +1,117 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ApiErrorBody } from '@ioc/contracts';
+import type { RouteRegistry } from './route-registry';
+
+/**
+ * Content Security Policy of the API and the web app. MapLibre builds its workers from blob:
+ * URLs and draws tiles from blob:/data: images; nothing needs eval or inline scripts. Inline
+ * styles are allowed because MapLibre and React position elements with style attributes.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "child-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  // Walls are full-screen pages, never framed: DENY (and frame-ancestors 'none') stops clickjacking.
+  'x-frame-options': 'DENY',
+  // Display tokens ride in wall URLs: never send them on as a Referer.
+  'referrer-policy': 'no-referrer',
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'cross-origin-opener-policy': 'same-origin',
+  'permissions-policy': 'camera=(), microphone=(), payment=(), usb=()',
+};
+
+const CORS_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
+const CORS_HEADERS = 'authorization, content-type, x-webhook-secret, x-api-key, x-feed-key';
+
+export interface HardeningOptions {
+  corsOrigins: readonly string[];
+  /** Deny /api routes registered on Fastify directly (they would bypass the access guard). */
+  enforce: boolean;
+  routes: RouteRegistry;
+}
+
+/**
+ * Installs the HTTP edge protections on Fastify before any route exists: security headers on
+ * every answer, CORS limited to the configured origins, the route table for the policy checks,
+ * and a deny for /api routes that are not controller routes behind the access guard.
+ */
+export function installHttpHardening(fastify: FastifyInstance, options: HardeningOptions): void {
+  const origins = new Set(options.corsOrigins.map((o) => o.replace(/\/+$/, '')));
+  fastify.addHook('onRoute', (route) => {
+    options.routes.addFastifyRoute(route.method, route.url ?? route.path);
+  });
+  fastify.addHook('onRequest', async (req, reply) => {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) void reply.header(k, v);
+    // API answers carry scoped data: not for shared caches unless a route says otherwise.
+    if (req.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
+    if (req.protocol === 'https') void reply.header('strict-transport-security', 'max-age=31536000');
+    const preflight = applyCors(req, reply, origins);
+    if (preflight) return reply;
+    const pattern = req.routeOptions.url;
+    if (options.enforce && pattern?.startsWith('/api/') && !options.routes.isNestRoute(req.method === 'HEAD' ? 'GET' : req.method, pattern)) {
+      const body: ApiErrorBody = { error: { code: 'ROUTE_POLICY_MISSING', message: 'This route declares no access policy and is closed' } };
+      await reply.status(403).send(body);
+      return reply;
+    }
+    return undefined;
+  });
+}
+
+/** Adds CORS headers for an allowed origin; answers preflights. True when the request is answered. */
+function applyCors(req: FastifyRequest, reply: FastifyReply, origins: ReadonlySet<string>): boolean {
+  const origin = req.headers.origin;
+  const allowed = typeof origin === 'string' && origins.has(origin);
+  if (allowed) {
+    void reply.header('access-control-allow-origin', origin).header('vary', 'Origin').header('access-control-expose-headers', 'retry-after, content-disposition');
+  }
+  if (req.method !== 'OPTIONS' || typeof req.headers['access-control-request-method'] !== 'string') return false;
+  if (!allowed) {
+    // No CORS headers: the browser refuses the cross-origin call.
+    void reply.status(403).send({ error: { code: 'CORS_ORIGIN_DENIED', message: 'Origin not allowed' } } satisfies ApiErrorBody);
+    return true;
+  }
+  void reply
+    .header('access-control-allow-methods', CORS_METHODS)
+    .header('access-control-allow-headers', CORS_HEADERS)
+    .header('access-control-max-age', '600')
+    .status(204)
+    .send();
+  return true;
+}
+
+/**
+ * True when a JSON text nests arrays/objects deeper than `max`. A linear scan before parsing:
+ * a deeply nested document costs the parser (and every later walker) stack and time.
+ */
+export function jsonTooDeep(text: Buffer, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+      continue;
+    }
+    if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return false;
+}
+
+export const JSON_MAX_DEPTH = 32;

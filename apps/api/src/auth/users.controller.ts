@@ -1,0 +1,43 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import type { UserView } from '@ioc/auth';
+import { PLATFORM, type PlatformContext } from '../platform/platform.context';
+import { Access } from './access.decorators';
+import { auditActor } from './principal';
+import { createUserSchema, parse, passwordSchema, updateUserSchema } from './schemas';
+
+/** User administration: accounts, roles and unit scopes, disabling, password resets. */
+@Controller('api/v1/users')
+@Access({ action: 'admin' })
+export class UsersController {
+  constructor(@Inject(PLATFORM) private readonly ctx: PlatformContext) {}
+
+  @Get()
+  async list(): Promise<{ asOf: string; items: UserView[] }> {
+    return { asOf: new Date().toISOString(), items: await this.ctx.auth.users.list() };
+  }
+
+  @Post()
+  @HttpCode(201)
+  async create(@Req() req: FastifyRequest, @Body() body: unknown): Promise<UserView> {
+    return this.ctx.auth.users.create(parse(createUserSchema, body), auditActor(req));
+  }
+
+  @Get(':id')
+  async get(@Param('id') id: string): Promise<UserView> {
+    return this.ctx.auth.users.get(id);
+  }
+
+  /** Display name, role + unit scope, disabled. Disabling ends the user's sessions. */
+  @Patch(':id')
+  async update(@Req() req: FastifyRequest, @Param('id') id: string, @Body() body: unknown): Promise<UserView> {
+    return this.ctx.auth.users.update(id, parse(updateUserSchema, body), auditActor(req));
+  }
+
+  /** Sets a new password chosen by the administrator; the user's sessions end. */
+  @Post(':id/password')
+  @HttpCode(204)
+  async resetPassword(@Req() req: FastifyRequest, @Param('id') id: string, @Body() body: unknown): Promise<void> {
+    await this.ctx.auth.users.resetPassword(id, parse(passwordSchema, body).password, auditActor(req));
+  }
+}

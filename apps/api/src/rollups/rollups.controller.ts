@@ -1,0 +1,26 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { PLATFORM, type PlatformContext } from '../platform/platform.context';
+
+/** Sensor rollups, latest values and VN_AQI per unit and device (the query side of @ioc/live). */
+@Controller('api/v1')
+export class RollupsController {
+  constructor(@Inject(PLATFORM) private readonly ctx: PlatformContext) {}
+
+  /** ?unit=|device=&metric=pm25,pm10&bucket=1m|1h|1d&from=&to=&by=unit&limit=&cursor= */
+  @Get('rollups')
+  rollups(@Query() query: Record<string, string>) {
+    return this.ctx.live.rollups.series(query);
+  }
+
+  /** ?unit=&metric=&maxAgeS=&limit=&cursor= — latest value per device and per unit, with ages. */
+  @Get('latest')
+  latest(@Query() query: Record<string, string>) {
+    return this.ctx.live.rollups.latest(query);
+  }
+
+  /** ?unit=&period=hour|day&at= — VN_AQI (QĐ 1459/QĐ-TCMT) per station and per unit. */
+  @Get('aqi')
+  aqi(@Query() query: Record<string, string>) {
+    return this.ctx.live.aqi.compute(query);
+  }
+}

@@ -1,0 +1,32 @@
+import { Deck, MapView } from '@deck.gl/core';
+import { GeoJsonLayer, LineLayer, PathLayer, SolidPolygonLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { simplifyWards, halfPixelTolerance } from '../src/map/simplify';
+import { wallBounds } from '../src/map/bounds';
+const q = new URLSearchParams(location.search);
+const fc = await (await fetch('/api/v1/units/48/map?band=mid')).json();
+const b = wallBounds(fc.features)!;
+let wards = fc.features;
+if (q.has('simplify')) wards = simplifyWards(wards, halfPixelTolerance(b, 1100, 1000));
+const mode = q.get('mode') ?? 'geojson';
+let v = 0;
+const n = Number(q.get('n') ?? 1000);
+const pts = Array.from({ length: n }, (_, i) => [107.3 + 1.3 * (i / n), 15.0 + 1.1 * Math.abs(Math.sin(i * 0.37))]);
+const pathData = [pts];
+const lineData = pts.slice(1).map((p, i) => [pts[i], p]);
+const make = () => {
+  if (mode === 'geojson') return [new GeoJsonLayer({ id: 'g', data: wards, filled: !q.has('nofill'), stroked: !q.has('nostroke'), getFillColor: () => [v % 255, 100, 100, q.has('opaque') ? 255 : 150], getLineColor: [200, 200, 200, 200], lineWidthUnits: 'pixels', getLineWidth: 1, updateTriggers: { getFillColor: v } })];
+  if (mode === 'pathfew') return [new PathLayer({ id: 'p', data: [[[107.5, 15.2], [108.3, 16.1], [108.5, 15.3]]], getPath: (d: any) => d, getColor: [v % 255, 200, 200, 255], widthUnits: 'pixels', getWidth: q.has('wide') ? 200 : 1, updateTriggers: { getColor: v } })];
+  if (mode === 'polyfew') return [new SolidPolygonLayer({ id: 's', data: [[[107.5, 15.2], [108.3, 16.1], [108.5, 15.3]]], getPolygon: (d: any) => d, getFillColor: [v % 255, 200, 200, 150], updateTriggers: { getFillColor: v } })];
+  if (mode === 'none') return [];
+  if (mode === 'pathn') return [new PathLayer({ id: 'p', data: pathData, getPath: (d: any) => d, getColor: [200, 200, 200, 255], widthUnits: 'pixels', getWidth: 1 }), new ScatterplotLayer({ id: 'dot', data: [0], getPosition: [108, 16], getRadius: 5, radiusUnits: 'pixels', getFillColor: [v % 255, 0, 0], updateTriggers: { getFillColor: v } })];
+  if (mode === 'linen') return [new LineLayer({ id: 'l', data: lineData, getSourcePosition: (d: any) => d[0], getTargetPosition: (d: any) => d[1], getColor: [200, 200, 200, 255], widthUnits: 'pixels', getWidth: 1 }), new ScatterplotLayer({ id: 'dot', data: [0], getPosition: [108, 16], getRadius: 5, radiusUnits: 'pixels', getFillColor: [v % 255, 0, 0], updateTriggers: { getFillColor: v } })];
+  if (mode === 'scat') return [new ScatterplotLayer({ id: 'dot', data: pts, getPosition: (d: any) => d, getRadius: 5, radiusUnits: 'pixels', getFillColor: [v % 255, 0, 0], updateTriggers: { getFillColor: v } })];
+  return [];
+};
+const deck = new Deck({ parent: document.getElementById('h') as HTMLDivElement, views: new MapView(), viewState: { longitude: 107.97, latitude: 15.58, zoom: 9.3 }, controller: false, layers: make() });
+let frames = 0;
+(window as any).__result = new Promise((res) => {
+  const t0 = performance.now();
+  const tick = () => { v++; frames++; deck.setProps({ layers: make() }); if (performance.now() - t0 < 6000) requestAnimationFrame(tick); else res(frames / 6); };
+  setTimeout(() => requestAnimationFrame(tick), 1500);
+});

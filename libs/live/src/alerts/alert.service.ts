@@ -1,0 +1,306 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { DomainError } from '@ioc/contracts';
+import { withTransaction, type Pool } from '@ioc/db';
+import {
+  decodeCursor,
+  encodeCursor,
+  limitParam,
+  parseInput,
+  requireUnit,
+  unitCodeParam,
+  type UnitTree,
+} from '../common/query';
+import type { Notifier } from '../notifications/notifier.service';
+import type { NotificationAttempt } from '../notifications/notification.repository';
+import { ALERT_STATUSES, ACTIVE_STATUSES, type Actor, type AlertStatus } from './alert';
+import { AlertRepository, type AuditRow, type NoteRow } from './alert.repository';
+import { alertView, type AlertView } from './alert-view';
+import type { AlertSink } from './alert-engine.service';
+import { parseAssignee } from './assignee';
+import type { AlertAction } from './lifecycle';
+import { transition } from './lifecycle';
+import { alertRuleSchema, ruleScopeSchema, severitySchema, type AlertRule } from './rule';
+import { RuleRepository, type StoredRule } from './rule.repository';
+
+const STATUS_SET = new Set<string>(ALERT_STATUSES);
+
+export const alertListSchema = z.object({
+  unit: unitCodeParam.optional(),
+  /** Comma-separated statuses, or `active` (open, acknowledged, in_progress). */
+  status: z
+    .string()
+    .transform((v) => v.split(',').map((s) => s.trim()))
+    .refine((list) => list.every((s) => s === 'active' || STATUS_SET.has(s)), {
+      message: `statuses: active, ${ALERT_STATUSES.join(', ')}`,
+    })
+    .optional(),
+  rule: z.string().min(1).max(128).optional(),
+  device: z.string().min(1).max(128).optional(),
+  limit: limitParam(100, 1000),
+  cursor: z.string().max(512).optional(),
+});
+
+const ruleIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/, 'letters, digits, _ . : - (≤ 128)');
+
+export const ruleListSchema = z.object({
+  enabled: z.enum(['true', 'false']).optional(),
+  kind: z.enum(['threshold', 'levels', 'rate', 'no_data', 'aqi']).optional(),
+});
+
+/** PATCH body: any of the editable fields; params are merged into the current ones. */
+export const rulePatchSchema = z
+  .object({
+    name: z.string().min(1).max(200).optional(),
+    params: z.record(z.string(), z.unknown()).optional(),
+    scope: ruleScopeSchema.optional(),
+    severity: severitySchema.optional(),
+    autoResolve: z.boolean().optional(),
+    escalateAfterMin: z.number().positive().nullable().optional(),
+    webhookUrl: z.url().nullable().optional(),
+    enabled: z.boolean().optional(),
+    kind: z.string().optional(),
+  })
+  .strict();
+
+const reasonSchema = z.object({ reason: z.string().trim().min(1).max(500).optional() }).loose();
+const noteSchema = z.object({ text: z.string().min(1).max(10_000) }).loose();
+const assignSchema = z
+  .object({
+    assignee: z.union([
+      z.null(),
+      z.string().max(200),
+      z.object({ kind: z.enum(['user', 'department']), id: z.string().min(1).max(190) }),
+    ]),
+  })
+  .loose();
+
+export const ALERT_ACTIONS = ['acknowledge', 'start', 'resolve', 'close', 'assign', 'note', 'reopen', 'escalate'] as const;
+export type AlertActionName = (typeof ALERT_ACTIONS)[number];
+
+export interface RuleView extends Omit<AlertRule, never> {
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AlertDetail extends AlertView {
+  notes: { id: number; author: string; text: string; at: string }[];
+}
+
+/** Where a request came from, for the audit log. */
+export interface RequestOrigin {
+  actor: Actor;
+  ip: string | null;
+}
+
+function ruleView(s: StoredRule): RuleView {
+  return { ...s.rule, createdBy: s.createdBy, createdAt: s.createdAt.toISOString(), updatedAt: s.updatedAt.toISOString() };
+}
+
+function noteView(n: NoteRow): AlertDetail['notes'][number] {
+  return { id: n.id, author: n.author, text: n.body, at: n.createdAt.toISOString() };
+}
+
+function toAction(name: AlertActionName, body: unknown): AlertAction {
+  switch (name) {
+    case 'acknowledge':
+    case 'start':
+    case 'close':
+    case 'escalate':
+      return { type: name };
+    case 'resolve':
+    case 'reopen': {
+      const b = parseInput(reasonSchema, body, 'BODY_INVALID');
+      return b.reason !== undefined ? { type: name, reason: b.reason } : { type: name };
+    }
+    case 'note':
+      return { type: 'note', text: parseInput(noteSchema, body, 'BODY_INVALID').text };
+    case 'assign': {
+      const a = parseInput(assignSchema, body, 'BODY_INVALID').assignee;
+      if (a === null) return { type: 'assign', assignee: null };
+      const assignee = typeof a === 'string' ? parseAssignee(a) : a;
+      if (!assignee) {
+        throw new DomainError('invalid', 'BODY_INVALID', 'assignee must be "user:<id>" or "department:<code>"');
+      }
+      return { type: 'assign', assignee };
+    }
+  }
+}
+
+/**
+ * The operator side of alerts: listing, the lifecycle actions (each audited with who and when,
+ * in the same transaction as the change) and alert rule administration.
+ */
+export class AlertService {
+  private readonly alerts = new AlertRepository();
+  private readonly rules = new RuleRepository();
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly units: UnitTree,
+    private readonly notifier: Notifier,
+    private readonly sink: AlertSink,
+    private readonly onRulesChanged: () => void,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async list(input: unknown): Promise<{ asOf: string; items: AlertView[]; nextCursor: string | null }> {
+    const q = parseInput(alertListSchema, input);
+    const unitCodes = q.unit !== undefined ? await requireUnit(this.units, q.unit) : null;
+    const statuses = q.status
+      ? [...new Set(q.status.flatMap((s) => (s === 'active' ? [...ACTIVE_STATUSES] : [s as AlertStatus])))]
+      : null;
+    const before = decodeCursor(z.object({ t: z.number(), id: z.string() }), q.cursor);
+    const rows = await this.alerts.list(this.pool, {
+      unitCodes,
+      statuses,
+      ruleId: q.rule ?? null,
+      deviceId: q.device ?? null,
+      before: before ? { openedAt: new Date(before.t), id: before.id } : null,
+      limit: q.limit + 1,
+    });
+    const page = rows.slice(0, q.limit);
+    const last = page.at(-1);
+    return {
+      asOf: this.clock().toISOString(),
+      items: page.map((r) => alertView(r.alert, r.ruleName)),
+      nextCursor: rows.length > q.limit && last ? encodeCursor({ t: last.alert.openedAt.getTime(), id: last.alert.id }) : null,
+    };
+  }
+
+  async get(id: string): Promise<AlertDetail> {
+    const found = await this.alerts.get(this.pool, id);
+    if (!found) throw notFound(id);
+    const notes = await this.alerts.notes(this.pool, id);
+    return { ...alertView(found.alert, found.ruleName), notes: notes.map(noteView) };
+  }
+
+  async audit(id: string): Promise<{ asOf: string; items: (Omit<AuditRow, 'at'> & { at: string })[] }> {
+    if (!(await this.alerts.get(this.pool, id))) throw notFound(id);
+    const rows = await this.alerts.auditTrail(this.pool, 'alert', id);
+    return { asOf: this.clock().toISOString(), items: rows.map((r) => ({ ...r, at: r.at.toISOString() })) };
+  }
+
+  async notifications(
+    id: string,
+  ): Promise<{ asOf: string; items: (Omit<NotificationAttempt, 'at' | 'nextAt' | 'payload'> & { at: string; nextAt: string | null })[] }> {
+    if (!(await this.alerts.get(this.pool, id))) throw notFound(id);
+    const rows = await this.notifier.history(this.pool, id);
+    return {
+      asOf: this.clock().toISOString(),
+      items: rows.map(({ payload: _payload, ...r }) => ({ ...r, at: r.at.toISOString(), nextAt: r.nextAt?.toISOString() ?? null })),
+    };
+  }
+
+  /** A lifecycle action by an operator; illegal moves are 409, malformed bodies 400. */
+  async act(id: string, name: AlertActionName, body: unknown, origin: RequestOrigin): Promise<AlertView> {
+    const action = toAction(name, body);
+    const { view, notify } = await withTransaction(this.pool, async (c) => {
+      const found = await this.alerts.get(c, id, true);
+      if (!found) throw notFound(id);
+      const r = transition(found.alert, action, origin.actor, this.clock());
+      if (!r.ok) {
+        throw new DomainError(
+          r.error.code === 'illegal_transition' ? 'conflict' : 'invalid',
+          r.error.code === 'illegal_transition' ? 'ALERT_ILLEGAL_TRANSITION' : 'ALERT_INVALID_ACTION',
+          r.error.message,
+          { from: r.error.from, action: r.error.action },
+        );
+      }
+      await this.alerts.update(c, r.alert);
+      await this.alerts.appendAudit(c, r.audit, origin.ip);
+      if (r.note) await this.alerts.insertNote(c, r.note);
+      const v = alertView(r.alert, found.ruleName);
+      let queued = false;
+      if (action.type === 'escalate' || action.type === 'reopen') {
+        const rule = await this.rules.get(c, r.alert.ruleId);
+        if (rule) {
+          queued = await this.notifier.enqueue(c, v, action.type === 'escalate' ? 'alert.escalated' : 'alert.reopened', rule.rule);
+        }
+      }
+      return { view: v, notify: queued };
+    });
+    this.sink(view);
+    if (notify) this.notifier.kick();
+    return view;
+  }
+
+  async listRules(input: unknown): Promise<{ asOf: string; items: RuleView[] }> {
+    const q = parseInput(ruleListSchema, input);
+    const rows = await this.rules.list(this.pool, {
+      ...(q.enabled !== undefined ? { enabled: q.enabled === 'true' } : {}),
+      ...(q.kind !== undefined ? { kind: q.kind } : {}),
+    });
+    return { asOf: this.clock().toISOString(), items: rows.map(ruleView) };
+  }
+
+  async getRule(id: string): Promise<RuleView> {
+    const r = await this.rules.get(this.pool, id);
+    if (!r) throw ruleNotFound(id);
+    return ruleView(r);
+  }
+
+  async createRule(body: unknown, origin: RequestOrigin): Promise<RuleView> {
+    const given = (body ?? {}) as { id?: unknown };
+    const id = given.id === undefined ? randomUUID() : parseInput(ruleIdSchema, given.id, 'RULE_INVALID');
+    const rule = parseInput(alertRuleSchema, { ...(body as object), id }, 'RULE_INVALID');
+    const stored = await withTransaction(this.pool, async (c) => {
+      if (await this.rules.get(c, id)) {
+        throw new DomainError('conflict', 'RULE_EXISTS', `An alert rule with id ${id} exists`);
+      }
+      const s = await this.rules.insert(c, rule, origin.actor.id);
+      await this.alerts.appendAuditRaw(c, {
+        actor: origin.actor.id,
+        actorKind: origin.actor.kind,
+        action: 'rule_create',
+        targetKind: 'alert_rule',
+        targetId: id,
+        ip: origin.ip,
+        detail: { rule: ruleView(s) },
+      });
+      return s;
+    });
+    this.onRulesChanged();
+    return ruleView(stored);
+  }
+
+  async updateRule(id: string, body: unknown, origin: RequestOrigin): Promise<RuleView> {
+    const patch = parseInput(rulePatchSchema, body, 'RULE_INVALID');
+    const stored = await withTransaction(this.pool, async (c) => {
+      const current = await this.rules.get(c, id, true);
+      if (!current) throw ruleNotFound(id);
+      if (patch.kind !== undefined && patch.kind !== current.rule.kind) {
+        throw new DomainError('invalid', 'RULE_INVALID', 'kind cannot change; create a new rule');
+      }
+      const { kind: _kind, params, ...rest } = patch;
+      const next = parseInput(
+        alertRuleSchema,
+        { ...current.rule, ...rest, params: { ...current.rule.params, ...(params ?? {}) } },
+        'RULE_INVALID',
+      );
+      const saved = await this.rules.update(c, next);
+      if (!saved) throw ruleNotFound(id);
+      await this.alerts.appendAuditRaw(c, {
+        actor: origin.actor.id,
+        actorKind: origin.actor.kind,
+        action: 'rule_update',
+        targetKind: 'alert_rule',
+        targetId: id,
+        ip: origin.ip,
+        detail: { patch: patch as Record<string, unknown> },
+      });
+      return saved;
+    });
+    this.onRulesChanged();
+    return ruleView(stored);
+  }
+}
+
+function notFound(id: string): DomainError {
+  return new DomainError('not_found', 'ALERT_NOT_FOUND', `No alert ${id.slice(0, 64)}`);
+}
+
+function ruleNotFound(id: string): DomainError {
+  return new DomainError('not_found', 'RULE_NOT_FOUND', `No alert rule ${id.slice(0, 128)}`);
+}

@@ -1,0 +1,98 @@
+import type { ReadingDelta } from '@ioc/contracts';
+import type { AlertView } from '../alerts/alert-view';
+import type { RollupUpdate } from '../rollups/rollup-push';
+
+/**
+ * What travels between API instances so every instance's WebSocket clients see every
+ * instance's writes. Items are small and self-contained so they can be packed into
+ * size-limited messages (PostgreSQL NOTIFY payloads must stay under 8000 bytes).
+ */
+export type BusItem =
+  | { t: 'r'; d: ReadingDelta }
+  | { t: 'u'; u: RollupUpdate }
+  | { t: 'a'; a: AlertView }
+  /** An alert too large for one message: receivers load it by id. */
+  | { t: 'A'; id: string }
+  /** Alert rules changed: drop cached rules. */
+  | { t: 'rules' };
+
+export interface LiveBus {
+  readonly kind: 'local' | 'pg-notify';
+  /** Sends to the other instances (never delivered back to this one). */
+  publish(item: BusItem): void;
+  /** Items published by other instances. */
+  onItem(handler: (item: BusItem) => void): void;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** One process: nothing to tell anyone (embedded mode). */
+export class LocalBus implements LiveBus {
+  readonly kind = 'local' as const;
+  publish(): void {
+    // Single instance: local subscribers were served directly.
+  }
+  onItem(): void {
+    // Nothing ever arrives.
+  }
+  start(): Promise<void> {
+    return Promise.resolve();
+  }
+  stop(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+/** Envelope on the wire: origin instance id and a batch of items. */
+export interface BusEnvelope {
+  o: string;
+  i: BusItem[];
+}
+
+/**
+ * Packs items into envelopes whose UTF-8 JSON stays within `maxBytes`. An item that cannot fit
+ * even alone is passed to `oversize` (the caller replaces or drops it).
+ */
+export function packEnvelopes(
+  origin: string,
+  items: readonly BusItem[],
+  maxBytes: number,
+  oversize: (item: BusItem) => BusItem | null,
+): string[] {
+  const head = `{"o":${JSON.stringify(origin)},"i":[`;
+  const overhead = Buffer.byteLength(head) + 2;
+  const out: string[] = [];
+  let parts: string[] = [];
+  let size = overhead;
+  const flush = () => {
+    if (parts.length === 0) return;
+    out.push(`${head}${parts.join(',')}]}`);
+    parts = [];
+    size = overhead;
+  };
+  for (const original of items) {
+    let text = JSON.stringify(original);
+    let bytes = Buffer.byteLength(text);
+    if (bytes + overhead > maxBytes) {
+      const replacement = oversize(original);
+      if (!replacement) continue;
+      text = JSON.stringify(replacement);
+      bytes = Buffer.byteLength(text);
+      if (bytes + overhead > maxBytes) continue;
+    }
+    if (size + bytes + (parts.length > 0 ? 1 : 0) > maxBytes) flush();
+    parts.push(text);
+    size += bytes + (parts.length > 1 ? 1 : 0);
+  }
+  flush();
+  return out;
+}
+
+export function parseEnvelope(text: string): BusEnvelope | null {
+  try {
+    const v = JSON.parse(text) as Partial<BusEnvelope>;
+    return typeof v.o === 'string' && Array.isArray(v.i) ? (v as BusEnvelope) : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,166 @@
+import type { Pool } from '@ioc/db';
+import type { Queryable } from '@ioc/db';
+import type { AlertView } from '../alerts/alert-view';
+import type { LiveLogger } from '../common/logger';
+import { NotificationRepository, type NotificationAttempt } from './notification.repository';
+import { backoffMs, postJson } from './webhook';
+
+export interface NotifierOptions {
+  /** How often due retries are looked for (new notifications are also sent at once). */
+  tickMs: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  /** Attempts per notification before it is marked gave_up. */
+  maxAttempts: number;
+  timeoutMs: number;
+  /** A claimed attempt returns to the queue after this long if its sender died. */
+  leaseMs: number;
+  batch: number;
+}
+
+export const DEFAULT_NOTIFIER_OPTIONS: NotifierOptions = {
+  tickMs: 1000,
+  backoffBaseMs: 10_000,
+  backoffMaxMs: 3_600_000,
+  maxAttempts: 8,
+  timeoutMs: 5000,
+  leaseMs: 60_000,
+  batch: 20,
+};
+
+export type NotificationEvent = 'alert.opened' | 'alert.reopened' | 'alert.worsened' | 'alert.escalated';
+
+export interface NotifyRule {
+  id: string;
+  name: string;
+  webhookUrl: string | null;
+}
+
+/**
+ * Alert notifications. A notification is queued in the same transaction as the alert change
+ * that caused it (so it is sent if and only if the change committed), then delivered by this
+ * loop with retries and exponential backoff; every attempt is a notification_attempt row.
+ *
+ * Channels: JSON webhook per rule. E-mail over SMTP is not implemented yet (no SMTP client is
+ * bundled); it would be a second channel row per recipient, delivered by the same loop.
+ */
+export class Notifier {
+  private readonly repo = new NotificationRepository();
+  private options: NotifierOptions;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly log: LiveLogger,
+    options: Partial<NotifierOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_NOTIFIER_OPTIONS, ...options };
+  }
+
+  /** Runtime tuning (drills, tests): backoff and timing. */
+  configure(options: Partial<NotifierOptions>): void {
+    this.options = { ...this.options, ...options };
+    if (this.timer) {
+      this.stop();
+      this.stopped = false;
+      this.start();
+    }
+  }
+
+  get settings(): Readonly<NotifierOptions> {
+    return this.options;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.timer ??= setInterval(() => {
+      this.kick();
+    }, this.options.tickMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  /** Queues the rule's notifications about an alert change (call inside the change's transaction). */
+  async enqueue(db: Queryable, alert: AlertView, event: NotificationEvent, rule: NotifyRule): Promise<boolean> {
+    if (!rule.webhookUrl) return false;
+    await this.repo.enqueue(db, {
+      alertId: alert.id,
+      channel: 'webhook',
+      target: rule.webhookUrl,
+      event,
+      payload: { event, at: new Date().toISOString(), rule: { id: rule.id, name: rule.name }, alert },
+    });
+    return true;
+  }
+
+  /** Delivers what is due now (after a commit that queued something, and on every tick). */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.loop().finally(() => {
+      this.running = undefined;
+    });
+  }
+
+  history(db: Queryable, alertId: string): Promise<NotificationAttempt[]> {
+    return this.repo.forAlert(db, alertId);
+  }
+
+  private async loop(): Promise<void> {
+    do {
+      this.again = false;
+      try {
+        const claimed = await this.repo.claimDue(this.pool, this.options.batch, this.options.leaseMs);
+        await Promise.all(claimed.map((c) => this.deliver(c)));
+        if (claimed.length === this.options.batch) this.again = true;
+      } catch (err) {
+        this.log.warn(`notifications: ${(err as Error).message}`);
+      }
+    } while (this.again && !this.stopped);
+  }
+
+  private async deliver(c: NotificationAttempt): Promise<void> {
+    const attempt = c.status === 'pending' ? c.attempt : c.attempt + 1;
+    const o = this.options;
+    const result =
+      c.channel === 'webhook'
+        ? await postJson(
+            c.target,
+            c.payload,
+            {
+              'x-ioc-event': c.event ?? 'alert',
+              'x-ioc-delivery': `${c.alertId}:${String(c.id)}`,
+              'x-ioc-attempt': String(attempt),
+            },
+            o.timeoutMs,
+          )
+        : { ok: false, error: `channel ${c.channel} is not supported` };
+    const retryAt =
+      !result.ok && attempt < o.maxAttempts && c.channel === 'webhook'
+        ? new Date(Date.now() + backoffMs(attempt, o.backoffBaseMs, o.backoffMaxMs))
+        : null;
+    if (!result.ok) this.log.warn(`webhook for alert ${c.alertId} failed (attempt ${String(attempt)}): ${result.error ?? ''}`);
+    await this.repo.record(this.pool, c, { ok: result.ok, error: result.error, retryAt });
+    if (retryAt && retryAt.getTime() - Date.now() < o.tickMs) {
+      // A retry due before the next tick: look again then rather than waiting a whole tick.
+      setTimeout(() => {
+        this.kick();
+      }, Math.max(0, retryAt.getTime() - Date.now() + 5)).unref();
+    }
+  }
+}

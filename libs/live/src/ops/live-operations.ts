@@ -1,0 +1,216 @@
+import type { Reading, WsServerMessage } from '@ioc/contracts';
+import type { Pool, StorageMode } from '@ioc/db';
+import { AlertEngine, type AlertEngineOptions, type DeviceLookup } from '../alerts/alert-engine.service';
+import { AlertRepository } from '../alerts/alert.repository';
+import { AlertService } from '../alerts/alert.service';
+import { alertView, type AlertView } from '../alerts/alert-view';
+import { AqiService } from '../aqi/aqi.service';
+import { LocalBus, type BusItem, type LiveBus } from '../bus/live-bus';
+import { PgNotifyBus } from '../bus/pg-notify-bus';
+import type { LiveLogger } from '../common/logger';
+import { unitAndParent, type UnitTree } from '../common/query';
+import { FleetService } from '../fleet/fleet.service';
+import { fanOutReadings, publishDeltas } from '../hub/fanout';
+import type { LiveHub } from '../hub/live-hub';
+import { Notifier, type NotifierOptions } from '../notifications/notifier.service';
+import { CaggRefresher } from '../rollups/cagg-refresher';
+import { LatestRepository } from '../rollups/latest.repository';
+import { RollupPusher, type RollupUpdate } from '../rollups/rollup-push';
+import { RollupService } from '../rollups/rollup.service';
+
+export interface LiveOperationsDeps {
+  pool: Pool;
+  storage: StorageMode;
+  hub: LiveHub;
+  units: UnitTree;
+  devices: DeviceLookup;
+  /**
+   * How deltas reach the other API instances: `local` for a single process (embedded mode),
+   * `pg-notify` for PostgreSQL LISTEN/NOTIFY on the shared database (services/scale-out).
+   */
+  bus: { kind: 'local' } | { kind: 'pg-notify'; url: string };
+  log: LiveLogger;
+  engine?: Partial<AlertEngineOptions>;
+  notifier?: Partial<NotifierOptions>;
+  /** Rollup push period (coalescing window). */
+  rollupPushMs?: number;
+}
+
+/**
+ * Keeps device_latest current from the writer's committed rows: one upsert at a time, rows
+ * reduced to the newest per device and metric in between.
+ */
+class LatestTracker {
+  private readonly repo: LatestRepository;
+  private pending = new Map<string, Reading>();
+  private running: Promise<void> | undefined;
+
+  constructor(
+    pool: Pool,
+    private readonly log: LiveLogger,
+  ) {
+    this.repo = new LatestRepository(pool);
+  }
+
+  note(rows: readonly Reading[]): void {
+    for (const r of rows) {
+      const k = `${r.deviceId}\u0000${r.metric}`;
+      const prev = this.pending.get(k);
+      if (!prev || prev.time < r.time) this.pending.set(k, r);
+    }
+    this.running ??= this.loop().finally(() => {
+      this.running = undefined;
+    });
+  }
+
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private async loop(): Promise<void> {
+    while (this.pending.size > 0) {
+      const rows = [...this.pending.values()];
+      this.pending = new Map();
+      try {
+        await this.repo.upsert(rows);
+      } catch (err) {
+        this.log.warn(`latest values not updated: ${(err as Error).message}`);
+      }
+    }
+  }
+}
+
+/**
+ * The live side of the platform, composed: rollup/AQI/fleet queries, the alert engine and
+ * workflow, notifications, WebSocket pushes and the bus between instances. `onStored` is wired
+ * to the writer's 'stored' event by the composition root.
+ */
+export class LiveOperations {
+  readonly rollups: RollupService;
+  readonly aqi: AqiService;
+  readonly fleet: FleetService;
+  readonly alerts: AlertService;
+  readonly engine: AlertEngine;
+  readonly notifier: Notifier;
+  readonly bus: LiveBus;
+  readonly pusher: RollupPusher;
+  readonly refresher: CaggRefresher | undefined;
+  private readonly latest: LatestTracker;
+  private readonly alertRepo = new AlertRepository();
+
+  private constructor(private readonly deps: LiveOperationsDeps) {
+    const { pool, units, log } = deps;
+    this.rollups = new RollupService(pool, units);
+    this.aqi = new AqiService(pool, units);
+    this.fleet = new FleetService(pool, units);
+    this.notifier = new Notifier(pool, log, deps.notifier);
+    const sink = (a: AlertView) => {
+      this.deliverAlert(a);
+      this.bus.publish({ t: 'a', a });
+    };
+    this.engine = new AlertEngine(pool, deps.devices, units, this.notifier, sink, log, deps.engine);
+    this.alerts = new AlertService(pool, units, this.notifier, sink, () => {
+      this.engine.invalidateRules();
+      this.bus.publish({ t: 'rules' });
+    });
+    this.bus = deps.bus.kind === 'pg-notify' ? new PgNotifyBus({ url: deps.bus.url }, log) : new LocalBus();
+    this.pusher = new RollupPusher(
+      pool,
+      units,
+      (updates) => {
+        for (const u of updates) {
+          this.deliverRollup(u);
+          this.bus.publish({ t: 'u', u });
+        }
+      },
+      log,
+      deps.rollupPushMs ?? 1000,
+    );
+    this.refresher = deps.storage === 'timescaledb' ? new CaggRefresher(pool, log) : undefined;
+    this.latest = new LatestTracker(pool, log);
+  }
+
+  static async start(deps: LiveOperationsDeps): Promise<LiveOperations> {
+    const ops = new LiveOperations(deps);
+    ops.bus.onItem((item) => {
+      ops.fromBus(item);
+    });
+    await ops.bus.start();
+    ops.pusher.start();
+    ops.engine.start();
+    ops.notifier.start();
+    // Deliver what an earlier run queued (or left to retry) without waiting for a tick.
+    ops.notifier.kick();
+    return ops;
+  }
+
+  /** Committed readings from this instance's writer. */
+  onStored(rows: readonly Reading[]): void {
+    const deltas = fanOutReadings(this.deps.hub, rows, (u) => this.deps.units.parentOf(u));
+    if (this.bus.kind !== 'local') for (const d of deltas) this.bus.publish({ t: 'r', d });
+    this.latest.note(rows);
+    this.pusher.note(rows);
+    this.refresher?.note(rows);
+    this.engine.onStored(rows);
+  }
+
+  /** Settles background work handed in so far (evaluation, latest values, pushes, refreshes). */
+  async idle(): Promise<void> {
+    await this.latest.idle();
+    await this.engine.idle();
+    await this.refresher?.idle();
+    await this.pusher.flush();
+    await this.notifier.idle();
+  }
+
+  async stop(): Promise<void> {
+    await this.engine.stop();
+    this.notifier.stop();
+    await this.notifier.idle();
+    await this.pusher.stop();
+    await this.refresher?.stop();
+    await this.latest.idle();
+    await this.bus.stop();
+  }
+
+  private fromBus(item: BusItem): void {
+    switch (item.t) {
+      case 'r':
+        publishDeltas(this.deps.hub, [item.d], (u) => this.deps.units.parentOf(u));
+        return;
+      case 'u':
+        this.deliverRollup(item.u);
+        return;
+      case 'a':
+        this.deliverAlert(item.a);
+        return;
+      case 'A':
+        void this.alertRepo.get(this.deps.pool, item.id).then(
+          (found) => {
+            if (found) this.deliverAlert(alertView(found.alert, found.ruleName));
+          },
+          (err: unknown) => {
+            this.deps.log.warn(`live bus: alert ${item.id} not loaded: ${(err as Error).message}`);
+          },
+        );
+        return;
+      case 'rules':
+        this.engine.invalidateRules();
+        return;
+    }
+  }
+
+  private deliverAlert(a: AlertView): void {
+    const asOf = new Date().toISOString();
+    for (const channel of ['alerts', ...unitAndParent(this.deps.units, a.unitCode).map((u) => `alerts:${u}`)]) {
+      const msg: WsServerMessage = { type: 'alert', channel, asOf, alert: a };
+      this.deps.hub.broadcast(channel, msg, `alert:${a.id}`);
+    }
+  }
+
+  private deliverRollup(u: RollupUpdate): void {
+    const channel = `unit:${u.unitCode}`;
+    const msg: WsServerMessage = { type: 'rollup', channel, asOf: new Date().toISOString(), rollup: u };
+    this.deps.hub.publishKeyed(channel, `rollup:${u.metric}`, msg);
+  }
+}

@@ -1,0 +1,26 @@
+import pg from 'pg';
+import { benchRows } from './support/writer-bench';
+import { createBenchDatabase } from './support/bench-db';
+import { ReadingWriter } from '@ioc/ingest';
+const db = await createBenchDatabase('postgres://postgres@127.0.0.1:5432/postgres');
+const rows = benchRows(100000);
+const w = new ReadingWriter(db.pool, { mode: 'postgres', batchSize: 5000, maxLatencyMs: 50, bufferLimit: 1e7 });
+const times: number[] = [];
+w.on('batch', (b) => times.push(b.ms));
+const t = performance.now();
+const ps = [];
+for (let i = 0; i < rows.length; i += 5) ps.push(w.enqueue(rows.slice(i, i + 5)));
+await Promise.all(ps);
+console.log('total', performance.now() - t, 'batches', times.length, 'avg ms', times.reduce((a, b) => a + b, 0) / times.length);
+// explain one batch
+const c = await db.pool.connect();
+await c.query('BEGIN');
+await c.query(`CREATE TEMP TABLE IF NOT EXISTS reading_stage (time timestamptz, device_id text, metric text, value float8, unit_code text) ON COMMIT DELETE ROWS`);
+const more = benchRows(105000).slice(100000);
+await c.query(`INSERT INTO reading_stage SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::float8[], $5::text[])`, [more.map(r=>r.time.toISOString()), more.map(r=>r.deviceId), more.map(r=>r.metric), more.map(r=>r.value), more.map(r=>r.unitCode)]);
+const { insertReadingsSql } = await import('../../libs/ingest/src/writer/reading-sql');
+const e = await c.query('EXPLAIN (ANALYZE, BUFFERS) ' + insertReadingsSql('reading_stage', true));
+console.log(e.rows.map((r) => r['QUERY PLAN']).join('\n'));
+await c.query('ROLLBACK');
+c.release();
+await db.drop();

@@ -1,0 +1,17 @@
+import { benchRows } from './support/writer-bench';
+import { createBenchDatabase } from './support/bench-db';
+import { ReadingWriter } from '@ioc/ingest';
+const n = Number(process.argv[2]); const bs = Number(process.argv[3]); const ff = process.argv[4];
+const db = await createBenchDatabase('postgres://postgres@127.0.0.1:5432/postgres');
+if (ff) for (const t of ['rollup_1m','rollup_1h','rollup_1d']) await db.pool.query(`ALTER TABLE ${t} SET (fillfactor = ${ff})`);
+const rows = benchRows(n);
+const w = new ReadingWriter(db.pool, { mode: 'postgres', batchSize: bs, maxLatencyMs: 50, bufferLimit: 1e7 });
+const times: number[] = [];
+w.on('batch', (b) => times.push(b.ms));
+const t = performance.now();
+const ps = [];
+for (let i = 0; i < rows.length; i += 5) ps.push(w.enqueue(rows.slice(i, i + 5)));
+await Promise.all(ps);
+const ms = performance.now() - t;
+console.log(`rows ${n} batch ${bs} ff ${ff ?? 100}: ${Math.round(n / ms * 1000)} rows/s, batches ${times.length}, avg ${Math.round(times.reduce((a, b) => a + b, 0) / times.length)} ms`);
+await db.drop();

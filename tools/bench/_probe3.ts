@@ -1,0 +1,33 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { from as copyFrom } from 'pg-copy-streams';
+import { benchRows } from './support/writer-bench';
+import { createBenchDatabase } from './support/bench-db';
+import { encodeCopyChunk } from '../../libs/ingest/src/writer/copy-encoding';
+import { COPY_STAGE_SQL, CREATE_STAGE_SQL, insertReadingsSql } from '../../libs/ingest/src/writer/reading-sql';
+const n = Number(process.argv[2]); const bs = Number(process.argv[3]); const variant = process.argv[4] ?? 'full';
+const db = await createBenchDatabase('postgres://postgres@127.0.0.1:5432/postgres');
+const rows = benchRows(n);
+const c = await db.pool.connect();
+const acc = { copy: 0, enc: 0, ins: 0, commit: 0 };
+const sql = variant === 'count' ? insertReadingsSql('reading_stage', true).replace('SELECT time, device_id, metric, value, unit_code FROM ins', 'SELECT count(*) FROM ins') : variant === 'norollup' ? insertReadingsSql('reading_stage', false).replace('SELECT time, device_id, metric, value, unit_code FROM ins', 'SELECT count(*) FROM ins') : insertReadingsSql('reading_stage', true);
+const t = performance.now();
+for (let i = 0; i < n; i += bs) {
+  const batch = rows.slice(i, i + bs);
+  let t0 = performance.now();
+  await c.query('BEGIN');
+  await c.query(CREATE_STAGE_SQL);
+  const chunks: string[] = [];
+  for (let j = 0; j < batch.length; j += 1000) chunks.push(encodeCopyChunk(batch.slice(j, j + 1000)));
+  acc.enc += performance.now() - t0; t0 = performance.now();
+  await pipeline(Readable.from(chunks), c.query(copyFrom(COPY_STAGE_SQL)));
+  acc.copy += performance.now() - t0; t0 = performance.now();
+  await c.query(sql);
+  acc.ins += performance.now() - t0; t0 = performance.now();
+  await c.query('COMMIT');
+  acc.commit += performance.now() - t0;
+}
+const ms = performance.now() - t;
+console.log(variant, bs, Math.round(n / ms * 1000), 'rows/s', Object.fromEntries(Object.entries(acc).map(([k, v]) => [k, Math.round(v)])));
+c.release();
+await db.drop();

@@ -1,0 +1,38 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { from as copyFrom } from 'pg-copy-streams';
+import { benchRows } from './support/writer-bench';
+import { createBenchDatabase } from './support/bench-db';
+import { encodeCopyChunk } from '../../libs/ingest/src/writer/copy-encoding';
+import { COPY_STAGE_SQL, CREATE_STAGE_SQL } from '../../libs/ingest/src/writer/reading-sql';
+const n = Number(process.argv[2]); const bs = Number(process.argv[3]); const sqlArg = process.argv[4]!; const ff = process.argv[5];
+const db = await createBenchDatabase('postgres://postgres@127.0.0.1:5432/postgres');
+const { B } = await import('./_sql');
+const { insertReadingsSql } = await import('../../libs/ingest/src/writer/reading-sql');
+const sql = sqlArg === 'A' ? insertReadingsSql('reading_stage', true) : sqlArg === 'B' ? B : sqlArg;
+if (ff) for (const t of ['rollup_1m','rollup_1h','rollup_1d']) await db.pool.query(`ALTER TABLE ${t} SET (fillfactor = ${ff})`);
+const rows = benchRows(n);
+const c = await db.pool.connect();
+const { readFileSync } = await import('node:fs');
+const bpid = (await c.query('SELECT pg_backend_pid() AS p')).rows[0].p;
+const cpu = () => { const f = readFileSync(`/proc/${bpid}/stat`, 'utf8').split(') ')[1]!.split(' '); return (Number(f[11]) + Number(f[12])) * 10; };
+const cpu0 = cpu(); const js0 = process.cpuUsage();
+const acc: Record<string, number> = { begin: 0, create: 0, enc: 0, copy: 0, ins: 0, commit: 0 };
+const lap = (k: string, t0: number) => { acc[k]! += performance.now() - t0; return performance.now(); };
+const t = performance.now();
+for (let i = 0; i < n; i += bs) {
+  const batch = rows.slice(i, i + bs);
+  let t0 = performance.now();
+  await c.query('BEGIN'); t0 = lap('begin', t0);
+  await c.query(CREATE_STAGE_SQL); t0 = lap('create', t0);
+  const chunks: string[] = [];
+  for (let j = 0; j < batch.length; j += 1000) chunks.push(encodeCopyChunk(batch.slice(j, j + 1000)));
+  t0 = lap('enc', t0);
+  await pipeline(Readable.from(chunks), c.query(copyFrom(COPY_STAGE_SQL))); t0 = lap('copy', t0);
+  await c.query(sql); t0 = lap('ins', t0);
+  await c.query('COMMIT'); lap('commit', t0);
+}
+const ms = performance.now() - t;
+const jsu = process.cpuUsage(js0); console.log('pgcpu ms', cpu() - cpu0, 'nodecpu ms', Math.round((jsu.user + jsu.system) / 1000)); console.log(sqlArg, ff, bs, Math.round(n / ms * 1000), 'rows/s', Object.fromEntries(Object.entries(acc).map(([k, v]) => [k, Math.round(v)])));
+c.release();
+await db.drop();

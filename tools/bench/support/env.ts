@@ -1,0 +1,14 @@
+/** The only place the benchmarks read the environment. */
+export const benchEnv = {
+  /** Admin URL of the PostgreSQL the benchmarks create their throwaway databases on. */
+  postgresAdminUrl: process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  psqlBin: process.env.BENCH_PSQL_BIN ?? 'psql',
+  mosquittoBin: process.env.BENCH_MOSQUITTO_BIN ?? '/usr/sbin/mosquitto',
+  mosquittoSubBin: process.env.BENCH_MOSQUITTO_SUB_BIN ?? '/usr/bin/mosquitto_sub',
+  /** Rows of the writer comparison (ReadingWriter vs psql \copy). */
+  writerRows: Number(process.env.BENCH_WRITER_ROWS ?? 500_000),
+  /** Messages of the MQTT comparison (platform vs mosquitto_sub). */
+  mqttMessages: Number(process.env.BENCH_MQTT_MESSAGES ?? 100_000),
+  /** Concurrent publisher connections (each a device). */
+  publishers: Number(process.env.BENCH_PUBLISHERS ?? 8),
+};

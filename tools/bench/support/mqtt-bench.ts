@@ -1,0 +1,143 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import mqtt from 'mqtt';
+import { loadApiConfig } from '@ioc/config';
+import { DeviceRepository, generateToken, hashToken } from '@ioc/ingest';
+import { startPlatform } from '../../../apps/api/src/platform/platform';
+import { startPrivateMosquitto } from '../../../tests/support/mosquitto-broker';
+import { createBenchDatabase } from './bench-db';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+
+export interface MqttBenchResult {
+  messages: number;
+  /** Platform: first publish → last reading committed. */
+  platformMs: number;
+  stored: number;
+  lost: number;
+  duplicates: number;
+  cpuMs: number;
+  /** Bare `mosquitto_sub -C N` draining the same publisher. */
+  subMs: number;
+  publisherMsPlatform: number;
+  publisherMsSub: number;
+}
+
+interface PublisherRun {
+  startedAt: Promise<number>;
+  done: Promise<{ acked: number; ms: number }>;
+}
+
+function runPublisher(url: string, messages: number, devices: number, prefix: string): PublisherRun {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'tools/bench/support/publisher.ts'), url, String(messages), String(devices), prefix, '1000'],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let onStart: (t: number) => void = () => undefined;
+  let onDone: (r: { acked: number; ms: number }) => void = () => undefined;
+  const startedAt = new Promise<number>((r) => (onStart = r));
+  const done = new Promise<{ acked: number; ms: number }>((res, rej) => {
+    onDone = res;
+    child.once('exit', (code) => {
+      if (code !== 0) rej(new Error(`publisher exited with ${String(code)}`));
+    });
+  });
+  const lines = createInterface({ input: child.stdout });
+  lines.on('line', (line) => {
+    const m = JSON.parse(line) as { startedAt?: number; acked?: number; ms?: number };
+    if (m.startedAt !== undefined) onStart(m.startedAt);
+    if (m.acked !== undefined) onDone({ acked: m.acked, ms: m.ms ?? 0 });
+  });
+  return { startedAt, done };
+}
+
+/**
+ * MQTT → stored through a private Mosquitto (infra/mosquitto/mosquitto.conf) and the whole
+ * platform in this process (services mode, PUBACK after commit), against a bare
+ * `mosquitto_sub -q 1 -C N` draining the same publisher.
+ */
+export async function benchMqtt(opts: {
+  adminUrl: string;
+  mosquittoSubBin: string;
+  messages: number;
+  devices: number;
+}): Promise<MqttBenchResult> {
+  const { messages, devices } = opts;
+  const broker = await startPrivateMosquitto();
+  const db = await createBenchDatabase(opts.adminUrl);
+  const dataDir = mkdtempSync(join(tmpdir(), 'ioc-bench-platform-'));
+  try {
+    // 1. The peer: mosquitto_sub at QoS 1, printing to nowhere.
+    const sub = spawn(opts.mosquittoSubBin, ['-h', '127.0.0.1', '-p', String(broker.port), '-q', '1', '-t', 'ioc/v1/telemetry/+', '-C', String(messages), '-i', 'bench-sub'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const subExit = new Promise<number>((r) => sub.once('exit', () => r(Date.now())));
+    await new Promise((r) => setTimeout(r, 500));
+    const subRun = runPublisher(broker.url, messages, devices, 'peer');
+    const subStart = await subRun.startedAt;
+    const subEnd = await subExit;
+    const subPub = await subRun.done;
+
+    // 2. The platform.
+    const repo = new DeviceRepository(db.pool);
+    for (let i = 0; i < devices; i++) {
+      await repo.insert({ id: `bench-${String(i).padStart(4, '0')}`, kind: 'air_quality', unitCode: null, lon: null, lat: null, tokenHash: hashToken(generateToken()) });
+    }
+    const clientId = `bench-collector-${randomBytes(3).toString('hex')}`;
+    const config = loadApiConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      WEB_DIST_DIR: join(dataDir, 'no-web'),
+      DATABASE_URL: db.url,
+      MQTT_URL: broker.url,
+      MQTT_CLIENT_ID: clientId,
+      SEED_DEMO: 'false',
+      SIMULATOR: 'false',
+      LOG_LEVEL: 'error',
+    });
+    const platform = await startPlatform(config);
+    let stored = 0;
+    let lastStoredAt = 0;
+    let reached: () => void = () => undefined;
+    const allStored = new Promise<void>((r) => (reached = r));
+    platform.ctx.writer.on('batch', ({ inserted }) => {
+      stored += inserted;
+      lastStoredAt = Date.now();
+      if (stored >= messages) reached();
+    });
+    const cpu0 = process.cpuUsage();
+    const run = runPublisher(broker.url, messages, devices, 'bench');
+    const start = await run.startedAt;
+    const pub = await run.done;
+    await Promise.race([allStored, new Promise((r) => setTimeout(r, 60_000))]);
+    const cpu = process.cpuUsage(cpu0);
+    const counts = await db.pool.query<{ n: number; distinct: number }>(
+      "SELECT count(*)::int AS n, count(DISTINCT (device_id, time))::int AS distinct FROM reading WHERE device_id LIKE 'bench-%'",
+    );
+    await platform.stop();
+    const end = await mqtt.connectAsync(broker.url, { clientId, clean: true, protocolVersion: 5, reconnectPeriod: 0 });
+    await end.endAsync();
+    const n = counts.rows[0]?.n ?? 0;
+    return {
+      messages,
+      platformMs: lastStoredAt - start,
+      stored: n,
+      lost: messages - (counts.rows[0]?.distinct ?? 0),
+      duplicates: n - (counts.rows[0]?.distinct ?? 0),
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      subMs: subEnd - subStart,
+      publisherMsPlatform: pub.ms,
+      publisherMsSub: subPub.ms,
+    };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+    await db.drop();
+    await broker.stop();
+  }
+}
