@@ -11,6 +11,7 @@ import {
 import { seedDemo } from '../platform/demo-seed';
 import { runAuthCommand, USERS_USAGE } from '../auth/users.cli';
 import { openCliDb } from './cli-db';
+import { INGEST_USAGE, addGateway, mosquittoHint, parseProfile, writeMosquittoFiles } from './ingest.command';
 import { FEEDS_USAGE, runFeedsCommand } from './feeds.command';
 import { INDICATORS_USAGE, runIndicatorsCommand } from './indicators.command';
 import { seedIndicators } from '../indicators/indicators.seed';
@@ -22,13 +23,15 @@ export const USAGE = `Usage: ioc <command> [options]
   seed demo                                 seed the demo region (units, demo devices, indicator catalogue,
                                             twelve months of demo indicator reports)
   devices add --id ID --kind KIND --unit CODE [--lon X --lat Y] [--gateway GW] [--dev-eui EUI] [--interval S]
-                                            register a device; prints its token once
+              [--profile '{"fieldMap":{"temp":"temperature"}}']
+                                            register a device; prints its token once (LoRaWAN: --dev-eui and
+                                            a profile mapping decoded payload fields to metric codes)
   devices list [--unit CODE]                list devices
   devices rotate --id ID                    issue a new token (the old one stops working)
   units import <file|dir>… [--dry-run] [--parent 48] [--map code=ma_xa,name=ten_xa]
                                             import administrative units from GeoJSON (all or nothing)
   deadletter list [--limit N] [--reason R]  latest rejected messages with reasons
-${USERS_USAGE}${FEEDS_USAGE}${INDICATORS_USAGE}
+${INGEST_USAGE}${USERS_USAGE}${FEEDS_USAGE}${INDICATORS_USAGE}
 Environment: DATABASE_URL (else the embedded database in DATA_DIR, default ./data).
 `;
 
@@ -73,6 +76,10 @@ export async function runCommand(
         return await importUnitsCommand(db.pool, rest, print);
       case 'deadletter list':
         return await listDeadLetters(new DeadLetterRepository(db.pool), rest, print);
+      case 'gateways add':
+        return await addGateway(new DeviceRepository(db.pool), rest, print);
+      case 'broker mosquitto-files':
+        return await writeMosquittoFiles(new DeviceRepository(db.pool), rest, print);
       case 'users add':
       case 'users list':
       case 'users disable':
@@ -119,9 +126,11 @@ async function addDevice(repo: DeviceRepository, args: string[], print: Print): 
       interval: { type: 'string' },
       name: { type: 'string' },
       mobile: { type: 'boolean' },
+      profile: { type: 'string' },
     },
     strict: true,
   });
+  const profile = parseProfile(values.profile);
   const problems: string[] = [];
   if (!values.id || !isValidDeviceId(values.id))
     problems.push('--id is required: letters, digits, . _ - (max 64)');
@@ -154,6 +163,7 @@ async function addDevice(repo: DeviceRepository, args: string[], print: Print): 
       expectedIntervalS: interval,
       tokenHash: hashToken(token),
       name: values.name ?? null,
+      profile,
     });
   } catch (err) {
     const code = (err as { code?: string }).code;
@@ -168,6 +178,7 @@ async function addDevice(repo: DeviceRepository, args: string[], print: Print): 
   print(`device ${id} registered`);
   print(`token: ${token}`);
   print('Keep the token now: it is stored hashed and cannot be shown again.');
+  print(mosquittoHint(id));
   return 0;
 }
 
@@ -202,7 +213,10 @@ async function rotateDevice(repo: DeviceRepository, args: string[], print: Print
     );
   }
   print(`new token for ${values.id}: ${token}`);
-  print('The previous token no longer works (running platforms pick this up within 30 s).');
+  print(
+    'The previous token no longer works for new MQTT connections and HTTP requests (platforms read tokens from the database); connections already open stay until they reconnect.',
+  );
+  print(mosquittoHint(values.id));
   return 0;
 }
 
@@ -216,7 +230,11 @@ async function listDeadLetters(
     options: { limit: { type: 'string' }, reason: { type: 'string' } },
     strict: true,
   });
-  const rows = await repo.latest(Number(values.limit ?? 20), values.reason);
+  const limit = Number(values.limit ?? 20);
+  if (!Number.isInteger(limit) || limit <= 0 || limit > 10_000) {
+    throw new DomainError('invalid', 'LIMIT_INVALID', '--limit must be a whole number from 1 to 10000');
+  }
+  const rows = await repo.latest(limit, values.reason);
   for (const r of rows) {
     print(
       `${r.receivedAt.toISOString()}  ${r.reason.padEnd(22)} ${r.source}  ${r.deviceId ?? '-'}  ${r.detail ?? ''}`,

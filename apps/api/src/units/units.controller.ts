@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { DomainError, type UnitLevel, type UnitSummary } from '@ioc/contracts';
+import { DomainError, type UnitSummary } from '@ioc/contracts';
 import { bandForZoom, type GeoJsonSource, type ZoomBand } from '@ioc/geo';
 import { PLATFORM, type PlatformContext } from '../platform/platform.context';
 
