@@ -10,6 +10,8 @@ import {
 } from '@ioc/ingest';
 import { seedDemo } from '../platform/demo-seed';
 import { runAuthCommand, USERS_USAGE } from '../auth/users.cli';
+import type { Pool } from '@ioc/db';
+import { UnitIndex, UnitsRepository } from '@ioc/geo';
 import { openCliDb } from './cli-db';
 import { INGEST_USAGE, addGateway, mosquittoHint, parseProfile, writeMosquittoFiles } from './ingest.command';
 import { FEEDS_USAGE, runFeedsCommand } from './feeds.command';
@@ -22,7 +24,7 @@ export const USAGE = `Usage: ioc <command> [options]
   migrate                                   apply pending database migrations
   seed demo                                 seed the demo region (units, demo devices, indicator catalogue,
                                             twelve months of demo indicator reports)
-  devices add --id ID --kind KIND --unit CODE [--lon X --lat Y] [--gateway GW] [--dev-eui EUI] [--interval S]
+  devices add --id ID --kind KIND [--unit CODE] [--lon X --lat Y] [--gateway GW] [--dev-eui EUI] [--interval S]
               [--profile '{"fieldMap":{"temp":"temperature"}}']
                                             register a device; prints its token once (LoRaWAN: --dev-eui and
                                             a profile mapping decoded payload fields to metric codes)
@@ -67,7 +69,7 @@ export async function runCommand(
         return 0;
       }
       case 'devices add':
-        return await addDevice(new DeviceRepository(db.pool), rest, print);
+        return await addDevice(db.pool, rest, print);
       case 'devices list':
         return await listDevices(new DeviceRepository(db.pool), rest, print);
       case 'devices rotate':
@@ -112,7 +114,8 @@ export async function runCommand(
   }
 }
 
-async function addDevice(repo: DeviceRepository, args: string[], print: Print): Promise<number> {
+async function addDevice(pool: Pool, args: string[], print: Print): Promise<number> {
+  const repo = new DeviceRepository(pool);
   const { values } = parseArgs({
     args,
     options: {
@@ -147,6 +150,12 @@ async function addDevice(repo: DeviceRepository, args: string[], print: Print): 
     problems.push('--interval must be a positive number of seconds');
   if (problems.length > 0) throw new DomainError('invalid', 'DEVICE_INVALID', problems.join('\n'));
   const id = values.id ?? '';
+  let unitCode = values.unit ?? null;
+  if (unitCode === null && lon !== null && lat !== null) {
+    // A fixed device is placed in the unit containing its position.
+    unitCode = UnitIndex.build(await new UnitsRepository(pool).leafGeometries()).locate(lon, lat);
+    print(unitCode ? `position is in unit ${unitCode}` : 'position is in no unit (offshore); registered without a unit');
+  }
   if (await repo.get(id))
     throw new DomainError('conflict', 'DEVICE_EXISTS', `device ${id} already exists`);
   const token = generateToken();
@@ -154,7 +163,7 @@ async function addDevice(repo: DeviceRepository, args: string[], print: Print): 
     await repo.insert({
       id,
       kind: values.kind ?? '',
-      unitCode: values.unit ?? null,
+      unitCode,
       lon,
       lat,
       mobile: values.mobile ?? false,
