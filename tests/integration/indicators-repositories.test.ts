@@ -1,6 +1,6 @@
 /**
- * The indicator repositories (libs/indicators) against real PostgreSQL and embedded PGlite with
- * every migration applied: seeding, feeds and keys, submissions with supersession and lineage,
+ * The indicator repositories (libs/indicators) against real PostgreSQL (embedded PGlite when
+ * there is no server) with every migration applied: seeding, feeds and keys, submissions with supersession and lineage,
  * batch saves, target and catalogue edits with their change log.
  */
 import { readFileSync } from 'node:fs';
@@ -75,376 +75,377 @@ function fixtureUnits(): {
   ];
 }
 
-for (const factory of backendFactories().filter((f) => f.mode !== 'timescaledb')) {
-  describe.skipIf(!hasPostgres && factory.mode !== 'pglite')(
-    `indicator repositories on ${factory.mode}`,
-    () => {
-      let backend: Backend;
-      let pool: Pool;
-      let db: Queryable;
+// PostgreSQL when it is there, else PGlite: the HTTP suite (indicators-feeds) runs the same
+// repositories end to end on both, and a second PGlite boot here would only cost time.
+const backends = backendFactories().filter((f) => f.mode === (hasPostgres ? 'postgres' : 'pglite'));
 
-      beforeAll(async () => {
-        backend = await factory.create();
-        pool = createPool(backend.url, backend.embedded ? 1 : 4);
-        db = pool;
-        await migrate(pool, factory.mode);
-        await db.query(
-          `INSERT INTO admin_unit (code, name, short_name, level, parent_code, name_folded)
+for (const factory of backends) {
+  describe(`indicator repositories on ${factory.mode}`, () => {
+    let backend: Backend;
+    let pool: Pool;
+    let db: Queryable;
+
+    beforeAll(async () => {
+      backend = await factory.create();
+      pool = createPool(backend.url, backend.embedded ? 1 : 4);
+      db = pool;
+      await migrate(pool, factory.mode);
+      await db.query(
+        `INSERT INTO admin_unit (code, name, short_name, level, parent_code, name_folded)
        SELECT code, name, name, level, parent_code, name FROM jsonb_to_recordset($1::jsonb)
          AS u(code text, name text, level text, parent_code text)`,
-          [JSON.stringify(fixtureUnits())],
-        );
+        [JSON.stringify(fixtureUnits())],
+      );
+    });
+
+    afterAll(async () => {
+      await pool.end();
+      await backend.dispose();
+    });
+
+    let feed: Feed;
+    let key: string;
+
+    it('seeds the catalogue once; a second seed inserts nothing', async () => {
+      expect(await seedCatalogue(db, catalogue)).toEqual({
+        sources: 4,
+        indicators: 153,
+        targets: 408,
       });
-
-      afterAll(async () => {
-        await pool.end();
-        await backend.dispose();
+      expect(await seedCatalogue(db, catalogue)).toEqual({
+        sources: 0,
+        indicators: 0,
+        targets: 0,
       });
+      const stored = await listIndicators(db);
+      expect(stored).toHaveLength(153);
+      expect(stored.find((i) => i.code === 'dx.vneid_accounts')?.measuredAt).toEqual([
+        'province',
+        'commune',
+      ]);
+      expect(
+        await listTargets(db, { indicators: ['infra.5g_coverage'], unitCodes: ['48'] }),
+      ).toHaveLength(5);
+    });
 
-      let feed: Feed;
-      let key: string;
-
-      it('seeds the catalogue once; a second seed inserts nothing', async () => {
-        expect(await seedCatalogue(db, catalogue)).toEqual({
-          sources: 4,
-          indicators: 153,
-          targets: 408,
-        });
-        expect(await seedCatalogue(db, catalogue)).toEqual({
-          sources: 0,
-          indicators: 0,
-          targets: 0,
-        });
-        const stored = await listIndicators(db);
-        expect(stored).toHaveLength(153);
-        expect(stored.find((i) => i.code === 'dx.vneid_accounts')?.measuredAt).toEqual([
-          'province',
-          'commune',
-        ]);
-        expect(
-          await listTargets(db, { indicators: ['infra.5g_coverage'], unitCodes: ['48'] }),
-        ).toHaveLength(5);
-      });
-
-      it('creates feeds whose key is shown once and verified by hash', async () => {
-        const created = await createFeed(
-          db,
-          {
-            code: 'dn-wards',
-            name: 'Xã, phường Đà Nẵng',
-            cadence: 'monthly',
-            allowedIndicators: ['dx.vneid_accounts', 'dx.online_public_service_usage'],
-            allowedUnits: null,
-          },
-          actor,
-        );
-        feed = created.feed;
-        key = created.key;
-        expect(feed).toMatchObject({
+    it('creates feeds whose key is shown once and verified by hash', async () => {
+      const created = await createFeed(
+        db,
+        {
           code: 'dn-wards',
-          dueDay: 10,
+          name: 'Xã, phường Đà Nẵng',
+          cadence: 'monthly',
+          allowedIndicators: ['dx.vneid_accounts', 'dx.online_public_service_usage'],
           allowedUnits: null,
-          revokedAt: null,
-        });
-        expect(await verifyFeedKey(db, 'dn-wards', key)).toMatchObject({ code: 'dn-wards' });
-        expect(await verifyFeedKey(db, 'dn-wards', `${key}x`)).toBeNull();
-        const { rows } = await db.query<{ key_hash: string }>('SELECT key_hash FROM feed');
-        expect(rows[0]?.key_hash).not.toContain(key);
+        },
+        actor,
+      );
+      feed = created.feed;
+      key = created.key;
+      expect(feed).toMatchObject({
+        code: 'dn-wards',
+        dueDay: 10,
+        allowedUnits: null,
+        revokedAt: null,
       });
+      expect(await verifyFeedKey(db, 'dn-wards', key)).toMatchObject({ code: 'dn-wards' });
+      expect(await verifyFeedKey(db, 'dn-wards', `${key}x`)).toBeNull();
+      const { rows } = await db.query<{ key_hash: string }>('SELECT key_hash FROM feed');
+      expect(rows[0]?.key_hash).not.toContain(key);
+    });
 
-      it('rotates and revokes keys', async () => {
-        const other = await createFeed(
-          db,
-          {
-            code: 'old-feed',
-            name: 'x',
-            cadence: 'yearly',
-            allowedIndicators: null,
-            allowedUnits: null,
-          },
-          actor,
-        );
-        const next = await rotateFeedKey(db, 'old-feed', {
-          who: 'admin@danang',
-          why: 'key leaked',
-        });
-        expect(next).not.toBeNull();
-        expect(await verifyFeedKey(db, 'old-feed', other.key)).toBeNull();
-        expect(await verifyFeedKey(db, 'old-feed', next ?? '')).not.toBeNull();
-        expect(await revokeFeed(db, 'old-feed', actor)).toBe(true);
-        expect(await verifyFeedKey(db, 'old-feed', next ?? '')).toBeNull();
-        expect((await listFeeds(db)).map((f) => f.code)).toEqual(['dn-wards']);
-        const audit = await db.query<{
-          actor: string;
-          action: string;
-          why: string;
-          detail: string;
-        }>(
-          `SELECT actor, action, detail->>'why' AS why, detail::text AS detail FROM audit_log
+    it('rotates and revokes keys', async () => {
+      const other = await createFeed(
+        db,
+        {
+          code: 'old-feed',
+          name: 'x',
+          cadence: 'yearly',
+          allowedIndicators: null,
+          allowedUnits: null,
+        },
+        actor,
+      );
+      const next = await rotateFeedKey(db, 'old-feed', {
+        who: 'admin@danang',
+        why: 'key leaked',
+      });
+      expect(next).not.toBeNull();
+      expect(await verifyFeedKey(db, 'old-feed', other.key)).toBeNull();
+      expect(await verifyFeedKey(db, 'old-feed', next ?? '')).not.toBeNull();
+      expect(await revokeFeed(db, 'old-feed', actor)).toBe(true);
+      expect(await verifyFeedKey(db, 'old-feed', next ?? '')).toBeNull();
+      expect((await listFeeds(db)).map((f) => f.code)).toEqual(['dn-wards']);
+      const audit = await db.query<{
+        actor: string;
+        action: string;
+        why: string;
+        detail: string;
+      }>(
+        `SELECT actor, action, detail->>'why' AS why, detail::text AS detail FROM audit_log
        WHERE target_kind = 'feed' AND target_id = 'old-feed' ORDER BY id`,
-        );
-        expect(audit.rows.map((r) => [r.action, r.actor, r.why])).toEqual([
-          ['feed.create', 'admin@danang', 'test'],
-          ['feed.rotate_key', 'admin@danang', 'key leaked'],
-          ['feed.revoke', 'admin@danang', 'test'],
-        ]);
-        expect(audit.rows.some((r) => r.detail.includes('key_hash'))).toBe(false);
+      );
+      expect(audit.rows.map((r) => [r.action, r.actor, r.why])).toEqual([
+        ['feed.create', 'admin@danang', 'test'],
+        ['feed.rotate_key', 'admin@danang', 'key leaked'],
+        ['feed.revoke', 'admin@danang', 'test'],
+      ]);
+      expect(audit.rows.some((r) => r.detail.includes('key_hash'))).toBe(false);
+    });
+
+    it('saves a submission, supersedes on re-submission and keeps the lineage', async () => {
+      const units = await loadUnitDirectory(db);
+      const ctx = {
+        indicators: indexIndicators(catalogue),
+        units,
+        feed,
+        now: new Date('2026-04-20T00:00:00Z'),
+      };
+      const csv =
+        'Mã chỉ tiêu;Mã xã;Kỳ;Tử số;Mẫu số\ndx.vneid_accounts;20194;2026-03;8.000;10.000\ndx.vneid_accounts;20197;2026-03;900;1.000\ndx.vneid_accounts;99999;2026-03;1;2\n';
+      const parsed = parseReportCsv(csv);
+      if (!parsed.ok) throw new Error('parse');
+      const first = validateReportRows(parsed.rows, ctx);
+      expect(first.rejected.map((r) => r.code)).toEqual(['unknown_unit']);
+      const saved = await saveSubmission(db, {
+        feed: feed.code,
+        submittedBy: 'phuong-hai-van',
+        submittedAt: new Date('2026-04-05T03:00:00Z'),
+        filename: 'thang3.csv',
+        contentType: 'text/csv',
+        rowCount: parsed.rows.length,
+        ...first,
       });
+      expect(saved).toMatchObject({ inserted: 2, superseded: 0 });
 
-      it('saves a submission, supersedes on re-submission and keeps the lineage', async () => {
-        const units = await loadUnitDirectory(db);
-        const ctx = {
-          indicators: indexIndicators(catalogue),
-          units,
-          feed,
-          now: new Date('2026-04-20T00:00:00Z'),
-        };
-        const csv =
-          'Mã chỉ tiêu;Mã xã;Kỳ;Tử số;Mẫu số\ndx.vneid_accounts;20194;2026-03;8.000;10.000\ndx.vneid_accounts;20197;2026-03;900;1.000\ndx.vneid_accounts;99999;2026-03;1;2\n';
-        const parsed = parseReportCsv(csv);
-        if (!parsed.ok) throw new Error('parse');
-        const first = validateReportRows(parsed.rows, ctx);
-        expect(first.rejected.map((r) => r.code)).toEqual(['unknown_unit']);
-        const saved = await saveSubmission(db, {
-          feed: feed.code,
-          submittedBy: 'phuong-hai-van',
-          submittedAt: new Date('2026-04-05T03:00:00Z'),
-          filename: 'thang3.csv',
-          contentType: 'text/csv',
-          rowCount: parsed.rows.length,
-          ...first,
-        });
-        expect(saved).toMatchObject({ inserted: 2, superseded: 0 });
-
-        // A JSON correction of one ward's figure, with a note.
-        const correction = parseReportJson([
-          {
-            indicator: 'dx.vneid_accounts',
-            unitCode: '20194',
-            period: '2026-03',
-            numerator: 8500,
-            denominator: 10000,
-            note: 'sửa',
-          },
-        ]);
-        if (!correction.ok) throw new Error('parse');
-        const fix = validateReportRows(correction.rows, ctx);
-        const resaved = await saveSubmission(db, {
-          feed: feed.code,
-          submittedBy: 'phuong-hai-van',
-          submittedAt: new Date('2026-04-12T03:00:00Z'),
-          rowCount: 1,
-          ...fix,
-        });
-        expect(resaved).toMatchObject({ inserted: 1, superseded: 1 });
-
-        const current = await currentValues(db, {
-          unitCodes: ['20194', '20197'],
-          period: '2026-03',
-        });
-        expect(current.map((c) => [c.unitCode, c.value, c.numerator, c.submissionId])).toEqual([
-          ['20194', 85, 8500, resaved.submissionId],
-          ['20197', 90, 900, saved.submissionId],
-        ]);
-        expect(current[0]?.periodStart).toBe('2026-03-01');
-        expect(
-          await currentReportsBetween(db, {
-            unitCodes: ['20194'],
-            from: '2026-01-01',
-            to: '2026-12-31',
-          }),
-        ).toHaveLength(1);
-
-        const history = await reportHistory(db, {
+      // A JSON correction of one ward's figure, with a note.
+      const correction = parseReportJson([
+        {
           indicator: 'dx.vneid_accounts',
           unitCode: '20194',
-        });
-        expect(history).toHaveLength(2);
-        expect(history[0]).toMatchObject({
-          current: true,
-          value: 85,
+          period: '2026-03',
+          numerator: 8500,
+          denominator: 10000,
           note: 'sửa',
-          submittedBy: 'phuong-hai-van',
-          replaced: { value: 80, numerator: 8000, submissionId: saved.submissionId },
-        });
-        expect(history[1]).toMatchObject({
-          current: false,
-          value: 80,
-          filename: 'thang3.csv',
-          rowNo: 1,
-          supersededBy: history[0]?.id,
-          replaced: null,
-        });
-        expect(history[1]?.supersededAt?.toISOString()).toBe('2026-04-12T03:00:00.000Z');
+        },
+      ]);
+      if (!correction.ok) throw new Error('parse');
+      const fix = validateReportRows(correction.rows, ctx);
+      const resaved = await saveSubmission(db, {
+        feed: feed.code,
+        submittedBy: 'phuong-hai-van',
+        submittedAt: new Date('2026-04-12T03:00:00Z'),
+        rowCount: 1,
+        ...fix,
+      });
+      expect(resaved).toMatchObject({ inserted: 1, superseded: 1 });
 
-        const facts = await reportFacts(db, feed.code, '2026-01-01');
-        expect(facts).toHaveLength(3);
-        const live = feedLiveness({
-          feed,
-          units: ['20194'],
-          indicators: ['dx.vneid_accounts'],
-          reports: facts,
-          since: new Date('2026-03-01T00:00:00+07:00'),
-          now: new Date('2026-04-20T00:00:00+07:00'),
-        });
-        expect(live[0]).toMatchObject({ expected: 1, reported: 1, late: [], overdue: false });
+      const current = await currentValues(db, {
+        unitCodes: ['20194', '20197'],
+        period: '2026-03',
+      });
+      expect(current.map((c) => [c.unitCode, c.value, c.numerator, c.submissionId])).toEqual([
+        ['20194', 85, 8500, resaved.submissionId],
+        ['20197', 90, 900, saved.submissionId],
+      ]);
+      expect(current[0]?.periodStart).toBe('2026-03-01');
+      expect(
+        await currentReportsBetween(db, {
+          unitCodes: ['20194'],
+          from: '2026-01-01',
+          to: '2026-12-31',
+        }),
+      ).toHaveLength(1);
+
+      const history = await reportHistory(db, {
+        indicator: 'dx.vneid_accounts',
+        unitCode: '20194',
+      });
+      expect(history).toHaveLength(2);
+      expect(history[0]).toMatchObject({
+        current: true,
+        value: 85,
+        note: 'sửa',
+        submittedBy: 'phuong-hai-van',
+        replaced: { value: 80, numerator: 8000, submissionId: saved.submissionId },
+      });
+      expect(history[1]).toMatchObject({
+        current: false,
+        value: 80,
+        filename: 'thang3.csv',
+        rowNo: 1,
+        supersededBy: history[0]?.id,
+        replaced: null,
+      });
+      expect(history[1]?.supersededAt?.toISOString()).toBe('2026-04-12T03:00:00.000Z');
+
+      const facts = await reportFacts(db, feed.code, '2026-01-01');
+      expect(facts).toHaveLength(3);
+      const live = feedLiveness({
+        feed,
+        units: ['20194'],
+        indicators: ['dx.vneid_accounts'],
+        reports: facts,
+        since: new Date('2026-03-01T00:00:00+07:00'),
+        now: new Date('2026-04-20T00:00:00+07:00'),
+      });
+      expect(live[0]).toMatchObject({ expected: 1, reported: 1, late: [], overdue: false });
+    });
+
+    it('edits targets and the catalogue with a change log; a retired seed target stays retired', async () => {
+      const t = await createTarget(
+        db,
+        {
+          indicator: 'dx.vneid_accounts',
+          unitCode: '20194',
+          year: 2027,
+          rule: { op: '>=', value: 90 },
+          source: null,
+          ref: 'Nghị quyết HĐND phường',
+        },
+        actor,
+      );
+      expect(t).toMatchObject({ op: '>=', value: 90, year: 2027, seedKey: null });
+      const u = await updateTarget(
+        db,
+        t.id,
+        { year: 2028, rule: { op: 'between', min: 90, max: 95 }, source: null, ref: 'sửa' },
+        { who: 'lead@hai-van', why: 'kế hoạch mới' },
+      );
+      expect(u).toMatchObject({ op: 'between', min: 90, max: 95, year: 2028 });
+      expect(await retireTarget(db, t.id, actor)).toMatchObject({ id: t.id });
+      expect(await retireTarget(db, t.id, actor)).toBeNull();
+
+      const log = await listChangeLog(db, { entity: 'target', entityKey: String(t.id) });
+      expect(log.map((l) => l.action)).toEqual(['retire', 'update', 'create']);
+      expect(log[1]).toMatchObject({
+        changedBy: 'lead@hai-van',
+        reason: 'kế hoạch mới',
+        before: { year: 2027, op: '>=' },
+        after: { year: 2028, op: 'between' },
       });
 
-      it('edits targets and the catalogue with a change log; a retired seed target stays retired', async () => {
-        const t = await createTarget(
-          db,
-          {
-            indicator: 'dx.vneid_accounts',
-            unitCode: '20194',
-            year: 2027,
-            rule: { op: '>=', value: 90 },
-            source: null,
-            ref: 'Nghị quyết HĐND phường',
-          },
-          actor,
-        );
-        expect(t).toMatchObject({ op: '>=', value: 90, year: 2027, seedKey: null });
-        const u = await updateTarget(
-          db,
-          t.id,
-          { year: 2028, rule: { op: 'between', min: 90, max: 95 }, source: null, ref: 'sửa' },
-          { who: 'lead@hai-van', why: 'kế hoạch mới' },
-        );
-        expect(u).toMatchObject({ op: 'between', min: 90, max: 95, year: 2028 });
-        expect(await retireTarget(db, t.id, actor)).toMatchObject({ id: t.id });
-        expect(await retireTarget(db, t.id, actor)).toBeNull();
+      const seeded = (
+        await listTargets(db, { indicators: ['dx.vneid_accounts'], unitCodes: ['48'] })
+      )[0];
+      await retireTarget(db, seeded?.id ?? 0, actor);
+      expect((await seedCatalogue(db, catalogue)).targets).toBe(0);
+      expect(
+        (await listTargets(db, { indicators: ['dx.vneid_accounts'], unitCodes: ['48'] })).map(
+          (x) => x.id,
+        ),
+      ).not.toContain(seeded?.id);
 
-        const log = await listChangeLog(db, { entity: 'target', entityKey: String(t.id) });
-        expect(log.map((l) => l.action)).toEqual(['retire', 'update', 'create']);
-        expect(log[1]).toMatchObject({
-          changedBy: 'lead@hai-van',
-          reason: 'kế hoạch mới',
-          before: { year: 2027, op: '>=' },
-          after: { year: 2028, op: 'between' },
-        });
-
-        const seeded = (
-          await listTargets(db, { indicators: ['dx.vneid_accounts'], unitCodes: ['48'] })
-        )[0];
-        await retireTarget(db, seeded?.id ?? 0, actor);
-        expect((await seedCatalogue(db, catalogue)).targets).toBe(0);
-        expect(
-          (await listTargets(db, { indicators: ['dx.vneid_accounts'], unitCodes: ['48'] })).map(
-            (x) => x.id,
-          ),
-        ).not.toContain(seeded?.id);
-
-        const edited = await updateIndicator(
-          db,
-          'dx.vneid_accounts',
-          { notes: 'Mẫu số: dân số từ 14 tuổi', leadAgencyVi: 'Công an thành phố' },
-          actor,
-        );
-        expect(edited).toMatchObject({
-          notes: 'Mẫu số: dân số từ 14 tuổi',
-          leadAgencyVi: 'Công an thành phố',
-          unit: 'percent',
-        });
-        const cleared = await updateIndicator(db, 'dx.vneid_accounts', { notes: null }, actor);
-        expect(cleared?.notes).toBeNull();
-        expect(cleared?.leadAgencyVi).toBe('Công an thành phố');
-        expect(await updateIndicator(db, 'dx.nope', { notes: 'x' }, actor)).toBeNull();
-        expect((await listChangeLog(db, { entity: 'indicator' })).length).toBe(2);
+      const edited = await updateIndicator(
+        db,
+        'dx.vneid_accounts',
+        { notes: 'Mẫu số: dân số từ 14 tuổi', leadAgencyVi: 'Công an thành phố' },
+        actor,
+      );
+      expect(edited).toMatchObject({
+        notes: 'Mẫu số: dân số từ 14 tuổi',
+        leadAgencyVi: 'Công an thành phố',
+        unit: 'percent',
       });
-      it('saves a batch of submissions in time order: later versions supersede earlier ones', async () => {
-        const units = await loadUnitDirectory(db);
-        const ctx = {
-          indicators: indexIndicators(catalogue),
-          units,
-          feed,
-          now: new Date('2026-04-20T00:00:00Z'),
-        };
-        const rows = (numerator: number) =>
-          validateReportRows(
-            [
-              {
-                row: 1,
-                indicator: 'dx.online_public_service_usage',
-                unitCode: '20200',
-                period: '2026-02',
-                value: null,
-                numerator,
-                denominator: 200,
-                note: null,
-              },
-            ],
-            ctx,
-          ).accepted;
-        const at = (day: number) => new Date(`2026-03-${String(day).padStart(2, '0')}T03:00:00Z`);
-        const base = { feed: feed.code, submittedBy: 'batch', rowCount: 1, rejected: [] };
-        // Given out of order on purpose: the 7th supersedes the 5th, the 9th supersedes the 7th.
-        const results = await saveSubmissions(db, [
-          { ...base, submittedAt: at(9), accepted: rows(150) },
-          { ...base, submittedAt: at(5), accepted: rows(100) },
-          { ...base, submittedAt: at(7), accepted: rows(120) },
-        ]);
-        expect(results.map((r) => r.superseded)).toEqual([1, 0, 1]);
-        const history = await reportHistory(db, {
-          indicator: 'dx.online_public_service_usage',
-          unitCode: '20200',
-        });
-        expect(history.map((h) => [h.numerator, h.current])).toEqual([
-          [150, true],
-          [120, false],
-          [100, false],
-        ]);
-        expect(history[0]?.replaced).toMatchObject({
-          numerator: 120,
-          submissionId: results[2]?.submissionId,
-        });
-        expect(history[2]?.supersededAt?.toISOString()).toBe(at(7).toISOString());
-        // A single later save supersedes the batch's current row.
-        const single = await saveSubmission(db, {
-          ...base,
-          submittedAt: at(10),
-          accepted: rows(160),
-        });
-        expect(single.superseded).toBe(1);
-        const current = await currentValues(db, { unitCodes: ['20200'], period: '2026-02' });
-        expect(current.map((c) => c.numerator)).toEqual([160]);
+      const cleared = await updateIndicator(db, 'dx.vneid_accounts', { notes: null }, actor);
+      expect(cleared?.notes).toBeNull();
+      expect(cleared?.leadAgencyVi).toBe('Công an thành phố');
+      expect(await updateIndicator(db, 'dx.nope', { notes: 'x' }, actor)).toBeNull();
+      expect((await listChangeLog(db, { entity: 'indicator' })).length).toBe(2);
+    });
+    it('saves a batch of submissions in time order: later versions supersede earlier ones', async () => {
+      const units = await loadUnitDirectory(db);
+      const ctx = {
+        indicators: indexIndicators(catalogue),
+        units,
+        feed,
+        now: new Date('2026-04-20T00:00:00Z'),
+      };
+      const rows = (numerator: number) =>
+        validateReportRows(
+          [
+            {
+              row: 1,
+              indicator: 'dx.online_public_service_usage',
+              unitCode: '20200',
+              period: '2026-02',
+              value: null,
+              numerator,
+              denominator: 200,
+              note: null,
+            },
+          ],
+          ctx,
+        ).accepted;
+      const at = (day: number) => new Date(`2026-03-${String(day).padStart(2, '0')}T03:00:00Z`);
+      const base = { feed: feed.code, submittedBy: 'batch', rowCount: 1, rejected: [] };
+      // Given out of order on purpose: the 7th supersedes the 5th, the 9th supersedes the 7th.
+      const results = await saveSubmissions(db, [
+        { ...base, submittedAt: at(9), accepted: rows(150) },
+        { ...base, submittedAt: at(5), accepted: rows(100) },
+        { ...base, submittedAt: at(7), accepted: rows(120) },
+      ]);
+      expect(results.map((r) => r.superseded)).toEqual([1, 0, 1]);
+      const history = await reportHistory(db, {
+        indicator: 'dx.online_public_service_usage',
+        unitCode: '20200',
       });
+      expect(history.map((h) => [h.numerator, h.current])).toEqual([
+        [150, true],
+        [120, false],
+        [100, false],
+      ]);
+      expect(history[0]?.replaced).toMatchObject({
+        numerator: 120,
+        submissionId: results[2]?.submissionId,
+      });
+      expect(history[2]?.supersededAt?.toISOString()).toBe(at(7).toISOString());
+      // A single later save supersedes the batch's current row.
+      const single = await saveSubmission(db, {
+        ...base,
+        submittedAt: at(10),
+        accepted: rows(160),
+      });
+      expect(single.superseded).toBe(1);
+      const current = await currentValues(db, { unitCodes: ['20200'], period: '2026-02' });
+      expect(current.map((c) => c.numerator)).toEqual([160]);
+    });
 
-      it('adds an indicator with a change-log entry and refuses a duplicate code', async () => {
-        const indicator = {
-          code: 'dx.ward_test_indicator',
-          nameVi: 'Chỉ tiêu thử',
-          nameEn: 'Test indicator',
-          domain: 'digital_transformation',
-          unit: 'percent' as const,
-          direction: 'higher_is_better' as const,
-          rollup: 'ratio' as const,
-          numeratorVi: 'Tử',
-          denominatorVi: 'Mẫu',
-          measuredAt: ['province' as const, 'commune' as const],
-          leadAgencyVi: 'Sở KH&CN',
-          notes: null,
-        };
-        expect(await createIndicator(db, indicator, actor)).toEqual(indicator);
-        expect(await createIndicator(db, indicator, actor)).toBeNull();
-        const log = await listChangeLog(db, { entity: 'indicator', entityKey: indicator.code });
-        expect(log.map((l) => [l.action, l.changedBy, l.reason])).toEqual([
-          ['create', 'admin@danang', 'test'],
-        ]);
-        const t = await createTarget(
-          db,
-          {
-            indicator: indicator.code,
-            unitCode: '48',
-            year: 2030,
-            rule: { op: '>=', value: 50 },
-            source: null,
-            ref: null,
-          },
-          actor,
-        );
-        expect(await getTarget(db, t.id)).toMatchObject({ id: t.id, op: '>=', value: 50 });
-        expect(await getTarget(db, 99_999_999)).toBeNull();
-      });
-    },
-  );
+    it('adds an indicator with a change-log entry and refuses a duplicate code', async () => {
+      const indicator = {
+        code: 'dx.ward_test_indicator',
+        nameVi: 'Chỉ tiêu thử',
+        nameEn: 'Test indicator',
+        domain: 'digital_transformation',
+        unit: 'percent' as const,
+        direction: 'higher_is_better' as const,
+        rollup: 'ratio' as const,
+        numeratorVi: 'Tử',
+        denominatorVi: 'Mẫu',
+        measuredAt: ['province' as const, 'commune' as const],
+        leadAgencyVi: 'Sở KH&CN',
+        notes: null,
+      };
+      expect(await createIndicator(db, indicator, actor)).toEqual(indicator);
+      expect(await createIndicator(db, indicator, actor)).toBeNull();
+      const log = await listChangeLog(db, { entity: 'indicator', entityKey: indicator.code });
+      expect(log.map((l) => [l.action, l.changedBy, l.reason])).toEqual([
+        ['create', 'admin@danang', 'test'],
+      ]);
+      const t = await createTarget(
+        db,
+        {
+          indicator: indicator.code,
+          unitCode: '48',
+          year: 2030,
+          rule: { op: '>=', value: 50 },
+          source: null,
+          ref: null,
+        },
+        actor,
+      );
+      expect(await getTarget(db, t.id)).toMatchObject({ id: t.id, op: '>=', value: 50 });
+      expect(await getTarget(db, 99_999_999)).toBeNull();
+    });
+  });
 }

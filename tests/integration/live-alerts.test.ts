@@ -43,7 +43,9 @@ async function webhookServer(failFirst = 0): Promise<Hook> {
       hook.received.push({
         event: String(req.headers['x-ioc-event']),
         attempt: String(req.headers['x-ioc-attempt']),
-        body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Hook['received'][number]['body'],
+        body: JSON.parse(
+          Buffer.concat(chunks).toString('utf8'),
+        ) as Hook['received'][number]['body'],
       });
       res.statusCode = 204;
       res.end();
@@ -66,10 +68,19 @@ describe(`alerts — ${services ? 'PostgreSQL + Mosquitto' : 'embedded'}`, () =>
   const sockets: TestWsClient[] = [];
   const tag = Date.now().toString(36);
 
-  async function api<T>(method: string, path: string, body?: unknown, actor?: string): Promise<{ status: number; body: T }> {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the JSON shape
+  async function api<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    actor?: string,
+  ): Promise<{ status: number; body: T }> {
     const res = await fetch(`${platform.httpUrl}${path}`, {
       method,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(actor ? { 'x-ioc-actor': actor } : {}) },
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(actor ? { 'x-ioc-actor': actor } : {}),
+      },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
     return { status: res.status, body: (await res.json()) as T };
@@ -82,7 +93,11 @@ describe(`alerts — ${services ? 'PostgreSQL + Mosquitto' : 'embedded'}`, () =>
     return c;
   }
 
-  async function publish(c: MqttClient, id: string, values: Record<string, number>): Promise<number> {
+  async function publish(
+    c: MqttClient,
+    id: string,
+    values: Record<string, number>,
+  ): Promise<number> {
     const at = Date.now();
     await c.publishAsync(`ioc/v1/telemetry/${id}`, JSON.stringify({ ts: at, values }), { qos: 1 });
     return at;
@@ -97,7 +112,10 @@ describe(`alerts — ${services ? 'PostgreSQL + Mosquitto' : 'embedded'}`, () =>
   }
 
   beforeAll(async () => {
-    if (services) backend = await backendFactories().find((f) => f.mode === 'postgres')!.create();
+    if (services)
+      backend = await backendFactories()
+        .find((f) => f.mode === 'postgres')!
+        .create();
     platform = await startTestPlatform(
       services && backend ? { DATABASE_URL: backend.url, MQTT_URL: testEnv.mosquittoUrl } : {},
     );
@@ -140,46 +158,100 @@ describe(`alerts — ${services ? 'PostgreSQL + Mosquitto' : 'embedded'}`, () =>
     const dev = await device(id);
 
     const t0 = await publish(dev, id, { pm25: 150 });
-    const fired = await client.next((m) => isAlert(m, (a) => a.ruleId === rule && a.status === 'open'), 5000);
+    const fired = await client.next(
+      (m) => isAlert(m, (a) => a.ruleId === rule && a.status === 'open'),
+      5000,
+    );
     const latencyMs = Date.now() - t0;
     expect(latencyMs).toBeLessThan(2000);
     const alert = (fired as { alert: AlertView }).alert;
-    expect(alert).toMatchObject({ deviceId: id, unitCode: '20314', severity: 'warning', value: 150, status: 'open', ruleName: 'PM2.5 cao' });
+    expect(alert).toMatchObject({
+      deviceId: id,
+      unitCode: '20314',
+      severity: 'warning',
+      value: 150,
+      status: 'open',
+      ruleName: 'PM2.5 cao',
+    });
     await province.next((m) => isAlert(m, (a) => a.id === alert.id));
 
     // A repeat of the condition updates the same alert; it does not open another.
     await publish(dev, id, { pm25: 160 });
     await platform.ctx.live.idle();
-    const active = await api<{ items: AlertView[] }>('GET', `/api/v1/alerts?rule=${rule}&status=active`);
+    const active = await api<{ items: AlertView[] }>(
+      'GET',
+      `/api/v1/alerts?rule=${rule}&status=active`,
+    );
     expect(active.body.items.map((a) => a.id)).toEqual([alert.id]);
 
-    const ack = await api<AlertView>('POST', `/api/v1/alerts/${alert.id}/acknowledge`, undefined, 'operator.tran');
+    const ack = await api<AlertView>(
+      'POST',
+      `/api/v1/alerts/${alert.id}/acknowledge`,
+      undefined,
+      'operator.tran',
+    );
     expect(ack.status).toBe(200);
     expect(ack.body.status).toBe('acknowledged');
     await client.next((m) => isAlert(m, (a) => a.id === alert.id && a.status === 'acknowledged'));
 
-    expect((await api('POST', `/api/v1/alerts/${alert.id}/note`, { text: 'Đã cử cán bộ kiểm tra' }, 'operator.tran')).status).toBe(200);
-    expect((await api('POST', `/api/v1/alerts/${alert.id}/assign`, { assignee: 'department:so-tnmt' }, 'lead.pham')).status).toBe(200);
-    expect((await api('POST', `/api/v1/alerts/${alert.id}/start`, undefined, 'operator.tran')).status).toBe(200);
+    expect(
+      (
+        await api(
+          'POST',
+          `/api/v1/alerts/${alert.id}/note`,
+          { text: 'Đã cử cán bộ kiểm tra' },
+          'operator.tran',
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await api(
+          'POST',
+          `/api/v1/alerts/${alert.id}/assign`,
+          { assignee: 'department:so-tnmt' },
+          'lead.pham',
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (await api('POST', `/api/v1/alerts/${alert.id}/start`, undefined, 'operator.tran')).status,
+    ).toBe(200);
     // Illegal move: a started alert cannot be acknowledged again.
-    const illegal = await api<{ error: { code: string } }>('POST', `/api/v1/alerts/${alert.id}/acknowledge`, undefined, 'operator.tran');
+    const illegal = await api<{ error: { code: string } }>(
+      'POST',
+      `/api/v1/alerts/${alert.id}/acknowledge`,
+      undefined,
+      'operator.tran',
+    );
     expect(illegal.status).toBe(409);
     expect(illegal.body.error.code).toBe('ALERT_ILLEGAL_TRANSITION');
 
     // The condition clears (below the hysteresis level): the rule resolves it on its own.
     await publish(dev, id, { pm25: 70 });
     await client.next((m) => isAlert(m, (a) => a.id === alert.id && a.status === 'resolved'), 5000);
-    expect((await api('POST', `/api/v1/alerts/${alert.id}/close`, undefined, 'lead.pham')).status).toBe(200);
+    expect(
+      (await api('POST', `/api/v1/alerts/${alert.id}/close`, undefined, 'lead.pham')).status,
+    ).toBe(200);
 
-    const detail = await api<AlertView & { notes: { author: string; text: string }[]; assignee: string }>('GET', `/api/v1/alerts/${alert.id}`);
+    const detail = await api<
+      AlertView & { notes: { author: string; text: string }[]; assignee: string }
+    >('GET', `/api/v1/alerts/${alert.id}`);
     expect(detail.body.status).toBe('closed');
     expect(detail.body.assignee).toBe('department:so-tnmt');
-    expect(detail.body.notes).toEqual([expect.objectContaining({ author: 'operator.tran', text: 'Đã cử cán bộ kiểm tra' })]);
+    expect(detail.body.notes).toEqual([
+      expect.objectContaining({ author: 'operator.tran', text: 'Đã cử cán bộ kiểm tra' }),
+    ]);
 
-    const audit = await api<{ items: { action: string; actor: string; actorKind: string; at: string; detail: { from: string | null; to: string } }[] }>(
-      'GET',
-      `/api/v1/alerts/${alert.id}/audit`,
-    );
+    const audit = await api<{
+      items: {
+        action: string;
+        actor: string;
+        actorKind: string;
+        at: string;
+        detail: { from: string | null; to: string };
+      }[];
+    }>('GET', `/api/v1/alerts/${alert.id}/audit`);
     const trail = audit.body.items.filter((e) => e.action !== 'update');
     expect(trail.map((e) => [e.action, e.actor])).toEqual([
       ['open', 'rule-engine'],
@@ -202,7 +274,9 @@ describe(`alerts — ${services ? 'PostgreSQL + Mosquitto' : 'embedded'}`, () =>
     const times = audit.body.items.map((e) => Date.parse(e.at));
     expect([...times].sort((a, b) => a - b)).toEqual(times);
     // The audit trail is append-only, even for the application's own database user.
-    await expect(platform.ctx.pool.query('DELETE FROM audit_log WHERE target_id = $1', [alert.id])).rejects.toThrow(/append-only/);
+    await expect(
+      platform.ctx.pool.query('DELETE FROM audit_log WHERE target_id = $1', [alert.id]),
+    ).rejects.toThrow(/append-only/);
 
     // The webhook heard the opening (the value change within the level is not a notification).
     await waitFor(() => (hook.received.length > 0 ? true : undefined), 5000, 'webhook');
@@ -226,24 +300,42 @@ describe(`alerts — ${services ? 'PostgreSQL + Mosquitto' : 'embedded'}`, () =>
     const client = await ws(['alerts']);
     const dev = await device(id, '20305');
     await publish(dev, id, { water_level: 2.4 });
-    const opened = await client.next((m) => isAlert(m, (a) => a.ruleId === rule.body.id && a.status === 'open'), 5000);
+    const opened = await client.next(
+      (m) => isAlert(m, (a) => a.ruleId === rule.body.id && a.status === 'open'),
+      5000,
+    );
     const alert = (opened as { alert: AlertView }).alert;
     expect(alert.severity).toBe('warning');
     expect(alert.level).toBe(1);
-    const escalated = await client.next((m) => isAlert(m, (a) => a.id === alert.id && a.escalations === 1), 6000);
-    expect((escalated as { alert: AlertView }).alert.severity).toBe('critical');
-    await waitFor(() => (hook.received.some((r) => r.event === 'alert.escalated') ? true : undefined), 5000, 'escalation webhook');
-    const audit = await api<{ items: { action: string; actor: string; detail: { severityFrom?: string; severityTo?: string } }[] }>(
-      'GET',
-      `/api/v1/alerts/${alert.id}/audit`,
+    const escalated = await client.next(
+      (m) => isAlert(m, (a) => a.id === alert.id && a.escalations === 1),
+      6000,
     );
+    expect((escalated as { alert: AlertView }).alert.severity).toBe('critical');
+    await waitFor(
+      () => (hook.received.some((r) => r.event === 'alert.escalated') ? true : undefined),
+      5000,
+      'escalation webhook',
+    );
+    const audit = await api<{
+      items: {
+        action: string;
+        actor: string;
+        detail: { severityFrom?: string; severityTo?: string };
+      }[];
+    }>('GET', `/api/v1/alerts/${alert.id}/audit`);
     const esc = audit.body.items.find((e) => e.action === 'escalate');
-    expect(esc).toMatchObject({ actor: 'rule-engine', detail: { severityFrom: 'warning', severityTo: 'critical' } });
+    expect(esc).toMatchObject({
+      actor: 'rule-engine',
+      detail: { severityFrom: 'warning', severityTo: 'critical' },
+    });
     // Acknowledging stops the clock.
     await api('POST', `/api/v1/alerts/${alert.id}/acknowledge`, undefined, 'operator.vo');
     const before = (await api<AlertView>('GET', `/api/v1/alerts/${alert.id}`)).body.escalations;
     await new Promise((r) => setTimeout(r, 2500));
-    expect((await api<AlertView>('GET', `/api/v1/alerts/${alert.id}`)).body.escalations).toBe(before);
+    expect((await api<AlertView>('GET', `/api/v1/alerts/${alert.id}`)).body.escalations).toBe(
+      before,
+    );
   });
 
   it('retries a failing webhook with backoff and shows every attempt', async () => {
@@ -265,10 +357,9 @@ describe(`alerts — ${services ? 'PostgreSQL + Mosquitto' : 'embedded'}`, () =>
     }, 5000);
     await waitFor(() => (hook.received.length > 0 ? true : undefined), 8000, 'third attempt');
     expect(hook.received[0]?.attempt).toBe('3');
-    const attempts = await api<{ items: { attempt: number; status: string; error: string | null; event: string }[] }>(
-      'GET',
-      `/api/v1/alerts/${alertId}/notifications`,
-    );
+    const attempts = await api<{
+      items: { attempt: number; status: string; error: string | null; event: string }[];
+    }>('GET', `/api/v1/alerts/${alertId}/notifications`);
     expect(attempts.body.items.map((a) => [a.attempt, a.status, a.error])).toEqual([
       [1, 'failed', 'HTTP 500'],
       [2, 'failed', 'HTTP 500'],
@@ -290,27 +381,41 @@ describe(`alerts — ${services ? 'PostgreSQL + Mosquitto' : 'embedded'}`, () =>
     await platform.ctx.pool.query('UPDATE device SET expected_interval_s = 1 WHERE id = $1', [id]);
     platform.ctx.live.engine.configure({ silenceTickMs: 250 });
     const client = await ws(['alerts:20314']);
-    const opened = await client.next((m) => isAlert(m, (a) => a.ruleId === rule.body.id && a.status === 'open'), 6000);
+    const opened = await client.next(
+      (m) => isAlert(m, (a) => a.ruleId === rule.body.id && a.status === 'open'),
+      6000,
+    );
     expect((opened as { alert: AlertView }).alert.deviceId).toBe(id);
     await publish(dev, id, { pm25: 10 });
-    await client.next((m) => isAlert(m, (a) => a.ruleId === rule.body.id && a.status === 'resolved'), 5000);
+    await client.next(
+      (m) => isAlert(m, (a) => a.ruleId === rule.body.id && a.status === 'resolved'),
+      5000,
+    );
     platform.ctx.live.engine.configure({ silenceTickMs: 15_000 });
   });
 
   it('validates rules and lets an administrator change them', async () => {
-    const bad = await api<{ error: { code: string; message: string } }>('POST', '/api/v1/alert-rules', {
-      name: 'x',
-      kind: 'threshold',
-      params: { metric: 'pm25', comparator: '>', value: 50, clear: 60 },
-    });
+    const bad = await api<{ error: { code: string; message: string } }>(
+      'POST',
+      '/api/v1/alert-rules',
+      {
+        name: 'x',
+        kind: 'threshold',
+        params: { metric: 'pm25', comparator: '>', value: 50, clear: 60 },
+      },
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('RULE_INVALID');
-    const ok = await api<{ id: string; params: { value: number; comparator: string } }>('POST', '/api/v1/alert-rules', {
-      id: `r-${tag}`,
-      name: 'PM10',
-      kind: 'threshold',
-      params: { metric: 'pm10', comparator: '>', value: 150 },
-    });
+    const ok = await api<{ id: string; params: { value: number; comparator: string } }>(
+      'POST',
+      '/api/v1/alert-rules',
+      {
+        id: `r-${tag}`,
+        name: 'PM10',
+        kind: 'threshold',
+        params: { metric: 'pm10', comparator: '>', value: 150 },
+      },
+    );
     expect(ok.status).toBe(201);
     expect(ok.body.id).toBe(`r-${tag}`);
     const patched = await api<{ params: { value: number; comparator: string }; enabled: boolean }>(
@@ -327,6 +432,8 @@ describe(`alerts — ${services ? 'PostgreSQL + Mosquitto' : 'embedded'}`, () =>
     const list = await api<{ items: { id: string }[] }>('GET', '/api/v1/alert-rules?enabled=false');
     expect(list.body.items.map((r) => r.id)).toContain(`r-${tag}`);
     expect((await api('GET', '/api/v1/alerts/not-a-uuid')).status).toBe(404);
-    expect((await api('POST', '/api/v1/alerts/00000000-0000-0000-0000-000000000000/acknowledge')).status).toBe(404);
+    expect(
+      (await api('POST', '/api/v1/alerts/00000000-0000-0000-0000-000000000000/acknowledge')).status,
+    ).toBe(404);
   });
 });

@@ -30,7 +30,11 @@ if (tsdb) modes.push({ name: 'timescaledb', needs: true, backend: () => tsdb.cre
 const MIN = 60_000;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
-const SIZES = { '1m': (t: number) => Math.floor(t / MIN) * MIN, '1h': (t: number) => Math.floor(t / HOUR) * HOUR, '1d': (t: number) => Math.floor((t + 7 * HOUR) / DAY) * DAY - 7 * HOUR } as const;
+const SIZES = {
+  '1m': (t: number) => Math.floor(t / MIN) * MIN,
+  '1h': (t: number) => Math.floor(t / HOUR) * HOUR,
+  '1d': (t: number) => Math.floor((t + 7 * HOUR) / DAY) * DAY - 7 * HOUR,
+} as const;
 type Size = keyof typeof SIZES;
 
 interface Cell {
@@ -94,8 +98,13 @@ function dataset(now: number) {
   const all: Reading[] = [];
   for (const d of devices) {
     for (const metric of METRICS) {
-      for (let t = start + Math.floor(rand() * 400_000); t < now - 2 * MIN; t += 420_000 + Math.floor(rand() * 60_000)) {
-        const value = Math.round((metric === 'pm25' ? 5 + rand() * 120 : 20 + rand() * 15) * 10) / 10;
+      for (
+        let t = start + Math.floor(rand() * 400_000);
+        t < now - 2 * MIN;
+        t += 420_000 + Math.floor(rand() * 60_000)
+      ) {
+        const value =
+          Math.round((metric === 'pm25' ? 5 + rand() * 120 : 20 + rand() * 15) * 10) / 10;
         all.push({ time: new Date(t), deviceId: d.id, metric, value, unitCode: d.unit });
       }
     }
@@ -103,7 +112,13 @@ function dataset(now: number) {
   // A mobile device: its readings belong to the ward it was in at the time.
   for (let t = start + 90_000; t < now - 2 * MIN; t += 600_000) {
     const unit = Math.floor((t - start) / (6 * HOUR)) % 2 === 0 ? '20305' : '20194';
-    all.push({ time: new Date(t), deviceId: 'rt-m', metric: 'pm25', value: Math.round(rand() * 900) / 10, unitCode: unit });
+    all.push({
+      time: new Date(t),
+      deviceId: 'rt-m',
+      metric: 'pm25',
+      value: Math.round(rand() * 900) / 10,
+      unitCode: unit,
+    });
   }
   // Late: every other reading of an old hour (44–45 h ago) is held back to a later batch.
   const lateFrom = now - 45 * HOUR;
@@ -118,14 +133,26 @@ function dataset(now: number) {
   const batch1 = onTime.slice(0, cut);
   const batch2 = onTime.slice(cut);
   // Re-sent rows with other values (store-and-forward replays): must not count or change values.
-  const replays = batch1.filter((_, i) => i % 37 === 0).map((r) => ({ ...r, value: r.value + 1000 }));
+  const replays = batch1
+    .filter((_, i) => i % 37 === 0)
+    .map((r) => ({ ...r, value: r.value + 1000 }));
   // Duplicates inside one batch (same value).
   const twice = late.slice(0, 10);
   const batch3 = [...late, ...replays, ...twice];
   // Everything of batch 2 again, plus fresh readings in the current minute.
-  const fresh: Reading[] = devices.map((d, i) => ({ time: new Date(now - 1000 * (i + 1)), deviceId: d.id, metric: 'pm25', value: 40 + i, unitCode: d.unit }));
+  const fresh: Reading[] = devices.map((d, i) => ({
+    time: new Date(now - 1000 * (i + 1)),
+    deviceId: d.id,
+    metric: 'pm25',
+    value: 40 + i,
+    unitCode: d.unit,
+  }));
   const batch4 = [...batch2, ...fresh];
-  return { batches: [batch1, batch2, batch3, batch4], start, devices: [...devices.map((d) => d.id), 'rt-m'] };
+  return {
+    batches: [batch1, batch2, batch3, batch4],
+    start,
+    devices: [...devices.map((d) => d.id), 'rt-m'],
+  };
 }
 
 interface ApiPoint {
@@ -139,7 +166,10 @@ interface ApiPoint {
   mean: number | null;
 }
 
-async function fetchAll(platform: TestPlatform, params: Record<string, string>): Promise<ApiPoint[]> {
+async function fetchAll(
+  platform: TestPlatform,
+  params: Record<string, string>,
+): Promise<ApiPoint[]> {
   const out: ApiPoint[] = [];
   let cursor: string | null = null;
   do {
@@ -180,11 +210,28 @@ for (const mode of modes) {
       for (const size of Object.keys(SIZES) as Size[]) {
         for (const unit of [...WARDS, PROVINCE]) {
           const units = unit === PROVINCE ? new Set(WARDS) : new Set([unit]);
-          const actual = await fetchAll(platform, { unit, metric: METRICS.join(','), bucket: size, from, to });
-          expectSame(actual, model.cells(size, (r) => units.has(r.unitCode ?? '')), `${label} ${mode.name} unit ${unit} ${size}`);
+          const actual = await fetchAll(platform, {
+            unit,
+            metric: METRICS.join(','),
+            bucket: size,
+            from,
+            to,
+          });
+          expectSame(
+            actual,
+            model.cells(size, (r) => units.has(r.unitCode ?? '')),
+            `${label} ${mode.name} unit ${unit} ${size}`,
+          );
         }
         // The province split per ward in one request.
-        const perWard = await fetchAll(platform, { unit: PROVINCE, by: 'unit', metric: METRICS.join(','), bucket: size, from, to });
+        const perWard = await fetchAll(platform, {
+          unit: PROVINCE,
+          by: 'unit',
+          metric: METRICS.join(','),
+          bucket: size,
+          from,
+          to,
+        });
         for (const w of WARDS) {
           expectSame(
             perWard.filter((p) => p.unitCode === w),
@@ -194,7 +241,11 @@ for (const mode of modes) {
         }
         for (const device of data.devices) {
           const actual = await fetchAll(platform, { device, bucket: size, from, to });
-          expectSame(actual, model.cells(size, (r) => r.deviceId === device), `${label} ${mode.name} device ${device} ${size}`);
+          expectSame(
+            actual,
+            model.cells(size, (r) => r.deviceId === device),
+            `${label} ${mode.name} device ${device} ${size}`,
+          );
         }
       }
     }
@@ -222,9 +273,15 @@ for (const mode of modes) {
       if (mode.name === 'timescaledb') {
         // What the refresh policies do every few minutes: materialise everything but the open
         // buckets. Late rows below the watermark then need the platform's targeted refresh.
-        await platform.ctx.pool.query("CALL refresh_continuous_aggregate('rollup_1m', NULL, date_trunc('minute', now()) - interval '1 minute')");
-        await platform.ctx.pool.query("CALL refresh_continuous_aggregate('rollup_1h', NULL, date_trunc('hour', now()) - interval '1 hour')");
-        await platform.ctx.pool.query("CALL refresh_continuous_aggregate('rollup_1d', NULL, date_trunc('day', now(), 'Asia/Ho_Chi_Minh') - interval '1 day')");
+        await platform.ctx.pool.query(
+          "CALL refresh_continuous_aggregate('rollup_1m', NULL, date_trunc('minute', now()) - interval '1 minute')",
+        );
+        await platform.ctx.pool.query(
+          "CALL refresh_continuous_aggregate('rollup_1h', NULL, date_trunc('hour', now()) - interval '1 hour')",
+        );
+        await platform.ctx.pool.query(
+          "CALL refresh_continuous_aggregate('rollup_1d', NULL, date_trunc('day', now(), 'Asia/Ho_Chi_Minh') - interval '1 day')",
+        );
         await compareAll('materialised');
       }
       for (const batch of data.batches.slice(2)) {
@@ -232,17 +289,23 @@ for (const mode of modes) {
         model.add(batch);
       }
       await platform.ctx.live.idle();
-      const { rows } = await platform.ctx.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM reading WHERE device_id LIKE 'rt-%'");
+      const { rows } = await platform.ctx.pool.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM reading WHERE device_id LIKE 'rt-%'",
+      );
       expect(rows[0]?.n).toBe(model.rows.size);
       await compareAll('late');
-      if (mode.name === 'timescaledb') expect(platform.ctx.live.refresher?.refreshes).toBeGreaterThan(0);
+      if (mode.name === 'timescaledb')
+        expect(platform.ctx.live.refresher?.refreshes).toBeGreaterThan(0);
     });
 
     it('serves the latest value per device and per unit with its age', async () => {
       const res = await fetch(`${platform.httpUrl}/api/v1/latest?unit=${PROVINCE}&metric=pm25`);
       expect(res.status).toBe(200);
       const body = (await res.json()) as {
-        devices: { deviceId: string; values: Record<string, { value: number; time: string; ageS: number }> }[];
+        devices: {
+          deviceId: string;
+          values: Record<string, { value: number; time: string; ageS: number }>;
+        }[];
         units: { unitCode: string; metric: string; devices: number; mean: number }[];
       };
       const newest = new Map<string, Reading>();
@@ -259,7 +322,10 @@ for (const mode of modes) {
       }
       const ward = body.units.find((u) => u.unitCode === '20314' && u.metric === 'pm25');
       expect(ward?.devices).toBe(2);
-      expect(ward?.mean).toBeCloseTo(((newest.get('rt-a')?.value ?? 0) + (newest.get('rt-b')?.value ?? 0)) / 2, 9);
+      expect(ward?.mean).toBeCloseTo(
+        ((newest.get('rt-a')?.value ?? 0) + (newest.get('rt-b')?.value ?? 0)) / 2,
+        9,
+      );
       expect(body.units.find((u) => u.unitCode === PROVINCE)).toBeDefined();
     });
 

@@ -39,7 +39,11 @@ async function stalledClient(httpUrl: string, channels: string[]): Promise<net.S
       '',
     ].join('\r\n'),
   );
-  const head = await new Promise<string>((resolve) => sock.once('data', (d: Buffer) => resolve(d.toString('latin1'))));
+  const head = await new Promise<string>((resolve) =>
+    sock.once('data', (d: Buffer) => {
+      resolve(d.toString('latin1'));
+    }),
+  );
   expect(head).toMatch(/^HTTP\/1\.1 101/);
   const payload = Buffer.from(JSON.stringify({ type: 'subscribe', channels }));
   const mask = randomBytes(4);
@@ -71,7 +75,9 @@ describe(`WebSocket fan-out — ${services ? 'PostgreSQL + Mosquitto' : 'embedde
 
   beforeAll(async () => {
     if (services) backend = await postgres.create();
-    platform = await startTestPlatform(services && backend ? { DATABASE_URL: backend.url, MQTT_URL: testEnv.mosquittoUrl } : {});
+    platform = await startTestPlatform(
+      services && backend ? { DATABASE_URL: backend.url, MQTT_URL: testEnv.mosquittoUrl } : {},
+    );
     for (const id of ids) {
       const token = await platform.addDevice({ id, unitCode: '20314' });
       devices.push(await connectDevice(platform.mqttUrl, id, token));
@@ -86,7 +92,8 @@ describe(`WebSocket fan-out — ${services ? 'PostgreSQL + Mosquitto' : 'embedde
         const at = Date.now();
         const m = JSON.parse(data.toString()) as WsServerMessage;
         if (m.type !== 'readings' || !recording) return;
-        for (const d of m.deltas) if (d.deviceId.startsWith(`lat-${tag}`)) recording.push(at - Date.parse(d.time));
+        for (const d of m.deltas)
+          if (d.deviceId.startsWith(`lat-${tag}`)) recording.push(at - Date.parse(d.time));
       });
       ws.send(JSON.stringify({ type: 'subscribe', channels: ['unit:20314'] }));
       normal.push(ws);
@@ -108,7 +115,11 @@ describe(`WebSocket fan-out — ${services ? 'PostgreSQL + Mosquitto' : 'embedde
     for (let k = 0; k < 25; k++) {
       await Promise.all(
         devices.map((c, i) =>
-          c.publishAsync(`ioc/v1/telemetry/${ids[i] ?? ''}`, JSON.stringify({ ts: Date.now(), values: { pm25: k } }), { qos: 1 }),
+          c.publishAsync(
+            `ioc/v1/telemetry/${ids[i] ?? ''}`,
+            JSON.stringify({ ts: Date.now(), values: { pm25: k } }),
+            { qos: 1 },
+          ),
         ),
       );
       await new Promise((r) => setTimeout(r, 40));
@@ -123,7 +134,12 @@ describe(`WebSocket fan-out — ${services ? 'PostgreSQL + Mosquitto' : 'embedde
   it('a client that stops reading does not raise the other clients’ p95 latency', async () => {
     const baseline = await run();
 
-    const stalled = await stalledClient(platform.httpUrl, ['layer:devices', 'unit:48', 'unit:20305', 'unit:20314']);
+    const stalled = await stalledClient(platform.httpUrl, [
+      'layer:devices',
+      'unit:48',
+      'unit:20305',
+      'unit:20314',
+    ]);
     // Flood the stalled client's channels (not the normal clients') until the hub sees it congested.
     let k = 0;
     await waitFor(
@@ -150,83 +166,118 @@ describe(`WebSocket fan-out — ${services ? 'PostgreSQL + Mosquitto' : 'embedde
     // The stalled client was still skipped during the run (drop to latest), not served.
     expect(platform.ctx.hub.dropped).toBeGreaterThan(droppedBefore);
     expect(platform.ctx.hub.stats.congested).toBeGreaterThan(0);
-    // eslint-disable-next-line no-console
-    console.log(`p95 normal clients: ${baseline.toFixed(0)} ms alone, ${withStalled.toFixed(0)} ms with a stalled client`);
+    console.log(
+      `p95 normal clients: ${baseline.toFixed(0)} ms alone, ${withStalled.toFixed(0)} ms with a stalled client`,
+    );
     expect(withStalled).toBeLessThan(Math.max(3 * baseline, baseline + 150));
     stalled.destroy();
   });
 });
 
-describe.skipIf(!services)('two API instances share deltas over the bus (PostgreSQL LISTEN/NOTIFY)', () => {
-  let a: TestPlatform;
-  let b: TestPlatform;
-  let backend: Backend;
-  let client: TestWsClient;
-  const tag = Date.now().toString(36);
-  const id = `bus-${tag}`;
-  let token = '';
-  const group = `ioc-bus-${tag}`;
+describe.skipIf(!services)(
+  'two API instances share deltas over the bus (PostgreSQL LISTEN/NOTIFY)',
+  () => {
+    let a: TestPlatform;
+    let b: TestPlatform;
+    let backend: Backend;
+    let client: TestWsClient;
+    const tag = Date.now().toString(36);
+    const id = `bus-${tag}`;
+    let token = '';
+    const group = `ioc-bus-${tag}`;
 
-  beforeAll(async () => {
-    backend = await postgres.create();
-    const env = { DATABASE_URL: backend.url, MQTT_URL: testEnv.mosquittoUrl, MQTT_SHARED_GROUP: group };
-    a = await startTestPlatform(env);
-    b = await startTestPlatform(env);
-    expect(a.ctx.live.bus.kind).toBe('pg-notify');
-    token = await a.addDevice({ id, unitCode: '20314' });
-    client = await openWs(b.httpUrl);
-    client.send({ type: 'subscribe', channels: ['unit:20314', 'alerts:48'] });
-    await client.next((m) => m.type === 'subscribed');
-  });
-
-  afterAll(async () => {
-    client.close();
-    await a.dispose();
-    await b.dispose();
-    await backend.dispose();
-  });
-
-  it('a WebSocket client on instance B sees a reading ingested by instance A, and its rollup', async () => {
-    const res = await fetch(`${a.httpUrl}/api/v1/telemetry`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ values: { pm25: 77.5 } }),
+    beforeAll(async () => {
+      backend = await postgres.create();
+      const env = {
+        DATABASE_URL: backend.url,
+        MQTT_URL: testEnv.mosquittoUrl,
+        MQTT_SHARED_GROUP: group,
+      };
+      a = await startTestPlatform(env);
+      b = await startTestPlatform(env);
+      expect(a.ctx.live.bus.kind).toBe('pg-notify');
+      token = await a.addDevice({ id, unitCode: '20314' });
+      client = await openWs(b.httpUrl);
+      client.send({ type: 'subscribe', channels: ['unit:20314', 'alerts:48'] });
+      await client.next((m) => m.type === 'subscribed');
     });
-    expect(res.status).toBe(202);
-    const m = await client.next((x) => x.type === 'readings' && x.deltas.some((d) => d.deviceId === id && d.values.pm25 === 77.5), 5000);
-    expect(m.type === 'readings' && m.channel).toBe('unit:20314');
-    const r = await client.next(
-      (x) => x.type === 'rollup' && (x.rollup as RollupUpdate).metric === 'pm25' && (x.rollup as RollupUpdate).max >= 77.5,
-      5000,
-    );
-    expect(r.type === 'rollup' && (r.rollup as RollupUpdate)).toMatchObject({ unitCode: '20314', size: '1m' });
-  });
 
-  it('MQTT readings reach B whichever instance the shared subscription hands them to', async () => {
-    const dev = await connectDevice(a.mqttUrl, id, token);
-    for (let i = 0; i < 6; i++) {
-      await dev.publishAsync(`ioc/v1/telemetry/${id}`, JSON.stringify({ values: { pm10: 100 + i } }), { qos: 1 });
-    }
-    await client.next((x) => x.type === 'readings' && x.deltas.some((d) => d.deviceId === id && d.values.pm10 === 105), 5000);
-    await dev.endAsync();
-  });
+    afterAll(async () => {
+      client.close();
+      await a.dispose();
+      await b.dispose();
+      await backend.dispose();
+    });
 
-  it('a rule created on B fires on A and the alert reaches B’s client', async () => {
-    const rule = await fetch(`${b.httpUrl}/api/v1/alert-rules`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-ioc-actor': 'admin.bus' },
-      body: JSON.stringify({ name: 'bus', kind: 'threshold', params: { metric: 'pm25', comparator: '>', value: 90 }, scope: { deviceIds: [id] } }),
+    it('a WebSocket client on instance B sees a reading ingested by instance A, and its rollup', async () => {
+      const res = await fetch(`${a.httpUrl}/api/v1/telemetry`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ values: { pm25: 77.5 } }),
+      });
+      expect(res.status).toBe(202);
+      const m = await client.next(
+        (x) =>
+          x.type === 'readings' &&
+          x.deltas.some((d) => d.deviceId === id && d.values.pm25 === 77.5),
+        5000,
+      );
+      expect(m.type === 'readings' && m.channel).toBe('unit:20314');
+      const r = await client.next(
+        (x) =>
+          x.type === 'rollup' &&
+          (x.rollup as RollupUpdate).metric === 'pm25' &&
+          (x.rollup as RollupUpdate).max >= 77.5,
+        5000,
+      );
+      expect(r.type === 'rollup' && (r.rollup as RollupUpdate)).toMatchObject({
+        unitCode: '20314',
+        size: '1m',
+      });
     });
-    expect(rule.status).toBe(201);
-    const ruleId = ((await rule.json()) as { id: string }).id;
-    await new Promise((r) => setTimeout(r, 300));
-    const res = await fetch(`${a.httpUrl}/api/v1/telemetry`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ values: { pm25: 120 } }),
+
+    it('MQTT readings reach B whichever instance the shared subscription hands them to', async () => {
+      const dev = await connectDevice(a.mqttUrl, id, token);
+      for (let i = 0; i < 6; i++) {
+        await dev.publishAsync(
+          `ioc/v1/telemetry/${id}`,
+          JSON.stringify({ values: { pm10: 100 + i } }),
+          { qos: 1 },
+        );
+      }
+      await client.next(
+        (x) =>
+          x.type === 'readings' && x.deltas.some((d) => d.deviceId === id && d.values.pm10 === 105),
+        5000,
+      );
+      await dev.endAsync();
     });
-    expect(res.status).toBe(202);
-    const m = await client.next((x) => x.type === 'alert' && (x.alert as AlertView).ruleId === ruleId, 5000);
-    expect(m.type === 'alert' && m.channel).toBe('alerts:48');
-  });
-});
+
+    it('a rule created on B fires on A and the alert reaches B’s client', async () => {
+      const rule = await fetch(`${b.httpUrl}/api/v1/alert-rules`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-ioc-actor': 'admin.bus' },
+        body: JSON.stringify({
+          name: 'bus',
+          kind: 'threshold',
+          params: { metric: 'pm25', comparator: '>', value: 90 },
+          scope: { deviceIds: [id] },
+        }),
+      });
+      expect(rule.status).toBe(201);
+      const ruleId = ((await rule.json()) as { id: string }).id;
+      await new Promise((r) => setTimeout(r, 300));
+      const res = await fetch(`${a.httpUrl}/api/v1/telemetry`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ values: { pm25: 120 } }),
+      });
+      expect(res.status).toBe(202);
+      const m = await client.next(
+        (x) => x.type === 'alert' && (x.alert as AlertView).ruleId === ruleId,
+        5000,
+      );
+      expect(m.type === 'alert' && m.channel).toBe('alerts:48');
+    });
+  },
+);

@@ -48,6 +48,9 @@ export async function spawnPlatform(
         SEED_DEMO: 'false',
         SIMULATOR: 'false',
         LOG_LEVEL: 'warn',
+        // Ingest tests drive many requests per credential; the rate limit has its own tests.
+        INGEST_RATE_PER_SECOND: '100000',
+        INGEST_RATE_BURST: '100000',
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -11,7 +11,19 @@ export interface AuditEvent {
   detail?: Record<string, unknown>;
 }
 
-const CSV_HEADER = ['id', 'at', 'actor', 'actor_kind', 'actor_name', 'action', 'target_kind', 'target_id', 'unit_code', 'ip', 'detail'];
+const CSV_HEADER = [
+  'id',
+  'at',
+  'actor',
+  'actor_kind',
+  'actor_name',
+  'action',
+  'target_kind',
+  'target_id',
+  'unit_code',
+  'ip',
+  'detail',
+];
 
 /**
  * The audit trail: who (actor, display name), when, what (action on a target), where (unit,
@@ -34,7 +46,10 @@ export class AuditLog {
       targetId: event.targetId ?? null,
       unitCode: event.unitCode ?? null,
       ip: who.ip,
-      detail: who.displayName !== who.actor ? { actorName: who.displayName, ...event.detail } : (event.detail ?? {}),
+      detail:
+        who.displayName !== who.actor
+          ? { actorName: who.displayName, ...event.detail }
+          : (event.detail ?? {}),
     });
   }
 
@@ -43,12 +58,19 @@ export class AuditLog {
   }
 
   /** CSV export, newest first, paged internally so a large export never holds one huge result. */
-  async *csv(filter: Omit<AuditFilter, 'limit' | 'beforeId'>, maxRows: number): AsyncGenerator<string> {
+  async *csv(
+    filter: Omit<AuditFilter, 'limit' | 'beforeId'>,
+    maxRows: number,
+  ): AsyncGenerator<string> {
     yield csvLine(CSV_HEADER);
     let beforeId: number | undefined;
     let left = maxRows;
     while (left > 0) {
-      const page = await this.repo.query({ ...filter, limit: Math.min(1000, left), ...(beforeId !== undefined ? { beforeId } : {}) });
+      const page = await this.repo.query({
+        ...filter,
+        limit: Math.min(1000, left),
+        ...(beforeId !== undefined ? { beforeId } : {}),
+      });
       if (page.length === 0) return;
       let chunk = '';
       for (const r of page) {

@@ -20,9 +20,17 @@ export interface AuthServices {
 }
 
 /** Wires the auth services over one database handle (the platform pool or a CLI connection). */
-export function createAuthServices(db: Queryable, units: UnitTree, options: SessionOptions & { resolver?: ResolverOptions }): AuthServices {
+export function createAuthServices(
+  db: Queryable,
+  units: UnitTree,
+  options: SessionOptions & { resolver?: ResolverOptions },
+): AuthServices {
   const audit = new AuditLog(db);
-  const principals = new PrincipalResolver(new SessionsRepository(db), new DisplayTokensRepository(db), options.resolver);
+  const principals = new PrincipalResolver(
+    new SessionsRepository(db),
+    new DisplayTokensRepository(db),
+    options.resolver,
+  );
   const users = new UsersService(db, audit, principals);
   const sessions = new SessionService(db, audit, principals, options);
   return {

@@ -12,19 +12,45 @@ const parents = new Map<string, string | null>([
 const authz = new Authorizer({ parentOf: (c) => parents.get(c) ?? null });
 
 function user(role: Role, units: string[]): Principal {
-  return { kind: 'user', actor: role, displayName: role, userId: 'u', username: role, role, units, sessionId: 's' };
+  return {
+    kind: 'user',
+    actor: role,
+    displayName: role,
+    userId: 'u',
+    username: role,
+    role,
+    units,
+    sessionId: 's',
+  };
 }
-const display: Principal = { kind: 'display', actor: 'display:1', displayName: 'wall', tokenId: '1', units: ['20275'] };
+const display: Principal = {
+  kind: 'display',
+  actor: 'display:1',
+  displayName: 'wall',
+  tokenId: '1',
+  units: ['20275'],
+};
 
 describe('Authorizer', () => {
   it('gives each role its actions', () => {
-    expect(authz.decide(user('province_leader', ['48']), 'alerts.work', '20275')).toMatchObject({ allow: false, code: 'FORBIDDEN_ROLE' });
-    expect(authz.decide(user('province_operator', ['48']), 'alerts.work', '20275').allow).toBe(true);
+    expect(authz.decide(user('province_leader', ['48']), 'alerts.work', '20275')).toMatchObject({
+      allow: false,
+      code: 'FORBIDDEN_ROLE',
+    });
+    expect(authz.decide(user('province_operator', ['48']), 'alerts.work', '20275').allow).toBe(
+      true,
+    );
     expect(authz.decide(user('ward_operator', ['20275']), 'alerts.work', '20275').allow).toBe(true);
-    expect(authz.decide(user('ward_leader', ['20275']), 'alerts.work', '20275')).toMatchObject({ code: 'FORBIDDEN_ROLE' });
-    expect(authz.decide(user('province_operator', ['48']), 'admin', null)).toMatchObject({ code: 'FORBIDDEN_ROLE' });
+    expect(authz.decide(user('ward_leader', ['20275']), 'alerts.work', '20275')).toMatchObject({
+      code: 'FORBIDDEN_ROLE',
+    });
+    expect(authz.decide(user('province_operator', ['48']), 'admin', null)).toMatchObject({
+      code: 'FORBIDDEN_ROLE',
+    });
     expect(authz.decide(user('admin', []), 'admin', null).allow).toBe(true);
-    expect(authz.decide(user('admin', []), 'ingest', null)).toMatchObject({ code: 'FORBIDDEN_ROLE' });
+    expect(authz.decide(user('admin', []), 'ingest', null)).toMatchObject({
+      code: 'FORBIDDEN_ROLE',
+    });
     expect(authz.decide(display, 'alerts.work', '20275')).toMatchObject({ code: 'FORBIDDEN_ROLE' });
   });
 
@@ -43,17 +69,37 @@ describe('Authorizer', () => {
     expect(authz.decide(ward, 'read', '48')).toMatchObject({ code: 'FORBIDDEN_SCOPE' });
     expect(authz.decide(ward, 'read', null)).toMatchObject({ code: 'FORBIDDEN_SCOPE' });
     expect(authz.decide(display, 'read', '20314')).toMatchObject({ code: 'FORBIDDEN_SCOPE' });
-    expect(authz.decideAll(ward, 'read', ['20275', '20314'])).toMatchObject({ code: 'FORBIDDEN_SCOPE' });
-    expect(authz.decideAll(user('ward_leader', ['20275', '20314']), 'read', ['20275', '20314']).allow).toBe(true);
+    expect(authz.decideAll(ward, 'read', ['20275', '20314'])).toMatchObject({
+      code: 'FORBIDDEN_SCOPE',
+    });
+    expect(
+      authz.decideAll(user('ward_leader', ['20275', '20314']), 'read', ['20275', '20314']).allow,
+    ).toBe(true);
   });
 
   it('treats an unknown unit as outside every scope but the administrator’s', () => {
-    expect(authz.decide(user('province_leader', ['48']), 'read', '99999')).toMatchObject({ code: 'FORBIDDEN_SCOPE' });
+    expect(authz.decide(user('province_leader', ['48']), 'read', '99999')).toMatchObject({
+      code: 'FORBIDDEN_SCOPE',
+    });
     expect(authz.decide(user('admin', []), 'read', '99999').allow).toBe(true);
   });
 
+  it('checks only the role when the data is not about a unit', () => {
+    expect(authz.decideAction(display, 'read').allow).toBe(true);
+    expect(authz.decideAction(user('ward_leader', ['20275']), 'admin')).toMatchObject({
+      code: 'FORBIDDEN_ROLE',
+    });
+  });
+
   it('scopes machine credentials for ingest', () => {
-    const feed: Principal = { kind: 'machine', machine: 'feed', id: 'f', actor: 'feed:f', displayName: 'f', units: ['20275'] };
+    const feed: Principal = {
+      kind: 'machine',
+      machine: 'feed',
+      id: 'f',
+      actor: 'feed:f',
+      displayName: 'f',
+      units: ['20275'],
+    };
     expect(authz.decide(feed, 'ingest', '20275').allow).toBe(true);
     expect(authz.decide(feed, 'ingest', '20314')).toMatchObject({ code: 'FORBIDDEN_SCOPE' });
     expect(authz.decide(feed, 'read', '20275')).toMatchObject({ code: 'FORBIDDEN_ROLE' });

@@ -34,11 +34,21 @@ const MAX_DEPTH = 8;
 export class Authorizer {
   constructor(private readonly tree: UnitTree) {}
 
-  decide(p: Principal, action: Action, unit: string | null): Decision {
+  /** The role check alone, for routes whose data is not about a unit (reference data, own account). */
+  decideAction(p: Principal, action: Action): Decision {
     const actions = ROLE_ACTIONS[p.kind === 'user' ? p.role : p.kind];
-    if (!actions.has(action)) {
-      return { allow: false, code: 'FORBIDDEN_ROLE', message: `${describe(p)} may not perform "${action}"` };
-    }
+    return actions.has(action)
+      ? ALLOW
+      : {
+          allow: false,
+          code: 'FORBIDDEN_ROLE',
+          message: `${describe(p)} may not perform "${action}"`,
+        };
+  }
+
+  decide(p: Principal, action: Action, unit: string | null): Decision {
+    const byRole = this.decideAction(p, action);
+    if (!byRole.allow) return byRole;
     if (this.isGlobal(p)) return ALLOW;
     if (unit === null) {
       if (this.readsUnscoped(p)) return ALLOW;
@@ -50,7 +60,11 @@ export class Authorizer {
     }
     return this.covers(p, unit)
       ? ALLOW
-      : { allow: false, code: 'FORBIDDEN_SCOPE', message: `unit ${unit.slice(0, 16)} is outside the scope of ${describe(p)}` };
+      : {
+          allow: false,
+          code: 'FORBIDDEN_SCOPE',
+          message: `unit ${unit.slice(0, 16)} is outside the scope of ${describe(p)}`,
+        };
   }
 
   /** Every unit must be allowed; the first refusal is returned. An empty list means "no unit". */

@@ -3,7 +3,8 @@ import { csvLine, neutraliseCell } from './csv';
 
 describe('CSV export', () => {
   it('neutralises cells a spreadsheet would run as formulas', () => {
-    for (const bad of ['=1+1', '+cmd', '-2+3', '@SUM(A1)', '\tx', '\rx']) expect(neutraliseCell(bad)).toBe(`'${bad}`);
+    for (const bad of ['=1+1', '+cmd', '-2+3', '@SUM(A1)', '\tx', '\rx'])
+      expect(neutraliseCell(bad)).toBe(`'${bad}`);
     expect(neutraliseCell('Phường Hoà Xuân')).toBe('Phường Hoà Xuân');
     expect(neutraliseCell('')).toBe('');
   });

@@ -30,7 +30,12 @@ function toView(r: Row): DisplayTokenView {
 export class DisplayTokensRepository {
   constructor(private readonly db: Queryable) {}
 
-  async insert(t: { name: string; unitCode: string; tokenHash: string; createdBy: string }): Promise<DisplayTokenView> {
+  async insert(t: {
+    name: string;
+    unitCode: string;
+    tokenHash: string;
+    createdBy: string;
+  }): Promise<DisplayTokenView> {
     const { rows } = await this.db.query<Row>(
       `INSERT INTO display_token (name, unit_code, token_hash, created_by) VALUES ($1, $2, $3, $4) RETURNING ${COLS}`,
       [t.name, t.unitCode, t.tokenHash, t.createdBy],
@@ -39,12 +44,16 @@ export class DisplayTokensRepository {
   }
 
   async list(): Promise<DisplayTokenView[]> {
-    const { rows } = await this.db.query<Row>(`SELECT ${COLS} FROM display_token ORDER BY created_at DESC`);
+    const { rows } = await this.db.query<Row>(
+      `SELECT ${COLS} FROM display_token ORDER BY created_at DESC`,
+    );
     return rows.map(toView);
   }
 
   async byId(id: string): Promise<DisplayTokenView | null> {
-    const { rows } = await this.db.query<Row>(`SELECT ${COLS} FROM display_token WHERE id = $1`, [id]);
+    const { rows } = await this.db.query<Row>(`SELECT ${COLS} FROM display_token WHERE id = $1`, [
+      id,
+    ]);
     return rows[0] ? toView(rows[0]) : null;
   }
 

@@ -31,12 +31,24 @@ export class DisplayTokenService {
   }
 
   /** Returns the plain token: the only time it exists outside the caller. */
-  async create(input: { name: string; unitCode: string }, who: AuditActor): Promise<{ token: string; displayToken: DisplayTokenView }> {
+  async create(
+    input: { name: string; unitCode: string },
+    who: AuditActor,
+  ): Promise<{ token: string; displayToken: DisplayTokenView }> {
     if (!(await this.units.unitLevels([input.unitCode])).has(input.unitCode)) {
-      throw new DomainError('invalid', 'SCOPE_UNKNOWN_UNIT', `unknown unit ${input.unitCode.slice(0, 16)}`);
+      throw new DomainError(
+        'invalid',
+        'SCOPE_UNKNOWN_UNIT',
+        `unknown unit ${input.unitCode.slice(0, 16)}`,
+      );
     }
     const token = newToken('display');
-    const view = await this.repo.insert({ name: input.name.trim(), unitCode: input.unitCode, tokenHash: sha256Hex(token), createdBy: who.actor });
+    const view = await this.repo.insert({
+      name: input.name.trim(),
+      unitCode: input.unitCode,
+      tokenHash: sha256Hex(token),
+      createdBy: who.actor,
+    });
     await this.audit.record(who, {
       action: 'display_token.create',
       targetKind: 'display_token',
@@ -47,7 +59,10 @@ export class DisplayTokenService {
     return { token, displayToken: view };
   }
 
-  async rotate(id: string, who: AuditActor): Promise<{ token: string; displayToken: DisplayTokenView }> {
+  async rotate(
+    id: string,
+    who: AuditActor,
+  ): Promise<{ token: string; displayToken: DisplayTokenView }> {
     const token = newToken('display');
     const view = isUuid(id) ? await this.repo.rotate(id, sha256Hex(token)) : null;
     if (!view) throw notFound(id);
@@ -78,5 +93,9 @@ export class DisplayTokenService {
 }
 
 function notFound(id: string): DomainError {
-  return new DomainError('not_found', 'DISPLAY_TOKEN_NOT_FOUND', `no live display token ${id.slice(0, 40)}`);
+  return new DomainError(
+    'not_found',
+    'DISPLAY_TOKEN_NOT_FOUND',
+    `no live display token ${id.slice(0, 40)}`,
+  );
 }

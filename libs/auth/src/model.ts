@@ -1,5 +1,11 @@
 /** People's roles. Operators work alerts; leaders read; admin does everything. */
-export const ROLES = ['admin', 'province_leader', 'province_operator', 'ward_leader', 'ward_operator'] as const;
+export const ROLES = [
+  'admin',
+  'province_leader',
+  'province_operator',
+  'ward_leader',
+  'ward_operator',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** What a route or channel asks of its caller. */
@@ -83,7 +89,12 @@ export interface AuditActor {
   ip: string | null;
 }
 
-export const SYSTEM_ACTOR: AuditActor = { actor: 'system', actorKind: 'system', displayName: 'IOC platform', ip: null };
+export const SYSTEM_ACTOR: AuditActor = {
+  actor: 'system',
+  actorKind: 'system',
+  displayName: 'IOC platform',
+  ip: null,
+};
 
 export function auditActorOf(p: Principal | null | undefined, ip: string | null): AuditActor {
   if (!p) return { actor: 'anonymous', actorKind: 'user', displayName: 'anonymous', ip };

@@ -26,7 +26,11 @@ export async function verifyPassword(hash: string, password: string): Promise<bo
 
 export function needsRehash(hash: string): boolean {
   try {
-    return argon2.needsRehash(hash, { memoryCost: PARAMS.memoryCost, timeCost: PARAMS.timeCost, parallelism: PARAMS.parallelism });
+    return argon2.needsRehash(hash, {
+      memoryCost: PARAMS.memoryCost,
+      timeCost: PARAMS.timeCost,
+      parallelism: PARAMS.parallelism,
+    });
   } catch {
     return true;
   }
@@ -35,12 +39,24 @@ export function needsRehash(hash: string): boolean {
 /** Length is what matters (NIST SP 800-63B); composition rules only push people to patterns. */
 export function assertAcceptablePassword(password: string, username: string): void {
   if (password.length < PASSWORD_MIN_LENGTH) {
-    throw new DomainError('invalid', 'PASSWORD_TOO_SHORT', `password must have at least ${PASSWORD_MIN_LENGTH} characters`);
+    throw new DomainError(
+      'invalid',
+      'PASSWORD_TOO_SHORT',
+      `password must have at least ${PASSWORD_MIN_LENGTH} characters`,
+    );
   }
   if (password.length > PASSWORD_MAX_LENGTH) {
-    throw new DomainError('invalid', 'PASSWORD_TOO_LONG', `password must have at most ${PASSWORD_MAX_LENGTH} characters`);
+    throw new DomainError(
+      'invalid',
+      'PASSWORD_TOO_LONG',
+      `password must have at most ${PASSWORD_MAX_LENGTH} characters`,
+    );
   }
   if (password.toLowerCase().includes(username.toLowerCase())) {
-    throw new DomainError('invalid', 'PASSWORD_CONTAINS_USERNAME', 'password must not contain the username');
+    throw new DomainError(
+      'invalid',
+      'PASSWORD_CONTAINS_USERNAME',
+      'password must not contain the username',
+    );
   }
 }

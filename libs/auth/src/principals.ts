@@ -85,7 +85,13 @@ export class PrincipalResolver {
     if (!d) return null;
     this.touch(d.id, () => this.displays.touch(d.id));
     return {
-      principal: { kind: 'display', actor: `display:${d.id}`, displayName: d.name, tokenId: d.id, units: [d.unitCode] },
+      principal: {
+        kind: 'display',
+        actor: `display:${d.id}`,
+        displayName: d.name,
+        tokenId: d.id,
+        units: [d.unitCode],
+      },
       expiresAt: Number.POSITIVE_INFINITY,
     };
   }

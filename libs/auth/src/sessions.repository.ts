@@ -26,7 +26,13 @@ interface Row {
 export class SessionsRepository {
   constructor(private readonly db: Queryable) {}
 
-  async insert(s: { userId: string; tokenHash: string; expiresAt: Date; ip: string | null; userAgent: string | null }): Promise<string> {
+  async insert(s: {
+    userId: string;
+    tokenHash: string;
+    expiresAt: Date;
+    ip: string | null;
+    userAgent: string | null;
+  }): Promise<string> {
     const { rows } = await this.db.query<{ id: string }>(
       `INSERT INTO auth_session (user_id, token_hash, expires_at, ip, user_agent)
        VALUES ($1, $2, $3, $4, $5) RETURNING id`,

@@ -61,10 +61,20 @@ export class SessionService {
   async login(input: LoginInput): Promise<OpenedSession> {
     const username = normaliseUsername(input.username).slice(0, 64);
     const keys = [`user:${username}`, ...(input.ip ? [`ip:${input.ip}`] : [])];
-    const who: AuditActor = { actor: username || '(empty)', actorKind: 'user', displayName: username, ip: input.ip };
+    const who: AuditActor = {
+      actor: username || '(empty)',
+      actorKind: 'user',
+      displayName: username,
+      ip: input.ip,
+    };
     const locked = await this.throttle.lockedUntil(keys);
     if (locked) {
-      await this.audit.record(who, { action: 'auth.login_locked', targetKind: 'user', targetId: null, detail: { username } });
+      await this.audit.record(who, {
+        action: 'auth.login_locked',
+        targetKind: 'user',
+        targetId: null,
+        detail: { username },
+      });
       throw new LoginLockedError(Math.max(1, Math.ceil((locked.getTime() - Date.now()) / 1000)));
     }
     const user = await this.users.byUsername(username);
@@ -85,17 +95,27 @@ export class SessionService {
     }
     // Only the username's counter is cleared: one valid account must not reset an address's count.
     await this.throttle.clear(`user:${username}`);
-    if (needsRehash(user.passwordHash)) await this.users.setPasswordHash(user.id, await hashPassword(input.password), false);
+    if (needsRehash(user.passwordHash))
+      await this.users.setPasswordHash(user.id, await hashPassword(input.password), false);
     const opened = await this.open(user, input.ip, input.userAgent);
     await this.audit.record(
       { actor: user.username, actorKind: 'user', displayName: user.displayName, ip: input.ip },
-      { action: 'auth.login', targetKind: 'session', targetId: opened.sessionId, unitCode: user.units[0] ?? null },
+      {
+        action: 'auth.login',
+        targetKind: 'session',
+        targetId: opened.sessionId,
+        unitCode: user.units[0] ?? null,
+      },
     );
     return opened.session;
   }
 
   /** Opens a session for an already authenticated user (login, first-run setup). */
-  async open(user: UserRecord, ip: string | null, userAgent: string | null): Promise<{ session: OpenedSession; sessionId: string }> {
+  async open(
+    user: UserRecord,
+    ip: string | null,
+    userAgent: string | null,
+  ): Promise<{ session: OpenedSession; sessionId: string }> {
     const token = newToken('session');
     const expiresAt = new Date(Date.now() + this.options.sessionTtlHours * 3_600_000);
     const sessionId = await this.sessions.insert({
@@ -105,7 +125,10 @@ export class SessionService {
       ip,
       userAgent: userAgent?.slice(0, 300) ?? null,
     });
-    return { session: { token, expiresAt: expiresAt.toISOString(), user: toUserView(user) }, sessionId };
+    return {
+      session: { token, expiresAt: expiresAt.toISOString(), user: toUserView(user) },
+      sessionId,
+    };
   }
 
   async logout(p: UserPrincipal, ip: string | null): Promise<void> {
@@ -119,13 +142,19 @@ export class SessionService {
 
   /** Counts a failure against an address (e.g. a wrong setup token) without a username. */
   async failAddress(ip: string | null): Promise<void> {
-    if (ip) await this.throttle.fail(`ip:${ip}`, this.options.maxAttemptsPerIp, this.options.lockoutMinutes);
+    if (ip)
+      await this.throttle.fail(
+        `ip:${ip}`,
+        this.options.maxAttemptsPerIp,
+        this.options.lockoutMinutes,
+      );
   }
 
   async assertAddressNotLocked(ip: string | null): Promise<void> {
     if (!ip) return;
     const locked = await this.throttle.lockedUntil([`ip:${ip}`]);
-    if (locked) throw new LoginLockedError(Math.max(1, Math.ceil((locked.getTime() - Date.now()) / 1000)));
+    if (locked)
+      throw new LoginLockedError(Math.max(1, Math.ceil((locked.getTime() - Date.now()) / 1000)));
   }
 
   private async fail(username: string, ip: string | null): Promise<void> {
@@ -135,7 +164,11 @@ export class SessionService {
     if (r.failures === maxAttempts && r.lockedUntil) {
       await this.audit.record(
         { actor: username, actorKind: 'user', displayName: username, ip },
-        { action: 'auth.lockout', targetKind: 'user', detail: { username, until: r.lockedUntil.toISOString() } },
+        {
+          action: 'auth.lockout',
+          targetKind: 'user',
+          detail: { username, until: r.lockedUntil.toISOString() },
+        },
       );
     }
   }

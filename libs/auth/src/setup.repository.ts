@@ -12,13 +12,18 @@ export class SetupRepository {
   }
 
   async get(): Promise<string | null> {
-    const { rows } = await this.db.query<{ token_hash: string }>('SELECT token_hash FROM auth_setup_token WHERE id = 1');
+    const { rows } = await this.db.query<{ token_hash: string }>(
+      'SELECT token_hash FROM auth_setup_token WHERE id = 1',
+    );
     return rows[0]?.token_hash ?? null;
   }
 
   /** Consumes the token if it matches: true for exactly one caller. */
   async take(tokenHash: string): Promise<boolean> {
-    const { rowCount } = await this.db.query('DELETE FROM auth_setup_token WHERE id = 1 AND token_hash = $1', [tokenHash]);
+    const { rowCount } = await this.db.query(
+      'DELETE FROM auth_setup_token WHERE id = 1 AND token_hash = $1',
+      [tokenHash],
+    );
     return rowCount === 1;
   }
 

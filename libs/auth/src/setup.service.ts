@@ -35,7 +35,10 @@ export class SetupService {
     }
     const token = newToken('setup');
     await this.repo.put(sha256Hex(token));
-    await this.audit.record(SYSTEM_ACTOR, { action: 'auth.setup_token_issued', targetKind: 'setup' });
+    await this.audit.record(SYSTEM_ACTOR, {
+      action: 'auth.setup_token_issued',
+      targetKind: 'setup',
+    });
     return token;
   }
 
@@ -58,15 +61,29 @@ export class SetupService {
       await this.sessions.failAddress(ip);
       await this.audit.record(
         { actor: 'anonymous', actorKind: 'user', displayName: 'anonymous', ip },
-        { action: 'auth.setup_failed', targetKind: 'setup', detail: { username: input.username.slice(0, 64) } },
+        {
+          action: 'auth.setup_failed',
+          targetKind: 'setup',
+          detail: { username: input.username.slice(0, 64) },
+        },
       );
       throw new DomainError('unauthorized', 'SETUP_TOKEN_INVALID', 'Unknown or used setup token');
     }
-    const who = { actor: 'setup', actorKind: 'system' as const, displayName: 'first-run setup', ip };
+    const who = {
+      actor: 'setup',
+      actorKind: 'system' as const,
+      displayName: 'first-run setup',
+      ip,
+    };
     let view;
     try {
       view = await this.users.create(
-        { username: input.username, password: input.password, role: 'admin', ...(input.displayName ? { displayName: input.displayName } : {}) },
+        {
+          username: input.username,
+          password: input.password,
+          role: 'admin',
+          ...(input.displayName ? { displayName: input.displayName } : {}),
+        },
         who,
         'auth.setup',
       );

@@ -17,7 +17,11 @@ export class ThrottleRepository {
    * the same duration when the count reaches `max`. One atomic upsert, so concurrent attempts on
    * several replicas cannot undercount.
    */
-  async fail(key: string, max: number, windowMinutes: number): Promise<{ failures: number; lockedUntil: Date | null }> {
+  async fail(
+    key: string,
+    max: number,
+    windowMinutes: number,
+  ): Promise<{ failures: number; lockedUntil: Date | null }> {
     const { rows } = await this.db.query<{ failures: number; locked_until: Date | null }>(
       `WITH w AS (SELECT make_interval(mins => $3::int) AS len)
        INSERT INTO auth_throttle AS t (key, failures, window_started_at, locked_until)

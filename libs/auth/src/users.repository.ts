@@ -27,7 +27,8 @@ interface Row {
   updated_at: Date;
 }
 
-const COLS = 'id, username, display_name, password_hash, role, unit_codes, disabled_at, password_changed_at, created_at, updated_at';
+const COLS =
+  'id, username, display_name, password_hash, role, unit_codes, disabled_at, password_changed_at, created_at, updated_at';
 
 function toRecord(r: Row): UserRecord {
   return {
@@ -84,7 +85,9 @@ export class UsersRepository {
   }
 
   async byUsername(username: string): Promise<UserRecord | null> {
-    const { rows } = await this.db.query<Row>(`SELECT ${COLS} FROM app_user WHERE username = $1`, [username]);
+    const { rows } = await this.db.query<Row>(`SELECT ${COLS} FROM app_user WHERE username = $1`, [
+      username,
+    ]);
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
@@ -113,7 +116,13 @@ export class UsersRepository {
                             WHEN $5 THEN coalesce(disabled_at, now()) ELSE NULL END,
          updated_at = now()
        WHERE id = $1 RETURNING ${COLS}`,
-      [id, patch.displayName ?? null, patch.role ?? null, patch.units ?? null, patch.disabled ?? null],
+      [
+        id,
+        patch.displayName ?? null,
+        patch.role ?? null,
+        patch.units ?? null,
+        patch.disabled ?? null,
+      ],
     );
     return rows[0] ? toRecord(rows[0]) : null;
   }

@@ -58,11 +58,16 @@ export class UsersService {
   async create(input: NewUserInput, who: AuditActor, action = 'user.create'): Promise<UserView> {
     const username = normaliseUsername(input.username);
     if (!USERNAME_PATTERN.test(username)) {
-      throw new DomainError('invalid', 'USERNAME_INVALID', 'username: 2–64 of a-z 0-9 . _ -, starting with a letter or digit');
+      throw new DomainError(
+        'invalid',
+        'USERNAME_INVALID',
+        'username: 2–64 of a-z 0-9 . _ -, starting with a letter or digit',
+      );
     }
     assertAcceptablePassword(input.password, username);
     const units = await this.checkScope(input.role, input.units ?? []);
-    if (await this.repo.byUsername(username)) throw new DomainError('conflict', 'USER_EXISTS', `user ${username} already exists`);
+    if (await this.repo.byUsername(username))
+      throw new DomainError('conflict', 'USER_EXISTS', `user ${username} already exists`);
     let created: UserRecord;
     try {
       created = await this.repo.insert({
@@ -74,7 +79,8 @@ export class UsersService {
       });
     } catch (err) {
       // Two admins creating the same name at once: the unique index decides.
-      if ((err as { code?: string }).code === '23505') throw new DomainError('conflict', 'USER_EXISTS', `user ${username} already exists`);
+      if ((err as { code?: string }).code === '23505')
+        throw new DomainError('conflict', 'USER_EXISTS', `user ${username} already exists`);
       throw err;
     }
     await this.audit.record(who, {
@@ -92,10 +98,19 @@ export class UsersService {
     const role = patch.role ?? before.role;
     const scopeChanges = patch.role !== undefined || patch.units !== undefined;
     // Changing the role without units keeps the units only when they still fit the new role.
-    const units = scopeChanges ? await this.checkScope(role, patch.units ?? (role === 'admin' ? [] : before.units)) : undefined;
-    const losesAdmin = before.role === 'admin' && before.disabledAt === null && (role !== 'admin' || patch.disabled === true);
+    const units = scopeChanges
+      ? await this.checkScope(role, patch.units ?? (role === 'admin' ? [] : before.units))
+      : undefined;
+    const losesAdmin =
+      before.role === 'admin' &&
+      before.disabledAt === null &&
+      (role !== 'admin' || patch.disabled === true);
     if (losesAdmin && (await this.repo.countActiveAdmins()) <= 1) {
-      throw new DomainError('conflict', 'LAST_ADMIN', 'the last active administrator cannot be demoted or disabled');
+      throw new DomainError(
+        'conflict',
+        'LAST_ADMIN',
+        'the last active administrator cannot be demoted or disabled',
+      );
     }
     const after = await this.repo.update(id, {
       ...(patch.displayName !== undefined ? { displayName: patch.displayName.trim() } : {}),
@@ -111,7 +126,11 @@ export class UsersService {
         targetKind: 'user',
         targetId: id,
         unitCode: after.units[0] ?? null,
-        detail: { username: after.username, from: { role: before.role, units: before.units }, to: { role: after.role, units: after.units } },
+        detail: {
+          username: after.username,
+          from: { role: before.role, units: before.units },
+          to: { role: after.role, units: after.units },
+        },
       });
     }
     if (patch.disabled !== undefined && patch.disabled !== (before.disabledAt !== null)) {
@@ -158,23 +177,39 @@ export class UsersService {
   private async checkScope(role: Role, unitsIn: string[]): Promise<string[]> {
     const units = [...new Set(unitsIn.map((u) => u.trim()).filter((u) => u.length > 0))];
     if (role === 'admin') {
-      if (units.length > 0) throw new DomainError('invalid', 'SCOPE_INVALID', 'an administrator has no unit scope');
+      if (units.length > 0)
+        throw new DomainError('invalid', 'SCOPE_INVALID', 'an administrator has no unit scope');
       return [];
     }
-    if (units.length === 0) throw new DomainError('invalid', 'SCOPE_INVALID', `role ${role} needs a unit scope`);
+    if (units.length === 0)
+      throw new DomainError('invalid', 'SCOPE_INVALID', `role ${role} needs a unit scope`);
     const levels = await this.repo.unitLevels(units);
     const unknown = units.filter((u) => !levels.has(u));
-    if (unknown.length > 0) throw new DomainError('invalid', 'SCOPE_UNKNOWN_UNIT', `unknown unit(s): ${unknown.slice(0, 5).join(', ')}`);
+    if (unknown.length > 0)
+      throw new DomainError(
+        'invalid',
+        'SCOPE_UNKNOWN_UNIT',
+        `unknown unit(s): ${unknown.slice(0, 5).join(', ')}`,
+      );
     if (PROVINCE_ROLES.has(role)) {
       if (units.length !== 1 || levels.get(units[0] ?? '') !== 'province') {
-        throw new DomainError('invalid', 'SCOPE_INVALID', `role ${role} is scoped to exactly one province`);
+        throw new DomainError(
+          'invalid',
+          'SCOPE_INVALID',
+          `role ${role} is scoped to exactly one province`,
+        );
       }
       return units;
     }
-    if (units.length > MAX_WARD_UNITS) throw new DomainError('invalid', 'SCOPE_INVALID', `at most ${MAX_WARD_UNITS} units`);
+    if (units.length > MAX_WARD_UNITS)
+      throw new DomainError('invalid', 'SCOPE_INVALID', `at most ${MAX_WARD_UNITS} units`);
     const provinces = units.filter((u) => levels.get(u) === 'province');
     if (provinces.length > 0) {
-      throw new DomainError('invalid', 'SCOPE_INVALID', `role ${role} is scoped to communes/wards, not the province ${provinces[0] ?? ''}`);
+      throw new DomainError(
+        'invalid',
+        'SCOPE_INVALID',
+        `role ${role} is scoped to communes/wards, not the province ${provinces[0] ?? ''}`,
+      );
     }
     return units.sort();
   }

@@ -1,5 +1,5 @@
 export * from './decoders';
-export { ReadingWriter, type WriterOptions, type WriterStats } from './writer/reading-writer';
+export { ReadingWriter, type EnqueueOptions, type WriterOptions, type WriterStats } from './writer/reading-writer';
 export { BackpressureError, IngestUnavailableError } from './writer/backpressure.error';
 export { MqttCollector, type CollectorOptions, type CollectorStats, type MessageHandler } from './mqtt/mqtt-collector';
 export { parseTopic, mayPublish, subscriptionFilters, TELEMETRY_FILTER, GATEWAY_FILTER } from './mqtt/topics';

@@ -12,15 +12,31 @@ export {
   type DeviceLookup,
   type AlertSink,
 } from './alerts/alert-engine.service';
-export { AlertService, ALERT_ACTIONS, type AlertActionName, type RequestOrigin, type RuleView, type AlertDetail } from './alerts/alert.service';
+export {
+  AlertService,
+  ALERT_ACTIONS,
+  type AlertActionName,
+  type RequestOrigin,
+  type RuleView,
+  type AlertDetail,
+} from './alerts/alert.service';
 export { AqiService, type AqiView } from './aqi/aqi.service';
 export { FleetService, type FleetView } from './fleet/fleet.service';
-export { RollupService, type RollupSeries, type LatestView, type RollupPoint } from './rollups/rollup.service';
+export {
+  RollupService,
+  type RollupSeries,
+  type LatestView,
+  type RollupPoint,
+} from './rollups/rollup.service';
 export { RollupRepository } from './rollups/rollup.repository';
 export { BUCKET_SIZES, bucketStart, type BucketSize } from './rollups/buckets';
 export { combine as combineAggregates, meanOf, type Aggregate } from './rollups/aggregate';
 export type { RollupUpdate } from './rollups/rollup-push';
-export { Notifier, DEFAULT_NOTIFIER_OPTIONS, type NotifierOptions } from './notifications/notifier.service';
+export {
+  Notifier,
+  DEFAULT_NOTIFIER_OPTIONS,
+  type NotifierOptions,
+} from './notifications/notifier.service';
 export { backoffMs } from './notifications/webhook';
 export { LocalBus, packEnvelopes, parseEnvelope, type LiveBus, type BusItem } from './bus/live-bus';
 export { PgNotifyBus } from './bus/pg-notify-bus';

@@ -13,6 +13,18 @@ import { createBenchDatabase } from './bench-db';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
+/** Drops Nest's log lines from stdout until the returned function is called. */
+function quietNest(): () => void {
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    if (String(chunk).includes('[Nest]')) return true;
+    return (write as (c: string | Uint8Array, ...r: unknown[]) => boolean)(chunk, ...rest);
+  }) as typeof process.stdout.write;
+  return () => {
+    process.stdout.write = write;
+  };
+}
+
 export interface MqttBenchResult {
   messages: number;
   /** Platform: first publish → last reading committed. */
@@ -101,7 +113,9 @@ export async function benchMqtt(opts: {
       SIMULATOR: 'false',
       LOG_LEVEL: 'error',
     });
-    const platform = await startPlatform(config);
+    // The platform logs its start at LOG level; keep the benchmark's own output readable.
+    const restore = quietNest();
+    const platform = await startPlatform(config).finally(restore);
     let stored = 0;
     let lastStoredAt = 0;
     let reached: () => void = () => undefined;

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadApiConfig } from '@ioc/config';
 import type { Reading } from '@ioc/contracts';
 import { ReadingWriter } from '@ioc/ingest';
 import { createBenchDatabase } from './bench-db';
@@ -69,11 +70,21 @@ export async function benchWriter(adminUrl: string, psqlBin: string, count: numb
     if (r.status !== 0) throw new Error(`psql \\copy failed: ${r.stderr}`);
 
     await db.pool.query('CHECKPOINT');
-    const writer = new ReadingWriter(db.pool, { mode: 'postgres', batchSize: 5000, maxLatencyMs: 50, bufferLimit: count + 1 });
+    // The platform's defaults (WRITER_BATCH_SIZE, WRITER_MAX_LATENCY_MS, WRITER_BUFFER_LIMIT).
+    const defaults = loadApiConfig({});
+    const writer = new ReadingWriter(db.pool, {
+      mode: 'postgres',
+      batchSize: defaults.WRITER_BATCH_SIZE,
+      maxLatencyMs: defaults.WRITER_MAX_LATENCY_MS,
+      bufferLimit: defaults.WRITER_BUFFER_LIMIT,
+    });
     const t1 = performance.now();
     const pending: Promise<number>[] = [];
-    // One enqueue per message (five readings), as the ingest pipeline calls it.
-    for (let i = 0; i < rows.length; i += ROWS_PER_MESSAGE) pending.push(writer.enqueue(rows.slice(i, i + ROWS_PER_MESSAGE)));
+    // One enqueue per message (five readings), as the MQTT pipeline calls it: waiting for room
+    // once the bounded buffer is full.
+    for (let i = 0; i < rows.length; i += ROWS_PER_MESSAGE) {
+      pending.push(writer.enqueue(rows.slice(i, i + ROWS_PER_MESSAGE), { waitForRoom: true }));
+    }
     await Promise.all(pending);
     const oursMs = performance.now() - t1;
     await writer.close();

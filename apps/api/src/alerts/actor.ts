@@ -13,7 +13,14 @@ export function requestOrigin(req: FastifyRequest): RequestOrigin {
   const raw = req.headers['x-ioc-actor'];
   const given = (Array.isArray(raw) ? raw[0] : raw)?.trim();
   if (given !== undefined && given !== '' && !ACTOR.test(given)) {
-    throw new DomainError('invalid', 'ACTOR_INVALID', 'x-ioc-actor: 1–128 letters, digits, space . _ @ : -');
+    throw new DomainError(
+      'invalid',
+      'ACTOR_INVALID',
+      'x-ioc-actor: 1–128 letters, digits, space . _ @ : -',
+    );
   }
-  return { actor: { kind: 'user', id: given !== undefined && given !== '' ? given : 'anonymous' }, ip: req.ip };
+  return {
+    actor: { kind: 'user', id: given !== undefined && given !== '' ? given : 'anonymous' },
+    ip: req.ip,
+  };
 }

@@ -1,4 +1,15 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Query,
+  Req,
+} from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { ALERT_ACTIONS, type AlertActionName } from '@ioc/live';
 import { PLATFORM, type PlatformContext } from '../platform/platform.context';
@@ -34,7 +45,12 @@ export class AlertsController {
   /** acknowledge | start | resolve {reason?} | close | assign {assignee} | note {text} | reopen {reason?} | escalate */
   @Post(':id/:action')
   @HttpCode(200)
-  act(@Param('id') id: string, @Param('action') action: string, @Body() body: unknown, @Req() req: FastifyRequest) {
+  act(
+    @Param('id') id: string,
+    @Param('action') action: string,
+    @Body() body: unknown,
+    @Req() req: FastifyRequest,
+  ) {
     if (!(ALERT_ACTIONS as readonly string[]).includes(action)) {
       throw new BadRequestException(`action must be one of ${ALERT_ACTIONS.join(', ')}`);
     }

@@ -1,6 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '@ioc/contracts';
-import { auditActorOf, sha256Hex, tokenKind, type Action, type AuthServices, type Principal, type TokenBuckets } from '@ioc/auth';
+import {
+  auditActorOf,
+  sha256Hex,
+  tokenKind,
+  type Action,
+  type AuthServices,
+  type Principal,
+  type TokenBuckets,
+} from '@ioc/auth';
 import type { PlatformContext } from '../platform/platform.context';
 import type { RoutePolicy, UnitSource, UnitSources } from './access.decorators';
 import { clientIp, setPrincipal } from './principal';
@@ -12,7 +20,12 @@ export interface UnitLoader {
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 // Headers a machine endpoint may carry its credential in; the rate limit is keyed by it.
-const MACHINE_CREDENTIAL_HEADERS = ['authorization', 'x-webhook-secret', 'x-api-key', 'x-feed-key'] as const;
+const MACHINE_CREDENTIAL_HEADERS = [
+  'authorization',
+  'x-webhook-secret',
+  'x-api-key',
+  'x-feed-key',
+] as const;
 
 export interface Credential {
   token: string;
@@ -43,10 +56,19 @@ export class AccessGate {
     readonly enforce: boolean,
   ) {}
 
-  async check(req: FastifyRequest, reply: FastifyReply, policy: RoutePolicy | undefined, ctx: PlatformContext): Promise<void> {
+  async check(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    policy: RoutePolicy | undefined,
+    ctx: PlatformContext,
+  ): Promise<void> {
     if (!policy) {
       if (this.enforce) {
-        throw new DomainError('forbidden', 'ROUTE_POLICY_MISSING', 'This route declares no access policy and is closed');
+        throw new DomainError(
+          'forbidden',
+          'ROUTE_POLICY_MISSING',
+          'This route declares no access policy and is closed',
+        );
       }
       return;
     }
@@ -75,8 +97,17 @@ export class AccessGate {
       return principal;
     }
     if (!this.enforce) return null;
-    if (!cred) throw new DomainError('unauthorized', 'AUTH_REQUIRED', 'Sign in or present a token (Authorization: Bearer …)');
-    throw new DomainError('unauthorized', 'AUTH_INVALID_TOKEN', 'Unknown, expired or revoked token');
+    if (!cred)
+      throw new DomainError(
+        'unauthorized',
+        'AUTH_REQUIRED',
+        'Sign in or present a token (Authorization: Bearer …)',
+      );
+    throw new DomainError(
+      'unauthorized',
+      'AUTH_INVALID_TOKEN',
+      'Unknown, expired or revoked token',
+    );
   }
 
   /** Session tokens never travel in URLs (they end up in logs and histories); display tokens may. */
@@ -85,10 +116,20 @@ export class AccessGate {
     return this.auth.principals.resolve(cred.token);
   }
 
-  async authorize(req: FastifyRequest, p: Principal, action: Action, sources: UnitSources | undefined, ctx: PlatformContext): Promise<void> {
+  async authorize(
+    req: FastifyRequest,
+    p: Principal,
+    action: Action,
+    sources: UnitSources | undefined,
+    ctx: PlatformContext,
+  ): Promise<void> {
     const units: string[] = [];
     let missing = false;
-    for (const source of sources === undefined ? [] : Array.isArray(sources) ? (sources as readonly UnitSource[]) : [sources as UnitSource]) {
+    for (const source of sources === undefined
+      ? []
+      : Array.isArray(sources)
+        ? (sources as readonly UnitSource[])
+        : [sources as UnitSource]) {
       const found = await unitsOf(source, req, ctx);
       if (found === undefined) missing = true;
       else units.push(...found);
@@ -96,7 +137,11 @@ export class AccessGate {
     // A looked-up resource that does not exist, and nothing else named: the handler answers 404.
     if (missing && units.length === 0) return;
     await this.unitsReady(units);
-    const decision = this.auth.authorizer.decideAll(p, action, units);
+    // No unit source: the route's data is not about a unit, only the role matters.
+    const decision =
+      sources === undefined
+        ? this.auth.authorizer.decideAction(p, action)
+        : this.auth.authorizer.decideAll(p, action, units);
     if (decision.allow) return;
     await this.auth.audit.record(auditActorOf(p, clientIp(req)), {
       action: 'access.denied',
@@ -126,11 +171,17 @@ export class AccessGate {
       }
     }
     // Keyed by a hash: the limiter's memory must not hold secrets.
-    const key = credential ? `c:${sha256Hex(credential).slice(0, 32)}` : `ip:${clientIp(req) ?? '?'}`;
+    const key = credential
+      ? `c:${sha256Hex(credential).slice(0, 32)}`
+      : `ip:${clientIp(req) ?? '?'}`;
     const wait = this.ingestBuckets.take(key);
     if (wait > 0) {
       void reply.header('retry-after', String(wait));
-      throw new DomainError('rate_limited', 'RATE_LIMITED', `Too many requests for this credential: retry in ${wait} s`);
+      throw new DomainError(
+        'rate_limited',
+        'RATE_LIMITED',
+        `Too many requests for this credential: retry in ${wait} s`,
+      );
     }
   }
 }
@@ -138,7 +189,11 @@ export class AccessGate {
 const UNIT_CODE = /^[0-9A-Za-z_-]{1,16}$/;
 
 /** The unit(s) a request names; [] when none; undefined when a lookup found no resource. */
-export async function unitsOf(source: UnitSource, req: FastifyRequest, ctx: PlatformContext): Promise<string[] | undefined> {
+export async function unitsOf(
+  source: UnitSource,
+  req: FastifyRequest,
+  ctx: PlatformContext,
+): Promise<string[] | undefined> {
   let value: unknown;
   switch (source.from) {
     case 'query':
@@ -148,7 +203,10 @@ export async function unitsOf(source: UnitSource, req: FastifyRequest, ctx: Plat
       value = (req.params as Record<string, unknown> | undefined)?.[source.name];
       break;
     case 'body':
-      value = typeof req.body === 'object' && req.body !== null && !Buffer.isBuffer(req.body) ? (req.body as Record<string, unknown>)[source.name] : undefined;
+      value =
+        typeof req.body === 'object' && req.body !== null && !Buffer.isBuffer(req.body)
+          ? (req.body as Record<string, unknown>)[source.name]
+          : undefined;
       break;
     case 'lookup': {
       const found = await source.resolve(req, ctx);
@@ -162,11 +220,16 @@ export async function unitsOf(source: UnitSource, req: FastifyRequest, ctx: Plat
 
 function normaliseUnits(value: unknown): string[] {
   if (value === undefined || value === null || value === '') return [];
-  const parts = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : [value];
+  const parts =
+    typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : [value];
   const out: string[] = [];
   for (const p of parts) {
     if (typeof p !== 'string' || !UNIT_CODE.test(p.trim())) {
-      throw new DomainError('invalid', 'UNIT_INVALID', 'unit must be a unit code or a comma-separated list of them');
+      throw new DomainError(
+        'invalid',
+        'UNIT_INVALID',
+        'unit must be a unit code or a comma-separated list of them',
+      );
     }
     out.push(p.trim());
   }

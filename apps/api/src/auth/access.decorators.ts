@@ -17,7 +17,10 @@ export type UnitSource =
   | {
       from: 'lookup';
       /** The unit(s) of the resource; [] = the request names none; null = a resource without a unit. */
-      resolve: (req: FastifyRequest, ctx: PlatformContext) => Promise<string | readonly string[] | null | undefined>;
+      resolve: (
+        req: FastifyRequest,
+        ctx: PlatformContext,
+      ) => Promise<string | readonly string[] | null | undefined>;
     };
 
 /** One source, or several whose units are all checked (e.g. ?unit= and the unit of ?device=). */
@@ -51,7 +54,8 @@ export function unitOfDevice(from: 'query' | 'param', name: string): UnitSource 
   return {
     from: 'lookup',
     resolve: async (req, ctx) => {
-      const bag = (from === 'query' ? req.query : req.params) as Record<string, unknown> | undefined;
+      const bag = (from === 'query' ? req.query : req.params) as
+        Record<string, unknown> | undefined;
       const id = bag?.[name];
       if (typeof id !== 'string' || id === '') return [];
       const device = await ctx.directory.get(id);
@@ -67,7 +71,9 @@ export const PublicRoute = () => SetMetadata<string, RoutePolicy>(ROUTE_POLICY, 
  * The route authenticates its own machine credential (device/gateway token, webhook secret,
  * feed key) and must check it itself. The guard adds the per-credential rate limit.
  */
-export const MachineRoute = () => SetMetadata<string, RoutePolicy>(ROUTE_POLICY, { kind: 'machine' });
+export const MachineRoute = () =>
+  SetMetadata<string, RoutePolicy>(ROUTE_POLICY, { kind: 'machine' });
 
 /** Any valid session or display token, no particular action (who am I, log out). */
-export const Authenticated = () => SetMetadata<string, RoutePolicy>(ROUTE_POLICY, { kind: 'authenticated' });
+export const Authenticated = () =>
+  SetMetadata<string, RoutePolicy>(ROUTE_POLICY, { kind: 'authenticated' });

@@ -19,9 +19,17 @@ export class AccessGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const policy = this.reflector.getAllAndOverride<RoutePolicy | undefined>(ROUTE_POLICY, [context.getHandler(), context.getClass()]);
+    const policy = this.reflector.getAllAndOverride<RoutePolicy | undefined>(ROUTE_POLICY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     const http = context.switchToHttp();
-    await this.ctx.auth.gate.check(http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>(), policy, this.ctx);
+    await this.ctx.auth.gate.check(
+      http.getRequest<FastifyRequest>(),
+      http.getResponse<FastifyReply>(),
+      policy,
+      this.ctx,
+    );
     return true;
   }
 }

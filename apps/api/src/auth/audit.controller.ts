@@ -18,19 +18,37 @@ export class AuditController {
 
   /** Newest first; `before` = the last id of the previous page. */
   @Get('audit')
-  async list(@Query() query: unknown): Promise<{ asOf: string; items: AuditRecord[]; next: number | null }> {
+  async list(
+    @Query() query: unknown,
+  ): Promise<{ asOf: string; items: AuditRecord[]; next: number | null }> {
     const q = parse(auditQuerySchema, query);
-    const items = await this.ctx.auth.audit.query({ ...filterOf(q), limit: q.limit, ...(q.before ? { beforeId: q.before } : {}) });
-    return { asOf: new Date().toISOString(), items, next: items.length === q.limit ? (items[items.length - 1]?.id ?? null) : null };
+    const items = await this.ctx.auth.audit.query({
+      ...filterOf(q),
+      limit: q.limit,
+      ...(q.before ? { beforeId: q.before } : {}),
+    });
+    return {
+      asOf: new Date().toISOString(),
+      items,
+      next: items.length === q.limit ? (items[items.length - 1]?.id ?? null) : null,
+    };
   }
 
   /** CSV (UTF-8 with BOM for spreadsheet apps); formula-looking cells are neutralised. */
   @Get('audit.csv')
-  async csv(@Req() req: FastifyRequest, @Query() query: unknown, @Res() reply: FastifyReply): Promise<void> {
+  async csv(
+    @Req() req: FastifyRequest,
+    @Query() query: unknown,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const q = parse(auditQuerySchema, query);
     const filter = filterOf(q);
     // Exporting the trail is itself a consequential act.
-    await this.ctx.auth.audit.record(auditActor(req), { action: 'audit.export', targetKind: 'audit_log', detail: { filter: q } });
+    await this.ctx.auth.audit.record(auditActor(req), {
+      action: 'audit.export',
+      targetKind: 'audit_log',
+      detail: { filter: q },
+    });
     const rows = this.ctx.auth.audit.csv(filter, CSV_MAX_ROWS);
     // Streamed page by page, so a large export does not sit in memory whole.
     const body = Readable.from(
@@ -42,12 +60,21 @@ export class AuditController {
     void reply
       .header('cache-control', 'no-store')
       .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="audit-${new Date().toISOString().slice(0, 10)}.csv"`)
+      .header(
+        'content-disposition',
+        `attachment; filename="audit-${new Date().toISOString().slice(0, 10)}.csv"`,
+      )
       .send(body);
   }
 }
 
-function filterOf(q: { from?: string; to?: string; actor?: string; action?: string; unit?: string }): Omit<AuditFilter, 'limit'> {
+function filterOf(q: {
+  from?: string;
+  to?: string;
+  actor?: string;
+  action?: string;
+  unit?: string;
+}): Omit<AuditFilter, 'limit'> {
   return {
     ...(q.from ? { from: new Date(q.from) } : {}),
     ...(q.to ? { to: new Date(q.to) } : {}),

@@ -14,14 +14,21 @@ export interface AuthContext extends AuthServices {
   ws: WsAccess;
 }
 
-export function createAuthContext(db: Queryable, units: UnitTree & UnitLoader, config: ApiConfig): AuthContext {
+export function createAuthContext(
+  db: Queryable,
+  units: UnitTree & UnitLoader,
+  config: ApiConfig,
+): AuthContext {
   const services = createAuthServices(db, units, {
     sessionTtlHours: config.SESSION_TTL_HOURS,
     maxAttempts: config.LOGIN_MAX_ATTEMPTS,
     maxAttemptsPerIp: config.LOGIN_MAX_ATTEMPTS_PER_IP,
     lockoutMinutes: config.LOGIN_LOCKOUT_MINUTES,
   });
-  const buckets = new TokenBuckets({ ratePerSecond: config.INGEST_RATE_PER_SECOND, burst: config.INGEST_RATE_BURST });
+  const buckets = new TokenBuckets({
+    ratePerSecond: config.INGEST_RATE_PER_SECOND,
+    burst: config.INGEST_RATE_BURST,
+  });
   const gate = new AccessGate(services, buckets, units, config.AUTH_ENFORCE);
   return {
     ...services,

@@ -15,10 +15,18 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @PublicRoute()
-  async login(@Req() req: FastifyRequest, @Body() body: unknown, @Res({ passthrough: true }) reply: FastifyReply): Promise<OpenedSession> {
+  async login(
+    @Req() req: FastifyRequest,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OpenedSession> {
     const input = parse(loginSchema, body);
     return withRetryAfter(reply, () =>
-      this.ctx.auth.sessions.login({ ...input, ip: clientIp(req), userAgent: req.headers['user-agent'] ?? null }),
+      this.ctx.auth.sessions.login({
+        ...input,
+        ip: clientIp(req),
+        userAgent: req.headers['user-agent'] ?? null,
+      }),
     );
   }
 
@@ -27,7 +35,12 @@ export class AuthController {
   @Authenticated()
   async logout(@Req() req: FastifyRequest): Promise<void> {
     const p = requirePrincipal(req);
-    if (p.kind !== 'user') throw new DomainError('invalid', 'NOT_A_SESSION', 'Only a sign-in session can be logged out; revoke display tokens instead');
+    if (p.kind !== 'user')
+      throw new DomainError(
+        'invalid',
+        'NOT_A_SESSION',
+        'Only a sign-in session can be logged out; revoke display tokens instead',
+      );
     await this.ctx.auth.sessions.logout(p, clientIp(req));
   }
 
@@ -36,8 +49,21 @@ export class AuthController {
   me(@Req() req: FastifyRequest) {
     const p = requirePrincipal(req);
     return p.kind === 'user'
-      ? { kind: p.kind, id: p.userId, username: p.username, displayName: p.displayName, role: p.role, units: p.units }
-      : { kind: p.kind, id: p.kind === 'display' ? p.tokenId : p.id, displayName: p.displayName, role: p.kind, units: p.units };
+      ? {
+          kind: p.kind,
+          id: p.userId,
+          username: p.username,
+          displayName: p.displayName,
+          role: p.role,
+          units: p.units,
+        }
+      : {
+          kind: p.kind,
+          id: p.kind === 'display' ? p.tokenId : p.id,
+          displayName: p.displayName,
+          role: p.kind,
+          units: p.units,
+        };
   }
 
   /** Whether the first-run setup is still open (the sign-in page shows the setup form then). */
@@ -50,9 +76,15 @@ export class AuthController {
   @Post('setup')
   @HttpCode(201)
   @PublicRoute()
-  async setup(@Req() req: FastifyRequest, @Body() body: unknown, @Res({ passthrough: true }) reply: FastifyReply): Promise<OpenedSession> {
+  async setup(
+    @Req() req: FastifyRequest,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OpenedSession> {
     const input = parse(setupSchema, body);
-    return withRetryAfter(reply, () => this.ctx.auth.setup.complete(input, clientIp(req), req.headers['user-agent'] ?? null));
+    return withRetryAfter(reply, () =>
+      this.ctx.auth.setup.complete(input, clientIp(req), req.headers['user-agent'] ?? null),
+    );
   }
 }
 
@@ -60,7 +92,8 @@ async function withRetryAfter<T>(reply: FastifyReply, fn: () => Promise<T>): Pro
   try {
     return await fn();
   } catch (err) {
-    if (err instanceof LoginLockedError) void reply.header('retry-after', String(err.retryAfterSeconds));
+    if (err instanceof LoginLockedError)
+      void reply.header('retry-after', String(err.retryAfterSeconds));
     throw err;
   }
 }

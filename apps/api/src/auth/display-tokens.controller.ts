@@ -29,7 +29,10 @@ export class DisplayTokensController {
   @Post()
   @HttpCode(201)
   async create(@Req() req: FastifyRequest, @Body() body: unknown): Promise<IssuedToken> {
-    const issued = await this.ctx.auth.displays.create(parse(createDisplayTokenSchema, body), auditActor(req));
+    const issued = await this.ctx.auth.displays.create(
+      parse(createDisplayTokenSchema, body),
+      auditActor(req),
+    );
     return { ...issued, wallPath: wallPath(issued.displayToken.unitCode, issued.token) };
   }
 

@@ -27,13 +27,20 @@ export async function prepareFirstRun(
 ): Promise<FirstRun> {
   const setupToken = opts.embedded ? await auth.setup.prepare() : null;
   if (!opts.embedded && !(await auth.users.adminExists())) {
-    log.warn('No administrator exists: create one with `ioc users add --admin --username NAME --password-stdin`');
+    log.warn(
+      'No administrator exists: create one with `ioc users add --admin --username NAME --password-stdin`',
+    );
   }
-  const wallToken = opts.embedded && opts.seedDemo ? await demoWallToken(auth, opts.dataDir, opts.province) : null;
+  const wallToken =
+    opts.embedded && opts.seedDemo ? await demoWallToken(auth, opts.dataDir, opts.province) : null;
   return { setupToken, wallPath: wallToken ? wallPath(opts.province, wallToken) : null };
 }
 
-async function demoWallToken(auth: AuthContext, dataDir: string, province: string): Promise<string> {
+async function demoWallToken(
+  auth: AuthContext,
+  dataDir: string,
+  province: string,
+): Promise<string> {
   const file = join(dataDir, WALL_TOKEN_FILE);
   if (existsSync(file)) {
     const kept = readFileSync(file, 'utf8').trim();
@@ -41,7 +48,10 @@ async function demoWallToken(auth: AuthContext, dataDir: string, province: strin
     // Reused only while it is live and still the province wall (an admin may have revoked it).
     if (p?.kind === 'display' && p.units[0] === province) return kept;
   }
-  const { token } = await auth.displays.create({ name: `Demo wall ${province}`, unitCode: province }, SYSTEM_ACTOR);
+  const { token } = await auth.displays.create(
+    { name: `Demo wall ${province}`, unitCode: province },
+    SYSTEM_ACTOR,
+  );
   writeFileSync(file, `${token}\n`, { mode: 0o600 });
   chmodSync(file, 0o600);
   return token;

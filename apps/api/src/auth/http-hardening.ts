@@ -51,18 +51,28 @@ export interface HardeningOptions {
 export function installHttpHardening(fastify: FastifyInstance, options: HardeningOptions): void {
   const origins = new Set(options.corsOrigins.map((o) => o.replace(/\/+$/, '')));
   fastify.addHook('onRoute', (route) => {
-    options.routes.addFastifyRoute(route.method, route.url ?? route.path);
+    options.routes.addFastifyRoute(route.method, route.url);
   });
   fastify.addHook('onRequest', async (req, reply) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) void reply.header(k, v);
     // API answers carry scoped data: not for shared caches unless a route says otherwise.
     if (req.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
-    if (req.protocol === 'https') void reply.header('strict-transport-security', 'max-age=31536000');
+    if (req.protocol === 'https')
+      void reply.header('strict-transport-security', 'max-age=31536000');
     const preflight = applyCors(req, reply, origins);
     if (preflight) return reply;
     const pattern = req.routeOptions.url;
-    if (options.enforce && pattern?.startsWith('/api/') && !options.routes.isNestRoute(req.method === 'HEAD' ? 'GET' : req.method, pattern)) {
-      const body: ApiErrorBody = { error: { code: 'ROUTE_POLICY_MISSING', message: 'This route declares no access policy and is closed' } };
+    if (
+      options.enforce &&
+      pattern?.startsWith('/api/') &&
+      !options.routes.isNestRoute(req.method === 'HEAD' ? 'GET' : req.method, pattern)
+    ) {
+      const body: ApiErrorBody = {
+        error: {
+          code: 'ROUTE_POLICY_MISSING',
+          message: 'This route declares no access policy and is closed',
+        },
+      };
       await reply.status(403).send(body);
       return reply;
     }
@@ -71,16 +81,28 @@ export function installHttpHardening(fastify: FastifyInstance, options: Hardenin
 }
 
 /** Adds CORS headers for an allowed origin; answers preflights. True when the request is answered. */
-function applyCors(req: FastifyRequest, reply: FastifyReply, origins: ReadonlySet<string>): boolean {
+function applyCors(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  origins: ReadonlySet<string>,
+): boolean {
   const origin = req.headers.origin;
   const allowed = typeof origin === 'string' && origins.has(origin);
   if (allowed) {
-    void reply.header('access-control-allow-origin', origin).header('vary', 'Origin').header('access-control-expose-headers', 'retry-after, content-disposition');
+    void reply
+      .header('access-control-allow-origin', origin)
+      .header('vary', 'Origin')
+      .header('access-control-expose-headers', 'retry-after, content-disposition');
   }
-  if (req.method !== 'OPTIONS' || typeof req.headers['access-control-request-method'] !== 'string') return false;
+  if (req.method !== 'OPTIONS' || typeof req.headers['access-control-request-method'] !== 'string')
+    return false;
   if (!allowed) {
     // No CORS headers: the browser refuses the cross-origin call.
-    void reply.status(403).send({ error: { code: 'CORS_ORIGIN_DENIED', message: 'Origin not allowed' } } satisfies ApiErrorBody);
+    void reply
+      .status(403)
+      .send({
+        error: { code: 'CORS_ORIGIN_DENIED', message: 'Origin not allowed' },
+      } satisfies ApiErrorBody);
     return true;
   }
   void reply
@@ -102,7 +124,8 @@ export function jsonTooDeep(text: Buffer, max: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
       continue;
     }

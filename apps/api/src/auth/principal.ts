@@ -28,7 +28,8 @@ export function requirePrincipal(req: FastifyRequest): Principal {
 
 export function requireUser(req: FastifyRequest): UserPrincipal {
   const p = requirePrincipal(req);
-  if (p.kind !== 'user') throw new DomainError('forbidden', 'FORBIDDEN_ROLE', 'Only a signed-in user may do this');
+  if (p.kind !== 'user')
+    throw new DomainError('forbidden', 'FORBIDDEN_ROLE', 'Only a signed-in user may do this');
   return p;
 }
 

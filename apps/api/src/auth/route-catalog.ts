@@ -31,10 +31,18 @@ export class RouteCatalog implements OnApplicationBootstrap {
         if (typeof handler !== 'function') continue;
         const method: unknown = Reflect.getMetadata(METHOD_METADATA, handler);
         if (typeof method !== 'number') continue;
-        const policy = this.reflector.getAllAndOverride<RoutePolicy | undefined>(ROUTE_POLICY, [handler, type]) ?? null;
+        const policy =
+          this.reflector.getAllAndOverride<RoutePolicy | undefined>(ROUTE_POLICY, [
+            handler,
+            type,
+          ]) ?? null;
         for (const prefix of prefixes) {
           for (const sub of paths(Reflect.getMetadata(PATH_METADATA, handler))) {
-            routes.push({ method: RequestMethod[method] ?? 'ALL', path: join(prefix, sub), policy });
+            routes.push({
+              method: RequestMethod[method] ?? 'ALL',
+              path: join(prefix, sub),
+              policy,
+            });
           }
         }
       }

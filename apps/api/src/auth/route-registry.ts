@@ -17,7 +17,10 @@ export interface RouteEntry {
  */
 export class RouteRegistry {
   private readonly fastifyRoutes = new Map<string, { method: string; path: string }>();
-  private readonly nestRoutes = new Map<string, { method: string; path: string; policy: RoutePolicy | null }>();
+  private readonly nestRoutes = new Map<
+    string,
+    { method: string; path: string; policy: RoutePolicy | null }
+  >();
 
   addFastifyRoute(methods: string | string[], path: string): void {
     for (const m of Array.isArray(methods) ? methods : [methods]) {
@@ -27,7 +30,8 @@ export class RouteRegistry {
 
   setNestRoutes(routes: { method: string; path: string; policy: RoutePolicy | null }[]): void {
     this.nestRoutes.clear();
-    for (const r of routes) this.nestRoutes.set(key(r.method, r.path), { ...r, method: r.method.toUpperCase() });
+    for (const r of routes)
+      this.nestRoutes.set(key(r.method, r.path), { ...r, method: r.method.toUpperCase() });
   }
 
   isNestRoute(method: string, path: string): boolean {
@@ -39,7 +43,8 @@ export class RouteRegistry {
     const out: RouteEntry[] = [];
     for (const r of this.nestRoutes.values()) out.push({ ...r, source: 'nest' });
     for (const [k, r] of this.fastifyRoutes) {
-      if (this.nestRoutes.has(k) || r.method === 'HEAD' || this.nestRoutes.has(key('ALL', r.path))) continue;
+      if (this.nestRoutes.has(k) || r.method === 'HEAD' || this.nestRoutes.has(key('ALL', r.path)))
+        continue;
       out.push({ ...r, policy: null, source: 'fastify' });
     }
     return out.sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));

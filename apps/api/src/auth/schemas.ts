@@ -44,14 +44,22 @@ export const auditQuerySchema = z.strictObject({
   from: isoDate.optional(),
   to: isoDate.optional(),
   actor: z.string().max(200).optional(),
-  action: z.string().regex(/^[a-z_.]+\*?$/, 'an action such as auth.login or a prefix such as auth.*').max(64).optional(),
+  action: z
+    .string()
+    .regex(/^[a-z_.]+\*?$/, 'an action such as auth.login or a prefix such as auth.*')
+    .max(64)
+    .optional(),
   unit: z.string().max(16).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   before: z.coerce.number().int().positive().optional(),
 });
 
 /** Parses a request part with a schema; every problem is listed in one 400. */
-export function parse<S extends z.ZodType>(schema: S, value: unknown, code = 'INVALID_REQUEST'): z.infer<S> {
+export function parse<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  code = 'INVALID_REQUEST',
+): z.infer<S> {
   const r = schema.safeParse(value ?? {});
   if (r.success) return r.data;
   const problems = r.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);

@@ -2,7 +2,14 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { DomainError } from '@ioc/contracts';
 import type { Queryable } from '@ioc/db';
-import { createAuthServices, normaliseUsername, ROLES, type AuditActor, type AuthServices, type Role } from '@ioc/auth';
+import {
+  createAuthServices,
+  normaliseUsername,
+  ROLES,
+  type AuditActor,
+  type AuthServices,
+  type Role,
+} from '@ioc/auth';
 import { wallPath } from './wall-url';
 
 export const USERS_USAGE = `  users add --username U (--admin | --role ROLE --units CODE[,CODE]) [--display-name N] [--password P | --password-stdin]
@@ -24,9 +31,23 @@ export interface CliIo {
 }
 
 /** `ioc users …` and `ioc display-tokens …`: the way to create the first administrator in services mode. */
-export async function runAuthCommand(command: string, args: string[], db: Queryable, io: CliIo): Promise<number> {
-  const auth = createAuthServices(db, { parentOf: () => null }, { sessionTtlHours: 12, maxAttempts: 5, maxAttemptsPerIp: 50, lockoutMinutes: 15 });
-  const who: AuditActor = { actor: `cli:${safeOsUser()}`, actorKind: 'system', displayName: `ioc CLI (${safeOsUser()})`, ip: null };
+export async function runAuthCommand(
+  command: string,
+  args: string[],
+  db: Queryable,
+  io: CliIo,
+): Promise<number> {
+  const auth = createAuthServices(
+    db,
+    { parentOf: () => null },
+    { sessionTtlHours: 12, maxAttempts: 5, maxAttemptsPerIp: 50, lockoutMinutes: 15 },
+  );
+  const who: AuditActor = {
+    actor: `cli:${safeOsUser()}`,
+    actorKind: 'system',
+    displayName: `ioc CLI (${safeOsUser()})`,
+    ip: null,
+  };
   switch (command) {
     case 'users add':
       return addUser(auth, args, who, io);
@@ -45,7 +66,12 @@ export async function runAuthCommand(command: string, args: string[], db: Querya
   }
 }
 
-async function addUser(auth: AuthServices, args: string[], who: AuditActor, io: CliIo): Promise<number> {
+async function addUser(
+  auth: AuthServices,
+  args: string[],
+  who: AuditActor,
+  io: CliIo,
+): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
@@ -62,7 +88,11 @@ async function addUser(auth: AuthServices, args: string[], who: AuditActor, io: 
   if (!values.username) throw new DomainError('invalid', 'CLI_USAGE', '--username is required');
   const role = values.admin ? 'admin' : values.role;
   if (!role || !(ROLES as readonly string[]).includes(role)) {
-    throw new DomainError('invalid', 'CLI_USAGE', `--admin or --role (${ROLES.join(', ')}) is required`);
+    throw new DomainError(
+      'invalid',
+      'CLI_USAGE',
+      `--admin or --role (${ROLES.join(', ')}) is required`,
+    );
   }
   const password = await passwordFrom(values, io);
   const user = await auth.users.create(
@@ -75,19 +105,36 @@ async function addUser(auth: AuthServices, args: string[], who: AuditActor, io: 
     },
     who,
   );
-  io.print(`user ${user.username} created: ${user.role}${user.units.length > 0 ? ` of ${user.units.join(', ')}` : ''}`);
+  io.print(
+    `user ${user.username} created: ${user.role}${user.units.length > 0 ? ` of ${user.units.join(', ')}` : ''}`,
+  );
   return 0;
 }
 
 async function listUsers(auth: AuthServices, print: Print): Promise<number> {
   const users = await auth.users.list();
   print(['username', 'role', 'units', 'status', 'display name'].join('\t'));
-  for (const u of users) print([u.username, u.role, u.units.join(',') || '-', u.disabled ? 'disabled' : 'active', u.displayName].join('\t'));
+  for (const u of users)
+    print(
+      [
+        u.username,
+        u.role,
+        u.units.join(',') || '-',
+        u.disabled ? 'disabled' : 'active',
+        u.displayName,
+      ].join('\t'),
+    );
   print(`${users.length} user(s)`);
   return 0;
 }
 
-async function setDisabled(auth: AuthServices, args: string[], disabled: boolean, who: AuditActor, print: Print): Promise<number> {
+async function setDisabled(
+  auth: AuthServices,
+  args: string[],
+  disabled: boolean,
+  who: AuditActor,
+  print: Print,
+): Promise<number> {
   const { values } = parseArgs({ args, options: { username: { type: 'string' } }, strict: true });
   const user = await byUsername(auth, values.username);
   await auth.users.update(user.id, { disabled }, who);
@@ -95,10 +142,19 @@ async function setDisabled(auth: AuthServices, args: string[], disabled: boolean
   return 0;
 }
 
-async function setPassword(auth: AuthServices, args: string[], who: AuditActor, io: CliIo): Promise<number> {
+async function setPassword(
+  auth: AuthServices,
+  args: string[],
+  who: AuditActor,
+  io: CliIo,
+): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { username: { type: 'string' }, password: { type: 'string' }, 'password-stdin': { type: 'boolean' } },
+    options: {
+      username: { type: 'string' },
+      password: { type: 'string' },
+      'password-stdin': { type: 'boolean' },
+    },
     strict: true,
   });
   const user = await byUsername(auth, values.username);
@@ -107,10 +163,23 @@ async function setPassword(auth: AuthServices, args: string[], who: AuditActor, 
   return 0;
 }
 
-async function addDisplayToken(auth: AuthServices, args: string[], who: AuditActor, print: Print): Promise<number> {
-  const { values } = parseArgs({ args, options: { unit: { type: 'string' }, name: { type: 'string' } }, strict: true });
-  if (!values.unit || !values.name) throw new DomainError('invalid', 'CLI_USAGE', '--unit and --name are required');
-  const { token, displayToken } = await auth.displays.create({ unitCode: values.unit, name: values.name }, who);
+async function addDisplayToken(
+  auth: AuthServices,
+  args: string[],
+  who: AuditActor,
+  print: Print,
+): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { unit: { type: 'string' }, name: { type: 'string' } },
+    strict: true,
+  });
+  if (!values.unit || !values.name)
+    throw new DomainError('invalid', 'CLI_USAGE', '--unit and --name are required');
+  const { token, displayToken } = await auth.displays.create(
+    { unitCode: values.unit, name: values.name },
+    who,
+  );
   print(`display token ${displayToken.id} for unit ${displayToken.unitCode}`);
   print(`token: ${token}`);
   print(`wall:  <platform URL>${wallPath(displayToken.unitCode, token)}`);
@@ -131,7 +200,12 @@ async function passwordFrom(values: { password?: string | undefined }, io: CliIo
   // First line of stdin, without its line ending: `printf '%s\n' "$PW" | ioc users add …`.
   const text = await io.readStdin();
   const line = text.split(/\r?\n/)[0] ?? '';
-  if (line === '') throw new DomainError('invalid', 'CLI_USAGE', 'no password: pass --password or pipe it on stdin');
+  if (line === '')
+    throw new DomainError(
+      'invalid',
+      'CLI_USAGE',
+      'no password: pass --password or pipe it on stdin',
+    );
   return line;
 }
 

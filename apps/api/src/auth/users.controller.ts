@@ -30,14 +30,26 @@ export class UsersController {
 
   /** Display name, role + unit scope, disabled. Disabling ends the user's sessions. */
   @Patch(':id')
-  async update(@Req() req: FastifyRequest, @Param('id') id: string, @Body() body: unknown): Promise<UserView> {
+  async update(
+    @Req() req: FastifyRequest,
+    @Param('id') id: string,
+    @Body() body: unknown,
+  ): Promise<UserView> {
     return this.ctx.auth.users.update(id, parse(updateUserSchema, body), auditActor(req));
   }
 
   /** Sets a new password chosen by the administrator; the user's sessions end. */
   @Post(':id/password')
   @HttpCode(204)
-  async resetPassword(@Req() req: FastifyRequest, @Param('id') id: string, @Body() body: unknown): Promise<void> {
-    await this.ctx.auth.users.resetPassword(id, parse(passwordSchema, body).password, auditActor(req));
+  async resetPassword(
+    @Req() req: FastifyRequest,
+    @Param('id') id: string,
+    @Body() body: unknown,
+  ): Promise<void> {
+    await this.ctx.auth.users.resetPassword(
+      id,
+      parse(passwordSchema, body).password,
+      auditActor(req),
+    );
   }
 }

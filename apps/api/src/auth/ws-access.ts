@@ -19,14 +19,40 @@ export interface ChannelPolicy {
 }
 
 export const WS_CHANNEL_POLICIES: readonly ChannelPolicy[] = [
-  { name: 'unit', pattern: /^unit:(\d{2}(?:\d{3})?)$/, action: 'read', unit: (m) => m[1] ?? null, example: (u) => `unit:${u}` },
-  { name: 'alerts:unit', pattern: /^alerts:(\d{2}(?:\d{3})?)$/, action: 'read', unit: (m) => m[1] ?? null, example: (u) => `alerts:${u}` },
-  { name: 'alerts', pattern: /^alerts$/, action: 'read', unit: () => null, example: () => 'alerts' },
+  {
+    name: 'unit',
+    pattern: /^unit:(\d{2}(?:\d{3})?)$/,
+    action: 'read',
+    unit: (m) => m[1] ?? null,
+    example: (u) => `unit:${u}`,
+  },
+  {
+    name: 'alerts:unit',
+    pattern: /^alerts:(\d{2}(?:\d{3})?)$/,
+    action: 'read',
+    unit: (m) => m[1] ?? null,
+    example: (u) => `alerts:${u}`,
+  },
+  {
+    name: 'alerts',
+    pattern: /^alerts$/,
+    action: 'read',
+    unit: () => null,
+    example: () => 'alerts',
+  },
   // Layers carry every unit's data (e.g. all device positions): whole-platform readers only.
-  { name: 'layer', pattern: /^layer:[a-z0-9_-]{1,32}$/, action: 'read', unit: () => null, example: () => 'layer:devices' },
+  {
+    name: 'layer',
+    pattern: /^layer:[a-z0-9_-]{1,32}$/,
+    action: 'read',
+    unit: () => null,
+    example: () => 'layer:devices',
+  },
 ];
 
-export function channelPolicy(channel: string): { policy: ChannelPolicy; unit: string | null } | null {
+export function channelPolicy(
+  channel: string,
+): { policy: ChannelPolicy; unit: string | null } | null {
   for (const policy of WS_CHANNEL_POLICIES) {
     const m = policy.pattern.exec(channel);
     if (m) return { policy, unit: policy.unit(m) };
@@ -86,7 +112,12 @@ export class WsClientAuth {
       clearTimeout(this.timer);
       this.access.track(this);
       const p = this.principal;
-      this.peer.send({ type: 'authenticated', kind: p.kind, displayName: p.displayName, units: p.units === 'all' ? [] : [...p.units] });
+      this.peer.send({
+        type: 'authenticated',
+        kind: p.kind,
+        displayName: p.displayName,
+        units: p.units === 'all' ? [] : [...p.units],
+      });
       return true;
     }
     if (!this.access.enforce) return true;
@@ -105,10 +136,18 @@ export class WsClientAuth {
   async channelRefusal(channel: string): Promise<{ code: string; message: string } | null> {
     if (!this.access.enforce) return null;
     const found = channelPolicy(channel);
-    if (!found) return { code: 'WS_CHANNEL_POLICY_MISSING', message: `channel ${channel.slice(0, 64)} declares no access policy` };
+    if (!found)
+      return {
+        code: 'WS_CHANNEL_POLICY_MISSING',
+        message: `channel ${channel.slice(0, 64)} declares no access policy`,
+      };
     if (!this.principal) return { code: 'AUTH_REQUIRED', message: 'Authenticate first' };
     await this.access.gate.unitsReady([found.unit]);
-    const decision = this.access.auth.authorizer.decide(this.principal, found.policy.action, found.unit);
+    const decision = this.access.auth.authorizer.decide(
+      this.principal,
+      found.policy.action,
+      found.unit,
+    );
     if (decision.allow) return null;
     await this.access.auth.audit.record(auditActorOf(this.principal, this.ip), {
       action: 'access.denied',

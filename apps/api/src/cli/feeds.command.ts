@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { DomainError } from '@ioc/contracts';
 import type { Pool } from '@ioc/db';
+import { loadCatalogue, seedCatalogue } from '@ioc/indicators';
 import { DeadLetterRepository } from '@ioc/ingest';
 import { IndicatorsService } from '../indicators/indicators.service';
 
@@ -21,6 +22,8 @@ export async function runFeedsCommand(
   pool: Pool,
   print: Print,
 ): Promise<number> {
+  // The catalogue the platform seeds at start, so the CLI works on a database it has not seen yet.
+  await seedCatalogue(pool, loadCatalogue());
   const service = new IndicatorsService(pool, new DeadLetterRepository(pool));
   switch (command) {
     case 'feeds add':

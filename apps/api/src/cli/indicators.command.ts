@@ -2,7 +2,13 @@ import { parseArgs } from 'node:util';
 import { DomainError } from '@ioc/contracts';
 import type { Pool } from '@ioc/db';
 import { DeadLetterRepository } from '@ioc/ingest';
-import { parseLocaleNumber, ruleText, type StoredTarget } from '@ioc/indicators';
+import {
+  loadCatalogue,
+  parseLocaleNumber,
+  ruleText,
+  seedCatalogue,
+  type StoredTarget,
+} from '@ioc/indicators';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { required } from './feeds.command';
 
@@ -34,6 +40,8 @@ export async function runIndicatorsCommand(
   pool: Pool,
   print: Print,
 ): Promise<number> {
+  // The catalogue the platform seeds at start, so the CLI works on a database it has not seen yet.
+  await seedCatalogue(pool, loadCatalogue());
   const service = new IndicatorsService(pool, new DeadLetterRepository(pool));
   switch (command) {
     case 'indicators list':

@@ -92,7 +92,7 @@ export class FeedsController {
       body: req.body,
       contentType,
       filename: filenameOf(filenameHeader, disposition),
-      submittedBy: cleanName(submittedBy),
+      submittedBy: cleanName(percentDecoded(submittedBy)),
       language: language?.toLowerCase().startsWith('en') === true ? 'en' : 'vi',
     });
     if (receipt.accepted > 0) {
@@ -123,23 +123,21 @@ function filenameOf(header: string | undefined, disposition: string | undefined)
       ? undefined
       : (/filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1] ??
         /filename="?([^";]+)"?/i.exec(disposition)?.[1]);
-  let name = header ?? fromDisposition;
+  return cleanName(percentDecoded(header ?? fromDisposition));
+}
+
+/** HTTP headers are Latin-1: Vietnamese names arrive percent-encoded (UTF-8), as RFC 8187 does. */
+function percentDecoded(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
   try {
-    if (name !== undefined) name = decodeURIComponent(name);
+    return decodeURIComponent(text);
   } catch {
-    // Not percent-encoded: keep as sent.
+    return text;
   }
-  return cleanName(name);
 }
 
 function cleanName(text: string | undefined): string | null {
   // Control characters (header injection, terminal escapes) are dropped.
-  const s =
-    text === undefined
-      ? undefined
-      : [...text]
-          .filter((c) => c >= ' ' && c !== '\u007f')
-          .join('')
-          .trim();
+  const s = text?.replace(/\p{Cc}/gu, '').trim();
   return s === undefined || s === '' ? null : s.slice(0, 200);
 }

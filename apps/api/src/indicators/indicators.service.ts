@@ -137,6 +137,7 @@ const FAR_PAST = '2000-01-01';
  */
 export class IndicatorsService {
   private readonly rows?: Counter<'outcome' | 'reason'>;
+  private readonly clock: () => Date;
 
   constructor(
     private readonly db: Queryable,
@@ -153,8 +154,6 @@ export class IndicatorsService {
       });
     }
   }
-
-  private readonly clock: () => Date;
 
   // ── Catalogue ────────────────────────────────────────────────────────────────────────────
 

@@ -34,11 +34,20 @@ export class LiveGateway implements OnGatewayConnection, OnGatewayDisconnect, On
       },
       request,
     );
-    const conn = { auth, chain: auth.start().catch((err: unknown) => this.logger.warn(`ws auth failed: ${String(err)}`)) };
+    const conn = {
+      auth,
+      chain: auth.start().catch((err: unknown) => {
+        this.logger.warn(`ws auth failed: ${String(err)}`);
+      }),
+    };
     this.conns.set(client, conn);
     client.on('message', (data: Buffer) => {
       // Sequential per connection: an auth message must take effect before the next subscribe.
-      conn.chain = conn.chain.then(() => this.onMessage(client, data)).catch((err: unknown) => this.logger.warn(`ws message failed: ${String(err)}`));
+      conn.chain = conn.chain
+        .then(() => this.onMessage(client, data))
+        .catch((err: unknown) => {
+          this.logger.warn(`ws message failed: ${String(err)}`);
+        });
     });
     client.on('error', (err) => {
       this.logger.debug(`socket error: ${err.message}`);

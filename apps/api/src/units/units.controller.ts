@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DomainError, type UnitSummary } from '@ioc/contracts';
 import { bandForZoom, type GeoJsonSource, type ZoomBand } from '@ioc/geo';
 import { PLATFORM, type PlatformContext } from '../platform/platform.context';
+import { Access } from '../auth/access.decorators';
 
 const LEVELS = ['province', 'ward', 'commune', 'special_zone'] as const;
 const BANDS = ['low', 'mid', 'high'] as const;
@@ -47,7 +48,10 @@ function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
 }
 
 /** Units API: hierarchy, search, map-ready geometry, point→unit, import. */
+// Administrative geography (names, boundaries) is reference data every signed-in client needs
+// to draw its map, neighbours included, so it is not unit-scoped; unit *data* routes are.
 @Controller('api/v1/units')
+@Access({ action: 'read' })
 export class UnitsController {
   constructor(@Inject(PLATFORM) private readonly ctx: PlatformContext) {}
 
@@ -162,6 +166,7 @@ export class UnitsController {
    * Admin import of a GeoJSON FeatureCollection: all features valid or nothing written;
    * `dryRun=true` reports what would change.
    */
+  @Access({ action: 'admin' })
   @Post('import')
   async import(@Body() body: unknown, @Query() query: unknown) {
     const q = parse(importQuery, query);

@@ -64,7 +64,10 @@ const wardFeature = z.object({
   }),
 });
 
-const listEnvelope = z.object({ asOf: z.string().nullable().default(null), items: z.array(z.unknown()) });
+const listEnvelope = z.object({
+  asOf: z.string().nullable().default(null),
+  items: z.array(z.unknown()),
+});
 
 /** Parses each item on its own so one bad row does not hide the rest. */
 function parseItems<T>(items: unknown[], schema: z.ZodType<T>, what: string): T[] {

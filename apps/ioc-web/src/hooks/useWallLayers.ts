@@ -7,56 +7,55 @@ import { deviceLayer } from '../map/layers/deviceLayer';
 import { sovereigntyLayer, type SovereigntyLabel } from '../map/layers/sovereigntyLayer';
 import { wardLabelLayer, wardPolygonLayer } from '../map/layers/wardLayers';
 
-export interface WallLayerInput {
+// Layer objects are cheap descriptors recreated on change; deck.gl diffs them and recomputes
+// only the attributes whose data or update trigger changed.
+
+export interface WardLayerInput {
   wards: readonly WardFeature[];
   fillFor: (code: string) => Rgba;
-  fillVersion: number;
-  priorityFor: (code: string) => number;
-  devices: readonly DeviceState[];
-  valueVersion: number;
-  statusTick: number;
+  /** Changes only when a ward's colour class changes. */
+  fillKey: string;
+  /** The wards whose names fit at the current zoom. */
+  labelWards: readonly WardFeature[];
   sovereignty: SovereigntyLabel[];
   fontsReady: boolean;
   uiScale: number;
 }
 
-/**
- * Main-map layers, bottom to top: ward fills, devices, ward names, sovereignty labels.
- * Layer objects are cheap descriptors recreated on every change; deck.gl diffs them and only
- * recomputes the attributes whose data or update trigger changed.
- */
-export function useWallLayers(input: WallLayerInput): LayersList {
-  const {
-    wards,
-    fillFor,
-    fillVersion,
-    priorityFor,
-    devices,
-    valueVersion,
-    statusTick,
-    sovereignty,
-    fontsReady,
-    uiScale,
-  } = input;
+/** Bottom overlay: ward fills and borders. */
+export function useWardLayers(input: WardLayerInput): { base: LayersList; labels: LayersList } {
+  const { wards, fillFor, fillKey, labelWards, sovereignty, fontsReady, uiScale } = input;
+  const base = useMemo(
+    () => [wardPolygonLayer({ id: 'ward-fills', wards, fillFor, fillVersion: fillKey, uiScale })],
+    [wards, fillFor, fillKey, uiScale],
+  );
+  // Top overlay, above the devices so dots never hide a name. Text waits for the web font, or
+  // deck.gl would cache glyphs of a fallback font.
+  const labels = useMemo(
+    () =>
+      fontsReady
+        ? [
+            wardLabelLayer({ id: 'ward-labels', wards: labelWards, uiScale }),
+            sovereigntyLayer('sovereignty', sovereignty, 14 * uiScale),
+          ]
+        : [],
+    [labelWards, sovereignty, fontsReady, uiScale],
+  );
+  return { base, labels };
+}
+
+export interface DeviceLayerInput {
+  devices: readonly DeviceState[];
+  valueVersion: number;
+  statusTick: number;
+  uiScale: number;
+}
+
+/** Live overlay: device dots only, so a frame of deltas redraws nothing else. */
+export function useDeviceLayers(input: DeviceLayerInput): LayersList {
+  const { devices, valueVersion, statusTick, uiScale } = input;
   return useMemo(
-    () => [
-      wardPolygonLayer({ id: 'ward-fills', wards, fillFor, fillVersion, uiScale }),
-      deviceLayer({ id: 'devices', devices, valueVersion, statusTick, uiScale }),
-      // Text waits for the web font, or deck.gl would cache glyphs of a fallback font.
-      fontsReady && wardLabelLayer({ id: 'ward-labels', wards, uiScale, priorityFor }),
-      fontsReady && sovereigntyLayer('sovereignty', sovereignty, 14 * uiScale),
-    ],
-    [
-      wards,
-      fillFor,
-      fillVersion,
-      priorityFor,
-      devices,
-      valueVersion,
-      statusTick,
-      sovereignty,
-      fontsReady,
-      uiScale,
-    ],
+    () => [deviceLayer({ id: 'devices', devices, valueVersion, statusTick, uiScale })],
+    [devices, valueVersion, statusTick, uiScale],
   );
 }

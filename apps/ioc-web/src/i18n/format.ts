@@ -10,11 +10,20 @@ const DATE_LOCALE = 'vi-VN';
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
-export function formatNumber(lang: Lang, value: number, maximumFractionDigits = 1): string {
-  const cacheKey = `${lang}:${maximumFractionDigits}`;
+/** `fixed` pads to exactly `maximumFractionDigits` decimals, for aligned columns. */
+export function formatNumber(
+  lang: Lang,
+  value: number,
+  maximumFractionDigits = 1,
+  fixed = false,
+): string {
+  const cacheKey = `${lang}:${maximumFractionDigits}:${fixed}`;
   let fmt = numberFormats.get(cacheKey);
   if (!fmt) {
-    fmt = new Intl.NumberFormat(NUMBER_LOCALE[lang], { maximumFractionDigits });
+    fmt = new Intl.NumberFormat(NUMBER_LOCALE[lang], {
+      maximumFractionDigits,
+      minimumFractionDigits: fixed ? maximumFractionDigits : 0,
+    });
     numberFormats.set(cacheKey, fmt);
   }
   return fmt.format(value);

@@ -55,6 +55,7 @@ describe('formatting', () => {
     expect(formatNumber('vi', 1234.56, 2)).toBe('1.234,56');
     expect(formatNumber('en', 41.2)).toBe('41.2');
     expect(formatNumber('vi', 42)).toBe('42');
+    expect(formatNumber('vi', 144, 1, true)).toBe('144,0');
   });
 
   it('formats dates dd/MM/yyyy, 24 h, in Vietnam time whatever the host zone', () => {

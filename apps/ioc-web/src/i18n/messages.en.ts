@@ -32,7 +32,7 @@ export const en: Record<MessageKey, string> = {
   'legend.title': 'Mean PM2.5 per ward/commune (µg/m³)',
   'legend.noData': 'No data',
   'legend.approximate': 'Approximate boundary',
-  'legend.device': 'Sensor',
+  'legend.device': 'Other sensor',
   'legend.deviceOffline': 'Sensor offline',
 
   'aqi.good': 'Good',

@@ -30,7 +30,7 @@ export const vi = {
   'legend.title': 'PM2.5 trung bình theo phường, xã (µg/m³)',
   'legend.noData': 'Không có dữ liệu',
   'legend.approximate': 'Ranh giới gần đúng',
-  'legend.device': 'Thiết bị đo',
+  'legend.device': 'Thiết bị đo khác',
   'legend.deviceOffline': 'Thiết bị mất tín hiệu',
 
   'aqi.good': 'Tốt',

@@ -7,7 +7,7 @@ export interface I18n {
   lang: Lang;
   t: (key: MessageKey, params?: MessageParams) => string;
   /** Number in the UI language's format (decimal comma in Vietnamese). */
-  num: (value: number, maximumFractionDigits?: number) => string;
+  num: (value: number, maximumFractionDigits?: number, fixed?: boolean) => string;
   setLang: (lang: Lang) => void;
 }
 
@@ -18,7 +18,7 @@ export function useI18n(): I18n {
     [lang],
   );
   const num = useCallback(
-    (value: number, digits?: number) => formatNumber(lang, value, digits),
+    (value: number, digits?: number, fixed?: boolean) => formatNumber(lang, value, digits, fixed),
     [lang],
   );
   return useMemo(() => ({ lang, t, num, setLang }), [lang, t, num]);

@@ -86,7 +86,10 @@ export class LiveFeed {
     this.update({ startedAt: Date.now() });
     this.socket.start();
     void this.refresh();
-    this.refreshTimer = setInterval(() => void this.refresh(), this.opts.refreshIntervalMs ?? 60_000);
+    this.refreshTimer = setInterval(
+      () => void this.refresh(),
+      this.opts.refreshIntervalMs ?? 60_000,
+    );
   }
 
   stop(): void {

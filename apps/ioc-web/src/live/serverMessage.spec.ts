@@ -9,7 +9,12 @@ describe('parseServerMessage', () => {
         channel: 'unit:48',
         asOf: '2026-03-01T00:00:01Z',
         deltas: [
-          { deviceId: 'a', unitCode: '20242', time: '2026-03-01T00:00:00Z', values: { pm25: 41.2 } },
+          {
+            deviceId: 'a',
+            unitCode: '20242',
+            time: '2026-03-01T00:00:00Z',
+            values: { pm25: 41.2 },
+          },
           { deviceId: 'b', time: '2026-03-01T00:00:00Z', values: { pm25: 'high', pm10: 3 } },
           { deviceId: 'c', time: '2026-03-01T00:00:00Z', values: { pm25: null } },
           { time: '2026-03-01T00:00:00Z', values: { pm25: 1 } },

@@ -52,7 +52,10 @@ export function parseServerMessage(raw: string): WsServerMessage | null {
       return { type: 'readings', channel: str('channel'), asOf: str('asOf'), deltas: parsed };
     }
     case 'subscribed':
-      return { type: 'subscribed', channels: isStringArray(msg['channels']) ? msg['channels'] : [] };
+      return {
+        type: 'subscribed',
+        channels: isStringArray(msg['channels']) ? msg['channels'] : [],
+      };
     case 'refused':
       return {
         type: 'refused',

@@ -8,7 +8,7 @@ import { sovereigntyLayer, type SovereigntyLabel } from './layers/sovereigntyLay
 /** The East Sea from the central coast to Trường Sa. */
 const INSET_EXTENT: Bounds = [
   [105.8, 7.6],
-  [117.2, 18.4],
+  [118.2, 18.4],
 ];
 
 const MAIN_VIEW = new MapView({ id: 'inset', repeat: false });
@@ -81,8 +81,12 @@ export function SeaInset({ wards, mainBounds, labels, fontsReady, uiScale, title
         id: 'inset-wards',
         data: wards as WardFeature[],
         filled: true,
-        stroked: false,
+        // A 1 px outline keeps islets (Hoàng Sa) visible at inset scale.
+        stroked: true,
         getFillColor: [110, 150, 195, 200],
+        getLineColor: [150, 190, 230, 255],
+        lineWidthUnits: 'pixels',
+        getLineWidth: 1,
       }),
       new PathLayer<[number, number][]>({
         id: 'inset-frame',

@@ -12,24 +12,42 @@ import { OFFLINE_STYLE } from './mapStyle';
 setWorkerUrl(maplibreWorkerUrl);
 
 export interface WallMapProps {
-  layers: LayersList;
+  /** Ward geometry: redrawn on camera moves and when a fill class flips. */
+  baseLayers: LayersList;
+  /** Devices: redrawn on every frame that applied deltas. */
+  liveLayers: LayersList;
+  /** Names, above the devices: redrawn on camera moves and zoom-dependent placement. */
+  labelLayers: LayersList;
   /** Extent to frame; refitted when it changes and when the map is resized. */
   bounds: Bounds | null;
   padding: PaddingOptions;
   ariaLabel: string;
+  /** Called with the zoom after every camera change (label decluttering depends on it). */
+  onZoom?: (zoom: number) => void;
 }
 
 /**
- * MapLibre (camera, interaction, offline background) with deck.gl drawn over it by a
- * MapboxOverlay in overlaid mode (`interleaved: false`): deck.gl keeps its own canvas, so its
- * layers update without touching MapLibre's render loop.
+ * MapLibre (camera, interaction, offline background) with deck.gl drawn over it by
+ * MapboxOverlays in overlaid mode (`interleaved: false`): deck.gl keeps its own canvases, so
+ * its layers update without touching MapLibre's render loop.
+ *
+ * Three stacked overlays (base, live, labels), because deck.gl redraws every layer of a canvas
+ * whenever any layer changes: with ward borders (thousands of path segments) and devices in
+ * one canvas, each live delta would redraw the borders too. Split, a delta frame costs about
+ * what a bare ScatterplotLayer costs — a large difference on software-rendered GPUs — and
+ * labels can still sit above the dots.
  */
-export function WallMap({ layers, bounds, padding, ariaLabel }: WallMapProps) {
+export function WallMap(props: WallMapProps) {
+  const { baseLayers, liveLayers, labelLayers, bounds, padding, ariaLabel, onZoom } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MaplibreMap | null>(null);
-  const overlayRef = useRef<MapboxOverlay | null>(null);
+  const baseRef = useRef<MapboxOverlay | null>(null);
+  const liveRef = useRef<MapboxOverlay | null>(null);
+  const labelRef = useRef<MapboxOverlay | null>(null);
   const fitRef = useRef<{ bounds: Bounds | null; padding: PaddingOptions }>({ bounds, padding });
   fitRef.current = { bounds, padding };
+  const onZoomRef = useRef(onZoom);
+  onZoomRef.current = onZoom;
 
   useEffect(() => {
     const container = containerRef.current;
@@ -46,11 +64,21 @@ export function WallMap({ layers, bounds, padding, ariaLabel }: WallMapProps) {
       touchPitch: false,
       maxPitch: 0,
     });
-    const overlay = new MapboxOverlay({ interleaved: false, layers: [] });
-    map.addControl(overlay);
+    // Added in stacking order: each overlay's canvas lies above the previous one's.
+    const [base, live, labels] = [0, 1, 2].map(
+      () => new MapboxOverlay({ interleaved: false, layers: [] }),
+    ) as [MapboxOverlay, MapboxOverlay, MapboxOverlay];
+    map.addControl(base);
+    map.addControl(live);
+    map.addControl(labels);
     mapRef.current = map;
-    overlayRef.current = overlay;
+    baseRef.current = base;
+    liveRef.current = live;
+    labelRef.current = labels;
 
+    map.on('moveend', () => {
+      onZoomRef.current?.(map.getZoom());
+    });
     const fit = (): void => {
       const { bounds: b, padding: p } = fitRef.current;
       if (b) map.fitBounds(b, { padding: p, animate: false });
@@ -64,14 +92,24 @@ export function WallMap({ layers, bounds, padding, ariaLabel }: WallMapProps) {
     return () => {
       observer.disconnect();
       mapRef.current = null;
-      overlayRef.current = null;
+      baseRef.current = null;
+      liveRef.current = null;
+      labelRef.current = null;
       map.remove();
     };
   }, []);
 
   useEffect(() => {
-    overlayRef.current?.setProps({ layers });
-  }, [layers]);
+    baseRef.current?.setProps({ layers: baseLayers });
+  }, [baseLayers]);
+
+  useEffect(() => {
+    liveRef.current?.setProps({ layers: liveLayers });
+  }, [liveLayers]);
+
+  useEffect(() => {
+    labelRef.current?.setProps({ layers: labelLayers });
+  }, [labelLayers]);
 
   useEffect(() => {
     if (bounds) mapRef.current?.fitBounds(bounds, { padding, animate: false });

@@ -8,7 +8,13 @@ import type { TargetChange, TargetInput } from '../repo/target.repository';
  * with the same messages. Every change carries `why` (kept in the change log with `who`).
  */
 
-const why = z.string().trim().min(3, 'say why (at least 3 characters)').max(500);
+const why = z
+  .string({
+    error: (i) => (i.input === undefined ? 'required: say why the change is made' : 'text'),
+  })
+  .trim()
+  .min(2, 'say why (at least 2 characters)')
+  .max(500);
 const text = z.string().trim().min(1).max(500);
 const nullableText = z.string().trim().max(2000).nullable();
 const unitCode = z.string().regex(/^(\d{2}|\d{5})$/, 'a 2-digit province or 5-digit commune code');

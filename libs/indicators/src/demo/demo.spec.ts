@@ -4,7 +4,14 @@ import { feedLiveness } from '../liveness/liveness';
 import { validateReportRows } from '../report/validate';
 import { danangWards, fixtureDirectory } from '../testing/fixtures';
 import { rollUp } from '../values/rollup';
-import { DEMO_INDICATORS, demoFeed, generateDemoReports } from './generate';
+import {
+  DEMO_INDICATORS,
+  PROVINCE_DEMO_FEED,
+  PROVINCE_DEMO_INDICATOR,
+  demoFeed,
+  demoProvinceFeed,
+  generateDemoReports,
+} from './generate';
 
 const wards = danangWards();
 const options = { unitCodes: wards, lastPeriod: '2026-03', seed: 2026 };
@@ -100,5 +107,29 @@ describe('generateDemoReports', () => {
     expect(result.value).toBeCloseTo((num / den) * 100, 9);
     expect(result.coverage.expected).toBe(94);
     expect(result.coverage.reporting).toBe(94 - demo.silentUnits.length);
+  });
+
+  it('adds the province’s own monthly figure, larger than its wards’ sum, without changing the wards', () => {
+    const withProvince = generateDemoReports({ ...options, provinceCode: '48' });
+    const own = withProvince.submissions.filter((s) => s.unitCode === '48');
+    expect(own).toHaveLength(12);
+    expect(own.every((s) => s.feed === PROVINCE_DEMO_FEED)).toBe(true);
+    expect(withProvince.submissions.filter((s) => s.unitCode !== '48')).toEqual(demo.submissions);
+    const march = own.find((s) => s.period === '2026-03')?.rows[0];
+    const wardsMarch = new Map(
+      demo.submissions.filter((s) => s.period === '2026-03').map((s) => [s.unitCode, s]),
+    );
+    const wardDen = [...wardsMarch.values()]
+      .flatMap((s) => s.rows.filter((r) => r.indicator === PROVINCE_DEMO_INDICATOR))
+      .reduce((a, r) => a + Number(r.denominator), 0);
+    expect(march?.indicator).toBe(PROVINCE_DEMO_INDICATOR);
+    expect(Number(march?.denominator)).toBeGreaterThan(wardDen);
+    const { rejected } = validateReportRows(march === undefined ? [] : [march], {
+      indicators: indexIndicators(loadCatalogue()),
+      units: fixtureDirectory(),
+      feed: demoProvinceFeed('48'),
+      now,
+    });
+    expect(rejected).toEqual([]);
   });
 });

@@ -58,6 +58,8 @@ export async function seedCatalogue(db: Queryable, catalogue: Catalogue): Promis
        FROM jsonb_to_recordset($1::jsonb) AS x(indicator text, unit_code text, year integer, op text,
             value double precision, min double precision, max double precision, source text,
             ref text, seed_key text)
+       -- Filtered first so a re-seed does not draw (and burn) an id per already-seeded target.
+       WHERE NOT EXISTS (SELECT 1 FROM indicator_target t WHERE t.seed_key = x.seed_key)
        ON CONFLICT (seed_key) DO NOTHING RETURNING 1)
      SELECT count(*) AS n FROM ins`,
     [

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import mqtt, { type IClientOptions, type IPublishPacket, type MqttClient, type Packet } from 'mqtt';
+import { BackpressureError } from '../writer/backpressure.error';
 import { subscriptionFilters } from './topics';
 
 export interface CollectorOptions {
@@ -12,6 +13,8 @@ export interface CollectorOptions {
   protocolVersion: 4 | 5;
   /** Shortest pause after a failed message before consuming again (grows while failures repeat). */
   minPauseMs?: number;
+  /** MQTT keepalive in seconds (default 30). */
+  keepaliveS?: number;
 }
 
 /** Resolves once the message is durable (stored or dead-lettered); rejects to withhold the ack. */
@@ -22,6 +25,9 @@ export interface CollectorEvents {
   connected: [];
   paused: [reason: string];
   resumed: [];
+  /** Stopped reading because the pipeline is full (or a message waits for a retry). */
+  blocked: [];
+  unblocked: [blockedMs: number];
 }
 
 export interface CollectorStats {
@@ -32,8 +38,13 @@ export interface CollectorStats {
   failed: number;
   /** PUBACKs dropped because their connection had gone: the broker redelivers those. */
   staleAcks: number;
+  /** Messages retried because the pipeline was temporarily unavailable (registry down). */
+  retries: number;
   inFlight: number;
   pauses: number;
+  /** Times reading stopped for backpressure (the broker held the stream meanwhile). */
+  blocks: number;
+  blocked: boolean;
   connected: boolean;
 }
 
@@ -51,6 +62,13 @@ interface InFlight {
 /**
  * Subscribes to device and gateway telemetry with a persistent session (clean start off,
  * fixed client id) and acknowledges each QoS 1 message only after the handler made it durable.
+ *
+ * Backpressure: while `canConsume()` is false (the writer's buffer is full) the collector stops
+ * reading its socket — MQTT.js processes one packet at a time and waits for our callback — so
+ * TCP flow control and the broker's in-flight window hold the stream at the broker, and the
+ * connection (with every held PUBACK) stays up. PINGREQs keep both sides' keepalive satisfied.
+ * A message that fails with a BackpressureError (device registry unreachable) is retried on
+ * the same connection, reading stopped meanwhile.
  *
  * MQTT.js sends a PUBACK as soon as `handleMessage` calls back and processes one packet at a
  * time; holding that callback would serialise ingest to one message per database commit. So
@@ -70,12 +88,20 @@ export class MqttCollector extends EventEmitter<CollectorEvents> {
   private pausing: Promise<void> | undefined;
   private consecutivePauses = 0;
   private stopping = false;
-  private readonly counters = { received: 0, acked: 0, failed: 0, staleAcks: 0, pauses: 0 };
+  private retrying = 0;
+  private corked = false;
+  /** MQTT.js's "process the next packet" callback, held while reading is stopped. */
+  private blocked: { resume: () => void; since: number; timer: NodeJS.Timeout } | undefined;
+  private readonly counters = { received: 0, acked: 0, failed: 0, staleAcks: 0, retries: 0, pauses: 0, blocks: 0 };
 
+  /**
+   * @param canConsume whether the pipeline takes more now; while false the collector stops
+   *   reading (and, after a failed message, waits for it before reconnecting).
+   */
   constructor(
     private readonly options: CollectorOptions,
     private readonly handler: MessageHandler,
-    private readonly canResume: () => boolean = () => true,
+    private readonly canConsume: () => boolean = () => true,
   ) {
     super();
   }
@@ -86,7 +112,12 @@ export class MqttCollector extends EventEmitter<CollectorEvents> {
   }
 
   get stats(): CollectorStats {
-    return { ...this.counters, inFlight: this.inFlight.size, connected: this.client?.connected ?? false };
+    return {
+      ...this.counters,
+      inFlight: this.inFlight.size,
+      blocked: this.blocked !== undefined,
+      connected: this.client?.connected ?? false,
+    };
   }
 
   async start(): Promise<void> {
@@ -97,7 +128,7 @@ export class MqttCollector extends EventEmitter<CollectorEvents> {
       protocolVersion: o.protocolVersion,
       reconnectPeriod: 1000,
       connectTimeout: 10_000,
-      keepalive: 30,
+      keepalive: o.keepaliveS ?? 30,
       resubscribe: true,
       // Never queue packets while offline: a held PUBACK is worthless on a later connection.
       queueQoSZero: false,
@@ -121,16 +152,19 @@ export class MqttCollector extends EventEmitter<CollectorEvents> {
       // Every message of the closed connection is redelivered by the broker: forget them.
       this.generation++;
       this.inFlight.clear();
+      this.unblock();
     });
     client.handleMessage = (packet: Packet, callback) => {
       this.onPublish(packet as IPublishPacket);
-      callback();
+      if (this.retrying === 0 && this.canConsume()) callback();
+      else this.block(client, callback);
     };
     await client.subscribeAsync(subscriptionFilters(o.sharedGroup), { qos: 1 });
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
+    this.unblock();
     // Let in-flight messages finish so their PUBACKs go out before the session closes.
     const deadline = Date.now() + 10_000;
     while ([...this.inFlight.values()].some((f) => !f.done) && Date.now() < deadline) {
@@ -157,6 +191,7 @@ export class MqttCollector extends EventEmitter<CollectorEvents> {
           return;
         }
         this.counters.acked++;
+        this.corkUntilNextTurn(client);
         original(packet, undefined, ...rest);
       };
       if (flight.failed) {
@@ -170,29 +205,109 @@ export class MqttCollector extends EventEmitter<CollectorEvents> {
     };
   }
 
+  /**
+   * A committed batch releases thousands of PUBACKs in one turn of the event loop; corking the
+   * socket until the next turn sends them in one write instead of one syscall each.
+   */
+  private corkUntilNextTurn(client: MqttClient): void {
+    if (this.corked) return;
+    const stream = client.stream as { cork?: () => void; uncork?: () => void } | undefined;
+    if (!stream?.cork || !stream.uncork) return;
+    this.corked = true;
+    stream.cork();
+    setImmediate(() => {
+      this.corked = false;
+      stream.uncork?.();
+    });
+  }
+
   private onPublish(packet: IPublishPacket): void {
     this.counters.received++;
     const id = packet.qos > 0 ? packet.messageId : undefined;
     const flight: InFlight = { generation: this.generation, done: false, failed: false, send: undefined };
     if (id !== undefined) this.inFlight.set(id, flight);
     const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
-    this.handler(packet.topic, payload, new Date()).then(
-      () => {
-        flight.done = true;
-        this.consecutivePauses = 0;
-        if (flight.send) {
-          if (id !== undefined && this.inFlight.get(id) === flight) this.inFlight.delete(id);
-          flight.send();
-        }
-      },
-      (err: unknown) => {
-        flight.done = true;
-        flight.failed = true;
-        this.counters.failed++;
-        if (id !== undefined && flight.send && this.inFlight.get(id) === flight) this.inFlight.delete(id);
-        this.pause(err instanceof Error ? err.message : String(err));
-      },
-    );
+    const receivedAt = new Date();
+    const succeed = () => {
+      flight.done = true;
+      this.consecutivePauses = 0;
+      if (flight.send) {
+        if (id !== undefined && this.inFlight.get(id) === flight) this.inFlight.delete(id);
+        flight.send();
+      }
+    };
+    const fail = (err: unknown) => {
+      flight.done = true;
+      flight.failed = true;
+      this.counters.failed++;
+      if (id !== undefined && flight.send && this.inFlight.get(id) === flight) this.inFlight.delete(id);
+      this.pause(err instanceof Error ? err.message : String(err));
+    };
+    const attempt = (n: number): void => {
+      this.handler(packet.topic, payload, receivedAt).then(
+        () => {
+          if (n > 0) this.retrying--;
+          succeed();
+        },
+        (err: unknown) => {
+          if (n > 0) this.retrying--;
+          // Temporarily unable (e.g. the registry is unreachable): try again on this
+          // connection, reading stopped meanwhile; gone connection → the broker redelivers.
+          if (err instanceof BackpressureError && !this.stopping && flight.generation === this.generation) {
+            this.retrying++;
+            this.counters.retries++;
+            const base = this.options.minPauseMs ?? 1000;
+            setTimeout(() => {
+              if (flight.generation !== this.generation || this.stopping) {
+                this.retrying--;
+                return;
+              }
+              attempt(n + 1);
+            }, Math.min(base * (n + 1), base * 10));
+            return;
+          }
+          fail(err);
+        },
+      );
+    };
+    attempt(0);
+  }
+
+  /** Stops processing packets until the pipeline has room (see the class comment). */
+  private block(client: MqttClient, resume: () => void): void {
+    if (this.blocked) {
+      // Cannot happen (MQTT.js waits for `resume`), but never lose a callback.
+      this.blocked.resume();
+    }
+    this.counters.blocks++;
+    this.emit('blocked');
+    const keepaliveMs = (this.options.keepaliveS ?? 30) * 1000;
+    let lastPing = Date.now();
+    const since = Date.now();
+    const check = () => {
+      if (this.stopping || (this.retrying === 0 && this.canConsume())) {
+        this.unblock();
+        return;
+      }
+      if (Date.now() - lastPing >= keepaliveMs / 2 && client.connected) {
+        // We are not reading PINGRESPs now: ping ourselves and tell MQTT.js the link is alive;
+        // a dead link still shows up as a write error.
+        lastPing = Date.now();
+        client.sendPing();
+        client.reschedulePing(true);
+      }
+      if (this.blocked) this.blocked.timer = setTimeout(check, 50);
+    };
+    this.blocked = { resume, since, timer: setTimeout(check, 50) };
+  }
+
+  private unblock(): void {
+    const b = this.blocked;
+    if (!b) return;
+    this.blocked = undefined;
+    clearTimeout(b.timer);
+    this.emit('unblocked', Date.now() - b.since);
+    b.resume();
   }
 
   /** Disconnects so the broker holds the rest of the stream, and reconnects once there is room. */
@@ -207,7 +322,7 @@ export class MqttCollector extends EventEmitter<CollectorEvents> {
     this.pausing = (async () => {
       const since = Date.now();
       await client.endAsync(true).catch(() => undefined);
-      while (!this.stopping && (Date.now() - since < minPause || !this.canResume())) {
+      while (!this.stopping && (Date.now() - since < minPause || !this.canConsume())) {
         await new Promise((r) => setTimeout(r, 100));
       }
       if (!this.stopping) {

@@ -14,7 +14,7 @@ import type { MetricCatalogue } from './metric-catalogue';
 import type { DeviceDirectory } from '../devices/device-directory';
 import type { DeviceRecord } from '../devices/device.repository';
 import type { DeadLetterSink } from '../deadletter/dead-letter.sink';
-import type { ReadingWriter } from '../writer/reading-writer';
+import type { EnqueueOptions, ReadingWriter } from '../writer/reading-writer';
 import type { IngestMetrics } from './ingest.metrics';
 import { parseTopic } from '../mqtt/topics';
 
@@ -62,8 +62,10 @@ export class IngestService {
     const source = `mqtt:${topic}`;
     const t = parseTopic(topic);
     let outcome: IngestOutcome;
-    if (t.kind === 'device') outcome = await this.ingestDevice(t.deviceId, payload, source, receivedAt);
-    else if (t.kind === 'gateway') outcome = await this.ingestGateway(t.gatewayId, payload, source, receivedAt);
+    // The collector stops reading while the writer is full, so waiting here is bounded.
+    const wait = { waitForRoom: true };
+    if (t.kind === 'device') outcome = await this.ingestDevice(t.deviceId, payload, source, receivedAt, wait);
+    else if (t.kind === 'gateway') outcome = await this.ingestGateway(t.gatewayId, payload, source, receivedAt, wait);
     else {
       this.counter('mqtt');
       outcome = this.reject(source, payload, [{ reason: 'bad_shape', message: `unexpected topic ${topic.slice(0, 128)}` }]);
@@ -79,7 +81,17 @@ export class IngestService {
     ]);
   }
 
-  async ingestDevice(deviceId: string, payload: unknown, source: string, receivedAt = this.now()): Promise<IngestOutcome> {
+  /**
+   * A device's payload (native JSON, batch or SenML). Resolves once accepted rows are committed;
+   * rejects with BackpressureError when the writer is full (unless `waitForRoom`).
+   */
+  async ingestDevice(
+    deviceId: string,
+    payload: unknown,
+    source: string,
+    receivedAt = this.now(),
+    options: EnqueueOptions = {},
+  ): Promise<IngestOutcome> {
     this.counter(sourceKind(source));
     const raw = rawOf(payload);
     if (raw.length > this.deps.limits.maxPayloadBytes) return this.oversize(source, raw, deviceId);
@@ -88,10 +100,17 @@ export class IngestService {
       return this.reject(source, raw, [{ reason: 'unknown_device', message: `no registered device ${deviceId.slice(0, 80)}`, deviceId }]);
     }
     const decoded = deviceTelemetryDecoder.decode(payload, { deviceId, now: receivedAt });
-    return this.finish(decoded, source, raw, receivedAt, new Map([[device.id, device]]));
+    return this.finish(decoded, source, raw, receivedAt, new Map([[device.id, device]]), options);
   }
 
-  async ingestGateway(gatewayId: string, payload: unknown, source: string, receivedAt = this.now()): Promise<IngestOutcome> {
+  /** A gateway's store-and-forward batch for the devices it fronts. */
+  async ingestGateway(
+    gatewayId: string,
+    payload: unknown,
+    source: string,
+    receivedAt = this.now(),
+    options: EnqueueOptions = {},
+  ): Promise<IngestOutcome> {
     this.counter(sourceKind(source));
     const raw = rawOf(payload);
     if (raw.length > this.deps.limits.maxPayloadBytes) return this.oversize(source, raw, gatewayId);
@@ -106,7 +125,7 @@ export class IngestService {
       const d = await this.deps.devices.get(id);
       if (d) known.set(id, d);
     }
-    return this.finish(decoded, source, raw, receivedAt, known);
+    return this.finish(decoded, source, raw, receivedAt, known, options);
   }
 
   async ingestLorawan(network: 'ttn' | 'chirpstack', payload: unknown, source: string, receivedAt = this.now()): Promise<IngestOutcome> {
@@ -135,19 +154,22 @@ export class IngestService {
     raw: Buffer,
     receivedAt: Date,
     devices: Map<string, DeviceRecord>,
+    options: EnqueueOptions = {},
   ): Promise<IngestOutcome> {
     const rejects: Reject[] = [...decoded.rejects];
     const rows: Reading[] = [];
     const seen = new Set<string>();
-    decoded.readings.forEach((r, index) => {
+    // Rejects found here name the reading (metric, value, time), not a position: decoders
+    // flatten elements into readings, so a reading's index is not the element's.
+    decoded.readings.forEach((r) => {
       const device = devices.get(r.deviceId);
       if (!device) {
-        rejects.push({ reason: 'unknown_device', message: `no registered device ${r.deviceId.slice(0, 80)}`, deviceId: r.deviceId, index });
+        rejects.push({ reason: 'unknown_device', message: `no registered device ${r.deviceId.slice(0, 80)}`, deviceId: r.deviceId });
         return;
       }
       const problem = this.validate(r, receivedAt);
       if (problem) {
-        rejects.push({ ...problem, deviceId: r.deviceId, index });
+        rejects.push({ ...problem, deviceId: r.deviceId });
         return;
       }
       const time = r.time ?? receivedAt;
@@ -163,7 +185,7 @@ export class IngestService {
       });
     });
     const deadLettered = rejects.length > 0 ? this.reject(source, raw, rejects).deadLettered : undefined;
-    if (rows.length > 0) await this.deps.writer.enqueue(rows);
+    if (rows.length > 0) await this.deps.writer.enqueue(rows, options);
     return { accepted: rows.length, rejected: rejects, ...(deadLettered ? { deadLettered } : {}) };
   }
 

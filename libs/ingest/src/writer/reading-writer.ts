@@ -41,6 +41,17 @@ export interface WriterStats {
   maxBuffered: number;
   /** Enqueues refused with BackpressureError. */
   refused: number;
+  /** Rows of callers waiting for room (MQTT: the collector stops reading meanwhile). */
+  waiting: number;
+}
+
+export interface EnqueueOptions {
+  /**
+   * Wait for room instead of failing when the buffer is full. For sources whose flow the
+   * caller can stop (the MQTT collector stops reading its socket while anyone waits), so
+   * the wait is bounded; HTTP does not wait, it answers 503.
+   */
+  waitForRoom?: boolean;
 }
 
 export interface WriterEvents {
@@ -64,6 +75,8 @@ export class ReadingWriter extends EventEmitter<WriterEvents> {
   private queue: (Pending | undefined)[] = [];
   private head = 0;
   private buffered = 0;
+  private waiting: Pending[] = [];
+  private waitingRows = 0;
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> | undefined;
   private closed = false;
@@ -80,6 +93,7 @@ export class ReadingWriter extends EventEmitter<WriterEvents> {
     healthy: true,
     maxBuffered: 0,
     refused: 0,
+    waiting: 0,
   };
 
   constructor(
@@ -90,7 +104,7 @@ export class ReadingWriter extends EventEmitter<WriterEvents> {
   }
 
   get snapshot(): WriterStats {
-    return { ...this.stats, buffered: this.buffered };
+    return { ...this.stats, buffered: this.buffered, waiting: this.waitingRows };
   }
 
   /** True when a further `extra` rows would overflow the buffer. */
@@ -98,31 +112,50 @@ export class ReadingWriter extends EventEmitter<WriterEvents> {
     return this.buffered + extra > this.options.bufferLimit;
   }
 
-  /**
-   * True once the buffer has drained below half its limit: a paused source resumes on this,
-   * so it does not flap between paused and refused at the very edge of the limit.
-   */
+  /** True while the buffer is below its limit and nobody waits for room: sources may send more. */
   hasRoom(): boolean {
-    return this.buffered <= this.options.bufferLimit / 2;
+    return this.buffered < this.options.bufferLimit && this.waiting.length === 0;
   }
 
-  enqueue(rows: Reading[]): Promise<number> {
+  enqueue(rows: Reading[], options: EnqueueOptions = {}): Promise<number> {
     if (this.closed) return Promise.reject(new Error('writer is closed'));
     if (rows.length === 0) return Promise.resolve(0);
-    if (this.isSaturated(rows.length)) {
+    const full = this.waiting.length > 0 || (this.buffered > 0 && this.isSaturated(rows.length));
+    if (full && !options.waitForRoom) {
       this.stats.refused++;
       return Promise.reject(new BackpressureError(Math.ceil((this.options.retryBaseMs ?? 500) / 1000) + 1));
     }
     return new Promise<number>((resolve, reject) => {
-      this.queue.push({ rows, resolve, reject });
-      this.buffered += rows.length;
-      if (this.buffered > this.stats.maxBuffered) this.stats.maxBuffered = this.buffered;
-      if (this.buffered >= this.options.batchSize) this.kick();
-      else
-        this.timer ??= setTimeout(() => {
-          this.kick();
-        }, this.options.maxLatencyMs);
+      const p: Pending = { rows, resolve, reject };
+      if (full) {
+        this.waiting.push(p);
+        this.waitingRows += rows.length;
+      } else {
+        this.admit(p);
+      }
     });
+  }
+
+  private admit(p: Pending): void {
+    this.queue.push(p);
+    this.buffered += p.rows.length;
+    if (this.buffered > this.stats.maxBuffered) this.stats.maxBuffered = this.buffered;
+    if (this.buffered >= this.options.batchSize) this.kick();
+    else
+      this.timer ??= setTimeout(() => {
+        this.kick();
+      }, this.options.maxLatencyMs);
+  }
+
+  /** Moves waiting callers into the buffer as far as it has room (one at least when it is empty). */
+  private admitWaiting(): void {
+    while (this.waiting.length > 0) {
+      const p = this.waiting[0];
+      if (!p || (this.buffered > 0 && this.isSaturated(p.rows.length))) break;
+      this.waiting.shift();
+      this.waitingRows -= p.rows.length;
+      this.admit(p);
+    }
   }
 
   /**
@@ -134,7 +167,8 @@ export class ReadingWriter extends EventEmitter<WriterEvents> {
   async close(): Promise<void> {
     this.closed = true;
     const deadline = Date.now() + (this.options.closeTimeoutMs ?? 30_000);
-    while (this.pendingCount() > 0 || this.flushing) {
+    while (this.pendingCount() > 0 || this.waiting.length > 0 || this.flushing) {
+      this.admitWaiting();
       if (Date.now() > deadline) {
         this.failAll(new Error('writer closed while the database was unavailable'));
         break;
@@ -153,9 +187,12 @@ export class ReadingWriter extends EventEmitter<WriterEvents> {
 
   private failAll(err: Error): void {
     for (let i = this.head; i < this.queue.length; i++) this.queue[i]?.reject(err);
+    for (const p of this.waiting) p.reject(err);
     this.queue = [];
     this.head = 0;
     this.buffered = 0;
+    this.waiting = [];
+    this.waitingRows = 0;
   }
 
   private kick(): void {
@@ -185,6 +222,7 @@ export class ReadingWriter extends EventEmitter<WriterEvents> {
         this.stats.duplicateTotal += rows.length - inserted;
         this.buffered -= rows.length;
         for (const p of batch) p.resolve(p.rows.length);
+        this.admitWaiting();
         this.emit('batch', { size: rows.length, inserted, ms });
         if (inserted > 0) this.emit('stored', rows);
       } catch (err) {

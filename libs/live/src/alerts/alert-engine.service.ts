@@ -175,7 +175,8 @@ export class AlertEngine {
 
   async activeRules(): Promise<AlertRule[]> {
     const now = Date.now();
-    if (this.rulesCache && now - this.rulesCache.at < this.options.rulesTtlMs) return this.rulesCache.rules;
+    if (this.rulesCache && now - this.rulesCache.at < this.options.rulesTtlMs)
+      return this.rulesCache.rules;
     const stored = await this.rulesRepo.list(this.pool, { enabled: true });
     const rules = stored.map((s) => s.rule);
     this.rulesCache = { at: now, rules };
@@ -200,21 +201,23 @@ export class AlertEngine {
     }
   }
 
-  private async context(deviceId: string, readingUnit: string | null): Promise<DeviceContext | null> {
+  private async context(
+    deviceId: string,
+    readingUnit: string | null,
+  ): Promise<DeviceContext | null> {
     const d = await this.devices.get(deviceId);
     if (!d) return null;
     const unitCode = readingUnit ?? d.unitCode;
     const profile = (d.profile ?? {}) as { levels?: unknown; alarmLevels?: unknown };
     const rawLevels = Array.isArray(profile.levels) ? profile.levels : profile.alarmLevels;
     const levels =
-      Array.isArray(rawLevels) && rawLevels.every((v) => typeof v === 'number')
-        ? rawLevels
-        : null;
+      Array.isArray(rawLevels) && rawLevels.every((v) => typeof v === 'number') ? rawLevels : null;
     return {
       id: d.id,
       kind: d.kind,
       unitCode,
-      provinceCode: unitCode === null ? null : unitCode.length === 2 ? unitCode : this.units.parentOf(unitCode),
+      provinceCode:
+        unitCode === null ? null : unitCode.length === 2 ? unitCode : this.units.parentOf(unitCode),
       levels,
       expectedIntervalS: d.expectedIntervalS,
     };
@@ -255,7 +258,12 @@ export class AlertEngine {
       for (const rule of silenceRules) {
         if (!ruleApplies(rule, device)) continue;
         const key = { ruleId: rule.id, deviceId };
-        silenceCandidates.set(stateKey(rule.id, deviceId), { key, rule, device, readings: [newest] });
+        silenceCandidates.set(stateKey(rule.id, deviceId), {
+          key,
+          rule,
+          device,
+          readings: [newest],
+        });
       }
     }
     if (silenceCandidates.size > 0) {
@@ -273,7 +281,10 @@ export class AlertEngine {
     if (pairs.size === 0) return;
 
     const changed = await this.transaction(async (c) => {
-      const states = await this.rulesRepo.lockStates(c, [...pairs.values()].map((p) => p.key));
+      const states = await this.rulesRepo.lockStates(
+        c,
+        [...pairs.values()].map((p) => p.key),
+      );
       const out: Changed[] = [];
       const save: { key: StateKey; state: RuleState }[] = [];
       for (const [k, p] of pairs) {
@@ -377,27 +388,60 @@ export class AlertEngine {
         if (!(await tryXactLock(c, SILENCE_LOCK))) return [];
         const now = this.clock();
         const devices = await this.fleet.devices(c, null);
-        const states = await this.rulesRepo.statesOf(c, rules.map((r) => r.id));
-        const candidates: { key: StateKey; rule: AlertRule; device: DeviceContext; lastSeen: Date | null; since: Date }[] = [];
+        const states = await this.rulesRepo.statesOf(
+          c,
+          rules.map((r) => r.id),
+        );
+        const candidates: {
+          key: StateKey;
+          rule: AlertRule;
+          device: DeviceContext;
+          lastSeen: Date | null;
+          since: Date;
+        }[] = [];
         for (const d of devices) {
           const device: DeviceContext = {
             id: d.id,
             kind: d.kind,
             unitCode: d.unitCode,
-            provinceCode: d.unitCode === null ? null : d.unitCode.length === 2 ? d.unitCode : this.units.parentOf(d.unitCode),
+            provinceCode:
+              d.unitCode === null
+                ? null
+                : d.unitCode.length === 2
+                  ? d.unitCode
+                  : this.units.parentOf(d.unitCode),
             expectedIntervalS: d.expectedIntervalS,
           };
           for (const rule of rules) {
             if (!ruleApplies(rule, device)) continue;
-            const input = { now, lastSeen: d.lastSeen, expectedIntervalS: d.expectedIntervalS, since: d.createdAt };
-            const ev = evaluateSilence(rule, states.get(stateKey(rule.id, d.id)) ?? null, input, device);
+            const input = {
+              now,
+              lastSeen: d.lastSeen,
+              expectedIntervalS: d.expectedIntervalS,
+              since: d.createdAt,
+            };
+            const ev = evaluateSilence(
+              rule,
+              states.get(stateKey(rule.id, d.id)) ?? null,
+              input,
+              device,
+            );
             if (ev.transition) {
-              candidates.push({ key: { ruleId: rule.id, deviceId: d.id }, rule, device, lastSeen: d.lastSeen, since: d.createdAt });
+              candidates.push({
+                key: { ruleId: rule.id, deviceId: d.id },
+                rule,
+                device,
+                lastSeen: d.lastSeen,
+                since: d.createdAt,
+              });
             }
           }
         }
         if (candidates.length === 0) return [];
-        const locked = await this.rulesRepo.lockStates(c, candidates.map((x) => x.key));
+        const locked = await this.rulesRepo.lockStates(
+          c,
+          candidates.map((x) => x.key),
+        );
         const out: Changed[] = [];
         const save: { key: StateKey; state: RuleState }[] = [];
         for (const cand of candidates) {
@@ -405,7 +449,12 @@ export class AlertEngine {
           const ev = evaluateSilence(
             cand.rule,
             state,
-            { now, lastSeen: cand.lastSeen, expectedIntervalS: cand.device.expectedIntervalS ?? 300, since: cand.since },
+            {
+              now,
+              lastSeen: cand.lastSeen,
+              expectedIntervalS: cand.device.expectedIntervalS ?? 300,
+              since: cand.since,
+            },
             cand.device,
           );
           save.push({ key: cand.key, state: ev.state });
@@ -453,6 +502,8 @@ export class AlertEngine {
 }
 
 async function tryXactLock(c: PoolClient, key: number): Promise<boolean> {
-  const { rows } = await c.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [key]);
+  const { rows } = await c.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [
+    key,
+  ]);
   return rows[0]?.ok === true;
 }

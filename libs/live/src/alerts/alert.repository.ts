@@ -87,7 +87,11 @@ export class AlertRepository {
   }
 
   /** The newest alert of a rule × device that is not closed (active or resolved), locked. */
-  async latestNotClosed(db: Queryable, ruleId: string, deviceId: string | null): Promise<Alert | null> {
+  async latestNotClosed(
+    db: Queryable,
+    ruleId: string,
+    deviceId: string | null,
+  ): Promise<Alert | null> {
     const { rows } = await db.query<AlertRow>(
       `SELECT ${SELECT} FROM alert a
        WHERE a.rule_id = $1 AND coalesce(a.device_id, '') = coalesce($2::text, '') AND a.status <> 'closed'
@@ -135,7 +139,9 @@ export class AlertRepository {
   async openEscalatable(
     db: Queryable,
     maxEscalations: number,
-  ): Promise<{ alert: Alert; ruleName: string; escalateAfterMin: number; webhookUrl: string | null }[]> {
+  ): Promise<
+    { alert: Alert; ruleName: string; escalateAfterMin: number; webhookUrl: string | null }[]
+  > {
     const { rows } = await db.query<
       AlertRow & { rule_name: string; escalate_after_min: number; webhook_url: string | null }
     >(
@@ -172,12 +178,10 @@ export class AlertRepository {
   }
 
   async insertNote(db: Queryable, note: AlertNote): Promise<void> {
-    await db.query('INSERT INTO alert_note (alert_id, author, body, created_at) VALUES ($1, $2, $3, $4)', [
-      note.alertId,
-      note.author,
-      note.text,
-      note.at,
-    ]);
+    await db.query(
+      'INSERT INTO alert_note (alert_id, author, body, created_at) VALUES ($1, $2, $3, $4)',
+      [note.alertId, note.author, note.text, note.at],
+    );
   }
 
   async notes(db: Queryable, alertId: string): Promise<NoteRow[]> {
@@ -222,7 +226,15 @@ export class AlertRepository {
   /** An audit row about something other than an alert (rule changes). */
   async appendAuditRaw(
     db: Queryable,
-    e: { actor: string; actorKind: string; action: string; targetKind: string; targetId: string; ip: string | null; detail: unknown },
+    e: {
+      actor: string;
+      actorKind: string;
+      action: string;
+      targetKind: string;
+      targetId: string;
+      ip: string | null;
+      detail: unknown;
+    },
   ): Promise<void> {
     await db.query(
       `INSERT INTO audit_log (actor, actor_kind, action, target_kind, target_id, ip, detail)

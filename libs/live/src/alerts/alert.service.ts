@@ -41,7 +41,9 @@ export const alertListSchema = z.object({
   cursor: z.string().max(512).optional(),
 });
 
-const ruleIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/, 'letters, digits, _ . : - (≤ 128)');
+const ruleIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/, 'letters, digits, _ . : - (≤ 128)');
 
 export const ruleListSchema = z.object({
   enabled: z.enum(['true', 'false']).optional(),
@@ -75,7 +77,16 @@ const assignSchema = z
   })
   .loose();
 
-export const ALERT_ACTIONS = ['acknowledge', 'start', 'resolve', 'close', 'assign', 'note', 'reopen', 'escalate'] as const;
+export const ALERT_ACTIONS = [
+  'acknowledge',
+  'start',
+  'resolve',
+  'close',
+  'assign',
+  'note',
+  'reopen',
+  'escalate',
+] as const;
 export type AlertActionName = (typeof ALERT_ACTIONS)[number];
 
 export interface RuleView extends Omit<AlertRule, never> {
@@ -95,7 +106,12 @@ export interface RequestOrigin {
 }
 
 function ruleView(s: StoredRule): RuleView {
-  return { ...s.rule, createdBy: s.createdBy, createdAt: s.createdAt.toISOString(), updatedAt: s.updatedAt.toISOString() };
+  return {
+    ...s.rule,
+    createdBy: s.createdBy,
+    createdAt: s.createdAt.toISOString(),
+    updatedAt: s.updatedAt.toISOString(),
+  };
 }
 
 function noteView(n: NoteRow): AlertDetail['notes'][number] {
@@ -121,7 +137,11 @@ function toAction(name: AlertActionName, body: unknown): AlertAction {
       if (a === null) return { type: 'assign', assignee: null };
       const assignee = typeof a === 'string' ? parseAssignee(a) : a;
       if (!assignee) {
-        throw new DomainError('invalid', 'BODY_INVALID', 'assignee must be "user:<id>" or "department:<code>"');
+        throw new DomainError(
+          'invalid',
+          'BODY_INVALID',
+          'assignee must be "user:<id>" or "department:<code>"',
+        );
       }
       return { type: 'assign', assignee };
     }
@@ -145,11 +165,17 @@ export class AlertService {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  async list(input: unknown): Promise<{ asOf: string; items: AlertView[]; nextCursor: string | null }> {
+  async list(
+    input: unknown,
+  ): Promise<{ asOf: string; items: AlertView[]; nextCursor: string | null }> {
     const q = parseInput(alertListSchema, input);
     const unitCodes = q.unit !== undefined ? await requireUnit(this.units, q.unit) : null;
     const statuses = q.status
-      ? [...new Set(q.status.flatMap((s) => (s === 'active' ? [...ACTIVE_STATUSES] : [s as AlertStatus])))]
+      ? [
+          ...new Set(
+            q.status.flatMap((s) => (s === 'active' ? [...ACTIVE_STATUSES] : [s as AlertStatus])),
+          ),
+        ]
       : null;
     const before = decodeCursor(z.object({ t: z.number(), id: z.string() }), q.cursor);
     const rows = await this.alerts.list(this.pool, {
@@ -165,7 +191,10 @@ export class AlertService {
     return {
       asOf: this.clock().toISOString(),
       items: page.map((r) => alertView(r.alert, r.ruleName)),
-      nextCursor: rows.length > q.limit && last ? encodeCursor({ t: last.alert.openedAt.getTime(), id: last.alert.id }) : null,
+      nextCursor:
+        rows.length > q.limit && last
+          ? encodeCursor({ t: last.alert.openedAt.getTime(), id: last.alert.id })
+          : null,
     };
   }
 
@@ -176,25 +205,45 @@ export class AlertService {
     return { ...alertView(found.alert, found.ruleName), notes: notes.map(noteView) };
   }
 
-  async audit(id: string): Promise<{ asOf: string; items: (Omit<AuditRow, 'at'> & { at: string })[] }> {
+  async audit(
+    id: string,
+  ): Promise<{ asOf: string; items: (Omit<AuditRow, 'at'> & { at: string })[] }> {
     if (!(await this.alerts.get(this.pool, id))) throw notFound(id);
     const rows = await this.alerts.auditTrail(this.pool, 'alert', id);
-    return { asOf: this.clock().toISOString(), items: rows.map((r) => ({ ...r, at: r.at.toISOString() })) };
+    return {
+      asOf: this.clock().toISOString(),
+      items: rows.map((r) => ({ ...r, at: r.at.toISOString() })),
+    };
   }
 
   async notifications(
     id: string,
-  ): Promise<{ asOf: string; items: (Omit<NotificationAttempt, 'at' | 'nextAt' | 'payload'> & { at: string; nextAt: string | null })[] }> {
+  ): Promise<{
+    asOf: string;
+    items: (Omit<NotificationAttempt, 'at' | 'nextAt' | 'payload'> & {
+      at: string;
+      nextAt: string | null;
+    })[];
+  }> {
     if (!(await this.alerts.get(this.pool, id))) throw notFound(id);
     const rows = await this.notifier.history(this.pool, id);
     return {
       asOf: this.clock().toISOString(),
-      items: rows.map(({ payload: _payload, ...r }) => ({ ...r, at: r.at.toISOString(), nextAt: r.nextAt?.toISOString() ?? null })),
+      items: rows.map(({ payload: _payload, ...r }) => ({
+        ...r,
+        at: r.at.toISOString(),
+        nextAt: r.nextAt?.toISOString() ?? null,
+      })),
     };
   }
 
   /** A lifecycle action by an operator; illegal moves are 409, malformed bodies 400. */
-  async act(id: string, name: AlertActionName, body: unknown, origin: RequestOrigin): Promise<AlertView> {
+  async act(
+    id: string,
+    name: AlertActionName,
+    body: unknown,
+    origin: RequestOrigin,
+  ): Promise<AlertView> {
     const action = toAction(name, body);
     const { view, notify } = await withTransaction(this.pool, async (c) => {
       const found = await this.alerts.get(c, id, true);
@@ -203,7 +252,9 @@ export class AlertService {
       if (!r.ok) {
         throw new DomainError(
           r.error.code === 'illegal_transition' ? 'conflict' : 'invalid',
-          r.error.code === 'illegal_transition' ? 'ALERT_ILLEGAL_TRANSITION' : 'ALERT_INVALID_ACTION',
+          r.error.code === 'illegal_transition'
+            ? 'ALERT_ILLEGAL_TRANSITION'
+            : 'ALERT_INVALID_ACTION',
           r.error.message,
           { from: r.error.from, action: r.error.action },
         );
@@ -216,7 +267,12 @@ export class AlertService {
       if (action.type === 'escalate' || action.type === 'reopen') {
         const rule = await this.rules.get(c, r.alert.ruleId);
         if (rule) {
-          queued = await this.notifier.enqueue(c, v, action.type === 'escalate' ? 'alert.escalated' : 'alert.reopened', rule.rule);
+          queued = await this.notifier.enqueue(
+            c,
+            v,
+            action.type === 'escalate' ? 'alert.escalated' : 'alert.reopened',
+            rule.rule,
+          );
         }
       }
       return { view: v, notify: queued };
@@ -243,7 +299,8 @@ export class AlertService {
 
   async createRule(body: unknown, origin: RequestOrigin): Promise<RuleView> {
     const given = (body ?? {}) as { id?: unknown };
-    const id = given.id === undefined ? randomUUID() : parseInput(ruleIdSchema, given.id, 'RULE_INVALID');
+    const id =
+      given.id === undefined ? randomUUID() : parseInput(ruleIdSchema, given.id, 'RULE_INVALID');
     const rule = parseInput(alertRuleSchema, { ...(body as object), id }, 'RULE_INVALID');
     const stored = await withTransaction(this.pool, async (c) => {
       if (await this.rules.get(c, id)) {

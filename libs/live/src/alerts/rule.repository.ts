@@ -109,7 +109,10 @@ export class RuleRepository {
     return rows[0] ? fromRow(rows[0]) : null;
   }
 
-  async list(db: Queryable, filter: { enabled?: boolean; kind?: string } = {}): Promise<StoredRule[]> {
+  async list(
+    db: Queryable,
+    filter: { enabled?: boolean; kind?: string } = {},
+  ): Promise<StoredRule[]> {
     const { rows } = await db.query<RuleRow>(
       `SELECT ${COLUMNS} FROM alert_rule
        WHERE ($1::boolean IS NULL OR enabled = $1) AND ($2::text IS NULL OR kind = $2)
@@ -150,7 +153,10 @@ export class RuleRepository {
     return out;
   }
 
-  async saveStates(db: Queryable, states: readonly { key: StateKey; state: RuleState }[]): Promise<void> {
+  async saveStates(
+    db: Queryable,
+    states: readonly { key: StateKey; state: RuleState }[],
+  ): Promise<void> {
     if (states.length === 0) return;
     await db.query(
       `UPDATE alert_rule_state s SET state = k.state, updated_at = now()
@@ -165,7 +171,11 @@ export class RuleRepository {
   }
 
   /** Pairs of these rules whose condition is active (level > 0): the ones a reading may clear. */
-  async activeStates(db: Queryable, ruleIds: readonly string[], deviceIds: readonly string[]): Promise<StateKey[]> {
+  async activeStates(
+    db: Queryable,
+    ruleIds: readonly string[],
+    deviceIds: readonly string[],
+  ): Promise<StateKey[]> {
     if (ruleIds.length === 0 || deviceIds.length === 0) return [];
     const { rows } = await db.query<{ rule_id: string; device_id: string }>(
       `SELECT rule_id, device_id FROM alert_rule_state

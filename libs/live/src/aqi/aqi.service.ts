@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import type { Queryable } from '@ioc/db';
-import { instantParam, parseInput, requireUnit, unitCodeParam, type UnitTree } from '../common/query';
+import {
+  instantParam,
+  parseInput,
+  requireUnit,
+  unitCodeParam,
+  type UnitTree,
+} from '../common/query';
 import { BUCKET_MS, bucketStart } from '../rollups/buckets';
 import { RollupRepository } from '../rollups/rollup.repository';
 import { dailyAqi, hourlyAqi, type AqiResult } from './aqi';
@@ -175,7 +181,9 @@ export class AqiService {
       let d = perDevice.get(c.deviceId);
       if (!d) perDevice.set(c.deviceId, (d = { unitCode: c.unitCode, series: newSeries() }));
       add(d.series, metric, t, c.n, c.sum);
-      const groups = c.unitCode ? [c.unitCode, ...(unitCodes.length > 1 && c.unitCode !== q.unit ? [q.unit] : [])] : [];
+      const groups = c.unitCode
+        ? [c.unitCode, ...(unitCodes.length > 1 && c.unitCode !== q.unit ? [q.unit] : [])]
+        : [];
       for (const g of groups) {
         let s = perUnit.get(g);
         if (!s) perUnit.set(g, (s = newSeries()));
@@ -233,8 +241,13 @@ export class AqiService {
     };
   }
 
-  private hourly(series: HourSeries, hourStart: number, halfWeight: 'decision' | 'normalised'): AqiResult | null {
-    const at = (p: AqiPollutant) => means(series, p).find((m) => m.hour === hourStart)?.value ?? null;
+  private hourly(
+    series: HourSeries,
+    hourStart: number,
+    halfWeight: 'decision' | 'normalised',
+  ): AqiResult | null {
+    const at = (p: AqiPollutant) =>
+      means(series, p).find((m) => m.hour === hourStart)?.value ?? null;
     return hourlyAqi(
       {
         pm25: lastHours(means(series, 'pm25'), hourStart),
@@ -253,7 +266,10 @@ export class AqiService {
     const stats = (p: AqiPollutant) => {
       const byHour = new Map(means(series, p).map((m) => [m.hour, m.value]));
       const day = Array.from({ length: 24 }, (_, i) => byHour.get(dayStart + i * hour) ?? null);
-      const previous = Array.from({ length: 7 }, (_, i) => byHour.get(dayStart - (7 - i) * hour) ?? null);
+      const previous = Array.from(
+        { length: 7 },
+        (_, i) => byHour.get(dayStart - (7 - i) * hour) ?? null,
+      );
       return dailyStatistics(day, previous);
     };
     const o3 = stats('o3');

@@ -39,7 +39,8 @@ export class PgNotifyBus implements LiveBus {
     private readonly log: LiveLogger,
   ) {
     this.channel = options.channel ?? 'ioc_live';
-    if (!/^[a-z_][a-z0-9_]*$/.test(this.channel)) throw new Error(`bad LISTEN channel ${this.channel}`);
+    if (!/^[a-z_][a-z0-9_]*$/.test(this.channel))
+      throw new Error(`bad LISTEN channel ${this.channel}`);
     this.maxBytes = Math.min(options.maxPayloadBytes ?? 7900, 7999);
   }
 
@@ -106,7 +107,10 @@ export class PgNotifyBus implements LiveBus {
         item.t === 'a' ? { t: 'A', id: item.a.id } : null,
       );
       try {
-        await client.query('SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p', [this.channel, payloads]);
+        await client.query('SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p', [
+          this.channel,
+          payloads,
+        ]);
         this.stats.sent += items.length;
         this.stats.messages += payloads.length;
       } catch (err) {
@@ -117,7 +121,10 @@ export class PgNotifyBus implements LiveBus {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.options.url, connectionTimeoutMillis: 10_000 });
+    const client = new pg.Client({
+      connectionString: this.options.url,
+      connectionTimeoutMillis: 10_000,
+    });
     client.on('notification', (msg) => {
       if (msg.channel !== this.channel || !msg.payload) return;
       const env = parseEnvelope(msg.payload);

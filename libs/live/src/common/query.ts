@@ -5,7 +5,11 @@ import { DomainError } from '@ioc/contracts';
  * Validates query parameters or a body with a zod schema; every problem becomes one 400
  * `{ error: { code, message, details } }` naming the fields.
  */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, code = 'QUERY_INVALID'): z.infer<S> {
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  code = 'QUERY_INVALID',
+): z.infer<S> {
   const r = schema.safeParse(input ?? {});
   if (r.success) return r.data;
   const issues = r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
@@ -27,7 +31,9 @@ export const instantParam = z
     return new Date(ms);
   });
 
-export const unitCodeParam = z.string().regex(/^\d{2}(\d{3})?$/, 'a 2-digit province or 5-digit commune code');
+export const unitCodeParam = z
+  .string()
+  .regex(/^\d{2}(\d{3})?$/, 'a 2-digit province or 5-digit commune code');
 
 export const limitParam = (fallback: number, max: number) =>
   z.coerce.number().int().min(1).max(max).default(fallback);
@@ -37,7 +43,10 @@ export function encodeCursor(value: unknown): string {
   return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
 }
 
-export function decodeCursor<S extends z.ZodType>(schema: S, cursor: string | undefined): z.infer<S> | undefined {
+export function decodeCursor<S extends z.ZodType>(
+  schema: S,
+  cursor: string | undefined,
+): z.infer<S> | undefined {
   if (cursor === undefined || cursor === '') return undefined;
   let json: unknown;
   try {
@@ -46,7 +55,8 @@ export function decodeCursor<S extends z.ZodType>(schema: S, cursor: string | un
     throw new DomainError('invalid', 'CURSOR_INVALID', 'cursor is not one this API returned');
   }
   const r = schema.safeParse(json);
-  if (!r.success) throw new DomainError('invalid', 'CURSOR_INVALID', 'cursor is not one this API returned');
+  if (!r.success)
+    throw new DomainError('invalid', 'CURSOR_INVALID', 'cursor is not one this API returned');
   return r.data;
 }
 
@@ -59,7 +69,11 @@ export interface UnitTree {
 
 export async function requireUnit(units: UnitTree, code: string): Promise<string[]> {
   if (!(await units.exists(code))) {
-    throw new DomainError('not_found', 'UNIT_NOT_FOUND', `No administrative unit with code ${code}`);
+    throw new DomainError(
+      'not_found',
+      'UNIT_NOT_FOUND',
+      `No administrative unit with code ${code}`,
+    );
   }
   return units.selfAndDescendants(code);
 }

@@ -24,7 +24,11 @@ interface DeviceRow {
 
 /** Device liveness columns for fleet health and the no-data timer. */
 export class FleetRepository {
-  async devices(db: Queryable, unitCodes: readonly string[] | null, kind: string | null = null): Promise<FleetDevice[]> {
+  async devices(
+    db: Queryable,
+    unitCodes: readonly string[] | null,
+    kind: string | null = null,
+  ): Promise<FleetDevice[]> {
     const { rows } = await db.query<DeviceRow>(
       `SELECT id, kind, unit_code, name, expected_interval_s, last_seen, created_at, profile
        FROM device

@@ -20,7 +20,10 @@ import { deviceUptime, DOWN_GAP_FACTOR, uptimeValue, type UptimeValue } from './
 
 export const fleetQuerySchema = z.object({
   unit: unitCodeParam,
-  kind: z.string().regex(/^[a-z0-9_]{1,40}$/).optional(),
+  kind: z
+    .string()
+    .regex(/^[a-z0-9_]{1,40}$/)
+    .optional(),
   /** Uptime period; default the last 24 hours. */
   from: instantParam.optional(),
   to: instantParam.optional(),
@@ -98,7 +101,8 @@ export class FleetService {
     }
     const unitCodes = await requireUnit(this.units, q.unit);
     const devices = await this.fleet.devices(this.db, unitCodes, q.kind ?? null);
-    const resolution: '1m' | '1h' = to.getTime() - from.getTime() <= MINUTE_PRESENCE_MAX_MS ? '1m' : '1h';
+    const resolution: '1m' | '1h' =
+      to.getTime() - from.getTime() <= MINUTE_PRESENCE_MAX_MS ? '1m' : '1h';
     const presenceStepS = resolution === '1m' ? 60 : 3600;
     const maxInterval = Math.max(presenceStepS, ...devices.map((d) => d.expectedIntervalS));
     const reach = Math.min(DOWN_GAP_FACTOR * maxInterval * 1000, 86_400_000);
@@ -116,7 +120,10 @@ export class FleetService {
     for (const h of health) {
       let rec = healthBy.get(h.deviceId);
       if (!rec) healthBy.set(h.deviceId, (rec = {}));
-      rec[h.metric as (typeof HEALTH_METRICS)[number]] = { value: h.value, time: h.time.toISOString() };
+      rec[h.metric as (typeof HEALTH_METRICS)[number]] = {
+        value: h.value,
+        time: h.time.toISOString(),
+      };
     }
 
     const nowMs = now.getTime();
@@ -128,7 +135,11 @@ export class FleetService {
       const uptime =
         periodFrom >= to.getTime()
           ? uptimeValue(0, 0)
-          : deviceUptime(presence.get(d.id) ?? [], { fromMs: periodFrom, toMs: to.getTime() }, interval);
+          : deviceUptime(
+              presence.get(d.id) ?? [],
+              { fromMs: periodFrom, toMs: to.getTime() },
+              interval,
+            );
       const lastSeenMs = d.lastSeen?.getTime() ?? null;
       return {
         id: d.id,
@@ -151,7 +162,12 @@ export class FleetService {
       lastSeenMs: v.lastSeen ? Date.parse(v.lastSeen) : null,
       expectedIntervalS: Math.max(1, v.expectedIntervalS),
     }));
-    const uptimes: DeviceUptime[] = views.map((v) => ({ deviceId: v.id, unitCode: v.unitCode, kind: v.kind, uptime: v.uptime }));
+    const uptimes: DeviceUptime[] = views.map((v) => ({
+      deviceId: v.id,
+      unitCode: v.unitCode,
+      kind: v.kind,
+      uptime: v.uptime,
+    }));
     const groups = (by: 'unit' | 'kind'): FleetGroup[] => {
       const counts = new Map(statusCounts(liveness, by, nowMs).map((c) => [c.key, c]));
       return aggregateUptime(uptimes, by).map((u) => {
@@ -191,7 +207,8 @@ export class FleetService {
       byUnit: groups('unit'),
       byKind: groups('kind'),
       devices: page,
-      nextCursor: start >= 0 && start + q.limit < views.length && last ? encodeCursor({ d: last.id }) : null,
+      nextCursor:
+        start >= 0 && start + q.limit < views.length && last ? encodeCursor({ d: last.id }) : null,
     };
   }
 }

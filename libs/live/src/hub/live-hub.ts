@@ -4,7 +4,8 @@ import type { ReadingDelta, WsServerMessage } from '@ioc/contracts';
 export interface LiveSocket {
   readonly bufferedAmount: number;
   readonly readyState: number;
-  send(data: string): void;
+  /** Text frames: a Buffer is sent with `{ binary: false }` (encoded once for all clients). */
+  send(data: string | Buffer, options?: { binary?: boolean }): void;
 }
 
 export interface HubOptions {
@@ -35,6 +36,12 @@ interface ClientState {
 }
 
 const OPEN = 1;
+const TEXT = { binary: false } as const;
+
+/** A message serialised and UTF-8 encoded once, shared by every subscriber it goes to. */
+function encode(message: WsServerMessage): Buffer {
+  return Buffer.from(JSON.stringify(message), 'utf8');
+}
 
 function mergeDelta(prev: ReadingDelta | undefined, delta: ReadingDelta): ReadingDelta {
   if (!prev) return delta;
@@ -164,7 +171,7 @@ export class LiveHub {
   broadcast(channel: string, message: WsServerMessage, key?: string): void {
     const subs = this.byChannel.get(channel);
     if (!subs) return;
-    const text = JSON.stringify(message);
+    const text = encode(message);
     for (const c of subs) {
       if (this.congested(c)) {
         if (key !== undefined) keyedBacklog(c, channel).set(key, message);
@@ -178,14 +185,19 @@ export class LiveHub {
   flush(): void {
     if (this.pending.size === 0 && this.pendingKeyed.size === 0 && !this.anyBacklog()) return;
     const asOf = new Date().toISOString();
-    const readings = new Map<string, { text: string; deltas: Map<string, ReadingDelta> }>();
+    const readings = new Map<string, { text: Buffer; deltas: Map<string, ReadingDelta> }>();
     for (const [channel, deltas] of this.pending) {
-      const msg: WsServerMessage = { type: 'readings', channel, asOf, deltas: [...deltas.values()] };
-      readings.set(channel, { text: JSON.stringify(msg), deltas });
+      const msg: WsServerMessage = {
+        type: 'readings',
+        channel,
+        asOf,
+        deltas: [...deltas.values()],
+      };
+      readings.set(channel, { text: encode(msg), deltas });
     }
-    const keyed = new Map<string, { texts: string[]; messages: Map<string, WsServerMessage> }>();
+    const keyed = new Map<string, { texts: Buffer[]; messages: Map<string, WsServerMessage> }>();
     for (const [channel, messages] of this.pendingKeyed) {
-      const texts = [...messages.values()].map((m) => JSON.stringify(m));
+      const texts = [...messages.values()].map(encode);
       keyed.set(channel, { texts, messages });
     }
     this.pending.clear();
@@ -225,8 +237,8 @@ export class LiveHub {
     c: ClientState,
     channel: string,
     asOf: string,
-    r: { text: string; deltas: Map<string, ReadingDelta> } | undefined,
-    k: { texts: string[]; messages: Map<string, WsServerMessage> } | undefined,
+    r: { text: Buffer; deltas: Map<string, ReadingDelta> } | undefined,
+    k: { texts: Buffer[]; messages: Map<string, WsServerMessage> } | undefined,
   ): void {
     const old = c.backlog.get(channel);
     if (old) {
@@ -234,7 +246,7 @@ export class LiveHub {
       c.backlog.delete(channel);
       if (r) for (const [device, d] of r.deltas) old.set(device, mergeDelta(old.get(device), d));
       const msg: WsServerMessage = { type: 'readings', channel, asOf, deltas: [...old.values()] };
-      this.trySend(c, JSON.stringify(msg));
+      this.trySend(c, encode(msg));
     } else if (r) {
       this.trySend(c, r.text);
     }
@@ -242,7 +254,7 @@ export class LiveHub {
     if (oldKeyed) {
       c.backlogKeyed.delete(channel);
       if (k) for (const [key, m] of k.messages) oldKeyed.set(key, m);
-      for (const m of oldKeyed.values()) this.trySend(c, JSON.stringify(m));
+      for (const m of oldKeyed.values()) this.trySend(c, encode(m));
     } else if (k) {
       for (const t of k.texts) this.trySend(c, t);
     }
@@ -266,10 +278,10 @@ export class LiveHub {
     if (set.size === 0) this.byChannel.delete(channel);
   }
 
-  private trySend(c: ClientState, text: string): void {
+  private trySend(c: ClientState, data: Buffer): void {
     if (c.socket.readyState !== OPEN) return;
     try {
-      c.socket.send(text);
+      c.socket.send(data, TEXT);
     } catch {
       // A socket that fails to send is being closed; its close handler removes it.
     }

@@ -30,7 +30,8 @@ interface AttemptRow {
   payload: unknown;
 }
 
-const COLUMNS = 'id, alert_id, channel, target, attempt, status, error, at, next_at, event, payload';
+const COLUMNS =
+  'id, alert_id, channel, target, attempt, status, error, at, next_at, event, payload';
 
 function fromRow(r: AttemptRow): NotificationAttempt {
   return {
@@ -91,7 +92,11 @@ export class NotificationRepository {
   }
 
   /** Records the outcome of delivering a claimed row. */
-  async record(db: Queryable, claimed: NotificationAttempt, outcome: AttemptOutcome): Promise<void> {
+  async record(
+    db: Queryable,
+    claimed: NotificationAttempt,
+    outcome: AttemptOutcome,
+  ): Promise<void> {
     const status: AttemptStatus = outcome.ok ? 'sent' : outcome.retryAt ? 'failed' : 'gave_up';
     if (claimed.status === 'pending') {
       await db.query(

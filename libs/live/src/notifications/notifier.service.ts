@@ -28,7 +28,8 @@ export const DEFAULT_NOTIFIER_OPTIONS: NotifierOptions = {
   batch: 20,
 };
 
-export type NotificationEvent = 'alert.opened' | 'alert.reopened' | 'alert.worsened' | 'alert.escalated';
+export type NotificationEvent =
+  'alert.opened' | 'alert.reopened' | 'alert.worsened' | 'alert.escalated';
 
 export interface NotifyRule {
   id: string;
@@ -93,14 +94,24 @@ export class Notifier {
   }
 
   /** Queues the rule's notifications about an alert change (call inside the change's transaction). */
-  async enqueue(db: Queryable, alert: AlertView, event: NotificationEvent, rule: NotifyRule): Promise<boolean> {
+  async enqueue(
+    db: Queryable,
+    alert: AlertView,
+    event: NotificationEvent,
+    rule: NotifyRule,
+  ): Promise<boolean> {
     if (!rule.webhookUrl) return false;
     await this.repo.enqueue(db, {
       alertId: alert.id,
       channel: 'webhook',
       target: rule.webhookUrl,
       event,
-      payload: { event, at: new Date().toISOString(), rule: { id: rule.id, name: rule.name }, alert },
+      payload: {
+        event,
+        at: new Date().toISOString(),
+        rule: { id: rule.id, name: rule.name },
+        alert,
+      },
     });
     return true;
   }
@@ -125,7 +136,11 @@ export class Notifier {
     do {
       this.again = false;
       try {
-        const claimed = await this.repo.claimDue(this.pool, this.options.batch, this.options.leaseMs);
+        const claimed = await this.repo.claimDue(
+          this.pool,
+          this.options.batch,
+          this.options.leaseMs,
+        );
         await Promise.all(claimed.map((c) => this.deliver(c)));
         if (claimed.length === this.options.batch) this.again = true;
       } catch (err) {
@@ -154,13 +169,19 @@ export class Notifier {
       !result.ok && attempt < o.maxAttempts && c.channel === 'webhook'
         ? new Date(Date.now() + backoffMs(attempt, o.backoffBaseMs, o.backoffMaxMs))
         : null;
-    if (!result.ok) this.log.warn(`webhook for alert ${c.alertId} failed (attempt ${String(attempt)}): ${result.error ?? ''}`);
+    if (!result.ok)
+      this.log.warn(
+        `webhook for alert ${c.alertId} failed (attempt ${String(attempt)}): ${result.error ?? ''}`,
+      );
     await this.repo.record(this.pool, c, { ok: result.ok, error: result.error, retryAt });
     if (retryAt && retryAt.getTime() - Date.now() < o.tickMs) {
       // A retry due before the next tick: look again then rather than waiting a whole tick.
-      setTimeout(() => {
-        this.kick();
-      }, Math.max(0, retryAt.getTime() - Date.now() + 5)).unref();
+      setTimeout(
+        () => {
+          this.kick();
+        },
+        Math.max(0, retryAt.getTime() - Date.now() + 5),
+      ).unref();
     }
   }
 }

@@ -17,7 +17,11 @@ export async function postJson(
   try {
     const res = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'user-agent': 'ioc-platform/1 (+alerts)', ...headers },
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'ioc-platform/1 (+alerts)',
+        ...headers,
+      },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(timeoutMs),
       redirect: 'manual',
@@ -28,7 +32,10 @@ export async function postJson(
     return { ok: false, error: `HTTP ${String(res.status)}` };
   } catch (err) {
     const e = err as Error & { cause?: { code?: string } };
-    const reason = e.name === 'TimeoutError' ? `timeout after ${String(timeoutMs)} ms` : (e.cause?.code ?? e.message);
+    const reason =
+      e.name === 'TimeoutError'
+        ? `timeout after ${String(timeoutMs)} ms`
+        : (e.cause?.code ?? e.message);
     return { ok: false, error: reason.slice(0, 500) };
   }
 }

@@ -1,6 +1,10 @@
 import type { Reading, WsServerMessage } from '@ioc/contracts';
 import type { Pool, StorageMode } from '@ioc/db';
-import { AlertEngine, type AlertEngineOptions, type DeviceLookup } from '../alerts/alert-engine.service';
+import {
+  AlertEngine,
+  type AlertEngineOptions,
+  type DeviceLookup,
+} from '../alerts/alert-engine.service';
 import { AlertRepository } from '../alerts/alert.repository';
 import { AlertService } from '../alerts/alert.service';
 import { alertView, type AlertView } from '../alerts/alert-view';
@@ -113,7 +117,8 @@ export class LiveOperations {
       this.engine.invalidateRules();
       this.bus.publish({ t: 'rules' });
     });
-    this.bus = deps.bus.kind === 'pg-notify' ? new PgNotifyBus({ url: deps.bus.url }, log) : new LocalBus();
+    this.bus =
+      deps.bus.kind === 'pg-notify' ? new PgNotifyBus({ url: deps.bus.url }, log) : new LocalBus();
     this.pusher = new RollupPusher(
       pool,
       units,
@@ -202,7 +207,10 @@ export class LiveOperations {
 
   private deliverAlert(a: AlertView): void {
     const asOf = new Date().toISOString();
-    for (const channel of ['alerts', ...unitAndParent(this.deps.units, a.unitCode).map((u) => `alerts:${u}`)]) {
+    for (const channel of [
+      'alerts',
+      ...unitAndParent(this.deps.units, a.unitCode).map((u) => `alerts:${u}`),
+    ]) {
       const msg: WsServerMessage = { type: 'alert', channel, asOf, alert: a };
       this.deps.hub.broadcast(channel, msg, `alert:${a.id}`);
     }
@@ -210,7 +218,12 @@ export class LiveOperations {
 
   private deliverRollup(u: RollupUpdate): void {
     const channel = `unit:${u.unitCode}`;
-    const msg: WsServerMessage = { type: 'rollup', channel, asOf: new Date().toISOString(), rollup: u };
+    const msg: WsServerMessage = {
+      type: 'rollup',
+      channel,
+      asOf: new Date().toISOString(),
+      rollup: u,
+    };
     this.deps.hub.publishKeyed(channel, `rollup:${u.metric}`, msg);
   }
 }

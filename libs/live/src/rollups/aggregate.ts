@@ -8,7 +8,12 @@ export interface Aggregate {
 
 /** Two cells of the same bucket (two devices, two wards) combined: Σn, Σsum, min, max. */
 export function combine(a: Aggregate, b: Aggregate): Aggregate {
-  return { n: a.n + b.n, sum: a.sum + b.sum, min: Math.min(a.min, b.min), max: Math.max(a.max, b.max) };
+  return {
+    n: a.n + b.n,
+    sum: a.sum + b.sum,
+    min: Math.min(a.min, b.min),
+    max: Math.max(a.max, b.max),
+  };
 }
 
 /** Σsum / Σn — the only correct mean of a combined cell (a mean of means would weight wards wrongly). */

@@ -27,7 +27,9 @@ export class LatestRepository {
     }
     if (newest.size === 0) return;
     const list = [...newest.values()].sort((a, b) =>
-      a.deviceId === b.deviceId ? a.metric.localeCompare(b.metric) : a.deviceId.localeCompare(b.deviceId),
+      a.deviceId === b.deviceId
+        ? a.metric.localeCompare(b.metric)
+        : a.deviceId.localeCompare(b.deviceId),
     );
     await this.db.query(
       `INSERT INTO device_latest AS l (device_id, metric, time, value, unit_code)
@@ -46,7 +48,10 @@ export class LatestRepository {
   }
 
   /** Latest values of readings taken in these units (the unit of the reading, for mobile devices). */
-  async forUnits(unitCodes: readonly string[], metrics: readonly string[] | null): Promise<LatestRow[]> {
+  async forUnits(
+    unitCodes: readonly string[],
+    metrics: readonly string[] | null,
+  ): Promise<LatestRow[]> {
     const { rows } = await this.db.query<RowShape>(
       `SELECT l.device_id, l.metric, l.time, l.value, l.unit_code, d.kind
        FROM device_latest l LEFT JOIN device d ON d.id = l.device_id
@@ -57,7 +62,10 @@ export class LatestRepository {
     return rows.map(toLatest);
   }
 
-  async forDevices(deviceIds: readonly string[], metrics: readonly string[] | null): Promise<LatestRow[]> {
+  async forDevices(
+    deviceIds: readonly string[],
+    metrics: readonly string[] | null,
+  ): Promise<LatestRow[]> {
     if (deviceIds.length === 0) return [];
     const { rows } = await this.db.query<RowShape>(
       `SELECT l.device_id, l.metric, l.time, l.value, l.unit_code, d.kind
@@ -80,5 +88,12 @@ interface RowShape {
 }
 
 function toLatest(r: RowShape): LatestRow {
-  return { deviceId: r.device_id, metric: r.metric, time: r.time, value: r.value, unitCode: r.unit_code, kind: r.kind };
+  return {
+    deviceId: r.device_id,
+    metric: r.metric,
+    time: r.time,
+    value: r.value,
+    unitCode: r.unit_code,
+    kind: r.kind,
+  };
 }

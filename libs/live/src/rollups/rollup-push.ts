@@ -86,7 +86,8 @@ export class RollupPusher {
   private async push(batch: { unit: string; metric: string; bucket: number }[]): Promise<void> {
     const members: { group: string; unitCode: string }[] = [];
     for (const unit of new Set(batch.map((b) => b.unit))) {
-      for (const code of await this.units.selfAndDescendants(unit)) members.push({ group: unit, unitCode: code });
+      for (const code of await this.units.selfAndDescendants(unit))
+        members.push({ group: unit, unitCode: code });
     }
     const cells = await this.repo.minuteCells(
       batch.map((b) => ({ group: b.unit, metric: b.metric, bucket: new Date(b.bucket) })),

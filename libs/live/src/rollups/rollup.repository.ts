@@ -125,7 +125,16 @@ export class RollupRepository {
     metrics: readonly string[],
     from: Date,
     to: Date,
-  ): Promise<{ deviceId: string; unitCode: string | null; metric: string; bucket: Date; n: number; sum: number }[]> {
+  ): Promise<
+    {
+      deviceId: string;
+      unitCode: string | null;
+      metric: string;
+      bucket: Date;
+      n: number;
+      sum: number;
+    }[]
+  > {
     const { rows } = await this.db.query<{
       device_id: string;
       unit_code: string | null;

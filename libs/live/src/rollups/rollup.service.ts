@@ -48,7 +48,12 @@ export const latestQuerySchema = z.object({
   unit: unitCodeParam,
   metric: metricList.optional(),
   /** Values older than this do not count in a unit's aggregate (still listed per device). */
-  maxAgeS: z.coerce.number().int().positive().max(30 * 86_400).default(3600),
+  maxAgeS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(30 * 86_400)
+    .default(3600),
   limit: limitParam(500, 5000),
   cursor: z.string().max(512).optional(),
 });
@@ -151,7 +156,11 @@ export class RollupService {
     const from = new Date(bucketStart(q.bucket, fromRaw.getTime()));
     if (!(to > from)) throw new DomainError('invalid', 'QUERY_INVALID', 'to must be after from');
     if (to.getTime() - from.getTime() > MAX_SPAN[q.bucket] + BUCKET_MS[q.bucket]) {
-      throw new DomainError('invalid', 'RANGE_TOO_WIDE', `at most ${String(MAX_SPAN[q.bucket] / 86_400_000)} days of ${q.bucket} buckets per request`);
+      throw new DomainError(
+        'invalid',
+        'RANGE_TOO_WIDE',
+        `at most ${String(MAX_SPAN[q.bucket] / 86_400_000)} days of ${q.bucket} buckets per request`,
+      );
     }
     const unitCodes = q.unit !== undefined ? await requireUnit(this.units, q.unit) : undefined;
     const after = decodeCursor(cursorSchema, q.cursor);
@@ -164,14 +173,20 @@ export class RollupService {
       from,
       to,
       byUnit,
-      after: after ? { unitCode: after.u ?? null, metric: after.m, bucket: new Date(after.b) } : undefined,
+      after: after
+        ? { unitCode: after.u ?? null, metric: after.m, bucket: new Date(after.b) }
+        : undefined,
       limit: q.limit + 1,
     });
     const page = cells.slice(0, q.limit);
     const last = page.at(-1);
     const nextCursor =
       cells.length > q.limit && last
-        ? encodeCursor({ ...(byUnit ? { u: last.unitCode ?? '' } : {}), m: last.metric, b: last.bucket.getTime() })
+        ? encodeCursor({
+            ...(byUnit ? { u: last.unitCode ?? '' } : {}),
+            m: last.metric,
+            b: last.bucket.getTime(),
+          })
         : null;
     return {
       asOf: now.toISOString(),
@@ -204,7 +219,11 @@ export class RollupService {
     const byDevice = new Map<string, LatestDevice>();
     for (const r of rows) {
       let d = byDevice.get(r.deviceId);
-      if (!d) byDevice.set(r.deviceId, (d = { deviceId: r.deviceId, kind: r.kind, unitCode: r.unitCode, values: {} }));
+      if (!d)
+        byDevice.set(
+          r.deviceId,
+          (d = { deviceId: r.deviceId, kind: r.kind, unitCode: r.unitCode, values: {} }),
+        );
       d.values[r.metric] = { value: r.value, time: r.time.toISOString(), ageS: ageS(r.time) };
     }
     const after = decodeCursor(z.object({ d: z.string() }), q.cursor);
@@ -217,9 +236,17 @@ export class RollupService {
     const fresh = rows.filter((r) => ageS(r.time) <= q.maxAgeS);
     const units = [
       // A province's own row is the combination below, not just devices placed at province level.
-      ...aggregateLatest(fresh, (r) => (unitCodes.length > 1 && r.unitCode === q.unit ? null : r.unitCode), now),
+      ...aggregateLatest(
+        fresh,
+        (r) => (unitCodes.length > 1 && r.unitCode === q.unit ? null : r.unitCode),
+        now,
+      ),
       ...(unitCodes.length > 1 ? aggregateLatest(fresh, () => q.unit, now) : []),
-    ].sort((a, b) => (a.unitCode === b.unitCode ? a.metric.localeCompare(b.metric) : a.unitCode.localeCompare(b.unitCode)));
+    ].sort((a, b) =>
+      a.unitCode === b.unitCode
+        ? a.metric.localeCompare(b.metric)
+        : a.unitCode.localeCompare(b.unitCode),
+    );
 
     return {
       asOf: now.toISOString(),
@@ -232,8 +259,23 @@ export class RollupService {
   }
 }
 
-function aggregateLatest(rows: readonly LatestRow[], keyOf: (r: LatestRow) => string | null, now: Date): LatestUnit[] {
-  const groups = new Map<string, { unitCode: string; metric: string; n: number; sum: number; min: number; max: number; newest: number }>();
+function aggregateLatest(
+  rows: readonly LatestRow[],
+  keyOf: (r: LatestRow) => string | null,
+  now: Date,
+): LatestUnit[] {
+  const groups = new Map<
+    string,
+    {
+      unitCode: string;
+      metric: string;
+      n: number;
+      sum: number;
+      min: number;
+      max: number;
+      newest: number;
+    }
+  >();
   for (const r of rows) {
     const unitCode = keyOf(r);
     if (unitCode === null) continue;
@@ -241,7 +283,15 @@ function aggregateLatest(rows: readonly LatestRow[], keyOf: (r: LatestRow) => st
     const t = r.time.getTime();
     const g = groups.get(k);
     if (!g) {
-      groups.set(k, { unitCode, metric: r.metric, n: 1, sum: r.value, min: r.value, max: r.value, newest: t });
+      groups.set(k, {
+        unitCode,
+        metric: r.metric,
+        n: 1,
+        sum: r.value,
+        min: r.value,
+        max: r.value,
+        newest: t,
+      });
     } else {
       g.n++;
       g.sum += r.value;

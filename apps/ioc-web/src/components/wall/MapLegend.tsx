@@ -27,12 +27,12 @@ export function MapLegend({ showApproximate }: { showApproximate: boolean }) {
             </li>
           );
         })}
-        <li>
+        <li className="legend-wide">
           <span className="swatch" style={{ background: cssColor(NO_DATA_RGB, 0.85) }} />
           <span className="legend-label">{t('legend.noData')}</span>
         </li>
         {showApproximate && (
-          <li data-testid="legend-approximate">
+          <li className="legend-wide" data-testid="legend-approximate">
             <span className="swatch swatch-dashed" />
             <span className="legend-label">{t('legend.approximate')}</span>
           </li>

@@ -32,7 +32,7 @@ export function TopDevices({ devices, unitName }: TopDevicesProps) {
                   </span>
                 </span>
                 <span className="top-value">
-                  {num(v.value)}
+                  {num(v.value, 1, true)}
                   <small>µg/m³</small>
                 </span>
               </li>

@@ -1,8 +1,5 @@
-import { CollisionFilterExtension, PathStyleExtension } from '@deck.gl/extensions';
-import type {
-  CollisionFilterExtensionProps,
-  PathStyleExtensionProps,
-} from '@deck.gl/extensions';
+import { PathStyleExtension } from '@deck.gl/extensions';
+import type { PathStyleExtensionProps } from '@deck.gl/extensions';
 import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
 import type { Feature, Geometry } from 'geojson';
 import type { WardFeature, WardProperties } from '../../api/schemas';
@@ -11,7 +8,6 @@ import { LABEL_HALO, MAP_FONT_FAMILY, MAP_FONT_SETTINGS } from './textStyle';
 
 // Extensions are stateless descriptors; sharing one instance avoids re-initialising shaders.
 const dashed = new PathStyleExtension({ dash: true });
-const collision = new CollisionFilterExtension();
 
 const SOLID: [number, number] = [0, 0];
 const DASH: [number, number] = [4, 3];
@@ -24,8 +20,8 @@ export interface WardPolygonInput {
   wards: readonly WardFeature[];
   /** Current fill of a unit, e.g. its mean PM2.5 colour. */
   fillFor: (code: string) => Rgba;
-  /** Bump to recompute fills; geometry is tessellated only when `wards` changes. */
-  fillVersion: number;
+  /** Change to recompute fills; geometry is tessellated only when `wards` changes. */
+  fillVersion: number | string;
   uiScale: number;
 }
 
@@ -53,25 +49,28 @@ export function wardPolygonLayer(input: WardPolygonInput) {
   });
 }
 
+/** Label size in CSS px at 1920×1080; multiplied by the UI scale. */
+export const WARD_LABEL_SIZE = 13;
+
 export interface WardLabelInput {
   id: string;
+  /** The wards whose names fit at the current zoom (see declutterLabels). */
   wards: readonly WardFeature[];
   uiScale: number;
-  /** Higher wins when labels collide (e.g. area, so big rural communes keep their names). */
-  priorityFor: (code: string) => number;
 }
 
 /**
- * Ward names at their label points. Ninety-odd names cannot all fit at province scale, so a
- * collision filter hides the lower-priority ones where they overlap; they appear on zoom-in.
+ * Ward names at their label points. Ninety-odd names cannot all fit at province scale; the
+ * caller passes only those that fit (deck.gl's CollisionFilterExtension filters TextLayer per
+ * glyph, which leaves half-hidden names).
  */
 export function wardLabelLayer(input: WardLabelInput) {
-  return new TextLayer<WardFeature, CollisionFilterExtensionProps<WardFeature>>({
+  return new TextLayer<WardFeature>({
     id: input.id,
     data: input.wards as WardFeature[],
     getPosition: (f) => [f.properties.labelLon, f.properties.labelLat],
     getText: (f) => f.properties.shortName,
-    getSize: 13 * input.uiScale,
+    getSize: WARD_LABEL_SIZE * input.uiScale,
     sizeUnits: 'pixels',
     getColor: [232, 240, 250, 255],
     fontFamily: MAP_FONT_FAMILY,
@@ -84,9 +83,5 @@ export function wardLabelLayer(input: WardLabelInput) {
     outlineColor: LABEL_HALO,
     getTextAnchor: 'middle',
     getAlignmentBaseline: 'center',
-    extensions: [collision],
-    collisionEnabled: true,
-    getCollisionPriority: (f) => input.priorityFor(f.properties.code),
-    collisionTestProps: { sizeScale: 1.15 },
   });
 }

@@ -1,0 +1,15 @@
+import { spawn } from 'node:child_process';
+import { MqttCollector } from '@ioc/ingest';
+import { startPrivateMosquitto } from '../../tests/support/mosquitto-broker';
+const N = Number(process.argv[2] ?? 50000);
+const broker = await startPrivateMosquitto();
+let got = 0; let done: () => void = () => undefined; const all = new Promise<void>((r) => (done = r));
+const c = new MqttCollector({ url: broker.url, clientId: 'only', protocolVersion: 5, sharedGroup: 'g' }, async () => { if (++got === N) done(); });
+await c.start();
+const c0 = process.cpuUsage(); const t0 = Date.now();
+const pub = spawn(process.execPath, ['--import', 'tsx', 'tools/bench/support/publisher.ts', broker.url, String(N), '8', 'x', '1000'], { stdio: ['ignore', 'pipe', 'inherit'] });
+pub.stdout.on('data', (d) => process.stdout.write('pub: ' + d));
+await all;
+const cu = process.cpuUsage(c0);
+console.log('msgs', N, 'ms', Date.now() - t0, 'cpu µs/msg', ((cu.user + cu.system) / N).toFixed(1), c.stats);
+await c.stop(); await broker.stop(); process.exit(0);
