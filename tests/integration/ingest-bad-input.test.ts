@@ -9,7 +9,11 @@ import mqtt from 'mqtt';
 import { createTestDatabase, postgresAvailable, type TestDatabase } from '../support/databases';
 import { testEnv } from '../support/env';
 import { count, promValue } from '../support/ingest';
-import { mosquittoBinariesAvailable, startPrivateMosquitto, type PrivateMosquitto } from '../support/mosquitto-broker';
+import {
+  mosquittoBinariesAvailable,
+  startPrivateMosquitto,
+  type PrivateMosquitto,
+} from '../support/mosquitto-broker';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import { waitFor } from '../support/wait';
 
@@ -42,22 +46,53 @@ function stream(): Message[] {
   for (let i = 0; i < GOOD; i++) {
     const d = DEVICES[i % DEVICES.length] ?? '';
     const ts = base + i * 1000;
-    out.push({ topic: `ioc/v1/telemetry/${d}`, payload: JSON.stringify({ ts, values: { pm25: 10 + (i % 50), temperature: 25.5 } }), expect: 'good' });
+    out.push({
+      topic: `ioc/v1/telemetry/${d}`,
+      payload: JSON.stringify({ ts, values: { pm25: 10 + (i % 50), temperature: 25.5 } }),
+      expect: 'good',
+    });
   }
   const topic = (i: number) => `ioc/v1/telemetry/${DEVICES[i % DEVICES.length] ?? ''}`;
   const bad: Message[] = [];
-  for (let i = 0; i < (BAD.malformed_json ?? 0); i++) bad.push({ topic: topic(i), payload: `{"ts": ${Date.now()}, "values": {pm25: }`, expect: 'malformed_json' });
+  for (let i = 0; i < (BAD.malformed_json ?? 0); i++)
+    bad.push({
+      topic: topic(i),
+      payload: `{"ts": ${Date.now()}, "values": {pm25: }`,
+      expect: 'malformed_json',
+    });
   for (let i = 0; i < (BAD.unknown_device ?? 0); i++) {
-    bad.push({ topic: `ioc/v1/telemetry/bad-ghost-${i}`, payload: JSON.stringify({ values: { pm25: 5 } }), expect: 'unknown_device' });
+    bad.push({
+      topic: `ioc/v1/telemetry/bad-ghost-${i}`,
+      payload: JSON.stringify({ values: { pm25: 5 } }),
+      expect: 'unknown_device',
+    });
   }
-  for (let i = 0; i < (BAD.out_of_range ?? 0); i++) bad.push({ topic: topic(i), payload: JSON.stringify({ values: { pm25: 5000 + i } }), expect: 'out_of_range' });
+  for (let i = 0; i < (BAD.out_of_range ?? 0); i++)
+    bad.push({
+      topic: topic(i),
+      payload: JSON.stringify({ values: { pm25: 5000 + i } }),
+      expect: 'out_of_range',
+    });
   for (let i = 0; i < (BAD.future_timestamp ?? 0); i++) {
-    bad.push({ topic: topic(i), payload: JSON.stringify({ ts: Date.now() + 3_600_000 + i, values: { pm25: 7 } }), expect: 'future_timestamp' });
+    bad.push({
+      topic: topic(i),
+      payload: JSON.stringify({ ts: Date.now() + 3_600_000 + i, values: { pm25: 7 } }),
+      expect: 'future_timestamp',
+    });
   }
   for (let i = 0; i < (BAD.oversize ?? 0); i++) {
-    bad.push({ topic: topic(i), payload: JSON.stringify({ values: { pm25: 8 }, note: 'x'.repeat(MAX_PAYLOAD + i) }), expect: 'oversize' });
+    bad.push({
+      topic: topic(i),
+      payload: JSON.stringify({ values: { pm25: 8 }, note: 'x'.repeat(MAX_PAYLOAD + i) }),
+      expect: 'oversize',
+    });
   }
-  for (let i = 0; i < (BAD.unknown_metric ?? 0); i++) bad.push({ topic: topic(i), payload: JSON.stringify({ values: { radon_xyz: 3 } }), expect: 'unknown_metric' });
+  for (let i = 0; i < (BAD.unknown_metric ?? 0); i++)
+    bad.push({
+      topic: topic(i),
+      payload: JSON.stringify({ values: { radon_xyz: 3 } }),
+      expect: 'unknown_metric',
+    });
   // Spread the 50 bad ones evenly through the 450 good ones.
   const mixed: Message[] = [];
   const every = Math.floor(out.length / bad.length);
@@ -69,74 +104,100 @@ function stream(): Message[] {
   return mixed;
 }
 
-describe.skipIf(!(hasPostgres && hasMosquittoBins))('bad input never costs a good message (MQTT)', () => {
-  let db: TestDatabase;
-  let broker: PrivateMosquitto;
-  let platform: TestPlatform;
+describe.skipIf(!(hasPostgres && hasMosquittoBins))(
+  'bad input never costs a good message (MQTT)',
+  () => {
+    let db: TestDatabase;
+    let broker: PrivateMosquitto;
+    let platform: TestPlatform;
 
-  beforeAll(async () => {
-    [db, broker] = await Promise.all([createTestDatabase(testEnv.postgresAdminUrl), startPrivateMosquitto()]);
-    platform = await startTestPlatform({
-      DATABASE_URL: db.url,
-      MQTT_URL: broker.url,
-      SEED_DEMO: 'false',
-      METRICS_TOKEN,
-      INGEST_MAX_PAYLOAD_BYTES: String(MAX_PAYLOAD),
+    beforeAll(async () => {
+      [db, broker] = await Promise.all([
+        createTestDatabase(testEnv.postgresAdminUrl),
+        startPrivateMosquitto(),
+      ]);
+      platform = await startTestPlatform({
+        DATABASE_URL: db.url,
+        MQTT_URL: broker.url,
+        SEED_DEMO: 'false',
+        METRICS_TOKEN,
+        INGEST_MAX_PAYLOAD_BYTES: String(MAX_PAYLOAD),
+      });
+      for (const id of DEVICES) await platform.addDevice({ id, unitCode: null });
     });
-    for (const id of DEVICES) await platform.addDevice({ id, unitCode: null });
-  });
-  afterAll(async () => {
-    await platform.dispose();
-    await broker.stop();
-    await db.drop();
-  });
+    afterAll(async () => {
+      await platform.dispose();
+      await broker.stop();
+      await db.drop();
+    });
 
-  it('stores all 900 good readings, dead-letters the 50 bad messages by reason, counters agree', async () => {
-    const messages = stream();
-    expect(messages).toHaveLength(500);
-    const client = await mqtt.connectAsync(broker.url, { clientId: 'bad-input-pub', reconnectPeriod: 0 });
-    await Promise.all(messages.map((m) => client.publishAsync(m.topic, m.payload, { qos: 1 })));
-    await client.endAsync();
+    it('stores all 900 good readings, dead-letters the 50 bad messages by reason, counters agree', async () => {
+      const messages = stream();
+      expect(messages).toHaveLength(500);
+      const client = await mqtt.connectAsync(broker.url, {
+        clientId: 'bad-input-pub',
+        reconnectPeriod: 0,
+      });
+      await Promise.all(messages.map((m) => client.publishAsync(m.topic, m.payload, { qos: 1 })));
+      await client.endAsync();
 
-    const pool = platform.ctx.pool;
-    await waitFor(
-      async () =>
-        (await count(pool, 'SELECT count(*)::int AS n FROM reading')) === GOOD * 2 &&
-        (await count(pool, 'SELECT count(*)::int AS n FROM dead_letter')) === 50
-          ? true
-          : undefined,
-      20_000,
-      'every good reading and every dead letter',
-    );
-    const { rows } = await pool.query<{ reason: string; n: number; sources: number; devices: number }>(
-      `SELECT reason, count(*)::int AS n, count(DISTINCT source)::int AS sources, count(device_id)::int AS devices
+      const pool = platform.ctx.pool;
+      await waitFor(
+        async () =>
+          (await count(pool, 'SELECT count(*)::int AS n FROM reading')) === GOOD * 2 &&
+          (await count(pool, 'SELECT count(*)::int AS n FROM dead_letter')) === 50
+            ? true
+            : undefined,
+        20_000,
+        'every good reading and every dead letter',
+      );
+      const { rows } = await pool.query<{
+        reason: string;
+        n: number;
+        sources: number;
+        devices: number;
+      }>(
+        `SELECT reason, count(*)::int AS n, count(DISTINCT source)::int AS sources, count(device_id)::int AS devices
        FROM dead_letter GROUP BY reason ORDER BY reason`,
-    );
-    expect(Object.fromEntries(rows.map((r) => [r.reason, r.n]))).toEqual(BAD);
-    for (const r of rows) {
-      expect(r.sources).toBeGreaterThan(0);
-      if (r.reason !== 'malformed_json') expect(r.devices).toBe(r.n); // device named (malformed: the topic's)
-    }
-    // Bounded raw excerpts, the reason's detail, the topic as source.
-    const oversize = await pool.query<{ payload: string; detail: string; source: string }>(
-      "SELECT payload, detail, source FROM dead_letter WHERE reason = 'oversize' LIMIT 1",
-    );
-    expect(oversize.rows[0]?.payload.length).toBeLessThan(2100);
-    expect(oversize.rows[0]?.detail).toMatch(/exceeds 4096/);
-    expect(oversize.rows[0]?.source).toMatch(/^mqtt:ioc\/v1\/telemetry\/bad-\d$/);
+      );
+      expect(Object.fromEntries(rows.map((r) => [r.reason, r.n]))).toEqual(BAD);
+      for (const r of rows) {
+        expect(r.sources).toBeGreaterThan(0);
+        if (r.reason !== 'malformed_json') expect(r.devices).toBe(r.n); // device named (malformed: the topic's)
+      }
+      // Bounded raw excerpts, the reason's detail, the topic as source.
+      const oversize = await pool.query<{ payload: string; detail: string; source: string }>(
+        "SELECT payload, detail, source FROM dead_letter WHERE reason = 'oversize' LIMIT 1",
+      );
+      expect(oversize.rows[0]?.payload.length).toBeLessThan(2100);
+      expect(oversize.rows[0]?.detail).toMatch(/exceeds 4096/);
+      expect(oversize.rows[0]?.source).toMatch(/^mqtt:ioc\/v1\/telemetry\/bad-\d$/);
 
-    // Every good message's readings, exactly.
-    expect(await count(pool, "SELECT count(*)::int AS n FROM reading WHERE metric = 'pm25'")).toBe(GOOD);
-    expect(await count(pool, 'SELECT count(DISTINCT (device_id, metric, time))::int AS n FROM reading')).toBe(GOOD * 2);
+      // Every good message's readings, exactly.
+      expect(
+        await count(pool, "SELECT count(*)::int AS n FROM reading WHERE metric = 'pm25'"),
+      ).toBe(GOOD);
+      expect(
+        await count(
+          pool,
+          'SELECT count(DISTINCT (device_id, metric, time))::int AS n FROM reading',
+        ),
+      ).toBe(GOOD * 2);
 
-    const res = await fetch(`${platform.httpUrl}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
-    expect(res.status).toBe(200);
-    const text = await res.text();
-    for (const [reason, n] of Object.entries(BAD)) {
-      expect(promValue(text, 'ioc_ingest_rejected_total', { reason, source: 'mqtt' }), reason).toBe(n);
-    }
-    expect(promValue(text, 'ioc_ingest_rejected_total')).toBe(50);
-    expect(promValue(text, 'ioc_ingest_messages_received_total', { source: 'mqtt' })).toBe(500);
-    expect(promValue(text, 'ioc_ingest_readings_stored_total')).toBe(GOOD * 2);
-  });
-});
+      const res = await fetch(`${platform.httpUrl}/metrics`, {
+        headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+      });
+      expect(res.status).toBe(200);
+      const text = await res.text();
+      for (const [reason, n] of Object.entries(BAD)) {
+        expect(
+          promValue(text, 'ioc_ingest_rejected_total', { reason, source: 'mqtt' }),
+          reason,
+        ).toBe(n);
+      }
+      expect(promValue(text, 'ioc_ingest_rejected_total')).toBe(50);
+      expect(promValue(text, 'ioc_ingest_messages_received_total', { source: 'mqtt' })).toBe(500);
+      expect(promValue(text, 'ioc_ingest_readings_stored_total')).toBe(GOOD * 2);
+    });
+  },
+);

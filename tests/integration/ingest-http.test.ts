@@ -22,12 +22,22 @@ const CS_SECRET = 'chirpstack-webhook-secret-0123456789';
 const DAY = 86_400_000;
 const UNIT = '99001';
 
-const fixture = (name: string) => JSON.parse(readFileSync(join(REPO_ROOT, 'libs/ingest/fixtures', name), 'utf8')) as Record<string, unknown>;
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(join(REPO_ROOT, 'libs/ingest/fixtures', name), 'utf8')) as Record<
+    string,
+    unknown
+  >;
 
 /** Moves a documented uplink by whole days so its times are recent (within the accepted age). */
-function recent(doc: Record<string, unknown>, anchor: string): { doc: Record<string, unknown>; shift: (iso: string) => string } {
+function recent(
+  doc: Record<string, unknown>,
+  anchor: string,
+): { doc: Record<string, unknown>; shift: (iso: string) => string } {
   const delta = Math.floor((Date.now() - 60_000 - new Date(anchor).getTime()) / DAY) * DAY;
-  return { doc: shiftTimestamps(doc, delta), shift: (iso) => new Date(new Date(iso).getTime() + delta).toISOString() };
+  return {
+    doc: shiftTimestamps(doc, delta),
+    shift: (iso) => new Date(new Date(iso).getTime() + delta).toISOString(),
+  };
 }
 
 describe.skipIf(!hasPostgres)('HTTP ingest and LoRaWAN webhooks', () => {
@@ -52,16 +62,42 @@ describe.skipIf(!hasPostgres)('HTTP ingest and LoRaWAN webhooks', () => {
     await insertUnit(platform.ctx.pool, UNIT);
     // Registered as an operator would, with the `ioc` CLI against the same database.
     const [dev, gw, ttn, cs] = await Promise.all([
-      runIoc(['devices', 'add', '--id', 'http-aq-1', '--kind', 'air_quality', '--unit', UNIT], cliEnv()),
+      runIoc(
+        ['devices', 'add', '--id', 'http-aq-1', '--kind', 'air_quality', '--unit', UNIT],
+        cliEnv(),
+      ),
       runIoc(['gateways', 'add', '--id', 'http-gw-1', '--unit', UNIT], cliEnv()),
       runIoc(
-        ['devices', 'add', '--id', 'ttn-env-01', '--kind', 'environment', '--unit', UNIT, '--dev-eui', '00-04-A3-0B-00-1C-05-30', '--profile', '{"fieldMap":{"temperature":"temperature"}}'],
+        [
+          'devices',
+          'add',
+          '--id',
+          'ttn-env-01',
+          '--kind',
+          'environment',
+          '--unit',
+          UNIT,
+          '--dev-eui',
+          '00-04-A3-0B-00-1C-05-30',
+          '--profile',
+          '{"fieldMap":{"temperature":"temperature"}}',
+        ],
         cliEnv(),
       ),
       runIoc(
         [
-          'devices', 'add', '--id', 'cs-env-01', '--kind', 'environment', '--unit', UNIT, '--dev-eui', '0101010101010101',
-          '--profile', '{"fieldMap":{"temperature":"temperature","humidity":"humidity","batteryMv":"battery_v"},"scale":{"batteryMv":0.001}}',
+          'devices',
+          'add',
+          '--id',
+          'cs-env-01',
+          '--kind',
+          'environment',
+          '--unit',
+          UNIT,
+          '--dev-eui',
+          '0101010101010101',
+          '--profile',
+          '{"fieldMap":{"temperature":"temperature","humidity":"humidity","batteryMv":"battery_v"},"scale":{"batteryMv":0.001}}',
         ],
         cliEnv(),
       ),
@@ -70,7 +106,21 @@ describe.skipIf(!hasPostgres)('HTTP ingest and LoRaWAN webhooks', () => {
     deviceToken = tokenFrom(dev.stdout);
     gatewayToken = tokenFrom(gw.stdout);
     // Devices behind the gateway: one it fronts, one it does not.
-    const fronted = await runIoc(['devices', 'add', '--id', 'http-aq-2', '--kind', 'air_quality', '--unit', UNIT, '--gateway', 'http-gw-1'], cliEnv());
+    const fronted = await runIoc(
+      [
+        'devices',
+        'add',
+        '--id',
+        'http-aq-2',
+        '--kind',
+        'air_quality',
+        '--unit',
+        UNIT,
+        '--gateway',
+        'http-gw-1',
+      ],
+      cliEnv(),
+    );
     expect(fronted.code, fronted.stderr).toBe(0);
     platform.ctx.directory.invalidate();
   }, 120_000);
@@ -87,15 +137,29 @@ describe.skipIf(!hasPostgres)('HTTP ingest and LoRaWAN webhooks', () => {
     });
   const rows = async (deviceId: string) =>
     (
-      await platform.ctx.pool.query<{ metric: string; value: number; time: Date; unit_code: string | null }>(
+      await platform.ctx.pool.query<{
+        metric: string;
+        value: number;
+        time: Date;
+        unit_code: string | null;
+      }>(
         'SELECT metric, value, time, unit_code FROM reading WHERE device_id = $1 ORDER BY time, metric',
         [deviceId],
       )
-    ).rows.map((r) => ({ metric: r.metric, value: r.value, time: r.time.toISOString(), unit: r.unit_code }));
+    ).rows.map((r) => ({
+      metric: r.metric,
+      value: r.value,
+      time: r.time.toISOString(),
+      unit: r.unit_code,
+    }));
 
   it('answers 202 for a native reading only once it is committed', async () => {
     const ts = new Date(Date.now() - 5000).toISOString();
-    const res = await post('/api/v1/telemetry', { ts, values: { pm25: 41.2, temperature: 30.5 } }, { authorization: `Bearer ${deviceToken}` });
+    const res = await post(
+      '/api/v1/telemetry',
+      { ts, values: { pm25: 41.2, temperature: 30.5 } },
+      { authorization: `Bearer ${deviceToken}` },
+    );
     expect(res.status).toBe(202);
     expect(await res.json()).toEqual({ accepted: 2, rejected: [] });
     // No waiting: the 202 itself means the rows are there.
@@ -119,10 +183,17 @@ describe.skipIf(!hasPostgres)('HTTP ingest and LoRaWAN webhooks', () => {
       { authorization: `Bearer ${deviceToken}` },
     );
     expect(res.status).toBe(202);
-    const body = (await res.json()) as { accepted: number; rejected: { reason: string; index: number }[] };
+    const body = (await res.json()) as {
+      accepted: number;
+      rejected: { reason: string; index: number }[];
+    };
     expect(body.accepted).toBe(2);
     expect(body.rejected).toEqual([
-      expect.objectContaining({ reason: 'out_of_range', deviceId: 'http-aq-1', message: expect.stringMatching(/^pm10=-5 outside/) as unknown }),
+      expect.objectContaining({
+        reason: 'out_of_range',
+        deviceId: 'http-aq-1',
+        message: expect.stringMatching(/^pm10=-5 outside/) as unknown,
+      }),
     ]);
     const pm10 = (await rows('http-aq-1')).filter((r) => r.metric === 'pm10');
     expect(pm10.map((r) => [r.time, r.value])).toEqual([
@@ -160,32 +231,53 @@ describe.skipIf(!hasPostgres)('HTTP ingest and LoRaWAN webhooks', () => {
       { authorization: `Bearer ${gatewayToken}` },
     );
     expect(res.status).toBe(202);
-    const body = (await res.json()) as { accepted: number; rejected: { reason: string; deviceId?: string }[] };
+    const body = (await res.json()) as {
+      accepted: number;
+      rejected: { reason: string; deviceId?: string }[];
+    };
     expect(body.accepted).toBe(1);
-    expect(body.rejected).toEqual([expect.objectContaining({ reason: 'not_fronted_by_gateway', deviceId: 'http-aq-1' })]);
+    expect(body.rejected).toEqual([
+      expect.objectContaining({ reason: 'not_fronted_by_gateway', deviceId: 'http-aq-1' }),
+    ]);
     expect((await rows('http-aq-2')).map((r) => r.value)).toEqual([22]);
     expect((await rows('http-aq-1')).some((r) => r.value === 99)).toBe(false);
-    await waitFor(
-      async () =>
-        (await count(platform.ctx.pool, "SELECT count(*)::int AS n FROM dead_letter WHERE reason = 'not_fronted_by_gateway' AND device_id = 'http-aq-1'")) === 1
-          ? true
-          : undefined,
+    await waitFor(async () =>
+      (await count(
+        platform.ctx.pool,
+        "SELECT count(*)::int AS n FROM dead_letter WHERE reason = 'not_fronted_by_gateway' AND device_id = 'http-aq-1'",
+      )) === 1
+        ? true
+        : undefined,
     );
   });
 
   it('refuses missing and wrong tokens, malformed JSON and oversize bodies with the right status', async () => {
     expect((await post('/api/v1/telemetry', { values: { pm25: 1 } }, {})).status).toBe(401);
-    expect((await post('/api/v1/telemetry', { values: { pm25: 1 } }, { authorization: 'Bearer nope' })).status).toBe(401);
-    const bad = await post('/api/v1/telemetry', '{"values": {pm25: }', { authorization: `Bearer ${deviceToken}` });
+    expect(
+      (await post('/api/v1/telemetry', { values: { pm25: 1 } }, { authorization: 'Bearer nope' }))
+        .status,
+    ).toBe(401);
+    const bad = await post('/api/v1/telemetry', '{"values": {pm25: }', {
+      authorization: `Bearer ${deviceToken}`,
+    });
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('INGEST_MALFORMED_JSON');
-    const big = await post('/api/v1/telemetry', { values: { pm25: 1 }, pad: 'x'.repeat(300_000) }, { authorization: `Bearer ${deviceToken}` });
+    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe(
+      'INGEST_MALFORMED_JSON',
+    );
+    const big = await post(
+      '/api/v1/telemetry',
+      { values: { pm25: 1 }, pad: 'x'.repeat(300_000) },
+      { authorization: `Bearer ${deviceToken}` },
+    );
     expect(big.status).toBe(413);
   });
 
   it('lands a The Things Stack v3 uplink on the device with that DevEUI, at the gateway time', async () => {
     const { doc, shift } = recent(fixture('ttn-v3-uplink.json'), '2020-02-12T15:15:46.014Z');
-    expect((await post('/api/v1/lorawan/ttn', doc, { 'x-webhook-secret': 'wrong-secret-0123456789' })).status).toBe(401);
+    expect(
+      (await post('/api/v1/lorawan/ttn', doc, { 'x-webhook-secret': 'wrong-secret-0123456789' }))
+        .status,
+    ).toBe(401);
     const res = await post('/api/v1/lorawan/ttn', doc, { 'x-webhook-secret': TTN_SECRET });
     expect(res.status).toBe(202);
     const time = shift('2020-02-12T15:15:45.787Z');
@@ -198,11 +290,15 @@ describe.skipIf(!hasPostgres)('HTTP ingest and LoRaWAN webhooks', () => {
 
   it('lands a ChirpStack v4 up event at the event time and acknowledges other events', async () => {
     const { doc, shift } = recent(fixture('chirpstack-v4-up.json'), '2022-07-18T09:34:15.775Z');
-    const join = await post('/api/v1/lorawan/chirpstack?event=join', doc, { 'x-webhook-secret': CS_SECRET });
+    const join = await post('/api/v1/lorawan/chirpstack?event=join', doc, {
+      'x-webhook-secret': CS_SECRET,
+    });
     expect(join.status).toBe(202);
     expect(await join.json()).toEqual({ accepted: 0, ignored: 'join' });
     expect(await rows('cs-env-01')).toEqual([]);
-    const res = await post('/api/v1/lorawan/chirpstack?event=up', doc, { 'x-webhook-secret': CS_SECRET });
+    const res = await post('/api/v1/lorawan/chirpstack?event=up', doc, {
+      'x-webhook-secret': CS_SECRET,
+    });
     expect(res.status).toBe(202);
     const time = shift('2022-07-18T09:34:15.775Z');
     const got = await rows('cs-env-01');
@@ -214,10 +310,17 @@ describe.skipIf(!hasPostgres)('HTTP ingest and LoRaWAN webhooks', () => {
       ['temperature', 28.4, time],
     ]);
     // An uplink from an unregistered DevEUI is acknowledged (the network server cannot fix it) and dead-lettered.
-    const stranger = { ...doc, deviceInfo: { ...(doc.deviceInfo as object), devEui: '0202020202020202' } };
-    const r2 = await post('/api/v1/lorawan/chirpstack?event=up', stranger, { 'x-webhook-secret': CS_SECRET });
+    const stranger = {
+      ...doc,
+      deviceInfo: { ...(doc.deviceInfo as object), devEui: '0202020202020202' },
+    };
+    const r2 = await post('/api/v1/lorawan/chirpstack?event=up', stranger, {
+      'x-webhook-secret': CS_SECRET,
+    });
     expect(r2.status).toBe(202);
-    expect(((await r2.json()) as { rejected: { reason: string }[] }).rejected[0]?.reason).toBe('unknown_dev_eui');
+    expect(((await r2.json()) as { rejected: { reason: string }[] }).rejected[0]?.reason).toBe(
+      'unknown_dev_eui',
+    );
   });
 
   it('keeps the dead-letter table bounded, and `ioc deadletter list` shows the latest with reasons', async () => {
@@ -226,12 +329,19 @@ describe.skipIf(!hasPostgres)('HTTP ingest and LoRaWAN webhooks', () => {
       "INSERT INTO dead_letter (received_at, reason, source, payload) VALUES (now() - interval '40 days', 'bad_shape', 'http:/old', '{}')",
     );
     for (let i = 0; i < 40; i++) {
-      await post('/api/v1/telemetry', { values: { [`nope_${i}`]: 1 } }, { authorization: `Bearer ${deviceToken}` });
+      await post(
+        '/api/v1/telemetry',
+        { values: { [`nope_${i}`]: 1 } },
+        { authorization: `Bearer ${deviceToken}` },
+      );
     }
     await waitFor(
       async () => {
         const n = await count(pool, 'SELECT count(*)::int AS n FROM dead_letter');
-        const old = await count(pool, "SELECT count(*)::int AS n FROM dead_letter WHERE source = 'http:/old'");
+        const old = await count(
+          pool,
+          "SELECT count(*)::int AS n FROM dead_letter WHERE source = 'http:/old'",
+        );
         return n <= 25 && old === 0 ? true : undefined;
       },
       10_000,
@@ -243,9 +353,16 @@ describe.skipIf(!hasPostgres)('HTTP ingest and LoRaWAN webhooks', () => {
     expect(lines.at(-1)).toBe('3 row(s)');
     const entries = lines.filter((l) => /^\d{4}-\d{2}-\d{2}T/.test(l));
     expect(entries).toHaveLength(3);
-    expect(entries[0]).toMatch(/unknown_metric\s+http:\/api\/v1\/telemetry\s+http-aq-1\s+unknown metric nope_39/);
+    expect(entries[0]).toMatch(
+      /unknown_metric\s+http:\/api\/v1\/telemetry\s+http-aq-1\s+unknown metric nope_39/,
+    );
     expect(entries[2]).toMatch(/nope_37/);
     // The bound kept the newest 25: the earlier rejects of this suite were pruned first.
-    expect(await count(pool, "SELECT count(*)::int AS n FROM dead_letter WHERE reason = 'not_fronted_by_gateway'")).toBe(0);
+    expect(
+      await count(
+        pool,
+        "SELECT count(*)::int AS n FROM dead_letter WHERE reason = 'not_fronted_by_gateway'",
+      ),
+    ).toBe(0);
   });
 });

@@ -27,10 +27,34 @@ const hasPostgres = await postgresAvailable();
 const hasMosquitto = await mosquittoAvailable();
 const hasMosquittoBins = await mosquittoBinariesAvailable();
 
-const reading = (pm25: number) => JSON.stringify({ ts: new Date().toISOString(), values: { pm25 } });
+const reading = (pm25: number) =>
+  JSON.stringify({ ts: new Date().toISOString(), values: { pm25 } });
 
-function pubArgs(port: number, user: string, password: string, topic: string, message: string): string[] {
-  return ['-h', '127.0.0.1', '-p', String(port), '-i', `pub-${user}-${Date.now()}`, '-u', user, '-P', password, '-q', '1', '-t', topic, '-m', message];
+function pubArgs(
+  port: number,
+  user: string,
+  password: string,
+  topic: string,
+  message: string,
+): string[] {
+  return [
+    '-h',
+    '127.0.0.1',
+    '-p',
+    String(port),
+    '-i',
+    `pub-${user}-${Date.now()}`,
+    '-u',
+    user,
+    '-P',
+    password,
+    '-q',
+    '1',
+    '-t',
+    topic,
+    '-m',
+    message,
+  ];
 }
 
 async function stored(pool: Pool, deviceId: string): Promise<number> {
@@ -38,7 +62,11 @@ async function stored(pool: Pool, deviceId: string): Promise<number> {
 }
 
 async function deadLetters(pool: Pool, reason: string, sourceLike: string): Promise<number> {
-  return count(pool, 'SELECT count(*)::int AS n FROM dead_letter WHERE reason = $1 AND source LIKE $2', [reason, sourceLike]);
+  return count(
+    pool,
+    'SELECT count(*)::int AS n FROM dead_letter WHERE reason = $1 AND source LIKE $2',
+    [reason, sourceLike],
+  );
 }
 
 describe.skipIf(!hasMosquittoBins)('identity — embedded broker (Aedes + PGlite)', () => {
@@ -61,11 +89,17 @@ describe.skipIf(!hasMosquittoBins)('identity — embedded broker (Aedes + PGlite
   it('stores what mosquitto_pub publishes with the device’s own credentials', async () => {
     const r = await mosquittoPub(pubArgs(port, a, tokenA, `ioc/v1/telemetry/${a}`, reading(17.5)));
     expect(r.code, r.stderr).toBe(0);
-    await waitFor(async () => ((await stored(platform.ctx.pool, a)) === 1 ? true : undefined), 10_000, 'the reading');
+    await waitFor(
+      async () => ((await stored(platform.ctx.pool, a)) === 1 ? true : undefined),
+      10_000,
+      'the reading',
+    );
   });
 
   it('refuses a wrong password at CONNECT', async () => {
-    const r = await mosquittoPub(pubArgs(port, a, 'not-the-token', `ioc/v1/telemetry/${a}`, reading(1)));
+    const r = await mosquittoPub(
+      pubArgs(port, a, 'not-the-token', `ioc/v1/telemetry/${a}`, reading(1)),
+    );
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/not authori[sz]ed|bad user name or password/i);
   });
@@ -73,7 +107,11 @@ describe.skipIf(!hasMosquittoBins)('identity — embedded broker (Aedes + PGlite
   it('stores nothing for a publish under another device’s topic and dead-letters it', async () => {
     await mosquittoPub(pubArgs(port, a, tokenA, `ioc/v1/telemetry/${b}`, reading(99)));
     await waitFor(
-      async () => ((await deadLetters(platform.ctx.pool, 'topic_not_owned', `mqtt:ioc/v1/telemetry/${b}`)) === 1 ? true : undefined),
+      async () =>
+        (await deadLetters(platform.ctx.pool, 'topic_not_owned', `mqtt:ioc/v1/telemetry/${b}`)) ===
+        1
+          ? true
+          : undefined,
       10_000,
       'the topic_not_owned dead letter',
     );
@@ -85,133 +123,213 @@ describe.skipIf(!hasMosquittoBins)('identity — embedded broker (Aedes + PGlite
   });
 });
 
-describe.skipIf(!(hasPostgres && hasMosquitto && hasMosquittoBins))('identity — external Mosquitto (anonymous, shared)', () => {
-  let platform: TestPlatform;
-  let db: TestDatabase;
-  const u = new URL(testEnv.mosquittoUrl);
-  const port = Number(u.port || 1883);
-  const id = `ext-aq-${Date.now().toString(36)}`;
-  const ghost = `${id}-ghost`;
+describe.skipIf(!(hasPostgres && hasMosquitto && hasMosquittoBins))(
+  'identity — external Mosquitto (anonymous, shared)',
+  () => {
+    let platform: TestPlatform;
+    let db: TestDatabase;
+    const u = new URL(testEnv.mosquittoUrl);
+    const port = Number(u.port || 1883);
+    const id = `ext-aq-${Date.now().toString(36)}`;
+    const ghost = `${id}-ghost`;
 
-  beforeAll(async () => {
-    db = await createTestDatabase(testEnv.postgresAdminUrl);
-    platform = await startTestPlatform({ DATABASE_URL: db.url, MQTT_URL: testEnv.mosquittoUrl, SEED_DEMO: 'false' });
-    await platform.addDevice({ id, unitCode: null });
-  });
-  afterAll(async () => {
-    await platform.dispose();
-    await db.drop();
-  });
-
-  it('stores a device’s reading and dead-letters a topic naming no registered device', async () => {
-    // This broker allows anonymous clients, so it cannot tell who publishes: the collector is
-    // the last line, and drops a topic that names no registered device. Production brokers use
-    // infra/mosquitto's password file and ACL (next suite) so a device cannot even try.
-    expect((await mosquittoPub(pubArgs(port, id, 'x', `ioc/v1/telemetry/${id}`, reading(20)))).code).toBe(0);
-    expect((await mosquittoPub(pubArgs(port, ghost, 'x', `ioc/v1/telemetry/${ghost}`, reading(21)))).code).toBe(0);
-    await waitFor(async () => ((await stored(platform.ctx.pool, id)) === 1 ? true : undefined), 10_000, 'the reading');
-    await waitFor(
-      async () => ((await deadLetters(platform.ctx.pool, 'unknown_device', `mqtt:ioc/v1/telemetry/${ghost}`)) === 1 ? true : undefined),
-      10_000,
-      'the unknown_device dead letter',
-    );
-    expect(await stored(platform.ctx.pool, ghost)).toBe(0);
-  });
-});
-
-describe.skipIf(!(hasPostgres && hasMosquittoBins))('identity — Mosquitto with the shipped config, ACL and password file', () => {
-  let db: TestDatabase;
-  let pool: Pool;
-  let broker: PrivateMosquitto;
-  let platform: TestPlatform;
-  let dir = '';
-  const a = 'acl-aq-a';
-  const b = 'acl-aq-b';
-  const gw = 'acl-gw-1';
-  const ghost = 'acl-ghost';
-  const tokens: Record<string, string> = {};
-  const collectorPassword = 'collector-secret-0123456789';
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'ioc-acl-'));
-    db = await createTestDatabase(testEnv.postgresAdminUrl);
-    pool = createPool(db.url, 2);
-    await migrate(pool, 'postgres');
-    tokens[gw] = await registerDevice(pool, { id: gw, kind: 'gateway' });
-    tokens[a] = await registerDevice(pool, { id: a, gatewayId: gw });
-    tokens[b] = await registerDevice(pool, { id: b });
-    // The operator's steps (infra/mosquitto/README.md): ACL from `ioc`, passwords with mosquitto_passwd.
-    const cli = await runIoc(['broker', 'mosquitto-files', '--out', dir, '--group', 'acl-test'], { DATABASE_URL: db.url });
-    expect(cli.code, cli.stderr).toBe(0);
-    await writeMosquittoPasswords(join(dir, 'passwd'), {
-      'ioc-ingest': collectorPassword,
-      [a]: tokens[a] ?? '',
-      [b]: tokens[b] ?? '',
-      [gw]: tokens[gw] ?? '',
-      // Known to the broker but not to the platform (e.g. deleted from the registry since).
-      [ghost]: 'ghost-password',
+    beforeAll(async () => {
+      db = await createTestDatabase(testEnv.postgresAdminUrl);
+      platform = await startTestPlatform({
+        DATABASE_URL: db.url,
+        MQTT_URL: testEnv.mosquittoUrl,
+        SEED_DEMO: 'false',
+      });
+      await platform.addDevice({ id, unitCode: null });
     });
-    broker = await startPrivateMosquitto({ passwordFile: join(dir, 'passwd'), aclFile: join(dir, 'acl') });
-    platform = await startTestPlatform({
-      DATABASE_URL: db.url,
-      MQTT_URL: broker.url,
-      MQTT_USERNAME: 'ioc-ingest',
-      MQTT_PASSWORD: collectorPassword,
-      MQTT_SHARED_GROUP: 'acl-test',
-      SEED_DEMO: 'false',
+    afterAll(async () => {
+      await platform.dispose();
+      await db.drop();
     });
-  });
-  afterAll(async () => {
-    await platform.dispose().catch(() => undefined);
-    await broker.stop();
-    await pool.end();
-    await db.drop();
-    rmSync(dir, { recursive: true, force: true });
-  });
 
-  it('writes an ACL that confines devices and gateways to their own topics', () => {
-    const acl = readFileSync(join(dir, 'acl'), 'utf8');
-    expect(acl).toContain('pattern write ioc/v1/telemetry/%u');
-    expect(acl).toContain('pattern write ioc/v1/gateway/%u/telemetry');
-    expect(acl).toContain('topic read $share/acl-test/ioc/v1/telemetry/+');
-    expect(readFileSync(join(dir, 'mqtt-users.txt'), 'utf8')).toMatch(new RegExp(`^${gw}\\tgateway$`, 'm'));
-  });
+    it('stores a device’s reading and dead-letters a topic naming no registered device', async () => {
+      // This broker allows anonymous clients, so it cannot tell who publishes: the collector is
+      // the last line, and drops a topic that names no registered device. Production brokers use
+      // infra/mosquitto's password file and ACL (next suite) so a device cannot even try.
+      expect(
+        (await mosquittoPub(pubArgs(port, id, 'x', `ioc/v1/telemetry/${id}`, reading(20)))).code,
+      ).toBe(0);
+      expect(
+        (await mosquittoPub(pubArgs(port, ghost, 'x', `ioc/v1/telemetry/${ghost}`, reading(21))))
+          .code,
+      ).toBe(0);
+      await waitFor(
+        async () => ((await stored(platform.ctx.pool, id)) === 1 ? true : undefined),
+        10_000,
+        'the reading',
+      );
+      await waitFor(
+        async () =>
+          (await deadLetters(
+            platform.ctx.pool,
+            'unknown_device',
+            `mqtt:ioc/v1/telemetry/${ghost}`,
+          )) === 1
+            ? true
+            : undefined,
+        10_000,
+        'the unknown_device dead letter',
+      );
+      expect(await stored(platform.ctx.pool, ghost)).toBe(0);
+    });
+  },
+);
 
-  it('stores device and gateway readings published with their credentials', async () => {
-    const r = await mosquittoPub(pubArgs(broker.port, a, tokens[a] ?? '', `ioc/v1/telemetry/${a}`, reading(30)));
-    expect(r.code, r.stderr).toBe(0);
-    const batch = JSON.stringify({ [a]: [{ ts: new Date(Date.now() - 60_000).toISOString(), values: { pm25: 31 } }] });
-    const g = await mosquittoPub(pubArgs(broker.port, gw, tokens[gw] ?? '', `ioc/v1/gateway/${gw}/telemetry`, batch));
-    expect(g.code, g.stderr).toBe(0);
-    await waitFor(async () => ((await stored(pool, a)) === 2 ? true : undefined), 10_000, 'both readings');
-  });
+describe.skipIf(!(hasPostgres && hasMosquittoBins))(
+  'identity — Mosquitto with the shipped config, ACL and password file',
+  () => {
+    let db: TestDatabase;
+    let pool: Pool;
+    let broker: PrivateMosquitto;
+    let platform: TestPlatform;
+    let dir = '';
+    const a = 'acl-aq-a';
+    const b = 'acl-aq-b';
+    const gw = 'acl-gw-1';
+    const ghost = 'acl-ghost';
+    const tokens: Record<string, string> = {};
+    const collectorPassword = 'collector-secret-0123456789';
 
-  it('refuses a wrong password and an anonymous client at CONNECT', async () => {
-    const wrong = await mosquittoPub(pubArgs(broker.port, a, 'wrong-token', `ioc/v1/telemetry/${a}`, reading(1)));
-    expect(wrong.code).not.toBe(0);
-    expect(wrong.stderr).toMatch(/not authori[sz]ed/i);
-    const anon = await mosquittoPub(['-h', '127.0.0.1', '-p', String(broker.port), '-q', '1', '-t', `ioc/v1/telemetry/${a}`, '-m', reading(1)]);
-    expect(anon.code).not.toBe(0);
-  });
+    beforeAll(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'ioc-acl-'));
+      db = await createTestDatabase(testEnv.postgresAdminUrl);
+      pool = createPool(db.url, 2);
+      await migrate(pool, 'postgres');
+      tokens[gw] = await registerDevice(pool, { id: gw, kind: 'gateway' });
+      tokens[a] = await registerDevice(pool, { id: a, gatewayId: gw });
+      tokens[b] = await registerDevice(pool, { id: b });
+      // The operator's steps (infra/mosquitto/README.md): ACL from `ioc`, passwords with mosquitto_passwd.
+      const cli = await runIoc(['broker', 'mosquitto-files', '--out', dir, '--group', 'acl-test'], {
+        DATABASE_URL: db.url,
+      });
+      expect(cli.code, cli.stderr).toBe(0);
+      await writeMosquittoPasswords(join(dir, 'passwd'), {
+        'ioc-ingest': collectorPassword,
+        [a]: tokens[a] ?? '',
+        [b]: tokens[b] ?? '',
+        [gw]: tokens[gw] ?? '',
+        // Known to the broker but not to the platform (e.g. deleted from the registry since).
+        [ghost]: 'ghost-password',
+      });
+      broker = await startPrivateMosquitto({
+        passwordFile: join(dir, 'passwd'),
+        aclFile: join(dir, 'acl'),
+      });
+      platform = await startTestPlatform({
+        DATABASE_URL: db.url,
+        MQTT_URL: broker.url,
+        MQTT_USERNAME: 'ioc-ingest',
+        MQTT_PASSWORD: collectorPassword,
+        MQTT_SHARED_GROUP: 'acl-test',
+        SEED_DEMO: 'false',
+      });
+    });
+    afterAll(async () => {
+      await platform.dispose().catch(() => undefined);
+      await broker.stop();
+      await pool.end();
+      await db.drop();
+      rmSync(dir, { recursive: true, force: true });
+    });
 
-  it('does not deliver a publish to another device’s topic (the broker enforces the ACL)', async () => {
-    // Mosquitto acknowledges and silently drops an unauthorised PUBLISH (MQTT 3.1.1 has no
-    // refusal code), so prove absence by ordering: a later own-topic marker gets stored.
-    await mosquittoPub(pubArgs(broker.port, a, tokens[a] ?? '', `ioc/v1/telemetry/${b}`, reading(66)));
-    await mosquittoPub(pubArgs(broker.port, a, tokens[a] ?? '', `ioc/v1/gateway/${gw}/telemetry`, JSON.stringify({ [a]: [{ values: { pm25: 67 } }] })));
-    await mosquittoPub(pubArgs(broker.port, b, tokens[b] ?? '', `ioc/v1/telemetry/${b}`, reading(68)));
-    await waitFor(async () => ((await stored(pool, b)) >= 1 ? true : undefined), 10_000, 'the marker');
-    const { rows } = await pool.query<{ value: number }>('SELECT value FROM reading WHERE device_id = ANY($1) ORDER BY value', [[a, b]]);
-    expect(rows.map((r) => r.value)).toEqual([30, 31, 68]);
-  });
+    it('writes an ACL that confines devices and gateways to their own topics', () => {
+      const acl = readFileSync(join(dir, 'acl'), 'utf8');
+      expect(acl).toContain('pattern write ioc/v1/telemetry/%u');
+      expect(acl).toContain('pattern write ioc/v1/gateway/%u/telemetry');
+      expect(acl).toContain('topic read $share/acl-test/ioc/v1/telemetry/+');
+      expect(readFileSync(join(dir, 'mqtt-users.txt'), 'utf8')).toMatch(
+        new RegExp(`^${gw}\\tgateway$`, 'm'),
+      );
+    });
 
-  it('dead-letters a topic naming no registered device, even behind the ACL', async () => {
-    const r = await mosquittoPub(pubArgs(broker.port, ghost, 'ghost-password', `ioc/v1/telemetry/${ghost}`, reading(5)));
-    expect(r.code, r.stderr).toBe(0);
-    await waitFor(
-      async () => ((await deadLetters(pool, 'unknown_device', `mqtt:ioc/v1/telemetry/${ghost}`)) === 1 ? true : undefined),
-      10_000,
-      'the unknown_device dead letter',
-    );
-  });
-});
+    it('stores device and gateway readings published with their credentials', async () => {
+      const r = await mosquittoPub(
+        pubArgs(broker.port, a, tokens[a] ?? '', `ioc/v1/telemetry/${a}`, reading(30)),
+      );
+      expect(r.code, r.stderr).toBe(0);
+      const batch = JSON.stringify({
+        [a]: [{ ts: new Date(Date.now() - 60_000).toISOString(), values: { pm25: 31 } }],
+      });
+      const g = await mosquittoPub(
+        pubArgs(broker.port, gw, tokens[gw] ?? '', `ioc/v1/gateway/${gw}/telemetry`, batch),
+      );
+      expect(g.code, g.stderr).toBe(0);
+      await waitFor(
+        async () => ((await stored(pool, a)) === 2 ? true : undefined),
+        10_000,
+        'both readings',
+      );
+    });
+
+    it('refuses a wrong password and an anonymous client at CONNECT', async () => {
+      const wrong = await mosquittoPub(
+        pubArgs(broker.port, a, 'wrong-token', `ioc/v1/telemetry/${a}`, reading(1)),
+      );
+      expect(wrong.code).not.toBe(0);
+      expect(wrong.stderr).toMatch(/not authori[sz]ed/i);
+      const anon = await mosquittoPub([
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(broker.port),
+        '-q',
+        '1',
+        '-t',
+        `ioc/v1/telemetry/${a}`,
+        '-m',
+        reading(1),
+      ]);
+      expect(anon.code).not.toBe(0);
+    });
+
+    it('does not deliver a publish to another device’s topic (the broker enforces the ACL)', async () => {
+      // Mosquitto acknowledges and silently drops an unauthorised PUBLISH (MQTT 3.1.1 has no
+      // refusal code), so prove absence by ordering: a later own-topic marker gets stored.
+      await mosquittoPub(
+        pubArgs(broker.port, a, tokens[a] ?? '', `ioc/v1/telemetry/${b}`, reading(66)),
+      );
+      await mosquittoPub(
+        pubArgs(
+          broker.port,
+          a,
+          tokens[a] ?? '',
+          `ioc/v1/gateway/${gw}/telemetry`,
+          JSON.stringify({ [a]: [{ values: { pm25: 67 } }] }),
+        ),
+      );
+      await mosquittoPub(
+        pubArgs(broker.port, b, tokens[b] ?? '', `ioc/v1/telemetry/${b}`, reading(68)),
+      );
+      await waitFor(
+        async () => ((await stored(pool, b)) >= 1 ? true : undefined),
+        10_000,
+        'the marker',
+      );
+      const { rows } = await pool.query<{ value: number }>(
+        'SELECT value FROM reading WHERE device_id = ANY($1) ORDER BY value',
+        [[a, b]],
+      );
+      expect(rows.map((r) => r.value)).toEqual([30, 31, 68]);
+    });
+
+    it('dead-letters a topic naming no registered device, even behind the ACL', async () => {
+      const r = await mosquittoPub(
+        pubArgs(broker.port, ghost, 'ghost-password', `ioc/v1/telemetry/${ghost}`, reading(5)),
+      );
+      expect(r.code, r.stderr).toBe(0);
+      await waitFor(
+        async () =>
+          (await deadLetters(pool, 'unknown_device', `mqtt:ioc/v1/telemetry/${ghost}`)) === 1
+            ? true
+            : undefined,
+        10_000,
+        'the unknown_device dead letter',
+      );
+    });
+  },
+);

@@ -11,8 +11,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { migrate } from '@ioc/db';
 import { count, promValue, registerDevice } from '../support/ingest';
-import { mosquittoBinariesAvailable, startPrivateMosquitto, type PrivateMosquitto } from '../support/mosquitto-broker';
-import { postgresServerAvailable, startThrowawayPostgres, type ThrowawayPostgres } from '../support/pg-cluster';
+import {
+  mosquittoBinariesAvailable,
+  startPrivateMosquitto,
+  type PrivateMosquitto,
+} from '../support/mosquitto-broker';
+import {
+  postgresServerAvailable,
+  startThrowawayPostgres,
+  type ThrowawayPostgres,
+} from '../support/pg-cluster';
 import { spawnPlatform, type PlatformProcess } from '../support/platform-process';
 import { sleep } from '../support/processes';
 import { publishStream, type StreamPublisher } from '../support/publisher';
@@ -78,7 +86,9 @@ describe.skipIf(!(hasPgServer && hasMosquittoBins))('ingest rides out a PostgreS
     return { status: res.status, retryAfter: res.headers.get('retry-after'), value };
   };
   const bufferedRows = async (): Promise<number> => {
-    const res = await fetch(`${platform.httpUrl}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    const res = await fetch(`${platform.httpUrl}/metrics`, {
+      headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+    });
     return promValue(await res.text(), 'ioc_ingest_buffer_rows');
   };
 
@@ -86,7 +96,12 @@ describe.skipIf(!(hasPgServer && hasMosquittoBins))('ingest rides out a PostgreS
     publisher = await publishStream({ url: broker.url, devices: DEVICES, ratePerSecond: 300 });
     // Before: flowing, and the HTTP token is known to the platform.
     expect((await post(1)).status).toBe(202);
-    await waitFor(async () => ((await count(client!, 'SELECT count(*)::int AS n FROM reading')) > 200 ? true : undefined), 20_000, 'flow');
+    await waitFor(
+      async () =>
+        (await count(client!, 'SELECT count(*)::int AS n FROM reading')) > 200 ? true : undefined,
+      20_000,
+      'flow',
+    );
     const rssBefore = platform.rss();
 
     await client?.end();
@@ -140,11 +155,21 @@ describe.skipIf(!(hasPgServer && hasMosquittoBins))('ingest rides out a PostgreS
       `all ${keys.size} acknowledged messages stored`,
     );
     const httpValues = new Set(
-      (await client.query<{ value: number }>('SELECT value FROM reading WHERE device_id = $1', [HTTP_DEVICE])).rows.map((r) => r.value),
+      (
+        await client.query<{ value: number }>('SELECT value FROM reading WHERE device_id = $1', [
+          HTTP_DEVICE,
+        ])
+      ).rows.map((r) => r.value),
     );
-    for (const r of results.filter((x) => x.status === 202)) expect(httpValues.has(r.value)).toBe(true);
+    for (const r of results.filter((x) => x.status === 202))
+      expect(httpValues.has(r.value)).toBe(true);
     for (const r of refused) expect(httpValues.has(r.value)).toBe(false);
-    expect(await count(client, 'SELECT count(*)::int - count(DISTINCT (device_id, metric, time))::int AS n FROM reading')).toBe(0);
+    expect(
+      await count(
+        client,
+        'SELECT count(*)::int - count(DISTINCT (device_id, metric, time))::int AS n FROM reading',
+      ),
+    ).toBe(0);
     // The very same process: it never exited, and it logged the outage it rode out.
     expect(platform.alive()).toBe(true);
     expect(platform.output()).toMatch(/database write failed, buffering/);

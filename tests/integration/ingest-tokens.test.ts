@@ -18,18 +18,35 @@ describe('token rotation (embedded: Aedes + PGlite)', () => {
   const cli = (args: string[]) => runIoc(args, { DATA_DIR: platform.dataDir });
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ SEED_DEMO: 'false', INGEST_RATE_PER_SECOND: '100000', INGEST_RATE_BURST: '100000' });
+    platform = await startTestPlatform({
+      SEED_DEMO: 'false',
+      INGEST_RATE_PER_SECOND: '100000',
+      INGEST_RATE_BURST: '100000',
+    });
     await insertUnit(platform.ctx.pool, UNIT);
     const gw = await cli(['gateways', 'add', '--id', 'tok-gw', '--unit', UNIT]);
     expect(gw.code, gw.stderr).toBe(0);
     expect(gw.stdout).toMatch(/gateway tok-gw registered/);
-    const dev = await cli(['devices', 'add', '--id', 'tok-aq', '--kind', 'air_quality', '--unit', UNIT, '--gateway', 'tok-gw']);
+    const dev = await cli([
+      'devices',
+      'add',
+      '--id',
+      'tok-aq',
+      '--kind',
+      'air_quality',
+      '--unit',
+      UNIT,
+      '--gateway',
+      'tok-gw',
+    ]);
     expect(dev.code, dev.stderr).toBe(0);
     tokens.gateway = tokenFrom(gw.stdout);
     tokens.device = tokenFrom(dev.stdout);
-    const kinds = await platform.ctx.pool.query<{ id: string; kind: string; gateway_id: string | null }>(
-      "SELECT id, kind, gateway_id FROM device WHERE id LIKE 'tok-%' ORDER BY id",
-    );
+    const kinds = await platform.ctx.pool.query<{
+      id: string;
+      kind: string;
+      gateway_id: string | null;
+    }>("SELECT id, kind, gateway_id FROM device WHERE id LIKE 'tok-%' ORDER BY id");
     expect(kinds.rows).toEqual([
       { id: 'tok-aq', kind: 'air_quality', gateway_id: 'tok-gw' },
       { id: 'tok-gw', kind: 'gateway', gateway_id: null },
@@ -59,7 +76,9 @@ describe('token rotation (embedded: Aedes + PGlite)', () => {
     it(`rotates a ${who} token: the old one fails at once, the new one works (HTTP and MQTT)`, async () => {
       const id = who === 'device' ? 'tok-aq' : 'tok-gw';
       const body = (value: number) =>
-        who === 'device' ? { values: { pm25: value } } : { 'tok-aq': [{ ts: Date.now() - 1000, values: { pm25: value } }] };
+        who === 'device'
+          ? { values: { pm25: value } }
+          : { 'tok-aq': [{ ts: Date.now() - 1000, values: { pm25: value } }] };
       const old = tokens[who];
       // In use before the rotation: cached by the running platform.
       expect(await http(old, body(1))).toBe(202);
@@ -78,11 +97,22 @@ describe('token rotation (embedded: Aedes + PGlite)', () => {
       await c.publishAsync(topic, JSON.stringify(body(4)), { qos: 1 });
       await c.endAsync();
       await waitFor(
-        async () => ((await count(platform.ctx.pool, "SELECT count(*)::int AS n FROM reading WHERE device_id = 'tok-aq' AND value = 4")) === 1 ? true : undefined),
+        async () =>
+          (await count(
+            platform.ctx.pool,
+            "SELECT count(*)::int AS n FROM reading WHERE device_id = 'tok-aq' AND value = 4",
+          )) === 1
+            ? true
+            : undefined,
         10_000,
         'the reading published with the new token',
       );
-      expect(await count(platform.ctx.pool, "SELECT count(*)::int AS n FROM reading WHERE device_id = 'tok-aq' AND value = 2")).toBe(0);
+      expect(
+        await count(
+          platform.ctx.pool,
+          "SELECT count(*)::int AS n FROM reading WHERE device_id = 'tok-aq' AND value = 2",
+        ),
+      ).toBe(0);
       tokens[who] = fresh;
     });
   }

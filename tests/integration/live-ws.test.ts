@@ -169,7 +169,8 @@ describe(`WebSocket fan-out — ${services ? 'PostgreSQL + Mosquitto' : 'embedde
     console.log(
       `p95 normal clients: ${baseline.toFixed(0)} ms alone, ${withStalled.toFixed(0)} ms with a stalled client`,
     );
-    expect(withStalled).toBeLessThan(Math.max(3 * baseline, baseline + 150));
+    // Generous: a client that blocked the others would add seconds, not a scheduling blip.
+    expect(withStalled).toBeLessThan(Math.max(3 * baseline, baseline + 300));
     stalled.destroy();
   });
 });

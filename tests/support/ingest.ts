@@ -8,7 +8,13 @@ import { runCommand, type CommandResult } from './processes';
 /** Registers a device (or gateway) straight in a database; returns its token. */
 export async function registerDevice(
   db: pg.Pool | pg.Client,
-  d: { id: string; kind?: string; gatewayId?: string; devEui?: string; profile?: Record<string, unknown> },
+  d: {
+    id: string;
+    kind?: string;
+    gatewayId?: string;
+    devEui?: string;
+    profile?: Record<string, unknown>;
+  },
 ): Promise<string> {
   const token = generateToken();
   await new DeviceRepository(db).insert({
@@ -48,15 +54,21 @@ export function promValue(text: string, name: string, labels: Record<string, str
     if (!line.startsWith(name)) continue;
     const m = /^([a-zA-Z_:][\w:]*)(\{[^}]*\})?\s+(\S+)/.exec(line);
     if (!m || m[1] !== name) continue;
-    const got = Object.fromEntries([...(m[2] ?? '').matchAll(/(\w+)="([^"]*)"/g)].map((x) => [x[1], x[2]]));
+    const got = Object.fromEntries(
+      [...(m[2] ?? '').matchAll(/(\w+)="([^"]*)"/g)].map((x) => [x[1], x[2]]),
+    );
     if (Object.entries(labels).every(([k, v]) => got[k] === v)) sum += Number(m[3]);
   }
   return sum;
 }
 
-export async function count(db: pg.Pool | pg.Client, sql: string, params: unknown[] = []): Promise<number> {
+export async function count(
+  db: pg.Pool | pg.Client,
+  sql: string,
+  params: unknown[] = [],
+): Promise<number> {
   const { rows } = await db.query<{ n: number }>(sql, params);
-  return Number(rows[0]?.n ?? 0);
+  return rows[0]?.n ?? 0;
 }
 
 /** A deep copy of a JSON document with every RFC 3339 timestamp moved by `deltaMs`. */
@@ -66,19 +78,26 @@ export function shiftTimestamps<T>(doc: T, deltaMs: number): T {
     if (typeof v === 'string') {
       const m = iso.exec(v);
       if (!m) return v;
-      const shifted = new Date(new Date(`${m[1] ?? ''}${m[3] === 'Z' ? 'Z' : (m[3] ?? 'Z')}`).getTime() + deltaMs);
+      const shifted = new Date(
+        new Date(`${m[1] ?? ''}${m[3] === 'Z' ? 'Z' : (m[3] ?? 'Z')}`).getTime() + deltaMs,
+      );
       // Keep the fraction digits as sent (nanoseconds included): only whole seconds move.
       return `${shifted.toISOString().slice(0, 19)}${m[2] ?? ''}${m[3] === 'Z' ? 'Z' : '+00:00'}`;
     }
     if (Array.isArray(v)) return v.map(walk);
-    if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    if (typeof v === 'object' && v !== null)
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
     return v;
   };
   return walk(doc) as T;
 }
 
 /** A minimal administrative unit, for suites that do not seed the demo region. */
-export async function insertUnit(db: pg.Pool | pg.Client, code: string, name = `Phường Thử ${code}`): Promise<void> {
+export async function insertUnit(
+  db: pg.Pool | pg.Client,
+  code: string,
+  name = `Phường Thử ${code}`,
+): Promise<void> {
   await db.query(
     `INSERT INTO admin_unit (code, name, short_name, level, parent_code, name_folded)
      VALUES ($1, $2, $2, 'ward', NULL, lower($2)) ON CONFLICT (code) DO NOTHING`,

@@ -66,13 +66,18 @@ export async function publishStream(opts: StreamOptions): Promise<StreamPublishe
       const ts = base + (seq[i] = (seq[i] ?? 0) + 1);
       pending[i] = (pending[i] ?? 0) + 1;
       sent++;
-      clients[i]?.publish(`ioc/v1/telemetry/${device}`, `{"ts":${ts},"values":{"pm25":${(ts % 500) / 10}}}`, { qos }, (err) => {
-        pending[i] = (pending[i] ?? 1) - 1;
-        if (err) return;
-        acked++;
-        ackedKeys.push(`${device}|${ts}`);
-        if (opts.total !== undefined && acked >= opts.total) finish();
-      });
+      clients[i]?.publish(
+        `ioc/v1/telemetry/${device}`,
+        `{"ts":${ts},"values":{"pm25":${(ts % 500) / 10}}}`,
+        { qos },
+        (err) => {
+          pending[i] = (pending[i] ?? 1) - 1;
+          if (err) return;
+          acked++;
+          ackedKeys.push(`${device}|${ts}`);
+          if (opts.total !== undefined && acked >= opts.total) finish();
+        },
+      );
     }
   };
   const timer = setInterval(tick, 5);
@@ -90,7 +95,8 @@ export async function publishStream(opts: StreamOptions): Promise<StreamPublishe
       clearInterval(timer);
       // Let outstanding PUBACKs arrive before closing.
       const deadline = Date.now() + 10_000;
-      while (pending.some((p) => p > 0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      while (pending.some((p) => p > 0) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
       await Promise.all(clients.map((c) => c.endAsync().catch(() => undefined)));
       finish();
     },

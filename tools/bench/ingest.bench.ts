@@ -19,7 +19,8 @@ import { benchEnv } from './support/env';
 import { benchMqtt } from './support/mqtt-bench';
 import { benchWriter } from './support/writer-bench';
 
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const verdict = (ok: boolean) => (ok ? 'ok' : 'BELOW TARGET');
 const out = (line = '') => process.stdout.write(`${line}\n`);
 
@@ -33,7 +34,9 @@ async function main(): Promise<void> {
   out(
     `node ${process.versions.node}, ${cpus().length} CPU(s), load average ${loadavg()
       .map((l) => l.toFixed(1))
-      .join(' ')} at start; ${version(benchEnv.psqlBin, ['--version'])}; ${version(benchEnv.mosquittoBin, ['-h'])}`,
+      .join(
+        ' ',
+      )} at start; ${version(benchEnv.psqlBin, ['--version'])}; ${version(benchEnv.mosquittoBin, ['-h'])}`,
   );
   out();
 
@@ -41,9 +44,15 @@ async function main(): Promise<void> {
   const oursRate = (w.rows / w.oursMs) * 1000;
   const psqlRate = (w.rows / w.psqlMs) * 1000;
   const writerRatio = oursRate / psqlRate;
-  out(`DB writer — ${fmt(w.rows)} readings (1000 devices × 5 metrics, in time order), fresh tables`);
-  out(`  ReadingWriter (COPY → stage → idempotent insert + rollups)  ${fmt(w.oursMs / 1000, 1).padStart(7)} s  ${fmt(oursRate).padStart(9)} rows/s  (stored ${fmt(w.oursStored)})`);
-  out(`  psql \\copy into an identical table                          ${fmt(w.psqlMs / 1000, 1).padStart(7)} s  ${fmt(psqlRate).padStart(9)} rows/s  (stored ${fmt(w.psqlStored)})`);
+  out(
+    `DB writer — ${fmt(w.rows)} readings (1000 devices × 5 metrics, in time order), fresh tables`,
+  );
+  out(
+    `  ReadingWriter (COPY → stage → idempotent insert + rollups)  ${fmt(w.oursMs / 1000, 1).padStart(7)} s  ${fmt(oursRate).padStart(9)} rows/s  (stored ${fmt(w.oursStored)})`,
+  );
+  out(
+    `  psql \\copy into an identical table                          ${fmt(w.psqlMs / 1000, 1).padStart(7)} s  ${fmt(psqlRate).padStart(9)} rows/s  (stored ${fmt(w.psqlStored)})`,
+  );
   out(`  ratio ${fmt(writerRatio, 2)}×   target ≥ 0.5×   ${verdict(writerRatio >= 0.5)}`);
   out();
 
@@ -57,19 +66,33 @@ async function main(): Promise<void> {
   const subRate = (m.messages / m.subMs) * 1000;
   const mqttRatio = platformRate / subRate;
   const cpuPer100k = (m.cpuMs / 1000) * (100_000 / m.messages);
-  out(`MQTT → stored — ${fmt(m.messages)} QoS 1 messages from ${benchEnv.publishers} devices through a private Mosquitto (infra/mosquitto)`);
-  out(`  platform (collector → pipeline → writer, PUBACK after commit) ${fmt(m.platformMs / 1000, 1).padStart(6)} s  ${fmt(platformRate).padStart(9)} msg/s   target ≥ 15,000   ${verdict(platformRate >= 15_000)}`);
-  out(`  mosquitto_sub -q 1 -C ${m.messages} (same publisher)         ${fmt(m.subMs / 1000, 1).padStart(6)} s  ${fmt(subRate).padStart(9)} msg/s`);
+  out(
+    `MQTT → stored — ${fmt(m.messages)} QoS 1 messages from ${benchEnv.publishers} devices through a private Mosquitto (infra/mosquitto)`,
+  );
+  out(
+    `  platform (collector → pipeline → writer, PUBACK after commit) ${fmt(m.platformMs / 1000, 1).padStart(6)} s  ${fmt(platformRate).padStart(9)} msg/s   target ≥ 15,000   ${verdict(platformRate >= 15_000)}`,
+  );
+  out(
+    `  mosquitto_sub -q 1 -C ${m.messages} (same publisher)         ${fmt(m.subMs / 1000, 1).padStart(6)} s  ${fmt(subRate).padStart(9)} msg/s`,
+  );
   out(`  ratio ${fmt(mqttRatio, 2)}×   target ≥ 0.7×   ${verdict(mqttRatio >= 0.7)}`);
-  out(`  (publisher alone: ${fmt(m.publisherMsPlatform / 1000, 1)} s during the platform run, ${fmt(m.publisherMsSub / 1000, 1)} s during mosquitto_sub's)`);
-  out(`Messages lost: ${fmt(m.lost)} of ${fmt(m.messages)} (stored ${fmt(m.stored)}, duplicates ${fmt(m.duplicates)})   target 0   ${verdict(m.lost === 0)}`);
-  out(`CPU: ${fmt(cpuPer100k, 2)} CPU-seconds per 100k messages (platform process, user + system, publish → last commit)`);
+  out(
+    `  (publisher alone: ${fmt(m.publisherMsPlatform / 1000, 1)} s during the platform run, ${fmt(m.publisherMsSub / 1000, 1)} s during mosquitto_sub's)`,
+  );
+  out(
+    `Messages lost: ${fmt(m.lost)} of ${fmt(m.messages)} (stored ${fmt(m.stored)}, duplicates ${fmt(m.duplicates)})   target 0   ${verdict(m.lost === 0)}`,
+  );
+  out(
+    `CPU: ${fmt(cpuPer100k, 2)} CPU-seconds per 100k messages (platform process, user + system, publish → last commit)`,
+  );
 }
 
 main().then(
   () => process.exit(0),
   (err: unknown) => {
-    process.stderr.write(`bench:ingest failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.stderr.write(
+      `bench:ingest failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
     process.exit(1);
   },
 );

@@ -46,6 +46,7 @@ export class SessionService {
   private readonly sessions: SessionsRepository;
   private readonly throttle: ThrottleRepository;
   private dummyHash: Promise<string> | undefined;
+  private prunedAt = 0;
 
   constructor(
     db: Queryable,
@@ -161,6 +162,10 @@ export class SessionService {
     const { lockoutMinutes, maxAttempts } = this.options;
     const r = await this.throttle.fail(`user:${username}`, maxAttempts, lockoutMinutes);
     await this.failAddress(ip);
+    if (Date.now() - this.prunedAt > 60_000) {
+      this.prunedAt = Date.now();
+      await this.throttle.prune(lockoutMinutes);
+    }
     if (r.failures === maxAttempts && r.lockedUntil) {
       await this.audit.record(
         { actor: username, actorKind: 'user', displayName: username, ip },

@@ -40,6 +40,16 @@ export class ThrottleRepository {
     return { failures: r?.failures ?? 1, lockedUntil: r?.locked_until ?? null };
   }
 
+  /** Forgets counters whose window and lock are over (addresses of one-off typos pile up otherwise). */
+  async prune(windowMinutes: number): Promise<void> {
+    await this.db.query(
+      `DELETE FROM auth_throttle
+        WHERE window_started_at < now() - make_interval(mins => $1::int)
+          AND (locked_until IS NULL OR locked_until < now())`,
+      [windowMinutes],
+    );
+  }
+
   async clear(key: string): Promise<void> {
     await this.db.query('DELETE FROM auth_throttle WHERE key = $1', [key]);
   }

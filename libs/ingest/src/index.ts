@@ -1,14 +1,45 @@
 export * from './decoders';
-export { ReadingWriter, type EnqueueOptions, type WriterOptions, type WriterStats } from './writer/reading-writer';
+export {
+  ReadingWriter,
+  type EnqueueOptions,
+  type WriterOptions,
+  type WriterStats,
+} from './writer/reading-writer';
 export { BackpressureError, IngestUnavailableError } from './writer/backpressure.error';
-export { MqttCollector, type CollectorOptions, type CollectorStats, type MessageHandler } from './mqtt/mqtt-collector';
-export { parseTopic, mayPublish, subscriptionFilters, TELEMETRY_FILTER, GATEWAY_FILTER } from './mqtt/topics';
+export {
+  MqttCollector,
+  type CollectorOptions,
+  type CollectorStats,
+  type MessageHandler,
+} from './mqtt/mqtt-collector';
+export {
+  parseTopic,
+  mayPublish,
+  subscriptionFilters,
+  TELEMETRY_FILTER,
+  GATEWAY_FILTER,
+} from './mqtt/topics';
 export { generateToken, hashToken, verifyToken, isValidDeviceId } from './devices/credentials';
-export { DeviceRepository, type DeviceRecord, type NewDevice, type DeviceProfile } from './devices/device.repository';
+export {
+  DeviceRepository,
+  type DeviceRecord,
+  type NewDevice,
+  type DeviceProfile,
+} from './devices/device.repository';
 export { DeviceDirectory } from './devices/device-directory';
-export { DeadLetterRepository, excerpt, type DeadLetter, type DeadLetterRow } from './deadletter/dead-letter.repository';
+export {
+  DeadLetterRepository,
+  excerpt,
+  type DeadLetter,
+  type DeadLetterRow,
+} from './deadletter/dead-letter.repository';
 export { DeadLetterSink } from './deadletter/dead-letter.sink';
 export { DeadLetterPruner, type PrunePolicy } from './deadletter/dead-letter.pruner';
-export { IngestService, type IngestDeps, type IngestOutcome, type IngestLimits } from './pipeline/ingest.service';
+export {
+  IngestService,
+  type IngestDeps,
+  type IngestOutcome,
+  type IngestLimits,
+} from './pipeline/ingest.service';
 export { IngestMetrics } from './pipeline/ingest.metrics';
 export { MetricCatalogue, type MetricDef } from './pipeline/metric-catalogue';

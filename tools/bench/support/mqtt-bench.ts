@@ -16,10 +16,9 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 /** Drops Nest's log lines from stdout until the returned function is called. */
 function quietNest(): () => void {
   const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-    if (String(chunk).includes('[Nest]')) return true;
-    return (write as (c: string | Uint8Array, ...r: unknown[]) => boolean)(chunk, ...rest);
-  }) as typeof process.stdout.write;
+  const quiet = (chunk: string | Uint8Array, ...rest: unknown[]): boolean =>
+    String(chunk).includes('[Nest]') ? true : write(chunk, ...(rest as [BufferEncoding]));
+  process.stdout.write = quiet;
   return () => {
     process.stdout.write = write;
   };
@@ -44,10 +43,24 @@ interface PublisherRun {
   done: Promise<{ acked: number; ms: number }>;
 }
 
-function runPublisher(url: string, messages: number, devices: number, prefix: string): PublisherRun {
+function runPublisher(
+  url: string,
+  messages: number,
+  devices: number,
+  prefix: string,
+): PublisherRun {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'tools/bench/support/publisher.ts'), url, String(messages), String(devices), prefix, '1000'],
+    [
+      '--import',
+      'tsx',
+      join(ROOT, 'tools/bench/support/publisher.ts'),
+      url,
+      String(messages),
+      String(devices),
+      prefix,
+      '1000',
+    ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   let onStart: (t: number) => void = () => undefined;
@@ -85,10 +98,31 @@ export async function benchMqtt(opts: {
   const dataDir = mkdtempSync(join(tmpdir(), 'ioc-bench-platform-'));
   try {
     // 1. The peer: mosquitto_sub at QoS 1, printing to nowhere.
-    const sub = spawn(opts.mosquittoSubBin, ['-h', '127.0.0.1', '-p', String(broker.port), '-q', '1', '-t', 'ioc/v1/telemetry/+', '-C', String(messages), '-i', 'bench-sub'], {
-      stdio: ['ignore', 'ignore', 'inherit'],
+    const sub = spawn(
+      opts.mosquittoSubBin,
+      [
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(broker.port),
+        '-q',
+        '1',
+        '-t',
+        'ioc/v1/telemetry/+',
+        '-C',
+        String(messages),
+        '-i',
+        'bench-sub',
+      ],
+      {
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
+    const subExit = new Promise<number>((r) => {
+      sub.once('exit', () => {
+        r(Date.now());
+      });
     });
-    const subExit = new Promise<number>((r) => sub.once('exit', () => r(Date.now())));
     await new Promise((r) => setTimeout(r, 500));
     const subRun = runPublisher(broker.url, messages, devices, 'peer');
     const subStart = await subRun.startedAt;
@@ -98,7 +132,14 @@ export async function benchMqtt(opts: {
     // 2. The platform.
     const repo = new DeviceRepository(db.pool);
     for (let i = 0; i < devices; i++) {
-      await repo.insert({ id: `bench-${String(i).padStart(4, '0')}`, kind: 'air_quality', unitCode: null, lon: null, lat: null, tokenHash: hashToken(generateToken()) });
+      await repo.insert({
+        id: `bench-${String(i).padStart(4, '0')}`,
+        kind: 'air_quality',
+        unitCode: null,
+        lon: null,
+        lat: null,
+        tokenHash: hashToken(generateToken()),
+      });
     }
     const clientId = `bench-collector-${randomBytes(3).toString('hex')}`;
     const config = loadApiConfig({
@@ -135,7 +176,12 @@ export async function benchMqtt(opts: {
       "SELECT count(*)::int AS n, count(DISTINCT (device_id, time))::int AS distinct FROM reading WHERE device_id LIKE 'bench-%'",
     );
     await platform.stop();
-    const end = await mqtt.connectAsync(broker.url, { clientId, clean: true, protocolVersion: 5, reconnectPeriod: 0 });
+    const end = await mqtt.connectAsync(broker.url, {
+      clientId,
+      clean: true,
+      protocolVersion: 5,
+      reconnectPeriod: 0,
+    });
     await end.endAsync();
     const n = counts.rows[0]?.n ?? 0;
     return {

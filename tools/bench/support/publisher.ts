@@ -10,13 +10,19 @@
  */
 import mqtt, { type MqttClient } from 'mqtt';
 
-const [url = '', total = '0', devices = '1', prefix = 'bench', windowArg = '500', qosArg = '1'] = process.argv.slice(2);
+const [url = '', total = '0', devices = '1', prefix = 'bench', windowArg = '500', qosArg = '1'] =
+  process.argv.slice(2);
 const messages = Number(total);
 const deviceCount = Number(devices);
 const window = Number(windowArg);
 const qos = qosArg === '0' ? 0 : 1;
 
-async function publishAll(client: MqttClient, index: number, count: number, base: number): Promise<number> {
+async function publishAll(
+  client: MqttClient,
+  index: number,
+  count: number,
+  base: number,
+): Promise<number> {
   const topic = `ioc/v1/telemetry/${prefix}-${String(index).padStart(4, '0')}`;
   let sent = 0;
   let acked = 0;

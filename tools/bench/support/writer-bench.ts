@@ -33,7 +33,13 @@ export function benchRows(count: number): Reading[] {
       const unitCode = String(20_000 + (d % 20));
       for (const [i, metric] of METRICS.entries()) {
         if (rows.length >= count) break;
-        rows.push({ time, deviceId, metric, value: Math.round((20 + i * 7 + ((d * 31 + step) % 50)) * 10) / 10, unitCode });
+        rows.push({
+          time,
+          deviceId,
+          metric,
+          value: Math.round((20 + i * 7 + ((d * 31 + step) % 50)) * 10) / 10,
+          unitCode,
+        });
       }
     }
   }
@@ -43,7 +49,9 @@ export function benchRows(count: number): Reading[] {
 function copyText(rows: readonly Reading[]): string {
   const parts: string[] = [];
   for (const r of rows) {
-    parts.push(`${r.time.toISOString()}\t${r.deviceId}\t${r.metric}\t${String(r.value)}\t${r.unitCode ?? '\\N'}\n`);
+    parts.push(
+      `${r.time.toISOString()}\t${r.deviceId}\t${r.metric}\t${String(r.value)}\t${r.unitCode ?? '\\N'}\n`,
+    );
   }
   return parts.join('');
 }
@@ -52,7 +60,11 @@ function copyText(rows: readonly Reading[]): string {
  * Our ReadingWriter (COPY into a staging table, idempotent insert, rollups in the same
  * transaction) against `psql \copy` of the same rows into an identical, empty table.
  */
-export async function benchWriter(adminUrl: string, psqlBin: string, count: number): Promise<WriterBenchResult> {
+export async function benchWriter(
+  adminUrl: string,
+  psqlBin: string,
+  count: number,
+): Promise<WriterBenchResult> {
   const rows = benchRows(count);
   const db = await createBenchDatabase(adminUrl);
   const dir = mkdtempSync(join(tmpdir(), 'ioc-bench-'));
@@ -63,9 +75,19 @@ export async function benchWriter(adminUrl: string, psqlBin: string, count: numb
     writeFileSync(file, copyText(rows));
     await db.pool.query('CHECKPOINT');
     const t0 = performance.now();
-    const r = spawnSync(psqlBin, [db.url, '-v', 'ON_ERROR_STOP=1', '-qc', `\\copy reading_psql (time, device_id, metric, value, unit_code) FROM '${file}'`], {
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      psqlBin,
+      [
+        db.url,
+        '-v',
+        'ON_ERROR_STOP=1',
+        '-qc',
+        `\\copy reading_psql (time, device_id, metric, value, unit_code) FROM '${file}'`,
+      ],
+      {
+        encoding: 'utf8',
+      },
+    );
     const psqlMs = performance.now() - t0;
     if (r.status !== 0) throw new Error(`psql \\copy failed: ${r.stderr}`);
 
@@ -92,7 +114,13 @@ export async function benchWriter(adminUrl: string, psqlBin: string, count: numb
     const counts = await db.pool.query<{ ours: number; psql: number }>(
       'SELECT (SELECT count(*) FROM reading)::int AS ours, (SELECT count(*) FROM reading_psql)::int AS psql',
     );
-    return { rows: count, oursMs, psqlMs, oursStored: counts.rows[0]?.ours ?? 0, psqlStored: counts.rows[0]?.psql ?? 0 };
+    return {
+      rows: count,
+      oursMs,
+      psqlMs,
+      oursStored: counts.rows[0]?.ours ?? 0,
+      psqlStored: counts.rows[0]?.psql ?? 0,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await db.drop();

@@ -98,11 +98,9 @@ function applyCors(
     return false;
   if (!allowed) {
     // No CORS headers: the browser refuses the cross-origin call.
-    void reply
-      .status(403)
-      .send({
-        error: { code: 'CORS_ORIGIN_DENIED', message: 'Origin not allowed' },
-      } satisfies ApiErrorBody);
+    void reply.status(403).send({
+      error: { code: 'CORS_ORIGIN_DENIED', message: 'Origin not allowed' },
+    } satisfies ApiErrorBody);
     return true;
   }
   void reply

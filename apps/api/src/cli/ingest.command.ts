@@ -2,7 +2,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DomainError } from '@ioc/contracts';
-import { type DeviceProfile, type DeviceRepository, GATEWAY_FILTER, TELEMETRY_FILTER, generateToken, hashToken, isValidDeviceId } from '@ioc/ingest';
+import {
+  type DeviceProfile,
+  type DeviceRepository,
+  GATEWAY_FILTER,
+  TELEMETRY_FILTER,
+  generateToken,
+  hashToken,
+  isValidDeviceId,
+} from '@ioc/ingest';
 
 type Print = (line: string) => void;
 
@@ -19,7 +27,11 @@ export function mosquittoHint(id: string): string {
 }
 
 /** `ioc gateways add`: a gateway is a device of kind 'gateway' that fronts other devices. */
-export async function addGateway(repo: DeviceRepository, args: string[], print: Print): Promise<number> {
+export async function addGateway(
+  repo: DeviceRepository,
+  args: string[],
+  print: Print,
+): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
@@ -33,18 +45,23 @@ export async function addGateway(repo: DeviceRepository, args: string[], print: 
     strict: true,
   });
   const problems: string[] = [];
-  if (!values.id || !isValidDeviceId(values.id)) problems.push('--id is required: letters, digits, . _ - (max 64)');
+  if (!values.id || !isValidDeviceId(values.id))
+    problems.push('--id is required: letters, digits, . _ - (max 64)');
   if (!values.unit) problems.push('--unit is required (the unit the gateway is installed in)');
   const lon = values.lon === undefined ? null : Number(values.lon);
   const lat = values.lat === undefined ? null : Number(values.lat);
   if ((lon === null) !== (lat === null)) problems.push('--lon and --lat go together');
-  if (lon !== null && (!Number.isFinite(lon) || lon < -180 || lon > 180)) problems.push('--lon must be WGS84 degrees');
-  if (lat !== null && (!Number.isFinite(lat) || lat < -90 || lat > 90)) problems.push('--lat must be WGS84 degrees');
+  if (lon !== null && (!Number.isFinite(lon) || lon < -180 || lon > 180))
+    problems.push('--lon must be WGS84 degrees');
+  if (lat !== null && (!Number.isFinite(lat) || lat < -90 || lat > 90))
+    problems.push('--lat must be WGS84 degrees');
   const interval = values.interval === undefined ? 300 : Number(values.interval);
-  if (!Number.isInteger(interval) || interval <= 0) problems.push('--interval must be a positive number of seconds');
+  if (!Number.isInteger(interval) || interval <= 0)
+    problems.push('--interval must be a positive number of seconds');
   if (problems.length > 0) throw new DomainError('invalid', 'GATEWAY_INVALID', problems.join('\n'));
   const id = values.id ?? '';
-  if (await repo.get(id)) throw new DomainError('conflict', 'DEVICE_EXISTS', `device or gateway ${id} already exists`);
+  if (await repo.get(id))
+    throw new DomainError('conflict', 'DEVICE_EXISTS', `device or gateway ${id} already exists`);
   const token = generateToken();
   try {
     await repo.insert({
@@ -66,7 +83,9 @@ export async function addGateway(repo: DeviceRepository, args: string[], print: 
   print(`gateway ${id} registered`);
   print(`token: ${token}`);
   print('Keep the token now: it is stored hashed and cannot be shown again.');
-  print(`It publishes to ioc/v1/gateway/${id}/telemetry (MQTT username ${id}) or POSTs /api/v1/telemetry.`);
+  print(
+    `It publishes to ioc/v1/gateway/${id}/telemetry (MQTT username ${id}) or POSTs /api/v1/telemetry.`,
+  );
   print(mosquittoHint(id));
   return 0;
 }
@@ -78,7 +97,11 @@ export async function addGateway(repo: DeviceRepository, args: string[], print: 
  * generated: tokens are stored hashed (SHA-256) and cannot be turned back into Mosquitto's
  * PBKDF2 entries; see infra/mosquitto/README.md.
  */
-export function mosquittoAcl(opts: { collectorUser: string; group: string; generatedAt: Date }): string {
+export function mosquittoAcl(opts: {
+  collectorUser: string;
+  group: string;
+  generatedAt: Date;
+}): string {
   const { collectorUser, group } = opts;
   return `# Mosquitto ACL of the IOC platform, written by \`ioc broker mosquitto-files\` at ${opts.generatedAt.toISOString()}.
 # Identity is the MQTT username (= device or gateway id); the password is its token, set with
@@ -100,7 +123,11 @@ topic read ${GATEWAY_FILTER}
 }
 
 /** `ioc broker mosquitto-files --out DIR`: the ACL file plus the list of identities to give passwords. */
-export async function writeMosquittoFiles(repo: DeviceRepository, args: string[], print: Print): Promise<number> {
+export async function writeMosquittoFiles(
+  repo: DeviceRepository,
+  args: string[],
+  print: Print,
+): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
@@ -114,17 +141,26 @@ export async function writeMosquittoFiles(repo: DeviceRepository, args: string[]
   const group = values.group ?? 'ioc-ingest';
   const problems: string[] = [];
   if (!values.out) problems.push('--out DIR is required');
-  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(collectorUser)) problems.push('--collector-user: letters, digits, . _ - (max 64)');
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(group)) problems.push('--group: letters, digits, - and _ (as MQTT_SHARED_GROUP)');
-  if (problems.length > 0) throw new DomainError('invalid', 'BROKER_FILES_INVALID', problems.join('\n'));
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(collectorUser))
+    problems.push('--collector-user: letters, digits, . _ - (max 64)');
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(group))
+    problems.push('--group: letters, digits, - and _ (as MQTT_SHARED_GROUP)');
+  if (problems.length > 0)
+    throw new DomainError('invalid', 'BROKER_FILES_INVALID', problems.join('\n'));
   const devices = await repo.list();
   if (devices.some((d) => d.id === collectorUser)) {
-    throw new DomainError('conflict', 'BROKER_USER_CLASH', `a device is named ${collectorUser}: choose another --collector-user`);
+    throw new DomainError(
+      'conflict',
+      'BROKER_USER_CLASH',
+      `a device is named ${collectorUser}: choose another --collector-user`,
+    );
   }
   const out = values.out ?? '';
   mkdirSync(out, { recursive: true });
   const now = new Date();
-  writeFileSync(join(out, 'acl'), mosquittoAcl({ collectorUser, group, generatedAt: now }), { mode: 0o644 });
+  writeFileSync(join(out, 'acl'), mosquittoAcl({ collectorUser, group, generatedAt: now }), {
+    mode: 0o644,
+  });
   const users = [
     `# MQTT identities registered at ${now.toISOString()}: each needs a password_file entry`,
     '# (mosquitto_passwd -b passwd <id> <token>), the collector too. Tokens are shown once by',
@@ -134,9 +170,15 @@ export async function writeMosquittoFiles(repo: DeviceRepository, args: string[]
     '',
   ];
   writeFileSync(join(out, 'mqtt-users.txt'), users.join('\n'), { mode: 0o644 });
-  print(`wrote ${join(out, 'acl')} (device and gateway patterns, collector ${collectorUser} on $share/${group}/…)`);
-  print(`wrote ${join(out, 'mqtt-users.txt')} (${devices.length} device(s)/gateway(s) + the collector)`);
-  print('Passwords: mosquitto_passwd -b <password_file> <id> <token> for each, then reload Mosquitto (SIGHUP).');
+  print(
+    `wrote ${join(out, 'acl')} (device and gateway patterns, collector ${collectorUser} on $share/${group}/…)`,
+  );
+  print(
+    `wrote ${join(out, 'mqtt-users.txt')} (${devices.length} device(s)/gateway(s) + the collector)`,
+  );
+  print(
+    'Passwords: mosquitto_passwd -b <password_file> <id> <token> for each, then reload Mosquitto (SIGHUP).',
+  );
   return 0;
 }
 
@@ -147,22 +189,37 @@ export function parseProfile(raw: string | undefined): DeviceProfile {
   try {
     value = JSON.parse(raw);
   } catch {
-    throw new DomainError('invalid', 'PROFILE_INVALID', '--profile must be JSON, e.g. {"fieldMap":{"temp":"temperature"}}');
+    throw new DomainError(
+      'invalid',
+      'PROFILE_INVALID',
+      '--profile must be JSON, e.g. {"fieldMap":{"temp":"temperature"}}',
+    );
   }
   const isMap = (v: unknown, type: 'string' | 'number'): v is Record<string, never> =>
-    typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === type);
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    Object.values(v).every((x) => typeof x === type);
   const p = value as { fieldMap?: unknown; scale?: unknown };
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new DomainError('invalid', 'PROFILE_INVALID', '--profile must be a JSON object');
   }
   if (p.fieldMap !== undefined && !isMap(p.fieldMap, 'string')) {
-    throw new DomainError('invalid', 'PROFILE_INVALID', '--profile fieldMap maps decoded field names to metric codes (strings)');
+    throw new DomainError(
+      'invalid',
+      'PROFILE_INVALID',
+      '--profile fieldMap maps decoded field names to metric codes (strings)',
+    );
   }
   if (p.scale !== undefined && !isMap(p.scale, 'number')) {
-    throw new DomainError('invalid', 'PROFILE_INVALID', '--profile scale maps decoded field names to numeric factors');
+    throw new DomainError(
+      'invalid',
+      'PROFILE_INVALID',
+      '--profile scale maps decoded field names to numeric factors',
+    );
   }
   return {
-    ...(p.fieldMap !== undefined ? { fieldMap: p.fieldMap as Record<string, string> } : {}),
-    ...(p.scale !== undefined ? { scale: p.scale as Record<string, number> } : {}),
+    ...(p.fieldMap !== undefined ? { fieldMap: p.fieldMap } : {}),
+    ...(p.scale !== undefined ? { scale: p.scale } : {}),
   };
 }

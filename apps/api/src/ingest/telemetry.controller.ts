@@ -26,10 +26,18 @@ export class TelemetryController {
 
   @Post('telemetry')
   @HttpCode(202)
-  async telemetry(@Req() req: FastifyRequest, @Headers('authorization') auth?: string): Promise<IngestAnswer> {
+  async telemetry(
+    @Req() req: FastifyRequest,
+    @Headers('authorization') auth?: string,
+  ): Promise<IngestAnswer> {
     const token = bearerToken(auth);
     const device = await this.ctx.directory.byToken(token);
-    if (!device) throw new DomainError('unauthorized', 'AUTH_INVALID_TOKEN', 'Unknown or revoked device token');
+    if (!device)
+      throw new DomainError(
+        'unauthorized',
+        'AUTH_INVALID_TOKEN',
+        'Unknown or revoked device token',
+      );
     const source = `http:${req.url.split('?')[0] ?? ''}`;
     const outcome =
       device.kind === 'gateway'
@@ -40,9 +48,16 @@ export class TelemetryController {
 
   @Post('lorawan/ttn')
   @HttpCode(202)
-  async ttn(@Req() req: FastifyRequest, @Headers('x-webhook-secret') secret?: string): Promise<IngestAnswer> {
+  async ttn(
+    @Req() req: FastifyRequest,
+    @Headers('x-webhook-secret') secret?: string,
+  ): Promise<IngestAnswer> {
     this.checkWebhookSecret(this.ctx.config.TTN_WEBHOOK_SECRET, secret);
-    return answer(assertReadable(await this.ctx.ingest.ingestLorawan('ttn', req.body, 'http:/api/v1/lorawan/ttn')));
+    return answer(
+      assertReadable(
+        await this.ctx.ingest.ingestLorawan('ttn', req.body, 'http:/api/v1/lorawan/ttn'),
+      ),
+    );
   }
 
   @Post('lorawan/chirpstack')
@@ -56,21 +71,39 @@ export class TelemetryController {
     // ChirpStack posts every event type to one URL; only uplinks carry measurements.
     if (event !== 'up') return { accepted: 0, ignored: (event ?? 'none').slice(0, 32) };
     return answer(
-      assertReadable(await this.ctx.ingest.ingestLorawan('chirpstack', req.body, 'http:/api/v1/lorawan/chirpstack')),
+      assertReadable(
+        await this.ctx.ingest.ingestLorawan(
+          'chirpstack',
+          req.body,
+          'http:/api/v1/lorawan/chirpstack',
+        ),
+      ),
     );
   }
 
   private checkWebhookSecret(expected: string | undefined, given: string | undefined): void {
-    if (!expected) throw new DomainError('unavailable', 'WEBHOOK_DISABLED', 'This webhook has no secret configured');
+    if (!expected)
+      throw new DomainError(
+        'unavailable',
+        'WEBHOOK_DISABLED',
+        'This webhook has no secret configured',
+      );
     if (given === undefined || !sameSecret(given, expected)) {
-      throw new DomainError('unauthorized', 'AUTH_WEBHOOK_SECRET', 'Missing or wrong X-Webhook-Secret');
+      throw new DomainError(
+        'unauthorized',
+        'AUTH_WEBHOOK_SECRET',
+        'Missing or wrong X-Webhook-Secret',
+      );
     }
   }
 }
 
 /** Constant-time comparison (hashing first makes the lengths equal). */
 function sameSecret(a: string, b: string): boolean {
-  return timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
+  return timingSafeEqual(
+    createHash('sha256').update(a).digest(),
+    createHash('sha256').update(b).digest(),
+  );
 }
 
 function answer(outcome: IngestOutcome): IngestAnswer {
@@ -85,7 +118,10 @@ function answer(outcome: IngestOutcome): IngestAnswer {
  */
 function assertReadable(outcome: IngestOutcome): IngestOutcome {
   const first = outcome.rejected[0];
-  if (outcome.accepted === 0 && (first?.reason === 'malformed_json' || first?.reason === 'oversize')) {
+  if (
+    outcome.accepted === 0 &&
+    (first?.reason === 'malformed_json' || first?.reason === 'oversize')
+  ) {
     return assertSomethingUseful(outcome);
   }
   return outcome;
@@ -96,9 +132,14 @@ function assertSomethingUseful(outcome: IngestOutcome): IngestOutcome {
   if (outcome.accepted === 0 && outcome.rejected.length > 0) {
     const first = outcome.rejected[0];
     const kind = first?.reason === 'oversize' ? 'too_large' : 'invalid';
-    throw new DomainError(kind, `INGEST_${(first?.reason ?? 'rejected').toUpperCase()}`, first?.message ?? 'rejected', {
-      rejected: outcome.rejected,
-    });
+    throw new DomainError(
+      kind,
+      `INGEST_${(first?.reason ?? 'rejected').toUpperCase()}`,
+      first?.message ?? 'rejected',
+      {
+        rejected: outcome.rejected,
+      },
+    );
   }
   return outcome;
 }

@@ -34,7 +34,6 @@ export function usePanelStats(
 ): PanelStats {
   const { topN, recentLimit } = opts;
   return useMemo(() => {
-    void version; // dependency only: the store is mutated in place
     const devices = store ? [...store.byId.values()] : [];
     return {
       means: meanByUnit(devices, 'pm25'),
@@ -48,5 +47,6 @@ export function usePanelStats(
       online: countOnline(devices, statusTick),
       total: devices.length,
     };
+    // `version` is a dependency only: the store is mutated in place, the version says it changed.
   }, [store, version, statusTick, topN, recentLimit]);
 }

@@ -50,5 +50,20 @@ describe('device stats', () => {
     const b = device('b', 'u');
     b.changedSeq = 5;
     expect(recentlyChanged([a, b], 1).map((d) => d.id)).toEqual(['b']);
+    expect(recentlyChanged([a, b], 0)).toEqual([]);
+  });
+
+  it('selects exactly what a full sort would, for any input order', () => {
+    const ds = Array.from({ length: 500 }, (_, i) => {
+      const d = device(`d${String(i).padStart(3, '0')}`, 'u');
+      d.changedSeq = (i * 7919) % 97; // many ties
+      return d;
+    });
+    const expected = [...ds]
+      .sort((x, y) => y.changedSeq - x.changedSeq || (x.id < y.id ? -1 : 1))
+      .slice(0, 40)
+      .map((d) => d.id);
+    expect(recentlyChanged(ds, 40).map((d) => d.id)).toEqual(expected);
+    expect(recentlyChanged([...ds].reverse(), 40).map((d) => d.id)).toEqual(expected);
   });
 });

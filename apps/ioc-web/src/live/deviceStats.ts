@@ -65,9 +65,59 @@ export function meanByUnit(devices: Iterable<DeviceState>, metric: string): Map<
   return out;
 }
 
-/** The n most recently changed devices, newest first, then by id for a stable order. */
+/** True when a changed more recently than b (ties: smaller id first, for a stable order). */
+function newer(a: DeviceState, b: DeviceState): boolean {
+  return a.changedSeq > b.changedSeq || (a.changedSeq === b.changedSeq && a.id < b.id);
+}
+
+/**
+ * The n most recently changed devices, newest first. A size-n min-heap keeps this
+ * O(devices × log n): it runs several times a second over fleets of up to 100k devices.
+ */
 export function recentlyChanged(devices: Iterable<DeviceState>, n: number): DeviceState[] {
-  return [...devices]
-    .sort((a, b) => b.changedSeq - a.changedSeq || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .slice(0, n);
+  if (n <= 0) return [];
+  const heap: DeviceState[] = []; // heap[0] is the oldest device kept
+  const swap = (i: number, j: number): void => {
+    const a = heap[i];
+    const b = heap[j];
+    if (a && b) {
+      heap[i] = b;
+      heap[j] = a;
+    }
+  };
+  const up = (start: number): void => {
+    let i = start;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const child = heap[i];
+      const above = heap[parent];
+      if (!child || !above || !newer(above, child)) return;
+      swap(i, parent);
+      i = parent;
+    }
+  };
+  const down = (): void => {
+    let i = 0;
+    for (;;) {
+      let oldest = i;
+      for (const c of [2 * i + 1, 2 * i + 2]) {
+        const child = heap[c];
+        const current = heap[oldest];
+        if (child && current && newer(current, child)) oldest = c;
+      }
+      if (oldest === i) return;
+      swap(i, oldest);
+      i = oldest;
+    }
+  };
+  for (const d of devices) {
+    if (heap.length < n) {
+      heap.push(d);
+      up(heap.length - 1);
+    } else if (heap[0] && newer(d, heap[0])) {
+      heap[0] = d;
+      down();
+    }
+  }
+  return heap.sort((a, b) => (newer(a, b) ? -1 : newer(b, a) ? 1 : 0));
 }

@@ -11,7 +11,7 @@ const INSET_EXTENT: Bounds = [
   [118.2, 18.4],
 ];
 
-const MAIN_VIEW = new MapView({ id: 'inset', repeat: false });
+const INSET_VIEW = new MapView({ id: 'inset', repeat: false });
 
 export interface SeaInsetProps {
   wards: readonly WardFeature[];
@@ -47,7 +47,7 @@ export function SeaInset({ wards, mainBounds, labels, fontsReady, uiScale, title
     if (!host) return undefined;
     const deck = new Deck({
       parent: host,
-      views: MAIN_VIEW,
+      views: INSET_VIEW,
       viewState: viewStateFor(host.clientWidth, host.clientHeight),
       controller: false,
       layers: [],

@@ -85,9 +85,7 @@ describe('applicableTargets', () => {
   });
 
   it('turns "X % of communes" into "reached" for the ward of a share-of-units indicator', () => {
-    const t = applicableTargets(software, ward, [
-      { ...target('48', 2030, 100), indicator: software.code },
-    ]);
+    const t = applicableTargets(software, ward, [target('48', 2030, 100)]);
     expect(t).toMatchObject([{ op: 'reached', year: 2030, inheritedFrom: '48' }]);
   });
 

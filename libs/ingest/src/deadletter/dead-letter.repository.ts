@@ -75,9 +75,10 @@ export class DeadLetterRepository {
 
   /** Bounds the table by age and row count; run periodically. */
   async prune(maxAgeDays: number, maxRows: number): Promise<number> {
-    const a = await this.db.query(`DELETE FROM dead_letter WHERE received_at < now() - make_interval(days => $1)`, [
-      maxAgeDays,
-    ]);
+    const a = await this.db.query(
+      `DELETE FROM dead_letter WHERE received_at < now() - make_interval(days => $1)`,
+      [maxAgeDays],
+    );
     const b = await this.db.query(
       `DELETE FROM dead_letter WHERE id <= (SELECT id FROM dead_letter ORDER BY id DESC OFFSET $1 LIMIT 1)`,
       [maxRows],

@@ -68,12 +68,10 @@ export class DeadLetterSink {
   }
 
   async close(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
     for (let i = 0; i < 20 && this.buffer.length > 0; i++) await this.flush();
     // Whatever could not be written is released: the rejection counters recorded it.
     for (const q of this.buffer.splice(0)) q.done();
-    if (this.timer) clearTimeout(this.timer);
+    clearTimeout(this.timer);
     this.timer = undefined;
   }
 

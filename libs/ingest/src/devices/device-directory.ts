@@ -58,7 +58,8 @@ export class DeviceDirectory {
       if (hit) return hit.device;
       throw unavailable(err);
     }
-    for (const d of all) if (d.devEui) this.byEui.set(d.devEui.toLowerCase(), { device: d, at: now });
+    for (const d of all)
+      if (d.devEui) this.byEui.set(d.devEui.toLowerCase(), { device: d, at: now });
     const found = this.byEui.get(key)?.device ?? null;
     if (!found) this.byEui.set(key, { device: null, at: now });
     return found;

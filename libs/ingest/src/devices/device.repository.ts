@@ -99,29 +99,35 @@ export class DeviceRepository {
   }
 
   async get(id: string): Promise<DeviceRecord | null> {
-    const { rows } = await this.db.query<DeviceRow>(`SELECT ${COLUMNS} FROM device WHERE id = $1`, [id]);
+    const { rows } = await this.db.query<DeviceRow>(`SELECT ${COLUMNS} FROM device WHERE id = $1`, [
+      id,
+    ]);
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
   async getByTokenHash(tokenHash: string): Promise<DeviceRecord | null> {
-    const { rows } = await this.db.query<DeviceRow>(`SELECT ${COLUMNS} FROM device WHERE token_hash = $1`, [tokenHash]);
+    const { rows } = await this.db.query<DeviceRow>(
+      `SELECT ${COLUMNS} FROM device WHERE token_hash = $1`,
+      [tokenHash],
+    );
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
   async list(filter: { unitCodes?: string[] } = {}): Promise<DeviceRecord[]> {
     const { rows } = filter.unitCodes
-      ? await this.db.query<DeviceRow>(`SELECT ${COLUMNS} FROM device WHERE unit_code = ANY($1) ORDER BY id`, [
-          filter.unitCodes,
-        ])
+      ? await this.db.query<DeviceRow>(
+          `SELECT ${COLUMNS} FROM device WHERE unit_code = ANY($1) ORDER BY id`,
+          [filter.unitCodes],
+        )
       : await this.db.query<DeviceRow>(`SELECT ${COLUMNS} FROM device ORDER BY id`);
     return rows.map(toRecord);
   }
 
   async setTokenHash(id: string, tokenHash: string): Promise<boolean> {
-    const res = await this.db.query('UPDATE device SET token_hash = $2, token_rotated_at = now() WHERE id = $1', [
-      id,
-      tokenHash,
-    ]);
+    const res = await this.db.query(
+      'UPDATE device SET token_hash = $2, token_rotated_at = now() WHERE id = $1',
+      [id, tokenHash],
+    );
     return (res.rowCount ?? 0) > 0;
   }
 

@@ -92,7 +92,15 @@ export class MqttCollector extends EventEmitter<CollectorEvents> {
   private corked = false;
   /** MQTT.js's "process the next packet" callback, held while reading is stopped. */
   private blocked: { resume: () => void; since: number; timer: NodeJS.Timeout } | undefined;
-  private readonly counters = { received: 0, acked: 0, failed: 0, staleAcks: 0, retries: 0, pauses: 0, blocks: 0 };
+  private readonly counters = {
+    received: 0,
+    acked: 0,
+    failed: 0,
+    staleAcks: 0,
+    retries: 0,
+    pauses: 0,
+    blocks: 0,
+  };
 
   /**
    * @param canConsume whether the pipeline takes more now; while false the collector stops
@@ -224,7 +232,12 @@ export class MqttCollector extends EventEmitter<CollectorEvents> {
   private onPublish(packet: IPublishPacket): void {
     this.counters.received++;
     const id = packet.qos > 0 ? packet.messageId : undefined;
-    const flight: InFlight = { generation: this.generation, done: false, failed: false, send: undefined };
+    const flight: InFlight = {
+      generation: this.generation,
+      done: false,
+      failed: false,
+      send: undefined,
+    };
     if (id !== undefined) this.inFlight.set(id, flight);
     const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
     const receivedAt = new Date();
@@ -240,7 +253,8 @@ export class MqttCollector extends EventEmitter<CollectorEvents> {
       flight.done = true;
       flight.failed = true;
       this.counters.failed++;
-      if (id !== undefined && flight.send && this.inFlight.get(id) === flight) this.inFlight.delete(id);
+      if (id !== undefined && flight.send && this.inFlight.get(id) === flight)
+        this.inFlight.delete(id);
       this.pause(err instanceof Error ? err.message : String(err));
     };
     const attempt = (n: number): void => {
@@ -253,17 +267,24 @@ export class MqttCollector extends EventEmitter<CollectorEvents> {
           if (n > 0) this.retrying--;
           // Temporarily unable (e.g. the registry is unreachable): try again on this
           // connection, reading stopped meanwhile; gone connection → the broker redelivers.
-          if (err instanceof BackpressureError && !this.stopping && flight.generation === this.generation) {
+          if (
+            err instanceof BackpressureError &&
+            !this.stopping &&
+            flight.generation === this.generation
+          ) {
             this.retrying++;
             this.counters.retries++;
             const base = this.options.minPauseMs ?? 1000;
-            setTimeout(() => {
-              if (flight.generation !== this.generation || this.stopping) {
-                this.retrying--;
-                return;
-              }
-              attempt(n + 1);
-            }, Math.min(base * (n + 1), base * 10));
+            setTimeout(
+              () => {
+                if (flight.generation !== this.generation || this.stopping) {
+                  this.retrying--;
+                  return;
+                }
+                attempt(n + 1);
+              },
+              Math.min(base * (n + 1), base * 10),
+            );
             return;
           }
           fail(err);

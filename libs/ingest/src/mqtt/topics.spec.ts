@@ -4,7 +4,10 @@ import { mayPublish, parseTopic, subscriptionFilters } from './topics';
 describe('topics', () => {
   it('parses device and gateway topics', () => {
     expect(parseTopic('ioc/v1/telemetry/aq-1')).toEqual({ kind: 'device', deviceId: 'aq-1' });
-    expect(parseTopic('ioc/v1/gateway/gw-7/telemetry')).toEqual({ kind: 'gateway', gatewayId: 'gw-7' });
+    expect(parseTopic('ioc/v1/gateway/gw-7/telemetry')).toEqual({
+      kind: 'gateway',
+      gatewayId: 'gw-7',
+    });
     expect(parseTopic('ioc/v1/telemetry/aq-1/extra')).toEqual({ kind: 'unknown' });
     expect(parseTopic('ioc/v2/telemetry/aq-1')).toEqual({ kind: 'unknown' });
   });

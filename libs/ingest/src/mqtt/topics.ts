@@ -9,10 +9,23 @@ export type ParsedTopic =
 
 export function parseTopic(topic: string): ParsedTopic {
   const parts = topic.split('/');
-  if (parts.length === 4 && parts[0] === 'ioc' && parts[1] === 'v1' && parts[2] === 'telemetry' && parts[3]) {
+  if (
+    parts.length === 4 &&
+    parts[0] === 'ioc' &&
+    parts[1] === 'v1' &&
+    parts[2] === 'telemetry' &&
+    parts[3]
+  ) {
     return { kind: 'device', deviceId: parts[3] };
   }
-  if (parts.length === 5 && parts[0] === 'ioc' && parts[1] === 'v1' && parts[2] === 'gateway' && parts[3] && parts[4] === 'telemetry') {
+  if (
+    parts.length === 5 &&
+    parts[0] === 'ioc' &&
+    parts[1] === 'v1' &&
+    parts[2] === 'gateway' &&
+    parts[3] &&
+    parts[4] === 'telemetry'
+  ) {
     return { kind: 'gateway', gatewayId: parts[3] };
   }
   return { kind: 'unknown' };

@@ -64,11 +64,15 @@ export class IngestService {
     let outcome: IngestOutcome;
     // The collector stops reading while the writer is full, so waiting here is bounded.
     const wait = { waitForRoom: true };
-    if (t.kind === 'device') outcome = await this.ingestDevice(t.deviceId, payload, source, receivedAt, wait);
-    else if (t.kind === 'gateway') outcome = await this.ingestGateway(t.gatewayId, payload, source, receivedAt, wait);
+    if (t.kind === 'device')
+      outcome = await this.ingestDevice(t.deviceId, payload, source, receivedAt, wait);
+    else if (t.kind === 'gateway')
+      outcome = await this.ingestGateway(t.gatewayId, payload, source, receivedAt, wait);
     else {
       this.counter('mqtt');
-      outcome = this.reject(source, payload, [{ reason: 'bad_shape', message: `unexpected topic ${topic.slice(0, 128)}` }]);
+      outcome = this.reject(source, payload, [
+        { reason: 'bad_shape', message: `unexpected topic ${topic.slice(0, 128)}` },
+      ]);
     }
     await outcome.deadLettered;
   }
@@ -77,7 +81,11 @@ export class IngestService {
   rejectUnauthorizedPublish(username: string, topic: string, payload: Buffer): void {
     this.counter('mqtt');
     this.reject(`mqtt:${topic}`, payload, [
-      { reason: 'topic_not_owned', message: `client ${username.slice(0, 64)} may not publish to ${topic.slice(0, 128)}`, deviceId: username },
+      {
+        reason: 'topic_not_owned',
+        message: `client ${username.slice(0, 64)} may not publish to ${topic.slice(0, 128)}`,
+        deviceId: username,
+      },
     ]);
   }
 
@@ -97,7 +105,13 @@ export class IngestService {
     if (raw.length > this.deps.limits.maxPayloadBytes) return this.oversize(source, raw, deviceId);
     const device = await this.deps.devices.get(deviceId);
     if (!device) {
-      return this.reject(source, raw, [{ reason: 'unknown_device', message: `no registered device ${deviceId.slice(0, 80)}`, deviceId }]);
+      return this.reject(source, raw, [
+        {
+          reason: 'unknown_device',
+          message: `no registered device ${deviceId.slice(0, 80)}`,
+          deviceId,
+        },
+      ]);
     }
     const decoded = deviceTelemetryDecoder.decode(payload, { deviceId, now: receivedAt });
     return this.finish(decoded, source, raw, receivedAt, new Map([[device.id, device]]), options);
@@ -116,7 +130,13 @@ export class IngestService {
     if (raw.length > this.deps.limits.maxPayloadBytes) return this.oversize(source, raw, gatewayId);
     const gateway = await this.deps.devices.get(gatewayId);
     if (!gateway) {
-      return this.reject(source, raw, [{ reason: 'unknown_device', message: `no registered gateway ${gatewayId.slice(0, 80)}`, deviceId: gatewayId }]);
+      return this.reject(source, raw, [
+        {
+          reason: 'unknown_device',
+          message: `no registered gateway ${gatewayId.slice(0, 80)}`,
+          deviceId: gatewayId,
+        },
+      ]);
     }
     const fronted = await this.deps.devices.frontedBy(gatewayId);
     const decoded = gatewayBatchDecoder.decode(payload, { gatewayId, frontedDeviceIds: fronted });
@@ -128,7 +148,12 @@ export class IngestService {
     return this.finish(decoded, source, raw, receivedAt, known, options);
   }
 
-  async ingestLorawan(network: 'ttn' | 'chirpstack', payload: unknown, source: string, receivedAt = this.now()): Promise<IngestOutcome> {
+  async ingestLorawan(
+    network: 'ttn' | 'chirpstack',
+    payload: unknown,
+    source: string,
+    receivedAt = this.now(),
+  ): Promise<IngestOutcome> {
     this.counter(sourceKind(source));
     const raw = rawOf(payload);
     if (raw.length > this.deps.limits.maxPayloadBytes) return this.oversize(source, raw, undefined);
@@ -141,11 +166,23 @@ export class IngestService {
     const ctx = {
       resolveDevEui: (devEui: string) =>
         device && device.devEui?.toUpperCase() === devEui.toUpperCase()
-          ? { deviceId: device.id, profile: { ...device.profile, fieldMap: device.profile.fieldMap ?? {} } }
+          ? {
+              deviceId: device.id,
+              profile: { ...device.profile, fieldMap: device.profile.fieldMap ?? {} },
+            }
           : undefined,
     };
-    const decoded = (network === 'ttn' ? ttnV3Decoder : chirpstackV4Decoder).decode(parsed.value, ctx);
-    return this.finish(decoded, source, raw, receivedAt, new Map(device ? [[device.id, device]] : []));
+    const decoded = (network === 'ttn' ? ttnV3Decoder : chirpstackV4Decoder).decode(
+      parsed.value,
+      ctx,
+    );
+    return this.finish(
+      decoded,
+      source,
+      raw,
+      receivedAt,
+      new Map(device ? [[device.id, device]] : []),
+    );
   }
 
   private async finish(
@@ -164,7 +201,11 @@ export class IngestService {
     decoded.readings.forEach((r) => {
       const device = devices.get(r.deviceId);
       if (!device) {
-        rejects.push({ reason: 'unknown_device', message: `no registered device ${r.deviceId.slice(0, 80)}`, deviceId: r.deviceId });
+        rejects.push({
+          reason: 'unknown_device',
+          message: `no registered device ${r.deviceId.slice(0, 80)}`,
+          deviceId: r.deviceId,
+        });
         return;
       }
       const problem = this.validate(r, receivedAt);
@@ -184,35 +225,48 @@ export class IngestService {
         unitCode: this.unitOf(device, r),
       });
     });
-    const deadLettered = rejects.length > 0 ? this.reject(source, raw, rejects).deadLettered : undefined;
+    const deadLettered =
+      rejects.length > 0 ? this.reject(source, raw, rejects).deadLettered : undefined;
     if (rows.length > 0) await this.deps.writer.enqueue(rows, options);
     return { accepted: rows.length, rejected: rejects, ...(deadLettered ? { deadLettered } : {}) };
   }
 
   private validate(r: DecodedReading, now: Date): Omit<Reject, 'deviceId' | 'index'> | null {
     const metric = this.deps.catalogue.get(r.metric);
-    if (!metric) return { reason: 'unknown_metric', message: `unknown metric ${r.metric.slice(0, 64)}` };
+    if (!metric)
+      return { reason: 'unknown_metric', message: `unknown metric ${r.metric.slice(0, 64)}` };
     if (typeof r.value !== 'number' || !Number.isFinite(r.value)) {
       return { reason: 'not_numeric', message: `${r.metric} must be a finite number` };
     }
     if (r.value < metric.min || r.value > metric.max) {
-      return { reason: 'out_of_range', message: `${r.metric}=${r.value} outside ${metric.min}…${metric.max} ${metric.uom}` };
+      return {
+        reason: 'out_of_range',
+        message: `${r.metric}=${r.value} outside ${metric.min}…${metric.max} ${metric.uom}`,
+      };
     }
     if (r.time) {
-      if (Number.isNaN(r.time.getTime())) return { reason: 'bad_timestamp', message: 'invalid timestamp' };
+      if (Number.isNaN(r.time.getTime()))
+        return { reason: 'bad_timestamp', message: 'invalid timestamp' };
       const skew = r.time.getTime() - now.getTime();
       if (skew > this.deps.limits.maxFutureMs) {
-        return { reason: 'future_timestamp', message: `timestamp ${r.time.toISOString()} is ${Math.round(skew / 1000)} s in the future` };
+        return {
+          reason: 'future_timestamp',
+          message: `timestamp ${r.time.toISOString()} is ${Math.round(skew / 1000)} s in the future`,
+        };
       }
       if (-skew > this.deps.limits.maxAgeMs) {
-        return { reason: 'too_old', message: `timestamp ${r.time.toISOString()} is older than the accepted age` };
+        return {
+          reason: 'too_old',
+          message: `timestamp ${r.time.toISOString()} is older than the accepted age`,
+        };
       }
     }
     return null;
   }
 
   private unitOf(device: DeviceRecord, r: DecodedReading): string | null {
-    if (device.mobile && r.position && this.deps.locate) return this.deps.locate(r.position.lon, r.position.lat);
+    if (device.mobile && r.position && this.deps.locate)
+      return this.deps.locate(r.position.lon, r.position.lat);
     return device.unitCode;
   }
 
@@ -241,7 +295,11 @@ export class IngestService {
         }),
       );
     }
-    return { accepted: 0, rejected: rejects, deadLettered: Promise.all(written).then(() => undefined) };
+    return {
+      accepted: 0,
+      rejected: rejects,
+      deadLettered: Promise.all(written).then(() => undefined),
+    };
   }
 
   /** `received` by source; the labelled child is cached (this runs for every message). */
@@ -267,5 +325,5 @@ function rawOf(payload: unknown): Buffer {
   if (Buffer.isBuffer(payload)) return payload;
   if (typeof payload === 'string') return Buffer.from(payload, 'utf8');
   if (payload instanceof Uint8Array) return Buffer.from(payload);
-  return Buffer.from(JSON.stringify(payload) as string | undefined ?? '', 'utf8');
+  return Buffer.from((JSON.stringify(payload) as string | undefined) ?? '', 'utf8');
 }

@@ -35,11 +35,21 @@ export class MetricCatalogue {
       category: string;
       min_value: number;
       max_value: number;
-    }>('SELECT code, uom, name_vi, name_en, category, min_value, max_value FROM metric ORDER BY code');
+    }>(
+      'SELECT code, uom, name_vi, name_en, category, min_value, max_value FROM metric ORDER BY code',
+    );
     this.byCode = new Map(
       rows.map((r) => [
         r.code,
-        { code: r.code, uom: r.uom, nameVi: r.name_vi, nameEn: r.name_en, category: r.category, min: r.min_value, max: r.max_value },
+        {
+          code: r.code,
+          uom: r.uom,
+          nameVi: r.name_vi,
+          nameEn: r.name_en,
+          category: r.category,
+          min: r.min_value,
+          max: r.max_value,
+        },
       ]),
     );
   }

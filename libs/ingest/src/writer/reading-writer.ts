@@ -6,7 +6,13 @@ import type { Reading } from '@ioc/contracts';
 import { from as copyFrom } from 'pg-copy-streams';
 import { BackpressureError } from './backpressure.error';
 import { encodeCopyChunk } from './copy-encoding';
-import { COPY_STAGE_SQL, CREATE_STAGE_SQL, STAGE_TABLE, UNNEST_SOURCE, insertReadingsSql } from './reading-sql';
+import {
+  COPY_STAGE_SQL,
+  CREATE_STAGE_SQL,
+  STAGE_TABLE,
+  UNNEST_SOURCE,
+  insertReadingsSql,
+} from './reading-sql';
 
 export interface WriterOptions {
   mode: StorageMode;
@@ -123,7 +129,9 @@ export class ReadingWriter extends EventEmitter<WriterEvents> {
     const full = this.waiting.length > 0 || (this.buffered > 0 && this.isSaturated(rows.length));
     if (full && !options.waitForRoom) {
       this.stats.refused++;
-      return Promise.reject(new BackpressureError(Math.ceil((this.options.retryBaseMs ?? 500) / 1000) + 1));
+      return Promise.reject(
+        new BackpressureError(Math.ceil((this.options.retryBaseMs ?? 500) / 1000) + 1),
+      );
     }
     return new Promise<number>((resolve, reject) => {
       const p: Pending = { rows, resolve, reject };
@@ -271,7 +279,9 @@ export class ReadingWriter extends EventEmitter<WriterEvents> {
     try {
       await client.query('BEGIN');
       const inserted =
-        this.options.mode === 'pglite' ? await this.writeUnnest(client, rows) : await this.writeCopy(client, rows);
+        this.options.mode === 'pglite'
+          ? await this.writeUnnest(client, rows)
+          : await this.writeCopy(client, rows);
       await client.query('COMMIT');
       return inserted;
     } catch (err) {
@@ -289,10 +299,13 @@ export class ReadingWriter extends EventEmitter<WriterEvents> {
       this.staged.add(client);
     }
     const chunks = function* () {
-      for (let i = 0; i < rows.length; i += COPY_CHUNK_ROWS) yield encodeCopyChunk(rows.slice(i, i + COPY_CHUNK_ROWS));
+      for (let i = 0; i < rows.length; i += COPY_CHUNK_ROWS)
+        yield encodeCopyChunk(rows.slice(i, i + COPY_CHUNK_ROWS));
     };
     await pipeline(Readable.from(chunks()), client.query(copyFrom(COPY_STAGE_SQL)));
-    const res = await client.query<{ inserted: number }>(insertReadingsSql(STAGE_TABLE, this.options.mode !== 'timescaledb'));
+    const res = await client.query<{ inserted: number }>(
+      insertReadingsSql(STAGE_TABLE, this.options.mode !== 'timescaledb'),
+    );
     return res.rows[0]?.inserted ?? 0;
   }
 

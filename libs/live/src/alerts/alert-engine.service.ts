@@ -344,15 +344,26 @@ export class AlertEngine {
     try {
       const changed = await this.transaction(async (c) => {
         if (!(await tryXactLock(c, ESCALATION_LOCK))) return [];
-        const open = await this.alerts.openEscalatable(c, this.options.maxEscalations);
-        if (open.length === 0) return [];
-        const byId = new Map(open.map((o) => [o.alert.id, o]));
-        const due = dueEscalations(
-          open.map((o) => o.alert),
-          this.clock(),
-          (a) => byId.get(a.id)?.escalateAfterMin,
-          { maxEscalations: this.options.maxEscalations },
+        const max = this.options.maxEscalations;
+        const findDue = (list: { alert: Alert; escalateAfterMin: number }[]) => {
+          const minutes = new Map(list.map((o) => [o.alert.id, o.escalateAfterMin]));
+          return dueEscalations(
+            list.map((o) => o.alert),
+            this.clock(),
+            (a) => minutes.get(a.id),
+            { maxEscalations: max },
+          );
+        };
+        const candidates = findDue(await this.alerts.openEscalatable(c, max));
+        if (candidates.length === 0) return [];
+        // Lock just the due ones and decide again on their current rows.
+        const open = await this.alerts.openEscalatable(
+          c,
+          max,
+          candidates.map((d) => d.alert.id),
         );
+        const byId = new Map(open.map((o) => [o.alert.id, o]));
+        const due = findDue(open);
         const out: { alert: Alert; ruleName: string }[] = [];
         for (const d of due) {
           const meta = byId.get(d.alert.id);

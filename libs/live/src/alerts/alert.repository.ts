@@ -135,10 +135,15 @@ export class AlertRepository {
     return rows.map((r) => ({ alert: alertFromRow(r), ruleName: r.rule_name }));
   }
 
-  /** Open alerts of rules that escalate, with the rule's minutes, locked (skipping ones another replica holds). */
+  /**
+   * Open alerts of rules that escalate, with the rule's minutes. With `lockIds`, only those
+   * alerts, locked (skipping any another transaction holds): the scan itself takes no locks, so
+   * the once-a-second pass does not dirty every open alert's row.
+   */
   async openEscalatable(
     db: Queryable,
     maxEscalations: number,
+    lockIds: readonly string[] | null = null,
   ): Promise<
     { alert: Alert; ruleName: string; escalateAfterMin: number; webhookUrl: string | null }[]
   > {
@@ -148,8 +153,9 @@ export class AlertRepository {
       `SELECT ${SELECT}, r.name AS rule_name, r.escalate_after_min, r.webhook_url
        FROM alert a JOIN alert_rule r ON r.id = a.rule_id
        WHERE a.status = 'open' AND r.escalate_after_min IS NOT NULL AND a.escalations < $1
-       FOR UPDATE OF a SKIP LOCKED`,
-      [maxEscalations],
+         AND ($2::uuid[] IS NULL OR a.id = ANY($2::uuid[]))
+       ${lockIds ? 'FOR UPDATE OF a SKIP LOCKED' : ''}`,
+      [maxEscalations, lockIds ? [...lockIds] : null],
     );
     return rows.map((r) => ({
       alert: alertFromRow(r),

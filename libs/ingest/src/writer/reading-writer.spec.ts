@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import type { Pool } from '@ioc/db';
+import type { Reading } from '@ioc/contracts';
+import { BackpressureError } from './backpressure.error';
+import { ReadingWriter } from './reading-writer';
+
+/** A pool whose single client records statements; `down` makes every statement fail. */
+function fakePool() {
+  const state = {
+    down: false,
+    commits: 0,
+    rowsCommitted: 0,
+    log: [] as string[],
+    gate: undefined as Promise<void> | undefined,
+  };
+  const client = {
+    query: async (sql: string, params?: unknown[]) => {
+      if (state.down)
+        throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+      state.log.push(sql.trim().split(/\s+/)[0] ?? '');
+      if (sql === 'COMMIT') {
+        await state.gate;
+        state.commits++;
+      }
+      if (params) {
+        const n = (params[0] as unknown[]).length;
+        state.rowsCommitted += n;
+        return { rows: [{ inserted: n }], rowCount: 1 };
+      }
+      return { rows: [], rowCount: 0 };
+    },
+    release: () => undefined,
+  };
+  const pool = {
+    connect: () =>
+      state.down ? Promise.reject(new Error('connect ECONNREFUSED')) : Promise.resolve(client),
+  };
+  return { pool: pool as unknown as Pool, state };
+}
+
+const rows = (n: number, from = 0): Reading[] =>
+  Array.from({ length: n }, (_, i) => ({
+    time: new Date(1_770_000_000_000 + from + i),
+    deviceId: 'd',
+    metric: 'pm25',
+    value: i,
+    unitCode: null,
+  }));
+
+describe('ReadingWriter', () => {
+  it('resolves an enqueue only after its batch is committed', async () => {
+    const { pool, state } = fakePool();
+    let open: () => void = () => undefined;
+    state.gate = new Promise((r) => (open = r));
+    const w = new ReadingWriter(pool, {
+      mode: 'pglite',
+      batchSize: 10,
+      maxLatencyMs: 5,
+      bufferLimit: 100,
+    });
+    let resolved = false;
+    const p = w.enqueue(rows(3)).then(() => (resolved = true));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(resolved).toBe(false);
+    expect(state.commits).toBe(0);
+    open();
+    await p;
+    expect(state.commits).toBe(1);
+    expect(w.snapshot).toMatchObject({ storedTotal: 3, buffered: 0, healthy: true });
+  });
+
+  it('refuses past the buffer limit, or parks a caller that waits for room', async () => {
+    const { pool, state } = fakePool();
+    state.down = true;
+    const w = new ReadingWriter(pool, {
+      mode: 'pglite',
+      batchSize: 5,
+      maxLatencyMs: 5,
+      bufferLimit: 10,
+      retryBaseMs: 10,
+    });
+    const first = w.enqueue(rows(10));
+    await expect(w.enqueue(rows(1, 100))).rejects.toBeInstanceOf(BackpressureError);
+    expect(w.hasRoom()).toBe(false);
+    const parked = w.enqueue(rows(4, 200), { waitForRoom: true });
+    expect(w.snapshot.waiting).toBe(4);
+    await expect(w.enqueue(rows(1, 300))).rejects.toBeInstanceOf(BackpressureError);
+    state.down = false;
+    await Promise.all([first, parked]);
+    expect(state.rowsCommitted).toBe(14);
+    expect(w.snapshot.maxBuffered).toBeLessThanOrEqual(10);
+    expect(w.hasRoom()).toBe(true);
+    await w.close();
+  });
+
+  it('keeps failed batches and writes them once the database is back', async () => {
+    const { pool, state } = fakePool();
+    state.down = true;
+    const w = new ReadingWriter(pool, {
+      mode: 'pglite',
+      batchSize: 4,
+      maxLatencyMs: 5,
+      bufferLimit: 100,
+      retryBaseMs: 10,
+    });
+    const done = Promise.all([w.enqueue(rows(3)), w.enqueue(rows(3, 10)), w.enqueue(rows(3, 20))]);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(w.snapshot).toMatchObject({ healthy: false, buffered: 9 });
+    expect(w.snapshot.failures).toBeGreaterThan(0);
+    state.down = false;
+    expect(await done).toEqual([3, 3, 3]);
+    expect(state.rowsCommitted).toBe(9);
+    expect(w.snapshot.healthy).toBe(true);
+  });
+
+  it('gives up on close when the database stays down, failing (never acknowledging) the rest', async () => {
+    const { pool, state } = fakePool();
+    state.down = true;
+    const w = new ReadingWriter(pool, {
+      mode: 'pglite',
+      batchSize: 4,
+      maxLatencyMs: 5,
+      bufferLimit: 100,
+      retryBaseMs: 10,
+      closeTimeoutMs: 100,
+    });
+    const p = w.enqueue(rows(2));
+    await w.close();
+    await expect(p).rejects.toThrow(/database was unavailable/);
+    await expect(w.enqueue(rows(1))).rejects.toThrow(/closed/);
+  });
+});
