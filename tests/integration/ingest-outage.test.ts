@@ -7,7 +7,7 @@
  * bound bite: HTTP answers 503 + Retry-After once the buffer is full, the collector pauses and
  * the broker holds the stream.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import pg from 'pg';
 import { migrate } from '@ioc/db';
 import { count, promValue, registerDevice } from '../support/ingest';
@@ -93,6 +93,9 @@ describe.skipIf(!(hasPgServer && hasMosquittoBins))('ingest rides out a PostgreS
   };
 
   it('stores every acknowledged message and HTTP 202, bounded meanwhile, without exiting', async () => {
+    onTestFailed(() => {
+      process.stderr.write(`platform (alive: ${String(platform.alive())}) output:\n${platform.output().slice(-20_000)}\n`);
+    });
     publisher = await publishStream({ url: broker.url, devices: DEVICES, ratePerSecond: 300 });
     // Before: flowing, and the HTTP token is known to the platform.
     expect((await post(1)).status).toBe(202);

@@ -91,6 +91,8 @@ export class AccessGate {
   /** Resolves the caller; with enforcement on, a missing or dead credential is a 401. */
   async authenticate(req: FastifyRequest): Promise<Principal | null> {
     const cred = credentialOf(req);
+    // Handlers never see the URL token: strict query schemas stay valid and it cannot be echoed.
+    if (cred?.via === 'query') delete (req.query as Record<string, unknown>).token;
     const principal = cred ? await this.resolve(cred) : null;
     if (principal) {
       setPrincipal(req, principal);

@@ -34,7 +34,7 @@ export function sovereigntyLayer(id: string, labels: SovereigntyLabel[], sizePx:
     outlineColor: LABEL_HALO,
     getTextAnchor: 'middle',
     getAlignmentBaseline: 'center',
-    // Sovereignty labels must never be hidden by collision with anything else.
+    // Never decluttered away like ward names; re-laid out when the language changes.
     updateTriggers: { getText: labels.map((l) => l.text).join('|') },
   });
 }
