@@ -30,6 +30,8 @@ function fakePool() {
       return { rows: [], rowCount: 0 };
     },
     release: () => undefined,
+    on: () => undefined,
+    off: () => undefined,
   };
   const pool = {
     connect: () =>

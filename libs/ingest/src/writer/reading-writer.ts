@@ -276,6 +276,13 @@ export class ReadingWriter extends EventEmitter<WriterEvents> {
   private async write(rows: Reading[]): Promise<number> {
     const client = await this.pool.connect();
     let broken = false;
+    // A server shutdown (57P01) can arrive between our statements; without a listener the
+    // client's 'error' event would crash the process. The next statement then fails and the
+    // batch is retried.
+    const onError = () => {
+      broken = true;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const inserted =
@@ -289,6 +296,7 @@ export class ReadingWriter extends EventEmitter<WriterEvents> {
       await client.query('ROLLBACK').catch(() => undefined);
       throw err;
     } finally {
+      client.off('error', onError);
       client.release(broken);
     }
   }
