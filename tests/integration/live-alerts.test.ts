@@ -437,3 +437,92 @@ describe(`alerts — ${services ? 'PostgreSQL + Mosquitto' : 'embedded'}`, () =>
     ).toBe(404);
   });
 });
+
+describe('alerts with access control on (embedded)', () => {
+  let platform: TestPlatform;
+  const tag = `ac${Date.now().toString(36)}`;
+
+  async function call(
+    method: string,
+    path: string,
+    token: string | null,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) {
+    const res = await fetch(`${platform.httpUrl}${path}`, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  }
+
+  beforeAll(async () => {
+    platform = await startTestPlatform({ auth: true });
+  });
+
+  afterAll(async () => {
+    await platform.dispose();
+  });
+
+  it('takes the actor from the session, scopes alerts and rollups to the caller’s units', async () => {
+    const id = `${tag}-dev`;
+    await platform.addDevice({ id, unitCode: '20314' });
+    expect((await call('POST', '/api/v1/alert-rules', null, {})).status).toBe(401);
+    const here = await platform.loginAs('ward_operator', ['20314']);
+    const elsewhere = await platform.loginAs('ward_operator', ['20305']);
+    expect(
+      (
+        await call('POST', '/api/v1/alert-rules', here, {
+          name: 'x',
+          kind: 'threshold',
+          params: { metric: 'pm25', comparator: '>', value: 1 },
+        })
+      ).status,
+    ).toBe(403);
+    const rule = await call('POST', '/api/v1/alert-rules', platform.adminToken, {
+      name: 'PM2.5',
+      kind: 'threshold',
+      params: { metric: 'pm25', comparator: '>', value: 100 },
+      scope: { deviceIds: [id] },
+    });
+    expect(rule.status).toBe(201);
+    await platform.ctx.writer.enqueue([
+      { time: new Date(), deviceId: id, metric: 'pm25', value: 150, unitCode: '20314' },
+    ]);
+    await platform.ctx.live.idle();
+    const list = await call('GET', '/api/v1/alerts?unit=20314&status=active', here);
+    expect(list.status).toBe(200);
+    const alertId =
+      (list.body.items as AlertView[]).find((a) => a.ruleId === rule.body.id)?.id ?? '';
+    expect(alertId).not.toBe('');
+
+    expect((await call('GET', `/api/v1/alerts/${alertId}`, elsewhere)).status).toBe(403);
+    expect((await call('POST', `/api/v1/alerts/${alertId}/acknowledge`, elsewhere)).status).toBe(
+      403,
+    );
+    const ack = await call('POST', `/api/v1/alerts/${alertId}/acknowledge`, here, undefined, {
+      'x-ioc-actor': 'someone-else',
+    });
+    expect(ack.status).toBe(200);
+    const audit = await call('GET', `/api/v1/alerts/${alertId}/audit`, here);
+    const entry = (audit.body.items as { action: string; actor: string; actorKind: string }[]).find(
+      (e) => e.action === 'acknowledge',
+    );
+    expect(entry?.actor).toMatch(/^t-ward-operator-/);
+    expect(entry?.actorKind).toBe('user');
+
+    expect((await call('GET', '/api/v1/rollups?unit=20314&bucket=1h', null)).status).toBe(401);
+    expect((await call('GET', '/api/v1/rollups?unit=20314&bucket=1h', here)).status).toBe(200);
+    expect((await call('GET', '/api/v1/rollups?unit=48&bucket=1h', here)).status).toBe(403);
+    expect((await call('GET', `/api/v1/rollups?device=${id}&bucket=1h`, elsewhere)).status).toBe(
+      403,
+    );
+    expect((await call('GET', '/api/v1/fleet?unit=20305', here)).status).toBe(403);
+    expect((await call('GET', '/api/v1/aqi?unit=20314', here)).status).toBe(200);
+  });
+});

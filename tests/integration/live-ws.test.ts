@@ -239,10 +239,13 @@ describe.skipIf(!services)(
 
     it('MQTT readings reach B whichever instance the shared subscription hands them to', async () => {
       const dev = await connectDevice(a.mqttUrl, id, token);
+      // Device timestamps: the two instances stamp receipt times independently, so only the
+      // device's own clock says which reading is the newest.
+      const base = Date.now();
       for (let i = 0; i < 6; i++) {
         await dev.publishAsync(
           `ioc/v1/telemetry/${id}`,
-          JSON.stringify({ values: { pm10: 100 + i } }),
+          JSON.stringify({ ts: base + i * 10, values: { pm10: 100 + i } }),
           { qos: 1 },
         );
       }

@@ -7,6 +7,12 @@ export function createPool(connectionString: string, max: number): pg.Pool {
   const pool = new pg.Pool({ connectionString, max, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 10_000 });
   // A dropped idle connection must not crash the process; queries report their own errors.
   pool.on('error', () => undefined);
+  // Nor may a checked-out one: a server shutdown (57P01) arriving between two statements of a
+  // transaction is emitted on the client, and unhandled it would kill the process. The holder's
+  // next statement fails instead.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   return pool;
 }
 

@@ -1,10 +1,12 @@
 import { Body, Controller, Get, Inject, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { PLATFORM, type PlatformContext } from '../platform/platform.context';
+import { Access } from '../auth/access.decorators';
 import { requestOrigin } from './actor';
 
 /** Alert rule administration. Rules are disabled (PATCH enabled=false), not deleted: alerts refer to them. */
 @Controller('api/v1/alert-rules')
+@Access({ action: 'admin' })
 export class AlertRulesController {
   constructor(@Inject(PLATFORM) private readonly ctx: PlatformContext) {}
 

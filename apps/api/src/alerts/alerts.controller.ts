@@ -13,7 +13,14 @@ import {
 import type { FastifyRequest } from 'fastify';
 import { ALERT_ACTIONS, type AlertActionName } from '@ioc/live';
 import { PLATFORM, type PlatformContext } from '../platform/platform.context';
+import { Access, type UnitSource } from '../auth/access.decorators';
 import { requestOrigin } from './actor';
+
+/** The unit of the alert named in the path, for the access check (404 is left to the handler). */
+const alertUnit: UnitSource = {
+  from: 'lookup',
+  resolve: (req, ctx) => ctx.live.alerts.unitOf((req.params as { id?: string }).id ?? ''),
+};
 
 /** Alerts and their workflow: list, detail, audit trail, notifications, lifecycle actions. */
 @Controller('api/v1/alerts')
@@ -22,28 +29,33 @@ export class AlertsController {
 
   /** ?unit=&status=open,acknowledged|active&rule=&device=&limit=&cursor= — newest first. */
   @Get()
+  @Access({ action: 'read', unit: { from: 'query', name: 'unit' } })
   list(@Query() query: Record<string, string>) {
     return this.ctx.live.alerts.list(query);
   }
 
   @Get(':id')
+  @Access({ action: 'read', unit: alertUnit })
   get(@Param('id') id: string) {
     return this.ctx.live.alerts.get(id);
   }
 
   @Get(':id/audit')
+  @Access({ action: 'read', unit: alertUnit })
   audit(@Param('id') id: string) {
     return this.ctx.live.alerts.audit(id);
   }
 
   /** Every delivery attempt, failures included. */
   @Get(':id/notifications')
+  @Access({ action: 'read', unit: alertUnit })
   notifications(@Param('id') id: string) {
     return this.ctx.live.alerts.notifications(id);
   }
 
   /** acknowledge | start | resolve {reason?} | close | assign {assignee} | note {text} | reopen {reason?} | escalate */
   @Post(':id/:action')
+  @Access({ action: 'alerts.work', unit: alertUnit })
   @HttpCode(200)
   act(
     @Param('id') id: string,

@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Access } from '../auth/access.decorators';
 import { PLATFORM, type PlatformContext } from '../platform/platform.context';
 
 /** Device fleet health per unit: status, counts per ward and kind, uptime, battery and signal. */
@@ -8,6 +9,7 @@ export class FleetController {
 
   /** ?unit=&kind=&from=&to=&limit=&cursor= */
   @Get()
+  @Access({ action: 'read', unit: { from: 'query', name: 'unit' } })
   fleet(@Query() query: Record<string, string>) {
     return this.ctx.live.fleet.health(query);
   }

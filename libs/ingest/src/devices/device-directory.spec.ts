@@ -69,4 +69,12 @@ describe('DeviceDirectory', () => {
     await expect(dir.get('aq-2')).rejects.toBeInstanceOf(IngestUnavailableError);
     await expect(dir.byToken('t2')).rejects.toBeInstanceOf(IngestUnavailableError);
   });
+
+  it('answers a burst of lookups for an uncached device with one query', async () => {
+    const { repo, state } = fakeRepo([device('aq-1', 't')]);
+    const dir = new DeviceDirectory(repo);
+    const found = await Promise.all(Array.from({ length: 1000 }, () => dir.get('aq-1')));
+    expect(found.every((d) => d?.id === 'aq-1')).toBe(true);
+    expect(state.queries).toBe(1);
+  });
 });

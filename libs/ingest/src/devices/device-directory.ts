@@ -11,7 +11,9 @@ interface Entry {
  * Read-through cache of device records for the hot path (every MQTT message, HTTP request).
  *
  * - Per-message lookups (`get`, `getByDevEui`, `frontedBy`) are cached for `ttlMs`; unknown ids
- *   briefly too, so a misconfigured device retrying in a loop costs one query per TTL.
+ *   briefly too, so a misconfigured device retrying in a loop costs one query per TTL. Lookups
+ *   of the same id in flight share one query (a burst of 10k messages from a device not yet
+ *   cached is one query, not 10k), and an expired known device is served while it refreshes.
  * - Credentials are always checked against the database (`authenticate`, `byToken`): a token
  *   rotated by `ioc devices rotate` — in this process or any other — stops working for the
  *   next CONNECT or request at once. CONNECTs are rare and a token lookup is one index probe.
@@ -24,6 +26,10 @@ export class DeviceDirectory {
   private readonly byEui = new Map<string, Entry>();
   private readonly byTokenHash = new Map<string, Entry>();
   private gatewayChildren: { map: Map<string, Set<string>>; at: number } | undefined;
+  private readonly loading = new Map<string, Promise<DeviceRecord | null>>();
+  private listing: Promise<DeviceRecord[]> | undefined;
+  /** Bumped by `invalidate`, so a lookup that started before it does not refill the cache. */
+  private epoch = 0;
 
   constructor(
     private readonly repo: DeviceRepository,
@@ -31,19 +37,56 @@ export class DeviceDirectory {
     private readonly negativeTtlMs = 5_000,
   ) {}
 
+  /** The cached record when it is fresh, synchronously; undefined means "ask `get`". */
+  peek(id: string): DeviceRecord | undefined {
+    const hit = this.byId.get(id);
+    return hit?.device && Date.now() - hit.at < this.ttlMs ? hit.device : undefined;
+  }
+
   async get(id: string): Promise<DeviceRecord | null> {
     const hit = this.byId.get(id);
-    const now = Date.now();
-    if (hit && now - hit.at < (hit.device ? this.ttlMs : this.negativeTtlMs)) return hit.device;
-    let device: DeviceRecord | null;
+    if (hit && Date.now() - hit.at < (hit.device ? this.ttlMs : this.negativeTtlMs))
+      return hit.device;
+    if (hit?.device) {
+      // Known but due for a refresh: answer now, refresh once in the background (a failure
+      // keeps the entry: the database may be down, the device has not changed).
+      this.load(id).catch(() => undefined);
+      return hit.device;
+    }
+    // Unknown (or negatively cached): wait, so a device just registered is seen at once.
     try {
-      device = await this.repo.get(id);
+      return await this.load(id);
     } catch (err) {
       if (hit) return hit.device;
       throw unavailable(err);
     }
-    this.byId.set(id, { device, at: now });
-    return device;
+  }
+
+  /** One query per id however many callers ask at once. */
+  private load(id: string): Promise<DeviceRecord | null> {
+    const pending = this.loading.get(id);
+    if (pending) return pending;
+    const epoch = this.epoch;
+    const at = Date.now();
+    const p = this.repo
+      .get(id)
+      .then((device) => {
+        if (epoch === this.epoch) this.byId.set(id, { device, at });
+        return device;
+      })
+      .finally(() => {
+        if (this.loading.get(id) === p) this.loading.delete(id);
+      });
+    this.loading.set(id, p);
+    return p;
+  }
+
+  /** All devices, one query however many callers ask at once. */
+  private list(): Promise<DeviceRecord[]> {
+    this.listing ??= this.repo.list().finally(() => {
+      this.listing = undefined;
+    });
+    return this.listing;
   }
 
   async getByDevEui(devEui: string): Promise<DeviceRecord | null> {
@@ -53,7 +96,7 @@ export class DeviceDirectory {
     if (hit && now - hit.at < (hit.device ? this.ttlMs : this.negativeTtlMs)) return hit.device;
     let all: DeviceRecord[];
     try {
-      all = await this.repo.list();
+      all = await this.list();
     } catch (err) {
       if (hit) return hit.device;
       throw unavailable(err);
@@ -100,7 +143,7 @@ export class DeviceDirectory {
     if (!this.gatewayChildren || now - this.gatewayChildren.at >= this.ttlMs) {
       try {
         const map = new Map<string, Set<string>>();
-        for (const d of await this.repo.list()) {
+        for (const d of await this.list()) {
           if (!d.gatewayId) continue;
           let set = map.get(d.gatewayId);
           if (!set) map.set(d.gatewayId, (set = new Set()));
@@ -116,6 +159,7 @@ export class DeviceDirectory {
 
   /** Called after registration or token rotation so the change applies at once. */
   invalidate(id?: string): void {
+    this.epoch++;
     if (id === undefined) {
       this.byId.clear();
       this.byTokenHash.clear();

@@ -50,13 +50,23 @@ export interface CollectorStats {
 
 type SendPacket = (packet: Packet, cb?: () => void, ...rest: unknown[]) => void;
 
-interface InFlight {
-  /** Connection the message arrived on: an ack is only valid on that same connection. */
-  generation: number;
-  done: boolean;
-  failed: boolean;
+/** One received message until it is durable (or given up); a class keeps the hot path lean. */
+class Flight {
+  done = false;
+  failed = false;
+  attempts = 0;
+  /** Counted in the collector's `retrying` (reading stays stopped while it is). */
+  retrying = false;
   /** The PUBACK MQTT.js wanted to send, held until the message is durable. */
-  send: (() => void) | undefined;
+  ack: Packet | undefined;
+  constructor(
+    readonly id: number | undefined,
+    readonly topic: string,
+    readonly payload: Buffer,
+    readonly receivedAt: Date,
+    /** Connection the message arrived on: an ack is only valid on that same connection. */
+    readonly generation: number,
+  ) {}
 }
 
 /**
@@ -83,7 +93,8 @@ interface InFlight {
  */
 export class MqttCollector extends EventEmitter<CollectorEvents> {
   private client: MqttClient | undefined;
-  private readonly inFlight = new Map<number, InFlight>();
+  private readonly inFlight = new Map<number, Flight>();
+  private sendRaw: SendPacket | undefined;
   private generation = 0;
   private pausing: Promise<void> | undefined;
   private consecutivePauses = 0;
@@ -184,6 +195,7 @@ export class MqttCollector extends EventEmitter<CollectorEvents> {
   private interceptAcks(client: MqttClient): void {
     const internal = client as unknown as { _sendPacket: SendPacket };
     const original = internal._sendPacket.bind(client);
+    this.sendRaw = original;
     internal._sendPacket = (packet, cb, ...rest) => {
       const id = packet.cmd === 'puback' ? packet.messageId : undefined;
       const flight = id === undefined ? undefined : this.inFlight.get(id);
@@ -193,24 +205,27 @@ export class MqttCollector extends EventEmitter<CollectorEvents> {
       }
       // Let MQTT.js parse the next packet now; the acknowledgement waits for durability.
       cb?.();
-      const send = () => {
-        if (flight.generation !== this.generation || !client.connected) {
-          this.counters.staleAcks++;
-          return;
-        }
-        this.counters.acked++;
-        this.corkUntilNextTurn(client);
-        original(packet, undefined, ...rest);
-      };
       if (flight.failed) {
         this.inFlight.delete(id);
       } else if (flight.done) {
         this.inFlight.delete(id);
-        send();
+        this.sendAck(flight, packet);
       } else {
-        flight.send = send;
+        flight.ack = packet;
       }
     };
+  }
+
+  /** Sends a held PUBACK — only on the connection its message came in on. */
+  private sendAck(flight: Flight, ack: Packet): void {
+    const client = this.client;
+    if (!client || flight.generation !== this.generation || !client.connected || !this.sendRaw) {
+      this.counters.staleAcks++;
+      return;
+    }
+    this.counters.acked++;
+    this.corkUntilNextTurn(client);
+    this.sendRaw(ack);
   }
 
   /**
@@ -232,66 +247,71 @@ export class MqttCollector extends EventEmitter<CollectorEvents> {
   private onPublish(packet: IPublishPacket): void {
     this.counters.received++;
     const id = packet.qos > 0 ? packet.messageId : undefined;
-    const flight: InFlight = {
-      generation: this.generation,
-      done: false,
-      failed: false,
-      send: undefined,
-    };
-    if (id !== undefined) this.inFlight.set(id, flight);
     const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
-    const receivedAt = new Date();
-    const succeed = () => {
-      flight.done = true;
-      this.consecutivePauses = 0;
-      if (flight.send) {
-        if (id !== undefined && this.inFlight.get(id) === flight) this.inFlight.delete(id);
-        flight.send();
+    const flight = new Flight(id, packet.topic, payload, new Date(), this.generation);
+    if (id !== undefined) this.inFlight.set(id, flight);
+    this.attempt(flight);
+  }
+
+  private attempt(flight: Flight): void {
+    this.handler(flight.topic, flight.payload, flight.receivedAt).then(
+      () => {
+        this.succeeded(flight);
+      },
+      (err: unknown) => {
+        this.attemptFailed(flight, err);
+      },
+    );
+  }
+
+  private endRetry(flight: Flight): void {
+    if (!flight.retrying) return;
+    flight.retrying = false;
+    this.retrying--;
+  }
+
+  private succeeded(flight: Flight): void {
+    this.endRetry(flight);
+    flight.done = true;
+    this.consecutivePauses = 0;
+    const { id, ack } = flight;
+    if (ack) {
+      if (id !== undefined && this.inFlight.get(id) === flight) this.inFlight.delete(id);
+      this.sendAck(flight, ack);
+    }
+  }
+
+  private attemptFailed(flight: Flight, err: unknown): void {
+    // Temporarily unable (e.g. the registry is unreachable): try again on this connection,
+    // reading stopped meanwhile; once the connection is gone the broker redelivers instead.
+    if (
+      err instanceof BackpressureError &&
+      !this.stopping &&
+      flight.generation === this.generation
+    ) {
+      flight.attempts++;
+      if (!flight.retrying) {
+        flight.retrying = true;
+        this.retrying++;
       }
-    };
-    const fail = (err: unknown) => {
-      flight.done = true;
-      flight.failed = true;
-      this.counters.failed++;
-      if (id !== undefined && flight.send && this.inFlight.get(id) === flight)
-        this.inFlight.delete(id);
-      this.pause(err instanceof Error ? err.message : String(err));
-    };
-    const attempt = (n: number): void => {
-      this.handler(packet.topic, payload, receivedAt).then(
+      this.counters.retries++;
+      const base = this.options.minPauseMs ?? 1000;
+      setTimeout(
         () => {
-          if (n > 0) this.retrying--;
-          succeed();
+          if (flight.generation !== this.generation || this.stopping) this.endRetry(flight);
+          else this.attempt(flight);
         },
-        (err: unknown) => {
-          if (n > 0) this.retrying--;
-          // Temporarily unable (e.g. the registry is unreachable): try again on this
-          // connection, reading stopped meanwhile; gone connection → the broker redelivers.
-          if (
-            err instanceof BackpressureError &&
-            !this.stopping &&
-            flight.generation === this.generation
-          ) {
-            this.retrying++;
-            this.counters.retries++;
-            const base = this.options.minPauseMs ?? 1000;
-            setTimeout(
-              () => {
-                if (flight.generation !== this.generation || this.stopping) {
-                  this.retrying--;
-                  return;
-                }
-                attempt(n + 1);
-              },
-              Math.min(base * (n + 1), base * 10),
-            );
-            return;
-          }
-          fail(err);
-        },
+        Math.min(base * flight.attempts, base * 10),
       );
-    };
-    attempt(0);
+      return;
+    }
+    this.endRetry(flight);
+    flight.done = true;
+    flight.failed = true;
+    this.counters.failed++;
+    const { id, ack } = flight;
+    if (id !== undefined && ack && this.inFlight.get(id) === flight) this.inFlight.delete(id);
+    this.pause(err instanceof Error ? err.message : String(err));
   }
 
   /** Stops processing packets until the pipeline has room (see the class comment). */

@@ -103,7 +103,8 @@ export class IngestService {
     this.counter(sourceKind(source));
     const raw = rawOf(payload);
     if (raw.length > this.deps.limits.maxPayloadBytes) return this.oversize(source, raw, deviceId);
-    const device = await this.deps.devices.get(deviceId);
+    // The cached record is taken synchronously: one promise fewer per message on the hot path.
+    const device = this.deps.devices.peek(deviceId) ?? (await this.deps.devices.get(deviceId));
     if (!device) {
       return this.reject(source, raw, [
         {
@@ -195,7 +196,8 @@ export class IngestService {
   ): Promise<IngestOutcome> {
     const rejects: Reject[] = [...decoded.rejects];
     const rows: Reading[] = [];
-    const seen = new Set<string>();
+    // Only a message with several readings can repeat one (most carry one to a few).
+    const seen = decoded.readings.length > 1 ? new Set<string>() : undefined;
     // Rejects found here name the reading (metric, value, time), not a position: decoders
     // flatten elements into readings, so a reading's index is not the element's.
     decoded.readings.forEach((r) => {
@@ -214,9 +216,11 @@ export class IngestService {
         return;
       }
       const time = r.time ?? receivedAt;
-      const key = `${r.deviceId}\u0000${r.metric}\u0000${time.getTime()}`;
-      if (seen.has(key)) return; // same reading twice in one message: stored once
-      seen.add(key);
+      if (seen) {
+        const key = `${r.deviceId}\u0000${r.metric}\u0000${time.getTime()}`;
+        if (seen.has(key)) return; // same reading twice in one message: stored once
+        seen.add(key);
+      }
       rows.push({
         time,
         deviceId: r.deviceId,

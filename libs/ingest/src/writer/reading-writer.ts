@@ -16,8 +16,14 @@ import {
 
 export interface WriterOptions {
   mode: StorageMode;
-  /** Most rows per transaction; a backlog is written in batches of this size. */
+  /** Rows per transaction in steady flow; a write starts as soon as this many are waiting. */
   batchSize: number;
+  /**
+   * Most rows per transaction while catching up on a backlog (at least two batches waiting,
+   * e.g. after a database outage): rollup upserts cost per distinct key, not per row, so
+   * bigger batches drain faster. Default 4 × batchSize.
+   */
+  maxBatchSize?: number;
   /** Longest a row waits for a partial batch to fill. */
   maxLatencyMs: number;
   /** Most rows held in memory while the database is slow or down. */
@@ -250,10 +256,14 @@ export class ReadingWriter extends EventEmitter<WriterEvents> {
   private takeBatch(): { batch: Pending[]; rows: Reading[] } {
     const batch: Pending[] = [];
     const rows: Reading[] = [];
+    const { batchSize } = this.options;
+    // No batch is in flight here, so `buffered` is exactly what waits in the queue.
+    const limit =
+      this.buffered >= 2 * batchSize ? (this.options.maxBatchSize ?? 4 * batchSize) : batchSize;
     while (this.head < this.queue.length) {
       const p = this.queue[this.head];
       if (!p) break;
-      if (rows.length > 0 && rows.length + p.rows.length > this.options.batchSize) break;
+      if (rows.length > 0 && rows.length + p.rows.length > limit) break;
       this.queue[this.head++] = undefined;
       batch.push(p);
       for (const r of p.rows) rows.push(r);

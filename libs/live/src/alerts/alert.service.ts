@@ -198,6 +198,15 @@ export class AlertService {
     };
   }
 
+  /**
+   * The unit of an alert, for access checks: undefined when there is no such alert (the handler
+   * answers 404), null for an alert without a unit.
+   */
+  async unitOf(id: string): Promise<string | null | undefined> {
+    const found = await this.alerts.get(this.pool, id);
+    return found ? found.alert.unitCode : undefined;
+  }
+
   async get(id: string): Promise<AlertDetail> {
     const found = await this.alerts.get(this.pool, id);
     if (!found) throw notFound(id);
@@ -216,9 +225,7 @@ export class AlertService {
     };
   }
 
-  async notifications(
-    id: string,
-  ): Promise<{
+  async notifications(id: string): Promise<{
     asOf: string;
     items: (Omit<NotificationAttempt, 'at' | 'nextAt' | 'payload'> & {
       at: string;
