@@ -5,7 +5,7 @@
  * infra/mosquitto; it is killed with SIGKILL halfway through a 5000-message stream and
  * restarted with the same MQTT_CLIENT_ID, whose persistent session kept what arrived meanwhile.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { createPool, migrate, type Pool } from '@ioc/db';
 import { createTestDatabase, postgresAvailable, type TestDatabase } from '../support/databases';
 import { testEnv } from '../support/env';
@@ -56,6 +56,13 @@ describe.skipIf(!(hasPostgres && hasMosquittoBins))(
     });
 
     it('stores every published message exactly once across a crash and restart', async () => {
+      onTestFailed(() => {
+        for (const p of platforms)
+          process.stderr.write(`platform ${p.pid}:\n${p.output().slice(-8000)}\n`);
+        process.stderr.write(
+          `publisher: sent ${publisher?.sent ?? 0}, acked ${publisher?.acked ?? 0}\n`,
+        );
+      });
       const first = await spawnPlatform(env());
       platforms.push(first);
       publisher = await publishStream({
@@ -104,6 +111,6 @@ describe.skipIf(!(hasPostgres && hasMosquittoBins))(
       expect(new Set(storedKeys.rows.map((r) => r.k))).toEqual(new Set(publisher.ackedKeys));
       expect(publisher.ackedKeys).toHaveLength(N);
       expect(second.alive()).toBe(true);
-    });
+    }, 180_000);
   },
 );

@@ -94,7 +94,9 @@ describe.skipIf(!(hasPgServer && hasMosquittoBins))('ingest rides out a PostgreS
 
   it('stores every acknowledged message and HTTP 202, bounded meanwhile, without exiting', async () => {
     onTestFailed(() => {
-      process.stderr.write(`platform (alive: ${String(platform.alive())}) output:\n${platform.output().slice(-20_000)}\n`);
+      process.stderr.write(
+        `platform (alive: ${String(platform.alive())}) output:\n${platform.output().slice(-20_000)}\n`,
+      );
     });
     publisher = await publishStream({ url: broker.url, devices: DEVICES, ratePerSecond: 300 });
     // Before: flowing, and the HTTP token is known to the platform.

@@ -125,6 +125,10 @@ export class AccessGate {
     sources: UnitSources | undefined,
     ctx: PlatformContext,
   ): Promise<void> {
+    // A role that may never take this action is refused before any lookup: whether the named
+    // resource exists is itself information its scope may not reveal.
+    const byRole = this.auth.authorizer.decideAction(p, action);
+    if (!byRole.allow) return this.deny(req, p, action, [], byRole);
     const units: string[] = [];
     let missing = false;
     for (const source of sources === undefined
@@ -145,6 +149,16 @@ export class AccessGate {
         ? this.auth.authorizer.decideAction(p, action)
         : this.auth.authorizer.decideAll(p, action, units);
     if (decision.allow) return;
+    return this.deny(req, p, action, units, decision);
+  }
+
+  private async deny(
+    req: FastifyRequest,
+    p: Principal,
+    action: Action,
+    units: readonly string[],
+    decision: { code: string; message: string },
+  ): Promise<never> {
     await this.auth.audit.record(auditActorOf(p, clientIp(req)), {
       action: 'access.denied',
       targetKind: 'route',

@@ -25,6 +25,7 @@ import { createAuthContext } from '../auth/auth.context';
 import { prepareFirstRun } from '../auth/first-run';
 import { installHttpHardening } from '../auth/http-hardening';
 import { registerBodyParsers } from '../common/raw-body.parser';
+import { QuietLogger } from '../common/quiet.logger';
 import { startLiveOperations } from '../live/live-operations';
 import { UnitsService } from '../units/units.service';
 import { openBroker } from './broker';
@@ -186,7 +187,10 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
   const appOptions: NestApplicationOptions = {
     // Body parsing is ours (raw bytes for ingest routes), see raw-body.parser.ts.
     bodyParser: false,
-    logger: config.LOG_LEVEL === 'debug' ? ['error', 'warn', 'log', 'debug'] : ['error', 'warn', 'log'],
+    logger:
+      config.LOG_LEVEL === 'debug'
+        ? ['error', 'warn', 'log', 'debug']
+        : new QuietLogger({ logLevels: config.LOG_LEVEL === 'info' ? ['error', 'warn', 'log'] : ['error', 'warn'] }),
   };
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forPlatform(ctx), adapter, appOptions);
   app.useWebSocketAdapter(new WsAdapter(app));

@@ -131,4 +131,36 @@ describe('ReadingWriter', () => {
     await expect(p).rejects.toThrow(/database was unavailable/);
     await expect(w.enqueue(rows(1))).rejects.toThrow(/closed/);
   });
+
+  it('spreads devices over parallel lanes and settles a multi-device enqueue once every part is committed', async () => {
+    const { pool, state } = fakePool();
+    const w = new ReadingWriter(pool, {
+      mode: 'postgres',
+      lanes: 2,
+      batchSize: 100,
+      maxLatencyMs: 5,
+      bufferLimit: 1000,
+    });
+    (w as unknown as { writeCopy: (c: unknown, r: Reading[]) => Promise<number> }).writeCopy = (
+      _c,
+      r,
+    ) => {
+      state.rowsCommitted += r.length;
+      return Promise.resolve(r.length);
+    };
+    const batchSizes: number[] = [];
+    w.on('batch', (b) => batchSizes.push(b.size));
+    const mixed: Reading[] = Array.from({ length: 40 }, (_, i) => ({
+      time: new Date(1_770_000_000_000 + i),
+      deviceId: `gw-child-${i % 10}`,
+      metric: 'pm25',
+      value: i,
+      unitCode: null,
+    }));
+    expect(await w.enqueue(mixed)).toBe(40);
+    expect(state.rowsCommitted).toBe(40);
+    // Both lanes wrote a part (ten devices hash to both), and nothing is left buffered.
+    expect(batchSizes).toHaveLength(2);
+    expect(w.snapshot.buffered).toBe(0);
+  });
 });

@@ -21,11 +21,19 @@ export interface WriterOptions {
   /**
    * Most rows per transaction while catching up on a backlog (at least two batches waiting,
    * e.g. after a database outage): rollup upserts cost per distinct key, not per row, so
-   * bigger batches drain faster. Default 4 × batchSize.
+   * bigger batches drain faster. Default 10 × batchSize, at most half a lane's share of
+   * `bufferLimit`.
    */
   maxBatchSize?: number;
   /** Longest a row waits for a partial batch to fill. */
   maxLatencyMs: number;
+  /**
+   * Concurrent write transactions, each for its own share of the devices (by hash of the id):
+   * their readings, rollup rows and device rows never overlap, so they run in parallel on the
+   * database without waiting for each other's row locks. Default 2 (1 for PGlite, which
+   * serves one session at a time).
+   */
+  lanes?: number;
   /** Most rows held in memory while the database is slow or down. */
   bufferLimit: number;
   /** Delay before retrying a failed write; grows up to 10× while the database stays down. */
@@ -34,10 +42,31 @@ export interface WriterOptions {
   closeTimeoutMs?: number;
 }
 
+/** One enqueue: settles when every lane holding a part of it has committed that part. */
 interface Pending {
   rows: Reading[];
   resolve: (stored: number) => void;
   reject: (err: Error) => void;
+  /** Parts not committed yet. */
+  remaining: number;
+  settled: boolean;
+}
+
+/** The rows of one enqueue that fall to one lane. */
+interface Part {
+  rows: Reading[];
+  of: Pending;
+}
+
+/** One write pipeline: its own FIFO, one transaction in flight at a time. */
+interface Lane {
+  /** FIFO of parts; `head` indexes the oldest (no O(n) shift on a deep backlog). */
+  queue: (Part | undefined)[];
+  head: number;
+  rows: number;
+  timer: NodeJS.Timeout | undefined;
+  flushing: Promise<void> | undefined;
+  consecutiveFailures: number;
 }
 
 export interface WriterStats {
@@ -80,19 +109,16 @@ const COPY_CHUNK_ROWS = 2000;
  * gets an unnest() insert). `enqueue` resolves only once its rows are committed, which is what
  * lets the MQTT collector hold the PUBACK and HTTP answer 2xx only for durable data. While the
  * database is down, rows stay buffered up to `bufferLimit`; past it enqueue fails fast with
- * BackpressureError so callers push back on their sources instead of growing memory.
+ * BackpressureError (or, with `waitForRoom`, waits) so callers push back on their sources
+ * instead of growing memory. Rows are spread over `lanes` by device, each lane writing its own
+ * transactions; a lane's order is the arrival order of its devices' rows.
  */
 export class ReadingWriter extends EventEmitter<WriterEvents> {
-  /** FIFO of pending enqueues; `head` indexes the oldest (no O(n) shift on a deep backlog). */
-  private queue: (Pending | undefined)[] = [];
-  private head = 0;
+  private readonly lanes: Lane[];
   private buffered = 0;
   private waiting: Pending[] = [];
   private waitingRows = 0;
-  private timer: NodeJS.Timeout | undefined;
-  private flushing: Promise<void> | undefined;
   private closed = false;
-  private consecutiveFailures = 0;
   private readonly staged = new WeakSet<PoolClient>();
   private readonly stats: WriterStats = {
     buffered: 0,
@@ -113,6 +139,15 @@ export class ReadingWriter extends EventEmitter<WriterEvents> {
     private readonly options: WriterOptions,
   ) {
     super();
+    const lanes = options.mode === 'pglite' ? 1 : Math.max(1, Math.floor(options.lanes ?? 2));
+    this.lanes = Array.from({ length: lanes }, () => ({
+      queue: [],
+      head: 0,
+      rows: 0,
+      timer: undefined,
+      flushing: undefined,
+      consecutiveFailures: 0,
+    }));
   }
 
   get snapshot(): WriterStats {
@@ -140,7 +175,7 @@ export class ReadingWriter extends EventEmitter<WriterEvents> {
       );
     }
     return new Promise<number>((resolve, reject) => {
-      const p: Pending = { rows, resolve, reject };
+      const p: Pending = { rows, resolve, reject, remaining: 0, settled: false };
       if (full) {
         this.waiting.push(p);
         this.waitingRows += rows.length;
@@ -151,13 +186,36 @@ export class ReadingWriter extends EventEmitter<WriterEvents> {
   }
 
   private admit(p: Pending): void {
-    this.queue.push(p);
     this.buffered += p.rows.length;
     if (this.buffered > this.stats.maxBuffered) this.stats.maxBuffered = this.buffered;
-    if (this.buffered >= this.options.batchSize) this.kick();
+    const n = this.lanes.length;
+    const first = p.rows[0];
+    if (n === 1 || !first || p.rows.every((r) => r.deviceId === first.deviceId)) {
+      // The common case: one device (one MQTT message) → one lane.
+      p.remaining = 1;
+      this.push(n === 1 ? 0 : laneOf(first?.deviceId ?? '', n), { rows: p.rows, of: p });
+      return;
+    }
+    const parts = new Map<number, Reading[]>();
+    for (const r of p.rows) {
+      const lane = laneOf(r.deviceId, n);
+      const list = parts.get(lane);
+      if (list) list.push(r);
+      else parts.set(lane, [r]);
+    }
+    p.remaining = parts.size;
+    for (const [lane, rows] of parts) this.push(lane, { rows, of: p });
+  }
+
+  private push(index: number, part: Part): void {
+    const lane = this.lanes[index];
+    if (!lane) return;
+    lane.queue.push(part);
+    lane.rows += part.rows.length;
+    if (lane.rows >= this.options.batchSize) this.kick(lane);
     else
-      this.timer ??= setTimeout(() => {
-        this.kick();
+      lane.timer ??= setTimeout(() => {
+        this.kick(lane);
       }, this.options.maxLatencyMs);
   }
 
@@ -181,106 +239,123 @@ export class ReadingWriter extends EventEmitter<WriterEvents> {
   async close(): Promise<void> {
     this.closed = true;
     const deadline = Date.now() + (this.options.closeTimeoutMs ?? 30_000);
-    while (this.pendingCount() > 0 || this.waiting.length > 0 || this.flushing) {
+    for (;;) {
       this.admitWaiting();
+      const busy = this.lanes.some((l) => l.queue.length - l.head > 0 || l.flushing !== undefined);
+      if (!busy && this.waiting.length === 0) break;
       if (Date.now() > deadline) {
         this.failAll(new Error('writer closed while the database was unavailable'));
         break;
       }
-      this.kick();
-      await this.flushing;
-      if (this.pendingCount() > 0 && !this.stats.healthy) {
+      for (const lane of this.lanes) this.kick(lane);
+      await Promise.all(this.lanes.map((l) => l.flushing ?? Promise.resolve()));
+      if (this.lanes.some((l) => l.queue.length - l.head > 0) && !this.stats.healthy) {
         await sleep(this.options.retryBaseMs ?? 500);
       }
     }
   }
 
-  private pendingCount(): number {
-    return this.queue.length - this.head;
-  }
-
   private failAll(err: Error): void {
-    for (let i = this.head; i < this.queue.length; i++) this.queue[i]?.reject(err);
-    for (const p of this.waiting) p.reject(err);
-    this.queue = [];
-    this.head = 0;
+    const fail = (p: Pending) => {
+      if (p.settled) return;
+      p.settled = true;
+      p.reject(err);
+    };
+    for (const lane of this.lanes) {
+      for (let i = lane.head; i < lane.queue.length; i++) {
+        const part = lane.queue[i];
+        if (part) fail(part.of);
+      }
+      lane.queue = [];
+      lane.head = 0;
+      lane.rows = 0;
+    }
+    for (const p of this.waiting) fail(p);
     this.buffered = 0;
     this.waiting = [];
     this.waitingRows = 0;
   }
 
-  private kick(): void {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
+  private kick(lane: Lane): void {
+    if (lane.timer) {
+      clearTimeout(lane.timer);
+      lane.timer = undefined;
     }
-    if (this.flushing) return;
-    this.flushing = this.flushLoop().finally(() => {
-      this.flushing = undefined;
+    if (lane.flushing) return;
+    lane.flushing = this.flushLoop(lane).finally(() => {
+      lane.flushing = undefined;
     });
   }
 
-  private async flushLoop(): Promise<void> {
-    while (this.pendingCount() > 0) {
-      const { batch, rows } = this.takeBatch();
+  private async flushLoop(lane: Lane): Promise<void> {
+    while (lane.queue.length - lane.head > 0) {
+      const { batch, rows } = this.takeBatch(lane);
       const started = performance.now();
       try {
         const inserted = await this.write(rows);
         const ms = performance.now() - started;
-        this.consecutiveFailures = 0;
+        lane.consecutiveFailures = 0;
         this.stats.healthy = true;
         this.stats.batches++;
         this.stats.lastBatchSize = rows.length;
         this.stats.lastWriteMs = ms;
         this.stats.storedTotal += inserted;
         this.stats.duplicateTotal += rows.length - inserted;
+        lane.rows -= rows.length;
         this.buffered -= rows.length;
-        for (const p of batch) p.resolve(p.rows.length);
+        for (const part of batch) {
+          const p = part.of;
+          if (--p.remaining === 0 && !p.settled) {
+            p.settled = true;
+            p.resolve(p.rows.length);
+          }
+        }
         this.admitWaiting();
         this.emit('batch', { size: rows.length, inserted, ms });
         if (inserted > 0) this.emit('stored', rows);
       } catch (err) {
-        // Put the batch back at the head of the queue: nothing acknowledged is ever dropped.
-        this.putBack(batch);
-        this.consecutiveFailures++;
+        // Put the batch back at the head of its lane: nothing acknowledged is ever dropped.
+        lane.queue = [...batch, ...lane.queue.slice(lane.head)];
+        lane.head = 0;
+        lane.consecutiveFailures++;
         this.stats.failures++;
         this.stats.healthy = false;
         this.emit('writeError', err as Error);
         const base = this.options.retryBaseMs ?? 500;
-        await sleep(Math.min(base * this.consecutiveFailures, base * 10));
+        await sleep(Math.min(base * lane.consecutiveFailures, base * 10));
         if (this.closed) return; // close() drives the retries (and its deadline) from here
       }
     }
   }
 
-  private takeBatch(): { batch: Pending[]; rows: Reading[] } {
-    const batch: Pending[] = [];
+  private takeBatch(lane: Lane): { batch: Part[]; rows: Reading[] } {
+    const batch: Part[] = [];
     const rows: Reading[] = [];
     const { batchSize } = this.options;
-    // No batch is in flight here, so `buffered` is exactly what waits in the queue.
-    const limit =
-      this.buffered >= 2 * batchSize ? (this.options.maxBatchSize ?? 4 * batchSize) : batchSize;
-    while (this.head < this.queue.length) {
-      const p = this.queue[this.head];
-      if (!p) break;
-      if (rows.length > 0 && rows.length + p.rows.length > limit) break;
-      this.queue[this.head++] = undefined;
-      batch.push(p);
-      for (const r of p.rows) rows.push(r);
+    // No batch of this lane is in flight here, so `lane.rows` is what waits in its queue.
+    // Backlog batches stay within half of this lane's share of the buffer, so the lane's queue
+    // can refill while a batch is being written.
+    const backlogLimit = Math.min(
+      this.options.maxBatchSize ?? 10 * batchSize,
+      Math.max(batchSize, Math.floor(this.options.bufferLimit / (2 * this.lanes.length))),
+    );
+    const limit = lane.rows >= 2 * batchSize ? backlogLimit : batchSize;
+    while (lane.head < lane.queue.length) {
+      const part = lane.queue[lane.head];
+      if (!part) break;
+      if (rows.length > 0 && rows.length + part.rows.length > limit) break;
+      lane.queue[lane.head++] = undefined;
+      batch.push(part);
+      for (const r of part.rows) rows.push(r);
     }
-    if (this.head === this.queue.length) {
-      this.queue = [];
-      this.head = 0;
-    } else if (this.head > 4096 && this.head * 2 > this.queue.length) {
-      this.queue = this.queue.slice(this.head);
-      this.head = 0;
+    if (lane.head === lane.queue.length) {
+      lane.queue = [];
+      lane.head = 0;
+    } else if (lane.head > 4096 && lane.head * 2 > lane.queue.length) {
+      lane.queue = lane.queue.slice(lane.head);
+      lane.head = 0;
     }
     return { batch, rows };
-  }
-
-  private putBack(batch: Pending[]): void {
-    this.queue = [...batch, ...this.queue.slice(this.head)];
-    this.head = 0;
   }
 
   private async write(rows: Reading[]): Promise<number> {
@@ -337,6 +412,16 @@ export class ReadingWriter extends EventEmitter<WriterEvents> {
     ]);
     return res.rows[0]?.inserted ?? 0;
   }
+}
+
+/** Lane of a device: a stable string hash (FNV-1a), so a device always writes through one lane. */
+function laneOf(deviceId: string, lanes: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < deviceId.length; i++) {
+    h ^= deviceId.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) % lanes;
 }
 
 function sleep(ms: number): Promise<void> {
