@@ -195,7 +195,7 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forPlatform(ctx), adapter, appOptions);
   app.useWebSocketAdapter(new WsAdapter(app));
   registerBodyParsers(app.getHttpAdapter().getInstance());
-  await serveWebApp(app, resolve(config.WEB_DIST_DIR));
+  await serveWebApp(app, resolve(config.WEB_DIST_DIR), { embeddedWallPath: db.embedded ? firstRun.wallPath : null });
   app.enableShutdownHooks();
   try {
     await app.listen(config.PORT, config.HOST);

@@ -6,8 +6,26 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 const APP_ROUTES = ['/', '/wall', '/tablet', '/admin', '/login'];
 
 /** Serves the built web app; client-side routes fall back to index.html. */
-export async function serveWebApp(app: NestFastifyApplication, distDir: string): Promise<void> {
+export async function serveWebApp(
+  app: NestFastifyApplication,
+  distDir: string,
+  opts: { embeddedWallPath?: string | null } = {},
+): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
+  const wallPath = opts.embeddedWallPath;
+  if (wallPath) {
+    // Embedded demo only: someone on this very machine opening the bare /wall gets the demo
+    // wall's display token (they could read it from DATA_DIR anyway). Remote screens must be
+    // given a token explicitly.
+    fastify.addHook('onRequest', (req, reply, done) => {
+      const local = req.socket.remoteAddress === '127.0.0.1' || req.socket.remoteAddress === '::1' || req.socket.remoteAddress === '::ffff:127.0.0.1';
+      if (local && req.method === 'GET' && (req.url === '/wall' || req.url === '/' || req.url === '/wall/')) {
+        void reply.redirect(wallPath, 302);
+        return;
+      }
+      done();
+    });
+  }
   if (!existsSync(join(distDir, 'index.html'))) {
     for (const route of APP_ROUTES) {
       fastify.get(route, (_req, reply) => {
