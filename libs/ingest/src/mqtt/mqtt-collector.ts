@@ -160,10 +160,17 @@ export class MqttCollector extends EventEmitter<CollectorEvents> {
           }
         : {}),
     };
-    const client = await mqtt.connectAsync(o.url, opts);
+    // Everything is wired before the first byte arrives: a persistent session delivers its
+    // queued messages right behind the CONNACK, and MQTT.js's default handler would
+    // acknowledge those before anything made them durable.
+    const client = mqtt.connect(o.url, opts);
     this.client = client;
     this.interceptAcks(client);
-    client.on('error', (err) => this.emit('error', err));
+    client.handleMessage = (packet: Packet, callback) => {
+      this.onPublish(packet as IPublishPacket);
+      if (this.retrying === 0 && this.canConsume()) callback();
+      else this.block(client, callback);
+    };
     client.on('connect', () => {
       this.emit('connected');
     });
@@ -173,11 +180,20 @@ export class MqttCollector extends EventEmitter<CollectorEvents> {
       this.inFlight.clear();
       this.unblock();
     });
-    client.handleMessage = (packet: Packet, callback) => {
-      this.onPublish(packet as IPublishPacket);
-      if (this.retrying === 0 && this.canConsume()) callback();
-      else this.block(client, callback);
-    };
+    await new Promise<void>((resolve, reject) => {
+      const onConnect = () => {
+        client.off('error', onError);
+        resolve();
+      };
+      const onError = (err: Error) => {
+        client.off('connect', onConnect);
+        client.end(true);
+        reject(err);
+      };
+      client.once('connect', onConnect);
+      client.once('error', onError);
+    });
+    client.on('error', (err) => this.emit('error', err));
     await client.subscribeAsync(subscriptionFilters(o.sharedGroup), { qos: 1 });
   }
 
