@@ -85,11 +85,16 @@ describe.skipIf(!(hasPgServer && hasMosquittoBins))('ingest rides out a PostgreS
     await res.arrayBuffer();
     return { status: res.status, retryAfter: res.headers.get('retry-after'), value };
   };
-  const bufferedRows = async (): Promise<number> => {
+  /** Writer rows buffered, and whether the collector has stopped reading, from /metrics. */
+  const pipelineState = async (): Promise<{ buffered: number; stopped: number }> => {
     const res = await fetch(`${platform.httpUrl}/metrics`, {
       headers: { authorization: `Bearer ${METRICS_TOKEN}` },
     });
-    return promValue(await res.text(), 'ioc_ingest_buffer_rows');
+    const text = await res.text();
+    return {
+      buffered: promValue(text, 'ioc_ingest_buffer_rows'),
+      stopped: promValue(text, 'ioc_ingest_mqtt_reading_stopped'),
+    };
   };
 
   it('stores every acknowledged message and HTTP 202, bounded meanwhile, without exiting', async () => {
@@ -116,6 +121,7 @@ describe.skipIf(!(hasPgServer && hasMosquittoBins))('ingest rides out a PostgreS
     const accepted: Promise<HttpResult>[] = [];
     const refused: HttpResult[] = [];
     const buffered: number[] = [];
+    const stopped: number[] = [];
     const rss: number[] = [];
     let value = 100;
     while (Date.now() - outageStarted < OUTAGE_MS) {
@@ -126,7 +132,9 @@ describe.skipIf(!(hasPgServer && hasMosquittoBins))('ingest rides out a PostgreS
       if (quick?.status === 503) refused.push(quick);
       else if (quick) accepted.push(Promise.resolve(quick));
       else accepted.push(r);
-      buffered.push(await bufferedRows());
+      const state = await pipelineState();
+      buffered.push(state.buffered);
+      stopped.push(state.stopped);
       rss.push(platform.rss());
       expect(platform.alive(), platform.output()).toBe(true);
       await tick;
@@ -137,6 +145,8 @@ describe.skipIf(!(hasPgServer && hasMosquittoBins))('ingest rides out a PostgreS
     // Bounded: the writer never held more than its limit; the process did not balloon.
     expect(Math.max(...buffered)).toBeLessThanOrEqual(BUFFER_LIMIT);
     expect(Math.max(...buffered)).toBeGreaterThan(0);
+    // …because the collector stopped reading once it was full: the broker held the stream.
+    expect(Math.max(...stopped)).toBe(1);
     expect(Math.max(...rss) - rssBefore).toBeLessThan(150 * 1024 * 1024);
     // Full buffer → 503 with Retry-After; everything else was accepted only once durable.
     expect(refused.length).toBeGreaterThan(0);

@@ -154,6 +154,7 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
   brokerUp = true;
   const gauge = setInterval(() => {
     metrics.bufferDepth.set(writer.snapshot.buffered);
+    metrics.readingStopped.set(collector.stats.blocked ? 1 : 0);
   }, 1000);
   gauge.unref();
 

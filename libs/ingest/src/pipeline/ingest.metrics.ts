@@ -10,6 +10,7 @@ export class IngestMetrics {
   readonly writeLatency: Histogram;
   readonly bufferDepth: Gauge;
   readonly consumerLag: Gauge;
+  readonly readingStopped: Gauge;
 
   constructor(registry: Registry) {
     const registers = [registry];
@@ -55,6 +56,11 @@ export class IngestMetrics {
     this.consumerLag = new Gauge({
       name: 'ioc_ingest_consumer_lag_seconds',
       help: 'Age of the newest reading at the moment it was stored (device time to commit)',
+      registers,
+    });
+    this.readingStopped = new Gauge({
+      name: 'ioc_ingest_mqtt_reading_stopped',
+      help: '1 while the MQTT collector has stopped reading because the writer buffer is full (the broker holds the stream)',
       registers,
     });
   }
