@@ -21,6 +21,7 @@ export {
   type AlertDetail,
 } from './alerts/alert.service';
 export { AqiService, type AqiView } from './aqi/aqi.service';
+export { LatestRepository, type LatestRow } from './rollups/latest.repository';
 export { FleetService, type FleetView } from './fleet/fleet.service';
 export {
   RollupService,
