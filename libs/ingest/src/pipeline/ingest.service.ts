@@ -1,4 +1,4 @@
-import type { DecodedReading, Reading } from '@ioc/contracts';
+import type { Reading } from '@ioc/contracts';
 import {
   chirpstackV4Decoder,
   deviceTelemetryDecoder,
@@ -16,6 +16,7 @@ import type { DeviceRecord } from '../devices/device.repository';
 import type { DeadLetterSink } from '../deadletter/dead-letter.sink';
 import type { EnqueueOptions, ReadingWriter } from '../writer/reading-writer';
 import type { IngestMetrics } from './ingest.metrics';
+import { validateReadings } from '../validation';
 import { parseTopic } from '../mqtt/topics';
 
 export interface IngestLimits {
@@ -195,83 +196,50 @@ export class IngestService {
     options: EnqueueOptions = {},
   ): Promise<IngestOutcome> {
     const rejects: Reject[] = [...decoded.rejects];
-    const rows: Reading[] = [];
-    // Only a message with several readings can repeat one (most carry one to a few).
-    const seen = decoded.readings.length > 1 ? new Set<string>() : undefined;
     // Rejects found here name the reading (metric, value, time), not a position: decoders
     // flatten elements into readings, so a reading's index is not the element's.
-    decoded.readings.forEach((r) => {
-      const device = devices.get(r.deviceId);
-      if (!device) {
-        rejects.push({
-          reason: 'unknown_device',
-          message: `no registered device ${r.deviceId.slice(0, 80)}`,
-          deviceId: r.deviceId,
-        });
-        return;
-      }
-      const problem = this.validate(r, receivedAt);
-      if (problem) {
-        rejects.push({ ...problem, deviceId: r.deviceId });
-        return;
-      }
-      const time = r.time ?? receivedAt;
-      if (seen) {
-        const key = `${r.deviceId}\u0000${r.metric}\u0000${time.getTime()}`;
-        if (seen.has(key)) return; // same reading twice in one message: stored once
-        seen.add(key);
-      }
-      rows.push({
-        time,
+    const known = decoded.readings.filter((r) => {
+      if (devices.has(r.deviceId)) return true;
+      rejects.push({
+        reason: 'unknown_device',
+        message: `no registered device ${r.deviceId.slice(0, 80)}`,
         deviceId: r.deviceId,
-        metric: r.metric,
-        value: r.value as number,
-        unitCode: this.unitOf(device, r),
       });
+      return false;
     });
+    // Catalogue, range and time-window checks, and in-message duplicates collapsed (stored once).
+    const checked = validateReadings(known, {
+      catalogue: this.deps.catalogue,
+      now: receivedAt,
+      maxAgeMs: this.deps.limits.maxAgeMs,
+      maxFutureMs: this.deps.limits.maxFutureMs,
+    });
+    for (const r of checked.rejects)
+      rejects.push({
+        reason: r.reason,
+        message: r.message,
+        ...(r.deviceId !== undefined ? { deviceId: r.deviceId } : {}),
+      });
+    const rows: Reading[] = checked.accepted.map((r) => ({
+      time: r.time,
+      deviceId: r.deviceId,
+      metric: r.metric,
+      value: r.value,
+      unitCode: this.unitOf(devices.get(r.deviceId), r.position),
+    }));
     const deadLettered =
       rejects.length > 0 ? this.reject(source, raw, rejects).deadLettered : undefined;
     if (rows.length > 0) await this.deps.writer.enqueue(rows, options);
     return { accepted: rows.length, rejected: rejects, ...(deadLettered ? { deadLettered } : {}) };
   }
 
-  private validate(r: DecodedReading, now: Date): Omit<Reject, 'deviceId' | 'index'> | null {
-    const metric = this.deps.catalogue.get(r.metric);
-    if (!metric)
-      return { reason: 'unknown_metric', message: `unknown metric ${r.metric.slice(0, 64)}` };
-    if (typeof r.value !== 'number' || !Number.isFinite(r.value)) {
-      return { reason: 'not_numeric', message: `${r.metric} must be a finite number` };
-    }
-    if (r.value < metric.min || r.value > metric.max) {
-      return {
-        reason: 'out_of_range',
-        message: `${r.metric}=${r.value} outside ${metric.min}…${metric.max} ${metric.uom}`,
-      };
-    }
-    if (r.time) {
-      if (Number.isNaN(r.time.getTime()))
-        return { reason: 'bad_timestamp', message: 'invalid timestamp' };
-      const skew = r.time.getTime() - now.getTime();
-      if (skew > this.deps.limits.maxFutureMs) {
-        return {
-          reason: 'future_timestamp',
-          message: `timestamp ${r.time.toISOString()} is ${Math.round(skew / 1000)} s in the future`,
-        };
-      }
-      if (-skew > this.deps.limits.maxAgeMs) {
-        return {
-          reason: 'too_old',
-          message: `timestamp ${r.time.toISOString()} is older than the accepted age`,
-        };
-      }
-    }
-    return null;
-  }
-
-  private unitOf(device: DeviceRecord, r: DecodedReading): string | null {
-    if (device.mobile && r.position && this.deps.locate)
-      return this.deps.locate(r.position.lon, r.position.lat);
-    return device.unitCode;
+  private unitOf(
+    device: DeviceRecord | undefined,
+    position: { lon: number; lat: number } | undefined,
+  ): string | null {
+    if (device?.mobile && position && this.deps.locate)
+      return this.deps.locate(position.lon, position.lat);
+    return device?.unitCode ?? null;
   }
 
   private oversize(source: string, raw: Buffer, deviceId: string | undefined): IngestOutcome {

@@ -52,7 +52,7 @@ export function validateReadings(
     }
     const spec = opts.catalogue.get(r.metric);
     if (spec === undefined) {
-      fail('unknown_metric', `unknown metric "${r.metric.slice(0, 60)}"`);
+      fail('unknown_metric', `unknown metric ${r.metric.slice(0, 64)}`);
       return;
     }
     // A decoder that could not convert must not let a foreign unit through as if canonical.
@@ -61,31 +61,28 @@ export function validateReadings(
       return;
     }
     if (typeof r.value !== 'number' || !Number.isFinite(r.value)) {
-      fail('not_numeric', `${r.metric} value is not a finite number`);
+      fail('not_numeric', `${r.metric} must be a finite number`);
       return;
     }
     if (r.value < spec.min || r.value > spec.max) {
-      fail(
-        'out_of_range',
-        `${r.metric} = ${r.value} outside [${spec.min}, ${spec.max}] ${spec.uom}`,
-      );
+      fail('out_of_range', `${r.metric}=${r.value} outside ${spec.min}…${spec.max} ${spec.uom}`);
       return;
     }
     const time = r.time ?? opts.now;
     const ms = time instanceof Date ? time.getTime() : Number.NaN;
     if (Number.isNaN(ms)) {
-      fail('bad_timestamp', `${r.metric} has an invalid timestamp`);
+      fail('bad_timestamp', 'invalid timestamp');
       return;
     }
     if (ms > latest) {
       fail(
         'future_timestamp',
-        `${r.metric} at ${time.toISOString()} is ahead of ${opts.now.toISOString()}`,
+        `timestamp ${time.toISOString()} is ${Math.round((ms - nowMs) / 1000)} s in the future`,
       );
       return;
     }
     if (ms < oldest) {
-      fail('too_old', `${r.metric} at ${time.toISOString()} is older than the accepted window`);
+      fail('too_old', `timestamp ${time.toISOString()} is older than the accepted age`);
       return;
     }
     const position = r.position === undefined ? undefined : checkedPosition(r.position);
