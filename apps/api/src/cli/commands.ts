@@ -13,7 +13,14 @@ import { runAuthCommand, USERS_USAGE } from '../auth/users.cli';
 import type { Pool } from '@ioc/db';
 import { UnitIndex, UnitsRepository } from '@ioc/geo';
 import { openCliDb } from './cli-db';
-import { INGEST_USAGE, addGateway, mosquittoHint, parseProfile, writeMosquittoFiles } from './ingest.command';
+import {
+  INGEST_USAGE,
+  addGateway,
+  mosquittoHint,
+  parsePlacement,
+  parseProfile,
+  writeMosquittoFiles,
+} from './ingest.command';
 import { FEEDS_USAGE, runFeedsCommand } from './feeds.command';
 import { INDICATORS_USAGE, runIndicatorsCommand } from './indicators.command';
 import { seedIndicators } from '../indicators/indicators.seed';
@@ -138,23 +145,18 @@ async function addDevice(pool: Pool, args: string[], print: Print): Promise<numb
   if (!values.id || !isValidDeviceId(values.id))
     problems.push('--id is required: letters, digits, . _ - (max 64)');
   if (!values.kind) problems.push('--kind is required (e.g. air_quality, water_level, gateway)');
-  const lon = values.lon === undefined ? null : Number(values.lon);
-  const lat = values.lat === undefined ? null : Number(values.lat);
-  if ((lon === null) !== (lat === null)) problems.push('--lon and --lat go together');
-  if (lon !== null && (!Number.isFinite(lon) || lon < -180 || lon > 180))
-    problems.push('--lon must be WGS84 degrees');
-  if (lat !== null && (!Number.isFinite(lat) || lat < -90 || lat > 90))
-    problems.push('--lat must be WGS84 degrees');
-  const interval = values.interval === undefined ? 300 : Number(values.interval);
-  if (!Number.isInteger(interval) || interval <= 0)
-    problems.push('--interval must be a positive number of seconds');
+  const { lon, lat, interval } = parsePlacement(values, problems);
   if (problems.length > 0) throw new DomainError('invalid', 'DEVICE_INVALID', problems.join('\n'));
   const id = values.id ?? '';
   let unitCode = values.unit ?? null;
   if (unitCode === null && lon !== null && lat !== null) {
     // A fixed device is placed in the unit containing its position.
     unitCode = UnitIndex.build(await new UnitsRepository(pool).leafGeometries()).locate(lon, lat);
-    print(unitCode ? `position is in unit ${unitCode}` : 'position is in no unit (offshore); registered without a unit');
+    print(
+      unitCode
+        ? `position is in unit ${unitCode}`
+        : 'position is in no unit (offshore); registered without a unit',
+    );
   }
   if (await repo.get(id))
     throw new DomainError('conflict', 'DEVICE_EXISTS', `device ${id} already exists`);
@@ -241,7 +243,11 @@ async function listDeadLetters(
   });
   const limit = Number(values.limit ?? 20);
   if (!Number.isInteger(limit) || limit <= 0 || limit > 10_000) {
-    throw new DomainError('invalid', 'LIMIT_INVALID', '--limit must be a whole number from 1 to 10000');
+    throw new DomainError(
+      'invalid',
+      'LIMIT_INVALID',
+      '--limit must be a whole number from 1 to 10000',
+    );
   }
   const rows = await repo.latest(limit, values.reason);
   for (const r of rows) {

@@ -26,6 +26,24 @@ export function mosquittoHint(id: string): string {
   return `External Mosquitto: mosquitto_passwd -b /mosquitto/config/passwd ${id} <token>, then reload it (SIGHUP).`;
 }
 
+/** `--lon/--lat/--interval` as devices and gateways take them; problems are collected, not thrown. */
+export function parsePlacement(
+  values: { lon?: string | undefined; lat?: string | undefined; interval?: string | undefined },
+  problems: string[],
+): { lon: number | null; lat: number | null; interval: number } {
+  const lon = values.lon === undefined ? null : Number(values.lon);
+  const lat = values.lat === undefined ? null : Number(values.lat);
+  if ((lon === null) !== (lat === null)) problems.push('--lon and --lat go together');
+  if (lon !== null && (!Number.isFinite(lon) || lon < -180 || lon > 180))
+    problems.push('--lon must be WGS84 degrees');
+  if (lat !== null && (!Number.isFinite(lat) || lat < -90 || lat > 90))
+    problems.push('--lat must be WGS84 degrees');
+  const interval = values.interval === undefined ? 300 : Number(values.interval);
+  if (!Number.isInteger(interval) || interval <= 0)
+    problems.push('--interval must be a positive number of seconds');
+  return { lon, lat, interval };
+}
+
 /** `ioc gateways add`: a gateway is a device of kind 'gateway' that fronts other devices. */
 export async function addGateway(
   repo: DeviceRepository,
@@ -48,16 +66,7 @@ export async function addGateway(
   if (!values.id || !isValidDeviceId(values.id))
     problems.push('--id is required: letters, digits, . _ - (max 64)');
   if (!values.unit) problems.push('--unit is required (the unit the gateway is installed in)');
-  const lon = values.lon === undefined ? null : Number(values.lon);
-  const lat = values.lat === undefined ? null : Number(values.lat);
-  if ((lon === null) !== (lat === null)) problems.push('--lon and --lat go together');
-  if (lon !== null && (!Number.isFinite(lon) || lon < -180 || lon > 180))
-    problems.push('--lon must be WGS84 degrees');
-  if (lat !== null && (!Number.isFinite(lat) || lat < -90 || lat > 90))
-    problems.push('--lat must be WGS84 degrees');
-  const interval = values.interval === undefined ? 300 : Number(values.interval);
-  if (!Number.isInteger(interval) || interval <= 0)
-    problems.push('--interval must be a positive number of seconds');
+  const { lon, lat, interval } = parsePlacement(values, problems);
   if (problems.length > 0) throw new DomainError('invalid', 'GATEWAY_INVALID', problems.join('\n'));
   const id = values.id ?? '';
   if (await repo.get(id))
