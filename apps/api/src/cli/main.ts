@@ -16,7 +16,13 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {
-    if (err instanceof ConfigError || err instanceof DbError || err instanceof DomainError) {
+    const usage = (err as { code?: unknown }).code;
+    if (
+      err instanceof ConfigError ||
+      err instanceof DbError ||
+      err instanceof DomainError ||
+      (typeof usage === 'string' && usage.startsWith('ERR_PARSE_ARGS'))
+    ) {
       process.stderr.write(`ioc: ${err.message}\n`);
     } else {
       process.stderr.write(
