@@ -16,12 +16,13 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {
-    const usage = (err as { code?: unknown }).code;
+    const usage =
+      err instanceof Error && String((err as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS');
     if (
       err instanceof ConfigError ||
       err instanceof DbError ||
       err instanceof DomainError ||
-      (typeof usage === 'string' && usage.startsWith('ERR_PARSE_ARGS'))
+      (usage && err instanceof Error)
     ) {
       process.stderr.write(`ioc: ${err.message}\n`);
     } else {
