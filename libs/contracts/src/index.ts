@@ -4,3 +4,4 @@ export * from './ws';
 export * from './errors';
 export * from './domain-error';
 export * from './text';
+export * from './wall';

@@ -1,5 +1,5 @@
 import type { ApiErrorBody } from '@ioc/contracts';
-import { displayParams } from '../app/urlParams';
+import { actionToken, readToken, setSession } from './session';
 
 const REQUEST_TIMEOUT_MS = 15_000;
 
@@ -19,23 +19,50 @@ function isApiErrorBody(body: unknown): body is ApiErrorBody {
   return typeof body.error === 'object' && body.error !== null && 'code' in body.error;
 }
 
-/**
- * GET a JSON document from the same-origin API. Adds the display token when the page was opened
- * with one, and times out so a hung request cannot freeze the periodic refresh.
- */
-export async function apiGet(path: string, signal?: AbortSignal): Promise<unknown> {
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+async function request(
+  method: Method,
+  path: string,
+  token: string | null,
+  body: unknown,
+  signal?: AbortSignal,
+): Promise<unknown> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  const { token } = displayParams();
   if (token) headers['Authorization'] = `Bearer ${token}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
   const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
   const res = await fetch(path, {
+    method,
     headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
     signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
   });
-  const body: unknown = await res.json().catch(() => null);
+  const parsed: unknown = res.status === 204 ? null : await res.json().catch(() => null);
   if (!res.ok) {
-    if (isApiErrorBody(body)) throw new ApiError(res.status, body.error.code, body.error.message);
+    // An expired or revoked session: forget it so the page offers the sign-in again.
+    if (res.status === 401 && token !== null && token === actionToken()) setSession(null);
+    if (isApiErrorBody(parsed))
+      throw new ApiError(res.status, parsed.error.code, parsed.error.message);
     throw new ApiError(res.status, 'http_error', `${path} answered HTTP ${res.status}`);
   }
-  return body;
+  return parsed;
+}
+
+/**
+ * GET a JSON document from the same-origin API with the page's read token (display token or
+ * session), timing out so a hung request cannot freeze the periodic refresh.
+ */
+export function apiGet(path: string, signal?: AbortSignal): Promise<unknown> {
+  return request('GET', path, readToken(), undefined, signal);
+}
+
+/** A change (POST/PUT/PATCH/DELETE) made with the signed-in person's session. */
+export function apiSend(
+  method: Exclude<Method, 'GET'>,
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<unknown> {
+  return request(method, path, actionToken(), body, signal);
 }

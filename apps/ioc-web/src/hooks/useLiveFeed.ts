@@ -1,6 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { fetchDevices } from '../api/endpoints';
-import { displayParams } from '../app/urlParams';
+import { readToken } from '../api/session';
 import { LiveFeed, liveSocketUrl, type LiveSnapshot } from '../live/liveFeed';
 
 const IDLE: LiveSnapshot = {
@@ -23,7 +23,7 @@ export function useLiveFeed(unitCode: string): { feed: LiveFeed | null; snapshot
     const f = new LiveFeed({
       unitCode,
       fetchDevices,
-      wsUrl: () => liveSocketUrl(window.location, displayParams().token),
+      wsUrl: () => liveSocketUrl(window.location, readToken()),
     });
     f.start();
     setFeed(f);

@@ -1,0 +1,30 @@
+import type { wallVi } from './wall.vi';
+
+/** English strings of the wall area: exactly the keys of `wallVi`. */
+export const wallEn: Record<keyof typeof wallVi, string> = {
+  'wall.asOf': 'Data as of {time}',
+  'wall.asOfNone': 'No data yet',
+  'wall.stale': 'Stale data',
+  'wall.mapLoadFailed': 'Could not load the administrative unit map. Retrying…',
+  'panel.units': 'Administrative units',
+  'panel.devicesOnline': 'Devices online',
+  'panel.topPm25': 'Highest PM2.5',
+  'panel.noReadings': 'No readings yet',
+  'panel.deviceValues': 'Latest device values',
+  'panel.outOf': '/ {total}',
+  'legend.title': 'Mean PM2.5 per ward/commune (µg/m³)',
+  'legend.noData': 'No data',
+  'legend.approximate': 'Approximate boundary',
+  'legend.device': 'Other sensor',
+  'legend.deviceOffline': 'Sensor offline',
+  'aqi.good': 'Good',
+  'aqi.moderate': 'Moderate',
+  'aqi.poor': 'Poor',
+  'aqi.bad': 'Bad',
+  'aqi.veryBad': 'Very bad',
+  'aqi.hazardous': 'Hazardous',
+  'map.hoangSa': 'Hoàng Sa Archipelago (Viet Nam)',
+  'map.truongSa': 'Trường Sa Archipelago (Viet Nam)',
+  'map.insetTitle': 'East Sea',
+  'map.label': 'Monitoring map',
+};

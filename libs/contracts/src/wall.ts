@@ -1,0 +1,84 @@
+/**
+ * Wall scenes: what a video wall shows and for how long. Admins configure them per unit
+ * (`PUT /api/v1/wall/config?unit=`); every screen of the wall reads the same config
+ * (`GET /api/v1/wall/config?unit=`) and rotates through the enabled scenes on a shared clock, so
+ * the tiles of an N×M canvas change scene together.
+ */
+export const SCENE_KINDS = [
+  'overview',
+  'air',
+  'water',
+  'traffic',
+  'services',
+  'alerts',
+  'fleet',
+] as const;
+export type SceneKind = (typeof SCENE_KINDS)[number];
+
+/** What the ward choropleth of a scene is coloured by. */
+export type SceneMeasure =
+  /** Mean of a sensor metric over the wards' devices (live, from the device feed). */
+  | { kind: 'metric'; metric: string }
+  /** A Resolution 57 indicator for the current year (`/api/v1/indicators/:code/choropleth`). */
+  | { kind: 'indicator'; code: string }
+  | { kind: 'none' };
+
+/** Map overlays a scene may turn on. */
+export const SCENE_OVERLAYS = ['devices', 'heatmap', 'hexagon', 'vessels', 'alerts'] as const;
+export type SceneOverlay = (typeof SCENE_OVERLAYS)[number];
+
+export interface WallScene {
+  /** Stable id within the config (letters, digits, dashes). */
+  id: string;
+  kind: SceneKind;
+  /** Optional titles; the UI falls back to the translated name of the kind. */
+  titleVi?: string;
+  titleEn?: string;
+  /** How long the scene stays on screen, 10–3600 s. */
+  durationSec: number;
+  enabled: boolean;
+  measure: SceneMeasure;
+  overlays: SceneOverlay[];
+}
+
+export interface WallConfig {
+  unitCode: string;
+  /** false: the wall stays on the first enabled scene. */
+  rotate: boolean;
+  scenes: WallScene[];
+  /** null while the unit still uses the built-in defaults. */
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
+/** The built-in scene set a unit uses until an admin saves its own. */
+export function defaultWallScenes(): WallScene[] {
+  const scene = (
+    id: string,
+    kind: SceneKind,
+    measure: SceneMeasure,
+    overlays: SceneOverlay[],
+    durationSec = 45,
+  ): WallScene => ({ id, kind, durationSec, enabled: true, measure, overlays });
+  return [
+    scene('overview', 'overview', { kind: 'metric', metric: 'pm25' }, ['devices', 'alerts'], 60),
+    scene('air', 'air', { kind: 'metric', metric: 'pm25' }, ['heatmap', 'devices', 'alerts']),
+    scene('water', 'water', { kind: 'metric', metric: 'water_level' }, [
+      'devices',
+      'vessels',
+      'alerts',
+    ]),
+    scene('traffic', 'traffic', { kind: 'metric', metric: 'vehicle_count' }, [
+      'hexagon',
+      'devices',
+    ]),
+    scene(
+      'services',
+      'services',
+      { kind: 'indicator', code: 'dx.online_public_service_usage' },
+      [],
+    ),
+    scene('alerts', 'alerts', { kind: 'none' }, ['alerts', 'devices']),
+    scene('fleet', 'fleet', { kind: 'none' }, ['devices', 'vessels']),
+  ];
+}
