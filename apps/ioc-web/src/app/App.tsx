@@ -6,6 +6,9 @@ import { HOME_PATH, resolveRoute } from './routes';
 
 // MapLibre and deck.gl are most of the bundle; only the wall needs them.
 const WallPage = lazy(() => import('../pages/WallPage'));
+const TabletPage = lazy(() => import('../pages/TabletPage'));
+const AdminPage = lazy(() => import('../pages/AdminPage'));
+const LoginPage = lazy(() => import('../pages/LoginPage'));
 
 export function App() {
   const pathname = usePathname();
@@ -20,19 +23,32 @@ export function App() {
     if (pathname === '/') navigate(HOME_PATH, true);
   }, [pathname]);
 
+  const loading = <div className="page-message">{t('app.loading')}</div>;
   switch (route) {
     case 'wall':
       return (
-        <Suspense fallback={<div className="page-message">{t('app.loading')}</div>}>
+        <Suspense fallback={loading}>
           <WallPage />
         </Suspense>
       );
     case 'tablet':
-      return <PlaceholderPage titleKey="page.tablet.title" />;
+      return (
+        <Suspense fallback={loading}>
+          <TabletPage />
+        </Suspense>
+      );
     case 'admin':
-      return <PlaceholderPage titleKey="page.admin.title" />;
+      return (
+        <Suspense fallback={loading}>
+          <AdminPage />
+        </Suspense>
+      );
     case 'login':
-      return <PlaceholderPage titleKey="page.login.title" />;
+      return (
+        <Suspense fallback={loading}>
+          <LoginPage />
+        </Suspense>
+      );
     case 'notFound':
       return (
         <PlaceholderPage
