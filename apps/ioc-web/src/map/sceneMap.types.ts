@@ -1,0 +1,48 @@
+import type { UnitSummary, WallScene } from '@ioc/contracts';
+import type { WardFeature } from '../api/schemas';
+import type { DeviceStore } from '../live/deviceStore';
+
+/**
+ * The contract between the wall page (scenes, panels) and the map (layers, legend, insets).
+ * The page decides *what* is shown (scene, selection, alerts); the map decides *how*.
+ */
+
+/** An open alert the map draws as a pulsing marker. */
+export interface MapAlert {
+  id: string;
+  severity: 'info' | 'warning' | 'critical';
+  lon: number;
+  lat: number;
+}
+
+/** Ward values of the scene's measure, for the choropleth and the best/worst panel. */
+export interface WardMeasure {
+  /** Value per ward code; null = no data for that ward (drawn grey). */
+  values: ReadonlyMap<string, number | null>;
+  /** Status per ward code when the measure is an indicator with targets. */
+  status: ReadonlyMap<string, 'on_track' | 'at_risk' | 'off_track' | 'no_data'>;
+  /** Unit of measure for display (µg/m³, m, %, …). */
+  uom: string;
+  /** Which end of the scale is good; decides "best" and "worst". */
+  higherIsBetter: boolean;
+  /** When the values were computed or reported (ISO); null before the first load. */
+  asOf: string | null;
+  /** The source is late (failed refreshes, or live data older than expected). */
+  stale: boolean;
+}
+
+export interface SceneMapProps {
+  unitCode: string;
+  scene: WallScene;
+  wards: readonly WardFeature[] | null;
+  children: ReadonlyMap<string, UnitSummary>;
+  store: DeviceStore | null;
+  /** Bumps on every live delta (deck.gl updateTriggers). */
+  valueVersion: number;
+  /** Bumps on the online/offline re-evaluation beat. */
+  statusTick: number;
+  alerts: readonly MapAlert[];
+  measure: WardMeasure;
+  selectedWard: string | null;
+  onWardClick: (code: string) => void;
+}
