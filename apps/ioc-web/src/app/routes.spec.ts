@@ -16,8 +16,11 @@ describe('resolveRoute', () => {
 
 describe('parseDisplayParams', () => {
   it('reads token and unit, defaulting to the demo province', () => {
-    expect(parseDisplayParams('?token=abc&unit=75')).toEqual({ token: 'abc', unitCode: '75' });
-    expect(parseDisplayParams('?unit=20242')).toEqual({ token: null, unitCode: '20242' });
-    expect(parseDisplayParams('?unit=../x&token=')).toEqual({ token: null, unitCode: '48' });
+    expect(parseDisplayParams('?token=abc&unit=75')).toMatchObject({
+      token: 'abc',
+      unitCode: '75',
+    });
+    expect(parseDisplayParams('?unit=20242')).toMatchObject({ token: null, unitCode: '20242' });
+    expect(parseDisplayParams('?unit=../x&token=')).toMatchObject({ token: null, unitCode: '48' });
   });
 });
