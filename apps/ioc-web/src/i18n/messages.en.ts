@@ -1,6 +1,7 @@
 import { adminEn } from './messages/admin.en';
 import { commonEn } from './messages/common.en';
 import { loginEn } from './messages/login.en';
+import { mapEn } from './messages/map.en';
 import { tabletEn } from './messages/tablet.en';
 import { wallEn } from './messages/wall.en';
 import type { MessageKey } from './messages.vi';
@@ -16,4 +17,5 @@ export const en: Record<MessageKey, string> = {
   ...tabletEn,
   ...adminEn,
   ...loginEn,
+  ...mapEn,
 };

@@ -1,6 +1,7 @@
 import { adminVi } from './messages/admin.vi';
 import { commonVi } from './messages/common.vi';
 import { loginVi } from './messages/login.vi';
+import { mapVi } from './messages/map.vi';
 import { tabletVi } from './messages/tablet.vi';
 import { wallVi } from './messages/wall.vi';
 
@@ -16,6 +17,7 @@ export const vi = {
   ...tabletVi,
   ...adminVi,
   ...loginVi,
+  ...mapVi,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

@@ -4,6 +4,11 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { WardFeature, WardProperties } from '../api/schemas';
 import type { Bounds } from './bounds';
 import { sovereigntyLayer, type SovereigntyLabel } from './layers/sovereigntyLayer';
+import { MAP_FONT_FAMILY } from './layers/textStyle';
+import { labelTextWidth } from './measureText';
+
+/** Label size in the inset, CSS px at 1920×1080. */
+export const INSET_LABEL_SIZE = 11;
 
 /** The East Sea from the central coast to Trường Sa. */
 const INSET_EXTENT: Bounds = [
@@ -96,7 +101,7 @@ export function SeaInset({ wards, mainBounds, labels, fontsReady, uiScale, title
         widthUnits: 'pixels',
         getWidth: Math.max(1, uiScale * 1.5),
       }),
-      fontsReady && sovereigntyLayer('inset-sovereignty', labels, 11 * uiScale),
+      fontsReady && sovereigntyLayer('inset-sovereignty', labels, INSET_LABEL_SIZE * uiScale),
     ];
   }, [wards, mainBounds, labels, fontsReady, uiScale]);
 
@@ -104,15 +109,50 @@ export function SeaInset({ wards, mainBounds, labels, fontsReady, uiScale, title
     deckRef.current?.setProps({ layers, viewState: viewStateFor(size[0], size[1]) });
   }, [layers, size]);
 
+  // Where each label lands, in page px: the same projection the inset Deck uses.
+  const boxes = useMemo(() => {
+    const host = hostRef.current;
+    if (!host || size[0] < 10 || !fontsReady) return null;
+    const rect = host.getBoundingClientRect();
+    const viewport = new WebMercatorViewport({
+      width: size[0],
+      height: size[1],
+      ...viewStateFor(size[0], size[1]),
+    });
+    const px = INSET_LABEL_SIZE * uiScale;
+    return labels.map((l) => {
+      const [x = 0, y = 0] = viewport.project(l.position);
+      const w = labelTextWidth(l.text, px, MAP_FONT_FAMILY);
+      const h = px * 1.25;
+      return { left: rect.left + x - w / 2, top: rect.top + y - h / 2, width: w, height: h };
+    });
+  }, [labels, size, fontsReady, uiScale]);
+
   return (
     <figure className="sea-inset" aria-label={title}>
       <div ref={hostRef} className="sea-inset-canvas" />
       <figcaption className="sea-inset-title">{title}</figcaption>
       {/* The labels are drawn on canvas; this keeps them readable by assistive tech and tests. */}
       <ul className="sr-only" data-testid="sovereignty-labels">
-        {labels.map((l) => (
-          <li key={l.text}>{l.text}</li>
-        ))}
+        {labels.map((l, i) => {
+          const b = boxes?.[i];
+          return (
+            <li
+              key={l.text}
+              data-codes={l.codes?.join(' ')}
+              {...(b
+                ? {
+                    'data-left': b.left.toFixed(1),
+                    'data-top': b.top.toFixed(1),
+                    'data-width': b.width.toFixed(1),
+                    'data-height': b.height.toFixed(1),
+                  }
+                : {})}
+            >
+              {l.text}
+            </li>
+          );
+        })}
       </ul>
     </figure>
   );

@@ -1,6 +1,11 @@
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { LayersList } from '@deck.gl/core';
-import { Map as MaplibreMap, setWorkerUrl, type PaddingOptions } from 'maplibre-gl';
+import {
+  Map as MaplibreMap,
+  setWorkerUrl,
+  type PaddingOptions,
+  type StyleSpecification,
+} from 'maplibre-gl';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef } from 'react';
@@ -24,14 +29,35 @@ export interface WallMapProps {
   ariaLabel: string;
   /** Called with the zoom after every camera change (label decluttering depends on it). */
   onZoom?: (zoom: number) => void;
+  /** Called after load, every camera change and resize: label placement works in screen px. */
+  onView?: (view: MapViewInfo) => void;
+  /** Basemap; the built-in offline style when absent. */
+  mapStyle?: StyleSpecification | string;
+  /**
+   * Animated layers (alert pulses) in an overlay of their own, rebuilt `PULSE_FPS` times a
+   * second with the phase (0–1); nothing else is redrawn by the animation.
+   */
+  pulse?: ((phase: number) => LayersList) | null;
 }
+
+export interface MapViewInfo {
+  zoom: number;
+  width: number;
+  height: number;
+  project: (lonLat: [number, number]) => [number, number];
+  unproject: (xy: [number, number]) => [number, number];
+}
+
+/** A pulse reads as smooth at this rate and costs a quarter of full-rate animation. */
+export const PULSE_FPS = 15;
+const PULSE_PERIOD_MS = 1600;
 
 /**
  * MapLibre (camera, interaction, offline background) with deck.gl drawn over it by
  * MapboxOverlays in overlaid mode (`interleaved: false`): deck.gl keeps its own canvases, so
  * its layers update without touching MapLibre's render loop.
  *
- * Three stacked overlays (base, live, labels), because deck.gl redraws every layer of a canvas
+ * Stacked overlays (base, live, labels, pulses), because deck.gl redraws every layer of a canvas
  * whenever any layer changes: with ward borders (thousands of path segments) and devices in
  * one canvas, each live delta would redraw the borders too. Split, a delta frame costs about
  * what a bare ScatterplotLayer costs — a large difference on software-rendered GPUs — and
@@ -39,11 +65,15 @@ export interface WallMapProps {
  */
 export function WallMap(props: WallMapProps) {
   const { baseLayers, liveLayers, labelLayers, bounds, padding, ariaLabel, onZoom } = props;
+  const { onView, mapStyle, pulse } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MaplibreMap | null>(null);
   const baseRef = useRef<MapboxOverlay | null>(null);
   const liveRef = useRef<MapboxOverlay | null>(null);
   const labelRef = useRef<MapboxOverlay | null>(null);
+  const pulseRef = useRef<MapboxOverlay | null>(null);
+  const onViewRef = useRef(onView);
+  onViewRef.current = onView;
   const fitRef = useRef<{ bounds: Bounds | null; padding: PaddingOptions }>({ bounds, padding });
   fitRef.current = { bounds, padding };
   const onZoomRef = useRef(onZoom);
@@ -54,7 +84,7 @@ export function WallMap(props: WallMapProps) {
     if (!container) return undefined;
     const map = new MaplibreMap({
       container,
-      style: OFFLINE_STYLE,
+      style: mapStyle ?? OFFLINE_STYLE,
       center: [108.2, 16.05],
       zoom: 8,
       attributionControl: false,
@@ -65,20 +95,40 @@ export function WallMap(props: WallMapProps) {
       maxPitch: 0,
     });
     // Added in stacking order: each overlay's canvas lies above the previous one's.
-    const [base, live, labels] = [0, 1, 2].map(
+    const [base, live, labels, pulses] = [0, 1, 2, 3].map(
       () => new MapboxOverlay({ interleaved: false, layers: [] }),
-    ) as [MapboxOverlay, MapboxOverlay, MapboxOverlay];
+    ) as [MapboxOverlay, MapboxOverlay, MapboxOverlay, MapboxOverlay];
     map.addControl(base);
     map.addControl(live);
     map.addControl(labels);
+    map.addControl(pulses);
     mapRef.current = map;
     baseRef.current = base;
     liveRef.current = live;
     labelRef.current = labels;
+    pulseRef.current = pulses;
 
+    const reportView = (): void => {
+      const canvas = map.getContainer();
+      onViewRef.current?.({
+        zoom: map.getZoom(),
+        width: canvas.clientWidth,
+        height: canvas.clientHeight,
+        project: ([lon, lat]) => {
+          const p = map.project([lon, lat]);
+          return [p.x, p.y];
+        },
+        unproject: ([x, y]) => {
+          const l = map.unproject([x, y]);
+          return [l.lng, l.lat];
+        },
+      });
+    };
     map.on('moveend', () => {
       onZoomRef.current?.(map.getZoom());
+      reportView();
     });
+    map.on('load', reportView);
     const fit = (): void => {
       const { bounds: b, padding: p } = fitRef.current;
       if (b) map.fitBounds(b, { padding: p, animate: false });
@@ -87,6 +137,7 @@ export function WallMap(props: WallMapProps) {
     const observer = new ResizeObserver(() => {
       map.resize();
       fit();
+      reportView();
     });
     observer.observe(container);
     return () => {
@@ -95,6 +146,7 @@ export function WallMap(props: WallMapProps) {
       baseRef.current = null;
       liveRef.current = null;
       labelRef.current = null;
+      pulseRef.current = null;
       map.remove();
     };
   }, []);
@@ -114,6 +166,31 @@ export function WallMap(props: WallMapProps) {
   useEffect(() => {
     if (bounds) mapRef.current?.fitBounds(bounds, { padding, animate: false });
   }, [bounds, padding]);
+
+  // The style is given at construction; later changes (web-config answered) swap it in place.
+  const firstStyle = useRef(mapStyle);
+  useEffect(() => {
+    if (mapStyle === firstStyle.current) return;
+    firstStyle.current = mapStyle;
+    mapRef.current?.setStyle(mapStyle ?? OFFLINE_STYLE);
+  }, [mapStyle]);
+
+  useEffect(() => {
+    const overlay = pulseRef.current;
+    if (!overlay) return undefined;
+    if (!pulse) {
+      overlay.setProps({ layers: [] });
+      return undefined;
+    }
+    const draw = (): void => {
+      overlay.setProps({ layers: pulse((performance.now() % PULSE_PERIOD_MS) / PULSE_PERIOD_MS) });
+    };
+    draw();
+    const timer = setInterval(draw, 1000 / PULSE_FPS);
+    return () => {
+      clearInterval(timer);
+    };
+  }, [pulse]);
 
   return <div ref={containerRef} className="wall-map-canvas" role="img" aria-label={ariaLabel} />;
 }

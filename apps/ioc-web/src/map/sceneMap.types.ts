@@ -15,12 +15,15 @@ export interface MapAlert {
   lat: number;
 }
 
+/** Status of a ward against its Resolution 57 targets (as the choropleth API reports it). */
+export type WardStatus = 'on_track' | 'at_risk' | 'off_track' | 'no_data' | 'no_target';
+
 /** Ward values of the scene's measure, for the choropleth and the best/worst panel. */
 export interface WardMeasure {
   /** Value per ward code; null = no data for that ward (drawn grey). */
   values: ReadonlyMap<string, number | null>;
   /** Status per ward code when the measure is an indicator with targets. */
-  status: ReadonlyMap<string, 'on_track' | 'at_risk' | 'off_track' | 'no_data'>;
+  status: ReadonlyMap<string, WardStatus>;
   /** Unit of measure for display (µg/m³, m, %, …). */
   uom: string;
   /** Which end of the scale is good; decides "best" and "worst". */

@@ -4,6 +4,8 @@ import { LABEL_HALO, MAP_FONT_FAMILY, MAP_FONT_SETTINGS } from './textStyle';
 export interface SovereigntyLabel {
   text: string;
   position: [number, number];
+  /** Codes of the administrative units this label names (e.g. Đặc khu Hoàng Sa, 20333). */
+  codes?: string[];
 }
 
 /**

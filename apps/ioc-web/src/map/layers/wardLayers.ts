@@ -1,6 +1,6 @@
 import { PathStyleExtension } from '@deck.gl/extensions';
 import type { PathStyleExtensionProps } from '@deck.gl/extensions';
-import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
+import { GeoJsonLayer, LineLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Feature, Geometry } from 'geojson';
 import type { WardFeature, WardProperties } from '../../api/schemas';
 import type { Rgba } from '../colorScale';
@@ -23,6 +23,8 @@ export interface WardPolygonInput {
   /** Change to recompute fills; geometry is tessellated only when `wards` changes. */
   fillVersion: number | string;
   uiScale: number;
+  /** Tap/click on a ward (deck.gl picking); the layer is not pickable without it. */
+  onClick?: (code: string) => void;
 }
 
 /** What GeoJsonLayer hands its accessors (it accepts any geometry). */
@@ -45,8 +47,85 @@ export function wardPolygonLayer(input: WardPolygonInput) {
     extensions: [dashed],
     getDashArray: (f: AnyWard) => (f.properties.approximate ? DASH : SOLID),
     dashJustified: true,
+    pickable: input.onClick !== undefined,
+    ...(input.onClick
+      ? {
+          onClick: (info: { object?: AnyWard | null }) => {
+            const code = info.object?.properties.code;
+            if (code !== undefined) input.onClick?.(code);
+            return code !== undefined;
+          },
+        }
+      : {}),
     updateTriggers: { getFillColor: input.fillVersion },
   });
+}
+
+/** The selected ward: a bright double outline drawn above the fills. */
+export function selectedWardLayer(id: string, ward: WardFeature | null, uiScale: number) {
+  return new GeoJsonLayer<WardProperties>({
+    id,
+    data: ward ? [ward] : [],
+    filled: false,
+    stroked: true,
+    getLineColor: [255, 214, 0, 255],
+    lineWidthUnits: 'pixels',
+    getLineWidth: 3.5 * uiScale,
+  });
+}
+
+/** A ward name where the placement put it (see placeLabels); leaders point at the anchor. */
+export interface MapLabel {
+  code: string;
+  text: string;
+  position: [number, number];
+  anchor: [number, number];
+  /** Where the leader line meets the text; null when the label sits on its anchor. */
+  leaderEnd: [number, number] | null;
+}
+
+export function placedLabelLayers(id: string, labels: readonly MapLabel[], uiScale: number) {
+  const leaders = labels.filter((l) => l.leaderEnd !== null);
+  return [
+    new LineLayer<MapLabel>({
+      id: `${id}-leaders`,
+      data: leaders,
+      getSourcePosition: (l) => l.anchor,
+      getTargetPosition: (l) => l.leaderEnd ?? l.anchor,
+      getColor: [232, 240, 250, 200],
+      widthUnits: 'pixels',
+      getWidth: Math.max(1, uiScale),
+    }),
+    new ScatterplotLayer<MapLabel>({
+      id: `${id}-anchors`,
+      data: leaders,
+      getPosition: (l) => l.anchor,
+      getFillColor: [232, 240, 250, 255],
+      getLineColor: LABEL_HALO,
+      stroked: true,
+      radiusUnits: 'pixels',
+      getRadius: 2.2 * uiScale,
+      lineWidthUnits: 'pixels',
+      getLineWidth: 1,
+    }),
+    new TextLayer<MapLabel>({
+      id: `${id}-text`,
+      data: labels as MapLabel[],
+      getPosition: (l) => l.position,
+      getText: (l) => l.text,
+      getSize: WARD_LABEL_SIZE * uiScale,
+      sizeUnits: 'pixels',
+      getColor: [232, 240, 250, 255],
+      fontFamily: MAP_FONT_FAMILY,
+      fontWeight: 600,
+      characterSet: 'auto',
+      fontSettings: MAP_FONT_SETTINGS,
+      outlineWidth: 0.8,
+      outlineColor: LABEL_HALO,
+      getTextAnchor: 'middle',
+      getAlignmentBaseline: 'center',
+    }),
+  ];
 }
 
 /** Label size in CSS px at 1920×1080; multiplied by the UI scale. */

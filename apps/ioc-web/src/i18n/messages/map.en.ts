@@ -1,0 +1,32 @@
+import type { mapVi } from './map.vi';
+
+/** English strings of the scene map: exactly the keys of `mapVi`. */
+export const mapEn: Record<keyof typeof mapVi, string> = {
+  'mapLegend.title': 'Legend',
+  'mapLegend.titleMetric': 'Mean {metric} per ward/commune',
+  'mapLegend.titleMetricUom': 'Mean {metric} per ward/commune ({uom})',
+  'mapLegend.titleIndicator': 'Resolution 57 indicator per ward/commune',
+  'mapLegend.titleNone': 'Wards and communes',
+  'mapLegend.onTrack': 'On track',
+  'mapLegend.atRisk': 'At risk',
+  'mapLegend.offTrack': 'Off track',
+  'mapLegend.noTarget': 'No target set',
+  'mapLegend.noData': 'No data',
+  'mapLegend.approximate': 'Approximate boundary',
+  'mapLegend.device': 'Sensor',
+  'mapLegend.deviceOther': 'Other sensor',
+  'mapLegend.deviceOffline': 'Sensor offline',
+  'mapLegend.vessel': 'Fishing vessel and track',
+  'mapLegend.alert': 'Open alert',
+  'mapLegend.heatmap': 'Heat map of readings',
+  'mapLegend.hexagon': 'Mean per hexagon (1.5 km)',
+  'mapLegend.selected': 'Selected unit',
+  'mapMetric.pm25': 'PM2.5',
+  'mapMetric.pm10': 'PM10',
+  'mapMetric.water_level': 'Water level',
+  'mapMetric.rainfall': 'Rainfall',
+  'mapMetric.vehicle_count': 'Traffic volume',
+  'mapMetric.noise': 'Noise',
+  'mapScene.offshoreUnit': '{name} (Viet Nam)',
+  'mapScene.labels': 'Administrative unit names on the map',
+};

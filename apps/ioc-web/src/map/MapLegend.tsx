@@ -1,0 +1,109 @@
+import type { SceneMeasure, SceneOverlay } from '@ioc/contracts';
+import { useI18n } from '../i18n/useI18n';
+import type { MessageKey } from '../i18n/translate';
+import { cssColor, NO_DATA_RGB, OFFLINE_DEVICE_RGB, OTHER_DEVICE_RGB } from './colorScale';
+import { legendEntries, type MeasureScale } from './measureScale';
+
+export interface MapLegendProps {
+  measure: SceneMeasure;
+  scale: MeasureScale;
+  uom: string;
+  overlays: readonly SceneOverlay[];
+  showApproximate: boolean;
+}
+
+const METRIC_KEYS: Readonly<Record<string, MessageKey>> = {
+  pm25: 'mapMetric.pm25',
+  pm10: 'mapMetric.pm10',
+  water_level: 'mapMetric.water_level',
+  rainfall: 'mapMetric.rainfall',
+  vehicle_count: 'mapMetric.vehicle_count',
+  noise: 'mapMetric.noise',
+};
+
+/**
+ * The legend of the scene on screen: VN_AQI classes for PM2.5, target status for a Resolution 57
+ * indicator, the sequential ramp with its bounds for any other metric, then the overlays shown.
+ */
+export function MapLegend({ measure, scale, uom, overlays, showApproximate }: MapLegendProps) {
+  const { t, num } = useI18n();
+  const metricName = (m: string): string => {
+    const key = METRIC_KEYS[m];
+    return key ? t(key) : m;
+  };
+  const title =
+    measure.kind === 'metric'
+      ? uom
+        ? t('mapLegend.titleMetricUom', { metric: metricName(measure.metric), uom })
+        : t('mapLegend.titleMetric', { metric: metricName(measure.metric) })
+      : measure.kind === 'indicator'
+        ? t('mapLegend.titleIndicator')
+        : t('mapLegend.titleNone');
+  const digits = scale.kind === 'sequential' && scale.step < 1 ? 2 : 0;
+  const has = (o: SceneOverlay) => overlays.includes(o);
+  return (
+    <section
+      className="panel-card legend scene-legend"
+      aria-label={t('mapLegend.title')}
+      data-testid="map-legend"
+      data-scale={scale.kind}
+    >
+      <h2 className="panel-heading">{title}</h2>
+      <ul className="legend-grid">
+        {legendEntries(scale).map((e, i) => (
+          <li key={i} data-testid="legend-class">
+            <span className="swatch" style={{ background: cssColor(e.rgb, 0.85) }} />
+            {e.labelKey && <span className="legend-label">{t(e.labelKey)}</span>}
+            {e.range && (
+              <span className="legend-range">
+                {e.range[1] === null
+                  ? `> ${num(e.range[0], digits)}`
+                  : `${num(e.range[0], digits)}–${num(e.range[1], digits)}`}
+              </span>
+            )}
+          </li>
+        ))}
+        {scale.kind !== 'none' && (
+          <li className="legend-wide">
+            <span className="swatch" style={{ background: cssColor(NO_DATA_RGB, 0.85) }} />
+            <span className="legend-label">{t('mapLegend.noData')}</span>
+          </li>
+        )}
+        {showApproximate && (
+          <li className="legend-wide" data-testid="legend-approximate">
+            <span className="swatch swatch-dashed" />
+            <span className="legend-label">{t('mapLegend.approximate')}</span>
+          </li>
+        )}
+      </ul>
+      <ul className="legend-row scene-legend-overlays">
+        {has('devices') && (
+          <>
+            <li>
+              <span className="dot" style={{ background: cssColor(OTHER_DEVICE_RGB) }} />
+              {t('mapLegend.deviceOther')}
+            </li>
+            <li>
+              <span className="dot" style={{ background: cssColor(OFFLINE_DEVICE_RGB) }} />
+              {t('mapLegend.deviceOffline')}
+            </li>
+          </>
+        )}
+        {has('vessels') && (
+          <li>
+            <span className="dot" style={{ background: cssColor([255, 214, 102]) }} />
+            {t('mapLegend.vessel')}
+          </li>
+        )}
+        {has('alerts') && (
+          <li>
+            <span className="dot dot-pulse" style={{ background: cssColor([255, 45, 85]) }} />
+            {t('mapLegend.alert')}
+          </li>
+        )}
+        {has('heatmap') && <li>{t('mapLegend.heatmap')}</li>}
+        {has('hexagon') && <li>{t('mapLegend.hexagon')}</li>}
+      </ul>
+    </section>
+  );
+}
