@@ -46,6 +46,7 @@ export class LiveFeed {
   readonly store = new DeviceStore();
   private snapshot: LiveSnapshot;
   private readonly listeners = new Set<() => void>();
+  private readonly alertListeners = new Set<(alert: unknown) => void>();
   private readonly socket: ReconnectingSocket;
   private pending: ReadingDelta[] = [];
   private pendingAsOf: string | null = null;
@@ -69,7 +70,8 @@ export class LiveFeed {
     };
     this.socket = new ReconnectingSocket({
       url: opts.wsUrl,
-      channels: [`unit:${opts.unitCode}`],
+      // Alerts ride the same socket: one connection per screen, one reconnect loop.
+      channels: [`unit:${opts.unitCode}`, `alerts:${opts.unitCode}`],
       onMessage: (msg) => {
         this.onMessage(msg);
       },
@@ -99,7 +101,14 @@ export class LiveFeed {
     this.refreshAbort?.abort();
     this.cancelFlush();
     this.listeners.clear();
+    this.alertListeners.clear();
   }
+
+  /** Alerts pushed on `alerts:<unit>` (raw payloads; the listener validates them). */
+  subscribeAlerts = (listener: (alert: unknown) => void): (() => void) => {
+    this.alertListeners.add(listener);
+    return () => this.alertListeners.delete(listener);
+  };
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -113,6 +122,8 @@ export class LiveFeed {
       for (const d of msg.deltas) this.pending.push(d);
       this.pendingAsOf = later(this.pendingAsOf, msg.asOf || null);
       this.scheduleFlush();
+    } else if (msg.type === 'alert') {
+      for (const l of this.alertListeners) l(msg.alert);
     } else if (msg.type === 'refused') {
       console.warn('Subscription refused', msg);
       this.update({ refused: msg.code || 'refused' });

@@ -65,7 +65,7 @@ export class PolledResource<T> {
     this.abort = abort;
     try {
       const data = await this.opts.load(abort.signal);
-      if (abort.signal.aborted || !this.running) return;
+      if (abort.signal.aborted || !this.isRunning()) return;
       this.update({
         data,
         asOf: this.opts.asOfOf(data),
@@ -74,7 +74,7 @@ export class PolledResource<T> {
       });
       this.schedule(this.opts.intervalMs);
     } catch (err) {
-      if (abort.signal.aborted || !this.running) return;
+      if (abort.signal.aborted || !this.isRunning()) return;
       console.warn('Panel refresh failed; retrying', err);
       const failures = this.snapshot.failures + 1;
       this.update({ failures });
@@ -89,6 +89,11 @@ export class PolledResource<T> {
   };
 
   getSnapshot = (): PolledSnapshot<T> => this.snapshot;
+
+  /** A method, not the field, so the check after an await is not narrowed away. */
+  private isRunning(): boolean {
+    return this.running;
+  }
 
   private readonly onOnline = (): void => {
     if (this.snapshot.failures > 0) void this.refresh();

@@ -1,21 +1,36 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { WallScene } from '@ioc/contracts';
+import { useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { displayParams } from '../app/urlParams';
-import { SidePanel } from '../components/wall/SidePanel';
+import { DataFreshness } from '../components/wall/DataFreshness';
+import { DeviceValuesList } from '../components/wall/DeviceValuesList';
+import { FleetSummary } from '../components/wall/FleetSummary';
+import { SceneBar } from '../components/wall/SceneBar';
+import { ScenePanels } from '../components/wall/ScenePanels';
 import { WallHeader } from '../components/wall/WallHeader';
+import { WardPanel } from '../components/wall/WardPanel';
+import { useAlerts } from '../hooks/useAlerts';
 import { useClock } from '../hooks/useClock';
 import { useDisplayWards } from '../hooks/useDisplayWards';
 import { useFontsReady } from '../hooks/useFontsReady';
 import { useLiveFeed } from '../hooks/useLiveFeed';
+import { FLEET_REFRESH_MS, SCORECARD_REFRESH_MS, usePanelSources } from '../hooks/usePanelSources';
 import { usePanelStats } from '../hooks/usePanelStats';
+import { canWorkAlerts, useSession } from '../hooks/useSession';
 import { useThrottledValue } from '../hooks/useThrottledValue';
 import { useUiScale } from '../hooks/useUiScale';
 import { useUnitsData } from '../hooks/useUnitsData';
+import { useWallConfig } from '../hooks/useWallConfig';
 import { useDeviceLayers, useWardLayers } from '../hooks/useWallLayers';
 import { useWardFill } from '../hooks/useWardFill';
 import { useWardLabels } from '../hooks/useWardLabels';
 import { useI18n } from '../i18n/useI18n';
+import { burnInOffset } from '../live/burnIn';
 import type { DeviceState } from '../live/deviceStore';
+import { metricMeasure } from '../live/metricMeasure';
+import { isPolledStale } from '../live/polledResource';
+import { sceneAt } from '../live/sceneClock';
 import { isStale } from '../live/staleness';
+import { canvasStyle, tileLayout } from '../live/tiling';
 import { sovereigntyLabels } from '../map/layers/sovereigntyLayer';
 import { SeaInset } from '../map/SeaInset';
 import { WallMap } from '../map/WallMap';
@@ -29,12 +44,25 @@ const STATUS_TICK_MS = 30_000;
 /** Width of the East Sea inset in CSS px at 1920×1080 (matches .sea-inset in wall.css). */
 const INSET_WIDTH_PX = 340;
 const WARD_FILL_ALPHA = 150;
+/** A tapped ward's panel closes by itself: nobody may be there to close it. */
+const WARD_PANEL_TIMEOUT_MS = 2 * 60_000;
+/** Alerts refresh every 30 s; late after a missed refresh and a half. */
+const ALERTS_MAX_AGE_MS = 75_000;
 
 const NO_DEVICES: readonly DeviceState[] = [];
 
-/** The live wall: header, map with East Sea inset, side panel. */
+function sceneTitle(scene: WallScene, lang: 'vi' | 'en', fallback: string): string {
+  const own = lang === 'en' ? (scene.titleEn ?? scene.titleVi) : scene.titleVi;
+  return own?.trim() ? own : fallback;
+}
+
+/**
+ * The live wall: rotating scenes (shared clock), header, map with East Sea inset, scene panels.
+ * Laid out on a virtual canvas of `?tiles=` screens, of which this screen shows `?tile=`.
+ */
 export default function WallPage() {
-  const { unitCode } = displayParams();
+  const params = displayParams();
+  const { unitCode } = params;
   const { t, lang } = useI18n();
   const uiScale = useUiScale();
   const fontsReady = useFontsReady();
@@ -45,6 +73,31 @@ export default function WallPage() {
   const panelVersion = useThrottledValue(snapshot.valueVersion, PANEL_THROTTLE_MS);
   const store = feed?.store ?? null;
   const stats = usePanelStats(store, panelVersion, statusTick, PANEL);
+
+  // REST sources refetch when the live link drops (so their cards turn stale with it) and when
+  // it returns (so they recover at once instead of at their next period).
+  const linkUp = snapshot.phase === 'open';
+  const { config } = useWallConfig(unitCode, linkUp);
+  const alerts = useAlerts(unitCode, feed, linkUp);
+  const sources = usePanelSources(unitCode, linkUp);
+  const session = useSession();
+
+  const enabled = config.scenes.filter((s) => s.enabled);
+  const slot = sceneAt({ scenes: config.scenes, rotate: config.rotate, pinned: params.scene, now });
+
+  const [selectedWard, setSelectedWard] = useState<string | null>(null);
+  const onWardClick = useCallback((code: string) => {
+    setSelectedWard((current) => (current === code ? null : code));
+  }, []);
+  useEffect(() => {
+    if (selectedWard === null) return undefined;
+    const timer = setTimeout(() => {
+      setSelectedWard(null);
+    }, WARD_PANEL_TIMEOUT_MS);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [selectedWard]);
 
   const { children } = units;
   const { bounds, wards, insetWards } = useDisplayWards(units.wards);
@@ -92,7 +145,7 @@ export default function WallPage() {
     document.title = title;
   }, [title]);
 
-  const stale = isStale({
+  const liveStale = isStale({
     now,
     lastDataAt: snapshot.lastDataAt,
     startedAt: snapshot.startedAt,
@@ -100,48 +153,128 @@ export default function WallPage() {
     hasConnected: snapshot.hasConnected,
   });
 
+  const scene = slot?.scene ?? null;
+  const measureMetric = scene?.measure.kind === 'metric' ? scene.measure.metric : 'pm25';
+  const measure = useMemo(
+    () => metricMeasure(store ? store.byId.values() : [], measureMetric, snapshot.asOf, liveStale),
+    // `panelVersion` is the change signal of the (mutable) store.
+    [store, panelVersion, measureMetric, snapshot.asOf, liveStale],
+  );
+
+  const layout = tileLayout(params.tiles, params.tile);
+  const burn = burnInOffset(now);
+  const canvas: CSSProperties = {
+    ...canvasStyle(layout),
+    ['--burn-x' as string]: `${burn.x}px`,
+    ['--burn-y' as string]: `${burn.y}px`,
+  };
+
+  const selectedDevices = useMemo(
+    () =>
+      selectedWard === null || !store
+        ? NO_DEVICES
+        : [...store.byId.values()].filter((d) => d.unitCode === selectedWard),
+    [selectedWard, store, panelVersion],
+  );
+  const alertsStale = isPolledStale(alerts.snapshot, now, ALERTS_MAX_AGE_MS);
+
   return (
-    <div className="wall" data-testid="wall">
-      <WallHeader
-        title={title}
-        phase={snapshot.phase}
-        asOf={snapshot.asOf}
-        stale={stale}
-        now={now}
-      />
-      <main className="wall-map">
-        <WallMap
-          baseLayers={wardLayers.base}
-          liveLayers={liveLayers}
-          labelLayers={wardLayers.labels}
-          bounds={bounds}
-          padding={padding}
-          ariaLabel={t('map.label')}
-          onZoom={onZoom}
+    <div
+      className="wall-viewport"
+      data-tiles={`${layout.cols}x${layout.rows}`}
+      data-tile={params.tile}
+    >
+      <div className="wall" data-testid="wall" style={canvas}>
+        <WallHeader
+          title={title}
+          phase={snapshot.phase}
+          asOf={snapshot.asOf}
+          stale={liveStale}
+          now={now}
+          sceneBar={
+            <SceneBar
+              slot={slot}
+              count={enabled.length}
+              title={scene ? sceneTitle(scene, lang, t(`scene.kind.${scene.kind}`)) : ''}
+            />
+          }
         />
-        <SeaInset
-          wards={insetWards}
-          mainBounds={bounds}
-          labels={sovereignty}
-          fontsReady={fontsReady}
-          uiScale={uiScale}
-          title={t('map.insetTitle')}
-        />
-        {units.wards === null && (
-          <p className="map-message" role="status">
-            {units.failed ? t('wall.mapLoadFailed') : t('app.loading')}
-          </p>
-        )}
-      </main>
-      <SidePanel
-        unitCount={wards.length}
-        online={stats.online}
-        total={stats.total}
-        showApproximate={wards.some((f) => f.properties.approximate)}
-        top={stats.top}
-        recent={stats.recent}
-        unitName={unitName}
-      />
+        <main className="wall-map">
+          <WallMap
+            baseLayers={wardLayers.base}
+            liveLayers={liveLayers}
+            labelLayers={wardLayers.labels}
+            bounds={bounds}
+            padding={padding}
+            ariaLabel={t('map.label')}
+            onZoom={onZoom}
+          />
+          <SeaInset
+            wards={insetWards}
+            mainBounds={bounds}
+            labels={sovereignty}
+            fontsReady={fontsReady}
+            uiScale={uiScale}
+            title={t('map.insetTitle')}
+          />
+          {units.wards === null && (
+            <p className="map-message" role="status">
+              {units.failed ? t('wall.mapLoadFailed') : t('app.loading')}
+            </p>
+          )}
+        </main>
+        <aside className="wall-panel">
+          <div className="wall-panel-inner">
+            <FleetSummary unitCount={wards.length} online={stats.online} total={stats.total} />
+            {selectedWard !== null ? (
+              <WardPanel
+                code={selectedWard}
+                name={children.get(selectedWard)?.name ?? selectedWard}
+                devices={selectedDevices}
+                alerts={alerts.alerts.filter((a) => a.unitCode === selectedWard)}
+                now={statusTick}
+                liveAsOf={snapshot.asOf}
+                liveStale={liveStale}
+                alertsAsOf={alerts.snapshot.asOf}
+                alertsStale={alertsStale}
+                onClose={() => {
+                  setSelectedWard(null);
+                }}
+              />
+            ) : (
+              scene && (
+                <ScenePanels
+                  scene={scene}
+                  alerts={{ data: alerts.alerts, asOf: alerts.snapshot.asOf, stale: alertsStale }}
+                  scorecard={{
+                    data: sources.scorecard.data,
+                    asOf: sources.scorecard.asOf,
+                    stale: isPolledStale(sources.scorecard, now, SCORECARD_REFRESH_MS * 2),
+                  }}
+                  fleet={{
+                    data: sources.fleet.data,
+                    asOf: sources.fleet.asOf,
+                    stale: isPolledStale(sources.fleet, now, FLEET_REFRESH_MS * 2.5),
+                  }}
+                  measure={measure}
+                  top={stats.top}
+                  unitName={unitName}
+                  canAcknowledge={canWorkAlerts(session)}
+                  onAlertsChanged={alerts.refresh}
+                  onSelectWard={onWardClick}
+                />
+              )
+            )}
+            <DeviceValuesList devices={stats.recent} />
+          </div>
+        </aside>
+      </div>
+      {layout.row > 0 && (
+        // Screens below the header still say how fresh the map they show is.
+        <div className="tile-freshness">
+          <DataFreshness asOf={snapshot.asOf} stale={liveStale} />
+        </div>
+      )}
     </div>
   );
 }

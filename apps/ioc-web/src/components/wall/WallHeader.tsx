@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { SocketPhase } from '../../live/wsClient';
 import { LanguageToggle } from '../LanguageToggle';
 import { ConnectionStatus } from './ConnectionStatus';
@@ -10,17 +11,20 @@ export interface WallHeaderProps {
   asOf: string | null;
   stale: boolean;
   now: number;
+  /** The current scene's title and progress, between the brand and the status. */
+  sceneBar?: ReactNode;
 }
 
-export function WallHeader({ title, phase, asOf, stale, now }: WallHeaderProps) {
+export function WallHeader({ title, phase, asOf, stale, now, sceneBar }: WallHeaderProps) {
   return (
     <header className="wall-header">
       <div className="wall-brand">
         <span className="wall-emblem" aria-hidden="true" />
-        <h1 className="wall-title" data-testid="wall-title">
+        <h1 className="wall-title" data-testid="wall-title" title={title}>
           {title}
         </h1>
       </div>
+      {sceneBar}
       <div className="wall-status">
         <div className="wall-status-stack">
           <ConnectionStatus phase={phase} />
