@@ -17,6 +17,8 @@ import { RollupsController } from './rollups/rollups.controller';
 import { IndicatorCatalogueController } from './indicators/catalogue.controller';
 import { FeedsController } from './indicators/feeds.controller';
 import { IndicatorViewsController } from './indicators/indicator-views.controller';
+import { WallController } from './wall/wall.controller';
+import { WebConfigController } from './web-config/web-config.controller';
 
 @Module({})
 export class AppModule {
@@ -37,6 +39,8 @@ export class AppModule {
         IndicatorCatalogueController,
         IndicatorViewsController,
         FeedsController,
+        WallController,
+        WebConfigController,
       ],
       providers: [
         { provide: PLATFORM, useValue: ctx },

@@ -15,7 +15,12 @@ describe('loadApiConfig', () => {
   it('lists every bad key in one error', () => {
     let err: unknown;
     try {
-      loadApiConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', SIMULATOR: 'maybe', IOC_PROVINCE: '480' });
+      loadApiConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        SIMULATOR: 'maybe',
+        IOC_PROVINCE: '480',
+      });
     } catch (e) {
       err = e;
     }
@@ -28,5 +33,23 @@ describe('loadApiConfig', () => {
     const c = loadApiConfig({ DATABASE_URL: '', IOC_BOUNDARIES: 'a.geojson, b.geojson' });
     expect(c.DATABASE_URL).toBeUndefined();
     expect(c.IOC_BOUNDARIES).toEqual(['a.geojson', 'b.geojson']);
+  });
+
+  it('accepts https style URLs and pmtiles archives as BASEMAP_URL, refuses anything else', () => {
+    expect(loadApiConfig({}).BASEMAP_URL).toBeUndefined();
+    expect(loadApiConfig({ BASEMAP_URL: 'https://tiles.example.vn/style.json' }).BASEMAP_URL).toBe(
+      'https://tiles.example.vn/style.json',
+    );
+    expect(
+      loadApiConfig({ BASEMAP_URL: 'pmtiles://https://tiles.example.vn/vn.pmtiles' }).BASEMAP_URL,
+    ).toBe('pmtiles://https://tiles.example.vn/vn.pmtiles');
+    for (const bad of [
+      'http://tiles.example.vn/style.json',
+      'style.json',
+      'pmtiles://',
+      'javascript:alert(1)',
+    ]) {
+      expect(() => loadApiConfig({ BASEMAP_URL: bad }), bad).toThrow(/BASEMAP_URL/);
+    }
   });
 });

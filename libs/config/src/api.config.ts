@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bool, csvList, mqttUrl, port, positiveInt, postgresUrl } from './fields';
+import { basemapUrl, bool, csvList, mqttUrl, port, positiveInt, postgresUrl } from './fields';
 import { parseEnv } from './parse';
 
 /** Settings of the platform process (`npm start`). Every key is documented in .env.example. */
@@ -15,8 +15,14 @@ export const apiConfigSchema = z.object({
   MQTT_PASSWORD: z.string().optional(),
   MQTT_PORT: port(1883),
   MQTT_CLIENT_ID: z.string().min(1).default('ioc-ingest-1'),
-  MQTT_SHARED_GROUP: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only').default('ioc-ingest'),
-  IOC_PROVINCE: z.string().regex(/^\d{2}$/, 'a 2-digit province code').default('48'),
+  MQTT_SHARED_GROUP: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only')
+    .default('ioc-ingest'),
+  IOC_PROVINCE: z
+    .string()
+    .regex(/^\d{2}$/, 'a 2-digit province code')
+    .default('48'),
   IOC_BOUNDARIES: csvList.optional(),
   SEED_DEMO: bool(true),
   SIMULATOR: bool(true),
@@ -52,6 +58,9 @@ export const apiConfigSchema = z.object({
     .default('loopback,linklocal,uniquelocal')
     .transform((v) => (v === 'true' ? true : v === 'false' ? false : v)),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  // Basemap of the web app's maps (GET /api/v1/web-config): a MapLibre style URL or a PMTiles
+  // archive. Unset: the bundled offline style.
+  BASEMAP_URL: basemapUrl.optional(),
 });
 
 export type ApiConfig = z.infer<typeof apiConfigSchema>;

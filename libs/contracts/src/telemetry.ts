@@ -6,6 +6,8 @@ export interface Reading {
   value: number;
   /** Administrative unit the reading belongs to (device's unit, or resolved per reading for mobile devices). */
   unitCode: string | null;
+  /** Position the reading carried (mobile devices only); not stored in `reading`. */
+  position?: { lon: number; lat: number };
 }
 
 /** A decoded but not yet validated measurement, as produced by every decoder. */
@@ -37,4 +39,12 @@ export interface DeviceView {
   lat: number | null;
   lastSeen: string | null;
   latest: Record<string, { value: number; time: string }>;
+  /** Display name given at registration. */
+  name?: string | null;
+  /** Mobile devices (vessels): lon/lat are the last known position, `positionAt` its time. */
+  mobile?: boolean;
+  positionAt?: string | null;
+  /** Reporting interval the fleet status is judged against (s). */
+  intervalS?: number;
+  gatewayId?: string | null;
 }

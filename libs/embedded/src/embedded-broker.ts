@@ -15,6 +15,8 @@ export interface EmbeddedBroker {
   /** True when the configured port was taken and a following free one was used. */
   moved: boolean;
   aedes: Aedes;
+  /** Ends every open connection authenticated as `username` (after its token changed). */
+  disconnectUser(username: string): number;
   close(): Promise<void>;
 }
 
@@ -25,7 +27,10 @@ type AuthedClient = Client & { [USERNAME]?: string };
  * In-process Aedes broker for the embedded run mode. Identity comes from the CONNECT
  * credentials, never from the topic: each PUBLISH is checked against the authenticated name.
  */
-export async function startEmbeddedBroker(preferredPort: number, policy: BrokerPolicy): Promise<EmbeddedBroker> {
+export async function startEmbeddedBroker(
+  preferredPort: number,
+  policy: BrokerPolicy,
+): Promise<EmbeddedBroker> {
   const aedes = await Aedes.createBroker({
     // Large windows: the platform's own collector acknowledges only after a durable write.
     queueLimit: 100_000,
@@ -65,12 +70,30 @@ export async function startEmbeddedBroker(preferredPort: number, policy: BrokerP
       else done(new Error(`client ${user} may not subscribe to ${sub.topic}`), null);
     },
   });
+  // Connected clients, so a device's sessions can be ended when its token changes.
+  const ready = new Set<AuthedClient>();
+  aedes.on('clientReady', (client) => {
+    ready.add(client);
+  });
+  aedes.on('clientDisconnect', (client) => {
+    ready.delete(client);
+  });
   const server = createServer(aedes.handle);
   const { port, moved } = await listenFrom(server, preferredPort);
   return {
     port,
     moved,
     aedes,
+    disconnectUser: (username) => {
+      let n = 0;
+      for (const client of ready) {
+        if (client[USERNAME] !== username) continue;
+        ready.delete(client);
+        client.close();
+        n++;
+      }
+      return n;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {
@@ -84,7 +107,10 @@ export async function startEmbeddedBroker(preferredPort: number, policy: BrokerP
   };
 }
 
-async function listenFrom(server: Server, preferred: number): Promise<{ port: number; moved: boolean }> {
+async function listenFrom(
+  server: Server,
+  preferred: number,
+): Promise<{ port: number; moved: boolean }> {
   for (let port = preferred; port < preferred + 50; port++) {
     const ok = await new Promise<boolean>((resolve, reject) => {
       const onError = (err: NodeJS.ErrnoException) => {
@@ -102,7 +128,10 @@ async function listenFrom(server: Server, preferred: number): Promise<{ port: nu
     });
     if (ok) {
       const addr = server.address();
-      return { port: typeof addr === 'object' && addr ? addr.port : port, moved: port !== preferred };
+      return {
+        port: typeof addr === 'object' && addr ? addr.port : port,
+        moved: port !== preferred,
+      };
     }
     if (preferred === 0) break;
   }

@@ -25,7 +25,20 @@ export {
   type DeviceRecord,
   type NewDevice,
   type DeviceProfile,
+  type DevicePatch,
 } from './devices/device.repository';
+export {
+  DeviceRegistrationService,
+  registerDeviceSchema,
+  updateDeviceSchema,
+  parseDeviceInput,
+  type RegisterDeviceInput,
+  type UpdateDeviceInput,
+  type RegisteredDevice,
+  type RegistrationDeps,
+  type RegistrationGeo,
+  type RegistrationAudit,
+} from './devices/device-registration.service';
 export { DeviceDirectory } from './devices/device-directory';
 export {
   DeadLetterRepository,

@@ -44,3 +44,4 @@ export { PgNotifyBus } from './bus/pg-notify-bus';
 export { LiveOperations, type LiveOperationsDeps } from './ops/live-operations';
 export type { UnitTree } from './common/query';
 export type { LiveLogger } from './common/logger';
+export * from './wall';

@@ -31,7 +31,11 @@ export class AlertsController {
   @Get()
   @Access({ action: 'read', unit: { from: 'query', name: 'unit' } })
   list(@Query() query: Record<string, string>) {
-    return this.ctx.live.alerts.list(query);
+    // `state=` is accepted as another name for `status=` (what the wall asks for).
+    const { state, ...rest } = query;
+    return this.ctx.live.alerts.list(
+      state !== undefined && rest.status === undefined ? { ...rest, status: state } : rest,
+    );
   }
 
   @Get(':id')

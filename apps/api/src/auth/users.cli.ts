@@ -42,12 +42,7 @@ export async function runAuthCommand(
     { parentOf: () => null },
     { sessionTtlHours: 12, maxAttempts: 5, maxAttemptsPerIp: 50, lockoutMinutes: 15 },
   );
-  const who: AuditActor = {
-    actor: `cli:${safeOsUser()}`,
-    actorKind: 'system',
-    displayName: `ioc CLI (${safeOsUser()})`,
-    ip: null,
-  };
+  const who = cliActor();
   switch (command) {
     case 'users add':
       return addUser(auth, args, who, io);
@@ -207,6 +202,16 @@ async function passwordFrom(values: { password?: string | undefined }, io: CliIo
       'no password: pass --password or pipe it on stdin',
     );
   return line;
+}
+
+/** Who runs the `ioc` CLI, for audit rows: `cli:<os user>`. */
+export function cliActor(): AuditActor {
+  return {
+    actor: `cli:${safeOsUser()}`,
+    actorKind: 'system',
+    displayName: `ioc CLI (${safeOsUser()})`,
+    ip: null,
+  };
 }
 
 function safeOsUser(): string {

@@ -1,15 +1,10 @@
 import { parseArgs } from 'node:util';
 import type { CliConfig } from '@ioc/config';
 import { DomainError } from '@ioc/contracts';
-import {
-  DeadLetterRepository,
-  DeviceRepository,
-  generateToken,
-  hashToken,
-  isValidDeviceId,
-} from '@ioc/ingest';
+import { DeadLetterRepository, DeviceRegistrationService, DeviceRepository } from '@ioc/ingest';
+import { AuditLog, type AuditActor } from '@ioc/auth';
 import { seedDemo } from '../platform/demo-seed';
-import { runAuthCommand, USERS_USAGE } from '../auth/users.cli';
+import { cliActor, runAuthCommand, USERS_USAGE } from '../auth/users.cli';
 import type { Pool } from '@ioc/db';
 import { UnitIndex, UnitsRepository } from '@ioc/geo';
 import { openCliDb } from './cli-db';
@@ -80,7 +75,7 @@ export async function runCommand(
       case 'devices list':
         return await listDevices(new DeviceRepository(db.pool), rest, print);
       case 'devices rotate':
-        return await rotateDevice(new DeviceRepository(db.pool), rest, print);
+        return await rotateDevice(db.pool, rest, print);
       case 'units import':
         return await importUnitsCommand(db.pool, rest, print);
       case 'deadletter list':
@@ -121,8 +116,24 @@ export async function runCommand(
   }
 }
 
+/** The registry's write side as the CLI uses it: audited as `cli:<os user>`. */
+function registrationFor(pool: Pool): DeviceRegistrationService<AuditActor> {
+  const units = new UnitsRepository(pool);
+  let index: UnitIndex | undefined;
+  return new DeviceRegistrationService<AuditActor>({
+    repo: new DeviceRepository(pool),
+    geo: {
+      locate: async (lon, lat) => {
+        index ??= UnitIndex.build(await units.leafGeometries());
+        return index.locate(lon, lat);
+      },
+      exists: async (code) => (await units.get(code)) !== null,
+    },
+    audit: new AuditLog(pool),
+  });
+}
+
 async function addDevice(pool: Pool, args: string[], print: Print): Promise<number> {
-  const repo = new DeviceRepository(pool);
   const { values } = parseArgs({
     args,
     options: {
@@ -142,54 +153,31 @@ async function addDevice(pool: Pool, args: string[], print: Print): Promise<numb
   });
   const profile = parseProfile(values.profile);
   const problems: string[] = [];
-  if (!values.id || !isValidDeviceId(values.id))
-    problems.push('--id is required: letters, digits, . _ - (max 64)');
+  if (!values.id) problems.push('--id is required: letters, digits, . _ - (max 64)');
   if (!values.kind) problems.push('--kind is required (e.g. air_quality, water_level, gateway)');
   const { lon, lat, interval } = parsePlacement(values, problems);
   if (problems.length > 0) throw new DomainError('invalid', 'DEVICE_INVALID', problems.join('\n'));
-  const id = values.id ?? '';
-  let unitCode = values.unit ?? null;
-  if (unitCode === null && lon !== null && lat !== null) {
-    // A fixed device is placed in the unit containing its position.
-    unitCode = UnitIndex.build(await new UnitsRepository(pool).leafGeometries()).locate(lon, lat);
-    print(
-      unitCode
-        ? `position is in unit ${unitCode}`
-        : 'position is in no unit (offshore); registered without a unit',
-    );
-  }
-  if (await repo.get(id))
-    throw new DomainError('conflict', 'DEVICE_EXISTS', `device ${id} already exists`);
-  const token = generateToken();
-  try {
-    await repo.insert({
-      id,
-      kind: values.kind ?? '',
-      unitCode,
-      lon,
-      lat,
-      mobile: values.mobile ?? false,
-      gatewayId: values.gateway ?? null,
-      devEui: values['dev-eui']?.replace(/[-:]/g, '').toUpperCase() ?? null,
-      expectedIntervalS: interval,
-      tokenHash: hashToken(token),
-      name: values.name ?? null,
-      profile,
-    });
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === '23503')
-      throw new DomainError(
-        'invalid',
-        'DEVICE_UNKNOWN_REF',
-        `unknown unit ${values.unit ?? ''} or gateway ${values.gateway ?? ''}`,
-      );
-    throw err;
-  }
-  print(`device ${id} registered`);
-  print(`token: ${token}`);
+  const registration = registrationFor(pool);
+  const r = await registration.register(
+    {
+      id: values.id,
+      kind: values.kind,
+      ...(values.unit !== undefined ? { unitCode: values.unit } : {}),
+      ...(lon !== null && lat !== null ? { lon, lat } : {}),
+      ...(values.gateway !== undefined ? { gatewayId: values.gateway } : {}),
+      ...(values['dev-eui'] !== undefined ? { devEui: values['dev-eui'] } : {}),
+      ...(values.name !== undefined ? { name: values.name } : {}),
+      ...(values.mobile ? { mobile: true } : {}),
+      ...(Object.keys(profile).length > 0 ? { profile } : {}),
+      intervalS: interval,
+    },
+    cliActor(),
+  );
+  if (r.placement === 'located') print(`position is in unit ${r.device.unitCode ?? ''}`);
+  print(`device ${r.device.id} registered`);
+  print(`token: ${r.token}`);
   print('Keep the token now: it is stored hashed and cannot be shown again.');
-  print(mosquittoHint(id));
+  print(mosquittoHint(r.device.id));
   return 0;
 }
 
@@ -213,16 +201,11 @@ async function listDevices(repo: DeviceRepository, args: string[], print: Print)
   return 0;
 }
 
-async function rotateDevice(repo: DeviceRepository, args: string[], print: Print): Promise<number> {
+async function rotateDevice(pool: Pool, args: string[], print: Print): Promise<number> {
   const { values } = parseArgs({ args, options: { id: { type: 'string' } }, strict: true });
-  const token = generateToken();
-  if (!values.id || !(await repo.setTokenHash(values.id, hashToken(token)))) {
-    throw new DomainError(
-      'not_found',
-      'DEVICE_NOT_FOUND',
-      `no device ${values.id ?? '(missing --id)'}`,
-    );
-  }
+  if (!values.id)
+    throw new DomainError('not_found', 'DEVICE_NOT_FOUND', 'no device (missing --id)');
+  const { token } = await registrationFor(pool).rotate(values.id, cliActor());
   print(`new token for ${values.id}: ${token}`);
   print(
     'The previous token no longer works for new MQTT connections and HTTP requests (platforms read tokens from the database); connections already open stay until they reconnect.',

@@ -1,8 +1,55 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
-import type { DeviceView } from '@ioc/contracts';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Req,
+} from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { DomainError, type DeviceView } from '@ioc/contracts';
+import type { DeviceRecord } from '@ioc/ingest';
 import { PLATFORM, type PlatformContext } from '../platform/platform.context';
 import { LatestRepository } from '@ioc/live';
-import { Access } from '../auth/access.decorators';
+import { Access, unitOfDevice } from '../auth/access.decorators';
+import { auditActor } from '../auth/principal';
+
+/** A device as the admin API answers it: the list view plus where to send its telemetry. */
+export interface DeviceDetail extends DeviceView {
+  mqttTopic: string;
+}
+
+/** `POST /devices` and `POST /devices/:id/rotate`: the token appears in this answer only. */
+export interface IssuedDeviceToken {
+  device: DeviceDetail;
+  token: string;
+  /** How the unit was decided (register only): given, located from lon/lat, or none. */
+  placement?: 'given' | 'located' | 'none';
+}
+
+type Latest = Record<string, { value: number; time: string }>;
+
+function deviceView(d: DeviceRecord, latest: Latest): DeviceDetail {
+  return {
+    id: d.id,
+    kind: d.kind,
+    unitCode: d.unitCode,
+    lon: d.lon,
+    lat: d.lat,
+    lastSeen: d.lastSeen?.toISOString() ?? null,
+    latest,
+    name: d.name,
+    mobile: d.mobile,
+    positionAt: d.positionAt?.toISOString() ?? null,
+    intervalS: d.expectedIntervalS,
+    gatewayId: d.gatewayId,
+    mqttTopic: `ioc/v1/telemetry/${d.id}`,
+  };
+}
 
 @Controller('api/v1/devices')
 export class DevicesController {
@@ -12,30 +59,73 @@ export class DevicesController {
     this.latest = new LatestRepository(ctx.pool);
   }
 
-  /** Devices of a unit (a province includes its wards) with their latest value per metric. */
+  /**
+   * Devices of a unit (a province includes its wards) with their latest value per metric;
+   * mobile devices (vessels) with their last known position as lon/lat.
+   */
   @Get()
   @Access({ action: 'read', unit: { from: 'query', name: 'unit' } })
-  async list(@Query('unit') unit?: string): Promise<{ asOf: string; items: DeviceView[] }> {
+  async list(@Query('unit') unit?: string): Promise<{ asOf: string; items: DeviceDetail[] }> {
     const unitCodes = unit ? await this.ctx.units.selfAndDescendants(unit) : undefined;
     const devices = await this.ctx.devices.list(unitCodes ? { unitCodes } : {});
-    // device_latest is kept by the live service from committed rows: O(devices), no hot-table scan.
-    const latest = new Map<string, Record<string, { value: number; time: string }>>();
-    for (const row of await this.latest.forDevices(devices.map((d) => d.id), null)) {
+    const latest = await this.latestOf(devices.map((d) => d.id));
+    return {
+      asOf: new Date().toISOString(),
+      items: devices.map((d) => deviceView(d, latest.get(d.id) ?? {})),
+    };
+  }
+
+  /** One device (unit-scoped by the device's registered unit). */
+  @Get(':id')
+  @Access({ action: 'read', unit: unitOfDevice('param', 'id') })
+  async get(@Param('id') id: string): Promise<DeviceDetail> {
+    const d = await this.ctx.devices.get(id);
+    if (!d) throw new DomainError('not_found', 'DEVICE_NOT_FOUND', `no device ${id}`);
+    return deviceView(d, (await this.latestOf([id])).get(id) ?? {});
+  }
+
+  /**
+   * Registers a device: body {id, kind, name?, unitCode?, lon?, lat?, mobile?, gatewayId?,
+   * devEui?, intervalS?, profile?}. A fixed device with a position and no unitCode is placed in
+   * the unit containing it. The token is in this answer only.
+   */
+  @Post()
+  @HttpCode(201)
+  @Access({ action: 'admin' })
+  async register(@Req() req: FastifyRequest, @Body() body: unknown): Promise<IssuedDeviceToken> {
+    const r = await this.ctx.registration.register(body, auditActor(req));
+    return { device: deviceView(r.device, {}), token: r.token, placement: r.placement };
+  }
+
+  /** Moves/places (lon/lat → unit recomputed), renames, re-kinds, changes the interval. */
+  @Patch(':id')
+  @Access({ action: 'admin' })
+  async update(
+    @Req() req: FastifyRequest,
+    @Param('id') id: string,
+    @Body() body: unknown,
+  ): Promise<DeviceDetail> {
+    const d = await this.ctx.registration.update(id, body, auditActor(req));
+    return deviceView(d, (await this.latestOf([id])).get(id) ?? {});
+  }
+
+  /** A new token, shown once; the old one is refused at once and open MQTT sessions end. */
+  @Post(':id/rotate')
+  @HttpCode(200)
+  @Access({ action: 'admin' })
+  async rotate(@Req() req: FastifyRequest, @Param('id') id: string): Promise<IssuedDeviceToken> {
+    const r = await this.ctx.registration.rotate(id, auditActor(req));
+    return { device: deviceView(r.device, {}), token: r.token };
+  }
+
+  /** device_latest is kept by the live service from committed rows: O(devices), no hot-table scan. */
+  private async latestOf(ids: string[]): Promise<Map<string, Latest>> {
+    const latest = new Map<string, Latest>();
+    for (const row of await this.latest.forDevices(ids, null)) {
       let rec = latest.get(row.deviceId);
       if (!rec) latest.set(row.deviceId, (rec = {}));
       rec[row.metric] = { value: row.value, time: row.time.toISOString() };
     }
-    return {
-      asOf: new Date().toISOString(),
-      items: devices.map((d) => ({
-        id: d.id,
-        kind: d.kind,
-        unitCode: d.unitCode,
-        lon: d.lon,
-        lat: d.lat,
-        lastSeen: d.lastSeen?.toISOString() ?? null,
-        latest: latest.get(d.id) ?? {},
-      })),
-    };
+    return latest;
   }
 }

@@ -1,7 +1,16 @@
 import type { ApiConfig } from '@ioc/config';
 import type { Pool, StorageMode } from '@ioc/db';
-import type { DeadLetterRepository, DeviceDirectory, DeviceRepository, IngestService, MetricCatalogue, ReadingWriter } from '@ioc/ingest';
-import type { LiveHub, LiveOperations } from '@ioc/live';
+import type {
+  DeadLetterRepository,
+  DeviceDirectory,
+  DeviceRegistrationService,
+  DeviceRepository,
+  IngestService,
+  MetricCatalogue,
+  ReadingWriter,
+} from '@ioc/ingest';
+import type { AuditActor } from '@ioc/auth';
+import type { LiveHub, LiveOperations, WallConfigService } from '@ioc/live';
 import type { Registry } from 'prom-client';
 import type { UnitsService } from '../units/units.service';
 import type { AuthContext } from '../auth/auth.context';
@@ -17,6 +26,10 @@ export interface PlatformContext {
   startedAt: Date;
   devices: DeviceRepository;
   directory: DeviceDirectory;
+  /** Device registration, placement, edits and token rotation (admin API and CLI share it). */
+  registration: DeviceRegistrationService<AuditActor>;
+  /** Per-unit wall scene configuration (libs/live wall/). */
+  wall: WallConfigService;
   deadLetters: DeadLetterRepository;
   catalogue: MetricCatalogue;
   writer: ReadingWriter;

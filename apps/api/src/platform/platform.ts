@@ -12,6 +12,7 @@ import {
   DeadLetterRepository,
   DeadLetterSink,
   DeviceDirectory,
+  DeviceRegistrationService,
   DeviceRepository,
   IngestMetrics,
   IngestService,
@@ -19,7 +20,9 @@ import {
   MqttCollector,
   ReadingWriter,
 } from '@ioc/ingest';
-import { LiveHub } from '@ioc/live';
+import { LiveHub, WallConfigService } from '@ioc/live';
+import type { AuditActor } from '@ioc/auth';
+import { getIndicator } from '@ioc/indicators';
 import { AppModule } from '../app.module';
 import { createAuthContext } from '../auth/auth.context';
 import { prepareFirstRun } from '../auth/first-run';
@@ -54,7 +57,11 @@ const log = new Logger('platform');
 export async function startPlatform(config: ApiConfig): Promise<RunningPlatform> {
   const startedAt = new Date();
   mkdirSync(config.DATA_DIR, { recursive: true });
-  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolMax: config.DB_POOL_MAX });
+  const db = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    poolMax: config.DB_POOL_MAX,
+  });
   if (db.applied.length > 0) log.log(`migrations applied: ${db.applied.join(', ')}`);
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
@@ -62,11 +69,24 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
 
   const units = new UnitsService(db.pool);
   const devices = new DeviceRepository(db.pool);
-  if (config.SEED_DEMO) await seedDemo(db.pool, { dataDir: config.DATA_DIR, province: config.IOC_PROVINCE, boundaries: config.IOC_BOUNDARIES });
+  if (config.SEED_DEMO)
+    await seedDemo(db.pool, {
+      dataDir: config.DATA_DIR,
+      province: config.IOC_PROVINCE,
+      boundaries: config.IOC_BOUNDARIES,
+    });
   await units.load();
-  const indicatorSeed = await seedIndicators(db.pool, { province: config.IOC_PROVINCE, demo: config.SEED_DEMO });
-  if (indicatorSeed.catalogue.indicators + indicatorSeed.catalogue.targets > 0 || indicatorSeed.demo) {
-    log.log(`indicators: catalogue +${indicatorSeed.catalogue.indicators} indicators, +${indicatorSeed.catalogue.targets} targets; demo reports: ${indicatorSeed.demo?.rows ?? 0} rows`);
+  const indicatorSeed = await seedIndicators(db.pool, {
+    province: config.IOC_PROVINCE,
+    demo: config.SEED_DEMO,
+  });
+  if (
+    indicatorSeed.catalogue.indicators + indicatorSeed.catalogue.targets > 0 ||
+    indicatorSeed.demo
+  ) {
+    log.log(
+      `indicators: catalogue +${indicatorSeed.catalogue.indicators} indicators, +${indicatorSeed.catalogue.targets} targets; demo reports: ${indicatorSeed.demo?.rows ?? 0} rows`,
+    );
   }
   const auth = createAuthContext(db.pool, units, config);
 
@@ -103,7 +123,14 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
   });
   const hub = new LiveHub();
   hub.start();
-  const live = await startLiveOperations({ pool: db.pool, storage: db.storage, hub, units, directory, busDatabaseUrl: db.embedded ? null : db.url });
+  const live = await startLiveOperations({
+    pool: db.pool,
+    storage: db.storage,
+    hub,
+    units,
+    directory,
+    busDatabaseUrl: db.embedded ? null : db.url,
+  });
   writer.on('batch', ({ size, inserted, ms }) => {
     metrics.batchSize.observe(size);
     metrics.writeLatency.observe(ms / 1000);
@@ -158,6 +185,26 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
   }, 1000);
   gauge.unref();
 
+  const registration = new DeviceRegistrationService<AuditActor>({
+    repo: devices,
+    geo: { locate: (lon, lat) => units.locate(lon, lat), exists: (code) => units.exists(code) },
+    audit: auth.audit,
+    onChanged: (id, { tokenChanged }) => {
+      directory.invalidate(id);
+      // The embedded broker checks tokens at CONNECT; sessions opened with the old token end now.
+      if (tokenChanged) broker.embedded?.disconnectUser(id);
+    },
+  });
+  const wall = new WallConfigService(db.pool, {
+    units,
+    metricExists: (code) => catalogue.get(code) !== undefined,
+    indicatorExists: async (code) => (await getIndicator(db.pool, code)) !== null,
+    audit: auth.audit,
+    onChanged: (config) => {
+      live.wallChanged(config);
+    },
+  });
+
   const ctx: PlatformContext = {
     config,
     pool: db.pool,
@@ -167,6 +214,8 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
     startedAt,
     devices,
     directory,
+    registration,
+    wall,
     deadLetters: deadLetterRepo,
     catalogue,
     writer,
@@ -179,10 +228,22 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
     auth,
     brokerConnected: () => brokerUp,
   };
-  const firstRun = await prepareFirstRun(auth, { embedded: db.embedded !== undefined, seedDemo: config.SEED_DEMO, dataDir: config.DATA_DIR, province: config.IOC_PROVINCE });
+  const firstRun = await prepareFirstRun(auth, {
+    embedded: db.embedded !== undefined,
+    seedDemo: config.SEED_DEMO,
+    dataDir: config.DATA_DIR,
+    province: config.IOC_PROVINCE,
+  });
 
-  const adapter = new FastifyAdapter({ bodyLimit: config.INGEST_MAX_PAYLOAD_BYTES * 4, trustProxy: config.TRUST_PROXY });
-  installHttpHardening(adapter.getInstance(), { corsOrigins: config.CORS_ORIGINS ?? [], enforce: config.AUTH_ENFORCE, routes: auth.routes });
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.INGEST_MAX_PAYLOAD_BYTES * 4,
+    trustProxy: config.TRUST_PROXY,
+  });
+  installHttpHardening(adapter.getInstance(), {
+    corsOrigins: config.CORS_ORIGINS ?? [],
+    enforce: config.AUTH_ENFORCE,
+    routes: auth.routes,
+  });
   // Nest types its options as a class but reads them as a plain object.
   // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
   const appOptions: NestApplicationOptions = {
@@ -191,12 +252,20 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
     logger:
       config.LOG_LEVEL === 'debug'
         ? ['error', 'warn', 'log', 'debug']
-        : new QuietLogger({ logLevels: config.LOG_LEVEL === 'info' ? ['error', 'warn', 'log'] : ['error', 'warn'] }),
+        : new QuietLogger({
+            logLevels: config.LOG_LEVEL === 'info' ? ['error', 'warn', 'log'] : ['error', 'warn'],
+          }),
   };
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forPlatform(ctx), adapter, appOptions);
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forPlatform(ctx),
+    adapter,
+    appOptions,
+  );
   app.useWebSocketAdapter(new WsAdapter(app));
   registerBodyParsers(app.getHttpAdapter().getInstance());
-  await serveWebApp(app, resolve(config.WEB_DIST_DIR), { embeddedWallPath: db.embedded ? firstRun.wallPath : null });
+  await serveWebApp(app, resolve(config.WEB_DIST_DIR), {
+    embeddedWallPath: db.embedded ? firstRun.wallPath : null,
+  });
   app.enableShutdownHooks();
   try {
     await app.listen(config.PORT, config.HOST);
@@ -206,7 +275,9 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
     await broker.embedded?.close();
     await db.close();
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new Error(`HTTP port ${config.PORT} is already in use: set PORT to a free port (e.g. PORT=8081 npm start)`);
+      throw new Error(
+        `HTTP port ${config.PORT} is already in use: set PORT to a free port (e.g. PORT=8081 npm start)`,
+      );
     }
     throw err;
   }
@@ -215,13 +286,24 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
 
   let simulator: Simulator | undefined;
   if (config.SIMULATOR && config.SEED_DEMO) {
-    simulator = startSimulator({ mqttUrl: broker.url, dataDir: config.DATA_DIR, intervalMs: config.SIMULATOR_INTERVAL_MS });
+    simulator = startSimulator({
+      mqttUrl: broker.url,
+      dataDir: config.DATA_DIR,
+      intervalMs: config.SIMULATOR_INTERVAL_MS,
+    });
   }
 
   const runtimeFile = join(config.DATA_DIR, 'runtime.json');
   if (db.embedded) {
     // Lets the `ioc` CLI reach the running embedded database instead of opening the files twice.
-    writeFileSync(runtimeFile, JSON.stringify({ pid: process.pid, databaseUrl: db.url, mqttUrl: broker.url, httpUrl }, null, 2));
+    writeFileSync(
+      runtimeFile,
+      JSON.stringify(
+        { pid: process.pid, databaseUrl: db.url, mqttUrl: broker.url, httpUrl },
+        null,
+        2,
+      ),
+    );
   }
 
   let stopped = false;

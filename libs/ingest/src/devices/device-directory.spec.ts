@@ -19,6 +19,7 @@ function device(id: string, token: string): DeviceRecord {
     tokenHash: hashToken(token),
     lastSeen: null,
     name: null,
+    positionAt: null,
   };
 }
 

@@ -14,6 +14,8 @@ export interface DeviceRecord {
   tokenHash: string;
   lastSeen: Date | null;
   name: string | null;
+  /** Time of the last known position (mobile devices, from readings that carried one). */
+  positionAt: Date | null;
 }
 
 /** How a LoRaWAN device's decoded payload fields map onto metric codes. */
@@ -37,6 +39,27 @@ export interface NewDevice {
   name?: string | null;
 }
 
+/** Editable fields of a registered device (`DeviceRegistrationService.update`). */
+export interface DevicePatch {
+  name?: string | null;
+  kind?: string;
+  expectedIntervalS?: number;
+  mobile?: boolean;
+  unitCode?: string | null;
+  lon?: number | null;
+  lat?: number | null;
+}
+
+const PATCH_COLUMNS: Record<keyof DevicePatch, string> = {
+  name: 'name',
+  kind: 'kind',
+  expectedIntervalS: 'expected_interval_s',
+  mobile: 'mobile',
+  unitCode: 'unit_code',
+  lon: 'lon',
+  lat: 'lat',
+};
+
 interface DeviceRow {
   id: string;
   kind: string;
@@ -51,10 +74,11 @@ interface DeviceRow {
   token_hash: string;
   last_seen: Date | null;
   name: string | null;
+  position_at: Date | null;
 }
 
 const COLUMNS =
-  'id, kind, unit_code, lon, lat, mobile, gateway_id, dev_eui, profile, expected_interval_s, token_hash, last_seen, name';
+  'id, kind, unit_code, lon, lat, mobile, gateway_id, dev_eui, profile, expected_interval_s, token_hash, last_seen, name, position_at';
 
 function toRecord(r: DeviceRow): DeviceRecord {
   return {
@@ -71,6 +95,7 @@ function toRecord(r: DeviceRow): DeviceRecord {
     tokenHash: r.token_hash,
     lastSeen: r.last_seen,
     name: r.name,
+    positionAt: r.position_at,
   };
 }
 
@@ -111,6 +136,28 @@ export class DeviceRepository {
       [tokenHash],
     );
     return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  async getByDevEui(devEui: string): Promise<DeviceRecord | null> {
+    const { rows } = await this.db.query<DeviceRow>(
+      `SELECT ${COLUMNS} FROM device WHERE upper(dev_eui) = upper($1)`,
+      [devEui],
+    );
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  /** Applies the fields present in the patch; false when no such device. */
+  async update(id: string, patch: DevicePatch): Promise<boolean> {
+    const keys = (Object.keys(patch) as (keyof DevicePatch)[]).filter(
+      (k) => patch[k] !== undefined,
+    );
+    if (keys.length === 0) return (await this.get(id)) !== null;
+    const sets = keys.map((k, i) => `${PATCH_COLUMNS[k]} = $${String(i + 2)}`);
+    const res = await this.db.query(`UPDATE device SET ${sets.join(', ')} WHERE id = $1`, [
+      id,
+      ...keys.map((k) => patch[k]),
+    ]);
+    return (res.rowCount ?? 0) > 0;
   }
 
   async list(filter: { unitCodes?: string[] } = {}): Promise<DeviceRecord[]> {

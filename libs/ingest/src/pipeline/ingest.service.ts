@@ -220,13 +220,19 @@ export class IngestService {
         message: r.message,
         ...(r.deviceId !== undefined ? { deviceId: r.deviceId } : {}),
       });
-    const rows: Reading[] = checked.accepted.map((r) => ({
-      time: r.time,
-      deviceId: r.deviceId,
-      metric: r.metric,
-      value: r.value,
-      unitCode: this.unitOf(devices.get(r.deviceId), r.position),
-    }));
+    const rows: Reading[] = checked.accepted.map((r) => {
+      const device = devices.get(r.deviceId);
+      const row: Reading = {
+        time: r.time,
+        deviceId: r.deviceId,
+        metric: r.metric,
+        value: r.value,
+        unitCode: this.unitOf(device, r.position),
+      };
+      // Carried to the live side (WS deltas, last known position); never stored in `reading`.
+      if (device?.mobile && r.position) row.position = r.position;
+      return row;
+    });
     const deadLettered =
       rejects.length > 0 ? this.reject(source, raw, rejects).deadLettered : undefined;
     if (rows.length > 0) await this.deps.writer.enqueue(rows, options);

@@ -25,10 +25,14 @@ export interface DeviceInfo {
   unitCode: string | null;
   expectedIntervalS: number;
   profile?: unknown;
+  lon?: number | null;
+  lat?: number | null;
 }
 
 export interface DeviceLookup {
   get(id: string): Promise<DeviceInfo | null>;
+  /** The cached record when fresh, synchronously (DeviceDirectory.peek); undefined = unknown. */
+  peek?(id: string): DeviceInfo | undefined;
 }
 
 /** Where alert changes go once committed (the hub and the bus). */

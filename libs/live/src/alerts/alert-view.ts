@@ -23,11 +23,18 @@ export interface AlertView {
   escalations: number;
   escalatedAt: string | null;
   updatedAt: string;
+  /** Where to plot it: the device's position (last known for mobile devices); null if unknown. */
+  lon: number | null;
+  lat: number | null;
 }
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
-export function alertView(a: Alert, ruleName: string | null = null): AlertView {
+export function alertView(
+  a: Alert,
+  ruleName: string | null = null,
+  position: { lon: number; lat: number } | null = null,
+): AlertView {
   return {
     id: a.id,
     ruleId: a.ruleId,
@@ -49,5 +56,7 @@ export function alertView(a: Alert, ruleName: string | null = null): AlertView {
     escalations: a.escalations,
     escalatedAt: iso(a.escalatedAt),
     updatedAt: a.updatedAt.toISOString(),
+    lon: position?.lon ?? null,
+    lat: position?.lat ?? null,
   };
 }

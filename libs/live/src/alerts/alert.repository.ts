@@ -28,6 +28,18 @@ const SELECT = COLUMNS.map((c) => `a.${c}`).join(', ');
 export interface AlertWithRule {
   alert: Alert;
   ruleName: string | null;
+  /** The device's position (last known, for mobile devices), for plotting the alert. */
+  position: { lon: number; lat: number } | null;
+}
+
+type PositionCols = { device_lon: number | null; device_lat: number | null };
+const POSITION_SELECT = 'dv.lon AS device_lon, dv.lat AS device_lat';
+const POSITION_JOIN = 'LEFT JOIN device dv ON dv.id = a.device_id';
+
+function positionOf(r: PositionCols): { lon: number; lat: number } | null {
+  return r.device_lon !== null && r.device_lat !== null
+    ? { lon: r.device_lon, lat: r.device_lat }
+    : null;
 }
 
 export interface AlertFilter {
@@ -104,18 +116,20 @@ export class AlertRepository {
 
   async get(db: Queryable, id: string, forUpdate = false): Promise<AlertWithRule | null> {
     if (!isUuid(id)) return null;
-    const { rows } = await db.query<AlertRow & { rule_name: string | null }>(
-      `SELECT ${SELECT}, r.name AS rule_name FROM alert a JOIN alert_rule r ON r.id = a.rule_id
+    const { rows } = await db.query<AlertRow & PositionCols & { rule_name: string | null }>(
+      `SELECT ${SELECT}, r.name AS rule_name, ${POSITION_SELECT}
+       FROM alert a JOIN alert_rule r ON r.id = a.rule_id ${POSITION_JOIN}
        WHERE a.id = $1${forUpdate ? ' FOR UPDATE OF a' : ''}`,
       [id],
     );
     const r = rows[0];
-    return r ? { alert: alertFromRow(r), ruleName: r.rule_name } : null;
+    return r ? { alert: alertFromRow(r), ruleName: r.rule_name, position: positionOf(r) } : null;
   }
 
   async list(db: Queryable, f: AlertFilter): Promise<AlertWithRule[]> {
-    const { rows } = await db.query<AlertRow & { rule_name: string | null }>(
-      `SELECT ${SELECT}, r.name AS rule_name FROM alert a JOIN alert_rule r ON r.id = a.rule_id
+    const { rows } = await db.query<AlertRow & PositionCols & { rule_name: string | null }>(
+      `SELECT ${SELECT}, r.name AS rule_name, ${POSITION_SELECT}
+       FROM alert a JOIN alert_rule r ON r.id = a.rule_id ${POSITION_JOIN}
        WHERE ($1::text[] IS NULL OR a.unit_code = ANY($1::text[]))
          AND ($2::text[] IS NULL OR a.status = ANY($2::text[]))
          AND ($3::text IS NULL OR a.rule_id = $3)
@@ -132,7 +146,11 @@ export class AlertRepository {
         f.before?.id ?? null,
       ],
     );
-    return rows.map((r) => ({ alert: alertFromRow(r), ruleName: r.rule_name }));
+    return rows.map((r) => ({
+      alert: alertFromRow(r),
+      ruleName: r.rule_name,
+      position: positionOf(r),
+    }));
   }
 
   /**

@@ -190,7 +190,7 @@ export class AlertService {
     const last = page.at(-1);
     return {
       asOf: this.clock().toISOString(),
-      items: page.map((r) => alertView(r.alert, r.ruleName)),
+      items: page.map((r) => alertView(r.alert, r.ruleName, r.position)),
       nextCursor:
         rows.length > q.limit && last
           ? encodeCursor({ t: last.alert.openedAt.getTime(), id: last.alert.id })
@@ -211,7 +211,10 @@ export class AlertService {
     const found = await this.alerts.get(this.pool, id);
     if (!found) throw notFound(id);
     const notes = await this.alerts.notes(this.pool, id);
-    return { ...alertView(found.alert, found.ruleName), notes: notes.map(noteView) };
+    return {
+      ...alertView(found.alert, found.ruleName, found.position),
+      notes: notes.map(noteView),
+    };
   }
 
   async audit(
@@ -269,7 +272,7 @@ export class AlertService {
       await this.alerts.update(c, r.alert);
       await this.alerts.appendAudit(c, r.audit, origin.ip);
       if (r.note) await this.alerts.insertNote(c, r.note);
-      const v = alertView(r.alert, found.ruleName);
+      const v = alertView(r.alert, found.ruleName, found.position);
       let queued = false;
       if (action.type === 'escalate' || action.type === 'reopen') {
         const rule = await this.rules.get(c, r.alert.ruleId);

@@ -1,4 +1,4 @@
-import type { ReadingDelta } from '@ioc/contracts';
+import type { IndicatorChanged, ReadingDelta, WallChanged } from '@ioc/contracts';
 import type { AlertView } from '../alerts/alert-view';
 import type { RollupUpdate } from '../rollups/rollup-push';
 
@@ -14,7 +14,11 @@ export type BusItem =
   /** An alert too large for one message: receivers load it by id. */
   | { t: 'A'; id: string }
   /** Alert rules changed: drop cached rules. */
-  | { t: 'rules' };
+  | { t: 'rules' }
+  /** A unit's wall configuration was saved. */
+  | { t: 'w'; w: WallChanged }
+  /** An indicator report was saved. */
+  | { t: 'i'; i: IndicatorChanged };
 
 export interface LiveBus {
   readonly kind: 'local' | 'pg-notify';

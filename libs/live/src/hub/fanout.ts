@@ -8,16 +8,19 @@ export function readingDeltas(rows: readonly Reading[]): ReadingDelta[] {
     const time = r.time.toISOString();
     const d = byDevice.get(r.deviceId);
     if (!d) {
-      byDevice.set(r.deviceId, {
+      const delta: ReadingDelta = {
         deviceId: r.deviceId,
         unitCode: r.unitCode,
         time,
         values: { [r.metric]: r.value },
-      });
+      };
+      if (r.position) delta.position = { lon: r.position.lon, lat: r.position.lat };
+      byDevice.set(r.deviceId, delta);
     } else if (time >= d.time) {
       d.values[r.metric] = r.value;
       d.time = time;
       d.unitCode = r.unitCode;
+      if (r.position) d.position = { lon: r.position.lon, lat: r.position.lat };
     } else if (!(r.metric in d.values)) {
       d.values[r.metric] = r.value;
     }
@@ -33,12 +36,15 @@ export function publishDeltas(
   hub: LiveHub,
   deltas: readonly ReadingDelta[],
   parentOf: (unit: string) => string | null,
+  homeOf?: (deviceId: string) => string | null,
 ): void {
   for (const delta of deltas) {
     hub.publishReading('layer:devices', delta);
-    if (!delta.unitCode) continue;
-    hub.publishReading(`unit:${delta.unitCode}`, delta);
-    const parent = parentOf(delta.unitCode);
+    // A reading outside every unit (a vessel at sea) goes to its device's registered unit.
+    const unit = delta.unitCode ?? homeOf?.(delta.deviceId) ?? null;
+    if (!unit) continue;
+    hub.publishReading(`unit:${unit}`, delta);
+    const parent = parentOf(unit);
     if (parent) hub.publishReading(`unit:${parent}`, delta);
   }
 }
@@ -48,8 +54,9 @@ export function fanOutReadings(
   hub: LiveHub,
   rows: readonly Reading[],
   parentOf: (unit: string) => string | null,
+  homeOf?: (deviceId: string) => string | null,
 ): ReadingDelta[] {
   const deltas = readingDeltas(rows);
-  publishDeltas(hub, deltas, parentOf);
+  publishDeltas(hub, deltas, parentOf, homeOf);
   return deltas;
 }

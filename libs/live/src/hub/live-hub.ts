@@ -46,7 +46,19 @@ function encode(message: WsServerMessage): Buffer {
 function mergeDelta(prev: ReadingDelta | undefined, delta: ReadingDelta): ReadingDelta {
   if (!prev) return delta;
   if (prev.time > delta.time) {
-    return { ...delta, values: { ...delta.values, ...prev.values }, time: prev.time };
+    // The older delta's values are superseded; its position only when the newer one has none.
+    const merged: ReadingDelta = {
+      ...delta,
+      values: { ...delta.values, ...prev.values },
+      time: prev.time,
+    };
+    const position = prev.position ?? delta.position;
+    if (position) merged.position = position;
+    else delete merged.position;
+    return merged;
+  }
+  if (!delta.position && prev.position) {
+    return { ...delta, values: { ...prev.values, ...delta.values }, position: prev.position };
   }
   return { ...delta, values: { ...prev.values, ...delta.values } };
 }

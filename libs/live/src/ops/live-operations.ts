@@ -1,4 +1,4 @@
-import type { Reading, WsServerMessage } from '@ioc/contracts';
+import type { IndicatorChanged, Reading, WallChanged, WsServerMessage } from '@ioc/contracts';
 import type { Pool, StorageMode } from '@ioc/db';
 import {
   AlertEngine,
@@ -77,6 +77,8 @@ class LatestTracker {
       this.pending = new Map();
       try {
         await this.repo.upsert(rows);
+        // Mobile devices' last known position (device.lon/lat), same rows, same cadence.
+        await this.repo.notePositions(rows);
       } catch (err) {
         this.log.warn(`latest values not updated: ${(err as Error).message}`);
       }
@@ -108,7 +110,8 @@ export class LiveOperations {
     this.aqi = new AqiService(pool, units);
     this.fleet = new FleetService(pool, units);
     this.notifier = new Notifier(pool, log, deps.notifier);
-    const sink = (a: AlertView) => {
+    const sink = (view: AlertView) => {
+      const a = this.withPosition(view);
       this.deliverAlert(a);
       this.bus.publish({ t: 'a', a });
     };
@@ -151,7 +154,12 @@ export class LiveOperations {
 
   /** Committed readings from this instance's writer. */
   onStored(rows: readonly Reading[]): void {
-    const deltas = fanOutReadings(this.deps.hub, rows, (u) => this.deps.units.parentOf(u));
+    const deltas = fanOutReadings(
+      this.deps.hub,
+      rows,
+      (u) => this.deps.units.parentOf(u),
+      this.homeOf,
+    );
     if (this.bus.kind !== 'local') for (const d of deltas) this.bus.publish({ t: 'r', d });
     this.latest.note(rows);
     this.pusher.note(rows);
@@ -181,7 +189,13 @@ export class LiveOperations {
   private fromBus(item: BusItem): void {
     switch (item.t) {
       case 'r':
-        publishDeltas(this.deps.hub, [item.d], (u) => this.deps.units.parentOf(u));
+        publishDeltas(this.deps.hub, [item.d], (u) => this.deps.units.parentOf(u), this.homeOf);
+        return;
+      case 'w':
+        this.deliverWall(item.w);
+        return;
+      case 'i':
+        this.deliverIndicator(item.i);
         return;
       case 'u':
         this.deliverRollup(item.u);
@@ -192,7 +206,7 @@ export class LiveOperations {
       case 'A':
         void this.alertRepo.get(this.deps.pool, item.id).then(
           (found) => {
-            if (found) this.deliverAlert(alertView(found.alert, found.ruleName));
+            if (found) this.deliverAlert(alertView(found.alert, found.ruleName, found.position));
           },
           (err: unknown) => {
             this.deps.log.warn(`live bus: alert ${item.id} not loaded: ${(err as Error).message}`);
@@ -202,6 +216,49 @@ export class LiveOperations {
       case 'rules':
         this.engine.invalidateRules();
         return;
+    }
+  }
+
+  /** The engine builds views without a join: the device's cached position fills lon/lat. */
+  private withPosition(a: AlertView): AlertView {
+    if (a.lon !== null || !a.deviceId) return a;
+    const d = this.deps.devices.peek?.(a.deviceId);
+    const lon = d?.lon ?? null;
+    const lat = d?.lat ?? null;
+    return lon !== null && lat !== null ? { ...a, lon, lat } : a;
+  }
+
+  /** Registered unit of a device whose reading is outside every unit (a vessel at sea). */
+  private readonly homeOf = (deviceId: string): string | null =>
+    this.deps.devices.peek?.(deviceId)?.unitCode ?? null;
+
+  /** A unit's wall configuration was saved: its walls (and the province's) refetch. */
+  wallChanged(config: { unitCode: string; updatedAt: string | null }): void {
+    const w: WallChanged = { unitCode: config.unitCode, updatedAt: config.updatedAt };
+    this.deliverWall(w);
+    this.bus.publish({ t: 'w', w });
+  }
+
+  /** An indicator report was saved: scorecards of the unit and its province refetch. */
+  indicatorChanged(changes: readonly IndicatorChanged[]): void {
+    for (const i of changes) {
+      this.deliverIndicator(i);
+      this.bus.publish({ t: 'i', i });
+    }
+  }
+
+  private deliverWall(w: WallChanged): void {
+    const channel = `unit:${w.unitCode}`;
+    const msg: WsServerMessage = { type: 'wall', channel, asOf: new Date().toISOString(), wall: w };
+    this.deps.hub.broadcast(channel, msg, 'wall');
+  }
+
+  private deliverIndicator(i: IndicatorChanged): void {
+    const asOf = new Date().toISOString();
+    for (const unit of unitAndParent(this.deps.units, i.unitCode)) {
+      const channel = `unit:${unit}`;
+      const msg: WsServerMessage = { type: 'indicator', channel, asOf, indicator: i };
+      this.deps.hub.broadcast(channel, msg, `indicator:${i.unitCode}:${i.indicatorCode}`);
     }
   }
 

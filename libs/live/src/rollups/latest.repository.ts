@@ -47,6 +47,33 @@ export class LatestRepository {
     );
   }
 
+  /**
+   * Moves mobile devices (device.lon/lat, migration 0032 position_at) to the newest position
+   * their committed readings carried; a late reading never moves a device back in time.
+   */
+  async notePositions(rows: readonly Reading[]): Promise<number> {
+    const newest = new Map<string, Reading & { position: { lon: number; lat: number } }>();
+    for (const r of rows) {
+      if (!r.position) continue;
+      const prev = newest.get(r.deviceId);
+      if (!prev || prev.time < r.time) newest.set(r.deviceId, { ...r, position: r.position });
+    }
+    if (newest.size === 0) return 0;
+    const list = [...newest.values()].sort((a, b) => a.deviceId.localeCompare(b.deviceId));
+    const res = await this.db.query(
+      `UPDATE device d SET lon = p.lon, lat = p.lat, position_at = p.time
+       FROM unnest($1::text[], $2::float8[], $3::float8[], $4::timestamptz[]) AS p(id, lon, lat, time)
+       WHERE d.id = p.id AND d.mobile AND (d.position_at IS NULL OR d.position_at < p.time)`,
+      [
+        list.map((r) => r.deviceId),
+        list.map((r) => r.position.lon),
+        list.map((r) => r.position.lat),
+        list.map((r) => r.time),
+      ],
+    );
+    return res.rowCount ?? 0;
+  }
+
   /** Latest values of readings taken in these units (the unit of the reading, for mobile devices). */
   async forUnits(
     unitCodes: readonly string[],

@@ -1,0 +1,7 @@
+export {
+  WallConfigService,
+  wallConfigBodySchema,
+  type WallConfigDeps,
+  type WallAudit,
+} from './wall-config.service';
+export { WallConfigRepository, type StoredWallConfig } from './wall-config.repository';
