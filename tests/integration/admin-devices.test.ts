@@ -151,7 +151,11 @@ describe('devices admin API (embedded, access control on)', () => {
 
   it('rotates the token: the old one is refused at once (open session ended), the new one works', async () => {
     expect(session?.connected).toBe(true);
-    const closed = new Promise<void>((resolve) => session?.once('close', () => resolve()));
+    const closed = new Promise<void>((resolve) =>
+      session?.once('close', () => {
+        resolve();
+      }),
+    );
     const r = await admin('POST', '/api/v1/devices/adm-aq-1/rotate');
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     const fresh = (r.body as Issued).token;

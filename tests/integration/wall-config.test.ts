@@ -1,0 +1,210 @@
+/**
+ * Wall configuration per unit (`GET|PUT /api/v1/wall/config?unit=`) and the public web config
+ * (`GET /api/v1/web-config`). A display token reads its own unit's config (and the units below
+ * it), never another's; only administrators save; every bad field of a body is listed; a save
+ * is audited and announced on the unit's WebSocket channel.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultWallScenes, type WallConfig, type WallScene } from '@ioc/contracts';
+import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { openWs } from '../support/ws';
+
+const BASEMAP = 'pmtiles://https://tiles.example.vn/da-nang.pmtiles';
+
+describe('wall config API (embedded, access control on)', () => {
+  let platform: TestPlatform;
+
+  const api = async (
+    method: string,
+    path: string,
+    token: string | null,
+    body?: unknown,
+  ): Promise<{ status: number; body: unknown }> => {
+    const headers: Record<string, string> = {};
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(`${platform.httpUrl}${path}`, {
+      method,
+      headers,
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null };
+  };
+  const issuesOf = (body: unknown) =>
+    (body as { error: { details: { issues: { path: string; message: string }[] } } }).error.details
+      .issues;
+
+  beforeAll(async () => {
+    platform = await startTestPlatform({ auth: true, BASEMAP_URL: BASEMAP });
+  }, 120_000);
+  afterAll(async () => {
+    await platform.dispose();
+  });
+
+  const scenes: WallScene[] = [
+    {
+      id: 'air-now',
+      kind: 'air',
+      titleVi: 'Không khí',
+      durationSec: 30,
+      enabled: true,
+      measure: { kind: 'metric', metric: 'pm10' },
+      overlays: ['heatmap', 'alerts'],
+    },
+    {
+      id: 'services',
+      kind: 'services',
+      durationSec: 120,
+      enabled: false,
+      measure: { kind: 'indicator', code: 'dx.online_public_service_usage' },
+      overlays: [],
+    },
+    {
+      id: 'sea',
+      kind: 'fleet',
+      durationSec: 600,
+      enabled: true,
+      measure: { kind: 'none' },
+      overlays: ['vessels', 'devices'],
+    },
+  ];
+
+  it('serves the built-in scenes to a display token of the unit until an admin saves', async () => {
+    const display = await platform.displayToken('48');
+    const r = await api('GET', '/api/v1/wall/config?unit=48', display);
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({
+      unitCode: '48',
+      rotate: true,
+      scenes: defaultWallScenes(),
+      updatedAt: null,
+      updatedBy: null,
+    });
+    // The province's display may read its wards' walls too.
+    expect((await api('GET', '/api/v1/wall/config?unit=20275', display)).status).toBe(200);
+  });
+
+  it('saves, audits, announces on the unit channel, and serves the saved config', async () => {
+    const display = await platform.displayToken('48');
+    const ws = await openWs(platform.httpUrl, `/ws?token=${encodeURIComponent(display)}`);
+    ws.send({ type: 'subscribe', channels: ['unit:48'] });
+    await ws.next((m) => m.type === 'subscribed');
+    const put = await api('PUT', '/api/v1/wall/config?unit=48', platform.adminToken, {
+      rotate: false,
+      scenes,
+    });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    const saved = put.body as WallConfig;
+    expect(saved).toMatchObject({ unitCode: '48', rotate: false, scenes });
+    expect(saved.updatedAt).not.toBeNull();
+    expect(saved.updatedBy).toMatch(/^t-admin-/);
+    const announced = await ws.next((m) => m.type === 'wall');
+    expect(announced).toMatchObject({
+      type: 'wall',
+      channel: 'unit:48',
+      wall: { unitCode: '48', updatedAt: saved.updatedAt },
+    });
+    ws.close();
+    expect((await api('GET', '/api/v1/wall/config?unit=48', display)).body).toEqual(saved);
+    // Other units keep their defaults.
+    expect(
+      ((await api('GET', '/api/v1/wall/config?unit=20275', display)).body as WallConfig).updatedAt,
+    ).toBeNull();
+    const { rows } = await platform.ctx.pool.query<{ actor: string; unit_code: string }>(
+      "SELECT actor, unit_code FROM audit_log WHERE action = 'wall_config.update' AND target_id = '48'",
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ unit_code: '48' });
+    expect(rows[0]?.actor).toMatch(/^t-admin-/);
+  });
+
+  it('lists every bad field of a body in one 400', async () => {
+    const bad = {
+      rotate: 'yes',
+      scenes: [
+        { ...scenes[0], id: 'Air Now', durationSec: 5, overlays: ['lasers'], enabled: false },
+        { ...scenes[2], kind: 'weather', enabled: false },
+        { ...scenes[2], measure: { kind: 'metric', metric: 'no_such_metric' }, enabled: false },
+        { ...scenes[1], measure: { kind: 'indicator', code: 'no.such.indicator' } },
+      ],
+    };
+    const r = await api('PUT', '/api/v1/wall/config?unit=48', platform.adminToken, bad);
+    expect(r.status).toBe(400);
+    expect(r.body).toMatchObject({ error: { code: 'WALL_CONFIG_INVALID' } });
+    const paths = issuesOf(r.body).map((i) => i.path);
+    for (const p of [
+      'rotate',
+      'scenes.0.id',
+      'scenes.0.durationSec',
+      'scenes.0.overlays.0',
+      'scenes.1.kind',
+      'scenes.2.measure.metric',
+      'scenes.3.measure.code',
+    ])
+      expect(paths, JSON.stringify(issuesOf(r.body))).toContain(p);
+
+    const dup = await api('PUT', '/api/v1/wall/config?unit=48', platform.adminToken, {
+      rotate: true,
+      scenes: [scenes[0], { ...scenes[2], id: 'air-now' }],
+    });
+    expect(dup.status).toBe(400);
+    expect(issuesOf(dup.body)).toEqual([
+      { path: 'scenes.1.id', message: expect.stringContaining('duplicate scene id air-now') },
+    ]);
+    const off = await api('PUT', '/api/v1/wall/config?unit=48', platform.adminToken, {
+      rotate: true,
+      scenes: scenes.map((s) => ({ ...s, enabled: false })),
+    });
+    expect(issuesOf(off.body)).toEqual([
+      { path: 'scenes', message: 'at least one scene must be enabled' },
+    ]);
+    // Nothing of a refused body was saved.
+    const still = (await api('GET', '/api/v1/wall/config?unit=48', platform.adminToken))
+      .body as WallConfig;
+    expect(still.scenes).toEqual(scenes);
+  });
+
+  it('needs a known unit', async () => {
+    expect((await api('GET', '/api/v1/wall/config', platform.adminToken)).body).toMatchObject({
+      error: { code: 'UNIT_REQUIRED' },
+    });
+    expect((await api('GET', '/api/v1/wall/config?unit=99999', platform.adminToken)).status).toBe(
+      404,
+    );
+    expect(
+      (
+        await api('PUT', '/api/v1/wall/config?unit=4', platform.adminToken, {
+          rotate: true,
+          scenes,
+        })
+      ).status,
+    ).toBe(400);
+  });
+
+  it('refuses other units to a display token and saves to everyone but administrators', async () => {
+    const wardDisplay = await platform.displayToken('20275');
+    expect((await api('GET', '/api/v1/wall/config?unit=20275', wardDisplay)).status).toBe(200);
+    for (const unit of ['48', '20314']) {
+      expect(await api('GET', `/api/v1/wall/config?unit=${unit}`, wardDisplay)).toMatchObject({
+        status: 403,
+        body: { error: { code: 'FORBIDDEN_SCOPE' } },
+      });
+    }
+    const body = { rotate: true, scenes };
+    expect(await api('PUT', '/api/v1/wall/config?unit=20275', wardDisplay, body)).toMatchObject({
+      status: 403,
+    });
+    const operator = await platform.loginAs('province_operator', ['48']);
+    expect(await api('PUT', '/api/v1/wall/config?unit=48', operator, body)).toMatchObject({
+      status: 403,
+      body: { error: { code: 'FORBIDDEN_ROLE' } },
+    });
+    expect((await api('GET', '/api/v1/wall/config?unit=48', null)).status).toBe(401);
+  });
+
+  it('gives the web app its basemap without a credential', async () => {
+    const r = await api('GET', '/api/v1/web-config', null);
+    expect(r).toEqual({ status: 200, body: { basemap: BASEMAP } });
+  });
+});
