@@ -1,4 +1,5 @@
-import type { WallScene } from '@ioc/contracts';
+import { defaultWallScenes, type WallScene } from '@ioc/contracts';
+import type { WallAlert, WardFeature } from '../api/schemas';
 import { useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { displayParams } from '../app/urlParams';
 import { DataFreshness } from '../components/wall/DataFreshness';
@@ -10,30 +11,24 @@ import { WallHeader } from '../components/wall/WallHeader';
 import { WardPanel } from '../components/wall/WardPanel';
 import { useAlerts } from '../hooks/useAlerts';
 import { useClock } from '../hooks/useClock';
-import { useDisplayWards } from '../hooks/useDisplayWards';
-import { useFontsReady } from '../hooks/useFontsReady';
 import { useLiveFeed } from '../hooks/useLiveFeed';
 import { FLEET_REFRESH_MS, SCORECARD_REFRESH_MS, usePanelSources } from '../hooks/usePanelSources';
 import { usePanelStats } from '../hooks/usePanelStats';
 import { canWorkAlerts, useSession } from '../hooks/useSession';
 import { useThrottledValue } from '../hooks/useThrottledValue';
-import { useUiScale } from '../hooks/useUiScale';
 import { useUnitsData } from '../hooks/useUnitsData';
 import { useWallConfig } from '../hooks/useWallConfig';
-import { useDeviceLayers, useWardLayers } from '../hooks/useWallLayers';
-import { useWardFill } from '../hooks/useWardFill';
-import { useWardLabels } from '../hooks/useWardLabels';
 import { useI18n } from '../i18n/useI18n';
+import { mapSeverity } from '../live/alertBoard';
 import { burnInOffset } from '../live/burnIn';
-import type { DeviceState } from '../live/deviceStore';
-import { metricMeasure } from '../live/metricMeasure';
+import type { DeviceState, DeviceStore } from '../live/deviceStore';
 import { isPolledStale } from '../live/polledResource';
 import { sceneAt } from '../live/sceneClock';
 import { isStale } from '../live/staleness';
 import { canvasStyle, tileLayout } from '../live/tiling';
-import { sovereigntyLabels } from '../map/layers/sovereigntyLayer';
-import { SeaInset } from '../map/SeaInset';
-import { WallMap } from '../map/WallMap';
+import { SceneMap } from '../map/SceneMap';
+import type { MapAlert } from '../map/sceneMap.types';
+import { useWardMeasure } from '../map/useWardMeasure';
 import '../styles/wall.css';
 
 const PANEL = { topN: 12, recentLimit: 500 } as const;
@@ -41,15 +36,44 @@ const PANEL = { topN: 12, recentLimit: 500 } as const;
 const PANEL_THROTTLE_MS = 250;
 /** Online/offline colours and counts are re-evaluated on this beat even without deltas. */
 const STATUS_TICK_MS = 30_000;
-/** Width of the East Sea inset in CSS px at 1920×1080 (matches .sea-inset in wall.css). */
-const INSET_WIDTH_PX = 340;
-const WARD_FILL_ALPHA = 150;
 /** A tapped ward's panel closes by itself: nobody may be there to close it. */
 const WARD_PANEL_TIMEOUT_MS = 2 * 60_000;
 /** Alerts refresh every 30 s; late after a missed refresh and a half. */
 const ALERTS_MAX_AGE_MS = 75_000;
 
 const NO_DEVICES: readonly DeviceState[] = [];
+
+/** Shown only while a config has no enabled scene at all. */
+const FALLBACK_SCENE: WallScene = defaultWallScenes()[0] ?? {
+  id: 'overview',
+  kind: 'overview',
+  durationSec: 60,
+  enabled: true,
+  measure: { kind: 'none' },
+  overlays: [],
+};
+
+/**
+ * Where the map pulses an alert: its own position when the API gives one, else its device's,
+ * else the label point of its ward. Alerts with none of these stay in the list only.
+ */
+function toMapAlerts(
+  alerts: readonly WallAlert[],
+  store: DeviceStore | null,
+  wards: readonly WardFeature[] | null,
+): MapAlert[] {
+  const labels = new Map((wards ?? []).map((f) => [f.properties.code, f.properties] as const));
+  const out: MapAlert[] = [];
+  for (const a of alerts) {
+    const device = a.deviceId === null ? undefined : store?.byId.get(a.deviceId);
+    const ward = a.unitCode === null ? undefined : labels.get(a.unitCode);
+    const lon = a.lon ?? device?.lon ?? ward?.labelLon ?? null;
+    const lat = a.lat ?? device?.lat ?? ward?.labelLat ?? null;
+    if (lon !== null && lat !== null)
+      out.push({ id: a.id, severity: mapSeverity(a.severity), lon, lat });
+  }
+  return out;
+}
 
 function sceneTitle(scene: WallScene, lang: 'vi' | 'en', fallback: string): string {
   const own = lang === 'en' ? (scene.titleEn ?? scene.titleVi) : scene.titleVi;
@@ -64,8 +88,6 @@ export default function WallPage() {
   const params = displayParams();
   const { unitCode } = params;
   const { t, lang } = useI18n();
-  const uiScale = useUiScale();
-  const fontsReady = useFontsReady();
   const units = useUnitsData(unitCode);
   const { feed, snapshot } = useLiveFeed(unitCode);
   const now = useClock(1000);
@@ -100,40 +122,11 @@ export default function WallPage() {
   }, [selectedWard]);
 
   const { children } = units;
-  const { bounds, wards, insetWards } = useDisplayWards(units.wards);
-  const fill = useWardFill(wards, stats.means, WARD_FILL_ALPHA);
-  const [zoom, setZoom] = useState<number | null>(null);
-  const onZoom = useCallback((z: number) => {
-    // A tenth of a zoom level is invisible to placement; avoid re-running on tiny changes.
-    setZoom(Math.round(z * 10) / 10);
-  }, []);
-  const labelWards = useWardLabels(wards, children, zoom, uiScale, fontsReady);
   const unitName = useCallback(
     (code: string | null) => (code === null ? '—' : (children.get(code)?.shortName ?? code)),
     [children],
   );
-  const sovereignty = useMemo(() => sovereigntyLabels(t('map.hoangSa'), t('map.truongSa')), [t]);
-
-  const wardLayers = useWardLayers({
-    wards,
-    fillFor: fill.fillFor,
-    fillKey: fill.key,
-    labelWards,
-    sovereignty,
-    fontsReady,
-    uiScale,
-  });
-  const liveLayers = useDeviceLayers({
-    devices: store?.positioned ?? NO_DEVICES,
-    valueVersion: snapshot.valueVersion,
-    statusTick,
-    uiScale,
-  });
-
-  const padding = useMemo(() => {
-    const m = Math.round(32 * uiScale);
-    return { top: m, bottom: m, left: m, right: Math.round((INSET_WIDTH_PX + 40) * uiScale) };
-  }, [uiScale]);
+  const wardCodes = useMemo(() => (units.wards ?? []).map((f) => f.properties.code), [units.wards]);
 
   const unitTitle = units.unit
     ? lang === 'en' && units.unit.nameEn
@@ -154,11 +147,26 @@ export default function WallPage() {
   });
 
   const scene = slot?.scene ?? null;
-  const measureMetric = scene?.measure.kind === 'metric' ? scene.measure.metric : 'pm25';
+  const shownScene = scene ?? FALLBACK_SCENE;
+  const wardMeasure = useWardMeasure(shownScene, {
+    unitCode,
+    store,
+    version: panelVersion,
+    statusTick,
+    wardCodes,
+  });
+  // A live measure is only as fresh as the link that feeds it.
   const measure = useMemo(
-    () => metricMeasure(store ? store.byId.values() : [], measureMetric, snapshot.asOf, liveStale),
-    // `panelVersion` is the change signal of the (mutable) store.
-    [store, panelVersion, measureMetric, snapshot.asOf, liveStale],
+    () =>
+      shownScene.measure.kind === 'metric'
+        ? { ...wardMeasure, stale: wardMeasure.stale || liveStale }
+        : wardMeasure,
+    [wardMeasure, liveStale, shownScene.measure.kind],
+  );
+  const mapAlerts = useMemo(
+    () => toMapAlerts(alerts.alerts, store, units.wards),
+    // `panelVersion`: devices may have moved (vessels) or arrived since.
+    [alerts.alerts, store, units.wards, panelVersion],
   );
 
   const layout = tileLayout(params.tiles, params.tile);
@@ -200,22 +208,18 @@ export default function WallPage() {
           }
         />
         <main className="wall-map">
-          <WallMap
-            baseLayers={wardLayers.base}
-            liveLayers={liveLayers}
-            labelLayers={wardLayers.labels}
-            bounds={bounds}
-            padding={padding}
-            ariaLabel={t('map.label')}
-            onZoom={onZoom}
-          />
-          <SeaInset
-            wards={insetWards}
-            mainBounds={bounds}
-            labels={sovereignty}
-            fontsReady={fontsReady}
-            uiScale={uiScale}
-            title={t('map.insetTitle')}
+          <SceneMap
+            unitCode={unitCode}
+            scene={shownScene}
+            wards={units.wards}
+            children={children}
+            store={store}
+            valueVersion={snapshot.valueVersion}
+            statusTick={statusTick}
+            alerts={mapAlerts}
+            measure={measure}
+            selectedWard={selectedWard}
+            onWardClick={onWardClick}
           />
           {units.wards === null && (
             <p className="map-message" role="status">
@@ -225,7 +229,7 @@ export default function WallPage() {
         </main>
         <aside className="wall-panel">
           <div className="wall-panel-inner">
-            <FleetSummary unitCount={wards.length} online={stats.online} total={stats.total} />
+            <FleetSummary unitCount={wardCodes.length} online={stats.online} total={stats.total} />
             {selectedWard !== null ? (
               <WardPanel
                 code={selectedWard}
