@@ -25,7 +25,13 @@ export function dictionary(lang: Lang): Readonly<Record<MessageKey, string>> {
  * placeholder is left visible rather than silently dropped, so a missing param shows in review.
  */
 export function translate(lang: Lang, key: MessageKey, params?: MessageParams): string {
-  const template = dictionaries[lang][key];
+  // Keys are typed, but some are built at run time (`status.${x}`): a key with no message is
+  // reported (the i18n route test fails on this line) and shown as itself, never as blank.
+  const template = (dictionaries[lang] as Readonly<Record<string, string | undefined>>)[key];
+  if (template === undefined) {
+    console.error(`[i18n] missing key "${key}" (${lang})`);
+    return key;
+  }
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];

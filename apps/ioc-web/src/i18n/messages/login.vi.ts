@@ -1,4 +1,31 @@
 /** Vietnamese strings of the login area (see ../messages.vi.ts). */
 export const loginVi = {
   'login.title': 'Đăng nhập',
+  'login.username': 'Tên đăng nhập',
+  'login.password': 'Mật khẩu',
+  'login.submit': 'Đăng nhập',
+  'login.signingIn': 'Đang đăng nhập…',
+  'login.signOut': 'Đăng xuất',
+  'login.signedInTitle': 'Bạn đã đăng nhập',
+  'login.signedInAs': 'Đang đăng nhập với tài khoản {name} ({role}).',
+  'login.continue': 'Tiếp tục',
+  'login.firstRun': 'Lần chạy đầu tiên: tạo tài khoản quản trị',
+  'login.haveAccount': 'Tôi đã có tài khoản: đăng nhập',
+  'login.error.usernameRequired': 'Nhập tên đăng nhập.',
+  'login.error.passwordRequired': 'Nhập mật khẩu.',
+  'login.error.badCredentials': 'Tên đăng nhập hoặc mật khẩu không đúng.',
+  'login.error.locked': 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {seconds} giây.',
+  'login.error.lockedUntil':
+    'Đăng nhập sai quá nhiều lần nên tài khoản tạm bị khóa. Vui lòng thử lại sau khoảng {minutes} phút (lúc {time}).',
+  'login.error.setupDone': 'Đã có quản trị viên. Vui lòng đăng nhập.',
+  'login.error.setupToken': 'Mã thiết lập không đúng hoặc đã được dùng.',
+  'login.setup.title': 'Thiết lập lần đầu',
+  'login.setup.lead':
+    'Hệ thống chưa có quản trị viên. Nhập mã thiết lập một lần (in ra khi chạy npm start) để tạo tài khoản quản trị đầu tiên.',
+  'login.setup.token': 'Mã thiết lập',
+  'login.setup.tokenHint': 'Mã chỉ dùng được một lần và có trong nhật ký khởi động của máy chủ.',
+  'login.setup.confirm': 'Nhập lại mật khẩu',
+  'login.setup.submit': 'Tạo quản trị viên và đăng nhập',
+  'login.setup.error.token': 'Nhập mã thiết lập.',
+  'login.setup.error.confirm': 'Hai mật khẩu không khớp.',
 } satisfies Record<string, string>;
