@@ -2,6 +2,7 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { UnitSummary } from '@ioc/contracts';
 import { type DeviceRepository, generateToken, hashToken } from '@ioc/ingest';
+import { VESSEL_TRACKS, vesselState } from './vessel-tracks';
 
 export const DEMO_CREDENTIALS_FILE = 'demo-devices.json';
 
@@ -12,6 +13,8 @@ export interface DemoCredential {
   seed: number;
   /** Publishes every N simulator ticks. */
   everyTicks: number;
+  /** Vessels: index into VESSEL_TRACKS (the reading carries the position on that track). */
+  track?: number;
 }
 
 interface DemoKind {
@@ -26,6 +29,7 @@ interface DemoKind {
   dy: number;
 }
 
+// prettier-ignore
 const KINDS: DemoKind[] = [
   { kind: 'air_quality', prefix: 'aq', every: 1, offset: 0, everyTicks: 2, intervalS: 60, dx: 0, dy: 0 },
   { kind: 'water_level', prefix: 'wl', every: 5, offset: 1, everyTicks: 3, intervalS: 120, dx: 0.004, dy: -0.003 },
@@ -39,10 +43,19 @@ const KINDS: DemoKind[] = [
  * Registers the demo fleet (about 200 devices across the province's wards) with fresh tokens,
  * and keeps the tokens in DATA_DIR for the simulator only — like a gateway's config file.
  */
-export async function seedDemoDevices(repo: DeviceRepository, wards: UnitSummary[], dataDir: string): Promise<number> {
+export async function seedDemoDevices(
+  repo: DeviceRepository,
+  wards: UnitSummary[],
+  dataDir: string,
+  province: string,
+): Promise<number> {
   const file = join(dataDir, DEMO_CREDENTIALS_FILE);
   if (existsSync(file) && (await repo.count()) > 0) {
-    return (JSON.parse(readFileSync(file, 'utf8')) as unknown[]).length;
+    // An existing demo: add what later versions brought (the fishing fleet), keep the rest.
+    const existing = JSON.parse(readFileSync(file, 'utf8')) as DemoCredential[];
+    const added = await seedVessels(repo, existing, province);
+    if (added > 0) writeCredentials(file, existing);
+    return existing.length;
   }
   const creds: DemoCredential[] = [];
   const sorted = [...wards].sort((a, b) => a.code.localeCompare(b.code));
@@ -50,7 +63,13 @@ export async function seedDemoDevices(repo: DeviceRepository, wards: UnitSummary
     sorted.forEach((w, i) => {
       if ((i + k.offset) % k.every !== 0 || !w.label) return;
       const id = `${k.prefix}-${w.code}`;
-      creds.push({ id, kind: k.kind, token: generateToken(), seed: Number(w.code) + k.offset * 7, everyTicks: k.everyTicks });
+      creds.push({
+        id,
+        kind: k.kind,
+        token: generateToken(),
+        seed: Number(w.code) + k.offset * 7,
+        everyTicks: k.everyTicks,
+      });
     });
   }
   for (const c of creds) {
@@ -72,7 +91,49 @@ export async function seedDemoDevices(repo: DeviceRepository, wards: UnitSummary
       name: `${k.kind} ${w.shortName}`,
     });
   }
+  await seedVessels(repo, creds, province);
+  writeCredentials(file, creds);
+  return creds.length;
+}
+
+function writeCredentials(file: string, creds: DemoCredential[]): void {
   writeFileSync(file, JSON.stringify(creds, null, 1));
   chmodSync(file, 0o600);
-  return creds.length;
+}
+
+/**
+ * Fishing vessels off the Đà Nẵng coast (province 48 only): mobile devices registered to the
+ * province, placed in a ward (or none, at sea) per reading from the position they report.
+ * Adds the missing ones to `creds`; returns how many were added.
+ */
+async function seedVessels(
+  repo: DeviceRepository,
+  creds: DemoCredential[],
+  province: string,
+): Promise<number> {
+  if (province !== '48') return 0;
+  let added = 0;
+  const now = new Date();
+  for (const [i, track] of VESSEL_TRACKS.entries()) {
+    const id = `vs-${String(i + 1).padStart(2, '0')}`;
+    if (creds.some((c) => c.id === id)) continue;
+    const token = generateToken();
+    const at = vesselState(i, now);
+    if (await repo.get(id)) await repo.setTokenHash(id, hashToken(token));
+    else
+      await repo.insert({
+        id,
+        kind: 'vessel',
+        unitCode: province,
+        lon: at.lon,
+        lat: at.lat,
+        mobile: true,
+        expectedIntervalS: 60,
+        tokenHash: hashToken(token),
+        name: `Tàu cá ${track.name}`,
+      });
+    creds.push({ id, kind: 'vessel', token, seed: 900 + i, everyTicks: 2, track: i });
+    added++;
+  }
+  return added;
 }

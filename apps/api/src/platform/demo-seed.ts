@@ -25,11 +25,19 @@ export async function seedDemo(
   const storedApproximate = stored.some((u) => u.approximate);
   let approximate = storedApproximate;
   if (stored.length === 0 || (wantReal && storedApproximate)) {
-    const region = await buildDemoRegion({ provinceCode: opts.province, ...(wantReal ? { boundaries: opts.boundaries } : {}) });
+    const region = await buildDemoRegion({
+      provinceCode: opts.province,
+      ...(wantReal ? { boundaries: opts.boundaries } : {}),
+    });
     await withTransaction(pool, (client) => new UnitsRepository(client).upsert(region.units));
     approximate = region.source === 'approximate';
   }
   const wards = await units.list({ parentCode: opts.province });
-  const devices = await seedDemoDevices(new DeviceRepository(pool), wards, opts.dataDir);
+  const devices = await seedDemoDevices(
+    new DeviceRepository(pool),
+    wards,
+    opts.dataDir,
+    opts.province,
+  );
   return { units: wards.length, approximate, devices };
 }

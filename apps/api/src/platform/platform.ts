@@ -34,6 +34,7 @@ import { UnitsService } from '../units/units.service';
 import { openBroker } from './broker';
 import { openDatabase } from './database';
 import { seedDemo } from './demo-seed';
+import { seedDemoAlertRules } from './demo-alert-rules';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { seedIndicators } from '../indicators/indicators.seed';
 import { startSimulator, type Simulator } from './simulator';
@@ -131,6 +132,11 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
     directory,
     busDatabaseUrl: db.embedded ? null : db.url,
   });
+  if (config.SEED_DEMO && config.SIMULATOR) {
+    // Only with the simulator: its hotspot stations and tides are what these rules are tuned to.
+    const rules = await seedDemoAlertRules(live.alerts);
+    if (rules.length > 0) log.log(`demo alert rules: ${rules.join(', ')}`);
+  }
   writer.on('batch', ({ size, inserted, ms }) => {
     metrics.batchSize.observe(size);
     metrics.writeLatency.observe(ms / 1000);

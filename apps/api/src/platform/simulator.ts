@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
 import { DEMO_CREDENTIALS_FILE, type DemoCredential } from './demo-devices';
 import { simulatedValues } from './simulated-values';
+import { vesselState } from './vessel-tracks';
 
 export interface Simulator {
   stop(): Promise<void>;
@@ -12,8 +13,14 @@ export interface Simulator {
  * Publishes demo telemetry the way field devices do: one MQTT connection per device with its
  * own credentials, QoS 1, to its own topic. Tokens come from the file `seed demo` wrote.
  */
-export function startSimulator(opts: { mqttUrl: string; dataDir: string; intervalMs: number }): Simulator {
-  const creds = JSON.parse(readFileSync(join(opts.dataDir, DEMO_CREDENTIALS_FILE), 'utf8')) as DemoCredential[];
+export function startSimulator(opts: {
+  mqttUrl: string;
+  dataDir: string;
+  intervalMs: number;
+}): Simulator {
+  const creds = JSON.parse(
+    readFileSync(join(opts.dataDir, DEMO_CREDENTIALS_FILE), 'utf8'),
+  ) as DemoCredential[];
   const clients: MqttClient[] = [];
   for (const c of creds) {
     const client = mqtt.connect(opts.mqttUrl, {
@@ -33,8 +40,15 @@ export function startSimulator(opts: { mqttUrl: string; dataDir: string; interva
       const c = creds[i];
       // Spread devices over ticks so the wall sees a steady trickle rather than bursts.
       if (!c || !client.connected || (tick + i) % c.everyTicks !== 0) return;
-      const values = simulatedValues(c.kind, c.seed, now);
-      const payload: Record<string, unknown> = { ts: now.toISOString(), values };
+      const payload: Record<string, unknown> = { ts: now.toISOString() };
+      if (c.track !== undefined) {
+        // Vessels report where they are: ingest places each reading in the unit at that point.
+        const v = vesselState(c.track, now);
+        payload.values = { speed_knots: v.speedKnots, heading: v.heading };
+        payload.pos = { lon: v.lon, lat: v.lat };
+      } else {
+        payload.values = simulatedValues(c.kind, c.seed, now);
+      }
       client.publish(`ioc/v1/telemetry/${c.id}`, JSON.stringify(payload), { qos: 1 });
     });
   };
