@@ -3,11 +3,19 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
-const benches = ['geo.bench.ts', 'ingest.bench.ts', 'live.bench.ts', 'query.bench.ts'];
+const benches = [
+  'geo.bench.ts',
+  'ingest.bench.ts',
+  'live.bench.ts',
+  'wall.bench.ts',
+  'query.bench.ts',
+];
 let failed = 0;
 for (const file of benches) {
   process.stdout.write(`\n=== ${file}\n`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, file)], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, file)], {
+    stdio: 'inherit',
+  });
   if (r.status !== 0) failed++;
 }
 process.exit(failed > 0 ? 1 : 0);

@@ -11,4 +11,10 @@ export const benchEnv = {
   mqttMessages: Number(process.env.BENCH_MQTT_MESSAGES ?? 100_000),
   /** Concurrent publisher connections (each a device). */
   publishers: Number(process.env.BENCH_PUBLISHERS ?? 8),
+  /** Chromium of the wall benchmark (headless, SwiftShader WebGL). */
+  chromium: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  /** Live points, seconds per renderer and share of points updated per frame (bench:wall). */
+  wallPoints: Number(process.env.BENCH_WALL_POINTS ?? 100_000),
+  wallSeconds: Number(process.env.BENCH_WALL_SECONDS ?? 10),
+  wallShare: Number(process.env.BENCH_WALL_SHARE ?? 0.03),
 };

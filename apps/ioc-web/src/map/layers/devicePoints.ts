@@ -114,6 +114,17 @@ export class DevicePoints {
   }
 }
 
+/**
+ * Dot radius (CSS px at 1920×1080) by fleet size: a few hundred devices read as distinct dots,
+ * 100k would carpet the map at 5 px — and every pixel of every dot is shaded, which is what a
+ * software-rendered wall pays for. Outlines only while dots are few enough to be told apart.
+ */
+export function dotStyle(count: number): { radius: number; stroked: boolean } {
+  if (count > 20_000) return { radius: 2.5, stroked: false };
+  if (count > 5_000) return { radius: 3.5, stroked: false };
+  return { radius: 5, stroked: true };
+}
+
 export interface DevicePointLayerInput {
   id: string;
   points: DevicePoints;
@@ -122,16 +133,17 @@ export interface DevicePointLayerInput {
 }
 
 export function devicePointLayer({ id, points, uiScale, visible = true }: DevicePointLayerInput) {
+  const { radius, stroked } = dotStyle(points.data.length);
   return new ScatterplotLayer({
     id,
     data: points.data,
     visible,
-    stroked: true,
+    stroked,
     getLineColor: [4, 10, 18, 230],
     lineWidthUnits: 'pixels',
     getLineWidth: Math.max(1, uiScale),
     radiusUnits: 'pixels',
-    getRadius: 5 * uiScale,
+    getRadius: radius * uiScale,
     updateTriggers: { getFillColor: points.version },
   });
 }
