@@ -207,4 +207,66 @@ describe('wall config API (embedded, access control on)', () => {
     const r = await api('GET', '/api/v1/web-config', null);
     expect(r).toEqual({ status: 200, body: { basemap: BASEMAP } });
   });
+
+  it('tells the unit and province channels when a feed report changes an indicator', async () => {
+    const created = await api('POST', '/api/v1/feeds', platform.adminToken, {
+      code: 'phuong-ws-test',
+      name: 'Phường (WS test)',
+      allowedIndicators: ['dx.dossiers_processed_online'],
+      allowedUnits: ['20275'],
+      why: 'kiểm thử',
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const key = (created.body as { key: string }).key;
+    const listen = async (unit: string) => {
+      const ws = await openWs(
+        platform.httpUrl,
+        `/ws?token=${encodeURIComponent(await platform.displayToken(unit))}`,
+      );
+      ws.send({ type: 'subscribe', channels: [`unit:${unit}`] });
+      await ws.next((m) => m.type === 'subscribed');
+      return ws;
+    };
+    const [province, ward, other] = await Promise.all([
+      listen('48'),
+      listen('20275'),
+      listen('20314'),
+    ]);
+    const res = await fetch(`${platform.httpUrl}/api/v1/feeds/phuong-ws-test/reports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        rows: [
+          {
+            indicator: 'dx.dossiers_processed_online',
+            unit: '20275',
+            period: '2025-03',
+            numerator: 930,
+            denominator: 1000,
+          },
+        ],
+      }),
+    });
+    expect(res.status).toBe(200);
+    const expected = {
+      unitCode: '20275',
+      indicatorCode: 'dx.dossiers_processed_online',
+      period: '2025-03',
+      feedCode: 'phuong-ws-test',
+    };
+    for (const [ws, unit] of [
+      [province, '48'],
+      [ward, '20275'],
+    ] as const) {
+      expect(await ws.next((m) => m.type === 'indicator')).toMatchObject({
+        type: 'indicator',
+        channel: `unit:${unit}`,
+        indicator: expected,
+      });
+    }
+    // Another ward's wall hears nothing of it.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(other.messages.some((m) => m.type === 'indicator')).toBe(false);
+    for (const ws of [province, ward, other]) ws.close();
+  });
 });

@@ -1,5 +1,5 @@
 import { Counter, type Registry } from 'prom-client';
-import { DomainError } from '@ioc/contracts';
+import { DomainError, type IndicatorChanged } from '@ioc/contracts';
 import type { Queryable } from '@ioc/db';
 import type { DeadLetterRepository } from '@ioc/ingest';
 import {
@@ -138,6 +138,11 @@ const FAR_PAST = '2000-01-01';
 export class IndicatorsService {
   private readonly rows?: Counter<'outcome' | 'reason'>;
   private readonly clock: () => Date;
+  /**
+   * Told after a feed report stored rows (set by the composition root once the live side runs):
+   * pushes WS `indicator` messages so wall and tablet scorecards refetch.
+   */
+  onReportSaved: ((changes: IndicatorChanged[]) => void) | undefined;
 
   constructor(
     private readonly db: Queryable,
@@ -429,6 +434,18 @@ export class IndicatorsService {
       );
     }
     this.rows?.inc({ outcome: 'accepted', reason: '' }, accepted.length);
+    if (accepted.length > 0 && this.onReportSaved) {
+      const changes = new Map<string, IndicatorChanged>();
+      for (const r of accepted) {
+        changes.set(`${r.unitCode}\u0000${r.indicator}\u0000${r.period}`, {
+          unitCode: r.unitCode,
+          indicatorCode: r.indicator,
+          period: r.period,
+          feedCode: feed.code,
+        });
+      }
+      this.onReportSaved([...changes.values()]);
+    }
     for (const r of rejected) this.rows?.inc({ outcome: 'rejected', reason: r.code });
 
     return {

@@ -132,6 +132,9 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
     directory,
     busDatabaseUrl: db.embedded ? null : db.url,
   });
+  indicators.onReportSaved = (changes) => {
+    live.indicatorChanged(changes);
+  };
   if (config.SEED_DEMO && config.SIMULATOR) {
     // Only with the simulator: its hotspot stations and tides are what these rules are tuned to.
     const rules = await seedDemoAlertRules(live.alerts);
