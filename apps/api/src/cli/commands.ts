@@ -27,9 +27,12 @@ export const USAGE = `Usage: ioc <command> [options]
   seed demo                                 seed the demo region (units, demo devices, indicator catalogue,
                                             twelve months of demo indicator reports)
   devices add --id ID --kind KIND [--unit CODE] [--lon X --lat Y] [--gateway GW] [--dev-eui EUI] [--interval S]
-              [--profile '{"fieldMap":{"temp":"temperature"}}']
+              [--name NAME] [--mobile] [--profile '{"fieldMap":{"temp":"temperature"}}']
                                             register a device; prints its token once (LoRaWAN: --dev-eui and
-                                            a profile mapping decoded payload fields to metric codes)
+                                            a profile mapping decoded payload fields to metric codes). Without
+                                            --unit a fixed device is placed in the unit containing --lon/--lat
+                                            (outside every unit: give --unit); --mobile devices (vessels) are
+                                            placed per reading. Same rules as POST /api/v1/devices.
   devices list [--unit CODE]                list devices
   devices rotate --id ID                    issue a new token (the old one stops working)
   units import <file|dir>… [--dry-run] [--parent 48] [--map code=ma_xa,name=ten_xa]
