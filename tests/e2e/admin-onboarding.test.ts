@@ -31,7 +31,7 @@ async function api(
 }
 
 /** The broker's answer to a device CONNECT with this token: 'ok' or the error. */
-async function brokerAnswer(url: string, id: string, token: string): Promise<'ok' | string> {
+async function brokerAnswer(url: string, id: string, token: string): Promise<string> {
   try {
     const c = await connectDevice(url, id, token);
     await c.endAsync();
