@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -22,7 +23,65 @@ export default defineConfig({
   // Absolute base: the API serves index.html for /wall, /tablet, /admin and /login, so asset URLs
   // must not be relative to the route.
   base: '/',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // The tablet is an installable PWA. Workbox precaches the app shell (HTML, the entry and
+    // tablet chunks, CSS, the Vietnamese/Latin fonts, icons) so /tablet opens with the network
+    // off; the tablet keeps its own data snapshot (src/tablet/snapshot.ts). The worker's scope
+    // is /tablet (registered in src/tablet/pwa.ts): the wall and admin pages are never served
+    // from it, and /api, /ws and /metrics are never cached by it.
+    VitePWA({
+      strategies: 'generateSW',
+      registerType: 'autoUpdate',
+      injectRegister: false,
+      filename: 'sw.js',
+      manifestFilename: 'manifest.webmanifest',
+      // The icons are precached by the glob patterns below; listing them again would duplicate.
+      includeManifestIcons: false,
+      manifest: {
+        id: '/tablet',
+        name: 'IOC — Phường, xã của tôi',
+        short_name: 'IOC phường, xã',
+        description:
+          'Chỉ tiêu Nghị quyết 57, dịch vụ công, cảnh báo và thiết bị của phường, xã — dành cho lãnh đạo phường, xã.',
+        lang: 'vi',
+        dir: 'ltr',
+        start_url: '/tablet',
+        scope: '/tablet',
+        display: 'standalone',
+        orientation: 'any',
+        theme_color: '#0b4f8a',
+        background_color: '#eef2f6',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          {
+            src: '/icons/maskable-512.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
+          { src: '/icons/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+        ],
+      },
+      workbox: {
+        // Fonts: only the Vietnamese and Latin subsets (woff2) the UI uses. The wall's map
+        // chunks (MapLibre, deck.gl: megabytes) stay out; a tablet never needs them offline.
+        globPatterns: ['**/*.{js,css,html,svg,png}', '**/*-{vietnamese,latin,latin-ext}-*.woff2'],
+        globIgnores: ['**/*.map', 'sw.js', 'workbox-*.js', '**/WallPage-*', '**/mapStyle-*'],
+        maximumFileSizeToCacheInBytes: 600_000,
+        navigateFallback: '/index.html',
+        navigateFallbackAllowlist: [/^\/tablet(?:\/|$|\?)/],
+        navigateFallbackDenylist: [/^\/api\//, /^\/ws/, /^\/metrics/],
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
+        // No runtimeCaching: API responses are never cached by the worker.
+        runtimeCaching: [],
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
   resolve: { alias },
   build: {
     outDir: resolve(repoRoot, 'dist/ioc-web'),

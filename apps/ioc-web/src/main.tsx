@@ -19,3 +19,9 @@ createRoot(root).render(
     </ErrorBoundary>
   </StrictMode>,
 );
+
+// The tablet is an installable PWA with an offline app shell. Only /tablet registers the
+// service worker (scope /tablet), so walls and admin screens never run one.
+if (window.location.pathname.startsWith('/tablet')) {
+  void import('./tablet/pwa').then((m) => m.registerTabletServiceWorker());
+}
