@@ -83,11 +83,11 @@ function AlertRow(props: {
       data-severity={alert.severity}
       data-status={alert.status}
     >
-      <span className="alert-sev">{t(`alerts.sev.${alert.severity}`)}</span>
-      <span className="alert-main">
-        <span className="alert-message" title={message}>
-          {message}
-        </span>
+      <span className="alert-message" title={message}>
+        {message}
+      </span>
+      <span className="alert-meta">
+        <span className="alert-sev">{t(`alerts.sev.${alert.severity}`)}</span>
         <span className="alert-where" title={where}>
           {where}
         </span>

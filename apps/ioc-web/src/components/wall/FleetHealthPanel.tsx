@@ -43,21 +43,29 @@ export function FleetHealthPanel({ fleet, asOf, stale, kindRows }: FleetHealthPa
               <span className="fleet-n" data-testid="fleet-online">
                 {num(fleet.summary.online, 0)}
               </span>
-              <span className="fleet-label">{t('fleet.online')}</span>
+              <span className="fleet-label" title={t('fleet.online')}>
+                {t('fleet.online')}
+              </span>
             </li>
             <li className="fleet-late">
               <span className="fleet-n">{num(fleet.summary.late, 0)}</span>
-              <span className="fleet-label">{t('fleet.late')}</span>
+              <span className="fleet-label" title={t('fleet.late')}>
+                {t('fleet.late')}
+              </span>
             </li>
             <li className="fleet-offline">
               <span className="fleet-n" data-testid="fleet-offline">
                 {num(fleet.summary.offline, 0)}
               </span>
-              <span className="fleet-label">{t('fleet.offline')}</span>
+              <span className="fleet-label" title={t('fleet.offline')}>
+                {t('fleet.offline')}
+              </span>
             </li>
             <li className="fleet-battery">
               <span className="fleet-n">{num(lowTotal, 0)}</span>
-              <span className="fleet-label">{t('fleet.lowBattery')}</span>
+              <span className="fleet-label" title={t('fleet.lowBattery')}>
+                {t('fleet.lowBattery')}
+              </span>
             </li>
           </ul>
           {kinds.length > 0 && (

@@ -48,7 +48,9 @@ export function ScorecardPanel({ scorecard, asOf, stale, rows, withSummary }: Sc
           {SUMMARY.map((s) => (
             <li key={s} className={`status-${s}`} data-status={s}>
               <span className="score-summary-n">{num(scorecard.summary[s] ?? 0, 0)}</span>
-              <span className="score-summary-label">{t(`score.status.${s}`)}</span>
+              <span className="score-summary-label" title={t(`score.status.${s}`)}>
+                {t(`score.status.${s}`)}
+              </span>
             </li>
           ))}
         </ul>
@@ -93,22 +95,18 @@ function ScoreRow({ line, i18n }: { line: ScorecardLine; i18n: I18n }) {
   return (
     <li className={`score-row status-${line.status}`} data-indicator={line.indicator}>
       <span className="score-dot" title={t(`score.status.${line.status}`)} />
-      <span className="score-main">
-        <span className="score-name" title={name}>
-          {name}
-        </span>
-        <span className="score-meta" title={source}>
-          {source}
-        </span>
+      <span className="score-name" title={name}>
+        {name}
+      </span>
+      <span className="score-value">
+        {value === null ? '—' : `${num(value, 1)}${uomOf(line.unit)}`}
+      </span>
+      <span className="score-meta" title={source}>
+        {source}
       </span>
       <Sparkline values={line.trend.points.map((p) => p.value)} label={t('score.trend')} />
-      <span className="score-figures">
-        <span className="score-value">
-          {value === null ? '—' : `${num(value, 1)}${uomOf(line.unit)}`}
-        </span>
-        <span className="score-target" title={target ?? ''}>
-          {target === null ? t('score.noTarget') : t('score.target', { target })}
-        </span>
+      <span className="score-target" title={target ?? ''}>
+        {target === null ? t('score.noTarget') : t('score.target', { target })}
       </span>
     </li>
   );

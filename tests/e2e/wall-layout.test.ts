@@ -1,0 +1,91 @@
+import { resolve } from 'node:path';
+import { defaultWallScenes } from '@ioc/contracts';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS_DIR, WEB_DIST, chromiumAvailable, launchBrowser } from '../support/browser';
+import { layoutProblems } from '../support/layout-checks';
+import { startTestPlatform, type TestPlatform } from '../support/platform';
+
+const hasChromium = chromiumAvailable();
+
+/** The wall's DOM chrome: header, panel column, per-screen freshness. The map is canvas. */
+const CHROME = ['.wall-header', '.wall-panel', '.tile-freshness'];
+const SIZES = [
+  { width: 1920, height: 1080 },
+  { width: 3840, height: 2160 },
+] as const;
+
+async function openScene(page: Page, baseUrl: string, scene: string): Promise<void> {
+  await page.goto(`${baseUrl}/wall?unit=48&scene=${scene}`);
+  await page.locator(`[data-testid="scene-bar"][data-scene-id="${scene}"]`).waitFor();
+  await page.getByTestId('unit-count').filter({ hasText: '94' }).waitFor({ timeout: 30_000 });
+  // Every card has loaded its source (its "as of" is filled in) before the layout is judged.
+  await expect
+    .poll(
+      () =>
+        page.$$eval('[data-testid="panel-as-of"]', (els) =>
+          els.every((e) => e.getAttribute('data-as-of') !== ''),
+        ),
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
+
+async function checkLayout(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: resolve(ARTIFACTS_DIR, `${name}.png`) });
+  const problems = await layoutProblems(page, CHROME);
+  expect(problems.scroll.scrollWidth, name).toBe(problems.scroll.innerWidth);
+  expect(problems.scroll.scrollHeight, name).toBe(problems.scroll.innerHeight);
+  expect(problems.overflowing, name).toEqual([]);
+  expect(problems.overlapping, name).toEqual([]);
+}
+
+describe.skipIf(!hasChromium)('wall — layout at 1080p and 4K', () => {
+  let platform: TestPlatform;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    // The simulator gives the panels live values (best/worst wards, top PM2.5, fleet online).
+    platform = await startTestPlatform({
+      WEB_DIST_DIR: WEB_DIST,
+      SIMULATOR: 'true',
+      SIMULATOR_INTERVAL_MS: '1000',
+    });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser.close();
+    await platform.dispose();
+  });
+
+  for (const size of SIZES) {
+    it(`fits every scene on a ${size.width}×${size.height} screen`, async () => {
+      const page = await browser.newPage({ viewport: size });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      for (const scene of defaultWallScenes()) {
+        await openScene(page, platform.httpUrl, scene.id);
+        await checkLayout(page, `wall-${scene.id}-${size.width}x${size.height}`);
+      }
+
+      // A tapped ward (here: the best ward of the air scene) opens its panel; it fits too.
+      await openScene(page, platform.httpUrl, 'air');
+      const best = page.locator('[data-testid="rank-best"] button').first();
+      await best.waitFor({ timeout: 30_000 });
+      const ward = await best.getAttribute('data-ward');
+      await best.click();
+      const panel = page.getByTestId('ward-panel');
+      await panel.waitFor();
+      expect(await panel.getAttribute('data-ward')).toBe(ward);
+      await page.waitForTimeout(1500);
+      await checkLayout(page, `wall-ward-${size.width}x${size.height}`);
+      await page.getByTestId('ward-close').click();
+      await panel.waitFor({ state: 'detached' });
+
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+});

@@ -1,0 +1,106 @@
+import type { WallScene } from '@ioc/contracts';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WEB_DIST, chromiumAvailable, launchBrowser } from '../support/browser';
+import { startTestPlatform, type TestPlatform } from '../support/platform';
+
+const hasChromium = chromiumAvailable();
+
+const scene = (id: string, kind: WallScene['kind'], titleVi: string): WallScene => ({
+  id,
+  kind,
+  titleVi,
+  durationSec: 10,
+  enabled: true,
+  measure: { kind: 'none' },
+  overlays: ['devices'],
+});
+
+/** The scene the shared wall clock gives at `now` for two 10 s scenes: first, then second. */
+const expectedAt = (now: number): string => (now % 20_000 < 10_000 ? 'first' : 'second');
+/** Samples taken this close to a scene boundary are ambiguous (render latency) and skipped. */
+const NEAR_BOUNDARY_MS = 1500;
+
+async function sceneId(page: Page): Promise<string | null> {
+  return page.getByTestId('scene-bar').getAttribute('data-scene-id');
+}
+
+describe.skipIf(!hasChromium)('wall — scenes rotate on the shared clock', () => {
+  let platform: TestPlatform;
+  let browser: Browser;
+  let display = '';
+
+  beforeAll(async () => {
+    platform = await startTestPlatform({ WEB_DIST_DIR: WEB_DIST, auth: true });
+    display = await platform.displayToken('48');
+    const res = await fetch(`${platform.httpUrl}/api/v1/wall/config?unit=48`, {
+      method: 'PUT',
+      headers: {
+        authorization: `Bearer ${platform.adminToken}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        rotate: true,
+        scenes: [scene('first', 'air', 'Cảnh thứ nhất'), scene('second', 'fleet', 'Cảnh thứ hai')],
+      }),
+    });
+    expect(res.status).toBe(200);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser.close();
+    await platform.dispose();
+  });
+
+  it('shows the admin’s two scenes in turn, the same on every tile of a 2×1 wall', async () => {
+    const url = `${platform.httpUrl}/wall?unit=48&token=${display}`;
+    const left = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const right = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const errors: string[] = [];
+    for (const p of [left, right]) p.on('pageerror', (e) => errors.push(e.message));
+    await left.goto(`${url}&tiles=2x1&tile=1`);
+    await right.goto(`${url}&tiles=2x1&tile=2`);
+    for (const p of [left, right]) {
+      await expect.poll(() => sceneId(p), { timeout: 30_000 }).toMatch(/^(first|second)$/);
+    }
+
+    // Both titles appear over ~25 s, each when the clock says so, on both screens alike.
+    const seen = new Map<string, string>();
+    const deadline = Date.now() + 30_000;
+    while (seen.size < 2 && Date.now() < deadline) {
+      const now = Date.now();
+      const offset = now % 10_000;
+      if (offset > NEAR_BOUNDARY_MS && offset < 10_000 - NEAR_BOUNDARY_MS) {
+        const [a, b] = [await sceneId(left), await sceneId(right)];
+        expect(a).toBe(expectedAt(now));
+        expect(b).toBe(a);
+        const title = await left.getByTestId('scene-title').textContent();
+        if (a) seen.set(a, title ?? '');
+      }
+      await left.waitForTimeout(700);
+    }
+    expect(Object.fromEntries(seen)).toEqual({ first: 'Cảnh thứ nhất', second: 'Cảnh thứ hai' });
+
+    // One canvas across both screens: the header starts on the left screen, the panel column
+    // ends on the right one, and each screen shows only its half.
+    const brandLeft = await left.locator('.wall-brand').boundingBox();
+    const brandRight = await right.locator('.wall-brand').boundingBox();
+    const panelRight = await right.locator('.wall-panel').boundingBox();
+    expect(brandLeft?.x ?? -1).toBeGreaterThanOrEqual(0);
+    expect(brandRight?.x ?? 0).toBeLessThan(0);
+    expect(panelRight?.x ?? -1).toBeGreaterThan(0);
+    expect((panelRight?.x ?? 0) + (panelRight?.width ?? 0)).toBeLessThanOrEqual(1281);
+    expect(errors).toEqual([]);
+  });
+
+  it('pins ?scene= and stops rotating', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(`${platform.httpUrl}/wall?unit=48&token=${display}&scene=second`);
+    await expect.poll(() => sceneId(page), { timeout: 30_000 }).toBe('second');
+    await page.waitForTimeout(11_000);
+    expect(await sceneId(page)).toBe('second');
+    expect(await page.locator('.scene-progress').count()).toBe(0);
+    await page.close();
+  });
+});
