@@ -15,4 +15,6 @@ export const testEnv = {
   /** PATH/HOME handed to child processes (the platform, the `ioc` CLI). */
   path: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
   home: process.env.HOME ?? '/tmp',
+  /** Real boundary files (a .geojson or the directory holding them) for suites that can use them. */
+  boundaries: process.env.IOC_BOUNDARIES,
 };

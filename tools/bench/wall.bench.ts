@@ -133,7 +133,7 @@ export async function runWallBench(): Promise<FrameStats[]> {
       const q = `mode=${mode}&points=${POINTS}&wards=${WARDS}&share=${SHARE}&seconds=${SECONDS}`;
       await page.goto(`${url}/index.html?${q}`);
       await page.waitForFunction(() => window.__bench !== undefined, undefined, {
-        timeout: (SECONDS + 120) * 1000,
+        timeout: (SECONDS + 240) * 1000,
         polling: 500,
       });
       const result = await page.evaluate(() => window.__bench);

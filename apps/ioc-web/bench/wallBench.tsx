@@ -28,6 +28,9 @@ const SHARE = Number(params.get('share') ?? 0.03);
 const WARMUP_MS = Number(params.get('warmup') ?? 3000);
 const MEASURE_MS = Number(params.get('seconds') ?? 10) * 1000;
 const BBOX = [107.6, 15.3, 108.7, 16.2] as const;
+/** Keep measuring past `seconds` until this many frames (software GL can take seconds a frame). */
+const MIN_FRAMES = Number(params.get('minFrames') ?? 12);
+const CAP_MS = Number(params.get('capSeconds') ?? 150) * 1000;
 
 interface BenchResult {
   mode: string;
@@ -111,7 +114,9 @@ function record(mode: string, tick: (frame: number) => void): void {
     last = now;
     tick(frame++);
     updated += Math.round(POINTS * SHARE);
-    if (now - start < WARMUP_MS + MEASURE_MS) requestAnimationFrame(loop);
+    const elapsed = now - start;
+    const enough = elapsed >= WARMUP_MS + MEASURE_MS && frames.length >= MIN_FRAMES;
+    if (!enough && elapsed < CAP_MS) requestAnimationFrame(loop);
     else window.__bench = { mode, frames, updated };
   };
   requestAnimationFrame(loop);
