@@ -46,6 +46,21 @@ describe('DevicePoints', () => {
 
     p.update(devices, 'k2', colorOf);
     expect(p.lastRecolored).toBe(1000);
+    expect(p.positionVersion).toBe(0);
+  });
+
+  it('moves a changed device in place (a vessel) without repacking the others', () => {
+    const devices = Array.from({ length: 10 }, (_, i) => device(i, 1));
+    const p = new DevicePoints();
+    const colorOf = (): [number, number, number, number] => [0, 0, 0, 255];
+    const before = p.update(devices, 'k', colorOf).attributes.getPosition.value;
+    const vessel = devices[3] as DeviceState;
+    vessel.lon = 109.25;
+    vessel.changedSeq = 2;
+    const after = p.update(devices, 'k', colorOf).attributes.getPosition;
+    expect(after.value).toBe(before);
+    expect(after.value[6]).toBe(Math.fround(109.25));
+    expect(p.positionVersion).toBe(1);
   });
 
   it('colours by the scene metric, offline grey, other sensors cyan', () => {

@@ -45,6 +45,7 @@ export interface DevicePointData {
 export class DevicePoints {
   private devices: readonly DeviceState[] = [];
   private colors = new Uint8Array(0);
+  private positions = new Float32Array(0);
   private seenSeq = -1;
   private colorKey = '';
   data: DevicePointData = {
@@ -56,6 +57,8 @@ export class DevicePoints {
   };
   /** Bumps whenever the colour buffer was rewritten (the layer's update trigger). */
   version = 0;
+  /** Bumps when a changed device had moved (vessels): its position was rewritten in place. */
+  positionVersion = 0;
   /** Devices re-coloured by the last update (for tests and the bench). */
   lastRecolored = 0;
 
@@ -78,6 +81,7 @@ export class DevicePoints {
         pos[2 * i + 1] = d.lat ?? 0;
       }
       this.colors = new Uint8Array(n * 4);
+      this.positions = pos;
       this.devices = devices;
       this.data = {
         length: n,
@@ -91,11 +95,21 @@ export class DevicePoints {
     this.colorKey = colorKey;
     let maxSeq = this.seenSeq;
     let recolored = 0;
+    let moved = false;
     const colors = this.colors;
+    const pos = this.positions;
     for (let i = 0; i < n; i++) {
       const d = devices[i] as DeviceState;
       if (d.changedSeq > maxSeq) maxSeq = d.changedSeq;
       if (!all && d.changedSeq <= this.seenSeq) continue;
+      // Mobile devices move with their readings: rewrite just their position.
+      const x = Math.fround(d.lon ?? 0);
+      const y = Math.fround(d.lat ?? 0);
+      if (pos[2 * i] !== x || pos[2 * i + 1] !== y) {
+        pos[2 * i] = x;
+        pos[2 * i + 1] = y;
+        moved = true;
+      }
       const c = colorOf(d);
       colors[4 * i] = c[0];
       colors[4 * i + 1] = c[1];
@@ -105,6 +119,10 @@ export class DevicePoints {
     }
     this.seenSeq = maxSeq;
     this.lastRecolored = recolored;
+    if (moved) {
+      this.data.attributes.getPosition = { value: pos, size: 2 };
+      this.positionVersion += 1;
+    }
     if (recolored > 0) {
       // A new wrapper object (same array) is what tells deck.gl to upload the buffer again.
       this.data.attributes.getFillColor = { value: colors, size: 4, normalized: true };
@@ -144,6 +162,6 @@ export function devicePointLayer({ id, points, uiScale, visible = true }: Device
     getLineWidth: Math.max(1, uiScale),
     radiusUnits: 'pixels',
     getRadius: radius * uiScale,
-    updateTriggers: { getFillColor: points.version },
+    updateTriggers: { getFillColor: points.version, getPosition: points.positionVersion },
   });
 }
