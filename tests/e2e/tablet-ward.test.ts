@@ -132,15 +132,18 @@ describe.skipIf(!hasChromium)('tablet — a ward leader in the field', () => {
   };
 
   /** A browser context signed in as the ward leader (the session the login page would store). */
-  const signedIn = async (viewport: { width: number; height: number }): Promise<BrowserContext> => {
+  const signedIn = async (
+    viewport: { width: number; height: number },
+    as: { token: string; me: Me } = { token, me },
+  ): Promise<BrowserContext> => {
     const context = await theBrowser().newContext({ viewport, hasTouch: true, locale: 'vi-VN' });
     const session = {
-      token,
+      token: as.token,
       expiresAt: new Date(Date.now() + 8 * 3_600_000).toISOString(),
-      username: me.username,
-      displayName: me.displayName,
-      role: me.role,
-      units: me.units,
+      username: as.me.username,
+      displayName: as.me.displayName,
+      role: as.me.role,
+      units: as.me.units,
     };
     await context.addInitScript((s) => {
       window.localStorage.setItem('ioc.session', s);
@@ -382,5 +385,76 @@ describe.skipIf(!hasChromium)('tablet — a ward leader in the field', () => {
     await fullScreenshot(page, 'tablet-768x1024-full.png');
     expect(errors).toEqual([]);
     await context.close();
+  });
+  it('lets a province leader pick one of the province’s wards, and remembers the pick', async () => {
+    const provinceToken = await platform.loginAs('province_leader', ['48']);
+    const provinceMe = (await api('/api/v1/auth/me', provinceToken)).body as Me;
+    const wards = (await api('/api/v1/units?parent=48', provinceToken)).body as {
+      items: unknown[];
+    };
+    const context = await signedIn(
+      { width: 1024, height: 768 },
+      { token: provinceToken, me: provinceMe },
+    );
+    const errors: string[] = [];
+    const page = await openTablet(context, errors);
+    const root = page.getByTestId('tablet-page');
+    expect(await root.getAttribute('data-unit')).toBe('48');
+    const picker = page.getByTestId('unit-picker');
+    await page
+      .locator('[data-testid="unit-picker"] option[value="20314"]')
+      .waitFor({ state: 'attached' });
+    expect(await picker.locator('option').count()).toBe(wards.items.length + 1);
+    await picker.selectOption(WARD);
+    await page
+      .locator(`[data-testid="tablet-page"][data-unit="${WARD}"][data-phase="live"]`)
+      .waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('unit-name').textContent()).toBe(WARD_NAME);
+    await page.locator(`[data-testid="device"][data-device-id="${own}"]`).waitFor();
+    await page.reload();
+    await page
+      .locator(`[data-testid="tablet-page"][data-unit="${WARD}"][data-phase="live"]`)
+      .waitFor({ timeout: 30_000 });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('serves the worker, manifest and shell uncached and hashed assets immutable', async () => {
+    const head = async (path: string) => {
+      const res = await fetch(`${platform.httpUrl}${path}`);
+      await res.arrayBuffer();
+      return {
+        status: res.status,
+        cache: res.headers.get('cache-control'),
+        type: res.headers.get('content-type'),
+      };
+    };
+    for (const path of ['/sw.js', '/manifest.webmanifest', '/tablet', '/index.html']) {
+      const r = await head(path);
+      expect(r.status, path).toBe(200);
+      expect(r.cache, path).toBe('no-cache');
+    }
+    const manifest = (await (
+      await fetch(`${platform.httpUrl}/manifest.webmanifest`)
+    ).json()) as Record<string, unknown>;
+    expect(manifest).toMatchObject({
+      start_url: '/tablet',
+      scope: '/tablet',
+      display: 'standalone',
+      lang: 'vi',
+    });
+    expect(String(manifest['name'])).toContain('Phường, xã');
+    const icons = manifest['icons'] as { src: string; sizes: string }[];
+    for (const icon of icons) expect((await head(icon.src)).status, icon.src).toBe(200);
+    expect(icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+    const html = await (await fetch(`${platform.httpUrl}/tablet`)).text();
+    const entry = /src="(\/assets\/index-[^"]+\.js)"/.exec(html)?.[1];
+    expect(entry).toBeDefined();
+    expect((await head(entry ?? '')).cache).toBe('public, max-age=31536000, immutable');
+    // The worker never caches the API: no runtime route for it, and its navigation fallback
+    // covers /tablet only (the wall keeps the server's own /wall handling).
+    const sw = await (await fetch(`${platform.httpUrl}/sw.js`)).text();
+    expect(sw).not.toMatch(/registerRoute\([^)]*api/);
+    expect(sw).toContain('allowlist:[/^\\/tablet');
   });
 });
