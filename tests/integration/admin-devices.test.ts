@@ -382,4 +382,81 @@ describe('devices admin API (embedded, access control on)', () => {
     await c.endAsync();
     ws.close();
   });
+
+  it('decommissions a device: token dead at once, gone from lists and fleet, history kept, id never re-used', async () => {
+    const [lon, lat] = label(WARD);
+    const r = await admin('POST', '/api/v1/devices', { id: 'adm-rm-1', kind: 'noise', lon, lat });
+    expect(r.status).toBe(201);
+    const rmToken = (r.body as Issued).token;
+    const c = await connectDevice(platform.mqttUrl, 'adm-rm-1', rmToken);
+    await c.publishAsync(
+      'ioc/v1/telemetry/adm-rm-1',
+      JSON.stringify({ values: { noise_laeq: 61 } }),
+      {
+        qos: 1,
+      },
+    );
+    await waitFor(async () => {
+      const d = (await admin('GET', '/api/v1/devices/adm-rm-1')).body as DeviceView;
+      return d.latest.noise_laeq ? true : undefined;
+    }, 15_000);
+    const closed = new Promise<void>((resolve) => {
+      c.once('close', () => {
+        resolve();
+      });
+    });
+    const operator = await platform.loginAs('province_operator', ['48']);
+    expect((await api('DELETE', '/api/v1/devices/adm-rm-1', operator)).status).toBe(403);
+    const del = await admin('DELETE', '/api/v1/devices/adm-rm-1');
+    expect(del.status, JSON.stringify(del.body)).toBe(204);
+    await closed;
+    expect(await mqttRefused('adm-rm-1', rmToken)).toBe(true);
+    const http = await fetch(`${platform.httpUrl}/api/v1/telemetry`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${rmToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ values: { noise_laeq: 62 } }),
+    });
+    expect(http.status).toBe(401);
+    expect((await admin('GET', '/api/v1/devices/adm-rm-1')).status).toBe(404);
+    expect((await admin('DELETE', '/api/v1/devices/adm-rm-1')).status).toBe(404);
+    const list = (await admin('GET', `/api/v1/devices?unit=${WARD}`)).body as {
+      items: DeviceView[];
+    };
+    expect(list.items.map((d) => d.id)).not.toContain('adm-rm-1');
+    const fleet = await admin('GET', `/api/v1/fleet?unit=${WARD}`);
+    expect(JSON.stringify(fleet.body)).not.toContain('adm-rm-1');
+    const { rows } = await platform.ctx.pool.query(
+      "SELECT 1 FROM reading WHERE device_id = 'adm-rm-1' AND value = 61",
+    );
+    expect(rows).toHaveLength(1);
+    expect(
+      await admin('POST', '/api/v1/devices', { id: 'adm-rm-1', kind: 'noise', lon, lat }),
+    ).toMatchObject({ status: 409, body: { error: { code: 'DEVICE_EXISTS' } } });
+    expect(await auditRows('device.decommission', 'adm-rm-1')).toMatchObject([
+      { actor: adminName, unit_code: WARD },
+    ]);
+  });
+
+  it('refuses to decommission a gateway that still fronts devices', async () => {
+    expect(
+      (await admin('POST', '/api/v1/devices', { id: 'adm-gw-1', kind: 'gateway', unitCode: WARD }))
+        .status,
+    ).toBe(201);
+    expect(
+      (
+        await admin('POST', '/api/v1/devices', {
+          id: 'adm-behind-1',
+          kind: 'air_quality',
+          unitCode: WARD,
+          gatewayId: 'adm-gw-1',
+        })
+      ).status,
+    ).toBe(201);
+    expect(await admin('DELETE', '/api/v1/devices/adm-gw-1')).toMatchObject({
+      status: 409,
+      body: { error: { code: 'DEVICE_IN_USE' } },
+    });
+    expect((await admin('DELETE', '/api/v1/devices/adm-behind-1')).status).toBe(204);
+    expect((await admin('DELETE', '/api/v1/devices/adm-gw-1')).status).toBe(204);
+  });
 });

@@ -1,6 +1,7 @@
 import {
   Body,
   Controller,
+  Delete,
   Get,
   HttpCode,
   Inject,
@@ -116,6 +117,17 @@ export class DevicesController {
   async rotate(@Req() req: FastifyRequest, @Param('id') id: string): Promise<IssuedDeviceToken> {
     const r = await this.ctx.registration.rotate(id, auditActor(req));
     return { device: deviceView(r.device, {}), token: r.token };
+  }
+
+  /**
+   * Decommissions a device: its token stops working at once (open MQTT sessions end), it leaves
+   * lists, fleet health and live figures; its history stays and its id is never re-used.
+   */
+  @Delete(':id')
+  @HttpCode(204)
+  @Access({ action: 'admin' })
+  async decommission(@Req() req: FastifyRequest, @Param('id') id: string): Promise<void> {
+    await this.ctx.registration.decommission(id, auditActor(req));
   }
 
   /** device_latest is kept by the live service from committed rows: O(devices), no hot-table scan. */

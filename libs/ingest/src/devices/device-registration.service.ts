@@ -154,8 +154,12 @@ export class DeviceRegistrationService<A> {
         });
     }
     if (issues.length > 0) throw invalid(issues);
-    if (await this.deps.repo.get(v.id))
-      throw new DomainError('conflict', 'DEVICE_EXISTS', `device ${v.id} already exists`);
+    if (await this.deps.repo.isTaken(v.id))
+      throw new DomainError(
+        'conflict',
+        'DEVICE_EXISTS',
+        `device ${v.id} already exists (or was decommissioned: ids are never re-used)`,
+      );
     const token = generateToken();
     try {
       await this.deps.repo.insert({
@@ -271,6 +275,37 @@ export class DeviceRegistrationService<A> {
       unitCode: device.unitCode,
     });
     return { device, token };
+  }
+
+  /**
+   * Takes a device out of service (the registry keeps the row: readings and alerts still name
+   * it, and the id is never given to another device). Its token stops working at once and its
+   * open broker sessions end. A gateway that still fronts active devices is refused (409).
+   */
+  async decommission(id: string, actor: A): Promise<DeviceRecord> {
+    const device = await this.mustGet(id);
+    const fronted = await this.deps.repo.frontedCount(id);
+    if (fronted > 0)
+      throw new DomainError(
+        'conflict',
+        'DEVICE_IN_USE',
+        `gateway ${id} still fronts ${String(fronted)} device(s): move or decommission them first`,
+      );
+    if (!(await this.deps.repo.decommission(id, hashToken(generateToken()))))
+      throw new DomainError('not_found', 'DEVICE_NOT_FOUND', `no device ${id}`);
+    this.deps.onChanged?.(id, { tokenChanged: true });
+    await this.deps.audit?.record(actor, {
+      action: 'device.decommission',
+      targetKind: 'device',
+      targetId: id,
+      unitCode: device.unitCode,
+      detail: {
+        kind: device.kind,
+        ...(device.devEui ? { devEui: device.devEui } : {}),
+        ...(device.lastSeen ? { lastSeen: device.lastSeen.toISOString() } : {}),
+      },
+    });
+    return device;
   }
 
   private async mustGet(id: string): Promise<DeviceRecord> {

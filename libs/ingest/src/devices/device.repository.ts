@@ -80,6 +80,9 @@ interface DeviceRow {
 const COLUMNS =
   'id, kind, unit_code, lon, lat, mobile, gateway_id, dev_eui, profile, expected_interval_s, token_hash, last_seen, name, position_at';
 
+/** Decommissioned devices (migration 0033) are invisible to every lookup but `isTaken`. */
+const ACTIVE = 'decommissioned_at IS NULL';
+
 function toRecord(r: DeviceRow): DeviceRecord {
   return {
     id: r.id,
@@ -124,15 +127,16 @@ export class DeviceRepository {
   }
 
   async get(id: string): Promise<DeviceRecord | null> {
-    const { rows } = await this.db.query<DeviceRow>(`SELECT ${COLUMNS} FROM device WHERE id = $1`, [
-      id,
-    ]);
+    const { rows } = await this.db.query<DeviceRow>(
+      `SELECT ${COLUMNS} FROM device WHERE id = $1 AND ${ACTIVE}`,
+      [id],
+    );
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
   async getByTokenHash(tokenHash: string): Promise<DeviceRecord | null> {
     const { rows } = await this.db.query<DeviceRow>(
-      `SELECT ${COLUMNS} FROM device WHERE token_hash = $1`,
+      `SELECT ${COLUMNS} FROM device WHERE token_hash = $1 AND ${ACTIVE}`,
       [tokenHash],
     );
     return rows[0] ? toRecord(rows[0]) : null;
@@ -140,7 +144,7 @@ export class DeviceRepository {
 
   async getByDevEui(devEui: string): Promise<DeviceRecord | null> {
     const { rows } = await this.db.query<DeviceRow>(
-      `SELECT ${COLUMNS} FROM device WHERE upper(dev_eui) = upper($1)`,
+      `SELECT ${COLUMNS} FROM device WHERE upper(dev_eui) = upper($1) AND ${ACTIVE}`,
       [devEui],
     );
     return rows[0] ? toRecord(rows[0]) : null;
@@ -153,29 +157,60 @@ export class DeviceRepository {
     );
     if (keys.length === 0) return (await this.get(id)) !== null;
     const sets = keys.map((k, i) => `${PATCH_COLUMNS[k]} = $${String(i + 2)}`);
-    const res = await this.db.query(`UPDATE device SET ${sets.join(', ')} WHERE id = $1`, [
-      id,
-      ...keys.map((k) => patch[k]),
-    ]);
+    const res = await this.db.query(
+      `UPDATE device SET ${sets.join(', ')} WHERE id = $1 AND ${ACTIVE}`,
+      [id, ...keys.map((k) => patch[k])],
+    );
     return (res.rowCount ?? 0) > 0;
   }
 
   async list(filter: { unitCodes?: string[] } = {}): Promise<DeviceRecord[]> {
     const { rows } = filter.unitCodes
       ? await this.db.query<DeviceRow>(
-          `SELECT ${COLUMNS} FROM device WHERE unit_code = ANY($1) ORDER BY id`,
+          `SELECT ${COLUMNS} FROM device WHERE unit_code = ANY($1) AND ${ACTIVE} ORDER BY id`,
           [filter.unitCodes],
         )
-      : await this.db.query<DeviceRow>(`SELECT ${COLUMNS} FROM device ORDER BY id`);
+      : await this.db.query<DeviceRow>(`SELECT ${COLUMNS} FROM device WHERE ${ACTIVE} ORDER BY id`);
     return rows.map(toRecord);
   }
 
   async setTokenHash(id: string, tokenHash: string): Promise<boolean> {
     const res = await this.db.query(
-      'UPDATE device SET token_hash = $2, token_rotated_at = now() WHERE id = $1',
+      `UPDATE device SET token_hash = $2, token_rotated_at = now() WHERE id = $1 AND ${ACTIVE}`,
       [id, tokenHash],
     );
     return (res.rowCount ?? 0) > 0;
+  }
+
+  /** Whether the id was ever registered (decommissioned ids are never re-used). */
+  async isTaken(id: string): Promise<boolean> {
+    const { rows } = await this.db.query('SELECT 1 FROM device WHERE id = $1', [id]);
+    return rows.length > 0;
+  }
+
+  /** Active devices that send through this gateway. */
+  async frontedCount(gatewayId: string): Promise<number> {
+    const { rows } = await this.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM device WHERE gateway_id = $1 AND ${ACTIVE}`,
+      [gatewayId],
+    );
+    return rows[0]?.n ?? 0;
+  }
+
+  /**
+   * Takes a device out of service: the row stays (history keeps its name), the token becomes
+   * `unusableTokenHash` (nobody holds its token), the DevEUI is released and its latest values
+   * leave the unit's live figures. False when there is no active device with this id.
+   */
+  async decommission(id: string, unusableTokenHash: string): Promise<boolean> {
+    const res = await this.db.query(
+      `UPDATE device SET decommissioned_at = now(), token_hash = $2, token_rotated_at = now(), dev_eui = NULL
+       WHERE id = $1 AND ${ACTIVE}`,
+      [id, unusableTokenHash],
+    );
+    if ((res.rowCount ?? 0) === 0) return false;
+    await this.db.query('DELETE FROM device_latest WHERE device_id = $1', [id]);
+    return true;
   }
 
   async count(): Promise<number> {

@@ -33,6 +33,7 @@ export class FleetRepository {
       `SELECT id, kind, unit_code, name, expected_interval_s, last_seen, created_at, profile
        FROM device
        WHERE ($1::text[] IS NULL OR unit_code = ANY($1::text[])) AND ($2::text IS NULL OR kind = $2)
+         AND decommissioned_at IS NULL
        ORDER BY id`,
       [unitCodes ? [...unitCodes] : null, kind],
     );
