@@ -117,6 +117,7 @@ describe.skipIf(!hasChromium)('tablet — a ward leader in the field', () => {
   const tag = Date.now().toString(36);
   const own = `tab-own-${tag}`;
   const other = `tab-other-${tag}`;
+  let ownToken = '';
 
   const theBrowser = (): Browser => {
     if (!browser) throw new Error('browser not started');
@@ -165,7 +166,7 @@ describe.skipIf(!hasChromium)('tablet — a ward leader in the field', () => {
     platform = await startTestPlatform({ auth: true, WEB_DIST_DIR: WEB_DIST });
     token = await platform.loginAs('ward_leader', [WARD]);
     me = (await api('/api/v1/auth/me')).body as Me;
-    const ownToken = await platform.addDevice({
+    ownToken = await platform.addDevice({
       id: own,
       unitCode: WARD,
       lon: 108.226,
@@ -314,6 +315,20 @@ describe.skipIf(!hasChromium)('tablet — a ward leader in the field', () => {
     expect(await layoutProblems(page)).toEqual([]);
     await page.screenshot({ path: resolve(ARTIFACTS_DIR, 'tablet-1024x768.png') });
     await fullScreenshot(page, 'tablet-1024x768-full.png');
+
+    // Live: a new reading reaches the open page over the unit's WebSocket channel, long before
+    // the one-minute reload.
+    const res = await fetch(`${platform.httpUrl}/api/v1/telemetry`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ownToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ values: { pm25: 163.25 } }),
+    });
+    expect(res.status).toBe(202);
+    await expect
+      .poll(() => ownCard.locator('[data-metric="pm25"]').getAttribute('data-value'), {
+        timeout: 10_000,
+      })
+      .toBe('163.25');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -323,6 +338,15 @@ describe.skipIf(!hasChromium)('tablet — a ward leader in the field', () => {
     const errors: string[] = [];
     const page = await openTablet(context, errors);
     await page.locator(`[data-testid="device"][data-device-id="${own}"]`).waitFor();
+    const latest = (await api(`/api/v1/devices?unit=${WARD}`)).body as {
+      items: { id: string; latest: Record<string, { value: number }> }[];
+    };
+    const pm25 = String(latest.items.find((d) => d.id === own)?.latest['pm25']?.value);
+    expect(
+      await page
+        .locator(`[data-testid="device"][data-device-id="${own}"] [data-metric="pm25"]`)
+        .getAttribute('data-value'),
+    ).toBe(pm25);
     // The worker is installed and controls the page (clientsClaim) once the shell is precached.
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
       timeout: 30_000,
@@ -350,7 +374,7 @@ describe.skipIf(!hasChromium)('tablet — a ward leader in the field', () => {
     // The data is the snapshot's: the ward, its device with the last value, its alerts.
     expect(await page.getByTestId('unit-name').textContent()).toBe(WARD_NAME);
     const ownCard = page.locator(`[data-testid="device"][data-device-id="${own}"]`);
-    expect(await ownCard.locator('[data-metric="pm25"]').getAttribute('data-value')).toBe('151.5');
+    expect(await ownCard.locator('[data-metric="pm25"]').getAttribute('data-value')).toBe(pm25);
     expect(await page.getByTestId('alert').count()).toBe(2);
     expect(
       await page.locator('[data-testid="indicator"][data-code="dx.vneid_accounts"]').count(),
