@@ -1,5 +1,5 @@
 import type { LayersList } from '@deck.gl/core';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { WardFeature } from '../api/schemas';
 import { useDisplayWards } from '../hooks/useDisplayWards';
 import { useFontsReady } from '../hooks/useFontsReady';
@@ -22,7 +22,7 @@ import {
   wardPolygonLayer,
   type MapLabel,
 } from './layers/wardLayers';
-import { MapLegend } from './MapLegend';
+import { MapLegend as MapLegendView } from './MapLegend';
 import { classIndex, classRgb, fillKey, scaleFor } from './measureScale';
 import { labelTextWidth } from './measureText';
 import type { SceneMapProps } from './sceneMap.types';
@@ -37,6 +37,8 @@ const INSET_WIDTH_PX = 340;
 /** Aggregations (heatmap, hexagons) and vessel trails follow live values at most this often. */
 const AGGREGATE_THROTTLE_MS = 1000;
 const NO_DEVICES: readonly DeviceState[] = [];
+/** The legend re-renders only when the scene or its scale changes, not on every live frame. */
+const MapLegend = memo(MapLegendView);
 
 /**
  * A unit is labelled in the East Sea inset instead of the main map when the main map leaves it
@@ -66,7 +68,7 @@ function devicesWith(
 }
 
 /** Labels placed by SceneMap, in page px, for tests and assistive tech. */
-function LabelList({
+const LabelList = memo(function LabelList({
   labels,
   origin,
 }: {
@@ -91,7 +93,7 @@ function LabelList({
       })}
     </ul>
   );
-}
+});
 
 /**
  * The map area of the wall for one scene: MapLibre (offline style, or the configured basemap)
@@ -243,6 +245,7 @@ export function SceneMap(props: SceneMapProps) {
   }, [t, wards, offshore]);
 
   const [view, setView] = useState<MapViewInfo | null>(null);
+  const legendKey = `${scale.kind}|${overlays.join()}`;
   const hostRef = useRef<HTMLDivElement>(null);
   const [placed, setPlaced] = useState<{ labels: PlacedLabel[]; origin: [number, number] }>({
     labels: [],
@@ -289,7 +292,8 @@ export function SceneMap(props: SceneMapProps) {
         leaderEnd: p.leader ? view.unproject(leaderEnd(p, 2 * uiScale)) : null,
       })),
     );
-  }, [view, wards, offshore, children, fontsReady, uiScale]);
+    // The legend's size changes with the scene: re-place so no name ends up under it.
+  }, [view, wards, offshore, children, fontsReady, uiScale, legendKey]);
 
   const labelLayers = useMemo(
     (): LayersList =>
