@@ -316,7 +316,7 @@ function FeedForm({
           >
             {(indicators.data ?? []).map((i) => (
               <option key={i.code} value={i.code}>
-                {i.code} — {lang === 'vi' ? i.nameVi : i.nameEn}
+                {`${i.code} — ${lang === 'vi' ? i.nameVi : i.nameEn}`}
               </option>
             ))}
           </select>

@@ -1,0 +1,226 @@
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ARTIFACTS_DIR, WEB_DIST, chromiumAvailable, launchBrowser } from '../support/browser';
+import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { vi as viMessages } from '../../apps/ioc-web/src/i18n/messages.vi';
+import { en as enMessages } from '../../apps/ioc-web/src/i18n/messages.en';
+
+const hasChromium = chromiumAvailable();
+
+/**
+ * Walks every route in Vietnamese and in English and fails on untranslated UI text: an
+ * `[i18n] missing` report, a visible text that is (or looks like) a message key, and in English
+ * Vietnamese letters outside proper names. It checks whatever the pages render, so it keeps
+ * working as pages grow; names that come from data (units, devices, rules, users) are allowed.
+ */
+
+type Lang = 'vi' | 'en';
+type Who = 'none' | 'admin' | 'ward';
+
+const KEYS = new Set(Object.keys(viMessages));
+const KEY_LIKE = /^[a-z]+(\.[a-zA-Z0-9]+)+$/;
+const VIETNAMESE_ONLY = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/i;
+/** Proper names the English UI writes in Vietnamese (official usage) besides those from data. */
+const PROPER_NAMES = ['Tiếng Việt', 'Hoàng Sa', 'Trường Sa', 'Việt Nam'];
+
+const ADMIN_SECTIONS = ['devices', 'feeds', 'alert-rules', 'wall', 'users'];
+
+interface Session {
+  token: string;
+  expiresAt: string;
+  username: string;
+  displayName: string;
+  role: string;
+  units: string[];
+}
+
+async function getJson(platform: TestPlatform, path: string, token: string): Promise<unknown> {
+  const res = await fetch(`${platform.httpUrl}${path}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  return res.ok ? res.json() : null;
+}
+
+function items(body: unknown): Record<string, unknown>[] {
+  const list = (body as { items?: unknown } | null)?.items;
+  return Array.isArray(list) ? (list as Record<string, unknown>[]) : [];
+}
+
+async function sessionOf(platform: TestPlatform, token: string): Promise<Session> {
+  const me = (await getJson(platform, '/api/v1/auth/me', token)) as Record<string, unknown>;
+  return {
+    token,
+    expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+    username: String(me['username']),
+    displayName: String(me['displayName']),
+    role: String(me['role']),
+    units: (me['units'] as string[] | undefined) ?? [],
+  };
+}
+
+/** Every name that reaches the screen from data rather than from the dictionaries. */
+async function dataNames(platform: TestPlatform): Promise<string[]> {
+  const token = platform.adminToken;
+  const names = new Set<string>(PROPER_NAMES);
+  const add = (v: unknown) => {
+    if (typeof v === 'string' && v.trim() !== '') names.add(v.trim());
+  };
+  const provinces = items(await getJson(platform, '/api/v1/units?level=province', token));
+  const units = [...provinces];
+  for (const p of provinces)
+    units.push(
+      ...items(await getJson(platform, `/api/v1/units?parent=${String(p['code'])}`, token)),
+    );
+  for (const u of units) for (const k of ['name', 'shortName', 'nameEn']) add(u[k]);
+  for (const d of items(await getJson(platform, '/api/v1/devices', token))) add(d['name']);
+  for (const r of items(await getJson(platform, '/api/v1/alert-rules', token))) add(r['name']);
+  for (const f of items(await getJson(platform, '/api/v1/feeds', token))) add(f['name']);
+  for (const u of items(await getJson(platform, '/api/v1/users', token))) add(u['displayName']);
+  for (const d of items(await getJson(platform, '/api/v1/display-tokens', token))) add(d['name']);
+  // Longest first, so "Phường Hải Châu" goes before "Hải Châu".
+  return [...names].sort((a, b) => b.length - a.length);
+}
+
+/** Visible text nodes and the visible UI attributes of the page. */
+function visibleTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [document.title];
+    const shown = (el: Element) =>
+      el.closest('option, optgroup') !== null ||
+      el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent?.trim() ?? '';
+      const el = n.parentElement;
+      if (text === '' || !el || el.closest('script, style, noscript, template')) continue;
+      if (shown(el)) out.push(text);
+    }
+    for (const el of document.querySelectorAll(
+      '[placeholder], [aria-label], [title], optgroup[label]',
+    )) {
+      if (!shown(el)) continue;
+      for (const a of ['placeholder', 'aria-label', 'title', 'label']) {
+        const v = el.getAttribute(a)?.trim();
+        if (v) out.push(v);
+      }
+    }
+    return out;
+  });
+}
+
+/** Waits until nothing on the page says it is loading (bounded: a stuck page is still checked). */
+async function settle(page: Page, lang: Lang): Promise<void> {
+  const loading = (lang === 'vi' ? viMessages : enMessages)['app.loading'];
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const busy = await page
+      .evaluate(
+        (text) =>
+          document.getElementById('root')?.childElementCount === 0 ||
+          document.querySelector('[aria-busy="true"], [data-state="loading"]') !== null ||
+          document.body.innerText.includes(text),
+        loading,
+      )
+      .catch(() => true);
+    if (!busy) break;
+    await page.waitForTimeout(250);
+  }
+  await page.waitForTimeout(1000);
+}
+
+describe.skipIf(!hasChromium)('i18n — every route in Vietnamese and English', () => {
+  let platform: TestPlatform;
+  let browser: Browser;
+  let sessions: Record<Exclude<Who, 'none'>, Session>;
+  let displayToken = '';
+  let allowed: string[] = [];
+
+  beforeAll(async () => {
+    platform = await startTestPlatform({ auth: true, WEB_DIST_DIR: WEB_DIST });
+    sessions = {
+      admin: await sessionOf(platform, platform.adminToken),
+      ward: await sessionOf(platform, await platform.loginAs('ward_leader', ['20314'])),
+    };
+    displayToken = await platform.displayToken('48');
+    allowed = await dataNames(platform);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser.close();
+    await platform.dispose();
+  });
+
+  const routes = (): { path: string; who: Who; openForms?: boolean }[] => [
+    { path: '/login', who: 'none' },
+    { path: `/wall?unit=48&token=${encodeURIComponent(displayToken)}`, who: 'none' },
+    { path: '/tablet', who: 'ward' },
+    { path: '/admin', who: 'admin' },
+    ...ADMIN_SECTIONS.map((s) => ({ path: `/admin/${s}`, who: 'admin' as const, openForms: true })),
+    { path: '/admin', who: 'ward' },
+    // Unknown top-level paths are the server's 404; unknown paths under a page are the app's.
+    { path: '/admin/no-such-section', who: 'admin' },
+  ];
+
+  function problemsIn(texts: string[], lang: Lang): string[] {
+    const out: string[] = [];
+    for (const text of texts) {
+      if (KEYS.has(text) || KEY_LIKE.test(text)) out.push(`looks like a message key: "${text}"`);
+      if (lang !== 'en') continue;
+      let rest = text;
+      for (const name of allowed) rest = rest.split(name).join(' ');
+      if (VIETNAMESE_ONLY.test(rest)) out.push(`Vietnamese in English: "${text}"`);
+    }
+    return out;
+  }
+
+  async function contextFor(lang: Lang, who: Who): Promise<BrowserContext> {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const session = who === 'none' ? null : JSON.stringify(sessions[who]);
+    await context.addInitScript(
+      ({ l, s }: { l: string; s: string | null }) => {
+        window.localStorage.setItem('ioc.lang', l);
+        if (s !== null) window.localStorage.setItem('ioc.session', s);
+      },
+      { l: lang, s: session },
+    );
+    return context;
+  }
+
+  for (const lang of ['vi', 'en'] as const) {
+    it(`has no untranslated text in ${lang === 'vi' ? 'Vietnamese' : 'English'}`, async () => {
+      const problems: string[] = [];
+      for (const route of routes()) {
+        const context = await contextFor(lang, route.who);
+        const page = await context.newPage();
+        const where = `${lang} ${route.who} ${route.path.replace(/token=[^&]+/, 'token=…')}`;
+        page.on('console', (m) => {
+          if (m.text().includes('[i18n] missing')) problems.push(`${where}: ${m.text()}`);
+        });
+        page.on('pageerror', (e) => problems.push(`${where}: page error ${e.message}`));
+        await page.goto(`${platform.httpUrl}${route.path}`);
+        await settle(page, lang);
+        const htmlLang = await page.evaluate(() => document.documentElement.lang);
+        if (htmlLang !== lang) problems.push(`${where}: <html lang="${htmlLang}">`);
+        const texts = await visibleTexts(page);
+        if (texts.length < 2) problems.push(`${where}: renders no text`);
+        for (const p of problemsIn(texts, lang)) problems.push(`${where}: ${p}`);
+        if (route.openForms === true) {
+          // The "add" forms have their own labels, hints and options: check them too.
+          const add = page.locator('.admin-section-head button.admin-primary');
+          if ((await add.count()) > 0) {
+            await add.first().click();
+            await settle(page, lang);
+            for (const p of problemsIn(await visibleTexts(page), lang))
+              problems.push(`${where} (form): ${p}`);
+          }
+        }
+        const shot = `i18n-${lang}-${route.who}-${route.path.split('?')[0]?.replace(/\W+/g, '_') ?? ''}.png`;
+        await page.screenshot({ path: resolve(ARTIFACTS_DIR, shot) });
+        await context.close();
+      }
+      expect([...new Set(problems)]).toEqual([]);
+    }, 300_000);
+  }
+});
