@@ -127,9 +127,16 @@ const SCENE: WallScene = {
   kind: 'air',
   durationSec: 60,
   enabled: true,
-  measure: { kind: 'metric', metric: 'pm25' },
-  overlays: ['devices'],
+  measure: { kind: 'metric', metric: params.get('metric') ?? 'pm25' },
+  // `?overlays=heatmap,hexagon,devices,alerts` benches (or smoke-tests) the heavier scenes.
+  overlays: (params.get('overlays') ?? 'devices').split(',') as WallScene['overlays'],
 };
+const ALERTS = Array.from({ length: Number(params.get('alerts') ?? 0) }, (_, i) => ({
+  id: `a${i}`,
+  severity: 'critical' as const,
+  lon: lon[i] ?? 0,
+  lat: lat[i] ?? 0,
+}));
 
 function Ours() {
   const [wards] = useState(syntheticWards);
@@ -140,7 +147,7 @@ function Ours() {
     for (let i = 0; i < POINTS; i++) {
       items.push({
         id: `d${i}`,
-        kind: 'air_quality',
+        kind: i % 1000 === 0 ? 'vessel' : 'air_quality',
         unitCode: wardOf(i),
         lon: lon[i] ?? 0,
         lat: lat[i] ?? 0,
@@ -183,7 +190,7 @@ function Ours() {
         store={store}
         valueVersion={version}
         statusTick={Math.floor(Date.now() / 30_000) * 30_000}
-        alerts={[]}
+        alerts={ALERTS}
         measure={EMPTY_MEASURE}
         selectedWard={null}
         onWardClick={() => undefined}
