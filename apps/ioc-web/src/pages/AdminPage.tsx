@@ -7,6 +7,7 @@ import {
   sectionOf,
   type AdminSection,
 } from '../admin/navigation';
+import { isSigningOut } from '../admin/signOut';
 import { useSession } from '../admin/useSession';
 import { AlertRulesSection } from '../components/admin/AlertRulesSection';
 import { DevicesSection } from '../components/admin/DevicesSection';
@@ -56,7 +57,8 @@ export default function AdminPage() {
 
   useEffect(() => {
     // Signed out (or the session just expired): sign in and come back here.
-    if (session === null) window.location.replace(loginPathFor(pathname, window.location.search));
+    if (session === null && !isSigningOut())
+      window.location.replace(loginPathFor(pathname, window.location.search));
   }, [session, pathname]);
 
   if (session === null) {

@@ -1,9 +1,7 @@
 import { useState } from 'react';
-import { setSession } from '../../api/session';
-import { logout } from '../../admin/endpoints';
+import { signOut } from '../../admin/signOut';
 import { useI18n } from '../../i18n/useI18n';
 
-/** Ends the session on the server (best effort) and here, then opens the sign-in page. */
 export function SignOutButton({ className }: { className?: string }) {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
@@ -15,13 +13,7 @@ export function SignOutButton({ className }: { className?: string }) {
       disabled={busy}
       onClick={() => {
         setBusy(true);
-        // An already expired session answers 401: the local sign-out still happens.
-        logout()
-          .catch(() => undefined)
-          .finally(() => {
-            setSession(null);
-            window.location.assign('/login');
-          });
+        void signOut();
       }}
     >
       {t('login.signOut')}
