@@ -1,4 +1,4 @@
-import { useState, type SyntheticEvent } from 'react';
+import { useEffect, useState, type SyntheticEvent } from 'react';
 import { createRule, fetchRules, updateRule } from '../../admin/endpoints';
 import { RULE_KIND_KEYS, RULE_KINDS, SEVERITY_KEYS } from '../../admin/labels';
 import {
@@ -19,6 +19,19 @@ export function AlertRulesSection() {
   const rules = useResource((signal) => fetchRules(signal), []);
   const [editing, setEditing] = useState<RuleView | 'new' | null>(null);
   const [toggleError, setToggleError] = useState<string | null>(null);
+  // The switch moves at once; the API's answer (or refusal) settles it.
+  const [pending, setPending] = useState<ReadonlyMap<string, boolean>>(new Map());
+  useEffect(() => {
+    // Fresh rules from the API replace every optimistic switch position.
+    setPending(new Map());
+  }, [rules.data]);
+  const settle = (id: string) => {
+    setPending((m) => {
+      const next = new Map(m);
+      next.delete(id);
+      return next;
+    });
+  };
 
   return (
     <section className="admin-section" aria-labelledby="rules-title">
@@ -85,18 +98,20 @@ export function AlertRulesSection() {
                     <label className="admin-switch">
                       <input
                         type="checkbox"
-                        checked={r.enabled}
+                        checked={pending.get(r.id) ?? r.enabled}
                         onChange={(e) => {
+                          const enabled = e.target.checked;
                           setToggleError(null);
-                          updateRule(r.id, { enabled: e.target.checked }).then(
-                            rules.reload,
-                            (err: unknown) => {
-                              setToggleError(errorText(t, err));
-                            },
-                          );
+                          setPending((m) => new Map(m).set(r.id, enabled));
+                          updateRule(r.id, { enabled }).then(rules.reload, (err: unknown) => {
+                            settle(r.id);
+                            setToggleError(errorText(t, err));
+                          });
                         }}
                       />{' '}
-                      {r.enabled ? t('admin.rules.on') : t('admin.rules.off')}
+                      {(pending.get(r.id) ?? r.enabled)
+                        ? t('admin.rules.on')
+                        : t('admin.rules.off')}
                     </label>
                   </td>
                   <td className="admin-actions">
