@@ -224,4 +224,35 @@ describe.skipIf(!hasChromium)('admin — feeds, alert rules, wall and users in t
     expect((await login('another-long-password')).status).toBe(401);
     expect(errors).toEqual([]);
   });
+
+  it('moves a device: new coordinates put it in the ward that contains them', async () => {
+    const label = async (code: string) =>
+      (
+        (await getJson(platform, `/api/v1/units/${code}`, platform.adminToken)) as {
+          label: [number, number];
+        }
+      ).label;
+    const [lon0, lat0] = await label('20314');
+    await platform.addDevice({ id: 'aq-move-e2e', unitCode: '20314', lon: lon0, lat: lat0 });
+    await page.goto(`${platform.httpUrl}/admin/devices`);
+    await page.getByRole('searchbox').fill('aq-move');
+    const row = page.locator('[data-testid=device-row][data-id="aq-move-e2e"]');
+    await row.waitFor({ timeout: 10_000 });
+    expect(await page.locator('[data-testid=device-row]').count()).toBe(1);
+    await row.getByRole('button', { name: 'Edit' }).click();
+    const form = page.getByTestId('device-form');
+    const [lon, lat] = await label('20194');
+    await form.locator('input[name=lat]').fill(String(lat));
+    await form.locator('input[name=lon]').fill(String(lon));
+    await form.locator('input[name=name]').fill('Moved station');
+    await form.getByTestId('device-submit').click();
+    await form.waitFor({ state: 'detached', timeout: 10_000 });
+    const d = (await getJson(
+      platform,
+      '/api/v1/devices/aq-move-e2e',
+      platform.adminToken,
+    )) as Record<string, unknown>;
+    expect([d['unitCode'], d['name']]).toEqual(['20194', 'Moved station']);
+    await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain('(20194)');
+  });
 });
