@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS_DIR, WEB_DIST, chromiumAvailable, launchBrowser } from '../support/browser';
+import { privateWebDist } from '../support/layout-checks';
 import { testEnv } from '../support/env';
 import { REPO_ROOT } from '../support/platform-process';
 import { freePort, sleep, terminate, track } from '../support/processes';
@@ -26,6 +27,7 @@ class RestartablePlatform {
     readonly port: number,
     private readonly mqttPort: number,
     private readonly dataDir: string,
+    private readonly webDist: string,
   ) {}
 
   get httpUrl(): string {
@@ -45,7 +47,7 @@ class RestartablePlatform {
           HOST: '127.0.0.1',
           MQTT_PORT: String(this.mqttPort),
           DATA_DIR: this.dataDir,
-          WEB_DIST_DIR: WEB_DIST,
+          WEB_DIST_DIR: this.webDist,
           AUTH_ENFORCE: 'false',
           SEED_DEMO: 'true',
           SIMULATOR: 'true',
@@ -91,17 +93,20 @@ function newestReading(page: Page): Promise<number> {
 describe.skipIf(!hasChromium)('wall — stale while the API is down, recovers by itself', () => {
   let platform: RestartablePlatform;
   let browser: Browser;
+  let webDist = '';
   let dataDir = '';
 
   beforeAll(async () => {
+    webDist = privateWebDist(WEB_DIST);
     dataDir = mkdtempSync(join(tmpdir(), 'ioc-wall-recovery-'));
-    platform = new RestartablePlatform(await freePort(), await freePort(), dataDir);
+    platform = new RestartablePlatform(await freePort(), await freePort(), dataDir, webDist);
     await platform.start();
     browser = await launchBrowser();
   });
 
   afterAll(async () => {
     await browser.close();
+    rmSync(webDist, { recursive: true, force: true });
     await platform.stop();
     rmSync(dataDir, { recursive: true, force: true });
   });

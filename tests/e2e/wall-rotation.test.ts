@@ -1,7 +1,9 @@
+import { rmSync } from 'node:fs';
 import type { WallScene } from '@ioc/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_DIST, chromiumAvailable, launchBrowser } from '../support/browser';
+import { privateWebDist } from '../support/layout-checks';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 
 const hasChromium = chromiumAvailable();
@@ -28,10 +30,12 @@ async function sceneId(page: Page): Promise<string | null> {
 describe.skipIf(!hasChromium)('wall — scenes rotate on the shared clock', () => {
   let platform: TestPlatform;
   let browser: Browser;
+  let webDist = '';
   let display = '';
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ WEB_DIST_DIR: WEB_DIST, auth: true });
+    webDist = privateWebDist(WEB_DIST);
+    platform = await startTestPlatform({ WEB_DIST_DIR: webDist, auth: true });
     display = await platform.displayToken('48');
     const res = await fetch(`${platform.httpUrl}/api/v1/wall/config?unit=48`, {
       method: 'PUT',
@@ -50,6 +54,7 @@ describe.skipIf(!hasChromium)('wall — scenes rotate on the shared clock', () =
 
   afterAll(async () => {
     await browser.close();
+    rmSync(webDist, { recursive: true, force: true });
     await platform.dispose();
   });
 

@@ -1,4 +1,18 @@
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+
+/**
+ * A private copy of the built web app for one suite: a rebuild of dist/ by a parallel job
+ * replaces the hashed assets under a page that is still loading them, which fails a browser
+ * test for reasons that have nothing to do with it.
+ */
+export function privateWebDist(webDist: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ioc-web-dist-'));
+  cpSync(webDist, dir, { recursive: true });
+  return dir;
+}
 
 /**
  * Layout checks for fixed-size screens (wall, tablet) run inside the page: no scrollbars, no
@@ -22,6 +36,10 @@ export function documentScroll(page: Page): Promise<ScrollState> {
     innerHeight: window.innerHeight,
   }));
 }
+
+/* eslint-disable @typescript-eslint/no-implied-eval -- the page scripts below share PAGE_HELPERS,
+   this file's own code, as source text: a function passed to page.evaluate cannot close over
+   others. */
 
 /** The same scripts run in the page; kept as strings so they carry no bundler helpers. */
 const PAGE_HELPERS = `
@@ -60,12 +78,13 @@ const PAGE_HELPERS = `
 export function overflowingText(page: Page, rootSelectors: readonly string[]): Promise<string[]> {
   return page.evaluate(
     ([helpers, selectors]) => {
-      // eslint-disable-next-line @typescript-eslint/no-implied-eval -- helpers are this file's own code
-      const h = new Function(`${helpers}; return { describe, textElements, block };`)() as {
-        describe: (el: Element) => string;
-        textElements: (roots: Element[]) => HTMLElement[];
-        block: (el: Element) => HTMLElement | null;
-      };
+      const h = (
+        new Function(`${helpers}; return { describe, textElements, block };`) as () => {
+          describe: (el: Element) => string;
+          textElements: (roots: Element[]) => HTMLElement[];
+          block: (el: Element) => HTMLElement | null;
+        }
+      )();
       const roots = selectors.flatMap((s) => [...document.querySelectorAll(s)]);
       const bad: string[] = [];
       const seen = new Set<Element>();
@@ -84,7 +103,7 @@ export function overflowingText(page: Page, rootSelectors: readonly string[]): P
           box.children.length === 0;
         if (!wide && !tall) continue;
         const ellipsis = style.textOverflow === 'ellipsis' && style.overflowX !== 'visible';
-        const full = (box.textContent ?? '').trim();
+        const full = box.textContent.trim();
         const titled = (box.getAttribute('title') ?? el.getAttribute('title') ?? '').trim();
         if (wide && !tall && ellipsis && titled !== '' && titled.includes(full.slice(0, 20)))
           continue;
@@ -106,11 +125,12 @@ export function overflowingText(page: Page, rootSelectors: readonly string[]): P
 export function overlappingText(page: Page, rootSelectors: readonly string[]): Promise<string[]> {
   return page.evaluate(
     ([helpers, selectors]) => {
-      // eslint-disable-next-line @typescript-eslint/no-implied-eval -- helpers are this file's own code
-      const h = new Function(`${helpers}; return { describe, textElements };`)() as {
-        describe: (el: Element) => string;
-        textElements: (roots: Element[]) => HTMLElement[];
-      };
+      const h = (
+        new Function(`${helpers}; return { describe, textElements };`) as () => {
+          describe: (el: Element) => string;
+          textElements: (roots: Element[]) => HTMLElement[];
+        }
+      )();
       interface Box {
         el: HTMLElement;
         l: number;

@@ -72,10 +72,10 @@ export function FleetHealthPanel({ fleet, asOf, stale, kindRows }: FleetHealthPa
             <table className="fleet-kinds">
               <thead>
                 <tr>
-                  <th>{t('fleet.kind')}</th>
-                  <th>{t('fleet.online')}</th>
-                  <th>{t('fleet.offline')}</th>
-                  <th>{t('fleet.lowBatteryShort')}</th>
+                  <th title={t('fleet.kind')}>{t('fleet.kind')}</th>
+                  <th title={t('fleet.online')}>{t('fleet.online')}</th>
+                  <th title={t('fleet.offline')}>{t('fleet.offline')}</th>
+                  <th title={t('fleet.lowBatteryShort')}>{t('fleet.lowBatteryShort')}</th>
                 </tr>
               </thead>
               <tbody>
