@@ -208,6 +208,18 @@ describe('wall config API (embedded, access control on)', () => {
     expect(r).toEqual({ status: 200, body: { basemap: BASEMAP } });
   });
 
+  it('serves the offline basemap land without a credential, cacheable', async () => {
+    const res = await fetch(`${platform.httpUrl}/api/v1/basemap/land`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/geo+json');
+    expect(res.headers.get('cache-control')).toContain('max-age=86400');
+    const land = (await res.json()) as {
+      features: { geometry: { type: string; coordinates: number[][][][] } }[];
+    };
+    expect(land.features[0]?.geometry.type).toBe('MultiPolygon');
+    expect(land.features[0]?.geometry.coordinates.length).toBeGreaterThan(10);
+  });
+
   it('tells the unit and province channels when a feed report changes an indicator', async () => {
     const created = await api('POST', '/api/v1/feeds', platform.adminToken, {
       code: 'phuong-ws-test',

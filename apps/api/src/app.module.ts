@@ -10,6 +10,7 @@ import { TelemetryController } from './ingest/telemetry.controller';
 import { LiveGateway } from './live/live.gateway';
 import { PLATFORM, type PlatformContext } from './platform/platform.context';
 import { UnitsController } from './units/units.controller';
+import { BasemapController } from './basemap/basemap.controller';
 import { AlertRulesController } from './alerts/alert-rules.controller';
 import { AlertsController } from './alerts/alerts.controller';
 import { FleetController } from './fleet/fleet.controller';
@@ -30,6 +31,7 @@ export class AppModule {
         HealthController,
         MetricsController,
         UnitsController,
+        BasemapController,
         DevicesController,
         TelemetryController,
         RollupsController,

@@ -76,3 +76,5 @@ export {
   type DemoRegion,
   type DemoRegionOptions,
 } from './seed';
+
+export { VIETNAM_REGION_BBOX, landWithin, loadNaturalEarthLand, type BBox } from './land';
