@@ -54,6 +54,11 @@ export default function TabletPage() {
     void registerTabletServiceWorker();
   }, []);
 
+  useEffect(() => {
+    // The browser tab / installed app name follows the language (index.html's is Vietnamese).
+    document.title = `${t('tablet.title')} — ${t('app.title')}`;
+  }, [t]);
+
   if (session === null) return <div className="page-message">{t('app.loading')}</div>;
   return <TabletView key={session.username} session={session} />;
 }
