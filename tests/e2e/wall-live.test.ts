@@ -30,13 +30,24 @@ describe.skipIf(!hasChromium)('wall — live slice in a real browser', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${platform.httpUrl}/wall`);
     await page.getByTestId('unit-count').filter({ hasText: '94' }).waitFor({ timeout: 30_000 });
-    await page.getByTestId('ws-status').and(page.locator('[data-status="open"], :text("open")')).first().waitFor({ timeout: 15_000 }).catch(() => undefined);
+    await page
+      .getByTestId('ws-status')
+      .and(page.locator('[data-status="open"], :text("open")'))
+      .first()
+      .waitFor({ timeout: 15_000 })
+      .catch(() => undefined);
     const device = await connectDevice(platform.mqttUrl, id, token);
     const value = 412.5;
-    await device.publishAsync(`ioc/v1/telemetry/${id}`, JSON.stringify({ values: { pm25: value } }), { qos: 1 });
+    await device.publishAsync(
+      `ioc/v1/telemetry/${id}`,
+      JSON.stringify({ values: { pm25: value } }),
+      { qos: 1 },
+    );
     const cell = page.locator(`[data-device-id="${id}"][data-metric="pm25"]`);
     await cell.first().waitFor({ timeout: 10_000 });
-    await expect.poll(async () => cell.first().getAttribute('data-value'), { timeout: 10_000 }).toBe(String(value));
+    await expect
+      .poll(async () => cell.first().getAttribute('data-value'), { timeout: 10_000 })
+      .toBe(String(value));
     await page.screenshot({ path: resolve(ARTIFACTS_DIR, 'wall-live-1920x1080.png') });
     await device.endAsync();
     expect(errors).toEqual([]);
