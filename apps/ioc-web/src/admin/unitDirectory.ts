@@ -9,6 +9,9 @@ export interface UnitDirectory {
   byCode: Map<string, UnitItem>;
 }
 
+/** The province the admin pages open on (Đà Nẵng, 48) until someone picks another. */
+export const DEFAULT_PROVINCE = '48';
+
 let pending: Promise<UnitDirectory> | null = null;
 
 /** Every province and its wards, loaded once per page (the lists are small and static). */

@@ -4,7 +4,8 @@ import { login } from '../../admin/endpoints';
 import type { OpenedSession } from '../../admin/schemas';
 import { formatTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/useI18n';
-import { errorText, Field, FormErrors } from '../admin/ui';
+import { errorText } from '../admin/errorText';
+import { FormErrors, TextField } from '../admin/Field';
 
 interface Problems {
   username?: string[];
@@ -60,39 +61,25 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (s: OpenedSession) => vo
     <form className="login-form" onSubmit={submit} noValidate data-testid="login-form">
       <h1>{t('login.title')}</h1>
       <FormErrors messages={problems.form} />
-      <Field label={t('login.username')} errors={problems.username}>
-        {(id, describedBy) => (
-          <input
-            id={id}
-            name="username"
-            autoComplete="username"
-            autoCapitalize="none"
-            spellCheck={false}
-            aria-describedby={describedBy}
-            aria-invalid={describedBy !== undefined}
-            value={username}
-            onChange={(e) => {
-              setUsername(e.target.value);
-            }}
-          />
-        )}
-      </Field>
-      <Field label={t('login.password')} errors={problems.password}>
-        {(id, describedBy) => (
-          <input
-            id={id}
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            aria-describedby={describedBy}
-            aria-invalid={describedBy !== undefined}
-            value={password}
-            onChange={(e) => {
-              setPassword(e.target.value);
-            }}
-          />
-        )}
-      </Field>
+      <TextField
+        label={t('login.username')}
+        errors={problems.username}
+        name="username"
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        value={username}
+        onValue={setUsername}
+      />
+      <TextField
+        label={t('login.password')}
+        errors={problems.password}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onValue={setPassword}
+      />
       <button type="submit" className="admin-primary login-submit" disabled={busy}>
         {busy ? t('login.signingIn') : t('login.submit')}
       </button>
