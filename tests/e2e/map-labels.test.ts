@@ -1,24 +1,14 @@
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ARTIFACTS_DIR, WEB_DIST, chromiumAvailable, launchBrowser } from '../support/browser';
-import { testEnv } from '../support/env';
+import { boundaryPath } from '../support/geo-fixtures';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 
 const hasChromium = chromiumAvailable();
 
-/** IOC_BOUNDARIES as a file, or the Đà Nẵng file inside the directory it names. */
-function realBoundaries(): string | null {
-  const p = testEnv.boundaries;
-  if (!p) return null;
-  const abs = resolve(p);
-  try {
-    return statSync(abs).isDirectory() ? resolve(abs, '48_da_nang.wards.geojson') : abs;
-  } catch {
-    return null;
-  }
-}
+/** The real Đà Nẵng ward boundaries beside the checkout (../shared/data/boundaries). */
+const realBoundaries = (): string => boundaryPath('48_da_nang.wards.geojson');
 
 interface LabelBox {
   codes: string[];
@@ -76,9 +66,8 @@ const SIZES = [
 
 for (const variant of ['approximate cells', 'real boundaries'] as const) {
   const boundaries = variant === 'real boundaries' ? realBoundaries() : null;
-  const skip = !hasChromium || (variant === 'real boundaries' && boundaries === null);
 
-  describe.skipIf(skip)(`wall map labels every unit — ${variant}`, () => {
+  describe.skipIf(!hasChromium)(`wall map labels every unit — ${variant}`, () => {
     let platform: TestPlatform;
     let browser: Browser;
     let codes: string[] = [];

@@ -16,5 +16,4 @@ export const testEnv = {
   path: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
   home: process.env.HOME ?? '/tmp',
   /** Real boundary files (a .geojson or the directory holding them) for suites that can use them. */
-  boundaries: process.env.IOC_BOUNDARIES,
 };

@@ -194,7 +194,8 @@ export default function WallPage() {
     >
       <div className="wall" data-testid="wall" style={canvas}>
         <WallHeader
-          title={title}
+          title={unitTitle ?? t('app.title')}
+          kicker={unitTitle ? t('app.title') : null}
           phase={snapshot.phase}
           asOf={snapshot.asOf}
           stale={liveStale}

@@ -6,7 +6,10 @@ import { DataFreshness } from './DataFreshness';
 import { WallClock } from './WallClock';
 
 export interface WallHeaderProps {
+  /** The unit's name: what the room reads first. */
   title: string;
+  /** The centre's name above it, smaller (null when the unit is not loaded yet). */
+  kicker: string | null;
   phase: SocketPhase;
   asOf: string | null;
   stale: boolean;
@@ -15,14 +18,21 @@ export interface WallHeaderProps {
   sceneBar?: ReactNode;
 }
 
-export function WallHeader({ title, phase, asOf, stale, now, sceneBar }: WallHeaderProps) {
+export function WallHeader({ title, kicker, phase, asOf, stale, now, sceneBar }: WallHeaderProps) {
   return (
     <header className="wall-header">
       <div className="wall-brand">
         <span className="wall-emblem" aria-hidden="true" />
-        <h1 className="wall-title" data-testid="wall-title" title={title}>
-          {title}
-        </h1>
+        <div className="wall-titles">
+          {kicker && (
+            <p className="wall-kicker" title={kicker}>
+              {kicker}
+            </p>
+          )}
+          <h1 className="wall-title" data-testid="wall-title" title={title}>
+            {title}
+          </h1>
+        </div>
       </div>
       {sceneBar}
       <div className="wall-status">

@@ -71,7 +71,6 @@ export const tabletEn: Record<keyof typeof tabletVi, string> = {
   'tablet.trend.stable': 'Trend: stable',
   'tablet.trend.none': 'Not enough data for a trend',
   'tablet.alerts.none': 'No active alerts in this area.',
-  'tablet.alerts.count': '{n} alerts',
   'tablet.severity.emergency': 'Emergency',
   'tablet.severity.critical': 'Critical',
   'tablet.severity.warning': 'Warning',

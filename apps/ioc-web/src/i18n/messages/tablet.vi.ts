@@ -69,7 +69,6 @@ export const tabletVi = {
   'tablet.trend.stable': 'Xu hướng: ổn định',
   'tablet.trend.none': 'Chưa đủ số liệu để vẽ xu hướng',
   'tablet.alerts.none': 'Không có cảnh báo đang mở trên địa bàn.',
-  'tablet.alerts.count': '{n} cảnh báo',
   'tablet.severity.emergency': 'Khẩn cấp',
   'tablet.severity.critical': 'Nghiêm trọng',
   'tablet.severity.warning': 'Cảnh báo',
