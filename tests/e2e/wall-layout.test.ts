@@ -56,7 +56,7 @@ describe.skipIf(!hasChromium)('wall — layout at 1080p and 4K', () => {
     platform = await startTestPlatform({
       WEB_DIST_DIR: webDist,
       SIMULATOR: 'true',
-      SIMULATOR_INTERVAL_MS: '1000',
+      SIMULATOR_INTERVAL_MS: '3000',
     });
     browser = await launchBrowser();
   });
