@@ -5,11 +5,26 @@ import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
-const backendOnly = ['pg', 'pg-copy-streams', 'mqtt', 'aedes', '@nestjs/*', '@electric-sql/*', 'fastify'];
+const backendOnly = [
+  'pg',
+  'pg-copy-streams',
+  'mqtt',
+  'aedes',
+  '@nestjs/*',
+  '@electric-sql/*',
+  'fastify',
+];
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'coverage/**', 'test-artifacts/**', '.nx/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'data/**',
+      'coverage/**',
+      'test-artifacts/**',
+      '.nx/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
@@ -26,35 +41,75 @@ export default tseslint.config(
           enforceBuildableLibDependency: false,
           banTransitiveDependencies: false,
           depConstraints: [
-            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:shared'], bannedExternalImports: backendOnly },
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'], bannedExternalImports: backendOnly },
-            { sourceTag: 'scope:backend', onlyDependOnLibsWithTags: ['scope:backend', 'scope:shared'] },
+            {
+              sourceTag: 'scope:web',
+              onlyDependOnLibsWithTags: ['scope:shared'],
+              bannedExternalImports: backendOnly,
+            },
+            {
+              sourceTag: 'scope:shared',
+              onlyDependOnLibsWithTags: ['scope:shared'],
+              bannedExternalImports: backendOnly,
+            },
+            {
+              sourceTag: 'scope:backend',
+              onlyDependOnLibsWithTags: ['scope:backend', 'scope:shared'],
+            },
           ],
         },
       ],
-      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true },
+      ],
       '@typescript-eslint/no-extraneous-class': ['error', { allowWithDecorator: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-syntax': [
         'error',
         {
           selector: "MemberExpression[object.name='process'][property.name='env']",
-          message: 'Read configuration through the zod config schema (libs/config), not process.env.',
+          message:
+            'Read configuration through the zod config schema (libs/config), not process.env.',
         },
       ],
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@ioc/*/src/*', '**/libs/*/src/*'], message: 'Import a lib through its public index (@ioc/<lib>).' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@ioc/*/src/*', '**/libs/*/src/*'],
+              message: 'Import a lib through its public index (@ioc/<lib>).',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['apps/ioc-web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      'no-restricted-imports': ['error', { paths: backendOnly.filter((p) => !p.includes('*')), patterns: ['@nestjs/*', '@electric-sql/*', '@ioc/*/src/*'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: backendOnly.filter((p) => !p.includes('*')),
+          patterns: ['@nestjs/*', '@electric-sql/*', '@ioc/*/src/*'],
+        },
+      ],
     },
   },
   {
     // Entry points are the only places allowed to read the environment.
-    files: ['apps/api/src/main.ts', 'apps/api/src/cli/main.ts', 'tests/support/env.ts', 'tools/bench/support/env.ts', '**/*.config.ts'],
+    files: [
+      'apps/api/src/main.ts',
+      'apps/api/src/cli/main.ts',
+      'tests/support/env.ts',
+      'tools/bench/support/env.ts',
+      '**/*.config.ts',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

@@ -3,11 +3,16 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 // Resolve the same @ioc/* aliases as tsconfig.base.json so tests import libs by their public index.
-const base = JSON.parse(readFileSync(resolve(import.meta.dirname, 'tsconfig.base.json'), 'utf8')) as {
+const base = JSON.parse(
+  readFileSync(resolve(import.meta.dirname, 'tsconfig.base.json'), 'utf8'),
+) as {
   compilerOptions: { paths: Record<string, string[]> };
 };
 const alias = Object.fromEntries(
-  Object.entries(base.compilerOptions.paths).map(([k, v]) => [k, resolve(import.meta.dirname, v[0] ?? '')]),
+  Object.entries(base.compilerOptions.paths).map(([k, v]) => [
+    k,
+    resolve(import.meta.dirname, v[0] ?? ''),
+  ]),
 );
 
 export default defineConfig({
@@ -16,7 +21,16 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', include: ['libs/**/*.spec.ts', 'apps/**/*.spec.ts', 'apps/**/*.spec.tsx', 'infra/**/*.spec.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: [
+            'libs/**/*.spec.ts',
+            'apps/**/*.spec.ts',
+            'apps/**/*.spec.tsx',
+            'infra/**/*.spec.ts',
+          ],
+          environment: 'node',
+        },
       },
       {
         resolve: { alias },

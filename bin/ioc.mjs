@@ -5,8 +5,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/api/src/cli/main.ts'), ...process.argv.slice(2)], {
-  stdio: 'inherit',
-  env: { ...process.env, TSX_TSCONFIG_PATH: join(root, 'tsconfig.json') },
-});
+const child = spawn(
+  process.execPath,
+  ['--import', 'tsx', join(root, 'apps/api/src/cli/main.ts'), ...process.argv.slice(2)],
+  {
+    stdio: 'inherit',
+    env: { ...process.env, TSX_TSCONFIG_PATH: join(root, 'tsconfig.json') },
+  },
+);
 child.on('exit', (code) => process.exit(code ?? 1));

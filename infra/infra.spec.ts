@@ -18,14 +18,23 @@ function envKeys(env: unknown): string[] {
 describe('deployment files', () => {
   it('compose: every API variable is a platform setting and secrets have no defaults', () => {
     const text = readFileSync(resolve(here, 'docker-compose.yml'), 'utf8');
-    const doc = parse(text, { merge: true }) as { services: Record<string, { environment?: unknown; image?: string; build?: unknown }> };
+    const doc = parse(text, { merge: true }) as {
+      services: Record<string, { environment?: unknown; image?: string; build?: unknown }>;
+    };
     const api = doc.services.api1;
     expect(api).toBeDefined();
     for (const key of envKeys(api?.environment)) expect(known, key).toContain(key);
     for (const secret of ['POSTGRES_PASSWORD', 'EMQX_COOKIE', 'MQTT_INGEST_PASSWORD']) {
       expect(text).toContain(`\${${secret}:?`);
     }
-    expect(Object.keys(doc.services).sort()).toEqual(['api1', 'api2', 'emqx1', 'emqx2', 'lb', 'timescaledb']);
+    expect(Object.keys(doc.services).sort()).toEqual([
+      'api1',
+      'api2',
+      'emqx1',
+      'emqx2',
+      'lb',
+      'timescaledb',
+    ]);
   });
 
   it('kubernetes: manifests parse and API env names are platform settings', () => {
@@ -33,7 +42,11 @@ describe('deployment files', () => {
       const docs = parseAllDocuments(readFileSync(resolve(here, 'k8s', file), 'utf8'));
       for (const d of docs) {
         expect(d.errors).toEqual([]);
-        const obj = d.toJS() as { kind: string; spec?: { template?: { spec: { containers: { env?: unknown }[] } } }; data?: Record<string, string> };
+        const obj = d.toJS() as {
+          kind: string;
+          spec?: { template?: { spec: { containers: { env?: unknown }[] } } };
+          data?: Record<string, string>;
+        };
         expect(obj.kind).toMatch(/^[A-Z]/);
         if (file === 'api.yaml' && obj.kind === 'Deployment') {
           for (const c of obj.spec?.template?.spec.containers ?? []) {

@@ -16,16 +16,33 @@ function newest(dir) {
   return t;
 }
 
-const srcTime = Math.max(newest(join(root, 'apps/ioc-web/src')), newest(join(root, 'libs/contracts/src')));
+const srcTime = Math.max(
+  newest(join(root, 'apps/ioc-web/src')),
+  newest(join(root, 'libs/contracts/src')),
+);
 if (!existsSync(dist) || statSync(dist).mtimeMs < srcTime) {
   process.stdout.write('Building the web app (first start or sources changed)…\n');
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/ioc-web/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      join(root, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      'apps/ioc-web/vite.config.ts',
+      '--logLevel',
+      'warn',
+    ],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/api/src/main.ts')], { cwd: root, stdio: 'inherit' });
+const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/api/src/main.ts')], {
+  cwd: root,
+  stdio: 'inherit',
+});
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -32,7 +32,13 @@ const modes: Mode[] = [
 ];
 const ts = factories.get('timescaledb');
 if (ts) {
-  modes.push({ name: 'services (TimescaleDB + Mosquitto)', storage: 'timescaledb', broker: 'external', needs: hasMosquitto, backend: () => ts.create() });
+  modes.push({
+    name: 'services (TimescaleDB + Mosquitto)',
+    storage: 'timescaledb',
+    broker: 'external',
+    needs: hasMosquitto,
+    backend: () => ts.create(),
+  });
 }
 
 for (const mode of modes) {
@@ -61,7 +67,11 @@ for (const mode of modes) {
     it('reports the storage mode and broker in health', async () => {
       const res = await fetch(`${platform.httpUrl}/api/v1/health`);
       expect(res.status).toBe(200);
-      const body = (await res.json()) as { storage: string; broker: string; migrationVersion: number };
+      const body = (await res.json()) as {
+        storage: string;
+        broker: string;
+        migrationVersion: number;
+      };
       expect(body.storage).toBe(mode.storage);
       expect(body.broker).toBe(mode.broker);
       expect(body.migrationVersion).toBeGreaterThan(0);
@@ -79,7 +89,11 @@ for (const mode of modes) {
       ws.send({ type: 'subscribe', channels: ['unit:48'] });
       await ws.next((m) => m.type === 'subscribed');
       device = await connectDevice(platform.mqttUrl, id, token);
-      await device.publishAsync(`ioc/v1/telemetry/${id}`, JSON.stringify({ values: { pm25: 42 } }), { qos: 1 });
+      await device.publishAsync(
+        `ioc/v1/telemetry/${id}`,
+        JSON.stringify({ values: { pm25: 42 } }),
+        { qos: 1 },
+      );
       const row = await waitFor(async () => {
         const { rows } = await platform.ctx.pool.query<{ value: number; unit_code: string }>(
           "SELECT value, unit_code FROM reading WHERE device_id = $1 AND metric = 'pm25'",
@@ -88,44 +102,63 @@ for (const mode of modes) {
         return rows[0];
       });
       expect(row).toEqual({ value: 42, unit_code: '20314' });
-      const delta = await ws.next((m) => m.type === 'readings' && m.deltas.some((d) => d.deviceId === id));
-      expect(delta.type === 'readings' && delta.deltas.find((d) => d.deviceId === id)?.values.pm25).toBe(42);
+      const delta = await ws.next(
+        (m) => m.type === 'readings' && m.deltas.some((d) => d.deviceId === id),
+      );
+      expect(
+        delta.type === 'readings' && delta.deltas.find((d) => d.deviceId === id)?.values.pm25,
+      ).toBe(42);
       ws.close();
     });
 
     it('dead-letters a message naming an unregistered device and keeps the good ones', async () => {
-      const before = await platform.ctx.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM dead_letter WHERE reason = 'unknown_device'");
+      const before = await platform.ctx.pool.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM dead_letter WHERE reason = 'unknown_device'",
+      );
       if (mode.broker === 'embedded') {
         // The embedded broker refuses unknown clients at CONNECT: nothing can publish as them.
         await expect(connectDevice(platform.mqttUrl, 'ghost-1', 'whatever')).rejects.toThrow();
         return;
       }
       const anon = await connectDevice(platform.mqttUrl, 'ghost-1', 'x');
-      await anon.publishAsync('ioc/v1/telemetry/ghost-1', JSON.stringify({ values: { pm25: 1 } }), { qos: 1 });
+      await anon.publishAsync('ioc/v1/telemetry/ghost-1', JSON.stringify({ values: { pm25: 1 } }), {
+        qos: 1,
+      });
       await anon.endAsync();
       await waitFor(async () => {
-        const { rows } = await platform.ctx.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM dead_letter WHERE reason = 'unknown_device'");
+        const { rows } = await platform.ctx.pool.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM dead_letter WHERE reason = 'unknown_device'",
+        );
         return (rows[0]?.n ?? 0) > (before.rows[0]?.n ?? 0) ? true : undefined;
       });
     });
 
-    it.skipIf(mode.broker !== 'embedded')('refuses a wrong password at CONNECT and another device’s topic at PUBLISH', async () => {
-      await expect(connectDevice(platform.mqttUrl, id, 'wrong-token')).rejects.toThrow(/Not authorized|Bad username/i);
-      const otherId = `${id}-other`;
-      await platform.addDevice({ id: otherId });
-      const c = await connectDevice(platform.mqttUrl, id, token, `spoof-${id}`);
-      c.on('error', () => undefined);
-      c.publish(`ioc/v1/telemetry/${otherId}`, JSON.stringify({ values: { pm25: 99 } }), { qos: 0 });
-      await waitFor(async () => {
-        const { rows } = await platform.ctx.pool.query<{ n: number }>(
-          "SELECT count(*)::int AS n FROM dead_letter WHERE reason = 'topic_not_owned' AND source LIKE $1",
-          [`%${otherId}`],
+    it.skipIf(mode.broker !== 'embedded')(
+      'refuses a wrong password at CONNECT and another device’s topic at PUBLISH',
+      async () => {
+        await expect(connectDevice(platform.mqttUrl, id, 'wrong-token')).rejects.toThrow(
+          /Not authorized|Bad username/i,
         );
-        return (rows[0]?.n ?? 0) > 0 ? true : undefined;
-      });
-      const stored = await platform.ctx.pool.query('SELECT 1 FROM reading WHERE device_id = $1', [otherId]);
-      expect(stored.rowCount).toBe(0);
-      await c.endAsync(true).catch(() => undefined);
-    });
+        const otherId = `${id}-other`;
+        await platform.addDevice({ id: otherId });
+        const c = await connectDevice(platform.mqttUrl, id, token, `spoof-${id}`);
+        c.on('error', () => undefined);
+        c.publish(`ioc/v1/telemetry/${otherId}`, JSON.stringify({ values: { pm25: 99 } }), {
+          qos: 0,
+        });
+        await waitFor(async () => {
+          const { rows } = await platform.ctx.pool.query<{ n: number }>(
+            "SELECT count(*)::int AS n FROM dead_letter WHERE reason = 'topic_not_owned' AND source LIKE $1",
+            [`%${otherId}`],
+          );
+          return (rows[0]?.n ?? 0) > 0 ? true : undefined;
+        });
+        const stored = await platform.ctx.pool.query('SELECT 1 FROM reading WHERE device_id = $1', [
+          otherId,
+        ]);
+        expect(stored.rowCount).toBe(0);
+        await c.endAsync(true).catch(() => undefined);
+      },
+    );
   });
 }

@@ -23,7 +23,9 @@ async function main(): Promise<void> {
           '  or: npx ioc users add --admin --username admin --password-stdin',
         ]
       : []),
-    ...(!config.AUTH_ENFORCE ? ['', '  WARNING: AUTH_ENFORCE=false — every route and channel is open to anyone.'] : []),
+    ...(!config.AUTH_ENFORCE
+      ? ['', '  WARNING: AUTH_ENFORCE=false — every route and channel is open to anyone.']
+      : []),
     '  Ctrl-C stops.',
     '',
   ];
@@ -51,6 +53,7 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
-  else process.stderr.write(`Failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  else
+    process.stderr.write(`Failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 });

@@ -7,7 +7,10 @@ export const cliConfigSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: postgresUrl.optional(),
   DB_POOL_MAX: positiveInt(2),
-  IOC_PROVINCE: z.string().regex(/^\d{2}$/, 'a 2-digit province code').default('48'),
+  IOC_PROVINCE: z
+    .string()
+    .regex(/^\d{2}$/, 'a 2-digit province code')
+    .default('48'),
   IOC_BOUNDARIES: csvList.optional(),
 });
 

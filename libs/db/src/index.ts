@@ -2,5 +2,12 @@ export type { Queryable } from './queryable';
 export { DbError, type DbErrorCode } from './db.error';
 export { detectStorageMode, type StorageMode } from './storage-mode';
 export { createPool, withTransaction } from './pool';
-export { loadMigrations, migrate, splitStatements, MIGRATIONS_DIR, type Migration, type MigrationResult } from './migrations';
+export {
+  loadMigrations,
+  migrate,
+  splitStatements,
+  MIGRATIONS_DIR,
+  type Migration,
+  type MigrationResult,
+} from './migrations';
 export type { Pool, PoolClient } from 'pg';

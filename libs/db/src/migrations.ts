@@ -80,7 +80,11 @@ interface AppliedRow {
  * replicas migrate once. An applied file whose content changed is refused: migrations are
  * forward-only and a silently edited one would leave databases that differ by history.
  */
-export async function migrate(pool: Pool, mode: StorageMode, dir = MIGRATIONS_DIR): Promise<MigrationResult> {
+export async function migrate(
+  pool: Pool,
+  mode: StorageMode,
+  dir = MIGRATIONS_DIR,
+): Promise<MigrationResult> {
   const migrations = loadMigrations(mode, dir);
   const client = await pool.connect();
   try {
@@ -112,7 +116,9 @@ function verifyApplied(migrations: Migration[], applied: Map<number, AppliedRow>
   for (const m of migrations) {
     const a = applied.get(m.version);
     if (a && a.checksum !== m.checksum) {
-      problems.push(`${m.file} was changed after it was applied (checksum ${a.checksum.slice(0, 12)}… ≠ ${m.checksum.slice(0, 12)}…)`);
+      problems.push(
+        `${m.file} was changed after it was applied (checksum ${a.checksum.slice(0, 12)}… ≠ ${m.checksum.slice(0, 12)}…)`,
+      );
     }
   }
   if (problems.length > 0) {
@@ -125,12 +131,10 @@ function verifyApplied(migrations: Migration[], applied: Map<number, AppliedRow>
 
 async function applyOne(client: PoolClient, m: Migration, mode: StorageMode): Promise<void> {
   const record = async (): Promise<void> => {
-    await client.query('INSERT INTO schema_migrations (version, name, checksum, mode) VALUES ($1, $2, $3, $4)', [
-      m.version,
-      m.name,
-      m.checksum,
-      mode,
-    ]);
+    await client.query(
+      'INSERT INTO schema_migrations (version, name, checksum, mode) VALUES ($1, $2, $3, $4)',
+      [m.version, m.name, m.checksum, mode],
+    );
   };
   try {
     if (m.noTransaction) {
@@ -144,6 +148,10 @@ async function applyOne(client: PoolClient, m: Migration, mode: StorageMode): Pr
     await client.query('COMMIT');
   } catch (err) {
     if (!m.noTransaction) await client.query('ROLLBACK').catch(() => undefined);
-    throw new DbError('MIGRATION_FAILED', `Migration ${m.file} failed: ${(err as Error).message}`, err);
+    throw new DbError(
+      'MIGRATION_FAILED',
+      `Migration ${m.file} failed: ${(err as Error).message}`,
+      err,
+    );
   }
 }

@@ -36,8 +36,10 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
 
 function serverPort(server: PGLiteSocketServer): number {
   // The package exposes no getter for an OS-assigned port; its net.Server is a private field.
-  const inner = (server as unknown as { server?: { address(): AddressInfo | string | null } }).server;
+  const inner = (server as unknown as { server?: { address(): AddressInfo | string | null } })
+    .server;
   const addr = inner?.address();
-  if (!addr || typeof addr === 'string') throw new Error('PGlite socket server did not report its port');
+  if (!addr || typeof addr === 'string')
+    throw new Error('PGlite socket server did not report its port');
   return addr.port;
 }

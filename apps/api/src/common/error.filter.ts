@@ -1,4 +1,10 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  Logger,
+} from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { DomainError, type ApiErrorBody, type ErrorKind } from '@ioc/contracts';
 import { ConfigError } from '@ioc/config';
@@ -25,7 +31,9 @@ export class ErrorFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body, headers } = toResponse(exception);
     if (status >= 500 && !(exception instanceof BackpressureError)) {
-      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      );
     }
     for (const [k, v] of Object.entries(headers)) void reply.header(k, v);
     // Always JSON, even when the route had set another content type (e.g. text/plain on /metrics).
@@ -33,11 +41,21 @@ export class ErrorFilter implements ExceptionFilter {
   }
 }
 
-export function toResponse(exception: unknown): { status: number; body: ApiErrorBody; headers: Record<string, string> } {
+export function toResponse(exception: unknown): {
+  status: number;
+  body: ApiErrorBody;
+  headers: Record<string, string>;
+} {
   if (exception instanceof DomainError) {
     return {
       status: STATUS[exception.kind],
-      body: { error: { code: exception.code, message: exception.message, ...(exception.details ? { details: exception.details } : {}) } },
+      body: {
+        error: {
+          code: exception.code,
+          message: exception.message,
+          ...(exception.details ? { details: exception.details } : {}),
+        },
+      },
       headers: {},
     };
   }
@@ -49,21 +67,38 @@ export function toResponse(exception: unknown): { status: number; body: ApiError
     };
   }
   if (exception instanceof ConfigError) {
-    return { status: 500, body: { error: { code: 'CONFIG_INVALID', message: exception.message } }, headers: {} };
+    return {
+      status: 500,
+      body: { error: { code: 'CONFIG_INVALID', message: exception.message } },
+      headers: {},
+    };
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
-    return { status, body: { error: { code: httpCode(status), message: exception.message } }, headers: {} };
+    return {
+      status,
+      body: { error: { code: httpCode(status), message: exception.message } },
+      headers: {},
+    };
   }
   const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
   if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode < 500) {
     return {
       status: fastifyError.statusCode,
-      body: { error: { code: fastifyError.code ?? httpCode(fastifyError.statusCode), message: fastifyError.message ?? 'Bad request' } },
+      body: {
+        error: {
+          code: fastifyError.code ?? httpCode(fastifyError.statusCode),
+          message: fastifyError.message ?? 'Bad request',
+        },
+      },
       headers: {},
     };
   }
-  return { status: 500, body: { error: { code: 'INTERNAL', message: 'Internal server error' } }, headers: {} };
+  return {
+    status: 500,
+    body: { error: { code: 'INTERNAL', message: 'Internal server error' } },
+    headers: {},
+  };
 }
 
 function httpCode(status: number): string {

@@ -30,13 +30,22 @@ export function registerBodyParsers(app: FastifyInstance): void {
         return;
       }
       if (jsonTooDeep(body, JSON_MAX_DEPTH)) {
-        done(Object.assign(new Error(`JSON nests deeper than ${JSON_MAX_DEPTH} levels`), { statusCode: 400, code: 'JSON_TOO_DEEP' }), undefined);
+        done(
+          Object.assign(new Error(`JSON nests deeper than ${JSON_MAX_DEPTH} levels`), {
+            statusCode: 400,
+            code: 'JSON_TOO_DEEP',
+          }),
+          undefined,
+        );
         return;
       }
       try {
         done(null, JSON.parse(body.toString('utf8')) as unknown);
       } catch {
-        done(Object.assign(new Error('Body is not valid JSON'), { statusCode: 400, code: 'BAD_JSON' }), undefined);
+        done(
+          Object.assign(new Error('Body is not valid JSON'), { statusCode: 400, code: 'BAD_JSON' }),
+          undefined,
+        );
       }
     },
   );

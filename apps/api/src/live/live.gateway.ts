@@ -1,6 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import { Inject, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { type OnGatewayConnection, type OnGatewayDisconnect, WebSocketGateway } from '@nestjs/websockets';
+import {
+  type OnGatewayConnection,
+  type OnGatewayDisconnect,
+  WebSocketGateway,
+} from '@nestjs/websockets';
 import type { WebSocket } from 'ws';
 import type { WsClientMessage, WsServerMessage } from '@ioc/contracts';
 import { PLATFORM, type PlatformContext } from '../platform/platform.context';
@@ -68,7 +72,8 @@ export class LiveGateway implements OnGatewayConnection, OnGatewayDisconnect, On
     const auth = this.conns.get(client)?.auth;
     if (!auth) return;
     if (!parsed.ok) {
-      if (auth.admits()) send(client, { type: 'error', code: 'WS_BAD_MESSAGE', message: parsed.error });
+      if (auth.admits())
+        send(client, { type: 'error', code: 'WS_BAD_MESSAGE', message: parsed.error });
       return;
     }
     const msg = parsed.message;
@@ -80,7 +85,11 @@ export class LiveGateway implements OnGatewayConnection, OnGatewayDisconnect, On
     await this.handle(client, msg, auth);
   }
 
-  private async handle(client: WebSocket, msg: Exclude<WsClientMessage, { type: 'auth' }>, auth: WsClientAuth): Promise<void> {
+  private async handle(
+    client: WebSocket,
+    msg: Exclude<WsClientMessage, { type: 'auth' }>,
+    auth: WsClientAuth,
+  ): Promise<void> {
     switch (msg.type) {
       case 'ping':
         send(client, { type: 'pong' });
@@ -102,7 +111,8 @@ export class LiveGateway implements OnGatewayConnection, OnGatewayDisconnect, On
   }
 
   private async refusal(channel: string): Promise<{ code: string; message: string } | null> {
-    if (!CHANNEL.test(channel)) return { code: 'WS_UNKNOWN_CHANNEL', message: `unknown channel ${channel.slice(0, 64)}` };
+    if (!CHANNEL.test(channel))
+      return { code: 'WS_UNKNOWN_CHANNEL', message: `unknown channel ${channel.slice(0, 64)}` };
     const unit = /(\d{2}(\d{3})?)$/.exec(channel)?.[1];
     if (unit && channel.startsWith('unit:') && !(await this.ctx.units.exists(unit))) {
       return { code: 'UNIT_NOT_FOUND', message: `no unit ${unit}` };

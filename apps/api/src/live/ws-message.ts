@@ -8,7 +8,9 @@ const schema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('auth'), token: z.string().min(1).max(256) }),
 ]);
 
-export function parseClientMessage(data: Buffer): { ok: true; message: WsClientMessage } | { ok: false; error: string } {
+export function parseClientMessage(
+  data: Buffer,
+): { ok: true; message: WsClientMessage } | { ok: false; error: string } {
   if (data.length > 16_384) return { ok: false, error: 'message too large' };
   let json: unknown;
   try {
@@ -17,5 +19,7 @@ export function parseClientMessage(data: Buffer): { ok: true; message: WsClientM
     return { ok: false, error: 'message is not JSON' };
   }
   const r = schema.safeParse(json);
-  return r.success ? { ok: true, message: r.data } : { ok: false, error: r.error.issues.map((i) => i.message).join('; ') };
+  return r.success
+    ? { ok: true, message: r.data }
+    : { ok: false, error: r.error.issues.map((i) => i.message).join('; ') };
 }

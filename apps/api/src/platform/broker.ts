@@ -29,7 +29,15 @@ export async function openBroker(opts: {
   ingest: () => IngestService;
 }): Promise<BrokerConnection> {
   if (opts.mqttUrl) {
-    return { kind: 'external', url: opts.mqttUrl, port: null, moved: false, username: opts.username, password: opts.password, embedded: undefined };
+    return {
+      kind: 'external',
+      url: opts.mqttUrl,
+      port: null,
+      moved: false,
+      username: opts.username,
+      password: opts.password,
+      embedded: undefined,
+    };
   }
   const serviceSecret = randomBytes(24).toString('base64url');
   const broker = await startEmbeddedBroker(opts.port, {

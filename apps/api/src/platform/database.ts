@@ -15,7 +15,11 @@ export interface Database {
  * Services mode when DATABASE_URL is set; otherwise PGlite under DATA_DIR behind a local
  * socket. PGlite runs one session at a time, so its pool holds a single connection.
  */
-export async function openDatabase(opts: { databaseUrl?: string | undefined; dataDir: string; poolMax: number }): Promise<Database> {
+export async function openDatabase(opts: {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  poolMax: number;
+}): Promise<Database> {
   const embedded = opts.databaseUrl ? undefined : await startEmbeddedPostgres(opts.dataDir);
   const url = opts.databaseUrl ?? embedded?.url ?? '';
   const pool = createPool(url, embedded ? 1 : opts.poolMax);
