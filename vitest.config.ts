@@ -47,8 +47,9 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
-          // After unit and integration: a browser rendering a 4K map in software needs both
-          // cores, and sharing them with the integration suites made its waits flaky.
+          // A group of its own after the unit tests, one file at a time (like the integration
+          // suites, which vitest runs last): a browser rendering a 4K map in software needs
+          // both cores.
           sequence: { groupOrder: 1 },
           testTimeout: 120_000,
           hookTimeout: 240_000,
