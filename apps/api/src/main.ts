@@ -11,13 +11,16 @@ async function main(): Promise<void> {
     `  IOC platform ${ctx.storage === 'pglite' ? '(embedded)' : ''} is running`,
     `  Wall:      ${platform.wallUrl ?? `${platform.httpUrl}/wall`}`,
     `  Tablet:    ${platform.httpUrl}/tablet`,
+    `  Admin:     ${platform.httpUrl}/admin`,
     `  API:       ${platform.httpUrl}/api/v1/health`,
     `  MQTT:      ${platform.mqttUrl}${ctx.broker.kind === 'embedded' && ctx.broker.port !== config.MQTT_PORT ? `  (port ${config.MQTT_PORT} was taken)` : ''}`,
     `  Storage:   ${ctx.storage}${ctx.storage === 'pglite' ? ` in ${config.DATA_DIR}` : ''}`,
     ...(platform.setupToken
       ? [
           '',
-          '  No administrator yet. Create the first one (the token works once, until the next start):',
+          '  No administrator yet. Create the first one (the token works once, until the next start)',
+          `  at ${platform.httpUrl}/login with setup token ${platform.setupToken}`,
+          '  or from a shell:',
           `    curl -X POST ${platform.httpUrl}/api/v1/auth/setup -H 'content-type: application/json' \\`,
           `      -d '{"setupToken":"${platform.setupToken}","username":"admin","password":"<12+ characters>"}'`,
           '  or: npx ioc users add --admin --username admin --password-stdin',
