@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MqttClient } from 'mqtt';
 import type { DeviceView, ReadingDelta, WsServerMessage } from '@ioc/contracts';
 import { connectDevice } from '../support/mqtt';
+import { callApi } from '../support/http';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import { waitFor } from '../support/wait';
 import { openWs } from '../support/ws';
@@ -27,23 +28,8 @@ describe('devices admin API (embedded, access control on)', () => {
   let adminName = '';
   const labels = new Map<string, [number, number]>();
 
-  const api = async (
-    method: string,
-    path: string,
-    token: string | null,
-    body?: unknown,
-  ): Promise<{ status: number; body: unknown }> => {
-    const headers: Record<string, string> = {};
-    if (token) headers.authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${platform.httpUrl}${path}`, {
-      method,
-      headers,
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null };
-  };
+  const api = (method: string, path: string, token: string | null, body?: unknown) =>
+    callApi(platform.httpUrl, method, path, token, body);
   const admin = (method: string, path: string, body?: unknown) =>
     api(method, path, platform.adminToken, body);
   const label = (code: string): [number, number] => {

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultWallScenes, type WallConfig, type WallScene } from '@ioc/contracts';
+import { callApi } from '../support/http';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import { openWs } from '../support/ws';
 
@@ -14,23 +15,8 @@ const BASEMAP = 'pmtiles://https://tiles.example.vn/da-nang.pmtiles';
 describe('wall config API (embedded, access control on)', () => {
   let platform: TestPlatform;
 
-  const api = async (
-    method: string,
-    path: string,
-    token: string | null,
-    body?: unknown,
-  ): Promise<{ status: number; body: unknown }> => {
-    const headers: Record<string, string> = {};
-    if (token) headers.authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${platform.httpUrl}${path}`, {
-      method,
-      headers,
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null };
-  };
+  const api = (method: string, path: string, token: string | null, body?: unknown) =>
+    callApi(platform.httpUrl, method, path, token, body);
   const issuesOf = (body: unknown) =>
     (body as { error: { details: { issues: { path: string; message: string }[] } } }).error.details
       .issues;
