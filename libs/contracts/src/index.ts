@@ -5,4 +5,3 @@ export * from './errors';
 export * from './domain-error';
 export * from './text';
 export * from './wall';
-export * from './audit-sink';

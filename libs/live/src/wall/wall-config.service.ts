@@ -1,4 +1,3 @@
-import type { AuditSink } from '@ioc/contracts';
 import { z } from 'zod';
 import {
   DomainError,
@@ -11,8 +10,19 @@ import type { Queryable } from '@ioc/db';
 import { unitCodeParam } from '../common/query';
 import { WallConfigRepository, type StoredWallConfig } from './wall-config.repository';
 
-/** The audit trail (libs/auth `AuditLog` satisfies it). */
-export type WallAudit<A> = AuditSink<A>;
+/** The audit trail (libs/auth `AuditLog` satisfies it); `A` is the caller's actor type. */
+export interface WallAudit<A> {
+  record(
+    actor: A,
+    event: {
+      action: string;
+      targetKind: string;
+      targetId?: string | null;
+      unitCode?: string | null;
+      detail?: Record<string, unknown>;
+    },
+  ): Promise<void>;
+}
 
 export interface WallConfigDeps<A> {
   units: { exists(code: string): Promise<boolean> };
