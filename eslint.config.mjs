@@ -4,6 +4,8 @@ import tseslint from 'typescript-eslint';
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 const backendOnly = [
   'pg',
@@ -33,8 +35,14 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
       globals: { ...globals.node },
     },
-    plugins: { '@nx': nx },
+    plugins: { '@nx': nx, 'import-x': importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.base.json' })],
+    },
     rules: {
+      // A file-level import cycle anywhere (the Nx rule only sees cycles between projects).
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
       '@nx/enforce-module-boundaries': [
         'error',
         {
@@ -54,6 +62,20 @@ export default tseslint.config(
             {
               sourceTag: 'scope:backend',
               onlyDependOnLibsWithTags: ['scope:backend', 'scope:shared'],
+            },
+            // Layers: edge (apps) → domain → infra → shared. Domain libs never import each other:
+            // each declares the small ports it needs and the composition root plugs them.
+            {
+              sourceTag: 'layer:domain',
+              onlyDependOnLibsWithTags: ['layer:infra', 'layer:shared'],
+            },
+            {
+              sourceTag: 'layer:infra',
+              onlyDependOnLibsWithTags: ['layer:infra', 'layer:shared'],
+            },
+            {
+              sourceTag: 'layer:shared',
+              onlyDependOnLibsWithTags: ['layer:shared'],
             },
           ],
         },
