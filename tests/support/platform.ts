@@ -6,7 +6,7 @@ import mqtt from 'mqtt';
 import { loadApiConfig } from '@ioc/config';
 import { DeviceRepository, generateToken, hashToken } from '@ioc/ingest';
 import { SYSTEM_ACTOR, type Role } from '@ioc/auth';
-import { startPlatform, type RunningPlatform } from '../../apps/api/src/platform/platform';
+import { startPlatform, type RunningPlatform } from '../../apps/api/src/composition/platform';
 
 export interface TestPlatform extends RunningPlatform {
   dataDir: string;

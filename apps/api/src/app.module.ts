@@ -1,4 +1,4 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, type Provider } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AccessGuard } from './auth/access.guard';
 import { AuthModule } from './auth/auth.module';
@@ -8,7 +8,6 @@ import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
 import { TelemetryController } from './ingest/telemetry.controller';
 import { LiveGateway } from './live/live.gateway';
-import { PLATFORM, type PlatformContext } from './platform/platform.context';
 import { UnitsController } from './units/units.controller';
 import { BasemapController } from './basemap/basemap.controller';
 import { AlertRulesController } from './alerts/alert-rules.controller';
@@ -21,12 +20,20 @@ import { IndicatorViewsController } from './indicators/indicator-views.controlle
 import { WallController } from './wall/wall.controller';
 import { WebConfigController } from './web-config/web-config.controller';
 
+/** The services composition built (composition/nest-providers.ts), visible to every module. */
+@Module({})
+class ServicesModule {
+  static of(services: Provider[]): DynamicModule {
+    return { module: ServicesModule, global: true, providers: services, exports: services };
+  }
+}
+
 @Module({})
 export class AppModule {
-  static forPlatform(ctx: PlatformContext): DynamicModule {
+  static with(services: Provider[]): DynamicModule {
     return {
       module: AppModule,
-      imports: [AuthModule.forPlatform(ctx)],
+      imports: [ServicesModule.of(services), AuthModule],
       controllers: [
         HealthController,
         MetricsController,
@@ -45,7 +52,6 @@ export class AppModule {
         WebConfigController,
       ],
       providers: [
-        { provide: PLATFORM, useValue: ctx },
         { provide: APP_FILTER, useClass: ErrorFilter },
         // The one access guard: every route needs a policy (see auth/access.decorators.ts).
         { provide: APP_GUARD, useClass: AccessGuard },

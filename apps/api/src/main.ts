@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadApiConfig } from '@ioc/config';
-import { startPlatform } from './platform/platform';
+import { startPlatform } from './composition/platform';
 
 async function main(): Promise<void> {
   const config = loadApiConfig(process.env);

@@ -11,3 +11,4 @@ export {
   type MigrationResult,
 } from './migrations';
 export type { Pool, PoolClient } from 'pg';
+export { pingDatabase } from './ping';

@@ -12,20 +12,20 @@ import {
 } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { ALERT_ACTIONS, type AlertActionName } from '@ioc/live';
-import { PLATFORM, type PlatformContext } from '../platform/platform.context';
 import { Access, type UnitSource } from '../auth/access.decorators';
 import { requestOrigin } from './actor';
+import { AlertService } from '@ioc/live';
 
 /** The unit of the alert named in the path, for the access check (404 is left to the handler). */
 const alertUnit: UnitSource = {
   from: 'lookup',
-  resolve: (req, ctx) => ctx.live.alerts.unitOf((req.params as { id?: string }).id ?? ''),
+  resolve: (req, lookups) => lookups.alertUnit((req.params as { id?: string }).id ?? ''),
 };
 
 /** Alerts and their workflow: list, detail, audit trail, notifications, lifecycle actions. */
 @Controller('api/v1/alerts')
 export class AlertsController {
-  constructor(@Inject(PLATFORM) private readonly ctx: PlatformContext) {}
+  constructor(@Inject(AlertService) private readonly alerts: AlertService) {}
 
   /** ?unit=&status=open,acknowledged|active&rule=&device=&limit=&cursor= — newest first. */
   @Get()
@@ -33,7 +33,7 @@ export class AlertsController {
   list(@Query() query: Record<string, string>) {
     // `state=` is accepted as another name for `status=` (what the wall asks for).
     const { state, ...rest } = query;
-    return this.ctx.live.alerts.list(
+    return this.alerts.list(
       state !== undefined && rest.status === undefined ? { ...rest, status: state } : rest,
     );
   }
@@ -41,20 +41,20 @@ export class AlertsController {
   @Get(':id')
   @Access({ action: 'read', unit: alertUnit })
   get(@Param('id') id: string) {
-    return this.ctx.live.alerts.get(id);
+    return this.alerts.get(id);
   }
 
   @Get(':id/audit')
   @Access({ action: 'read', unit: alertUnit })
   audit(@Param('id') id: string) {
-    return this.ctx.live.alerts.audit(id);
+    return this.alerts.audit(id);
   }
 
   /** Every delivery attempt, failures included. */
   @Get(':id/notifications')
   @Access({ action: 'read', unit: alertUnit })
   notifications(@Param('id') id: string) {
-    return this.ctx.live.alerts.notifications(id);
+    return this.alerts.notifications(id);
   }
 
   /** acknowledge | start | resolve {reason?} | close | assign {assignee} | note {text} | reopen {reason?} | escalate */
@@ -70,6 +70,6 @@ export class AlertsController {
     if (!(ALERT_ACTIONS as readonly string[]).includes(action)) {
       throw new BadRequestException(`action must be one of ${ALERT_ACTIONS.join(', ')}`);
     }
-    return this.ctx.live.alerts.act(id, action as AlertActionName, body, requestOrigin(req));
+    return this.alerts.act(id, action as AlertActionName, body, requestOrigin(req));
   }
 }

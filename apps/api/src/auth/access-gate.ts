@@ -9,9 +9,9 @@ import {
   type Principal,
   type TokenBuckets,
 } from '@ioc/auth';
-import type { PlatformContext } from '../platform/platform.context';
 import type { RoutePolicy, UnitSource, UnitSources } from './access.decorators';
 import { clientIp, setPrincipal } from './principal';
+import type { ResourceLookups } from './resource-lookups';
 
 /** UnitsService: `exists` (re)loads the parent map the authorizer reads. */
 export interface UnitLoader {
@@ -53,6 +53,7 @@ export class AccessGate {
     private readonly auth: AuthServices,
     private readonly ingestBuckets: TokenBuckets,
     private readonly units: UnitLoader,
+    private readonly lookups: ResourceLookups,
     readonly enforce: boolean,
   ) {}
 
@@ -60,7 +61,6 @@ export class AccessGate {
     req: FastifyRequest,
     reply: FastifyReply,
     policy: RoutePolicy | undefined,
-    ctx: PlatformContext,
   ): Promise<void> {
     if (!policy) {
       if (this.enforce) {
@@ -83,7 +83,7 @@ export class AccessGate {
         const principal = await this.authenticate(req);
         if (!principal || policy.kind === 'authenticated') return;
         if (!this.enforce) return;
-        await this.authorize(req, principal, policy.action, policy.unit, ctx);
+        await this.authorize(req, principal, policy.action, policy.unit);
       }
     }
   }
@@ -123,7 +123,6 @@ export class AccessGate {
     p: Principal,
     action: Action,
     sources: UnitSources | undefined,
-    ctx: PlatformContext,
   ): Promise<void> {
     // A role that may never take this action is refused before any lookup: whether the named
     // resource exists is itself information its scope may not reveal.
@@ -136,7 +135,7 @@ export class AccessGate {
       : Array.isArray(sources)
         ? (sources as readonly UnitSource[])
         : [sources as UnitSource]) {
-      const found = await unitsOf(source, req, ctx);
+      const found = await unitsOf(source, req, this.lookups);
       if (found === undefined) missing = true;
       else units.push(...found);
     }
@@ -208,7 +207,7 @@ const UNIT_CODE = /^[0-9A-Za-z_-]{1,16}$/;
 export async function unitsOf(
   source: UnitSource,
   req: FastifyRequest,
-  ctx: PlatformContext,
+  lookups: ResourceLookups,
 ): Promise<string[] | undefined> {
   let value: unknown;
   switch (source.from) {
@@ -225,7 +224,7 @@ export async function unitsOf(
           : undefined;
       break;
     case 'lookup': {
-      const found = await source.resolve(req, ctx);
+      const found = await source.resolve(req, lookups);
       if (found === undefined) return undefined;
       if (found === null) return [];
       value = found;

@@ -1,7 +1,7 @@
 import { SetMetadata } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { Action } from '@ioc/auth';
-import type { PlatformContext } from '../platform/platform.context';
+import type { ResourceLookups } from './resource-lookups';
 
 /**
  * Where the unit a request is about comes from. The value may be one code, a comma-separated
@@ -19,7 +19,7 @@ export type UnitSource =
       /** The unit(s) of the resource; [] = the request names none; null = a resource without a unit. */
       resolve: (
         req: FastifyRequest,
-        ctx: PlatformContext,
+        lookups: ResourceLookups,
       ) => Promise<string | readonly string[] | null | undefined>;
     };
 
@@ -53,13 +53,12 @@ export const Access = (policy: { action: Action; unit?: UnitSources }) =>
 export function unitOfDevice(from: 'query' | 'param', name: string): UnitSource {
   return {
     from: 'lookup',
-    resolve: async (req, ctx) => {
+    resolve: async (req, lookups) => {
       const bag = (from === 'query' ? req.query : req.params) as
         Record<string, unknown> | undefined;
       const id = bag?.[name];
       if (typeof id !== 'string' || id === '') return [];
-      const device = await ctx.directory.get(id);
-      return device ? device.unitCode : undefined;
+      return lookups.deviceUnit(id);
     },
   };
 }

@@ -1,8 +1,8 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PLATFORM, type PlatformContext } from '../platform/platform.context';
 import { ROUTE_POLICY, type RoutePolicy } from './access.decorators';
+import { AccessGate } from './access-gate';
 
 /**
  * The one global guard (registered in app.module.ts). Every HTTP route must declare a policy
@@ -14,7 +14,7 @@ import { ROUTE_POLICY, type RoutePolicy } from './access.decorators';
 export class AccessGuard implements CanActivate {
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
-    @Inject(PLATFORM) private readonly ctx: PlatformContext,
+    @Inject(AccessGate) private readonly gate: AccessGate,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -24,11 +24,10 @@ export class AccessGuard implements CanActivate {
       context.getClass(),
     ]);
     const http = context.switchToHttp();
-    await this.ctx.auth.gate.check(
+    await this.gate.check(
       http.getRequest<FastifyRequest>(),
       http.getResponse<FastifyReply>(),
       policy,
-      this.ctx,
     );
     return true;
   }

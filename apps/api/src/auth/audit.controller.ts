@@ -2,10 +2,10 @@ import { Readable } from 'node:stream';
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuditFilter, AuditRecord } from '@ioc/auth';
-import { PLATFORM, type PlatformContext } from '../platform/platform.context';
 import { Access } from './access.decorators';
 import { auditActor } from './principal';
 import { auditQuerySchema, parse } from './schemas';
+import { AuditLog } from '@ioc/auth';
 
 // A bound on one export: the trail can be exported period by period beyond that.
 const CSV_MAX_ROWS = 100_000;
@@ -14,7 +14,7 @@ const CSV_MAX_ROWS = 100_000;
 @Controller('api/v1')
 @Access({ action: 'admin' })
 export class AuditController {
-  constructor(@Inject(PLATFORM) private readonly ctx: PlatformContext) {}
+  constructor(@Inject(AuditLog) private readonly audit: AuditLog) {}
 
   /** Newest first; `before` = the last id of the previous page. */
   @Get('audit')
@@ -22,7 +22,7 @@ export class AuditController {
     @Query() query: unknown,
   ): Promise<{ asOf: string; items: AuditRecord[]; next: number | null }> {
     const q = parse(auditQuerySchema, query);
-    const items = await this.ctx.auth.audit.query({
+    const items = await this.audit.query({
       ...filterOf(q),
       limit: q.limit,
       ...(q.before ? { beforeId: q.before } : {}),
@@ -44,12 +44,12 @@ export class AuditController {
     const q = parse(auditQuerySchema, query);
     const filter = filterOf(q);
     // Exporting the trail is itself a consequential act.
-    await this.ctx.auth.audit.record(auditActor(req), {
+    await this.audit.record(auditActor(req), {
       action: 'audit.export',
       targetKind: 'audit_log',
       detail: { filter: q },
     });
-    const rows = this.ctx.auth.audit.csv(filter, CSV_MAX_ROWS);
+    const rows = this.audit.csv(filter, CSV_MAX_ROWS);
     // Streamed page by page, so a large export does not sit in memory whole.
     const body = Readable.from(
       (async function* () {

@@ -3,9 +3,10 @@ import type { Queryable } from '@ioc/db';
 import { createAuthServices, TokenBuckets, type AuthServices, type UnitTree } from '@ioc/auth';
 import { AccessGate, type UnitLoader } from './access-gate';
 import { RouteRegistry } from './route-registry';
+import type { ResourceLookups } from './resource-lookups';
 import { WsAccess } from './ws-access';
 
-/** The access-control part of the platform context (ctx.auth). */
+/** The access-control services the composition root builds once and hands to the edge. */
 export interface AuthContext extends AuthServices {
   /** AUTH_ENFORCE: the one switch; off = every route and channel open (tests, local runs). */
   enforce: boolean;
@@ -18,6 +19,7 @@ export function createAuthContext(
   db: Queryable,
   units: UnitTree & UnitLoader,
   config: ApiConfig,
+  lookups: ResourceLookups,
 ): AuthContext {
   const services = createAuthServices(db, units, {
     sessionTtlHours: config.SESSION_TTL_HOURS,
@@ -29,7 +31,7 @@ export function createAuthContext(
     ratePerSecond: config.INGEST_RATE_PER_SECOND,
     burst: config.INGEST_RATE_BURST,
   });
-  const gate = new AccessGate(services, buckets, units, config.AUTH_ENFORCE);
+  const gate = new AccessGate(services, buckets, units, lookups, config.AUTH_ENFORCE);
   return {
     ...services,
     enforce: config.AUTH_ENFORCE,

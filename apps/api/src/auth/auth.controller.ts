@@ -2,15 +2,18 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LoginLockedError, type OpenedSession } from '@ioc/auth';
 import { DomainError } from '@ioc/contracts';
-import { PLATFORM, type PlatformContext } from '../platform/platform.context';
 import { Authenticated, PublicRoute } from './access.decorators';
 import { clientIp, requirePrincipal } from './principal';
 import { loginSchema, parse, setupSchema } from './schemas';
+import { SessionService, SetupService } from '@ioc/auth';
 
 /** Sign-in, sign-out, "who am I", and the first-run creation of the first administrator. */
 @Controller('api/v1/auth')
 export class AuthController {
-  constructor(@Inject(PLATFORM) private readonly ctx: PlatformContext) {}
+  constructor(
+    @Inject(SessionService) private readonly sessions: SessionService,
+    @Inject(SetupService) private readonly setupService: SetupService,
+  ) {}
 
   @Post('login')
   @HttpCode(200)
@@ -22,7 +25,7 @@ export class AuthController {
   ): Promise<OpenedSession> {
     const input = parse(loginSchema, body);
     return withRetryAfter(reply, () =>
-      this.ctx.auth.sessions.login({
+      this.sessions.login({
         ...input,
         ip: clientIp(req),
         userAgent: req.headers['user-agent'] ?? null,
@@ -41,7 +44,7 @@ export class AuthController {
         'NOT_A_SESSION',
         'Only a sign-in session can be logged out; revoke display tokens instead',
       );
-    await this.ctx.auth.sessions.logout(p, clientIp(req));
+    await this.sessions.logout(p, clientIp(req));
   }
 
   @Get('me')
@@ -70,7 +73,7 @@ export class AuthController {
   @Get('setup')
   @PublicRoute()
   async setupStatus(): Promise<{ setupRequired: boolean }> {
-    return { setupRequired: await this.ctx.auth.setup.required() };
+    return { setupRequired: await this.setupService.required() };
   }
 
   @Post('setup')
@@ -83,7 +86,7 @@ export class AuthController {
   ): Promise<OpenedSession> {
     const input = parse(setupSchema, body);
     return withRetryAfter(reply, () =>
-      this.ctx.auth.setup.complete(input, clientIp(req), req.headers['user-agent'] ?? null),
+      this.setupService.complete(input, clientIp(req), req.headers['user-agent'] ?? null),
     );
   }
 }

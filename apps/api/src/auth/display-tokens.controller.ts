@@ -1,11 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { DisplayTokenView } from '@ioc/auth';
-import { PLATFORM, type PlatformContext } from '../platform/platform.context';
 import { Access } from './access.decorators';
 import { auditActor } from './principal';
 import { createDisplayTokenSchema, parse } from './schemas';
 import { wallPath } from './wall-url';
+import { DisplayTokenService } from '@ioc/auth';
 
 interface IssuedToken {
   /** Shown once: only its hash is stored. */
@@ -19,17 +19,17 @@ interface IssuedToken {
 @Controller('api/v1/display-tokens')
 @Access({ action: 'admin' })
 export class DisplayTokensController {
-  constructor(@Inject(PLATFORM) private readonly ctx: PlatformContext) {}
+  constructor(@Inject(DisplayTokenService) private readonly displays: DisplayTokenService) {}
 
   @Get()
   async list(): Promise<{ asOf: string; items: DisplayTokenView[] }> {
-    return { asOf: new Date().toISOString(), items: await this.ctx.auth.displays.list() };
+    return { asOf: new Date().toISOString(), items: await this.displays.list() };
   }
 
   @Post()
   @HttpCode(201)
   async create(@Req() req: FastifyRequest, @Body() body: unknown): Promise<IssuedToken> {
-    const issued = await this.ctx.auth.displays.create(
+    const issued = await this.displays.create(
       parse(createDisplayTokenSchema, body),
       auditActor(req),
     );
@@ -39,13 +39,13 @@ export class DisplayTokensController {
   /** A new token for the same screen; the old one stops working at once. */
   @Post(':id/rotate')
   async rotate(@Req() req: FastifyRequest, @Param('id') id: string): Promise<IssuedToken> {
-    const issued = await this.ctx.auth.displays.rotate(id, auditActor(req));
+    const issued = await this.displays.rotate(id, auditActor(req));
     return { ...issued, wallPath: wallPath(issued.displayToken.unitCode, issued.token) };
   }
 
   @Delete(':id')
   @HttpCode(204)
   async revoke(@Req() req: FastifyRequest, @Param('id') id: string): Promise<void> {
-    await this.ctx.auth.displays.revoke(id, auditActor(req));
+    await this.displays.revoke(id, auditActor(req));
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { PLATFORM, type PlatformContext } from '../platform/platform.context';
+import { RouteRegistry } from './route-registry';
 import { ROUTE_POLICY, type RoutePolicy } from './access.decorators';
 
 /**
@@ -15,7 +15,7 @@ export class RouteCatalog implements OnApplicationBootstrap {
     @Inject(DiscoveryService) private readonly discovery: DiscoveryService,
     @Inject(MetadataScanner) private readonly scanner: MetadataScanner,
     @Inject(Reflector) private readonly reflector: Reflector,
-    @Inject(PLATFORM) private readonly ctx: PlatformContext,
+    @Inject(RouteRegistry) private readonly registry: RouteRegistry,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -47,7 +47,7 @@ export class RouteCatalog implements OnApplicationBootstrap {
         }
       }
     }
-    this.ctx.auth.routes.setNestRoutes(routes);
+    this.registry.setNestRoutes(routes);
   }
 }
 

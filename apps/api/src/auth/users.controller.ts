@@ -1,31 +1,31 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { UserView } from '@ioc/auth';
-import { PLATFORM, type PlatformContext } from '../platform/platform.context';
 import { Access } from './access.decorators';
 import { auditActor } from './principal';
 import { createUserSchema, parse, passwordSchema, updateUserSchema } from './schemas';
+import { UsersService } from '@ioc/auth';
 
 /** User administration: accounts, roles and unit scopes, disabling, password resets. */
 @Controller('api/v1/users')
 @Access({ action: 'admin' })
 export class UsersController {
-  constructor(@Inject(PLATFORM) private readonly ctx: PlatformContext) {}
+  constructor(@Inject(UsersService) private readonly users: UsersService) {}
 
   @Get()
   async list(): Promise<{ asOf: string; items: UserView[] }> {
-    return { asOf: new Date().toISOString(), items: await this.ctx.auth.users.list() };
+    return { asOf: new Date().toISOString(), items: await this.users.list() };
   }
 
   @Post()
   @HttpCode(201)
   async create(@Req() req: FastifyRequest, @Body() body: unknown): Promise<UserView> {
-    return this.ctx.auth.users.create(parse(createUserSchema, body), auditActor(req));
+    return this.users.create(parse(createUserSchema, body), auditActor(req));
   }
 
   @Get(':id')
   async get(@Param('id') id: string): Promise<UserView> {
-    return this.ctx.auth.users.get(id);
+    return this.users.get(id);
   }
 
   /** Display name, role + unit scope, disabled. Disabling ends the user's sessions. */
@@ -35,7 +35,7 @@ export class UsersController {
     @Param('id') id: string,
     @Body() body: unknown,
   ): Promise<UserView> {
-    return this.ctx.auth.users.update(id, parse(updateUserSchema, body), auditActor(req));
+    return this.users.update(id, parse(updateUserSchema, body), auditActor(req));
   }
 
   /** Sets a new password chosen by the administrator; the user's sessions end. */
@@ -46,10 +46,6 @@ export class UsersController {
     @Param('id') id: string,
     @Body() body: unknown,
   ): Promise<void> {
-    await this.ctx.auth.users.resetPassword(
-      id,
-      parse(passwordSchema, body).password,
-      auditActor(req),
-    );
+    await this.users.resetPassword(id, parse(passwordSchema, body).password, auditActor(req));
   }
 }

@@ -3,7 +3,7 @@ import type { CliConfig } from '@ioc/config';
 import { DomainError } from '@ioc/contracts';
 import { DeadLetterRepository, DeviceRegistrationService, DeviceRepository } from '@ioc/ingest';
 import { AuditLog, type AuditActor } from '@ioc/auth';
-import { seedDemo } from '../platform/demo-seed';
+import { seedDemo } from '../demo/demo-seed';
 import { cliActor, runAuthCommand, USERS_USAGE } from '../auth/users.cli';
 import type { Pool } from '@ioc/db';
 import { UnitIndex, UnitsRepository } from '@ioc/geo';

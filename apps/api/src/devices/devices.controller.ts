@@ -13,11 +13,12 @@ import {
 } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { DomainError, type DeviceView } from '@ioc/contracts';
-import type { DeviceRecord } from '@ioc/ingest';
-import { PLATFORM, type PlatformContext } from '../platform/platform.context';
+import { DeviceRegistrationService, DeviceRepository, type DeviceRecord } from '@ioc/ingest';
+import type { AuditActor } from '@ioc/auth';
 import { LatestRepository } from '@ioc/live';
 import { Access, unitOfDevice } from '../auth/access.decorators';
 import { auditActor } from '../auth/principal';
+import { DEVICE_UNITS, type DeviceUnits } from './device-units';
 
 /** A device as the admin API answers it: the list view plus where to send its telemetry. */
 export interface DeviceDetail extends DeviceView {
@@ -54,11 +55,13 @@ function deviceView(d: DeviceRecord, latest: Latest): DeviceDetail {
 
 @Controller('api/v1/devices')
 export class DevicesController {
-  private readonly latest: LatestRepository;
-
-  constructor(@Inject(PLATFORM) private readonly ctx: PlatformContext) {
-    this.latest = new LatestRepository(ctx.pool);
-  }
+  constructor(
+    @Inject(DeviceRepository) private readonly devices: DeviceRepository,
+    @Inject(DeviceRegistrationService)
+    private readonly registration: DeviceRegistrationService<AuditActor>,
+    @Inject(LatestRepository) private readonly latest: LatestRepository,
+    @Inject(DEVICE_UNITS) private readonly units: DeviceUnits,
+  ) {}
 
   /**
    * Devices of a unit (a province includes its wards) with their latest value per metric;
@@ -67,8 +70,8 @@ export class DevicesController {
   @Get()
   @Access({ action: 'read', unit: { from: 'query', name: 'unit' } })
   async list(@Query('unit') unit?: string): Promise<{ asOf: string; items: DeviceDetail[] }> {
-    const unitCodes = unit ? await this.ctx.units.selfAndDescendants(unit) : undefined;
-    const devices = await this.ctx.devices.list(unitCodes ? { unitCodes } : {});
+    const unitCodes = unit ? await this.units.selfAndDescendants(unit) : undefined;
+    const devices = await this.devices.list(unitCodes ? { unitCodes } : {});
     const latest = await this.latestOf(devices.map((d) => d.id));
     return {
       asOf: new Date().toISOString(),
@@ -80,7 +83,7 @@ export class DevicesController {
   @Get(':id')
   @Access({ action: 'read', unit: unitOfDevice('param', 'id') })
   async get(@Param('id') id: string): Promise<DeviceDetail> {
-    const d = await this.ctx.devices.get(id);
+    const d = await this.devices.get(id);
     if (!d) throw new DomainError('not_found', 'DEVICE_NOT_FOUND', `no device ${id}`);
     return deviceView(d, (await this.latestOf([id])).get(id) ?? {});
   }
@@ -94,7 +97,7 @@ export class DevicesController {
   @HttpCode(201)
   @Access({ action: 'admin' })
   async register(@Req() req: FastifyRequest, @Body() body: unknown): Promise<IssuedDeviceToken> {
-    const r = await this.ctx.registration.register(body, auditActor(req));
+    const r = await this.registration.register(body, auditActor(req));
     return { device: deviceView(r.device, {}), token: r.token, placement: r.placement };
   }
 
@@ -106,7 +109,7 @@ export class DevicesController {
     @Param('id') id: string,
     @Body() body: unknown,
   ): Promise<DeviceDetail> {
-    const d = await this.ctx.registration.update(id, body, auditActor(req));
+    const d = await this.registration.update(id, body, auditActor(req));
     return deviceView(d, (await this.latestOf([id])).get(id) ?? {});
   }
 
@@ -115,7 +118,7 @@ export class DevicesController {
   @HttpCode(200)
   @Access({ action: 'admin' })
   async rotate(@Req() req: FastifyRequest, @Param('id') id: string): Promise<IssuedDeviceToken> {
-    const r = await this.ctx.registration.rotate(id, auditActor(req));
+    const r = await this.registration.rotate(id, auditActor(req));
     return { device: deviceView(r.device, {}), token: r.token };
   }
 
@@ -127,7 +130,7 @@ export class DevicesController {
   @HttpCode(204)
   @Access({ action: 'admin' })
   async decommission(@Req() req: FastifyRequest, @Param('id') id: string): Promise<void> {
-    await this.ctx.registration.decommission(id, auditActor(req));
+    await this.registration.decommission(id, auditActor(req));
   }
 
   /** device_latest is kept by the live service from committed rows: O(devices), no hot-table scan. */

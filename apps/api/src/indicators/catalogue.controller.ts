@@ -13,7 +13,7 @@ import {
 } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { Access } from '../auth/access.decorators';
-import { PLATFORM, type PlatformContext } from '../platform/platform.context';
+import { PLATFORM, type PlatformContext } from '../composition/platform.context';
 import { requestActor } from './actor';
 
 /** The indicator catalogue and plan targets: public reads, admin edits (each with who and why). */

@@ -14,7 +14,7 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access, MachineRoute } from '../auth/access.decorators';
-import { PLATFORM, type PlatformContext } from '../platform/platform.context';
+import { PLATFORM, type PlatformContext } from '../composition/platform.context';
 import { requestActor } from './actor';
 import type { ReportReceipt } from './indicators.service';
 

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { Access } from '../auth/access.decorators';
-import { PLATFORM, type PlatformContext } from '../platform/platform.context';
+import { PLATFORM, type PlatformContext } from '../composition/platform.context';
 
 /** Read models of the wall and the tablet: scorecard, choropleth, history with lineage. */
 @Controller('api/v1')

@@ -3,9 +3,10 @@ import { Controller, Headers, HttpCode, Inject, Post, Query, Req } from '@nestjs
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '@ioc/contracts';
 import type { IngestOutcome } from '@ioc/ingest';
-import { PLATFORM, type PlatformContext } from '../platform/platform.context';
 import { bearerToken } from '../common/bearer';
 import { MachineRoute } from '../auth/access.decorators';
+import { DeviceDirectory, IngestService } from '@ioc/ingest';
+import { WEBHOOK_SECRETS, type WebhookSecrets } from './webhook-secrets';
 
 /** What an ingest route answers: rows committed, and every element refused with its reason. */
 export interface IngestAnswer {
@@ -22,7 +23,11 @@ export interface IngestAnswer {
 @Controller('api/v1')
 @MachineRoute()
 export class TelemetryController {
-  constructor(@Inject(PLATFORM) private readonly ctx: PlatformContext) {}
+  constructor(
+    @Inject(DeviceDirectory) private readonly directory: DeviceDirectory,
+    @Inject(IngestService) private readonly ingest: IngestService,
+    @Inject(WEBHOOK_SECRETS) private readonly secrets: WebhookSecrets,
+  ) {}
 
   @Post('telemetry')
   @HttpCode(202)
@@ -31,7 +36,7 @@ export class TelemetryController {
     @Headers('authorization') auth?: string,
   ): Promise<IngestAnswer> {
     const token = bearerToken(auth);
-    const device = await this.ctx.directory.byToken(token);
+    const device = await this.directory.byToken(token);
     if (!device)
       throw new DomainError(
         'unauthorized',
@@ -41,8 +46,8 @@ export class TelemetryController {
     const source = `http:${req.url.split('?')[0] ?? ''}`;
     const outcome =
       device.kind === 'gateway'
-        ? await this.ctx.ingest.ingestGateway(device.id, req.body, source)
-        : await this.ctx.ingest.ingestDevice(device.id, req.body, source);
+        ? await this.ingest.ingestGateway(device.id, req.body, source)
+        : await this.ingest.ingestDevice(device.id, req.body, source);
     return answer(assertSomethingUseful(outcome));
   }
 
@@ -52,11 +57,9 @@ export class TelemetryController {
     @Req() req: FastifyRequest,
     @Headers('x-webhook-secret') secret?: string,
   ): Promise<IngestAnswer> {
-    this.checkWebhookSecret(this.ctx.config.TTN_WEBHOOK_SECRET, secret);
+    this.checkWebhookSecret(this.secrets.ttn, secret);
     return answer(
-      assertReadable(
-        await this.ctx.ingest.ingestLorawan('ttn', req.body, 'http:/api/v1/lorawan/ttn'),
-      ),
+      assertReadable(await this.ingest.ingestLorawan('ttn', req.body, 'http:/api/v1/lorawan/ttn')),
     );
   }
 
@@ -67,16 +70,12 @@ export class TelemetryController {
     @Query('event') event?: string,
     @Headers('x-webhook-secret') secret?: string,
   ): Promise<IngestAnswer | { accepted: 0; ignored: string }> {
-    this.checkWebhookSecret(this.ctx.config.CHIRPSTACK_WEBHOOK_SECRET, secret);
+    this.checkWebhookSecret(this.secrets.chirpstack, secret);
     // ChirpStack posts every event type to one URL; only uplinks carry measurements.
     if (event !== 'up') return { accepted: 0, ignored: (event ?? 'none').slice(0, 32) };
     return answer(
       assertReadable(
-        await this.ctx.ingest.ingestLorawan(
-          'chirpstack',
-          req.body,
-          'http:/api/v1/lorawan/chirpstack',
-        ),
+        await this.ingest.ingestLorawan('chirpstack', req.body, 'http:/api/v1/lorawan/chirpstack'),
       ),
     );
   }

@@ -7,9 +7,11 @@ import {
 } from '@nestjs/websockets';
 import type { WebSocket } from 'ws';
 import type { WsClientMessage, WsServerMessage } from '@ioc/contracts';
-import { PLATFORM, type PlatformContext } from '../platform/platform.context';
 import { parseClientMessage } from './ws-message';
 import type { WsClientAuth } from '../auth/ws-access';
+import { LiveHub } from '@ioc/live';
+import { WsAccess } from '../auth/ws-access';
+import { CHANNEL_UNITS, type ChannelUnits } from './channel-units';
 
 const CHANNEL = /^(unit:\d{2}(\d{3})?|layer:[a-z0-9_-]{1,32}|alerts(:\d{2}(\d{3})?)?)$/;
 
@@ -23,11 +25,15 @@ export class LiveGateway implements OnGatewayConnection, OnGatewayDisconnect, On
   /** Per connection: its authentication, and a chain that handles its messages in order. */
   private readonly conns = new WeakMap<WebSocket, { auth: WsClientAuth; chain: Promise<void> }>();
 
-  constructor(@Inject(PLATFORM) private readonly ctx: PlatformContext) {}
+  constructor(
+    @Inject(LiveHub) private readonly hub: LiveHub,
+    @Inject(WsAccess) private readonly access: WsAccess,
+    @Inject(CHANNEL_UNITS) private readonly units: ChannelUnits,
+  ) {}
 
   handleConnection(client: WebSocket, request?: IncomingMessage): void {
-    this.ctx.hub.add(client);
-    const auth = this.ctx.auth.ws.connect(
+    this.hub.add(client);
+    const auth = this.access.connect(
       {
         send: (msg) => {
           send(client, msg);
@@ -59,12 +65,12 @@ export class LiveGateway implements OnGatewayConnection, OnGatewayDisconnect, On
   }
 
   handleDisconnect(client: WebSocket): void {
-    this.ctx.hub.remove(client);
+    this.hub.remove(client);
     this.conns.get(client)?.auth.closed();
   }
 
   onModuleDestroy(): void {
-    this.ctx.auth.ws.stop();
+    this.access.stop();
   }
 
   private async onMessage(client: WebSocket, data: Buffer): Promise<void> {
@@ -95,7 +101,7 @@ export class LiveGateway implements OnGatewayConnection, OnGatewayDisconnect, On
         send(client, { type: 'pong' });
         return;
       case 'unsubscribe':
-        this.ctx.hub.unsubscribe(client, msg.channels);
+        this.hub.unsubscribe(client, msg.channels);
         return;
       case 'subscribe': {
         const accepted: string[] = [];
@@ -104,7 +110,7 @@ export class LiveGateway implements OnGatewayConnection, OnGatewayDisconnect, On
           if (problem) send(client, { type: 'refused', channel: ch, ...problem });
           else accepted.push(ch);
         }
-        this.ctx.hub.subscribe(client, accepted);
+        this.hub.subscribe(client, accepted);
         send(client, { type: 'subscribed', channels: accepted });
       }
     }
@@ -114,7 +120,7 @@ export class LiveGateway implements OnGatewayConnection, OnGatewayDisconnect, On
     if (!CHANNEL.test(channel))
       return { code: 'WS_UNKNOWN_CHANNEL', message: `unknown channel ${channel.slice(0, 64)}` };
     const unit = /(\d{2}(\d{3})?)$/.exec(channel)?.[1];
-    if (unit && channel.startsWith('unit:') && !(await this.ctx.units.exists(unit))) {
+    if (unit && channel.startsWith('unit:') && !(await this.units.exists(unit))) {
       return { code: 'UNIT_NOT_FOUND', message: `no unit ${unit}` };
     }
     return null;

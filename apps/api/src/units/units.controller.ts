@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { DomainError, type UnitSummary } from '@ioc/contracts';
 import { bandForZoom, type GeoJsonSource, type ZoomBand } from '@ioc/geo';
-import { PLATFORM, type PlatformContext } from '../platform/platform.context';
+import { PLATFORM, type PlatformContext } from '../composition/platform.context';
 import { Access } from '../auth/access.decorators';
 
 const LEVELS = ['province', 'ward', 'commune', 'special_zone'] as const;

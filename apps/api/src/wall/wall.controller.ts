@@ -1,20 +1,20 @@
 import { Body, Controller, Get, Inject, Put, Query, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { WallConfig } from '@ioc/contracts';
-import { PLATFORM, type PlatformContext } from '../platform/platform.context';
 import { Access } from '../auth/access.decorators';
 import { actorName, auditActor } from '../auth/principal';
+import { WallConfigService } from '@ioc/live';
 
 /** What a unit's video wall shows (libs/contracts wall.ts); every screen of the wall reads it. */
 @Controller('api/v1/wall')
 export class WallController {
-  constructor(@Inject(PLATFORM) private readonly ctx: PlatformContext) {}
+  constructor(@Inject(WallConfigService) private readonly wall: WallConfigService) {}
 
   /** The unit's saved scenes, or the built-in ones (`updatedAt: null`). */
   @Get('config')
   @Access({ action: 'read', unit: { from: 'query', name: 'unit' } })
   get(@Query('unit') unit?: string): Promise<WallConfig> {
-    return this.ctx.wall.get(unit);
+    return this.wall.get(unit);
   }
 
   /** Body {rotate, scenes: WallScene[]}; every bad field is listed in one 400. */
@@ -25,6 +25,6 @@ export class WallController {
     @Query('unit') unit: string | undefined,
     @Body() body: unknown,
   ): Promise<WallConfig> {
-    return this.ctx.wall.put(unit, body, auditActor(req), actorName(req));
+    return this.wall.put(unit, body, auditActor(req), actorName(req));
   }
 }

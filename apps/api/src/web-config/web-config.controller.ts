@@ -1,5 +1,4 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { PLATFORM, type PlatformContext } from '../platform/platform.context';
 import { PublicRoute } from '../auth/access.decorators';
 
 /** Harmless settings the web app needs before anyone signs in. */
@@ -8,13 +7,15 @@ export interface WebConfig {
   basemap: string | null;
 }
 
+export const WEB_CONFIG = Symbol('WebConfig');
+
 @Controller('api/v1/web-config')
 export class WebConfigController {
-  constructor(@Inject(PLATFORM) private readonly ctx: PlatformContext) {}
+  constructor(@Inject(WEB_CONFIG) private readonly config: WebConfig) {}
 
   @Get()
   @PublicRoute()
   get(): WebConfig {
-    return { basemap: this.ctx.config.BASEMAP_URL ?? null };
+    return this.config;
   }
 }

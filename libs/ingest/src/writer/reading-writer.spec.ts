@@ -134,13 +134,18 @@ describe('ReadingWriter', () => {
 
   it('spreads devices over parallel lanes and settles a multi-device enqueue once every part is committed', async () => {
     const { pool, state } = fakePool();
-    const w = new ReadingWriter(pool, {
-      mode: 'postgres',
-      lanes: 2,
-      batchSize: 100,
-      maxLatencyMs: 5,
-      bufferLimit: 1000,
-    });
+    const batchSizes: number[] = [];
+    const w = new ReadingWriter(
+      pool,
+      {
+        mode: 'postgres',
+        lanes: 2,
+        batchSize: 100,
+        maxLatencyMs: 5,
+        bufferLimit: 1000,
+      },
+      { batch: (b) => batchSizes.push(b.size) },
+    );
     (w as unknown as { writeCopy: (c: unknown, r: Reading[]) => Promise<number> }).writeCopy = (
       _c,
       r,
@@ -148,8 +153,6 @@ describe('ReadingWriter', () => {
       state.rowsCommitted += r.length;
       return Promise.resolve(r.length);
     };
-    const batchSizes: number[] = [];
-    w.on('batch', (b) => batchSizes.push(b.size));
     const mixed: Reading[] = Array.from({ length: 40 }, (_, i) => ({
       time: new Date(1_770_000_000_000 + i),
       deviceId: `gw-child-${i % 10}`,

@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Pool, PoolClient, StorageMode } from '@ioc/db';
@@ -95,11 +94,12 @@ export interface EnqueueOptions {
   waitForRoom?: boolean;
 }
 
+/** What the writer tells its owner; given at construction (the reading path wires them). */
 export interface WriterEvents {
   /** Rows of a committed batch that contained new readings (may include redelivered duplicates). */
-  stored: [rows: Reading[]];
-  batch: [info: { size: number; inserted: number; ms: number }];
-  writeError: [err: Error];
+  stored?(rows: Reading[]): void;
+  batch?(info: { size: number; inserted: number; ms: number }): void;
+  writeError?(err: Error): void;
 }
 
 const COPY_CHUNK_ROWS = 2000;
@@ -113,7 +113,7 @@ const COPY_CHUNK_ROWS = 2000;
  * instead of growing memory. Rows are spread over `lanes` by device, each lane writing its own
  * transactions; a lane's order is the arrival order of its devices' rows.
  */
-export class ReadingWriter extends EventEmitter<WriterEvents> {
+export class ReadingWriter {
   private readonly lanes: Lane[];
   private buffered = 0;
   private waiting: Pending[] = [];
@@ -137,8 +137,8 @@ export class ReadingWriter extends EventEmitter<WriterEvents> {
   constructor(
     private readonly pool: Pool,
     private readonly options: WriterOptions,
+    private readonly events: WriterEvents = {},
   ) {
-    super();
     const lanes = options.mode === 'pglite' ? 1 : Math.max(1, Math.floor(options.lanes ?? 2));
     this.lanes = Array.from({ length: lanes }, () => ({
       queue: [],
@@ -311,8 +311,8 @@ export class ReadingWriter extends EventEmitter<WriterEvents> {
           }
         }
         this.admitWaiting();
-        this.emit('batch', { size: rows.length, inserted, ms });
-        if (inserted > 0) this.emit('stored', rows);
+        this.events.batch?.({ size: rows.length, inserted, ms });
+        if (inserted > 0) this.events.stored?.(rows);
       } catch (err) {
         // Put the batch back at the head of its lane: nothing acknowledged is ever dropped.
         lane.queue = [...batch, ...lane.queue.slice(lane.head)];
@@ -320,7 +320,7 @@ export class ReadingWriter extends EventEmitter<WriterEvents> {
         lane.consecutiveFailures++;
         this.stats.failures++;
         this.stats.healthy = false;
-        this.emit('writeError', err as Error);
+        this.events.writeError?.(err as Error);
         const base = this.options.retryBaseMs ?? 500;
         await sleep(Math.min(base * lane.consecutiveFailures, base * 10));
         if (this.closed) return; // close() drives the retries (and its deadline) from here

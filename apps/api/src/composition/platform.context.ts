@@ -16,7 +16,11 @@ import type { UnitsService } from '../units/units.service';
 import type { AuthContext } from '../auth/auth.context';
 import type { IndicatorsService } from '../indicators/indicators.service';
 
-/** Everything the HTTP/WS edge needs, built once by the composition root (platform.ts). */
+/**
+ * Everything one platform process built (composition/platform.ts). Only composition sees it
+ * whole: nest-providers.ts hands each controller the one or two services it uses, and tests
+ * and benchmarks reach into it as the composition's callers.
+ */
 export interface PlatformContext {
   config: ApiConfig;
   pool: Pool;
@@ -46,5 +50,5 @@ export interface PlatformContext {
   brokerConnected(): boolean;
 }
 
-/** Injection token: services are composed in plain code, then handed to Nest as one value. */
+/** Injection token of the whole context: composition only (see nest-providers.ts). */
 export const PLATFORM = Symbol('PLATFORM');

@@ -1,0 +1,9 @@
+/**
+ * Where the access gate finds the unit of a resource a request names (`?device=`, an alert in
+ * the path). A port of the edge: composition plugs the device directory and the alert service.
+ * `undefined` means no such resource; `null` a resource that belongs to no unit.
+ */
+export interface ResourceLookups {
+  deviceUnit(id: string): Promise<string | null | undefined>;
+  alertUnit(id: string): Promise<string | null | undefined>;
+}

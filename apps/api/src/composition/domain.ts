@@ -1,0 +1,101 @@
+import { Logger } from '@nestjs/common';
+import type { Registry } from 'prom-client';
+import type { ApiConfig } from '@ioc/config';
+import {
+  DeadLetterPruner,
+  DeadLetterRepository,
+  DeadLetterSink,
+  DeviceDirectory,
+  DeviceRepository,
+  MetricCatalogue,
+} from '@ioc/ingest';
+import { LiveHub, LiveOperations } from '@ioc/live';
+import { createAuthContext, type AuthContext } from '../auth/auth.context';
+import { IndicatorsService } from '../indicators/indicators.service';
+import { seedIndicators } from '../indicators/indicators.seed';
+import { UnitsService } from '../units/units.service';
+import { seedDemo } from '../demo/demo-seed';
+import type { Database } from './database';
+
+const log = new Logger('platform');
+
+/** The domain services of one platform process, before anything reads from a broker. */
+export interface Domain {
+  units: UnitsService;
+  devices: DeviceRepository;
+  directory: DeviceDirectory;
+  deadLetterRepo: DeadLetterRepository;
+  deadLetters: DeadLetterSink;
+  deadLetterPruner: DeadLetterPruner;
+  indicators: IndicatorsService;
+  catalogue: MetricCatalogue;
+  hub: LiveHub;
+  live: LiveOperations;
+  auth: AuthContext;
+}
+
+/** Seeds what the config asks for, then builds the domain services over the database. */
+export async function buildDomain(
+  db: Database,
+  config: ApiConfig,
+  registry: Registry,
+): Promise<Domain> {
+  const units = new UnitsService(db.pool);
+  const devices = new DeviceRepository(db.pool);
+  if (config.SEED_DEMO)
+    await seedDemo(db.pool, {
+      dataDir: config.DATA_DIR,
+      province: config.IOC_PROVINCE,
+      boundaries: config.IOC_BOUNDARIES,
+    });
+  await units.load();
+  const seeded = await seedIndicators(db.pool, {
+    province: config.IOC_PROVINCE,
+    demo: config.SEED_DEMO,
+  });
+  if (seeded.catalogue.indicators + seeded.catalogue.targets > 0 || seeded.demo) {
+    log.log(
+      `indicators: catalogue +${seeded.catalogue.indicators} indicators, +${seeded.catalogue.targets} targets; demo reports: ${seeded.demo?.rows ?? 0} rows`,
+    );
+  }
+  const directory = new DeviceDirectory(devices);
+  const hub = new LiveHub();
+  hub.start();
+  const live = await LiveOperations.start({
+    pool: db.pool,
+    storage: db.storage,
+    hub,
+    units,
+    devices: directory,
+    // PostgreSQL LISTEN/NOTIFY between API instances; the embedded single process needs none
+    // (and PGlite is single-session, so it could not hold a LISTEN connection).
+    bus: db.embedded ? { kind: 'local' } : { kind: 'pg-notify', url: db.url },
+    log: new Logger('live'),
+  });
+  const auth = createAuthContext(db.pool, units, config, {
+    deviceUnit: async (id) => (await directory.get(id))?.unitCode,
+    alertUnit: (id) => live.alerts.unitOf(id),
+  });
+  const deadLetterRepo = new DeadLetterRepository(db.pool);
+  const indicators = new IndicatorsService(db.pool, deadLetterRepo, { registry });
+  indicators.onReportSaved = (changes) => {
+    live.indicatorChanged(changes);
+  };
+  return {
+    units,
+    devices,
+    directory,
+    deadLetterRepo,
+    deadLetters: new DeadLetterSink(deadLetterRepo),
+    deadLetterPruner: new DeadLetterPruner(deadLetterRepo, {
+      maxAgeDays: config.DEADLETTER_MAX_AGE_DAYS,
+      maxRows: config.DEADLETTER_MAX_ROWS,
+      intervalMs: config.DEADLETTER_PRUNE_INTERVAL_S * 1000,
+    }),
+    indicators,
+    catalogue: await MetricCatalogue.load(db.pool),
+    hub,
+    live,
+    auth,
+  };
+}

@@ -1,0 +1,69 @@
+import { resolve } from 'node:path';
+import type { NestApplicationOptions, Provider } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { WsAdapter } from '@nestjs/platform-ws';
+import type { ApiConfig } from '@ioc/config';
+import { AppModule } from '../app.module';
+import { installHttpHardening } from '../auth/http-hardening';
+import type { RouteRegistry } from '../auth/route-registry';
+import { QuietLogger } from '../common/quiet.logger';
+import { registerBodyParsers } from '../common/raw-body.parser';
+import { serveWebApp } from './static-web';
+
+export interface HttpServer {
+  app: NestFastifyApplication;
+  port: number;
+}
+
+/** The Nest edge on Fastify: hardening hooks, our body parsers, /ws, the web app, then listen. */
+export async function startHttpServer(
+  config: ApiConfig,
+  services: Provider[],
+  opts: { routes: RouteRegistry; embeddedWallPath: string | null },
+): Promise<HttpServer> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.INGEST_MAX_PAYLOAD_BYTES * 4,
+    trustProxy: config.TRUST_PROXY,
+  });
+  installHttpHardening(adapter.getInstance(), {
+    corsOrigins: config.CORS_ORIGINS ?? [],
+    enforce: config.AUTH_ENFORCE,
+    routes: opts.routes,
+  });
+  // Nest types its options as a class but reads them as a plain object.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
+  const appOptions: NestApplicationOptions = {
+    // Body parsing is ours (raw bytes for ingest routes), see raw-body.parser.ts.
+    bodyParser: false,
+    logger:
+      config.LOG_LEVEL === 'debug'
+        ? ['error', 'warn', 'log', 'debug']
+        : new QuietLogger({
+            logLevels: config.LOG_LEVEL === 'info' ? ['error', 'warn', 'log'] : ['error', 'warn'],
+          }),
+  };
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.with(services),
+    adapter,
+    appOptions,
+  );
+  app.useWebSocketAdapter(new WsAdapter(app));
+  registerBodyParsers(app.getHttpAdapter().getInstance());
+  await serveWebApp(app, resolve(config.WEB_DIST_DIR), {
+    embeddedWallPath: opts.embeddedWallPath,
+  });
+  app.enableShutdownHooks();
+  try {
+    await app.listen(config.PORT, config.HOST);
+  } catch (err) {
+    await app.close().catch(() => undefined);
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new Error(
+        `HTTP port ${config.PORT} is already in use: set PORT to a free port (e.g. PORT=8081 npm start)`,
+      );
+    }
+    throw err;
+  }
+  return { app, port: (app.getHttpServer().address() as { port: number }).port };
+}

@@ -1,0 +1,97 @@
+import type { InjectionToken, Provider } from '@nestjs/common';
+import { Registry } from 'prom-client';
+import { pingDatabase } from '@ioc/db';
+import {
+  AuditLog,
+  DisplayTokenService,
+  SessionService,
+  SetupService,
+  UsersService,
+} from '@ioc/auth';
+import {
+  DeviceDirectory,
+  DeviceRegistrationService,
+  DeviceRepository,
+  IngestService,
+} from '@ioc/ingest';
+import {
+  AlertService,
+  AqiService,
+  FleetService,
+  LatestRepository,
+  LiveHub,
+  RollupService,
+  WallConfigService,
+} from '@ioc/live';
+import { AccessGate } from '../auth/access-gate';
+import { MetricsAccess } from '../auth/metrics-access';
+import { RouteRegistry } from '../auth/route-registry';
+import { WsAccess } from '../auth/ws-access';
+import { DEVICE_UNITS, type DeviceUnits } from '../devices/device-units';
+import { PLATFORM_STATUS, type PlatformStatus } from '../health/platform-status';
+import { WEBHOOK_SECRETS, type WebhookSecrets } from '../ingest/webhook-secrets';
+import { CHANNEL_UNITS, type ChannelUnits } from '../live/channel-units';
+import { WEB_CONFIG, type WebConfig } from '../web-config/web-config.controller';
+import { PLATFORM, type PlatformContext } from './platform.context';
+
+function value(provide: InjectionToken, useValue: unknown): Provider {
+  return { provide, useValue };
+}
+
+/**
+ * The one place that maps the composed services onto Nest injection tokens: each controller,
+ * guard and gateway asks for the services it uses by class (or by its port's token), never for
+ * the whole context.
+ */
+export function nestProviders(ctx: PlatformContext): Provider[] {
+  const { auth, live, config } = ctx;
+  const status: PlatformStatus = {
+    storage: ctx.storage,
+    broker: { kind: ctx.broker.kind, port: ctx.broker.port },
+    migrationVersion: ctx.migrationVersion,
+    startedAt: ctx.startedAt,
+    databaseUp: () => pingDatabase(ctx.pool),
+    brokerConnected: () => ctx.brokerConnected(),
+    writer: () => ctx.writer.snapshot,
+  };
+  const webhooks: WebhookSecrets = {
+    ttn: config.TTN_WEBHOOK_SECRET,
+    chirpstack: config.CHIRPSTACK_WEBHOOK_SECRET,
+  };
+  const deviceUnits: DeviceUnits = { selfAndDescendants: (c) => ctx.units.selfAndDescendants(c) };
+  const channelUnits: ChannelUnits = { exists: (c) => ctx.units.exists(c) };
+  const webConfig: WebConfig = { basemap: config.BASEMAP_URL ?? null };
+  return [
+    // auth
+    value(AccessGate, auth.gate),
+    value(WsAccess, auth.ws),
+    value(RouteRegistry, auth.routes),
+    value(SessionService, auth.sessions),
+    value(SetupService, auth.setup),
+    value(UsersService, auth.users),
+    value(DisplayTokenService, auth.displays),
+    value(AuditLog, auth.audit),
+    value(MetricsAccess, new MetricsAccess(auth.gate, auth.authorizer, config.METRICS_TOKEN)),
+    value(Registry, ctx.registry),
+    value(PLATFORM_STATUS, status),
+    // ingest and devices
+    value(DeviceDirectory, ctx.directory),
+    value(IngestService, ctx.ingest),
+    value(WEBHOOK_SECRETS, webhooks),
+    value(DeviceRepository, ctx.devices),
+    value(DeviceRegistrationService, ctx.registration),
+    value(LatestRepository, new LatestRepository(ctx.pool)),
+    value(DEVICE_UNITS, deviceUnits),
+    // live
+    value(LiveHub, ctx.hub),
+    value(CHANNEL_UNITS, channelUnits),
+    value(AlertService, live.alerts),
+    value(RollupService, live.rollups),
+    value(AqiService, live.aqi),
+    value(FleetService, live.fleet),
+    value(WallConfigService, ctx.wall),
+    value(WEB_CONFIG, webConfig),
+    // TODO(integration): indicators and units controllers get their services once they live in libs.
+    value(PLATFORM, ctx),
+  ];
+}

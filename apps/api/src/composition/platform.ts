@@ -1,0 +1,172 @@
+import 'reflect-metadata';
+import { writeFileSync, rmSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
+import { Registry, collectDefaultMetrics } from 'prom-client';
+import type { ApiConfig } from '@ioc/config';
+import { DeviceRegistrationService, IngestMetrics } from '@ioc/ingest';
+import { WallConfigService } from '@ioc/live';
+import type { AuditActor } from '@ioc/auth';
+import { getIndicator } from '@ioc/indicators';
+import { prepareFirstRun } from '../auth/first-run';
+import { seedDemoAlertRules } from '../demo/demo-alert-rules';
+import { startSimulator, type Simulator } from '../demo/simulator';
+import { openDatabase } from './database';
+import { buildDomain } from './domain';
+import { startHttpServer } from './http-server';
+import { nestProviders } from './nest-providers';
+import type { PlatformContext } from './platform.context';
+import { startReadingPath } from './reading-path';
+
+export interface RunningPlatform {
+  ctx: PlatformContext;
+  httpUrl: string;
+  mqttUrl: string;
+  /** One-time token creating the first administrator (embedded, while none exists); print it. */
+  setupToken: string | null;
+  /** Wall URL with the demo display token (embedded demo only). */
+  wallUrl: string | null;
+  stop(): Promise<void>;
+}
+
+const log = new Logger('platform');
+
+/**
+ * The composition root of a platform process (server, tests and benchmarks start it; the CLI
+ * builds its part of the same domain): database → domain services → reading path → HTTP edge.
+ */
+export async function startPlatform(config: ApiConfig): Promise<RunningPlatform> {
+  const startedAt = new Date();
+  mkdirSync(config.DATA_DIR, { recursive: true });
+  const db = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    poolMax: config.DB_POOL_MAX,
+  });
+  if (db.applied.length > 0) log.log(`migrations applied: ${db.applied.join(', ')}`);
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const metrics = new IngestMetrics(registry);
+  const domain = await buildDomain(db, config, registry);
+  const { units, live, auth, directory } = domain;
+  domain.deadLetterPruner.start();
+  if (config.SEED_DEMO && config.SIMULATOR) {
+    // Only with the simulator: its hotspot stations and tides are what these rules are tuned to.
+    const rules = await seedDemoAlertRules(live.alerts);
+    if (rules.length > 0) log.log(`demo alert rules: ${rules.join(', ')}`);
+  }
+  const path = await startReadingPath({ config, db, metrics, ...domain });
+  const { broker } = path;
+
+  const registration = new DeviceRegistrationService<AuditActor>({
+    repo: domain.devices,
+    geo: { locate: (lon, lat) => units.locate(lon, lat), exists: (code) => units.exists(code) },
+    audit: auth.audit,
+    onChanged: (id, { tokenChanged }) => {
+      directory.invalidate(id);
+      // The embedded broker checks tokens at CONNECT; sessions opened with the old token end now.
+      if (tokenChanged) broker.embedded?.disconnectUser(id);
+    },
+  });
+  const wall = new WallConfigService(db.pool, {
+    units,
+    metricExists: (code) => domain.catalogue.get(code) !== undefined,
+    indicatorExists: async (code) => (await getIndicator(db.pool, code)) !== null,
+    audit: auth.audit,
+    onChanged: (c) => {
+      live.wallChanged(c);
+    },
+  });
+
+  const ctx: PlatformContext = {
+    config,
+    pool: db.pool,
+    storage: db.storage,
+    broker: { kind: broker.kind, url: broker.url, port: broker.port },
+    migrationVersion: db.migrationVersion,
+    startedAt,
+    devices: domain.devices,
+    directory,
+    registration,
+    wall,
+    deadLetters: domain.deadLetterRepo,
+    catalogue: domain.catalogue,
+    writer: path.writer,
+    ingest: path.ingest,
+    hub: domain.hub,
+    live,
+    units,
+    indicators: domain.indicators,
+    registry,
+    auth,
+    brokerConnected: () => path.brokerConnected(),
+  };
+  const firstRun = await prepareFirstRun(auth, {
+    embedded: db.embedded !== undefined,
+    seedDemo: config.SEED_DEMO,
+    dataDir: config.DATA_DIR,
+    province: config.IOC_PROVINCE,
+  });
+
+  // Order matters: stop taking messages, flush what was acknowledged, then close storage.
+  const closeBelowHttp = async () => {
+    domain.hub.stop();
+    await path.writer.close();
+    await live.stop();
+    await domain.deadLetters.close();
+    await broker.embedded?.close();
+  };
+  const http = await startHttpServer(config, nestProviders(ctx), {
+    routes: auth.routes,
+    embeddedWallPath: db.embedded ? firstRun.wallPath : null,
+  }).catch(async (err: unknown) => {
+    await domain.deadLetterPruner.stop();
+    await path.stop();
+    await closeBelowHttp();
+    await db.close();
+    throw err;
+  });
+  const httpUrl = `http://localhost:${http.port}`;
+
+  let simulator: Simulator | undefined;
+  if (config.SIMULATOR && config.SEED_DEMO) {
+    simulator = startSimulator({
+      mqttUrl: broker.url,
+      dataDir: config.DATA_DIR,
+      intervalMs: config.SIMULATOR_INTERVAL_MS,
+    });
+  }
+
+  const runtimeFile = join(config.DATA_DIR, 'runtime.json');
+  if (db.embedded) {
+    // Lets the `ioc` CLI reach the running embedded database instead of opening the files twice.
+    writeFileSync(
+      runtimeFile,
+      JSON.stringify(
+        { pid: process.pid, databaseUrl: db.url, mqttUrl: broker.url, httpUrl },
+        null,
+        2,
+      ),
+    );
+  }
+
+  let stopped = false;
+  return {
+    ctx,
+    httpUrl,
+    mqttUrl: broker.kind === 'embedded' ? `mqtt://localhost:${broker.port ?? 0}` : broker.url,
+    setupToken: firstRun.setupToken,
+    wallUrl: firstRun.wallPath ? `${httpUrl}${firstRun.wallPath}` : null,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await domain.deadLetterPruner.stop();
+      await simulator?.stop();
+      await path.stop();
+      await http.app.close();
+      await closeBelowHttp();
+      if (db.embedded) rmSync(runtimeFile, { force: true });
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import type { StorageMode } from '@ioc/db';
+
+/** What the health endpoint reports about the running platform (plugged by composition). */
+export interface PlatformStatus {
+  storage: StorageMode;
+  broker: { kind: 'embedded' | 'external'; port: number | null };
+  migrationVersion: number;
+  startedAt: Date;
+  databaseUp(): Promise<boolean>;
+  brokerConnected(): boolean;
+  writer(): { buffered: number; storedTotal: number; healthy: boolean };
+}
+
+export const PLATFORM_STATUS = Symbol('PlatformStatus');
