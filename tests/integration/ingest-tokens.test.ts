@@ -51,6 +51,12 @@ describe('token rotation (embedded: Aedes + PGlite)', () => {
       { id: 'tok-aq', kind: 'air_quality', gateway_id: 'tok-gw' },
       { id: 'tok-gw', kind: 'gateway', gateway_id: null },
     ]);
+    // Gateways are registered through the registration service: audited like devices.
+    const audited = await platform.ctx.pool.query<{ target_id: string; actor: string }>(
+      "SELECT target_id, actor FROM audit_log WHERE action = 'device.register' AND target_id LIKE 'tok-%' ORDER BY target_id",
+    );
+    expect(audited.rows.map((r) => r.target_id)).toEqual(['tok-aq', 'tok-gw']);
+    expect(audited.rows.every((r) => r.actor.startsWith('cli:'))).toBe(true);
   }, 120_000);
   afterAll(async () => {
     await platform.dispose();

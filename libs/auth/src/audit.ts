@@ -1,15 +1,10 @@
 import type { Queryable } from '@ioc/db';
+import type { AuditEvent, AuditSink } from '@ioc/contracts';
 import { AuditRepository, type AuditFilter, type AuditRecord } from './audit.repository';
 import { csvLine } from './csv';
 import type { AuditActor } from './model';
 
-export interface AuditEvent {
-  action: string;
-  targetKind: string;
-  targetId?: string | null;
-  unitCode?: string | null;
-  detail?: Record<string, unknown>;
-}
+export type { AuditEvent } from '@ioc/contracts';
 
 const CSV_HEADER = [
   'id',
@@ -30,7 +25,7 @@ const CSV_HEADER = [
  * client address). Writers await the insert, so an action that returns success has its row.
  * Detail must never carry secrets (tokens, passwords); callers pass identifiers only.
  */
-export class AuditLog {
+export class AuditLog implements AuditSink<AuditActor> {
   private readonly repo: AuditRepository;
 
   constructor(db: Queryable) {

@@ -5,3 +5,4 @@ export * from './errors';
 export * from './domain-error';
 export * from './text';
 export * from './wall';
+export * from './audit-sink';

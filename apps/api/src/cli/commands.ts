@@ -84,7 +84,7 @@ export async function runCommand(
       case 'deadletter list':
         return await listDeadLetters(new DeadLetterRepository(db.pool), rest, print);
       case 'gateways add':
-        return await addGateway(new DeviceRepository(db.pool), rest, print);
+        return await addGateway(registrationFor(db.pool), cliActor(), rest, print);
       case 'broker mosquitto-files':
         return await writeMosquittoFiles(new DeviceRepository(db.pool), rest, print);
       case 'users add':

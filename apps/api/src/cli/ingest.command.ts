@@ -2,13 +2,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DomainError } from '@ioc/contracts';
+import type { AuditActor } from '@ioc/auth';
 import {
   type DeviceProfile,
+  type DeviceRegistrationService,
   type DeviceRepository,
   GATEWAY_FILTER,
   TELEMETRY_FILTER,
-  generateToken,
-  hashToken,
   isValidDeviceId,
 } from '@ioc/ingest';
 
@@ -44,9 +44,13 @@ export function parsePlacement(
   return { lon, lat, interval };
 }
 
-/** `ioc gateways add`: a gateway is a device of kind 'gateway' that fronts other devices. */
+/**
+ * `ioc gateways add`: a gateway is a device of kind 'gateway' that fronts other devices. It is
+ * registered through the same service as devices (validated, placed and audited alike).
+ */
 export async function addGateway(
-  repo: DeviceRepository,
+  registration: DeviceRegistrationService<AuditActor>,
+  actor: AuditActor,
   args: string[],
   print: Print,
 ): Promise<number> {
@@ -68,27 +72,18 @@ export async function addGateway(
   if (!values.unit) problems.push('--unit is required (the unit the gateway is installed in)');
   const { lon, lat, interval } = parsePlacement(values, problems);
   if (problems.length > 0) throw new DomainError('invalid', 'GATEWAY_INVALID', problems.join('\n'));
-  const id = values.id ?? '';
-  if (await repo.get(id))
-    throw new DomainError('conflict', 'DEVICE_EXISTS', `device or gateway ${id} already exists`);
-  const token = generateToken();
-  try {
-    await repo.insert({
-      id,
+  const { device, token } = await registration.register(
+    {
+      id: values.id,
       kind: 'gateway',
-      unitCode: values.unit ?? null,
-      lon,
-      lat,
-      expectedIntervalS: interval,
-      tokenHash: hashToken(token),
-      name: values.name ?? null,
-    });
-  } catch (err) {
-    if ((err as { code?: string }).code === '23503') {
-      throw new DomainError('invalid', 'DEVICE_UNKNOWN_REF', `unknown unit ${values.unit ?? ''}`);
-    }
-    throw err;
-  }
+      unitCode: values.unit,
+      ...(lon !== null && lat !== null ? { lon, lat } : {}),
+      ...(values.name !== undefined ? { name: values.name } : {}),
+      intervalS: interval,
+    },
+    actor,
+  );
+  const id = device.id;
   print(`gateway ${id} registered`);
   print(`token: ${token}`);
   print('Keep the token now: it is stored hashed and cannot be shown again.');

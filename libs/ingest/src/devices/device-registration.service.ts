@@ -1,3 +1,4 @@
+import type { AuditSink } from '@ioc/contracts';
 import { z } from 'zod';
 import { DomainError } from '@ioc/contracts';
 import { generateToken, hashToken, isValidDeviceId } from './credentials';
@@ -10,19 +11,8 @@ export interface RegistrationGeo {
   exists(code: string): Promise<boolean>;
 }
 
-/** The audit trail (libs/auth `AuditLog` satisfies it); `A` is the caller's actor type. */
-export interface RegistrationAudit<A> {
-  record(
-    actor: A,
-    event: {
-      action: string;
-      targetKind: string;
-      targetId?: string | null;
-      unitCode?: string | null;
-      detail?: Record<string, unknown>;
-    },
-  ): Promise<void>;
-}
+/** The audit trail (libs/auth `AuditLog` implements it). */
+export type RegistrationAudit<A> = AuditSink<A>;
 
 export interface RegistrationDeps<A> {
   repo: DeviceRepository;

@@ -1,3 +1,4 @@
+import type { AuditSink } from '@ioc/contracts';
 import { z } from 'zod';
 import {
   DomainError,
@@ -10,19 +11,8 @@ import type { Queryable } from '@ioc/db';
 import { unitCodeParam } from '../common/query';
 import { WallConfigRepository, type StoredWallConfig } from './wall-config.repository';
 
-/** The audit trail (libs/auth `AuditLog` satisfies it); `A` is the caller's actor type. */
-export interface WallAudit<A> {
-  record(
-    actor: A,
-    event: {
-      action: string;
-      targetKind: string;
-      targetId?: string | null;
-      unitCode?: string | null;
-      detail?: Record<string, unknown>;
-    },
-  ): Promise<void>;
-}
+/** The audit trail (libs/auth `AuditLog` implements it). */
+export type WallAudit<A> = AuditSink<A>;
 
 export interface WallConfigDeps<A> {
   units: { exists(code: string): Promise<boolean> };
