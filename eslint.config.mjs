@@ -26,6 +26,8 @@ export default tseslint.config(
       'coverage/**',
       'test-artifacts/**',
       '.nx/**',
+      // Deliberate violations that tools/lint/layers.spec.ts lints to prove the rules fire.
+      'tools/lint/fixtures/**',
     ],
   },
   js.configs.recommended,
