@@ -4,6 +4,7 @@ import tseslint from 'typescript-eslint';
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
+import webBoundaries from './tools/eslint/web-boundaries.mjs';
 
 const backendOnly = [
   'pg',
@@ -125,5 +126,6 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-member-access': 'off',
     },
   },
+  ...webBoundaries,
   prettier,
 );

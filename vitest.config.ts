@@ -28,6 +28,7 @@ export default defineConfig({
             'apps/**/*.spec.ts',
             'apps/**/*.spec.tsx',
             'infra/**/*.spec.ts',
+            'tools/**/*.spec.ts',
           ],
           environment: 'node',
         },
