@@ -8,7 +8,7 @@ import { WARD_LABEL_SIZE } from './layers/wardLayers';
 /** The 94 units of Đà Nẵng from the platform's seed table: name, label point, area. */
 function daNangUnits() {
   const csv = readFileSync(
-    resolve(import.meta.dirname, '../../../../libs/geo/seed/admin-units.csv'),
+    resolve(import.meta.dirname, '../../../../../libs/geo/seed/admin-units.csv'),
     'utf8',
   );
   return csv
