@@ -68,7 +68,9 @@ describe('web import direction (tools/eslint/web-boundaries.mjs)', () => {
       'apps/ioc-web/src/features/wall/fixture.ts',
       "import { Pool } from 'pg';\nexport const x = Pool;\n",
     );
-    expect(found).toEqual([expect.stringMatching(/^no-restricted-imports: 'pg' import is restricted/)]);
+    expect(found).toEqual([
+      expect.stringMatching(/^no-restricted-imports: 'pg' import is restricted/),
+    ]);
   });
 
   it('accepts the allowed directions', async () => {
