@@ -6,6 +6,7 @@ import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import webBoundaries from './tools/eslint/web-boundaries.mjs';
 
 const backendOnly = [
   'pg',
@@ -149,5 +150,6 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-member-access': 'off',
     },
   },
+  ...webBoundaries,
   prettier,
 );

@@ -27,9 +27,9 @@ export default defineConfig({
     react(),
     // The tablet is an installable PWA. Workbox precaches the app shell (HTML, the entry and
     // tablet chunks, CSS, the Vietnamese/Latin fonts, icons) so /tablet opens with the network
-    // off; the tablet keeps its own data snapshot (src/tablet/snapshot.ts). The worker's scope
-    // is /tablet (registered in src/tablet/pwa.ts): the wall and admin pages are never served
-    // from it, and /api, /ws and /metrics are never cached by it.
+    // off; the tablet keeps its own data snapshot (src/features/tablet/model/snapshot.ts). The
+    // worker's scope is /tablet (registered in src/features/tablet/model/pwa.ts): the wall and
+    // admin pages are never served from it, and /api, /ws and /metrics are never cached by it.
     VitePWA({
       strategies: 'generateSW',
       registerType: 'autoUpdate',

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ARTIFACTS_DIR, WEB_DIST, chromiumAvailable, launchBrowser } from '../support/browser';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
-import { vi as viMessages } from '../../apps/ioc-web/src/i18n/messages.vi';
-import { en as enMessages } from '../../apps/ioc-web/src/i18n/messages.en';
+import { vi as viMessages } from '../../apps/ioc-web/src/shared/i18n/messages.vi';
+import { en as enMessages } from '../../apps/ioc-web/src/shared/i18n/messages.en';
 
 const hasChromium = chromiumAvailable();
 

@@ -16,6 +16,7 @@ import { pathToFileURL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
+import type {} from '../../apps/ioc-web/bench/benchResult';
 import { benchEnv } from './support/env';
 
 const ROOT = resolve(import.meta.dirname, '../..');

@@ -5,20 +5,21 @@
  * Both apply the same deltas (a share of devices per frame) and record rAF frame times.
  */
 import '@fontsource/be-vietnam-pro/600.css';
-import '../src/styles/global.css';
-import '../src/styles/wall.css';
+import '../src/shared/ui/global.css';
+import '../src/features/wall/wall.css';
 import { Deck, MapView } from '@deck.gl/core';
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { DeviceView, ReadingDelta, WallScene } from '@ioc/contracts';
 import { Delaunay } from 'd3-delaunay';
 import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { WardFeature } from '../src/api/schemas';
-import { DeviceStore } from '../src/live/deviceStore';
-import { pm25Color } from '../src/map/colorScale';
-import { dotStyle } from '../src/map/layers/devicePoints';
-import { EMPTY_MEASURE } from '../src/map/wardMeasure';
-import { SceneMap } from '../src/map/SceneMap';
+import type {} from './benchResult';
+import type { WardFeature } from '../src/shared/api/schemas';
+import { DeviceStore } from '../src/shared/live/deviceStore';
+import { pm25Color } from '../src/shared/map/colorScale';
+import { dotStyle } from '../src/shared/map/layers/devicePoints';
+import { EMPTY_MEASURE } from '../src/shared/map/wardMeasure';
+import { SceneMap } from '../src/shared/map/SceneMap';
 
 const params = new URLSearchParams(location.search);
 const MODE = params.get('mode') ?? 'ours';
@@ -31,18 +32,6 @@ const BBOX = [107.6, 15.3, 108.7, 16.2] as const;
 /** Keep measuring past `seconds` until this many frames (software GL can take seconds a frame). */
 const MIN_FRAMES = Number(params.get('minFrames') ?? 12);
 const CAP_MS = Number(params.get('capSeconds') ?? 150) * 1000;
-
-interface BenchResult {
-  mode: string;
-  frames: number[];
-  updated: number;
-}
-declare global {
-  interface Window {
-    __bench?: BenchResult;
-    __benchReady?: boolean;
-  }
-}
 
 /** Deterministic PRNG so both modes see the same points and the same deltas. */
 function mulberry32(seed: number): () => number {

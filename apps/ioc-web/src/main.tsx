@@ -3,11 +3,12 @@
 import '@fontsource/be-vietnam-pro/400.css';
 import '@fontsource/be-vietnam-pro/600.css';
 import '@fontsource/be-vietnam-pro/700.css';
-import './styles/global.css';
+import './shared/ui/global.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { ErrorBoundary } from './components/ErrorBoundary';
+import { loadTabletPwa } from './features/tablet';
+import { ErrorBoundary } from './shared/ui/ErrorBoundary';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -23,5 +24,5 @@ createRoot(root).render(
 // The tablet is an installable PWA with an offline app shell. Only /tablet registers the
 // service worker (scope /tablet), so walls and admin screens never run one.
 if (window.location.pathname.startsWith('/tablet')) {
-  void import('./tablet/pwa').then((m) => m.registerTabletServiceWorker());
+  void loadTabletPwa().then((m) => m.registerTabletServiceWorker());
 }

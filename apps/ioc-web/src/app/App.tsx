@@ -1,14 +1,18 @@
 import { lazy, Suspense, useEffect } from 'react';
-import { navigate, usePathname } from '../hooks/usePathname';
-import { useI18n } from '../i18n/useI18n';
-import { PlaceholderPage } from '../pages/PlaceholderPage';
+import { loadAdminPage } from '../features/admin';
+import { loadLoginPage } from '../features/login';
+import { loadTabletPage } from '../features/tablet';
+import { loadWallPage } from '../features/wall';
+import { navigate, usePathname } from '../shared/ui/usePathname';
+import { useI18n } from '../shared/i18n/useI18n';
+import { PlaceholderPage } from './PlaceholderPage';
 import { HOME_PATH, resolveRoute } from './routes';
 
-// MapLibre and deck.gl are most of the bundle; only the wall needs them.
-const WallPage = lazy(() => import('../pages/WallPage'));
-const TabletPage = lazy(() => import('../pages/TabletPage'));
-const AdminPage = lazy(() => import('../pages/AdminPage'));
-const LoginPage = lazy(() => import('../pages/LoginPage'));
+// Each page is its own chunk: MapLibre and deck.gl are most of the bundle; only the wall needs them.
+const WallPage = lazy(loadWallPage);
+const TabletPage = lazy(loadTabletPage);
+const AdminPage = lazy(loadAdminPage);
+const LoginPage = lazy(loadLoginPage);
 
 export function App() {
   const pathname = usePathname();

@@ -1,0 +1,149 @@
+import { useState, type SyntheticEvent } from 'react';
+import { PASSWORD_MIN, USERNAME } from '../../../shared/api/accounts';
+import { createUser } from '../model/endpoints';
+import { roleKey } from '../../../shared/ui/roleLabel';
+import { ROLES, type Role, type UserView } from '../../../shared/api/adminSchemas';
+import { DEFAULT_PROVINCE, type UnitDirectory } from '../model/unitDirectory';
+import { useI18n } from '../../../shared/i18n/useI18n';
+import { FormActions } from './AdminSection';
+import { Field, FormErrors, SelectField, TextField } from '../../../shared/ui/Field';
+import { UnitSelect } from './UnitSelect';
+import { useFormProblems, type FieldProblems } from '../../../shared/ui/useFormProblems';
+
+/** A new account; the role decides whether it is scoped to a province or to some wards. */
+export function UserForm({
+  dir,
+  onDone,
+}: {
+  dir: UnitDirectory | null;
+  onDone: (created: UserView | null) => void;
+}) {
+  const { t } = useI18n();
+  const [username, setUsername] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [password, setPassword] = useState('');
+  const [role, setRole] = useState<Role>('ward_leader');
+  const [province, setProvince] = useState(DEFAULT_PROVINCE);
+  const [wards, setWards] = useState<string[]>([]);
+  const { fields, form, busy, begin, fail } = useFormProblems();
+  const wardScoped = role === 'ward_leader' || role === 'ward_operator';
+  const provinceScoped = role === 'province_leader' || role === 'province_operator';
+
+  const submit = (e: SyntheticEvent) => {
+    e.preventDefault();
+    const f: FieldProblems = {};
+    if (!USERNAME.test(username.trim().toLowerCase()))
+      f['username'] = [t('admin.users.error.username')];
+    if (password.length < PASSWORD_MIN)
+      f['password'] = [t('admin.users.error.passwordShort', { min: PASSWORD_MIN })];
+    if (wardScoped && wards.length === 0) f['units'] = [t('admin.users.error.wards')];
+    if (!begin(f)) return;
+    createUser({
+      username: username.trim(),
+      password,
+      role,
+      units: wardScoped ? wards : provinceScoped ? [province] : [],
+      ...(displayName.trim() === '' ? {} : { displayName: displayName.trim() }),
+    }).then(onDone, fail);
+  };
+
+  return (
+    <form className="admin-form" onSubmit={submit} noValidate data-testid="user-form">
+      <h3>{t('admin.users.addTitle')}</h3>
+      <FormErrors messages={form} />
+      <div className="admin-inline admin-wrap">
+        <TextField
+          label={t('admin.users.username')}
+          errors={fields['username']}
+          hint={t('admin.users.usernameHint')}
+          name="username"
+          autoComplete="off"
+          spellCheck={false}
+          value={username}
+          onValue={setUsername}
+        />
+        <TextField
+          label={t('admin.users.displayName')}
+          errors={fields['displayName']}
+          name="displayName"
+          value={displayName}
+          onValue={setDisplayName}
+        />
+        <TextField
+          label={t('login.password')}
+          errors={fields['password']}
+          hint={t('admin.users.passwordHint', { min: PASSWORD_MIN })}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onValue={setPassword}
+        />
+      </div>
+      <div className="admin-inline admin-wrap">
+        <SelectField
+          label={t('admin.users.role')}
+          errors={fields['role']}
+          value={role}
+          options={ROLES}
+          optionLabel={(r) => t(roleKey(r))}
+          onValue={(r) => {
+            setRole(r);
+            setWards([]);
+          }}
+        />
+        {(provinceScoped || wardScoped) && (
+          <Field label={t('admin.users.province')}>
+            {(id) => (
+              <UnitSelect
+                id={id}
+                dir={dir}
+                value={province}
+                provincesOnly
+                onChange={(p) => {
+                  setProvince(p);
+                  setWards([]);
+                }}
+              />
+            )}
+          </Field>
+        )}
+        {wardScoped && (
+          <Field
+            label={t('admin.users.wards')}
+            errors={fields['units']}
+            hint={t('admin.users.wardsHint')}
+          >
+            {(id, d) => (
+              <select
+                id={id}
+                multiple
+                size={8}
+                aria-describedby={d}
+                value={wards}
+                onChange={(e) => {
+                  setWards([...e.target.selectedOptions].map((o) => o.value));
+                }}
+              >
+                {(dir?.wards.get(province) ?? []).map((w) => (
+                  <option key={w.code} value={w.code}>
+                    {w.name} ({w.code})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        {/* Without the wards input a scope problem (e.g. from the API) still has to show. */}
+        {!wardScoped && fields['units'] !== undefined && <FormErrors messages={fields['units']} />}
+      </div>
+      <FormActions
+        busy={busy}
+        submitLabel={t('admin.users.create')}
+        onCancel={() => {
+          onDone(null);
+        }}
+      />
+    </form>
+  );
+}

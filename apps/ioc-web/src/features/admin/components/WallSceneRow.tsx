@@ -1,0 +1,163 @@
+import type { SceneMeasure, WallScene } from '@ioc/contracts';
+import { OVERLAY_KEYS, SCENE_KIND_KEYS, SCENE_KINDS, SCENE_OVERLAYS } from '../model/labels';
+import { measureOfKind, type SceneProblems } from '../model/scenes';
+import type { MessageKey } from '../../../shared/i18n/translate';
+import { useI18n } from '../../../shared/i18n/useI18n';
+import { Check, Field, SelectField } from '../../../shared/ui/Field';
+
+const MEASURE_KEYS: Record<SceneMeasure['kind'], MessageKey> = {
+  metric: 'admin.wall.measure.metric',
+  indicator: 'admin.wall.measure.indicator',
+  none: 'admin.wall.measure.none',
+};
+
+/** One scene of the wall's rotation: order, kind, duration, measure and overlays. */
+export function WallSceneRow({
+  scene: s,
+  i,
+  last,
+  problems,
+  edit,
+  onMove,
+  onRemove,
+}: {
+  scene: WallScene;
+  /** Position in the rotation, from 0. */
+  i: number;
+  last: boolean;
+  problems: SceneProblems[number] | undefined;
+  edit: (patch: Partial<WallScene>) => void;
+  onMove: (by: -1 | 1) => void;
+  onRemove: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <li
+      className={s.enabled ? 'admin-scene' : 'admin-scene admin-scene-off'}
+      data-testid="scene-row"
+      data-scene-id={s.id}
+    >
+      <div className="admin-scene-order">
+        <span className="admin-scene-n">{i + 1}</span>
+        <button
+          type="button"
+          aria-label={t('admin.wall.moveUp')}
+          disabled={i === 0}
+          onClick={() => {
+            onMove(-1);
+          }}
+        >
+          ↑
+        </button>
+        <button
+          type="button"
+          aria-label={t('admin.wall.moveDown')}
+          disabled={last}
+          onClick={() => {
+            onMove(1);
+          }}
+        >
+          ↓
+        </button>
+      </div>
+      <Check
+        label={t('admin.wall.enabled')}
+        checked={s.enabled}
+        onChange={(enabled) => {
+          edit({ enabled });
+        }}
+      />
+      <SelectField
+        label={t('admin.wall.kind')}
+        value={s.kind}
+        options={SCENE_KINDS}
+        optionLabel={(k) => t(SCENE_KIND_KEYS[k])}
+        onValue={(kind) => {
+          edit({ kind });
+        }}
+      />
+      <Field
+        label={t('admin.wall.duration')}
+        errors={problems?.durationSec ? [t(problems.durationSec)] : undefined}
+      >
+        {(id, d) => (
+          <input
+            id={id}
+            className="admin-narrow"
+            inputMode="numeric"
+            aria-describedby={d}
+            value={Number.isNaN(s.durationSec) ? '' : String(s.durationSec)}
+            onChange={(e) => {
+              edit({
+                durationSec: e.target.value.trim() === '' ? Number.NaN : Number(e.target.value),
+              });
+            }}
+          />
+        )}
+      </Field>
+      <Field
+        label={t('admin.wall.measure')}
+        errors={problems?.measure ? [t(problems.measure)] : undefined}
+      >
+        {(id, d) => (
+          <span className="admin-inline">
+            <select
+              id={id}
+              value={s.measure.kind}
+              onChange={(e) => {
+                edit({
+                  measure: measureOfKind(e.target.value as SceneMeasure['kind']),
+                });
+              }}
+            >
+              {(['metric', 'indicator', 'none'] as const).map((k) => (
+                <option key={k} value={k}>
+                  {t(MEASURE_KEYS[k])}
+                </option>
+              ))}
+            </select>
+            {s.measure.kind !== 'none' && (
+              <input
+                aria-label={t(MEASURE_KEYS[s.measure.kind])}
+                aria-describedby={d}
+                spellCheck={false}
+                value={s.measure.kind === 'metric' ? s.measure.metric : s.measure.code}
+                onChange={(e) => {
+                  edit({
+                    measure:
+                      s.measure.kind === 'metric'
+                        ? { kind: 'metric', metric: e.target.value }
+                        : { kind: 'indicator', code: e.target.value },
+                  });
+                }}
+              />
+            )}
+          </span>
+        )}
+      </Field>
+      <fieldset className="admin-overlays">
+        <legend>{t('admin.wall.overlays')}</legend>
+        {SCENE_OVERLAYS.map((o) => (
+          <Check
+            key={o}
+            label={t(OVERLAY_KEYS[o])}
+            checked={s.overlays.includes(o)}
+            onChange={(on) => {
+              edit({ overlays: on ? [...s.overlays, o] : s.overlays.filter((x) => x !== o) });
+            }}
+          />
+        ))}
+      </fieldset>
+      <button
+        type="button"
+        className="admin-link-button"
+        onClick={() => {
+          onRemove();
+        }}
+      >
+        {t('admin.wall.remove')}
+      </button>
+      {problems?.id && <p className="admin-inline-error">{t(problems.id)}</p>}
+    </li>
+  );
+}

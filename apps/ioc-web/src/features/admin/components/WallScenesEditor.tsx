@@ -1,0 +1,150 @@
+import { defaultWallScenes, type WallScene } from '@ioc/contracts';
+import { useEffect, useState, type SyntheticEvent } from 'react';
+import { fetchWallConfig, saveWallConfig } from '../model/endpoints';
+import { moveScene, newScene, validateScenes } from '../model/scenes';
+import { useResource } from '../hooks/useResource';
+import { formatDateTime } from '../../../shared/i18n/format';
+import { useI18n } from '../../../shared/i18n/useI18n';
+import { errorText, problemsOf } from '../../../shared/ui/errorText';
+import { Check } from '../../../shared/ui/Field';
+import { ListState } from './ListState';
+import { WallSceneRow } from './WallSceneRow';
+
+/**
+ * The scenes a unit's wall rotates through. Edits stay local until saved, so a half-made
+ * rotation never reaches the screens.
+ */
+export function WallScenesEditor({ unit }: { unit: string }) {
+  const { t } = useI18n();
+  const config = useResource((signal) => fetchWallConfig(unit, signal), [unit]);
+  const [scenes, setScenes] = useState<WallScene[] | null>(null);
+  const [rotate, setRotate] = useState(true);
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (config.status === 'ready') {
+      setScenes(config.data.scenes);
+      setRotate(config.data.rotate);
+      setStatus(null);
+    }
+  }, [config.status, config.data]);
+
+  const { problems, noneEnabled } = validateScenes(scenes ?? []);
+  const invalid = Object.keys(problems).length > 0 || noneEnabled;
+  const edit = (i: number, patch: Partial<WallScene>) => {
+    setScenes((list) => (list ?? []).map((s, j) => (j === i ? { ...s, ...patch } : s)));
+    setStatus(null);
+  };
+
+  const save = (e: SyntheticEvent) => {
+    e.preventDefault();
+    if (scenes === null || invalid) return;
+    setBusy(true);
+    saveWallConfig(unit, { rotate, scenes }).then(
+      (saved) => {
+        setBusy(false);
+        setScenes(saved.scenes);
+        setStatus({
+          ok: true,
+          text: t('admin.wall.saved', {
+            time: formatDateTime(saved.updatedAt ? new Date(saved.updatedAt) : new Date()),
+          }),
+        });
+      },
+      (err: unknown) => {
+        setBusy(false);
+        const p = problemsOf(err);
+        setStatus({
+          ok: false,
+          text: [errorText(t, err), ...p.form, ...Object.values(p.fields).flat()].join(' '),
+        });
+      },
+    );
+  };
+
+  return (
+    <form
+      className="admin-form admin-scenes"
+      onSubmit={save}
+      noValidate
+      data-testid="scenes-editor"
+    >
+      <h3>{t('admin.wall.scenes')}</h3>
+      <ListState resource={config}>
+        {(c) => (
+          <>
+            <p className="admin-hint">
+              {c.updatedAt === null
+                ? t('admin.wall.usingDefaults')
+                : t('admin.wall.lastSaved', {
+                    time: formatDateTime(new Date(c.updatedAt)),
+                    who: c.updatedBy ?? '—',
+                  })}
+            </p>
+            <Check label={t('admin.wall.rotate')} checked={rotate} onChange={setRotate} />
+            {scenes !== null && scenes.length === 0 && (
+              <div className="admin-state">{t('admin.wall.noScenes')}</div>
+            )}
+            <ol className="admin-scene-list">
+              {(scenes ?? []).map((s, i) => (
+                <WallSceneRow
+                  key={`${String(i)}-${s.id}`}
+                  scene={s}
+                  i={i}
+                  last={i === (scenes?.length ?? 0) - 1}
+                  problems={problems[i]}
+                  edit={(patch) => {
+                    edit(i, patch);
+                  }}
+                  onMove={(by) => {
+                    setScenes(moveScene(scenes ?? [], i, by));
+                  }}
+                  onRemove={() => {
+                    setScenes((scenes ?? []).filter((_, j) => j !== i));
+                  }}
+                />
+              ))}
+            </ol>
+            {noneEnabled && (
+              <p className="admin-inline-error">{t('admin.wall.error.noneEnabled')}</p>
+            )}
+            <div className="admin-form-actions">
+              <button
+                type="button"
+                onClick={() => {
+                  setScenes([...(scenes ?? []), newScene(scenes ?? [])]);
+                }}
+              >
+                {t('admin.wall.addScene')}
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  setScenes(defaultWallScenes());
+                  setRotate(true);
+                  setStatus({ ok: true, text: t('admin.wall.resetDone') });
+                }}
+              >
+                {t('admin.wall.reset')}
+              </button>
+              <button
+                type="submit"
+                className="admin-primary"
+                disabled={busy || invalid || scenes === null}
+                data-testid="scenes-save"
+              >
+                {t('admin.save')}
+              </button>
+            </div>
+            {status && (
+              <p className={status.ok ? 'admin-ok' : 'admin-inline-error'} role="status">
+                {status.text}
+              </p>
+            )}
+          </>
+        )}
+      </ListState>
+    </form>
+  );
+}

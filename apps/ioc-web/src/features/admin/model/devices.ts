@@ -1,0 +1,86 @@
+import type { MessageKey } from '../../../shared/i18n/translate';
+import type { DeviceInput } from './endpoints';
+
+/** The device form as typed (strings), before checking. */
+export interface PlacementInput {
+  id: string;
+  kind: string;
+  name: string;
+  unitCode: string;
+  lon: string;
+  lat: string;
+  gatewayId: string;
+  devEui: string;
+  intervalS: string;
+}
+
+export type PlacementResult =
+  | { ok: true; body: DeviceInput }
+  | { ok: false; errors: Partial<Record<keyof PlacementInput, MessageKey>> };
+
+const DEVICE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const UNIT_CODE = /^\d{2}(\d{3})?$/;
+
+/** The MQTT topic a device publishes its readings to (username = device id, password = token). */
+export function telemetryTopic(id: string): string {
+  return `ioc/v1/telemetry/${id}`;
+}
+
+/** "108,226" (Vietnamese decimal comma) or "108.226" → 108.226; blank → null; junk → NaN. */
+export function parseDecimal(text: string): number | null {
+  const s = text.trim().replace(',', '.');
+  if (s === '') return null;
+  return /^[+-]?\d+(\.\d+)?$/.test(s) ? Number(s) : Number.NaN;
+}
+
+/**
+ * Checks the device form the way the API will, so most mistakes show beside their field before
+ * anything is sent: id syntax, a position as both coordinates in range, or a unit. The API
+ * derives the unit from the position, so a position wins over a chosen unit.
+ */
+export function parsePlacement(v: PlacementInput, editing: boolean): PlacementResult {
+  const errors: Partial<Record<keyof PlacementInput, MessageKey>> = {};
+  const id = v.id.trim();
+  if (!editing && !DEVICE_ID.test(id)) errors.id = 'admin.devices.error.id';
+  const kind = v.kind.trim();
+  if (!/^[a-z][a-z0-9_]{0,39}$/.test(kind)) errors.kind = 'admin.devices.error.kind';
+  const lon = parseDecimal(v.lon);
+  const lat = parseDecimal(v.lat);
+  if (lon !== null && (Number.isNaN(lon) || lon < -180 || lon > 180))
+    errors.lon = 'admin.devices.error.lon';
+  if (lat !== null && (Number.isNaN(lat) || lat < -90 || lat > 90))
+    errors.lat = 'admin.devices.error.lat';
+  if ((lon === null) !== (lat === null)) {
+    if (lon === null) errors.lon = 'admin.devices.error.pair';
+    else errors.lat = 'admin.devices.error.pair';
+  }
+  const unitCode = v.unitCode.trim();
+  if (unitCode !== '' && !UNIT_CODE.test(unitCode)) errors.unitCode = 'admin.devices.error.unit';
+  if (!editing && lon === null && lat === null && unitCode === '')
+    errors.unitCode = 'admin.devices.error.placement';
+  const interval = v.intervalS.trim();
+  const intervalS = interval === '' ? null : Number(interval);
+  if (intervalS !== null && (!Number.isInteger(intervalS) || intervalS <= 0 || intervalS > 86_400))
+    errors.intervalS = 'admin.devices.error.interval';
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+
+  const body: DeviceInput = {};
+  if (!editing) body.id = id;
+  body.kind = kind;
+  const name = v.name.trim();
+  if (name !== '') body.name = name;
+  else if (editing) body.name = null;
+  if (lon !== null && lat !== null) {
+    body.lon = lon;
+    body.lat = lat;
+  } else if (unitCode !== '') {
+    body.unitCode = unitCode;
+  }
+  // Gateway and LoRaWAN identity are set at registration only (PATCH does not take them).
+  const gatewayId = v.gatewayId.trim();
+  const devEui = v.devEui.trim();
+  if (!editing && gatewayId !== '') body.gatewayId = gatewayId;
+  if (!editing && devEui !== '') body.devEui = devEui;
+  if (intervalS !== null) body.intervalS = intervalS;
+  return { ok: true, body };
+}

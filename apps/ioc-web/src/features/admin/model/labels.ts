@@ -1,0 +1,74 @@
+import { SCENE_KINDS, SCENE_OVERLAYS, type SceneKind, type SceneOverlay } from '@ioc/contracts';
+import type { MessageKey } from '../../../shared/i18n/translate';
+import { CADENCES, RULE_KINDS, SEVERITIES, type RuleKind } from '../../../shared/api/adminSchemas';
+
+// Message keys of the values the admin screens show, spelled out so every one is type-checked
+// (no key is built from a string at run time).
+
+export const SEVERITY_KEYS: Record<(typeof SEVERITIES)[number], MessageKey> = {
+  info: 'admin.severity.info',
+  warning: 'admin.severity.warning',
+  critical: 'admin.severity.critical',
+  emergency: 'admin.severity.emergency',
+};
+
+export const RULE_KIND_KEYS: Record<RuleKind, MessageKey> = {
+  threshold: 'admin.rules.kind.threshold',
+  levels: 'admin.rules.kind.levels',
+  rate: 'admin.rules.kind.rate',
+  no_data: 'admin.rules.kind.no_data',
+  aqi: 'admin.rules.kind.aqi',
+};
+export { RULE_KINDS };
+
+export const CADENCE_KEYS: Record<(typeof CADENCES)[number], MessageKey> = {
+  monthly: 'admin.feeds.cadence.monthly',
+  quarterly: 'admin.feeds.cadence.quarterly',
+  yearly: 'admin.feeds.cadence.yearly',
+};
+
+export const SCENE_KIND_KEYS: Record<SceneKind, MessageKey> = {
+  overview: 'admin.wall.kind.overview',
+  air: 'admin.wall.kind.air',
+  water: 'admin.wall.kind.water',
+  traffic: 'admin.wall.kind.traffic',
+  services: 'admin.wall.kind.services',
+  alerts: 'admin.wall.kind.alerts',
+  fleet: 'admin.wall.kind.fleet',
+};
+
+export const OVERLAY_KEYS: Record<SceneOverlay, MessageKey> = {
+  devices: 'admin.wall.overlay.devices',
+  heatmap: 'admin.wall.overlay.heatmap',
+  hexagon: 'admin.wall.overlay.hexagon',
+  vessels: 'admin.wall.overlay.vessels',
+  alerts: 'admin.wall.overlay.alerts',
+};
+export { SCENE_KINDS, SCENE_OVERLAYS };
+
+export const DEVICE_KINDS = [
+  'air_quality',
+  'water_level',
+  'rain_gauge',
+  'traffic_counter',
+  'noise',
+  'wifi_hotspot',
+  'vessel',
+] as const;
+
+export const DEVICE_KIND_KEYS: Record<(typeof DEVICE_KINDS)[number], MessageKey> = {
+  air_quality: 'admin.devices.kind.air_quality',
+  water_level: 'admin.devices.kind.water_level',
+  rain_gauge: 'admin.devices.kind.rain_gauge',
+  traffic_counter: 'admin.devices.kind.traffic_counter',
+  noise: 'admin.devices.kind.noise',
+  wifi_hotspot: 'admin.devices.kind.wifi_hotspot',
+  vessel: 'admin.devices.kind.vessel',
+};
+
+/** A device kind's label; kinds the admin does not know show as their code. */
+export function deviceKindLabel(t: (k: MessageKey) => string, kind: string): string {
+  return kind in DEVICE_KIND_KEYS
+    ? t(DEVICE_KIND_KEYS[kind as keyof typeof DEVICE_KIND_KEYS])
+    : kind;
+}

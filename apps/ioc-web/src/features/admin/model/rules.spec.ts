@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { conditionSummary, formToParams, paramsToForm } from './rules';
+import type { RuleView } from '../../../shared/api/adminSchemas';
+
+describe('rule params', () => {
+  it('turns the threshold form into params, decimal comma included', () => {
+    expect(
+      formToParams('threshold', {
+        metric: 'pm25',
+        comparator: '>',
+        value: '75,5',
+        clear: '',
+        forS: '60',
+      }),
+    ).toEqual({
+      params: { metric: 'pm25', comparator: '>', value: 75.5, forS: 60 },
+      errors: {},
+    });
+  });
+
+  it('reports required and malformed fields', () => {
+    expect(formToParams('threshold', { metric: '', comparator: '>', value: 'abc' }).errors).toEqual(
+      {
+        metric: 'admin.error.required',
+        value: 'admin.error.number',
+      },
+    );
+  });
+
+  it('edits level steps as a list and back', () => {
+    const { params } = formToParams('levels', {
+      metric: 'water_level',
+      direction: 'above',
+      steps: '1,5; 2,5; 3.5',
+    });
+    expect(params['steps']).toEqual([{ value: 1.5 }, { value: 2.5 }, { value: 3.5 }]);
+    expect(paramsToForm('levels', params)['steps']).toBe('1.5; 2.5; 3.5');
+  });
+
+  it('summarises a condition', () => {
+    const rule: RuleView = {
+      id: 'r',
+      name: 'PM2.5',
+      kind: 'threshold',
+      scope: {},
+      severity: 'warning',
+      autoResolve: true,
+      escalateAfterMin: null,
+      webhookUrl: null,
+      enabled: true,
+      params: { metric: 'pm25', comparator: '>=', value: 50.5 },
+    };
+    expect(conditionSummary(rule, (n) => String(n).replace('.', ','))).toBe('pm25 >= 50,5');
+  });
+});

@@ -1,0 +1,152 @@
+import './tablet.css';
+import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
+import { apiSend } from '../../shared/api/client';
+import {
+  getSession,
+  setSession,
+  subscribeSession,
+  type StoredSession,
+} from '../../shared/api/session';
+import { AlertsSection } from './components/AlertsSection';
+import { DevicesSection } from './components/DevicesSection';
+import { HighlightsSection } from './components/HighlightsSection';
+import { ScorecardSection } from './components/ScorecardSection';
+import { TabletHeader } from './components/TabletHeader';
+import { useClock } from '../../shared/ui/useClock';
+import { navigate } from '../../shared/ui/usePathname';
+import { useTabletData } from './hooks/useTabletData';
+import { useTabletUnits } from './hooks/useTabletUnits';
+import { useI18n } from '../../shared/i18n/useI18n';
+import { vnYear } from './model/model';
+import { registerTabletServiceWorker } from './model/pwa';
+
+const THEME_COLOR = '#0b4f8a';
+
+/** Sends the user to the sign-in page, which comes back here afterwards (`?next=`). */
+function redirectToLogin(): void {
+  const url = new URL(window.location.href);
+  url.searchParams.set('next', '/tablet');
+  window.history.replaceState(window.history.state, '', url);
+  navigate('/login', true);
+}
+
+/** Light, high-contrast theme for sunlight; the wall's dark theme stays the default. */
+function useTabletTheme(): void {
+  useEffect(() => {
+    const html = document.documentElement;
+    html.classList.add('tablet-mode');
+    const meta = document.querySelector<HTMLMetaElement>('meta[name="theme-color"]');
+    const before = meta?.content;
+    if (meta) meta.content = THEME_COLOR;
+    return () => {
+      html.classList.remove('tablet-mode');
+      if (meta && before !== undefined) meta.content = before;
+    };
+  }, []);
+}
+
+/** /tablet — a ward leader's view of their own unit, in the field (issue 7). */
+export default function TabletPage() {
+  const session = useSyncExternalStore(subscribeSession, getSession);
+  const { t } = useI18n();
+  useTabletTheme();
+
+  useEffect(() => {
+    if (session === null) redirectToLogin();
+  }, [session]);
+
+  useEffect(() => {
+    void registerTabletServiceWorker();
+  }, []);
+
+  useEffect(() => {
+    // The browser tab / installed app name follows the language (index.html's is Vietnamese).
+    document.title = `${t('tablet.title')} — ${t('app.title')}`;
+  }, [t]);
+
+  if (session === null) return <div className="page-message">{t('app.loading')}</div>;
+  return <TabletView key={session.username} session={session} />;
+}
+
+function TabletView({ session }: { session: StoredSession }) {
+  const { t } = useI18n();
+  const now = useClock(30_000);
+  const units = useTabletUnits(session);
+  const year = vnYear(new Date(now));
+  const state = useTabletData(session.username, units.selected, year);
+  const { data, phase, error } = state;
+
+  const signOut = (): void => {
+    apiSend('POST', '/api/v1/auth/logout')
+      .catch(() => undefined)
+      .finally(() => {
+        setSession(null);
+      });
+  };
+
+  let body: ReactNode;
+  if (units.selected === null) {
+    body = (
+      <p className="tablet-notice is-error" role="alert">
+        {t('tablet.error.noUnit')}
+      </p>
+    );
+  } else if (error !== null && data === null) {
+    const key =
+      error.kind === 'forbidden'
+        ? 'tablet.error.forbidden'
+        : error.kind === 'notFound'
+          ? 'tablet.error.notFound'
+          : 'tablet.error.other';
+    body = (
+      <p className="tablet-notice is-error" role="alert" data-testid="tablet-error">
+        {t(key, { message: error.message })}
+      </p>
+    );
+  } else if (data === null) {
+    body = (
+      <p className="tablet-notice" data-testid={phase === 'offline' ? 'offline-empty' : 'loading'}>
+        {t(phase === 'offline' ? 'tablet.offline.noData' : 'tablet.loading')}
+      </p>
+    );
+  } else {
+    body = (
+      <>
+        {error !== null && (
+          <p className="tablet-notice is-error" role="alert" data-testid="tablet-error">
+            {t('tablet.error.other', { message: error.message })}
+          </p>
+        )}
+        <AlertsSection alerts={data.alerts} />
+        <HighlightsSection scorecard={data.scorecard} />
+        <ScorecardSection scorecard={data.scorecard} />
+        <DevicesSection devices={data.devices} now={now} />
+      </>
+    );
+  }
+
+  return (
+    <div
+      className={`tablet phase-${phase}`}
+      data-testid="tablet-page"
+      data-phase={phase}
+      data-unit={data?.unit.code ?? ''}
+      data-from-snapshot={state.fromSnapshot}
+    >
+      <TabletHeader
+        unitName={data?.unit.name ?? null}
+        choices={units.choices}
+        selected={units.selected}
+        onSelect={units.select}
+        phase={phase}
+        fromSnapshot={state.fromSnapshot}
+        savedAt={state.savedAt}
+        refreshing={state.refreshing}
+        now={now}
+        onRefresh={state.refresh}
+        onSignOut={signOut}
+      />
+      <main className="tablet-main">{body}</main>
+    </div>
+  );
+}

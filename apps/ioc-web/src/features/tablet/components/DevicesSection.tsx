@@ -1,0 +1,71 @@
+import type { DeviceView } from '@ioc/contracts';
+import { formatDateTime } from '../../../shared/i18n/format';
+import { useI18n } from '../../../shared/i18n/useI18n';
+import { deviceOnline, sortDevices } from '../model/model';
+import { kindKey } from './format';
+
+/** The unit's devices with their latest values, offline ones first. */
+export function DevicesSection({ devices, now }: { devices: readonly DeviceView[]; now: number }) {
+  const { t, num } = useI18n();
+  const sorted = sortDevices(devices, now);
+  const online = sorted.filter((d) => deviceOnline(d, now)).length;
+  return (
+    <section
+      className="tablet-section"
+      aria-labelledby="tablet-devices-title"
+      data-testid="devices"
+    >
+      <h2 id="tablet-devices-title">{t('tablet.section.devices')}</h2>
+      {sorted.length === 0 ? (
+        <p className="tablet-empty">{t('tablet.devices.none')}</p>
+      ) : (
+        <>
+          <p className="tablet-meta" data-testid="devices-summary">
+            {t('tablet.devices.summary', { online, total: sorted.length })}
+          </p>
+          <ul className="tablet-devices">
+            {sorted.map((d) => {
+              const isOnline = deviceOnline(d, now);
+              const values = Object.entries(d.latest).sort(([a], [b]) => a.localeCompare(b));
+              return (
+                <li
+                  key={d.id}
+                  className={`tablet-device ${isOnline ? 'is-online' : 'is-offline'}`}
+                  data-testid="device"
+                  data-device-id={d.id}
+                  data-online={isOnline}
+                >
+                  <div className="tablet-device-head">
+                    <span className="tablet-device-kind">{t(kindKey(d.kind))}</span>
+                    <span className="tablet-device-state">
+                      <span className="tablet-dot" aria-hidden="true" />
+                      {t(isOnline ? 'tablet.device.online' : 'tablet.device.offline')}
+                    </span>
+                  </div>
+                  <p className="tablet-device-id">{d.id}</p>
+                  {values.length === 0 ? (
+                    <p className="tablet-meta">{t('tablet.device.noValues')}</p>
+                  ) : (
+                    <dl className="tablet-device-values">
+                      {values.map(([metric, v]) => (
+                        <div key={metric} data-metric={metric} data-value={v.value}>
+                          <dt>{metric}</dt>
+                          <dd>{num(v.value, 2)}</dd>
+                        </div>
+                      ))}
+                    </dl>
+                  )}
+                  <p className="tablet-meta">
+                    {d.lastSeen === null
+                      ? t('tablet.device.neverSeen')
+                      : t('tablet.device.lastSeen', { time: formatDateTime(new Date(d.lastSeen)) })}
+                  </p>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+import type { WallScene } from '@ioc/contracts';
+import type { Fleet, Scorecard, WallAlert } from '../../../shared/api/schemas';
+import { useI18n } from '../../../shared/i18n/useI18n';
+import type { DeviceState } from '../../../shared/live/deviceStore';
+import type { WardMeasure } from '../../../shared/map/sceneMap.types';
+import { AlertTicker } from './AlertTicker';
+import { BestWorstPanel } from './BestWorstPanel';
+import { FleetHealthPanel } from './FleetHealthPanel';
+import { ScorecardPanel } from './ScorecardPanel';
+import { TopDevices } from './TopDevices';
+
+export interface Sourced<T> {
+  data: T;
+  asOf: string | null;
+  stale: boolean;
+}
+
+export interface ScenePanelsProps {
+  scene: WallScene;
+  alerts: Sourced<readonly WallAlert[]>;
+  scorecard: Sourced<Scorecard | null>;
+  fleet: Sourced<Fleet | null>;
+  measure: WardMeasure;
+  /** Top PM2.5 devices (air scene). */
+  top: readonly DeviceState[];
+  unitName: (code: string | null) => string;
+  canAcknowledge: boolean;
+  onAlertsChanged: () => void;
+  onSelectWard: (code: string) => void;
+}
+
+/**
+ * The cards of a scene. Row counts are fixed per scene so the column never scrolls or
+ * overflows at any wall size (the layout scales in rem; see global.css).
+ */
+export function ScenePanels(props: ScenePanelsProps) {
+  const { scene, alerts, scorecard, fleet, measure, unitName } = props;
+  const { t } = useI18n();
+  const ticker = (rows: number, big = false) => (
+    <AlertTicker
+      alerts={alerts.data}
+      rows={rows}
+      asOf={alerts.asOf}
+      stale={alerts.stale}
+      unitName={unitName}
+      canAcknowledge={props.canAcknowledge}
+      onChanged={props.onAlertsChanged}
+      big={big}
+    />
+  );
+  const score = (rows: number, withSummary: boolean) => (
+    <ScorecardPanel
+      scorecard={scorecard.data}
+      asOf={scorecard.asOf}
+      stale={scorecard.stale}
+      rows={rows}
+      withSummary={withSummary}
+    />
+  );
+  const fleetPanel = (kindRows: number) => (
+    <FleetHealthPanel
+      fleet={fleet.data}
+      asOf={fleet.asOf}
+      stale={fleet.stale}
+      kindRows={kindRows}
+    />
+  );
+  const ranks = (rows: number) => (
+    <BestWorstPanel
+      measure={measure}
+      label={measureLabel(scene, t)}
+      rows={rows}
+      unitName={unitName}
+      onSelect={props.onSelectWard}
+    />
+  );
+  switch (scene.kind) {
+    case 'overview':
+      return (
+        <>
+          {score(3, true)}
+          {ticker(3)}
+          {fleetPanel(0)}
+        </>
+      );
+    case 'air':
+      return (
+        <>
+          {ranks(4)}
+          <TopDevices devices={props.top.slice(0, 6)} unitName={unitName} />
+        </>
+      );
+    case 'water':
+    case 'traffic':
+      return (
+        <>
+          {ranks(4)}
+          {ticker(4)}
+        </>
+      );
+    case 'services':
+      return (
+        <>
+          {scene.measure.kind === 'indicator' && ranks(3)}
+          {score(scene.measure.kind === 'indicator' ? 4 : 8, false)}
+        </>
+      );
+    case 'alerts':
+      return ticker(9, true);
+    case 'fleet':
+      return fleetPanel(8);
+  }
+}
+
+function measureLabel(scene: WallScene, t: ReturnType<typeof useI18n>['t']): string {
+  const m = scene.measure;
+  if (m.kind === 'metric') {
+    const key = `measure.${m.metric}`;
+    return isMeasureKey(key) ? t(key) : m.metric;
+  }
+  if (m.kind === 'indicator') return t('measure.indicator');
+  return t(`scene.kind.${scene.kind}`);
+}
+
+const MEASURE_KEYS = new Set([
+  'measure.pm25',
+  'measure.water_level',
+  'measure.vehicle_count',
+  'measure.rainfall',
+] as const);
+
+function isMeasureKey(key: string): key is typeof MEASURE_KEYS extends Set<infer K> ? K : never {
+  return (MEASURE_KEYS as Set<string>).has(key);
+}

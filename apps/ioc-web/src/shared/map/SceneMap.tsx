@@ -1,0 +1,359 @@
+import type { LayersList } from '@deck.gl/core';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { WardFeature } from '../api/schemas';
+import { useDisplayWards } from './useDisplayWards';
+import { useFontsReady } from './useFontsReady';
+import { useThrottledValue } from '../ui/useThrottledValue';
+import { useUiScale } from './useUiScale';
+import { useI18n } from '../i18n/useI18n';
+import type { DeviceState } from '../live/deviceStore';
+import { useBasemapStyle } from './basemap';
+import { wallBounds } from './bounds';
+import type { Rgba } from './colorScale';
+import { boxOf, leaderEnd, placeLabels, type Box, type PlacedLabel } from './labelPlacement';
+import { DevicePoints, devicePointLayer, deviceRgba } from './layers/devicePoints';
+import { alertPulseLayers, heatmapLayer, hexagonLayer, vesselLayers } from './layers/overlayLayers';
+import { sovereigntyLabels, sovereigntyLayer } from './layers/sovereigntyLayer';
+import { MAP_FONT_FAMILY } from './layers/textStyle';
+import {
+  placedLabelLayers,
+  selectedWardLayer,
+  WARD_LABEL_SIZE,
+  wardPolygonLayer,
+  type MapLabel,
+} from './layers/wardLayers';
+import { MapLegend as MapLegendView } from './MapLegend';
+import { classIndex, classRgb, fillKey, scaleFor } from './measureScale';
+import { labelTextWidth } from './measureText';
+import type { SceneMapProps } from './sceneMap.types';
+import { SeaInset } from './SeaInset';
+import { VesselTrails } from './vesselTrails';
+import { WallMap, type MapViewInfo } from './WallMap';
+import './sceneMap.css';
+
+const WARD_FILL_ALPHA = 150;
+/** Width of the East Sea inset in CSS px at 1920×1080 (.sea-inset in wall.css). */
+const INSET_WIDTH_PX = 340;
+/** Aggregations (heatmap, hexagons) and vessel trails follow live values at most this often. */
+const AGGREGATE_THROTTLE_MS = 1000;
+const NO_DEVICES: readonly DeviceState[] = [];
+/** The legend re-renders only when the scene or its scale changes, not on every live frame. */
+const MapLegend = memo(MapLegendView);
+
+/**
+ * A unit is labelled in the East Sea inset instead of the main map when the main map leaves it
+ * out of its framing (Hoàng Sa, ~400 km offshore).
+ */
+function offshoreCodes(wards: readonly WardFeature[]): Set<string> {
+  const b = wallBounds(wards);
+  const out = new Set<string>();
+  if (!b) return out;
+  for (const f of wards) {
+    const { labelLon: x, labelLat: y } = f.properties;
+    if (x < b[0][0] || x > b[1][0] || y < b[0][1] || y > b[1][1]) out.add(f.properties.code);
+  }
+  return out;
+}
+
+/** Devices reporting `metric`; the previous array is kept while the membership is unchanged. */
+function devicesWith(
+  devices: readonly DeviceState[],
+  metric: string | null,
+  previous: readonly DeviceState[],
+): readonly DeviceState[] {
+  if (metric === null) return NO_DEVICES;
+  const next = devices.filter((d) => d.latest.has(metric));
+  if (next.length === previous.length && next.every((d, i) => d === previous[i])) return previous;
+  return next;
+}
+
+/** Labels placed by SceneMap, in page px, for tests and assistive tech. */
+const LabelList = memo(function LabelList({
+  labels,
+  origin,
+}: {
+  labels: readonly PlacedLabel[];
+  origin: [number, number];
+}) {
+  return (
+    <ul className="sr-only" data-testid="map-labels">
+      {labels.map((l) => {
+        const [x0, y0, x1, y1] = boxOf(l);
+        return (
+          <li
+            key={l.id}
+            data-code={l.id}
+            data-leader={l.leader ? 'true' : 'false'}
+            data-left={(origin[0] + x0).toFixed(1)}
+            data-top={(origin[1] + y0).toFixed(1)}
+            data-width={(x1 - x0).toFixed(1)}
+            data-height={(y1 - y0).toFixed(1)}
+          />
+        );
+      })}
+    </ul>
+  );
+});
+
+/**
+ * The map area of the wall for one scene: MapLibre (offline style, or the configured basemap)
+ * with deck.gl overlays — the ward choropleth of the scene's measure, the scene's overlays
+ * (devices, heatmap, hexagons, vessels, alert pulses), every unit's name — the East Sea inset
+ * and the legend. Wards are pickable: a tap or click calls `onWardClick`.
+ */
+export function SceneMap(props: SceneMapProps) {
+  const { scene, children, store, valueVersion, statusTick, alerts, measure } = props;
+  const { selectedWard, onWardClick } = props;
+  const { t } = useI18n();
+  const uiScale = useUiScale();
+  const fontsReady = useFontsReady();
+  const mapStyle = useBasemapStyle();
+  const { bounds, wards, insetWards } = useDisplayWards(props.wards);
+  const overlays = scene.overlays;
+  const metric = scene.measure.kind === 'metric' ? scene.measure.metric : null;
+  const slowVersion = useThrottledValue(valueVersion, AGGREGATE_THROTTLE_MS);
+
+  // ---- ward choropleth --------------------------------------------------------------------
+  const scale = useMemo(() => scaleFor(scene.measure, measure.values), [scene.measure, measure]);
+  const codes = useMemo(() => wards.map((f) => f.properties.code), [wards]);
+  const key = fillKey(scale, codes, measure);
+  // Keyed on the classes: the same colours keep the same function, so no re-colouring.
+  const measureRef = useRef(measure);
+  measureRef.current = measure;
+  const fillFor = useMemo(() => {
+    const m = measureRef.current;
+    return (code: string): Rgba => {
+      const [r, g, b] = classRgb(scale, classIndex(scale, m.values.get(code), m.status.get(code)));
+      return [r, g, b, WARD_FILL_ALPHA];
+    };
+    // `key` captures every class of `measure` under `scale`.
+  }, [key]);
+  const onClickRef = useRef(onWardClick);
+  onClickRef.current = onWardClick;
+  const onClick = useCallback((code: string) => {
+    onClickRef.current(code);
+  }, []);
+  const selected = useMemo(
+    () => wards.find((f) => f.properties.code === selectedWard) ?? null,
+    [wards, selectedWard],
+  );
+
+  // ---- live devices -----------------------------------------------------------------------
+  const pointsRef = useRef<DevicePoints | null>(null);
+  pointsRef.current ??= new DevicePoints();
+  const points = pointsRef.current;
+  const positioned = store?.positioned ?? NO_DEVICES;
+  const scaleKey = scale.kind === 'sequential' ? `seq:${scale.min}:${scale.step}` : scale.kind;
+  const colorKey = `${metric ?? ''}|${scaleKey}|${statusTick}`;
+  const pointVersion = useMemo(() => {
+    const now = Math.max(statusTick, Date.now());
+    points.update(positioned, colorKey, (d) => deviceRgba(d, now, metric, scale));
+    return points.version;
+    // The store mutates in place; valueVersion is its change signal.
+  }, [points, positioned, colorKey, valueVersion]);
+
+  const metricDevicesRef = useRef<readonly DeviceState[]>(NO_DEVICES);
+  const metricDevices = useMemo(() => {
+    const needed = overlays.includes('heatmap') || overlays.includes('hexagon');
+    metricDevicesRef.current = needed
+      ? devicesWith(positioned, metric, metricDevicesRef.current)
+      : NO_DEVICES;
+    return metricDevicesRef.current;
+  }, [positioned, metric, overlays, slowVersion]);
+
+  const trailsRef = useRef<VesselTrails | null>(null);
+  trailsRef.current ??= new VesselTrails();
+  const trails = trailsRef.current;
+  const showVessels = overlays.includes('vessels');
+  const trailVersion = useMemo(() => {
+    if (showVessels && store) trails.sync(store.byId.values());
+    return trails.version;
+  }, [trails, store, showVessels, slowVersion]);
+
+  const baseLayers = useMemo((): LayersList => {
+    const aggregate = {
+      devices: metricDevices,
+      metric: metric ?? '',
+      scale,
+      version: slowVersion,
+      uiScale,
+    };
+    return [
+      wardPolygonLayer({ id: 'ward-fills', wards, fillFor, fillVersion: key, uiScale, onClick }),
+      metric !== null &&
+        overlays.includes('heatmap') &&
+        heatmapLayer({ id: 'heatmap', ...aggregate }),
+      metric !== null &&
+        overlays.includes('hexagon') &&
+        hexagonLayer({ id: 'hexagons', ...aggregate }),
+      selectedWardLayer('ward-selected', selected, uiScale),
+    ];
+  }, [
+    wards,
+    fillFor,
+    key,
+    uiScale,
+    onClick,
+    metricDevices,
+    metric,
+    scale,
+    slowVersion,
+    overlays,
+    selected,
+  ]);
+
+  const liveLayers = useMemo(
+    (): LayersList => [
+      showVessels &&
+        vesselLayers({ id: 'vessels', tracks: trails.all(), version: trailVersion, uiScale }),
+      devicePointLayer({
+        id: 'devices',
+        points,
+        uiScale,
+        visible: overlays.includes('devices'),
+      }),
+    ],
+    // pointVersion is the colour buffer's change signal.
+    [points, pointVersion, uiScale, overlays, showVessels, trails, trailVersion],
+  );
+
+  const showAlerts = overlays.includes('alerts') && alerts.length > 0;
+  const pulse = useMemo(
+    () =>
+      showAlerts ? (phase: number) => alertPulseLayers('alerts', alerts, phase, uiScale) : null,
+    [showAlerts, alerts, uiScale],
+  );
+
+  // ---- labels: every unit named -----------------------------------------------------------
+  const offshore = useMemo(() => offshoreCodes(wards), [wards]);
+  const sovereignty = useMemo(() => {
+    const labels = sovereigntyLabels(t('map.hoangSa'), t('map.truongSa'));
+    // Offshore units are named in the inset: by the archipelago label they lie in, or their own.
+    for (const f of wards) {
+      if (!offshore.has(f.properties.code)) continue;
+      const p: [number, number] = [f.properties.labelLon, f.properties.labelLat];
+      const near = labels.find((l) => Math.hypot(l.position[0] - p[0], l.position[1] - p[1]) < 1.5);
+      if (near) near.codes = [...(near.codes ?? []), f.properties.code];
+      else
+        labels.push({
+          text: t('mapScene.offshoreUnit', { name: f.properties.shortName }),
+          position: p,
+          codes: [f.properties.code],
+        });
+    }
+    return labels;
+  }, [t, wards, offshore]);
+
+  const [view, setView] = useState<MapViewInfo | null>(null);
+  const legendKey = `${scale.kind}|${overlays.join()}`;
+  const hostRef = useRef<HTMLDivElement>(null);
+  const [placed, setPlaced] = useState<{ labels: PlacedLabel[]; origin: [number, number] }>({
+    labels: [],
+    origin: [0, 0],
+  });
+  const [mapLabels, setMapLabels] = useState<MapLabel[]>([]);
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!view || !host || !fontsReady || wards.length === 0) return;
+    const rect = host.getBoundingClientRect();
+    // DOM furniture over the map (inset, legend) is off limits for labels.
+    const obstacles: Box[] = [...host.querySelectorAll('.sea-inset, .scene-legend')].map((el) => {
+      const r = el.getBoundingClientRect();
+      return [r.left - rect.left, r.top - rect.top, r.right - rect.left, r.bottom - rect.top];
+    });
+    const size = WARD_LABEL_SIZE * uiScale;
+    const requests = wards
+      .filter((f) => !offshore.has(f.properties.code))
+      .map((f) => {
+        const [x, y] = view.project([f.properties.labelLon, f.properties.labelLat]);
+        return {
+          id: f.properties.code,
+          x,
+          y,
+          width: labelTextWidth(f.properties.shortName, size, MAP_FONT_FAMILY),
+          height: size * 1.25,
+          priority: children.get(f.properties.code)?.areaKm2 ?? 0,
+        };
+      });
+    const result = placeLabels(requests, {
+      width: view.width,
+      height: view.height,
+      obstacles,
+      margin: 2 * uiScale,
+    });
+    const names = new Map(wards.map((f) => [f.properties.code, f.properties.shortName]));
+    setPlaced({ labels: result.placed, origin: [rect.left, rect.top] });
+    setMapLabels(
+      result.placed.map((p) => ({
+        code: p.id,
+        text: names.get(p.id) ?? p.id,
+        position: view.unproject([p.x, p.y]),
+        anchor: view.unproject([p.anchorX, p.anchorY]),
+        leaderEnd: p.leader ? view.unproject(leaderEnd(p, 2 * uiScale)) : null,
+      })),
+    );
+    // The legend's size changes with the scene: re-place so no name ends up under it.
+  }, [view, wards, offshore, children, fontsReady, uiScale, legendKey]);
+
+  const labelLayers = useMemo(
+    (): LayersList =>
+      fontsReady
+        ? [
+            ...placedLabelLayers('ward-labels', mapLabels, uiScale),
+            sovereigntyLayer('sovereignty', sovereignty, 14 * uiScale),
+          ]
+        : [],
+    [fontsReady, mapLabels, sovereignty, uiScale],
+  );
+
+  const padding = useMemo(() => {
+    const m = Math.round(32 * uiScale);
+    return { top: m, bottom: m, left: m, right: Math.round((INSET_WIDTH_PX + 40) * uiScale) };
+  }, [uiScale]);
+
+  return (
+    <div
+      ref={hostRef}
+      className="scene-map"
+      style={{ position: 'absolute', inset: 0 }}
+      data-testid="scene-map"
+      data-scene={scene.id}
+      data-scale={scale.kind}
+      data-fill-key={key}
+      data-selected={selectedWard ?? ''}
+    >
+      <WallMap
+        baseLayers={baseLayers}
+        liveLayers={liveLayers}
+        labelLayers={labelLayers}
+        bounds={bounds}
+        padding={padding}
+        ariaLabel={t('map.label')}
+        onView={setView}
+        mapStyle={mapStyle}
+        pulse={pulse}
+      />
+      <SeaInset
+        wards={insetWards}
+        mainBounds={bounds}
+        labels={sovereignty}
+        fontsReady={fontsReady}
+        uiScale={uiScale}
+        title={t('map.insetTitle')}
+      />
+      <MapLegend
+        measure={scene.measure}
+        scale={scale}
+        uom={measure.uom}
+        overlays={overlays}
+        showApproximate={wards.some((f) => f.properties.approximate)}
+      />
+      <LabelList labels={placed.labels} origin={placed.origin} />
+      <ul className="sr-only" aria-label={t('mapScene.labels')}>
+        {mapLabels.map((l) => (
+          <li key={l.code}>{l.text}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
