@@ -18,6 +18,7 @@ const alias = Object.fromEntries(
 export default defineConfig({
   resolve: { alias },
   test: {
+    reporters: ['default', './tests/support/skipped-suites.reporter.ts'],
     projects: [
       {
         resolve: { alias },

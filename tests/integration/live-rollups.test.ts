@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reading } from '@ioc/contracts';
 import { postgresAvailable } from '../support/databases';
-import { backendFactories, type Backend } from '../support/backends';
+import { backendFactories, modeTitle, type Backend } from '../support/backends';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 
 /**
@@ -24,7 +24,12 @@ const modes: Mode[] = [
   { name: 'postgres', needs: hasPostgres, backend: () => factories.get('postgres')!.create() },
 ];
 const tsdb = factories.get('timescaledb');
-if (tsdb) modes.push({ name: 'timescaledb', needs: true, backend: () => tsdb.create() });
+if (tsdb)
+  modes.push({
+    name: modeTitle('timescaledb', tsdb),
+    needs: tsdb.available,
+    backend: () => tsdb.create(),
+  });
 
 // --- the hand computation ------------------------------------------------------------------
 const MIN = 60_000;

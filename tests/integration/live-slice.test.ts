@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MqttClient } from 'mqtt';
 import { postgresAvailable } from '../support/databases';
-import { backendFactories, type Backend } from '../support/backends';
+import { backendFactories, modeTitle, type Backend } from '../support/backends';
 import { connectDevice, mosquittoAvailable } from '../support/mqtt';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import { testEnv } from '../support/env';
@@ -33,10 +33,10 @@ const modes: Mode[] = [
 const ts = factories.get('timescaledb');
 if (ts) {
   modes.push({
-    name: 'services (TimescaleDB + Mosquitto)',
+    name: modeTitle('services (TimescaleDB + Mosquitto)', ts),
     storage: 'timescaledb',
     broker: 'external',
-    needs: hasMosquitto,
+    needs: ts.available && hasMosquitto,
     backend: () => ts.create(),
   });
 }

@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPool, detectStorageMode, migrate, MIGRATIONS_DIR, type Pool } from '@ioc/db';
-import { backendFactories, type Backend } from '../support/backends';
+import { backendFactories, modeTitle, type Backend } from '../support/backends';
 import { postgresAvailable } from '../support/databases';
 
 const hasPostgres = await postgresAvailable();
 
 for (const factory of backendFactories()) {
-  describe.skipIf(!hasPostgres && factory.mode !== 'pglite')(
-    `migrations on ${factory.mode}`,
+  describe.skipIf(!factory.available || (!hasPostgres && factory.mode !== 'pglite'))(
+    modeTitle(`migrations on ${factory.mode}`, factory),
     () => {
       let backend: Backend;
       let pool: Pool;
