@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Reading } from '@ioc/contracts';
-import type { Pool, PoolClient } from '@ioc/db';
+import type { Pool } from '@ioc/db';
 import type { UnitTree } from '../common/query';
 import type { LiveLogger } from '../common/logger';
-import { FleetRepository } from '../fleet/fleet.repository';
-import type { NotificationEvent, Notifier } from '../notifications/notifier.service';
+import {
+  notificationFor,
+  type NotificationEvent,
+  type Notifier,
+} from '../notifications/notifier.service';
 import { isActive, type Alert } from './alert';
-import { AlertRepository } from './alert.repository';
+import { inRetriedAlertTransaction, type AlertTransaction } from './alert-transaction';
 import { alertView, type AlertView } from './alert-view';
 import { applyRuleTransition } from './apply';
 import type { DeviceContext } from './device-context';
@@ -90,9 +93,8 @@ export interface EngineStats {
  * crash never leaves an alert without its audit trail. Committed changes are then published.
  */
 export class AlertEngine {
-  private readonly rulesRepo = new RuleRepository();
-  private readonly alerts = new AlertRepository();
-  private readonly fleet = new FleetRepository();
+  /** Reads outside a transaction (the rule cache, the silent-pair prefilter). */
+  private readonly rulesRepo: RuleRepository;
   private options: AlertEngineOptions;
   private rulesCache: { at: number; rules: AlertRule[] } | undefined;
   private buffer: Reading[] = [];
@@ -113,6 +115,7 @@ export class AlertEngine {
     options: Partial<AlertEngineOptions> = {},
     private readonly clock: () => Date = () => new Date(),
   ) {
+    this.rulesRepo = new RuleRepository(pool);
     this.options = { ...DEFAULT_ENGINE_OPTIONS, ...options };
   }
 
@@ -181,7 +184,7 @@ export class AlertEngine {
     const now = Date.now();
     if (this.rulesCache && now - this.rulesCache.at < this.options.rulesTtlMs)
       return this.rulesCache.rules;
-    const stored = await this.rulesRepo.list(this.pool, { enabled: true });
+    const stored = await this.rulesRepo.list({ enabled: true });
     const rules = stored.map((s) => s.rule);
     this.rulesCache = { at: now, rules };
     return rules;
@@ -273,7 +276,6 @@ export class AlertEngine {
     if (silenceCandidates.size > 0) {
       // A reading clears a no-data condition; only pairs currently silent need the transaction.
       const active = await this.rulesRepo.activeStates(
-        this.pool,
         [...new Set([...silenceCandidates.values()].map((p) => p.rule.id))],
         [...new Set([...silenceCandidates.values()].map((p) => p.device.id))],
       );
@@ -284,11 +286,8 @@ export class AlertEngine {
     }
     if (pairs.size === 0) return;
 
-    const changed = await this.transaction(async (c) => {
-      const states = await this.rulesRepo.lockStates(
-        c,
-        [...pairs.values()].map((p) => p.key),
-      );
+    const changed = await inRetriedAlertTransaction(this.pool, async (tx) => {
+      const states = await tx.rules.lockStates([...pairs.values()].map((p) => p.key));
       const out: Changed[] = [];
       const save: { key: StateKey; state: RuleState }[] = [];
       for (const [k, p] of pairs) {
@@ -298,13 +297,13 @@ export class AlertEngine {
           const ev = evaluateReading(p.rule, state, reading, p.device);
           state = ev.state;
           if (ev.transition) {
-            const alert = await this.applyTransition(c, p.rule, p.device, ev.transition);
+            const alert = await this.applyTransition(tx, p.rule, p.device, ev.transition);
             if (alert) out.push({ alert, rule: p.rule });
           }
         }
         if (state && state !== before) save.push({ key: p.key, state });
       }
-      await this.rulesRepo.saveStates(c, save);
+      await tx.rules.saveStates(save);
       return out;
     });
     this.publish(changed);
@@ -312,12 +311,12 @@ export class AlertEngine {
 
   /** One transition through the lifecycle, written with its audit rows and notifications. */
   private async applyTransition(
-    c: PoolClient,
+    tx: AlertTransaction,
     rule: AlertRule,
     device: DeviceContext,
     t: RuleTransition,
   ): Promise<Alert | null> {
-    const existing = await this.alerts.latestNotClosed(c, rule.id, device.id);
+    const existing = await tx.alerts.latestNotClosed(rule.id, device.id);
     const out = applyRuleTransition({
       existing,
       transition: t,
@@ -328,16 +327,17 @@ export class AlertEngine {
     });
     if (!out.alert) return null;
     this.stats.transitions++;
-    if (out.created) await this.alerts.insert(c, out.alert);
-    else await this.alerts.update(c, out.alert);
-    for (const a of out.audit) await this.alerts.appendAudit(c, a);
+    if (out.created) await tx.alerts.insert(out.alert);
+    else await tx.alerts.update(out.alert);
+    for (const a of out.audit) await tx.alerts.appendAudit(a);
     if (out.notify) {
       const event: NotificationEvent = out.created
         ? 'alert.opened'
         : existing && !isActive(existing.status)
           ? 'alert.reopened'
           : 'alert.worsened';
-      await this.notifier.enqueue(c, alertView(out.alert, rule.name), event, rule);
+      const n = notificationFor(alertView(out.alert, rule.name), event, rule);
+      if (n) await tx.notifications.enqueue(n);
     }
     return out.alert;
   }
@@ -346,8 +346,8 @@ export class AlertEngine {
   async escalationTick(): Promise<number> {
     if (this.stopped) return 0;
     try {
-      const changed = await this.transaction(async (c) => {
-        if (!(await tryXactLock(c, ESCALATION_LOCK))) return [];
+      const changed = await inRetriedAlertTransaction(this.pool, async (tx) => {
+        if (!(await tx.tryLock(ESCALATION_LOCK))) return [];
         const max = this.options.maxEscalations;
         const findDue = (list: { alert: Alert; escalateAfterMin: number }[]) => {
           const minutes = new Map(list.map((o) => [o.alert.id, o.escalateAfterMin]));
@@ -358,11 +358,10 @@ export class AlertEngine {
             { maxEscalations: max },
           );
         };
-        const candidates = findDue(await this.alerts.openEscalatable(c, max));
+        const candidates = findDue(await tx.alerts.openEscalatable(max));
         if (candidates.length === 0) return [];
         // Lock just the due ones and decide again on their current rows.
-        const open = await this.alerts.openEscalatable(
-          c,
+        const open = await tx.alerts.openEscalatable(
           max,
           candidates.map((d) => d.alert.id),
         );
@@ -372,13 +371,14 @@ export class AlertEngine {
         for (const d of due) {
           const meta = byId.get(d.alert.id);
           if (!meta) continue;
-          await this.alerts.update(c, d.alert);
-          await this.alerts.appendAudit(c, d.audit);
-          await this.notifier.enqueue(c, alertView(d.alert, meta.ruleName), 'alert.escalated', {
+          await tx.alerts.update(d.alert);
+          await tx.alerts.appendAudit(d.audit);
+          const n = notificationFor(alertView(d.alert, meta.ruleName), 'alert.escalated', {
             id: d.alert.ruleId,
             name: meta.ruleName,
             webhookUrl: meta.webhookUrl,
           });
+          if (n) await tx.notifications.enqueue(n);
           out.push({ alert: d.alert, ruleName: meta.ruleName });
         }
         return out;
@@ -399,14 +399,11 @@ export class AlertEngine {
     try {
       const rules = (await this.activeRules()).filter((r) => r.kind === 'no_data');
       if (rules.length === 0) return 0;
-      const changed = await this.transaction(async (c) => {
-        if (!(await tryXactLock(c, SILENCE_LOCK))) return [];
+      const changed = await inRetriedAlertTransaction(this.pool, async (tx) => {
+        if (!(await tx.tryLock(SILENCE_LOCK))) return [];
         const now = this.clock();
-        const devices = await this.fleet.devices(c, null);
-        const states = await this.rulesRepo.statesOf(
-          c,
-          rules.map((r) => r.id),
-        );
+        const devices = await tx.fleet.devices(null);
+        const states = await tx.rules.statesOf(rules.map((r) => r.id));
         const candidates: {
           key: StateKey;
           rule: AlertRule;
@@ -453,10 +450,7 @@ export class AlertEngine {
           }
         }
         if (candidates.length === 0) return [];
-        const locked = await this.rulesRepo.lockStates(
-          c,
-          candidates.map((x) => x.key),
-        );
+        const locked = await tx.rules.lockStates(candidates.map((x) => x.key));
         const out: Changed[] = [];
         const save: { key: StateKey; state: RuleState }[] = [];
         for (const cand of candidates) {
@@ -474,10 +468,10 @@ export class AlertEngine {
           );
           save.push({ key: cand.key, state: ev.state });
           if (!ev.transition) continue;
-          const alert = await this.applyTransition(c, cand.rule, cand.device, ev.transition);
+          const alert = await this.applyTransition(tx, cand.rule, cand.device, ev.transition);
           if (alert) out.push({ alert, rule: cand.rule });
         }
-        await this.rulesRepo.saveStates(c, save);
+        await tx.rules.saveStates(save);
         return out;
       });
       this.publish(changed);
@@ -494,31 +488,4 @@ export class AlertEngine {
     for (const ch of changed) this.sink(alertView(ch.alert, ch.rule.name));
     this.notifier.kick();
   }
-
-  /** A transaction, retried once when PostgreSQL picks it as a deadlock or serialisation victim. */
-  private async transaction<T>(fn: (c: PoolClient) => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      const client = await this.pool.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await fn(client);
-        await client.query('COMMIT');
-        return result;
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        const code = (err as { code?: string }).code;
-        if (attempt < 2 && (code === '40P01' || code === '40001')) continue;
-        throw err;
-      } finally {
-        client.release();
-      }
-    }
-  }
-}
-
-async function tryXactLock(c: PoolClient, key: number): Promise<boolean> {
-  const { rows } = await c.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [
-    key,
-  ]);
-  return rows[0]?.ok === true;
 }

@@ -78,33 +78,35 @@ export function isUuid(id: string): boolean {
   return UUID.test(id);
 }
 
-/** alert, alert_note and the alert part of audit_log. Callers pass the transaction's client. */
+/**
+ * alert, alert_note and the alert part of audit_log. Over the pool for reads; a change is made
+ * through one constructed over its transaction's client, so the alert, its audit rows and its
+ * notes commit together.
+ */
 export class AlertRepository {
-  async insert(db: Queryable, alert: Alert): Promise<void> {
+  constructor(private readonly db: Queryable) {}
+
+  async insert(alert: Alert): Promise<void> {
     const row = alertToRow(alert);
     const values = COLUMNS.map((c) => row[c]);
-    await db.query(
+    await this.db.query(
       `INSERT INTO alert (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((_, i) => `$${String(i + 1)}`).join(', ')})`,
       values,
     );
   }
 
-  async update(db: Queryable, alert: Alert): Promise<void> {
+  async update(alert: Alert): Promise<void> {
     const row = alertToRow(alert);
     const sets = COLUMNS.slice(1).map((c, i) => `${c} = $${String(i + 2)}`);
-    await db.query(
+    await this.db.query(
       `UPDATE alert SET ${sets.join(', ')} WHERE id = $1`,
       COLUMNS.map((c) => row[c]),
     );
   }
 
   /** The newest alert of a rule × device that is not closed (active or resolved), locked. */
-  async latestNotClosed(
-    db: Queryable,
-    ruleId: string,
-    deviceId: string | null,
-  ): Promise<Alert | null> {
-    const { rows } = await db.query<AlertRow>(
+  async latestNotClosed(ruleId: string, deviceId: string | null): Promise<Alert | null> {
+    const { rows } = await this.db.query<AlertRow>(
       `SELECT ${SELECT} FROM alert a
        WHERE a.rule_id = $1 AND coalesce(a.device_id, '') = coalesce($2::text, '') AND a.status <> 'closed'
        ORDER BY a.opened_at DESC LIMIT 1
@@ -114,9 +116,9 @@ export class AlertRepository {
     return rows[0] ? alertFromRow(rows[0]) : null;
   }
 
-  async get(db: Queryable, id: string, forUpdate = false): Promise<AlertWithRule | null> {
+  async get(id: string, forUpdate = false): Promise<AlertWithRule | null> {
     if (!isUuid(id)) return null;
-    const { rows } = await db.query<AlertRow & PositionCols & { rule_name: string | null }>(
+    const { rows } = await this.db.query<AlertRow & PositionCols & { rule_name: string | null }>(
       `SELECT ${SELECT}, r.name AS rule_name, ${POSITION_SELECT}
        FROM alert a JOIN alert_rule r ON r.id = a.rule_id ${POSITION_JOIN}
        WHERE a.id = $1${forUpdate ? ' FOR UPDATE OF a' : ''}`,
@@ -126,8 +128,8 @@ export class AlertRepository {
     return r ? { alert: alertFromRow(r), ruleName: r.rule_name, position: positionOf(r) } : null;
   }
 
-  async list(db: Queryable, f: AlertFilter): Promise<AlertWithRule[]> {
-    const { rows } = await db.query<AlertRow & PositionCols & { rule_name: string | null }>(
+  async list(f: AlertFilter): Promise<AlertWithRule[]> {
+    const { rows } = await this.db.query<AlertRow & PositionCols & { rule_name: string | null }>(
       `SELECT ${SELECT}, r.name AS rule_name, ${POSITION_SELECT}
        FROM alert a JOIN alert_rule r ON r.id = a.rule_id ${POSITION_JOIN}
        WHERE ($1::text[] IS NULL OR a.unit_code = ANY($1::text[]))
@@ -159,13 +161,12 @@ export class AlertRepository {
    * the once-a-second pass does not dirty every open alert's row.
    */
   async openEscalatable(
-    db: Queryable,
     maxEscalations: number,
     lockIds: readonly string[] | null = null,
   ): Promise<
     { alert: Alert; ruleName: string; escalateAfterMin: number; webhookUrl: string | null }[]
   > {
-    const { rows } = await db.query<
+    const { rows } = await this.db.query<
       AlertRow & { rule_name: string; escalate_after_min: number; webhook_url: string | null }
     >(
       `SELECT ${SELECT}, r.name AS rule_name, r.escalate_after_min, r.webhook_url
@@ -183,8 +184,8 @@ export class AlertRepository {
     }));
   }
 
-  async appendAudit(db: Queryable, entry: AuditEntry, ip: string | null = null): Promise<void> {
-    await db.query(
+  async appendAudit(entry: AuditEntry, ip: string | null = null): Promise<void> {
+    await this.db.query(
       `INSERT INTO audit_log (at, actor, actor_kind, action, target_kind, target_id, unit_code, ip, detail)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [
@@ -201,23 +202,28 @@ export class AlertRepository {
     );
   }
 
-  async insertNote(db: Queryable, note: AlertNote): Promise<void> {
-    await db.query(
+  async insertNote(note: AlertNote): Promise<void> {
+    await this.db.query(
       'INSERT INTO alert_note (alert_id, author, body, created_at) VALUES ($1, $2, $3, $4)',
       [note.alertId, note.author, note.text, note.at],
     );
   }
 
-  async notes(db: Queryable, alertId: string): Promise<NoteRow[]> {
-    const { rows } = await db.query<{ id: number; author: string; body: string; created_at: Date }>(
+  async notes(alertId: string): Promise<NoteRow[]> {
+    const { rows } = await this.db.query<{
+      id: number;
+      author: string;
+      body: string;
+      created_at: Date;
+    }>(
       'SELECT id, author, body, created_at FROM alert_note WHERE alert_id = $1 ORDER BY created_at, id',
       [alertId],
     );
     return rows.map((r) => ({ id: r.id, author: r.author, body: r.body, createdAt: r.created_at }));
   }
 
-  async auditTrail(db: Queryable, targetKind: string, targetId: string): Promise<AuditRow[]> {
-    const { rows } = await db.query<{
+  async auditTrail(targetKind: string, targetId: string): Promise<AuditRow[]> {
+    const { rows } = await this.db.query<{
       id: number;
       at: Date;
       actor: string;
@@ -248,19 +254,16 @@ export class AlertRepository {
   }
 
   /** An audit row about something other than an alert (rule changes). */
-  async appendAuditRaw(
-    db: Queryable,
-    e: {
-      actor: string;
-      actorKind: string;
-      action: string;
-      targetKind: string;
-      targetId: string;
-      ip: string | null;
-      detail: unknown;
-    },
-  ): Promise<void> {
-    await db.query(
+  async appendAuditRaw(e: {
+    actor: string;
+    actorKind: string;
+    action: string;
+    targetKind: string;
+    targetId: string;
+    ip: string | null;
+    detail: unknown;
+  }): Promise<void> {
+    await this.db.query(
       `INSERT INTO audit_log (actor, actor_kind, action, target_kind, target_id, ip, detail)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [e.actor, e.actorKind, e.action, e.targetKind, e.targetId, e.ip, JSON.stringify(e.detail)],

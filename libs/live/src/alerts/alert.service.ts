@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { DomainError } from '@ioc/contracts';
-import { withTransaction, type Pool } from '@ioc/db';
+import type { Pool } from '@ioc/db';
 import {
   decodeCursor,
   encodeCursor,
@@ -11,10 +11,11 @@ import {
   unitCodeParam,
   type UnitTree,
 } from '../common/query';
-import type { Notifier } from '../notifications/notifier.service';
+import { notificationFor, type Notifier } from '../notifications/notifier.service';
 import type { NotificationAttempt } from '../notifications/notification.repository';
 import { ALERT_STATUSES, ACTIVE_STATUSES, type Actor, type AlertStatus } from './alert';
 import { AlertRepository, type AuditRow, type NoteRow } from './alert.repository';
+import { inAlertTransaction } from './alert-transaction';
 import { alertView, type AlertView } from './alert-view';
 import type { AlertSink } from './alert-engine.service';
 import { parseAssignee } from './assignee';
@@ -153,8 +154,8 @@ function toAction(name: AlertActionName, body: unknown): AlertAction {
  * in the same transaction as the change) and alert rule administration.
  */
 export class AlertService {
-  private readonly alerts = new AlertRepository();
-  private readonly rules = new RuleRepository();
+  private readonly alerts: AlertRepository;
+  private readonly rules: RuleRepository;
 
   constructor(
     private readonly pool: Pool,
@@ -163,7 +164,10 @@ export class AlertService {
     private readonly sink: AlertSink,
     private readonly onRulesChanged: () => void,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.alerts = new AlertRepository(pool);
+    this.rules = new RuleRepository(pool);
+  }
 
   async list(
     input: unknown,
@@ -178,7 +182,7 @@ export class AlertService {
         ]
       : null;
     const before = decodeCursor(z.object({ t: z.number(), id: z.string() }), q.cursor);
-    const rows = await this.alerts.list(this.pool, {
+    const rows = await this.alerts.list({
       unitCodes,
       statuses,
       ruleId: q.rule ?? null,
@@ -203,14 +207,14 @@ export class AlertService {
    * answers 404), null for an alert without a unit.
    */
   async unitOf(id: string): Promise<string | null | undefined> {
-    const found = await this.alerts.get(this.pool, id);
+    const found = await this.alerts.get(id);
     return found ? found.alert.unitCode : undefined;
   }
 
   async get(id: string): Promise<AlertDetail> {
-    const found = await this.alerts.get(this.pool, id);
+    const found = await this.alerts.get(id);
     if (!found) throw notFound(id);
-    const notes = await this.alerts.notes(this.pool, id);
+    const notes = await this.alerts.notes(id);
     return {
       ...alertView(found.alert, found.ruleName, found.position),
       notes: notes.map(noteView),
@@ -220,8 +224,8 @@ export class AlertService {
   async audit(
     id: string,
   ): Promise<{ asOf: string; items: (Omit<AuditRow, 'at'> & { at: string })[] }> {
-    if (!(await this.alerts.get(this.pool, id))) throw notFound(id);
-    const rows = await this.alerts.auditTrail(this.pool, 'alert', id);
+    if (!(await this.alerts.get(id))) throw notFound(id);
+    const rows = await this.alerts.auditTrail('alert', id);
     return {
       asOf: this.clock().toISOString(),
       items: rows.map((r) => ({ ...r, at: r.at.toISOString() })),
@@ -235,8 +239,8 @@ export class AlertService {
       nextAt: string | null;
     })[];
   }> {
-    if (!(await this.alerts.get(this.pool, id))) throw notFound(id);
-    const rows = await this.notifier.history(this.pool, id);
+    if (!(await this.alerts.get(id))) throw notFound(id);
+    const rows = await this.notifier.history(id);
     return {
       asOf: this.clock().toISOString(),
       items: rows.map(({ payload: _payload, ...r }) => ({
@@ -255,8 +259,8 @@ export class AlertService {
     origin: RequestOrigin,
   ): Promise<AlertView> {
     const action = toAction(name, body);
-    const { view, notify } = await withTransaction(this.pool, async (c) => {
-      const found = await this.alerts.get(c, id, true);
+    const { view, notify } = await inAlertTransaction(this.pool, async (tx) => {
+      const found = await tx.alerts.get(id, true);
       if (!found) throw notFound(id);
       const r = transition(found.alert, action, origin.actor, this.clock());
       if (!r.ok) {
@@ -269,20 +273,23 @@ export class AlertService {
           { from: r.error.from, action: r.error.action },
         );
       }
-      await this.alerts.update(c, r.alert);
-      await this.alerts.appendAudit(c, r.audit, origin.ip);
-      if (r.note) await this.alerts.insertNote(c, r.note);
+      await tx.alerts.update(r.alert);
+      await tx.alerts.appendAudit(r.audit, origin.ip);
+      if (r.note) await tx.alerts.insertNote(r.note);
       const v = alertView(r.alert, found.ruleName, found.position);
       let queued = false;
       if (action.type === 'escalate' || action.type === 'reopen') {
-        const rule = await this.rules.get(c, r.alert.ruleId);
-        if (rule) {
-          queued = await this.notifier.enqueue(
-            c,
-            v,
-            action.type === 'escalate' ? 'alert.escalated' : 'alert.reopened',
-            rule.rule,
-          );
+        const rule = await tx.rules.get(r.alert.ruleId);
+        const n = rule
+          ? notificationFor(
+              v,
+              action.type === 'escalate' ? 'alert.escalated' : 'alert.reopened',
+              rule.rule,
+            )
+          : null;
+        if (n) {
+          await tx.notifications.enqueue(n);
+          queued = true;
         }
       }
       return { view: v, notify: queued };
@@ -294,7 +301,7 @@ export class AlertService {
 
   async listRules(input: unknown): Promise<{ asOf: string; items: RuleView[] }> {
     const q = parseInput(ruleListSchema, input);
-    const rows = await this.rules.list(this.pool, {
+    const rows = await this.rules.list({
       ...(q.enabled !== undefined ? { enabled: q.enabled === 'true' } : {}),
       ...(q.kind !== undefined ? { kind: q.kind } : {}),
     });
@@ -302,7 +309,7 @@ export class AlertService {
   }
 
   async getRule(id: string): Promise<RuleView> {
-    const r = await this.rules.get(this.pool, id);
+    const r = await this.rules.get(id);
     if (!r) throw ruleNotFound(id);
     return ruleView(r);
   }
@@ -312,12 +319,12 @@ export class AlertService {
     const id =
       given.id === undefined ? randomUUID() : parseInput(ruleIdSchema, given.id, 'RULE_INVALID');
     const rule = parseInput(alertRuleSchema, { ...(body as object), id }, 'RULE_INVALID');
-    const stored = await withTransaction(this.pool, async (c) => {
-      if (await this.rules.get(c, id)) {
+    const stored = await inAlertTransaction(this.pool, async (tx) => {
+      if (await tx.rules.get(id)) {
         throw new DomainError('conflict', 'RULE_EXISTS', `An alert rule with id ${id} exists`);
       }
-      const s = await this.rules.insert(c, rule, origin.actor.id);
-      await this.alerts.appendAuditRaw(c, {
+      const s = await tx.rules.insert(rule, origin.actor.id);
+      await tx.alerts.appendAuditRaw({
         actor: origin.actor.id,
         actorKind: origin.actor.kind,
         action: 'rule_create',
@@ -334,8 +341,8 @@ export class AlertService {
 
   async updateRule(id: string, body: unknown, origin: RequestOrigin): Promise<RuleView> {
     const patch = parseInput(rulePatchSchema, body, 'RULE_INVALID');
-    const stored = await withTransaction(this.pool, async (c) => {
-      const current = await this.rules.get(c, id, true);
+    const stored = await inAlertTransaction(this.pool, async (tx) => {
+      const current = await tx.rules.get(id, true);
       if (!current) throw ruleNotFound(id);
       if (patch.kind !== undefined && patch.kind !== current.rule.kind) {
         throw new DomainError('invalid', 'RULE_INVALID', 'kind cannot change; create a new rule');
@@ -346,9 +353,9 @@ export class AlertService {
         { ...current.rule, ...rest, params: { ...current.rule.params, ...(params ?? {}) } },
         'RULE_INVALID',
       );
-      const saved = await this.rules.update(c, next);
+      const saved = await tx.rules.update(next);
       if (!saved) throw ruleNotFound(id);
-      await this.alerts.appendAuditRaw(c, {
+      await tx.alerts.appendAuditRaw({
         actor: origin.actor.id,
         actorKind: origin.actor.kind,
         action: 'rule_update',

@@ -56,8 +56,10 @@ export interface StateKey {
 
 /** alert_rule and alert_rule_state. */
 export class RuleRepository {
-  async insert(db: Queryable, rule: AlertRule, createdBy: string): Promise<StoredRule> {
-    const { rows } = await db.query<RuleRow>(
+  constructor(private readonly db: Queryable) {}
+
+  async insert(rule: AlertRule, createdBy: string): Promise<StoredRule> {
+    const { rows } = await this.db.query<RuleRow>(
       `INSERT INTO alert_rule (id, name, kind, params, scope, severity, auto_resolve, escalate_after_min, webhook_url, enabled, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        RETURNING ${COLUMNS}`,
@@ -80,8 +82,8 @@ export class RuleRepository {
     return stored;
   }
 
-  async update(db: Queryable, rule: AlertRule): Promise<StoredRule | null> {
-    const { rows } = await db.query<RuleRow>(
+  async update(rule: AlertRule): Promise<StoredRule | null> {
+    const { rows } = await this.db.query<RuleRow>(
       `UPDATE alert_rule SET name = $2, params = $3, scope = $4, severity = $5, auto_resolve = $6,
               escalate_after_min = $7, webhook_url = $8, enabled = $9, updated_at = now()
        WHERE id = $1
@@ -101,19 +103,16 @@ export class RuleRepository {
     return rows[0] ? fromRow(rows[0]) : null;
   }
 
-  async get(db: Queryable, id: string, forUpdate = false): Promise<StoredRule | null> {
-    const { rows } = await db.query<RuleRow>(
+  async get(id: string, forUpdate = false): Promise<StoredRule | null> {
+    const { rows } = await this.db.query<RuleRow>(
       `SELECT ${COLUMNS} FROM alert_rule WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
       [id],
     );
     return rows[0] ? fromRow(rows[0]) : null;
   }
 
-  async list(
-    db: Queryable,
-    filter: { enabled?: boolean; kind?: string } = {},
-  ): Promise<StoredRule[]> {
-    const { rows } = await db.query<RuleRow>(
+  async list(filter: { enabled?: boolean; kind?: string } = {}): Promise<StoredRule[]> {
+    const { rows } = await this.db.query<RuleRow>(
       `SELECT ${COLUMNS} FROM alert_rule
        WHERE ($1::boolean IS NULL OR enabled = $1) AND ($2::text IS NULL OR kind = $2)
        ORDER BY created_at, id`,
@@ -126,7 +125,7 @@ export class RuleRepository {
    * Locks the evaluator states of these rule × device pairs for the transaction, creating the
    * missing ones; always in key order, so concurrent evaluators (replicas) cannot deadlock.
    */
-  async lockStates(db: Queryable, keys: readonly StateKey[]): Promise<Map<string, RuleState>> {
+  async lockStates(keys: readonly StateKey[]): Promise<Map<string, RuleState>> {
     const out = new Map<string, RuleState>();
     if (keys.length === 0) return out;
     const sorted = [...keys].sort((a, b) =>
@@ -134,13 +133,13 @@ export class RuleRepository {
     );
     const ruleIds = sorted.map((k) => k.ruleId);
     const deviceIds = sorted.map((k) => k.deviceId);
-    await db.query(
+    await this.db.query(
       `INSERT INTO alert_rule_state (rule_id, device_id, state)
        SELECT rule_id, device_id, $3::jsonb FROM unnest($1::text[], $2::text[]) AS k(rule_id, device_id)
        ON CONFLICT (rule_id, device_id) DO NOTHING`,
       [ruleIds, deviceIds, JSON.stringify(initialRuleState())],
     );
-    const { rows } = await db.query<{ rule_id: string; device_id: string; state: unknown }>(
+    const { rows } = await this.db.query<{ rule_id: string; device_id: string; state: unknown }>(
       `SELECT s.rule_id, s.device_id, s.state
        FROM alert_rule_state s
        JOIN unnest($1::text[], $2::text[]) AS k(rule_id, device_id)
@@ -153,12 +152,9 @@ export class RuleRepository {
     return out;
   }
 
-  async saveStates(
-    db: Queryable,
-    states: readonly { key: StateKey; state: RuleState }[],
-  ): Promise<void> {
+  async saveStates(states: readonly { key: StateKey; state: RuleState }[]): Promise<void> {
     if (states.length === 0) return;
-    await db.query(
+    await this.db.query(
       `UPDATE alert_rule_state s SET state = k.state, updated_at = now()
        FROM unnest($1::text[], $2::text[], $3::jsonb[]) AS k(rule_id, device_id, state)
        WHERE s.rule_id = k.rule_id AND s.device_id = k.device_id`,
@@ -172,12 +168,11 @@ export class RuleRepository {
 
   /** Pairs of these rules whose condition is active (level > 0): the ones a reading may clear. */
   async activeStates(
-    db: Queryable,
     ruleIds: readonly string[],
     deviceIds: readonly string[],
   ): Promise<StateKey[]> {
     if (ruleIds.length === 0 || deviceIds.length === 0) return [];
-    const { rows } = await db.query<{ rule_id: string; device_id: string }>(
+    const { rows } = await this.db.query<{ rule_id: string; device_id: string }>(
       `SELECT rule_id, device_id FROM alert_rule_state
        WHERE rule_id = ANY($1::text[]) AND device_id = ANY($2::text[]) AND (state->>'level')::int > 0`,
       [[...ruleIds], [...deviceIds]],
@@ -186,10 +181,10 @@ export class RuleRepository {
   }
 
   /** Every state of these rules (the silence timer's view of no-data rules). */
-  async statesOf(db: Queryable, ruleIds: readonly string[]): Promise<Map<string, RuleState>> {
+  async statesOf(ruleIds: readonly string[]): Promise<Map<string, RuleState>> {
     const out = new Map<string, RuleState>();
     if (ruleIds.length === 0) return out;
-    const { rows } = await db.query<{ rule_id: string; device_id: string; state: unknown }>(
+    const { rows } = await this.db.query<{ rule_id: string; device_id: string; state: unknown }>(
       'SELECT rule_id, device_id, state FROM alert_rule_state WHERE rule_id = ANY($1::text[])',
       [[...ruleIds]],
     );

@@ -22,10 +22,11 @@ export type BusItem =
 
 export interface LiveBus {
   readonly kind: 'local' | 'pg-notify';
-  /** Sends to the other instances (never delivered back to this one). */
+  /**
+   * Sends to the other instances (never delivered back to this one). What they publish arrives
+   * through the handler given to the bus's constructor.
+   */
   publish(item: BusItem): void;
-  /** Items published by other instances. */
-  onItem(handler: (item: BusItem) => void): void;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -35,9 +36,6 @@ export class LocalBus implements LiveBus {
   readonly kind = 'local' as const;
   publish(): void {
     // Single instance: local subscribers were served directly.
-  }
-  onItem(): void {
-    // Nothing ever arrives.
   }
   start(): Promise<void> {
     return Promise.resolve();

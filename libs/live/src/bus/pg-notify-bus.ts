@@ -24,7 +24,6 @@ export class PgNotifyBus implements LiveBus {
   readonly kind = 'pg-notify' as const;
   readonly origin = randomBytes(6).toString('base64url');
   private client: pg.Client | undefined;
-  private handlers: ((item: BusItem) => void)[] = [];
   private queue: BusItem[] = [];
   private sending: Promise<void> | undefined;
   private scheduled = false;
@@ -37,15 +36,13 @@ export class PgNotifyBus implements LiveBus {
   constructor(
     private readonly options: PgNotifyBusOptions,
     private readonly log: LiveLogger,
+    /** Items published by the other instances. */
+    private readonly onItem: (item: BusItem) => void,
   ) {
     this.channel = options.channel ?? 'ioc_live';
     if (!/^[a-z_][a-z0-9_]*$/.test(this.channel))
       throw new Error(`bad LISTEN channel ${this.channel}`);
     this.maxBytes = Math.min(options.maxPayloadBytes ?? 7900, 7999);
-  }
-
-  onItem(handler: (item: BusItem) => void): void {
-    this.handlers.push(handler);
   }
 
   async start(): Promise<void> {
@@ -131,12 +128,10 @@ export class PgNotifyBus implements LiveBus {
       if (!env || env.o === this.origin) return;
       this.stats.received += env.i.length;
       for (const item of env.i) {
-        for (const h of this.handlers) {
-          try {
-            h(item);
-          } catch (err) {
-            this.log.warn(`live bus handler: ${(err as Error).message}`);
-          }
+        try {
+          this.onItem(item);
+        } catch (err) {
+          this.log.warn(`live bus handler: ${(err as Error).message}`);
         }
       }
     });

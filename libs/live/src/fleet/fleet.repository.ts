@@ -24,12 +24,13 @@ interface DeviceRow {
 
 /** Device liveness columns for fleet health and the no-data timer. */
 export class FleetRepository {
+  constructor(private readonly db: Queryable) {}
+
   async devices(
-    db: Queryable,
     unitCodes: readonly string[] | null,
     kind: string | null = null,
   ): Promise<FleetDevice[]> {
-    const { rows } = await db.query<DeviceRow>(
+    const { rows } = await this.db.query<DeviceRow>(
       `SELECT id, kind, unit_code, name, expected_interval_s, last_seen, created_at, profile
        FROM device
        WHERE ($1::text[] IS NULL OR unit_code = ANY($1::text[])) AND ($2::text IS NULL OR kind = $2)

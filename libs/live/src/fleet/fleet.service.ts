@@ -77,15 +77,16 @@ export interface FleetView {
  * wards and the province add up (never an average of percentages).
  */
 export class FleetService {
-  private readonly fleet = new FleetRepository();
+  private readonly fleet: FleetRepository;
   private readonly rollups: RollupRepository;
   private readonly latest: LatestRepository;
 
   constructor(
-    private readonly db: Queryable,
+    db: Queryable,
     private readonly units: UnitTree,
     private readonly clock: () => Date = () => new Date(),
   ) {
+    this.fleet = new FleetRepository(db);
     this.rollups = new RollupRepository(db);
     this.latest = new LatestRepository(db);
   }
@@ -100,7 +101,7 @@ export class FleetService {
       throw new DomainError('invalid', 'RANGE_TOO_WIDE', 'uptime periods are at most 366 days');
     }
     const unitCodes = await requireUnit(this.units, q.unit);
-    const devices = await this.fleet.devices(this.db, unitCodes, q.kind ?? null);
+    const devices = await this.fleet.devices(unitCodes, q.kind ?? null);
     const resolution: '1m' | '1h' =
       to.getTime() - from.getTime() <= MINUTE_PRESENCE_MAX_MS ? '1m' : '1h';
     const presenceStepS = resolution === '1m' ? 60 : 3600;

@@ -49,6 +49,15 @@ function fromRow(r: AttemptRow): NotificationAttempt {
   };
 }
 
+/** A notification to queue: its first attempt is due at once. */
+export interface NewNotification {
+  alertId: string;
+  channel: string;
+  target: string;
+  event: string;
+  payload: unknown;
+}
+
 export interface AttemptOutcome {
   ok: boolean;
   error: string | null;
@@ -63,11 +72,10 @@ export interface AttemptOutcome {
  * of every try, failures included.
  */
 export class NotificationRepository {
-  async enqueue(
-    db: Queryable,
-    n: { alertId: string; channel: string; target: string; event: string; payload: unknown },
-  ): Promise<void> {
-    await db.query(
+  constructor(private readonly db: Queryable) {}
+
+  async enqueue(n: NewNotification): Promise<void> {
+    await this.db.query(
       `INSERT INTO notification_attempt (alert_id, channel, target, attempt, status, next_at, event, payload)
        VALUES ($1, $2, $3, 1, 'pending', now(), $4, $5)`,
       [n.alertId, n.channel, n.target, n.event, JSON.stringify(n.payload)],
@@ -78,8 +86,8 @@ export class NotificationRepository {
    * Claims due attempts for this process by pushing their next_at a lease ahead (a crashed
    * sender's claims come back after the lease); SKIP LOCKED lets replicas claim in parallel.
    */
-  async claimDue(db: Queryable, limit: number, leaseMs: number): Promise<NotificationAttempt[]> {
-    const { rows } = await db.query<AttemptRow>(
+  async claimDue(limit: number, leaseMs: number): Promise<NotificationAttempt[]> {
+    const { rows } = await this.db.query<AttemptRow>(
       `UPDATE notification_attempt SET next_at = now() + ($2::double precision * interval '1 millisecond')
        WHERE id IN (
          SELECT id FROM notification_attempt
@@ -92,21 +100,17 @@ export class NotificationRepository {
   }
 
   /** Records the outcome of delivering a claimed row. */
-  async record(
-    db: Queryable,
-    claimed: NotificationAttempt,
-    outcome: AttemptOutcome,
-  ): Promise<void> {
+  async record(claimed: NotificationAttempt, outcome: AttemptOutcome): Promise<void> {
     const status: AttemptStatus = outcome.ok ? 'sent' : outcome.retryAt ? 'failed' : 'gave_up';
     if (claimed.status === 'pending') {
-      await db.query(
+      await this.db.query(
         'UPDATE notification_attempt SET status = $2, error = $3, at = now(), next_at = $4 WHERE id = $1',
         [claimed.id, status, outcome.error, outcome.retryAt],
       );
       return;
     }
     // One statement: the retry is recorded and the failed row released together.
-    await db.query(
+    await this.db.query(
       `WITH released AS (UPDATE notification_attempt SET next_at = NULL WHERE id = $10)
        INSERT INTO notification_attempt (alert_id, channel, target, attempt, status, error, next_at, event, payload)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
@@ -125,8 +129,8 @@ export class NotificationRepository {
     );
   }
 
-  async forAlert(db: Queryable, alertId: string): Promise<NotificationAttempt[]> {
-    const { rows } = await db.query<AttemptRow>(
+  async forAlert(alertId: string): Promise<NotificationAttempt[]> {
+    const { rows } = await this.db.query<AttemptRow>(
       `SELECT ${COLUMNS} FROM notification_attempt WHERE alert_id = $1 ORDER BY id`,
       [alertId],
     );

@@ -1,8 +1,11 @@
-import type { Pool } from '@ioc/db';
 import type { Queryable } from '@ioc/db';
 import type { AlertView } from '../alerts/alert-view';
 import type { LiveLogger } from '../common/logger';
-import { NotificationRepository, type NotificationAttempt } from './notification.repository';
+import {
+  NotificationRepository,
+  type NewNotification,
+  type NotificationAttempt,
+} from './notification.repository';
 import { backoffMs, postJson } from './webhook';
 
 export interface NotifierOptions {
@@ -38,6 +41,30 @@ export interface NotifyRule {
 }
 
 /**
+ * The notifications a rule asks for about an alert change: none without a webhook. The caller
+ * queues them through a NotificationRepository over the change's own transaction.
+ */
+export function notificationFor(
+  alert: AlertView,
+  event: NotificationEvent,
+  rule: NotifyRule,
+): NewNotification | null {
+  if (!rule.webhookUrl) return null;
+  return {
+    alertId: alert.id,
+    channel: 'webhook',
+    target: rule.webhookUrl,
+    event,
+    payload: {
+      event,
+      at: new Date().toISOString(),
+      rule: { id: rule.id, name: rule.name },
+      alert,
+    },
+  };
+}
+
+/**
  * Alert notifications. A notification is queued in the same transaction as the alert change
  * that caused it (so it is sent if and only if the change committed), then delivered by this
  * loop with retries and exponential backoff; every attempt is a notification_attempt row.
@@ -46,7 +73,7 @@ export interface NotifyRule {
  * bundled); it would be a second channel row per recipient, delivered by the same loop.
  */
 export class Notifier {
-  private readonly repo = new NotificationRepository();
+  private readonly repo: NotificationRepository;
   private options: NotifierOptions;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
@@ -54,10 +81,11 @@ export class Notifier {
   private stopped = false;
 
   constructor(
-    private readonly pool: Pool,
+    db: Queryable,
     private readonly log: LiveLogger,
     options: Partial<NotifierOptions> = {},
   ) {
+    this.repo = new NotificationRepository(db);
     this.options = { ...DEFAULT_NOTIFIER_OPTIONS, ...options };
   }
 
@@ -93,29 +121,6 @@ export class Notifier {
     while (this.running) await this.running;
   }
 
-  /** Queues the rule's notifications about an alert change (call inside the change's transaction). */
-  async enqueue(
-    db: Queryable,
-    alert: AlertView,
-    event: NotificationEvent,
-    rule: NotifyRule,
-  ): Promise<boolean> {
-    if (!rule.webhookUrl) return false;
-    await this.repo.enqueue(db, {
-      alertId: alert.id,
-      channel: 'webhook',
-      target: rule.webhookUrl,
-      event,
-      payload: {
-        event,
-        at: new Date().toISOString(),
-        rule: { id: rule.id, name: rule.name },
-        alert,
-      },
-    });
-    return true;
-  }
-
   /** Delivers what is due now (after a commit that queued something, and on every tick). */
   kick(): void {
     if (this.stopped) return;
@@ -128,19 +133,15 @@ export class Notifier {
     });
   }
 
-  history(db: Queryable, alertId: string): Promise<NotificationAttempt[]> {
-    return this.repo.forAlert(db, alertId);
+  history(alertId: string): Promise<NotificationAttempt[]> {
+    return this.repo.forAlert(alertId);
   }
 
   private async loop(): Promise<void> {
     do {
       this.again = false;
       try {
-        const claimed = await this.repo.claimDue(
-          this.pool,
-          this.options.batch,
-          this.options.leaseMs,
-        );
+        const claimed = await this.repo.claimDue(this.options.batch, this.options.leaseMs);
         await Promise.all(claimed.map((c) => this.deliver(c)));
         if (claimed.length === this.options.batch) this.again = true;
       } catch (err) {
@@ -173,7 +174,7 @@ export class Notifier {
       this.log.warn(
         `webhook for alert ${c.alertId} failed (attempt ${String(attempt)}): ${result.error ?? ''}`,
       );
-    await this.repo.record(this.pool, c, { ok: result.ok, error: result.error, retryAt });
+    await this.repo.record(c, { ok: result.ok, error: result.error, retryAt });
     if (retryAt && retryAt.getTime() - Date.now() < o.tickMs) {
       // A retry due before the next tick: look again then rather than waiting a whole tick.
       setTimeout(

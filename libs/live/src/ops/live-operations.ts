@@ -102,10 +102,11 @@ export class LiveOperations {
   readonly pusher: RollupPusher;
   readonly refresher: CaggRefresher | undefined;
   private readonly latest: LatestTracker;
-  private readonly alertRepo = new AlertRepository();
+  private readonly alertRepo: AlertRepository;
 
   private constructor(private readonly deps: LiveOperationsDeps) {
     const { pool, units, log } = deps;
+    this.alertRepo = new AlertRepository(pool);
     this.rollups = new RollupService(pool, units);
     this.aqi = new AqiService(pool, units);
     this.fleet = new FleetService(pool, units);
@@ -121,7 +122,11 @@ export class LiveOperations {
       this.bus.publish({ t: 'rules' });
     });
     this.bus =
-      deps.bus.kind === 'pg-notify' ? new PgNotifyBus({ url: deps.bus.url }, log) : new LocalBus();
+      deps.bus.kind === 'pg-notify'
+        ? new PgNotifyBus({ url: deps.bus.url }, log, (item) => {
+            this.fromBus(item);
+          })
+        : new LocalBus();
     this.pusher = new RollupPusher(
       pool,
       units,
@@ -140,9 +145,6 @@ export class LiveOperations {
 
   static async start(deps: LiveOperationsDeps): Promise<LiveOperations> {
     const ops = new LiveOperations(deps);
-    ops.bus.onItem((item) => {
-      ops.fromBus(item);
-    });
     await ops.bus.start();
     ops.pusher.start();
     ops.engine.start();
@@ -204,7 +206,7 @@ export class LiveOperations {
         this.deliverAlert(item.a);
         return;
       case 'A':
-        void this.alertRepo.get(this.deps.pool, item.id).then(
+        void this.alertRepo.get(item.id).then(
           (found) => {
             if (found) this.deliverAlert(alertView(found.alert, found.ruleName, found.position));
           },

@@ -1,7 +1,8 @@
 import type { Reading } from '@ioc/contracts';
 import type { Queryable } from '@ioc/db';
 import type { LiveLogger } from '../common/logger';
-import { BUCKET_MS, bucketStart, ROLLUP_RELATION, type BucketSize } from './buckets';
+import { BUCKET_MS, bucketStart, type BucketSize } from './buckets';
+import { RollupRepository } from './rollup.repository';
 
 /**
  * TimescaleDB mode only. Continuous aggregates answer recent buckets by real-time aggregation,
@@ -13,6 +14,7 @@ import { BUCKET_MS, bucketStart, ROLLUP_RELATION, type BucketSize } from './buck
  * Coalesced: one refresh at a time covering all late rows seen.
  */
 export class CaggRefresher {
+  private readonly repo: RollupRepository;
   private min: number | null = null;
   private max: number | null = null;
   private timer: NodeJS.Timeout | undefined;
@@ -21,11 +23,13 @@ export class CaggRefresher {
   refreshes = 0;
 
   constructor(
-    private readonly db: Queryable,
+    db: Queryable,
     private readonly log: LiveLogger,
     private readonly debounceMs = 500,
     private readonly clock: () => number = () => Date.now(),
-  ) {}
+  ) {
+    this.repo = new RollupRepository(db);
+  }
 
   note(rows: readonly Reading[]): void {
     if (this.stopped) return;
@@ -100,10 +104,7 @@ export class CaggRefresher {
       const ceiling = watermark ?? bucketStart(size, this.clock() - len);
       const end = Math.min(bucketStart(size, maxMs) + len, ceiling);
       if (end <= start) continue;
-      await this.db.query(
-        `CALL refresh_continuous_aggregate('${ROLLUP_RELATION[size]}', $1::timestamptz, $2::timestamptz)`,
-        [new Date(start), new Date(end)],
-      );
+      await this.repo.refreshAggregate(size, new Date(start), new Date(end));
       this.refreshes++;
     }
   }
@@ -111,12 +112,7 @@ export class CaggRefresher {
   /** The continuous aggregate's materialisation watermark (epoch ms); null when unknown. */
   private async watermark(size: BucketSize): Promise<number | null> {
     try {
-      const { rows } = await this.db.query<{ wm: Date | null }>(
-        `SELECT _timescaledb_functions.to_timestamp(_timescaledb_functions.cagg_watermark(mat_hypertable_id)) AS wm
-         FROM _timescaledb_catalog.continuous_agg WHERE user_view_name = $1`,
-        [ROLLUP_RELATION[size]],
-      );
-      const wm = rows[0]?.wm;
+      const wm = await this.repo.aggregateWatermark(size);
       return wm instanceof Date && Number.isFinite(wm.getTime()) ? wm.getTime() : null;
     } catch {
       return null;

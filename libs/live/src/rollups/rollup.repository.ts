@@ -49,7 +49,8 @@ const toCell = (r: CellRow): RollupCell => ({
  * Reads the rollup relations, which have the same columns in every storage mode (tables kept by
  * the writer in PostgreSQL/PGlite, continuous aggregates with real-time aggregation in
  * TimescaleDB). Cells of several devices or units in one bucket are combined in SQL as Σn, Σsum,
- * min, max — the mean is derived by the caller, never averaged.
+ * min, max — the mean is derived by the caller, never averaged. In TimescaleDB it also refreshes
+ * the continuous aggregates on demand (late rows, see CaggRefresher).
  */
 export class RollupRepository {
   constructor(private readonly db: Queryable) {}
@@ -178,5 +179,23 @@ export class RollupRepository {
     );
     for (const r of rows) out.set(r.device_id, r.times.map(Number));
     return out;
+  }
+
+  /** TimescaleDB only: materialises the buckets of [from, to) of one continuous aggregate. */
+  async refreshAggregate(size: BucketSize, from: Date, to: Date): Promise<void> {
+    await this.db.query(
+      `CALL refresh_continuous_aggregate('${ROLLUP_RELATION[size]}', $1::timestamptz, $2::timestamptz)`,
+      [from, to],
+    );
+  }
+
+  /** TimescaleDB only: the continuous aggregate's materialisation watermark, when it has one. */
+  async aggregateWatermark(size: BucketSize): Promise<Date | null> {
+    const { rows } = await this.db.query<{ wm: Date | null }>(
+      `SELECT _timescaledb_functions.to_timestamp(_timescaledb_functions.cagg_watermark(mat_hypertable_id)) AS wm
+       FROM _timescaledb_catalog.continuous_agg WHERE user_view_name = $1`,
+      [ROLLUP_RELATION[size]],
+    );
+    return rows[0]?.wm ?? null;
   }
 }
