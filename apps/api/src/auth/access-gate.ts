@@ -13,7 +13,7 @@ import type { PlatformContext } from '../platform/platform.context';
 import type { RoutePolicy, UnitSource, UnitSources } from './access.decorators';
 import { clientIp, setPrincipal } from './principal';
 
-/** UnitsService: `exists` (re)loads the parent map the authorizer reads. */
+/** The UnitDirectory: `exists` (re)loads the parent map the authorizer reads. */
 export interface UnitLoader {
   exists(code: string): Promise<boolean>;
 }

@@ -16,7 +16,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access, MachineRoute } from '../auth/access.decorators';
 import { PLATFORM, type PlatformContext } from '../platform/platform.context';
 import { requestActor } from './actor';
-import type { ReportReceipt } from './indicators.service';
+import type { ReportReceipt } from '@ioc/indicators';
 
 /**
  * Report feeds: administration (create, list, rotate the key, revoke), liveness, and the feed
@@ -31,13 +31,13 @@ export class FeedsController {
   @Post()
   @Access({ action: 'admin' })
   create(@Req() req: FastifyRequest, @Body() body: unknown) {
-    return this.ctx.indicators.createFeed(body, requestActor(req));
+    return this.ctx.feeds.createFeed(body, requestActor(req));
   }
 
   @Get()
   @Access({ action: 'admin' })
   list(@Query('revoked') revoked?: string) {
-    return this.ctx.indicators.listFeeds(revoked === 'true');
+    return this.ctx.feeds.listFeeds(revoked === 'true');
   }
 
   /** Per feed and unit: last report, overdue, completeness, late reports. */
@@ -48,7 +48,7 @@ export class FeedsController {
     @Query('since') since?: string,
     @Query('unit') unit?: string,
   ) {
-    return this.ctx.indicators.liveness({ feed, since, unit });
+    return this.ctx.feeds.liveness({ feed, since, unit });
   }
 
   /** A new key; the old one stops working at once. */
@@ -56,13 +56,13 @@ export class FeedsController {
   @HttpCode(200)
   @Access({ action: 'admin' })
   rotate(@Req() req: FastifyRequest, @Param('code') code: string, @Body() body: unknown) {
-    return this.ctx.indicators.rotateFeed(code, body, requestActor(req));
+    return this.ctx.feeds.rotateFeed(code, body, requestActor(req));
   }
 
   @Delete(':code')
   @Access({ action: 'admin' })
   revoke(@Req() req: FastifyRequest, @Param('code') code: string, @Body() body: unknown) {
-    return this.ctx.indicators.revokeFeed(code, body, requestActor(req));
+    return this.ctx.feeds.revokeFeed(code, body, requestActor(req));
   }
 
   /**
@@ -86,7 +86,7 @@ export class FeedsController {
     @Headers('x-submitted-by') submittedBy?: string,
     @Headers('accept-language') language?: string,
   ): Promise<void> {
-    const receipt = await this.ctx.indicators.submitReport({
+    const receipt = await this.ctx.reports.submitReport({
       feedCode: code,
       key: bearer(authorization) ?? apiKey?.trim(),
       body: req.body,

@@ -15,7 +15,7 @@ export class IndicatorViewsController {
     @Query('year') year?: string,
     @Query('all') all?: string,
   ) {
-    return this.ctx.indicators.scorecard({ unit, year, all: all === 'true' });
+    return this.ctx.indicatorViews.scorecard({ unit, year, all: all === 'true' });
   }
 
   /** One value and status per ward of a province, for a period (`period`) or a year (`year`). */
@@ -27,7 +27,7 @@ export class IndicatorViewsController {
     @Query('period') period?: string,
     @Query('year') year?: string,
   ) {
-    return this.ctx.indicators.choropleth(code, { province, period, year });
+    return this.ctx.indicatorViews.choropleth(code, { province, period, year });
   }
 
   /** Values per period with lineage: feed, submission (who, when, file, row), replaced values. */
@@ -38,6 +38,6 @@ export class IndicatorViewsController {
     @Query('unit') unit?: string,
     @Query('period') period?: string,
   ) {
-    return this.ctx.indicators.history(code, { unit, period });
+    return this.ctx.indicatorViews.history(code, { unit, period });
   }
 }

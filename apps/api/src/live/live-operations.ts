@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { Pool, StorageMode } from '@ioc/db';
 import type { DeviceDirectory } from '@ioc/ingest';
 import { LiveOperations, type LiveHub } from '@ioc/live';
-import type { UnitsService } from '../units/units.service';
+import type { UnitDirectory } from '@ioc/geo';
 
 /**
  * Builds the live services for the composition root. The bus between API instances is
@@ -13,7 +13,7 @@ export function startLiveOperations(p: {
   pool: Pool;
   storage: StorageMode;
   hub: LiveHub;
-  units: UnitsService;
+  units: UnitDirectory;
   directory: DeviceDirectory;
   /** Database URL for the bus's own LISTEN connection; null in embedded mode. */
   busDatabaseUrl: string | null;

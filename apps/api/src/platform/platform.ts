@@ -22,7 +22,15 @@ import {
 } from '@ioc/ingest';
 import { LiveHub, WallConfigService } from '@ioc/live';
 import type { AuditActor } from '@ioc/auth';
-import { getIndicator } from '@ioc/indicators';
+import { UnitDirectory, UnitImportService } from '@ioc/geo';
+import {
+  CatalogueAdminService,
+  CatalogueRepository,
+  FeedAdminService,
+  IndicatorSeedService,
+  IndicatorViewsService,
+  ReportIntakeService,
+} from '@ioc/indicators';
 import { AppModule } from '../app.module';
 import { createAuthContext } from '../auth/auth.context';
 import { prepareFirstRun } from '../auth/first-run';
@@ -30,13 +38,10 @@ import { installHttpHardening } from '../auth/http-hardening';
 import { registerBodyParsers } from '../common/raw-body.parser';
 import { QuietLogger } from '../common/quiet.logger';
 import { startLiveOperations } from '../live/live-operations';
-import { UnitsService } from '../units/units.service';
 import { openBroker } from './broker';
 import { openDatabase } from './database';
 import { seedDemo } from './demo-seed';
 import { seedDemoAlertRules } from './demo-alert-rules';
-import { IndicatorsService } from '../indicators/indicators.service';
-import { seedIndicators } from '../indicators/indicators.seed';
 import { startSimulator, type Simulator } from './simulator';
 import type { PlatformContext } from './platform.context';
 import { serveWebApp } from './static-web';
@@ -68,7 +73,8 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
   collectDefaultMetrics({ register: registry });
   const metrics = new IngestMetrics(registry);
 
-  const units = new UnitsService(db.pool);
+  const units = new UnitDirectory(db.pool);
+  const unitImport = new UnitImportService(db.pool, units);
   const devices = new DeviceRepository(db.pool);
   if (config.SEED_DEMO)
     await seedDemo(db.pool, {
@@ -77,7 +83,7 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
       boundaries: config.IOC_BOUNDARIES,
     });
   await units.load();
-  const indicatorSeed = await seedIndicators(db.pool, {
+  const indicatorSeed = await new IndicatorSeedService(db.pool, units).seed({
     province: config.IOC_PROVINCE,
     demo: config.SEED_DEMO,
   });
@@ -100,7 +106,9 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
     intervalMs: config.DEADLETTER_PRUNE_INTERVAL_S * 1000,
   });
   deadLetterPruner.start();
-  const indicators = new IndicatorsService(db.pool, deadLetterRepo, { registry });
+  const indicatorCatalogue = new CatalogueAdminService(db.pool, units);
+  const feeds = new FeedAdminService(db.pool, units);
+  const indicatorViews = new IndicatorViewsService(db.pool, units);
   const catalogue = await MetricCatalogue.load(db.pool);
   const writer = new ReadingWriter(db.pool, {
     mode: db.storage,
@@ -132,9 +140,12 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
     directory,
     busDatabaseUrl: db.embedded ? null : db.url,
   });
-  indicators.onReportSaved = (changes) => {
-    live.indicatorChanged(changes);
-  };
+  const reports = new ReportIntakeService(db.pool, units, deadLetterRepo, {
+    registry,
+    onReportSaved: (changes) => {
+      live.indicatorChanged(changes);
+    },
+  });
   if (config.SEED_DEMO && config.SIMULATOR) {
     // Only with the simulator: its hotspot stations and tides are what these rules are tuned to.
     const rules = await seedDemoAlertRules(live.alerts);
@@ -207,7 +218,8 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
   const wall = new WallConfigService(db.pool, {
     units,
     metricExists: (code) => catalogue.get(code) !== undefined,
-    indicatorExists: async (code) => (await getIndicator(db.pool, code)) !== null,
+    indicatorExists: async (code) =>
+      (await new CatalogueRepository(db.pool).getIndicator(code)) !== null,
     audit: auth.audit,
     onChanged: (config) => {
       live.wallChanged(config);
@@ -232,7 +244,11 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
     hub,
     live,
     units,
-    indicators,
+    unitImport,
+    indicatorCatalogue,
+    feeds,
+    reports,
+    indicatorViews,
     registry,
     auth,
     brokerConnected: () => brokerUp,

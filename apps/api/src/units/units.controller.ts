@@ -171,7 +171,7 @@ export class UnitsController {
   async import(@Body() body: unknown, @Query() query: unknown) {
     const q = parse(importQuery, query);
     const source: GeoJsonSource = { name: 'request', data: body };
-    const outcome = await this.ctx.units.import([source], {
+    const outcome = await this.ctx.unitImport.import([source], {
       dryRun: q.dryRun === 'true',
       ...(q.parent ? { parentCode: q.parent } : {}),
     });
