@@ -125,6 +125,7 @@ describe('UnitDirectory and UnitImportService on PostgreSQL (PGlite)', { timeout
     units.invalidate();
     expect(units.parentOf('26050')).toBe('75');
     expect(units.locate(106.955, 10.955)).toBe('26050');
+    expect(await units.exists('26050')).toBe(true);
   });
 
   it("simplifies a parent's children and answers a unit's geometry per band", async () => {
