@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DomainError } from '@ioc/contracts';
-import { createTestDb, fixtureIndicatorUnits, type TestDb } from '../testing/pglite';
+import { createTestDb, failure, fixtureIndicatorUnits, type TestDb } from '../testing/pglite';
 import { CatalogueAdminService } from './catalogue-admin.service';
-import { IndicatorSeedService } from './seed.service';
 
 const AT = new Date('2026-04-20T03:00:00Z');
 const NEW_INDICATOR = {
@@ -20,24 +18,13 @@ const NEW_INDICATOR = {
   notes: null,
 };
 
-/** The DomainError a call rejects with, to assert its kind and code. */
-async function failure(p: Promise<unknown>): Promise<DomainError> {
-  const err = await p.then(
-    () => new Error('expected a DomainError'),
-    (e: unknown) => e,
-  );
-  if (!(err instanceof DomainError)) throw err;
-  return err;
-}
-
 describe('CatalogueAdminService on PostgreSQL (PGlite)', { timeout: 120_000 }, () => {
   let db: TestDb;
   let service: CatalogueAdminService;
   const units = fixtureIndicatorUnits();
 
   beforeAll(async () => {
-    db = await createTestDb();
-    await new IndicatorSeedService(db, units).seedCatalogue();
+    db = await createTestDb({ catalogue: true });
     service = new CatalogueAdminService(db, units, { clock: () => AT });
   }, 120_000);
   afterAll(async () => {

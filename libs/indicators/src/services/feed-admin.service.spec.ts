@@ -1,25 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DomainError } from '@ioc/contracts';
 import { indexIndicators, loadCatalogue } from '../catalogue/load';
 import { FeedRepository } from '../repo/feed.repository';
 import { SubmissionRepository } from '../repo/submission.repository';
 import { validateReportRows } from '../report/validate';
 import { fixtureLookup } from '../testing/fixtures';
-import { createTestDb, fixtureIndicatorUnits, type TestDb } from '../testing/pglite';
+import { createTestDb, failure, fixtureIndicatorUnits, type TestDb } from '../testing/pglite';
 import { FeedAdminService } from './feed-admin.service';
-import { IndicatorSeedService } from './seed.service';
 
 const NOW = new Date('2026-04-20T03:00:00Z');
 const VNEID = 'dx.vneid_accounts';
-
-async function failure(p: Promise<unknown>): Promise<DomainError> {
-  const err = await p.then(
-    () => new Error('expected a DomainError'),
-    (e: unknown) => e,
-  );
-  if (!(err instanceof DomainError)) throw err;
-  return err;
-}
 
 describe('FeedAdminService on PostgreSQL (PGlite)', { timeout: 120_000 }, () => {
   let db: TestDb;
@@ -27,8 +16,7 @@ describe('FeedAdminService on PostgreSQL (PGlite)', { timeout: 120_000 }, () => 
   const units = fixtureIndicatorUnits();
 
   beforeAll(async () => {
-    db = await createTestDb();
-    await new IndicatorSeedService(db, units).seedCatalogue();
+    db = await createTestDb({ catalogue: true });
     service = new FeedAdminService(db, units, { clock: () => NOW });
   }, 120_000);
   afterAll(async () => {

@@ -1,22 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DomainError } from '@ioc/contracts';
 import { FeedRepository } from '../repo/feed.repository';
 import { fixtureLookup } from '../testing/fixtures';
-import { createTestDb, fixtureIndicatorUnits, type TestDb } from '../testing/pglite';
+import { createTestDb, failure, fixtureIndicatorUnits, type TestDb } from '../testing/pglite';
 import { IndicatorViewsService } from './indicator-views.service';
 import { ReportIntakeService } from './report-intake.service';
-import { IndicatorSeedService } from './seed.service';
 
 const VNEID = 'dx.vneid_accounts';
-
-async function failure(p: Promise<unknown>): Promise<DomainError> {
-  const err = await p.then(
-    () => new Error('expected a DomainError'),
-    (e: unknown) => e,
-  );
-  if (!(err instanceof DomainError)) throw err;
-  return err;
-}
 
 describe('IndicatorViewsService on PostgreSQL (PGlite)', { timeout: 120_000 }, () => {
   let db: TestDb;
@@ -24,8 +13,7 @@ describe('IndicatorViewsService on PostgreSQL (PGlite)', { timeout: 120_000 }, (
   const units = fixtureIndicatorUnits();
 
   beforeAll(async () => {
-    db = await createTestDb();
-    await new IndicatorSeedService(db, units).seedCatalogue();
+    db = await createTestDb({ catalogue: true });
     const { key } = await new FeedRepository(db).create(
       {
         code: 'dn-wards',

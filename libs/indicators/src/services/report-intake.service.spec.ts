@@ -1,26 +1,16 @@
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DomainError, type IndicatorChanged } from '@ioc/contracts';
+import type { IndicatorChanged } from '@ioc/contracts';
 import { FeedRepository } from '../repo/feed.repository';
-import { createTestDb, fixtureIndicatorUnits, type TestDb } from '../testing/pglite';
+import { createTestDb, failure, fixtureIndicatorUnits, type TestDb } from '../testing/pglite';
 import {
   ReportIntakeService,
   type ReportDeadLetter,
   type ReportUpload,
 } from './report-intake.service';
-import { IndicatorSeedService } from './seed.service';
 
 const NOW = new Date('2026-04-20T03:00:00Z');
 const VNEID = 'dx.vneid_accounts';
-
-async function failure(p: Promise<unknown>): Promise<DomainError> {
-  const err = await p.then(
-    () => new Error('expected a DomainError'),
-    (e: unknown) => e,
-  );
-  if (!(err instanceof DomainError)) throw err;
-  return err;
-}
 
 describe('ReportIntakeService on PostgreSQL (PGlite)', { timeout: 120_000 }, () => {
   let db: TestDb;
@@ -50,8 +40,7 @@ describe('ReportIntakeService on PostgreSQL (PGlite)', { timeout: 120_000 }, () 
   };
 
   beforeAll(async () => {
-    db = await createTestDb();
-    await new IndicatorSeedService(db, units).seedCatalogue();
+    db = await createTestDb({ catalogue: true });
     ({ key } = await new FeedRepository(db).create(
       {
         code: 'dn-wards',

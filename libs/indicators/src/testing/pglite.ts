@@ -1,7 +1,10 @@
 import { PGlite } from '@electric-sql/pglite';
+import { DomainError } from '@ioc/contracts';
 import { loadMigrations, type Queryable } from '@ioc/db';
-import { fixtureLookup, fixtureUnits } from './fixtures';
+import { loadCatalogue } from '../catalogue/load';
+import { CatalogueRepository } from '../repo/catalogue.repository';
 import type { IndicatorUnits } from '../units';
+import { fixtureLookup, fixtureUnits } from './fixtures';
 
 // Test-only: an in-process PostgreSQL with every migration and the fixture units of Đà Nẵng (48)
 // and Đồng Nai (75), so the services' repositories run against real SQL semantics.
@@ -10,7 +13,8 @@ export interface TestDb extends Queryable {
   close(): Promise<void>;
 }
 
-export async function createTestDb(): Promise<TestDb> {
+/** With `catalogue`, the seed catalogue (153 indicators, 408 targets) is stored too. */
+export async function createTestDb(options: { catalogue?: boolean } = {}): Promise<TestDb> {
   const pg = new PGlite();
   for (const m of loadMigrations('pglite')) await pg.exec(m.sql);
   // Rows typed `never` satisfy any row type the caller asks for, as pg's own typing does.
@@ -33,7 +37,9 @@ export async function createTestDb(): Promise<TestDb> {
       ),
     ],
   );
-  return { query, close: () => pg.close() };
+  const db = { query, close: () => pg.close() };
+  if (options.catalogue === true) await new CatalogueRepository(db).seed(loadCatalogue());
+  return db;
 }
 
 /** The IndicatorUnits port over the fixture units, counting how often the tree was asked for. */
@@ -47,4 +53,14 @@ export function fixtureIndicatorUnits(): IndicatorUnits & { calls: number } {
     },
   };
   return units;
+}
+
+/** The DomainError a call rejects with, to assert its kind and code. */
+export async function failure(p: Promise<unknown>): Promise<DomainError> {
+  const err = await p.then(
+    () => new Error('expected a DomainError'),
+    (e: unknown) => e,
+  );
+  if (!(err instanceof DomainError)) throw err;
+  return err;
 }
