@@ -8,35 +8,20 @@ import { resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPool, migrate, type Pool, type Queryable } from '@ioc/db';
+import { UnitDirectory } from '@ioc/geo';
 import {
-  createFeed,
-  createIndicator,
-  createTarget,
-  currentReportsBetween,
-  currentValues,
+  CatalogueRepository,
+  ChangeLogRepository,
+  FeedRepository,
+  ReportRepository,
+  SubmissionRepository,
+  TargetRepository,
   feedLiveness,
-  getTarget,
   indexIndicators,
-  listChangeLog,
-  listFeeds,
-  listIndicators,
-  listTargets,
   loadCatalogue,
-  loadUnitDirectory,
   parseReportCsv,
   parseReportJson,
-  reportFacts,
-  reportHistory,
-  retireTarget,
-  revokeFeed,
-  rotateFeedKey,
-  saveSubmission,
-  saveSubmissions,
-  seedCatalogue,
-  updateIndicator,
-  updateTarget,
   validateReportRows,
-  verifyFeedKey,
   type Feed,
 } from '@ioc/indicators';
 import { backendFactories, type Backend } from '../support/backends';
@@ -84,11 +69,23 @@ for (const factory of backends) {
     let backend: Backend;
     let pool: Pool;
     let db: Queryable;
+    let catalogueRepo: CatalogueRepository;
+    let targets: TargetRepository;
+    let changeLog: ChangeLogRepository;
+    let feeds: FeedRepository;
+    let submissions: SubmissionRepository;
+    let reports: ReportRepository;
 
     beforeAll(async () => {
       backend = await factory.create();
       pool = createPool(backend.url, backend.embedded ? 1 : 4);
       db = pool;
+      catalogueRepo = new CatalogueRepository(db);
+      targets = new TargetRepository(db);
+      changeLog = new ChangeLogRepository(db);
+      feeds = new FeedRepository(db);
+      submissions = new SubmissionRepository(db);
+      reports = new ReportRepository(db);
       await migrate(pool, factory.mode);
       await db.query(
         `INSERT INTO admin_unit (code, name, short_name, level, parent_code, name_folded)
@@ -107,30 +104,29 @@ for (const factory of backends) {
     let key: string;
 
     it('seeds the catalogue once; a second seed inserts nothing', async () => {
-      expect(await seedCatalogue(db, catalogue)).toEqual({
+      expect(await catalogueRepo.seed(catalogue)).toEqual({
         sources: 4,
         indicators: 153,
         targets: 408,
       });
-      expect(await seedCatalogue(db, catalogue)).toEqual({
+      expect(await catalogueRepo.seed(catalogue)).toEqual({
         sources: 0,
         indicators: 0,
         targets: 0,
       });
-      const stored = await listIndicators(db);
+      const stored = await catalogueRepo.listIndicators();
       expect(stored).toHaveLength(153);
       expect(stored.find((i) => i.code === 'dx.vneid_accounts')?.measuredAt).toEqual([
         'province',
         'commune',
       ]);
       expect(
-        await listTargets(db, { indicators: ['infra.5g_coverage'], unitCodes: ['48'] }),
+        await targets.list({ indicators: ['infra.5g_coverage'], unitCodes: ['48'] }),
       ).toHaveLength(5);
     });
 
     it('creates feeds whose key is shown once and verified by hash', async () => {
-      const created = await createFeed(
-        db,
+      const created = await feeds.create(
         {
           code: 'dn-wards',
           name: 'Xã, phường Đà Nẵng',
@@ -148,15 +144,14 @@ for (const factory of backends) {
         allowedUnits: null,
         revokedAt: null,
       });
-      expect(await verifyFeedKey(db, 'dn-wards', key)).toMatchObject({ code: 'dn-wards' });
-      expect(await verifyFeedKey(db, 'dn-wards', `${key}x`)).toBeNull();
+      expect(await feeds.verifyKey('dn-wards', key)).toMatchObject({ code: 'dn-wards' });
+      expect(await feeds.verifyKey('dn-wards', `${key}x`)).toBeNull();
       const { rows } = await db.query<{ key_hash: string }>('SELECT key_hash FROM feed');
       expect(rows[0]?.key_hash).not.toContain(key);
     });
 
     it('rotates and revokes keys', async () => {
-      const other = await createFeed(
-        db,
+      const other = await feeds.create(
         {
           code: 'old-feed',
           name: 'x',
@@ -166,16 +161,16 @@ for (const factory of backends) {
         },
         actor,
       );
-      const next = await rotateFeedKey(db, 'old-feed', {
+      const next = await feeds.rotateKey('old-feed', {
         who: 'admin@danang',
         why: 'key leaked',
       });
       expect(next).not.toBeNull();
-      expect(await verifyFeedKey(db, 'old-feed', other.key)).toBeNull();
-      expect(await verifyFeedKey(db, 'old-feed', next ?? '')).not.toBeNull();
-      expect(await revokeFeed(db, 'old-feed', actor)).toBe(true);
-      expect(await verifyFeedKey(db, 'old-feed', next ?? '')).toBeNull();
-      expect((await listFeeds(db)).map((f) => f.code)).toEqual(['dn-wards']);
+      expect(await feeds.verifyKey('old-feed', other.key)).toBeNull();
+      expect(await feeds.verifyKey('old-feed', next ?? '')).not.toBeNull();
+      expect(await feeds.revoke('old-feed', actor)).toBe(true);
+      expect(await feeds.verifyKey('old-feed', next ?? '')).toBeNull();
+      expect((await feeds.list()).map((f) => f.code)).toEqual(['dn-wards']);
       const audit = await db.query<{
         actor: string;
         action: string;
@@ -194,7 +189,7 @@ for (const factory of backends) {
     });
 
     it('saves a submission, supersedes on re-submission and keeps the lineage', async () => {
-      const units = await loadUnitDirectory(db);
+      const units = await new UnitDirectory(db).snapshot();
       const ctx = {
         indicators: indexIndicators(catalogue),
         units,
@@ -207,7 +202,7 @@ for (const factory of backends) {
       if (!parsed.ok) throw new Error('parse');
       const first = validateReportRows(parsed.rows, ctx);
       expect(first.rejected.map((r) => r.code)).toEqual(['unknown_unit']);
-      const saved = await saveSubmission(db, {
+      const saved = await submissions.save({
         feed: feed.code,
         submittedBy: 'phuong-hai-van',
         submittedAt: new Date('2026-04-05T03:00:00Z'),
@@ -231,7 +226,7 @@ for (const factory of backends) {
       ]);
       if (!correction.ok) throw new Error('parse');
       const fix = validateReportRows(correction.rows, ctx);
-      const resaved = await saveSubmission(db, {
+      const resaved = await submissions.save({
         feed: feed.code,
         submittedBy: 'phuong-hai-van',
         submittedAt: new Date('2026-04-12T03:00:00Z'),
@@ -240,7 +235,7 @@ for (const factory of backends) {
       });
       expect(resaved).toMatchObject({ inserted: 1, superseded: 1 });
 
-      const current = await currentValues(db, {
+      const current = await reports.currentValues({
         unitCodes: ['20194', '20197'],
         period: '2026-03',
       });
@@ -250,14 +245,14 @@ for (const factory of backends) {
       ]);
       expect(current[0]?.periodStart).toBe('2026-03-01');
       expect(
-        await currentReportsBetween(db, {
+        await reports.currentReportsBetween({
           unitCodes: ['20194'],
           from: '2026-01-01',
           to: '2026-12-31',
         }),
       ).toHaveLength(1);
 
-      const history = await reportHistory(db, {
+      const history = await reports.history({
         indicator: 'dx.vneid_accounts',
         unitCode: '20194',
       });
@@ -279,7 +274,7 @@ for (const factory of backends) {
       });
       expect(history[1]?.supersededAt?.toISOString()).toBe('2026-04-12T03:00:00.000Z');
 
-      const facts = await reportFacts(db, feed.code, '2026-01-01');
+      const facts = await reports.facts(feed.code, '2026-01-01');
       expect(facts).toHaveLength(3);
       const live = feedLiveness({
         feed,
@@ -293,8 +288,7 @@ for (const factory of backends) {
     });
 
     it('edits targets and the catalogue with a change log; a retired seed target stays retired', async () => {
-      const t = await createTarget(
-        db,
+      const t = await targets.create(
         {
           indicator: 'dx.vneid_accounts',
           unitCode: '20194',
@@ -306,17 +300,16 @@ for (const factory of backends) {
         actor,
       );
       expect(t).toMatchObject({ op: '>=', value: 90, year: 2027, seedKey: null });
-      const u = await updateTarget(
-        db,
+      const u = await targets.update(
         t.id,
         { year: 2028, rule: { op: 'between', min: 90, max: 95 }, source: null, ref: 'sửa' },
         { who: 'lead@hai-van', why: 'kế hoạch mới' },
       );
       expect(u).toMatchObject({ op: 'between', min: 90, max: 95, year: 2028 });
-      expect(await retireTarget(db, t.id, actor)).toMatchObject({ id: t.id });
-      expect(await retireTarget(db, t.id, actor)).toBeNull();
+      expect(await targets.retire(t.id, actor)).toMatchObject({ id: t.id });
+      expect(await targets.retire(t.id, actor)).toBeNull();
 
-      const log = await listChangeLog(db, { entity: 'target', entityKey: String(t.id) });
+      const log = await changeLog.list({ entity: 'target', entityKey: String(t.id) });
       expect(log.map((l) => l.action)).toEqual(['retire', 'update', 'create']);
       expect(log[1]).toMatchObject({
         changedBy: 'lead@hai-van',
@@ -326,18 +319,17 @@ for (const factory of backends) {
       });
 
       const seeded = (
-        await listTargets(db, { indicators: ['dx.vneid_accounts'], unitCodes: ['48'] })
+        await targets.list({ indicators: ['dx.vneid_accounts'], unitCodes: ['48'] })
       )[0];
-      await retireTarget(db, seeded?.id ?? 0, actor);
-      expect((await seedCatalogue(db, catalogue)).targets).toBe(0);
+      await targets.retire(seeded?.id ?? 0, actor);
+      expect((await catalogueRepo.seed(catalogue)).targets).toBe(0);
       expect(
-        (await listTargets(db, { indicators: ['dx.vneid_accounts'], unitCodes: ['48'] })).map(
+        (await targets.list({ indicators: ['dx.vneid_accounts'], unitCodes: ['48'] })).map(
           (x) => x.id,
         ),
       ).not.toContain(seeded?.id);
 
-      const edited = await updateIndicator(
-        db,
+      const edited = await catalogueRepo.updateIndicator(
         'dx.vneid_accounts',
         { notes: 'Mẫu số: dân số từ 14 tuổi', leadAgencyVi: 'Công an thành phố' },
         actor,
@@ -347,14 +339,18 @@ for (const factory of backends) {
         leadAgencyVi: 'Công an thành phố',
         unit: 'percent',
       });
-      const cleared = await updateIndicator(db, 'dx.vneid_accounts', { notes: null }, actor);
+      const cleared = await catalogueRepo.updateIndicator(
+        'dx.vneid_accounts',
+        { notes: null },
+        actor,
+      );
       expect(cleared?.notes).toBeNull();
       expect(cleared?.leadAgencyVi).toBe('Công an thành phố');
-      expect(await updateIndicator(db, 'dx.nope', { notes: 'x' }, actor)).toBeNull();
-      expect((await listChangeLog(db, { entity: 'indicator' })).length).toBe(2);
+      expect(await catalogueRepo.updateIndicator('dx.nope', { notes: 'x' }, actor)).toBeNull();
+      expect((await changeLog.list({ entity: 'indicator' })).length).toBe(2);
     });
     it('saves a batch of submissions in time order: later versions supersede earlier ones', async () => {
-      const units = await loadUnitDirectory(db);
+      const units = await new UnitDirectory(db).snapshot();
       const ctx = {
         indicators: indexIndicators(catalogue),
         units,
@@ -380,13 +376,13 @@ for (const factory of backends) {
       const at = (day: number) => new Date(`2026-03-${String(day).padStart(2, '0')}T03:00:00Z`);
       const base = { feed: feed.code, submittedBy: 'batch', rowCount: 1, rejected: [] };
       // Given out of order on purpose: the 7th supersedes the 5th, the 9th supersedes the 7th.
-      const results = await saveSubmissions(db, [
+      const results = await submissions.saveMany([
         { ...base, submittedAt: at(9), accepted: rows(150) },
         { ...base, submittedAt: at(5), accepted: rows(100) },
         { ...base, submittedAt: at(7), accepted: rows(120) },
       ]);
       expect(results.map((r) => r.superseded)).toEqual([1, 0, 1]);
-      const history = await reportHistory(db, {
+      const history = await reports.history({
         indicator: 'dx.online_public_service_usage',
         unitCode: '20200',
       });
@@ -401,13 +397,13 @@ for (const factory of backends) {
       });
       expect(history[2]?.supersededAt?.toISOString()).toBe(at(7).toISOString());
       // A single later save supersedes the batch's current row.
-      const single = await saveSubmission(db, {
+      const single = await submissions.save({
         ...base,
         submittedAt: at(10),
         accepted: rows(160),
       });
       expect(single.superseded).toBe(1);
-      const current = await currentValues(db, { unitCodes: ['20200'], period: '2026-02' });
+      const current = await reports.currentValues({ unitCodes: ['20200'], period: '2026-02' });
       expect(current.map((c) => c.numerator)).toEqual([160]);
     });
 
@@ -426,14 +422,13 @@ for (const factory of backends) {
         leadAgencyVi: 'Sở KH&CN',
         notes: null,
       };
-      expect(await createIndicator(db, indicator, actor)).toEqual(indicator);
-      expect(await createIndicator(db, indicator, actor)).toBeNull();
-      const log = await listChangeLog(db, { entity: 'indicator', entityKey: indicator.code });
+      expect(await catalogueRepo.createIndicator(indicator, actor)).toEqual(indicator);
+      expect(await catalogueRepo.createIndicator(indicator, actor)).toBeNull();
+      const log = await changeLog.list({ entity: 'indicator', entityKey: indicator.code });
       expect(log.map((l) => [l.action, l.changedBy, l.reason])).toEqual([
         ['create', 'admin@danang', 'test'],
       ]);
-      const t = await createTarget(
-        db,
+      const t = await targets.create(
         {
           indicator: indicator.code,
           unitCode: '48',
@@ -444,8 +439,8 @@ for (const factory of backends) {
         },
         actor,
       );
-      expect(await getTarget(db, t.id)).toMatchObject({ id: t.id, op: '>=', value: 50 });
-      expect(await getTarget(db, 99_999_999)).toBeNull();
+      expect(await targets.get(t.id)).toMatchObject({ id: t.id, op: '>=', value: 50 });
+      expect(await targets.get(99_999_999)).toBeNull();
     });
   });
 }

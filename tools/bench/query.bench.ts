@@ -12,7 +12,7 @@
 import { cpus } from 'node:os';
 import pg from 'pg';
 import { createPool, migrate, type Pool, type StorageMode } from '@ioc/db';
-import { bucketStart, RollupService, type RollupSeries, type UnitTree } from '@ioc/live';
+import { bucketStart, RollupService, type RollupSeries, type LiveUnits } from '@ioc/live';
 import { createTestDatabase } from '../../tests/support/databases';
 import { testEnv } from '../../tests/support/env';
 
@@ -92,7 +92,7 @@ async function seedUnits(pool: Pool): Promise<void> {
   );
 }
 
-class Tree implements UnitTree {
+class Tree implements LiveUnits {
   constructor(
     private readonly province: string,
     private readonly wards: string[],

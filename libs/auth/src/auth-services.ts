@@ -1,6 +1,6 @@
 import type { Queryable } from '@ioc/db';
 import { AuditLog } from './audit';
-import { Authorizer, type UnitTree } from './authorizer';
+import { Authorizer, type ScopeTree } from './authorizer';
 import { DisplayTokensRepository } from './display-tokens.repository';
 import { DisplayTokenService } from './display-tokens.service';
 import { PrincipalResolver, type ResolverOptions } from './principals';
@@ -22,7 +22,7 @@ export interface AuthServices {
 /** Wires the auth services over one database handle (the platform pool or a CLI connection). */
 export function createAuthServices(
   db: Queryable,
-  units: UnitTree,
+  units: ScopeTree,
   options: SessionOptions & { resolver?: ResolverOptions },
 ): AuthServices {
   const audit = new AuditLog(db);

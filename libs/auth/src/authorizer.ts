@@ -1,7 +1,7 @@
 import { PROVINCE_ROLES, type Action, type Principal, type Role } from './model';
 
-/** The slice of the administrative tree the authorizer needs (UnitsService satisfies it). */
-export interface UnitTree {
+/** The slice of the administrative tree the authorizer needs (geo's UnitDirectory satisfies it). */
+export interface ScopeTree {
   /** Parent code, or null for a root or an unknown code. */
   parentOf(code: string): string | null;
 }
@@ -32,7 +32,7 @@ const MAX_DEPTH = 8;
  * must name their ward instead of receiving a silently filtered answer.
  */
 export class Authorizer {
-  constructor(private readonly tree: UnitTree) {}
+  constructor(private readonly tree: ScopeTree) {}
 
   /** The role check alone, for routes whose data is not about a unit (reference data, own account). */
   decideAction(p: Principal, action: Action): Decision {

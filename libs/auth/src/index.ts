@@ -1,5 +1,5 @@
 export * from './model';
-export { Authorizer, type Decision, type DenyCode, type UnitTree } from './authorizer';
+export { Authorizer, type Decision, type DenyCode, type ScopeTree } from './authorizer';
 export { AuditLog, type AuditEvent, type AuditFilter, type AuditRecord } from './audit';
 export { csvLine, neutraliseCell, type CsvValue } from './csv';
 export { TokenBuckets, type BucketOptions } from './token-bucket';

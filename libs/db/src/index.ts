@@ -1,7 +1,7 @@
 export type { Queryable } from './queryable';
 export { DbError, type DbErrorCode } from './db.error';
 export { detectStorageMode, type StorageMode } from './storage-mode';
-export { createPool, withTransaction } from './pool';
+export { createPool, inTransaction, withTransaction } from './pool';
 export {
   loadMigrations,
   migrate,

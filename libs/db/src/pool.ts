@@ -1,4 +1,5 @@
 import pg from 'pg';
+import type { Queryable } from './queryable';
 
 // Return timestamptz as Date and bigint counts as numbers: counts here stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -36,5 +37,30 @@ export async function withTransaction<T>(
     throw err;
   } finally {
     client.release();
+  }
+}
+
+/** A pg.Pool hands each query to any connection, so a transaction needs one checked-out client. */
+function isPool(db: Queryable): db is Queryable & pg.Pool {
+  return 'totalCount' in db && typeof (db as { connect?: unknown }).connect === 'function';
+}
+
+/**
+ * Runs `fn` in one transaction over any Queryable: on a pool through a dedicated client
+ * (withTransaction), on a single connection (PoolClient, PGlite) directly with BEGIN/COMMIT.
+ */
+export async function inTransaction<T>(
+  db: Queryable,
+  fn: (tx: Queryable) => Promise<T>,
+): Promise<T> {
+  if (isPool(db)) return withTransaction(db, fn);
+  await db.query('BEGIN');
+  try {
+    const result = await fn(db);
+    await db.query('COMMIT');
+    return result;
+  } catch (err) {
+    await db.query('ROLLBACK').catch(() => undefined);
+    throw err;
   }
 }

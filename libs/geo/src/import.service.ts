@@ -1,4 +1,4 @@
-import type { Queryable } from '@ioc/db';
+import { inTransaction, type Queryable } from '@ioc/db';
 import {
   importGeoJson,
   type CodeTableEntry,
@@ -7,16 +7,16 @@ import {
   type ImportOptions,
   type ParentRef,
 } from './geojson-import';
+import { loadSeedUnits } from './seed';
+import type { UnitDirectory } from './unit-directory';
 import { UnitsRepository, type UnitDiff, type UpsertCounts } from './units.repository';
 
 export interface UnitImportOptions extends ImportOptions {
   /** Validate and report what would change, write nothing. */
   dryRun?: boolean;
   /**
-   * Runs the writes in one transaction. Without it the service issues BEGIN/COMMIT on `db`
-   * itself, which is only correct when `db` is one dedicated connection (a `pg.PoolClient` or
-   * `pg.Client`), never a `pg.Pool`, whose statements may each go to a different connection.
-   * With a pool, pass e.g. `(fn) => withTransaction(pool, fn)` from @ioc/db.
+   * Runs the writes in one transaction. Without it, @ioc/db `inTransaction` does: on a pool
+   * through one checked-out connection, on a single connection with BEGIN/COMMIT.
    */
   withTransaction?: <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>;
 }
@@ -59,18 +59,32 @@ export async function importUnits(
     new UnitsRepository(tx).upsert(result.units);
   const counts = options.withTransaction
     ? await options.withTransaction(write)
-    : await ownTransaction(db, write);
+    : await inTransaction(db, write);
   return { ok: true, dryRun: false, counts, units: result.units.length };
 }
 
-async function ownTransaction<T>(db: Queryable, fn: (tx: Queryable) => Promise<T>): Promise<T> {
-  await db.query('BEGIN');
-  try {
-    const out = await fn(db);
-    await db.query('COMMIT');
-    return out;
-  } catch (err) {
-    await db.query('ROLLBACK').catch(() => undefined);
-    throw err;
+/** What an import request may choose; the seed code table and the transaction are the service's. */
+export type UnitImportRequest = Omit<UnitImportOptions, 'withTransaction' | 'codeTable'>;
+
+/**
+ * Imports units (admin API and `ioc units import`) against the seed code table and refreshes
+ * the unit directory after a write, so the running platform answers with the new units.
+ */
+export class UnitImportService {
+  constructor(
+    private readonly db: Queryable,
+    private readonly directory: Pick<UnitDirectory, 'refresh'>,
+  ) {}
+
+  async import(
+    sources: GeoJsonSource | readonly GeoJsonSource[],
+    options: UnitImportRequest = {},
+  ): Promise<UnitImportOutcome> {
+    const outcome = await importUnits(this.db, sources, {
+      ...options,
+      codeTable: await loadSeedUnits(),
+    });
+    if (outcome.ok && !outcome.dryRun) await this.directory.refresh();
+    return outcome;
   }
 }

@@ -63,7 +63,14 @@ export {
   type UpsertCounts,
 } from './units.repository';
 export { unitContentHash } from './content-hash';
-export { importUnits, type UnitImportOptions, type UnitImportOutcome } from './import.service';
+export {
+  UnitImportService,
+  type UnitImportOptions,
+  type UnitImportOutcome,
+  type UnitImportRequest,
+} from './import.service';
+export { UnitDirectory } from './unit-directory';
+export { UnitSnapshot, type UnitFilter } from './unit-snapshot';
 
 export {
   DEMO_PROVINCE_CODE,

@@ -25,10 +25,11 @@ export { convertUpstreamCatalogue } from './catalogue/upstream';
 
 // Units and periods.
 export {
-  createUnitDirectory,
+  createUnitLookup,
   measuredLevel,
-  type UnitDirectory,
+  type IndicatorUnits,
   type UnitLevel,
+  type UnitLookup,
   type UnitRef,
 } from './units';
 export {
@@ -114,58 +115,54 @@ export {
   type UnitLiveness,
 } from './liveness/liveness';
 
-// Repositories (parameterised SQL over @ioc/db Queryable).
-export { inTransaction, type Actor } from './repo/sql';
+// Repositories: classes over a @ioc/db Queryable, plain parameterised SQL.
+export type { Actor } from './repo/sql';
 export {
-  createIndicator,
-  getIndicator,
-  listIndicators,
-  listSources,
-  seedCatalogue,
-  updateIndicator,
+  CatalogueRepository,
   type IndicatorPatch,
   type SeedResult,
 } from './repo/catalogue.repository';
 export {
-  createTarget,
-  getTarget,
-  listChangeLog,
-  listTargets,
-  retireTarget,
-  updateTarget,
-  type ChangeLogEntry,
+  TargetRepository,
   type StoredTarget,
   type TargetChange,
   type TargetFilter,
   type TargetInput,
 } from './repo/target.repository';
+export { ChangeLogRepository, type ChangeLogEntry } from './repo/change-log.repository';
 export {
-  createFeed,
+  FeedRepository,
   generateFeedKey,
-  getFeed,
   hashFeedKey,
-  listFeeds,
-  revokeFeed,
-  rotateFeedKey,
-  updateFeedScope,
-  verifyFeedKey,
   type Feed,
   type NewFeed,
 } from './repo/feed.repository';
 export {
-  currentReportsBetween,
-  currentValues,
-  reportFacts,
-  reportHistory,
-  saveSubmission,
-  saveSubmissions,
-  saveSubmissionsInTransaction,
-  type CurrentReport,
-  type ReportVersion,
+  SubmissionRepository,
   type SubmissionInput,
   type SubmissionResult,
-} from './repo/report.repository';
-export { loadUnitDirectory } from './repo/unit.repository';
+} from './repo/submission.repository';
+export { ReportRepository, type CurrentReport, type ReportVersion } from './repo/report.repository';
+
+// Services, one per job (admin API, feed API, wall/tablet views and the CLI share them).
+export { CatalogueAdminService } from './services/catalogue-admin.service';
+export { FeedAdminService, type UnitLivenessView } from './services/feed-admin.service';
+export {
+  ReportIntakeService,
+  type RejectedRow,
+  type ReportDeadLetter,
+  type ReportDeadLetters,
+  type ReportIntakeOptions,
+  type ReportReceipt,
+  type ReportUpload,
+} from './services/report-intake.service';
+export { IndicatorViewsService, type ScorecardItem } from './services/indicator-views.service';
+export {
+  IndicatorSeedService,
+  type DemoReportsResult,
+  type IndicatorSeedResult,
+} from './services/seed.service';
+export type { SourceTitles } from './services/lookups';
 
 // Demo data.
 export {

@@ -12,15 +12,23 @@ export interface UnitRef {
 }
 
 /**
- * The administrative units a report may name, with their hierarchy. Built once per request from
- * admin_unit (or a fixture) so that validation and rollups stay pure functions.
+ * The administrative units a report may name, with their hierarchy: one consistent view for a
+ * request (or a fixture), so that validation and rollups stay pure functions.
  */
-export interface UnitDirectory {
+export interface UnitLookup {
   get(code: string): UnitRef | undefined;
   childrenOf(code: string): readonly string[];
 }
 
-export function createUnitDirectory(units: Iterable<UnitRef>): UnitDirectory {
+/**
+ * Where the indicator services find the units in force (geo's cached UnitDirectory satisfies
+ * it; composition plugs it). Each call answers the current tree, reloaded after an import.
+ */
+export interface IndicatorUnits {
+  snapshot(): Promise<UnitLookup>;
+}
+
+export function createUnitLookup(units: Iterable<UnitRef>): UnitLookup {
   const byCode = new Map<string, UnitRef>();
   const children = new Map<string, string[]>();
   for (const u of units) {

@@ -42,6 +42,6 @@ export { backoffMs } from './notifications/webhook';
 export { LocalBus, packEnvelopes, parseEnvelope, type LiveBus, type BusItem } from './bus/live-bus';
 export { PgNotifyBus } from './bus/pg-notify-bus';
 export { LiveOperations, type LiveOperationsDeps } from './ops/live-operations';
-export type { UnitTree } from './common/query';
+export type { LiveUnits } from './common/query';
 export type { LiveLogger } from './common/logger';
 export * from './wall';

@@ -13,7 +13,7 @@ import type { RoutePolicy, UnitSource, UnitSources } from './access.decorators';
 import { clientIp, setPrincipal } from './principal';
 import type { ResourceLookups } from './resource-lookups';
 
-/** UnitsService: `exists` (re)loads the parent map the authorizer reads. */
+/** The UnitDirectory: `exists` (re)loads the parent map the authorizer reads. */
 export interface UnitLoader {
   exists(code: string): Promise<boolean>;
 }

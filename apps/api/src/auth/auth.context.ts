@@ -1,6 +1,6 @@
 import type { ApiConfig } from '@ioc/config';
 import type { Queryable } from '@ioc/db';
-import { createAuthServices, TokenBuckets, type AuthServices, type UnitTree } from '@ioc/auth';
+import { createAuthServices, TokenBuckets, type AuthServices, type ScopeTree } from '@ioc/auth';
 import { AccessGate, type UnitLoader } from './access-gate';
 import { RouteRegistry } from './route-registry';
 import type { ResourceLookups } from './resource-lookups';
@@ -17,7 +17,7 @@ export interface AuthContext extends AuthServices {
 
 export function createAuthContext(
   db: Queryable,
-  units: UnitTree & UnitLoader,
+  units: ScopeTree & UnitLoader,
   config: ApiConfig,
   lookups: ResourceLookups,
 ): AuthContext {

@@ -6,7 +6,8 @@ import { AuditLog, type AuditActor } from '@ioc/auth';
 import { seedDemo } from '../demo/demo-seed';
 import { cliActor, runAuthCommand, USERS_USAGE } from '../auth/users.cli';
 import type { Pool } from '@ioc/db';
-import { UnitIndex, UnitsRepository } from '@ioc/geo';
+import { UnitDirectory, UnitImportService } from '@ioc/geo';
+import { IndicatorSeedService } from '@ioc/indicators';
 import { openCliDb } from './cli-db';
 import {
   INGEST_USAGE,
@@ -18,7 +19,6 @@ import {
 } from './ingest.command';
 import { FEEDS_USAGE, runFeedsCommand } from './feeds.command';
 import { INDICATORS_USAGE, runIndicatorsCommand } from './indicators.command';
-import { seedIndicators } from '../indicators/indicators.seed';
 import { importUnitsCommand } from './units.command';
 
 export const USAGE = `Usage: ioc <command> [options]
@@ -52,6 +52,8 @@ export async function runCommand(
 ): Promise<number> {
   const [group, action, ...rest] = argv;
   const db = await openCliDb(config);
+  // The one unit tree of this run: read on first use, invalidated when a command writes units.
+  const units = new UnitDirectory(db.pool);
   try {
     switch (`${group ?? ''} ${group === 'migrate' ? '' : (action ?? '')}`.trim()) {
       case 'migrate':
@@ -67,24 +69,28 @@ export async function runCommand(
         print(
           `units: ${r.units} (${r.approximate ? 'approximate cells' : 'official boundaries'}), demo devices: ${r.devices}`,
         );
-        const ind = await seedIndicators(db.pool, { province: config.IOC_PROVINCE, demo: true });
+        units.invalidate();
+        const ind = await new IndicatorSeedService(db.pool, units).seed({
+          province: config.IOC_PROVINCE,
+          demo: true,
+        });
         print(
           `indicator catalogue: +${ind.catalogue.indicators} indicators, +${ind.catalogue.targets} targets; demo reports: ${ind.demo ? `${ind.demo.rows} rows` : 'already loaded'}`,
         );
         return 0;
       }
       case 'devices add':
-        return await addDevice(db.pool, rest, print);
+        return await addDevice(db.pool, units, rest, print);
       case 'devices list':
         return await listDevices(new DeviceRepository(db.pool), rest, print);
       case 'devices rotate':
-        return await rotateDevice(db.pool, rest, print);
+        return await rotateDevice(db.pool, units, rest, print);
       case 'units import':
-        return await importUnitsCommand(db.pool, rest, print);
+        return await importUnitsCommand(new UnitImportService(db.pool, units), rest, print);
       case 'deadletter list':
         return await listDeadLetters(new DeadLetterRepository(db.pool), rest, print);
       case 'gateways add':
-        return await addGateway(registrationFor(db.pool), cliActor(), rest, print);
+        return await addGateway(registrationFor(db.pool, units), cliActor(), rest, print);
       case 'broker mosquitto-files':
         return await writeMosquittoFiles(new DeviceRepository(db.pool), rest, print);
       case 'users add':
@@ -101,7 +107,7 @@ export async function runCommand(
       case 'feeds list':
       case 'feeds rotate':
       case 'feeds revoke':
-        return await runFeedsCommand(`${group ?? ''} ${action ?? ''}`, rest, db.pool, print);
+        return await runFeedsCommand(`${group ?? ''} ${action ?? ''}`, rest, db.pool, units, print);
       case 'indicators list':
       case 'indicators add':
       case 'indicators edit':
@@ -109,7 +115,13 @@ export async function runCommand(
       case 'targets add':
       case 'targets edit':
       case 'targets retire':
-        return await runIndicatorsCommand(`${group ?? ''} ${action ?? ''}`, rest, db.pool, print);
+        return await runIndicatorsCommand(
+          `${group ?? ''} ${action ?? ''}`,
+          rest,
+          db.pool,
+          units,
+          print,
+        );
       default:
         print(USAGE);
         return 2;
@@ -120,23 +132,24 @@ export async function runCommand(
 }
 
 /** The registry's write side as the CLI uses it: audited as `cli:<os user>`. */
-function registrationFor(pool: Pool): DeviceRegistrationService<AuditActor> {
-  const units = new UnitsRepository(pool);
-  let index: UnitIndex | undefined;
+function registrationFor(pool: Pool, units: UnitDirectory): DeviceRegistrationService<AuditActor> {
   return new DeviceRegistrationService<AuditActor>({
     repo: new DeviceRepository(pool),
+    // The point index is read only when a command places a device by its position.
     geo: {
-      locate: async (lon, lat) => {
-        index ??= UnitIndex.build(await units.leafGeometries());
-        return index.locate(lon, lat);
-      },
-      exists: async (code) => (await units.get(code)) !== null,
+      locate: (lon, lat) => units.locateAsync(lon, lat),
+      exists: (code) => units.exists(code),
     },
     audit: new AuditLog(pool),
   });
 }
 
-async function addDevice(pool: Pool, args: string[], print: Print): Promise<number> {
+async function addDevice(
+  pool: Pool,
+  units: UnitDirectory,
+  args: string[],
+  print: Print,
+): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
@@ -160,7 +173,7 @@ async function addDevice(pool: Pool, args: string[], print: Print): Promise<numb
   if (!values.kind) problems.push('--kind is required (e.g. air_quality, water_level, gateway)');
   const { lon, lat, interval } = parsePlacement(values, problems);
   if (problems.length > 0) throw new DomainError('invalid', 'DEVICE_INVALID', problems.join('\n'));
-  const registration = registrationFor(pool);
+  const registration = registrationFor(pool, units);
   const r = await registration.register(
     {
       id: values.id,
@@ -204,11 +217,16 @@ async function listDevices(repo: DeviceRepository, args: string[], print: Print)
   return 0;
 }
 
-async function rotateDevice(pool: Pool, args: string[], print: Print): Promise<number> {
+async function rotateDevice(
+  pool: Pool,
+  units: UnitDirectory,
+  args: string[],
+  print: Print,
+): Promise<number> {
   const { values } = parseArgs({ args, options: { id: { type: 'string' } }, strict: true });
   if (!values.id)
     throw new DomainError('not_found', 'DEVICE_NOT_FOUND', 'no device (missing --id)');
-  const { token } = await registrationFor(pool).rotate(values.id, cliActor());
+  const { token } = await registrationFor(pool, units).rotate(values.id, cliActor());
   print(`new token for ${values.id}: ${token}`);
   print(
     'The previous token no longer works for new MQTT connections and HTTP requests (platforms read tokens from the database); connections already open stay until they reconnect.',

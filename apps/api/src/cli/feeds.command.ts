@@ -1,9 +1,8 @@
 import { parseArgs } from 'node:util';
 import { DomainError } from '@ioc/contracts';
 import type { Pool } from '@ioc/db';
-import { loadCatalogue, seedCatalogue } from '@ioc/indicators';
-import { DeadLetterRepository } from '@ioc/ingest';
-import { IndicatorsService } from '../indicators/indicators.service';
+import type { UnitDirectory } from '@ioc/geo';
+import { FeedAdminService, IndicatorSeedService } from '@ioc/indicators';
 
 export const FEEDS_USAGE = `  feeds add --code C --name N [--indicators a,b] [--units 48,20275] [--cadence monthly|quarterly|yearly]
             [--due-day 10] [--who W] [--why R]
@@ -20,11 +19,12 @@ export async function runFeedsCommand(
   command: string,
   args: string[],
   pool: Pool,
+  units: UnitDirectory,
   print: Print,
 ): Promise<number> {
   // The catalogue the platform seeds at start, so the CLI works on a database it has not seen yet.
-  await seedCatalogue(pool, loadCatalogue());
-  const service = new IndicatorsService(pool, new DeadLetterRepository(pool));
+  await new IndicatorSeedService(pool, units).seedCatalogue();
+  const service = new FeedAdminService(pool, units);
   switch (command) {
     case 'feeds add':
       return addFeed(service, args, print);
@@ -41,7 +41,7 @@ export async function runFeedsCommand(
 
 const actorOptions = { who: { type: 'string' }, why: { type: 'string' } } as const;
 
-async function addFeed(service: IndicatorsService, args: string[], print: Print): Promise<number> {
+async function addFeed(service: FeedAdminService, args: string[], print: Print): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
@@ -80,11 +80,7 @@ async function addFeed(service: IndicatorsService, args: string[], print: Print)
   return 0;
 }
 
-async function listFeeds(
-  service: IndicatorsService,
-  args: string[],
-  print: Print,
-): Promise<number> {
+async function listFeeds(service: FeedAdminService, args: string[], print: Print): Promise<number> {
   const { values } = parseArgs({ args, options: { revoked: { type: 'boolean' } }, strict: true });
   const { items } = await service.listFeeds(values.revoked ?? false);
   print(
@@ -109,7 +105,7 @@ async function listFeeds(
 }
 
 async function rotateFeed(
-  service: IndicatorsService,
+  service: FeedAdminService,
   args: string[],
   print: Print,
 ): Promise<number> {
@@ -130,7 +126,7 @@ async function rotateFeed(
 }
 
 async function revokeFeed(
-  service: IndicatorsService,
+  service: FeedAdminService,
   args: string[],
   print: Print,
 ): Promise<number> {

@@ -1,15 +1,14 @@
 import { parseArgs } from 'node:util';
 import { DomainError } from '@ioc/contracts';
 import type { Pool } from '@ioc/db';
-import { DeadLetterRepository } from '@ioc/ingest';
+import type { UnitDirectory } from '@ioc/geo';
 import {
-  loadCatalogue,
+  CatalogueAdminService,
+  IndicatorSeedService,
   parseLocaleNumber,
   ruleText,
-  seedCatalogue,
   type StoredTarget,
 } from '@ioc/indicators';
-import { IndicatorsService } from '../indicators/indicators.service';
 import { required } from './feeds.command';
 
 export const INDICATORS_USAGE = `  indicators list [--domain dx] [--level province|commune]
@@ -38,11 +37,12 @@ export async function runIndicatorsCommand(
   command: string,
   args: string[],
   pool: Pool,
+  units: UnitDirectory,
   print: Print,
 ): Promise<number> {
   // The catalogue the platform seeds at start, so the CLI works on a database it has not seen yet.
-  await seedCatalogue(pool, loadCatalogue());
-  const service = new IndicatorsService(pool, new DeadLetterRepository(pool));
+  await new IndicatorSeedService(pool, units).seedCatalogue();
+  const service = new CatalogueAdminService(pool, units);
   switch (command) {
     case 'indicators list':
       return listIndicators(service, args, print);
@@ -66,7 +66,7 @@ export async function runIndicatorsCommand(
 const actorOptions = { who: { type: 'string' }, why: { type: 'string' } } as const;
 
 async function listIndicators(
-  service: IndicatorsService,
+  service: CatalogueAdminService,
   args: string[],
   print: Print,
 ): Promise<number> {
@@ -85,7 +85,7 @@ async function listIndicators(
 }
 
 async function addIndicator(
-  service: IndicatorsService,
+  service: CatalogueAdminService,
   args: string[],
   print: Print,
 ): Promise<number> {
@@ -133,7 +133,7 @@ async function addIndicator(
 }
 
 async function editIndicator(
-  service: IndicatorsService,
+  service: CatalogueAdminService,
   args: string[],
   print: Print,
 ): Promise<number> {
@@ -167,7 +167,7 @@ async function editIndicator(
 }
 
 async function listTargets(
-  service: IndicatorsService,
+  service: CatalogueAdminService,
   args: string[],
   print: Print,
 ): Promise<number> {
@@ -235,7 +235,7 @@ function ruleFields(values: {
 }
 
 async function addTarget(
-  service: IndicatorsService,
+  service: CatalogueAdminService,
   args: string[],
   print: Print,
 ): Promise<number> {
@@ -258,7 +258,7 @@ async function addTarget(
 }
 
 async function editTarget(
-  service: IndicatorsService,
+  service: CatalogueAdminService,
   args: string[],
   print: Print,
 ): Promise<number> {
@@ -278,7 +278,7 @@ async function editTarget(
 }
 
 async function retireTarget(
-  service: IndicatorsService,
+  service: CatalogueAdminService,
   args: string[],
   print: Print,
 ): Promise<number> {

@@ -1,14 +1,12 @@
 import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DomainError } from '@ioc/contracts';
-import { withTransaction, type Pool } from '@ioc/db';
 import {
-  importUnits,
-  loadSeedUnits,
   readGeoJsonDirectory,
   readGeoJsonFile,
   type FieldMappingInput,
   type GeoJsonSource,
+  type UnitImportService,
 } from '@ioc/geo';
 
 type Print = (line: string) => void;
@@ -18,7 +16,7 @@ type Print = (line: string) => void;
  * every feature valid or nothing written; re-import is an idempotent upsert.
  */
 export async function importUnitsCommand(
-  pool: Pool,
+  importer: UnitImportService,
   args: string[],
   print: Print,
 ): Promise<number> {
@@ -44,10 +42,8 @@ export async function importUnitsCommand(
     else sources.push(await readGeoJsonFile(p));
   }
   const mapping = parseMapping(values.map);
-  const outcome = await importUnits(pool, sources, {
+  const outcome = await importer.import(sources, {
     dryRun: values['dry-run'] ?? false,
-    codeTable: await loadSeedUnits(),
-    withTransaction: (fn) => withTransaction(pool, fn),
     ...(values.parent ? { parentCode: values.parent } : {}),
     ...(mapping ? { mapping } : {}),
   });

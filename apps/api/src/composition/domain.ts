@@ -11,9 +11,15 @@ import {
 } from '@ioc/ingest';
 import { LiveHub, LiveOperations } from '@ioc/live';
 import { createAuthContext, type AuthContext } from '../auth/auth.context';
-import { IndicatorsService } from '../indicators/indicators.service';
-import { seedIndicators } from '../indicators/indicators.seed';
-import { UnitsService } from '../units/units.service';
+import { UnitDirectory, UnitImportService } from '@ioc/geo';
+import {
+  CatalogueAdminService,
+  CatalogueRepository,
+  FeedAdminService,
+  IndicatorSeedService,
+  IndicatorViewsService,
+  ReportIntakeService,
+} from '@ioc/indicators';
 import { seedDemo } from '../demo/demo-seed';
 import type { Database } from './database';
 
@@ -21,13 +27,19 @@ const log = new Logger('platform');
 
 /** The domain services of one platform process, before anything reads from a broker. */
 export interface Domain {
-  units: UnitsService;
+  /** The one cached unit tree; imports go through unitImport, which refreshes it. */
+  units: UnitDirectory;
+  unitImport: UnitImportService;
   devices: DeviceRepository;
   directory: DeviceDirectory;
   deadLetterRepo: DeadLetterRepository;
   deadLetters: DeadLetterSink;
   deadLetterPruner: DeadLetterPruner;
-  indicators: IndicatorsService;
+  indicatorCatalogue: CatalogueAdminService;
+  feeds: FeedAdminService;
+  reports: ReportIntakeService;
+  indicatorViews: IndicatorViewsService;
+  indicatorExists(code: string): Promise<boolean>;
   catalogue: MetricCatalogue;
   hub: LiveHub;
   live: LiveOperations;
@@ -40,7 +52,7 @@ export async function buildDomain(
   config: ApiConfig,
   registry: Registry,
 ): Promise<Domain> {
-  const units = new UnitsService(db.pool);
+  const units = new UnitDirectory(db.pool);
   const devices = new DeviceRepository(db.pool);
   if (config.SEED_DEMO)
     await seedDemo(db.pool, {
@@ -49,7 +61,7 @@ export async function buildDomain(
       boundaries: config.IOC_BOUNDARIES,
     });
   await units.load();
-  const seeded = await seedIndicators(db.pool, {
+  const seeded = await new IndicatorSeedService(db.pool, units).seed({
     province: config.IOC_PROVINCE,
     demo: config.SEED_DEMO,
   });
@@ -77,12 +89,10 @@ export async function buildDomain(
     alertUnit: (id) => live.alerts.unitOf(id),
   });
   const deadLetterRepo = new DeadLetterRepository(db.pool);
-  const indicators = new IndicatorsService(db.pool, deadLetterRepo, { registry });
-  indicators.onReportSaved = (changes) => {
-    live.indicatorChanged(changes);
-  };
+  const indicatorCatalogue = new CatalogueRepository(db.pool);
   return {
     units,
+    unitImport: new UnitImportService(db.pool, units),
     devices,
     directory,
     deadLetterRepo,
@@ -92,7 +102,16 @@ export async function buildDomain(
       maxRows: config.DEADLETTER_MAX_ROWS,
       intervalMs: config.DEADLETTER_PRUNE_INTERVAL_S * 1000,
     }),
-    indicators,
+    indicatorCatalogue: new CatalogueAdminService(db.pool, units),
+    feeds: new FeedAdminService(db.pool, units),
+    reports: new ReportIntakeService(db.pool, units, deadLetterRepo, {
+      registry,
+      onReportSaved: (changes) => {
+        live.indicatorChanged(changes);
+      },
+    }),
+    indicatorViews: new IndicatorViewsService(db.pool, units),
+    indicatorExists: async (code) => (await indicatorCatalogue.getIndicator(code)) !== null,
     catalogue: await MetricCatalogue.load(db.pool),
     hub,
     live,

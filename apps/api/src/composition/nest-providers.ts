@@ -1,6 +1,13 @@
 import type { InjectionToken, Provider } from '@nestjs/common';
 import { Registry } from 'prom-client';
 import { pingDatabase } from '@ioc/db';
+import { UnitDirectory, UnitImportService } from '@ioc/geo';
+import {
+  CatalogueAdminService,
+  FeedAdminService,
+  IndicatorViewsService,
+  ReportIntakeService,
+} from '@ioc/indicators';
 import {
   AuditLog,
   DisplayTokenService,
@@ -32,7 +39,7 @@ import { PLATFORM_STATUS, type PlatformStatus } from '../health/platform-status'
 import { WEBHOOK_SECRETS, type WebhookSecrets } from '../ingest/webhook-secrets';
 import { CHANNEL_UNITS, type ChannelUnits } from '../live/channel-units';
 import { WEB_CONFIG, type WebConfig } from '../web-config/web-config.controller';
-import { PLATFORM, type PlatformContext } from './platform.context';
+import type { PlatformContext } from './platform.context';
 
 function value(provide: InjectionToken, useValue: unknown): Provider {
   return { provide, useValue };
@@ -91,7 +98,12 @@ export function nestProviders(ctx: PlatformContext): Provider[] {
     value(FleetService, live.fleet),
     value(WallConfigService, ctx.wall),
     value(WEB_CONFIG, webConfig),
-    // TODO(integration): indicators and units controllers get their services once they live in libs.
-    value(PLATFORM, ctx),
+    // units and indicators
+    value(UnitDirectory, ctx.units),
+    value(UnitImportService, ctx.unitImport),
+    value(CatalogueAdminService, ctx.indicatorCatalogue),
+    value(FeedAdminService, ctx.feeds),
+    value(ReportIntakeService, ctx.reports),
+    value(IndicatorViewsService, ctx.indicatorViews),
   ];
 }

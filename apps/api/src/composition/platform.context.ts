@@ -12,9 +12,14 @@ import type {
 import type { AuditActor } from '@ioc/auth';
 import type { LiveHub, LiveOperations, WallConfigService } from '@ioc/live';
 import type { Registry } from 'prom-client';
-import type { UnitsService } from '../units/units.service';
+import type { UnitDirectory, UnitImportService } from '@ioc/geo';
+import type {
+  CatalogueAdminService,
+  FeedAdminService,
+  IndicatorViewsService,
+  ReportIntakeService,
+} from '@ioc/indicators';
 import type { AuthContext } from '../auth/auth.context';
-import type { IndicatorsService } from '../indicators/indicators.service';
 
 /**
  * Everything one platform process built (composition/platform.ts). Only composition sees it
@@ -41,14 +46,16 @@ export interface PlatformContext {
   hub: LiveHub;
   /** Rollups, AQI, fleet health, alerts and notifications (see libs/live). */
   live: LiveOperations;
-  units: UnitsService;
-  /** Resolution 57 indicators: catalogue, targets, feeds, reports, scorecards (libs/indicators). */
-  indicators: IndicatorsService;
+  /** The one cached unit tree (libs/geo); imports go through unitImport, which refreshes it. */
+  units: UnitDirectory;
+  unitImport: UnitImportService;
+  /** Resolution 57 indicators (libs/indicators): catalogue and targets, feeds, reports, views. */
+  indicatorCatalogue: CatalogueAdminService;
+  feeds: FeedAdminService;
+  reports: ReportIntakeService;
+  indicatorViews: IndicatorViewsService;
   registry: Registry;
   /** Users, sessions, display tokens, the authorizer, the audit trail and the access gate. */
   auth: AuthContext;
   brokerConnected(): boolean;
 }
-
-/** Injection token of the whole context: composition only (see nest-providers.ts). */
-export const PLATFORM = Symbol('PLATFORM');

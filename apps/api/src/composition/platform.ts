@@ -7,7 +7,6 @@ import type { ApiConfig } from '@ioc/config';
 import { DeviceRegistrationService, IngestMetrics } from '@ioc/ingest';
 import { WallConfigService } from '@ioc/live';
 import type { AuditActor } from '@ioc/auth';
-import { getIndicator } from '@ioc/indicators';
 import { prepareFirstRun } from '../auth/first-run';
 import { seedDemoAlertRules } from '../demo/demo-alert-rules';
 import { startSimulator, type Simulator } from '../demo/simulator';
@@ -60,7 +59,7 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
 
   const registration = new DeviceRegistrationService<AuditActor>({
     repo: domain.devices,
-    geo: { locate: (lon, lat) => units.locate(lon, lat), exists: (code) => units.exists(code) },
+    geo: units,
     audit: auth.audit,
     onChanged: (id, { tokenChanged }) => {
       directory.invalidate(id);
@@ -71,7 +70,7 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
   const wall = new WallConfigService(db.pool, {
     units,
     metricExists: (code) => domain.catalogue.get(code) !== undefined,
-    indicatorExists: async (code) => (await getIndicator(db.pool, code)) !== null,
+    indicatorExists: (code) => domain.indicatorExists(code),
     audit: auth.audit,
     onChanged: (c) => {
       live.wallChanged(c);
@@ -96,7 +95,11 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
     hub: domain.hub,
     live,
     units,
-    indicators: domain.indicators,
+    unitImport: domain.unitImport,
+    indicatorCatalogue: domain.indicatorCatalogue,
+    feeds: domain.feeds,
+    reports: domain.reports,
+    indicatorViews: domain.indicatorViews,
     registry,
     auth,
     brokerConnected: () => path.brokerConnected(),

@@ -10,7 +10,7 @@ import {
   type MetricCatalogue,
 } from '@ioc/ingest';
 import type { LiveOperations } from '@ioc/live';
-import type { UnitsService } from '../units/units.service';
+import type { UnitDirectory } from '@ioc/geo';
 import { openBroker, type BrokerConnection } from './broker';
 import type { Database } from './database';
 
@@ -41,7 +41,7 @@ export async function startReadingPath(deps: {
   catalogue: MetricCatalogue;
   deadLetters: DeadLetterSink;
   metrics: IngestMetrics;
-  units: Pick<UnitsService, 'locate'>;
+  units: Pick<UnitDirectory, 'locate'>;
   live: Pick<LiveOperations, 'onStored'>;
 }): Promise<ReadingPath> {
   const { config, metrics, live } = deps;

@@ -13,18 +13,18 @@ import {
 } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { Access } from '../auth/access.decorators';
-import { PLATFORM, type PlatformContext } from '../composition/platform.context';
 import { requestActor } from './actor';
+import { CatalogueAdminService } from '@ioc/indicators';
 
 /** The indicator catalogue and plan targets: public reads, admin edits (each with who and why). */
 @Controller('api/v1')
 export class IndicatorCatalogueController {
-  constructor(@Inject(PLATFORM) private readonly ctx: PlatformContext) {}
+  constructor(@Inject(CatalogueAdminService) private readonly catalogueAdmin: CatalogueAdminService) {}
 
   @Get('indicators')
   @Access({ action: 'read' })
   catalogue(@Query('domain') domain?: string, @Query('level') level?: string) {
-    return this.ctx.indicators.catalogue({ domain, level });
+    return this.catalogueAdmin.catalogue({ domain, level });
   }
 
   /** Who changed which indicator or target, when and why, with before and after. */
@@ -35,25 +35,25 @@ export class IndicatorCatalogueController {
     @Query('key') key?: string,
     @Query('limit') limit?: string,
   ) {
-    return this.ctx.indicators.changes({ entity, key, limit });
+    return this.catalogueAdmin.changes({ entity, key, limit });
   }
 
   @Get('indicators/:code')
   @Access({ action: 'read' })
   indicator(@Param('code') code: string) {
-    return this.ctx.indicators.indicator(code);
+    return this.catalogueAdmin.indicator(code);
   }
 
   @Post('indicators')
   @Access({ action: 'admin' })
   createIndicator(@Req() req: FastifyRequest, @Body() body: unknown) {
-    return this.ctx.indicators.createIndicator(body, requestActor(req));
+    return this.catalogueAdmin.createIndicator(body, requestActor(req));
   }
 
   @Patch('indicators/:code')
   @Access({ action: 'admin' })
   updateIndicator(@Req() req: FastifyRequest, @Param('code') code: string, @Body() body: unknown) {
-    return this.ctx.indicators.updateIndicator(code, body, requestActor(req));
+    return this.catalogueAdmin.updateIndicator(code, body, requestActor(req));
   }
 
   @Get('targets')
@@ -63,13 +63,13 @@ export class IndicatorCatalogueController {
     @Query('unit') unit?: string,
     @Query('retired') retired?: string,
   ) {
-    return this.ctx.indicators.targets({ indicator, unit, retired: retired === 'true' });
+    return this.catalogueAdmin.targets({ indicator, unit, retired: retired === 'true' });
   }
 
   @Post('targets')
   @Access({ action: 'admin' })
   createTarget(@Req() req: FastifyRequest, @Body() body: unknown) {
-    return this.ctx.indicators.createTarget(body, requestActor(req));
+    return this.catalogueAdmin.createTarget(body, requestActor(req));
   }
 
   @Patch('targets/:id')
@@ -79,7 +79,7 @@ export class IndicatorCatalogueController {
     @Param('id', ParseIntPipe) id: number,
     @Body() body: unknown,
   ) {
-    return this.ctx.indicators.updateTarget(id, body, requestActor(req));
+    return this.catalogueAdmin.updateTarget(id, body, requestActor(req));
   }
 
   /** Retires a target (kept for the audit trail; a re-seed does not bring it back). */
@@ -90,6 +90,6 @@ export class IndicatorCatalogueController {
     @Param('id', ParseIntPipe) id: number,
     @Body() body: unknown,
   ) {
-    return this.ctx.indicators.retireTarget(id, body, requestActor(req));
+    return this.catalogueAdmin.retireTarget(id, body, requestActor(req));
   }
 }

@@ -14,9 +14,9 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access, MachineRoute } from '../auth/access.decorators';
-import { PLATFORM, type PlatformContext } from '../composition/platform.context';
 import { requestActor } from './actor';
-import type { ReportReceipt } from './indicators.service';
+import type { ReportReceipt } from '@ioc/indicators';
+import { FeedAdminService, ReportIntakeService } from '@ioc/indicators';
 
 /**
  * Report feeds: administration (create, list, rotate the key, revoke), liveness, and the feed
@@ -25,19 +25,22 @@ import type { ReportReceipt } from './indicators.service';
  */
 @Controller('api/v1/feeds')
 export class FeedsController {
-  constructor(@Inject(PLATFORM) private readonly ctx: PlatformContext) {}
+  constructor(
+    @Inject(FeedAdminService) private readonly feeds: FeedAdminService,
+    @Inject(ReportIntakeService) private readonly reports: ReportIntakeService,
+  ) {}
 
   /** Creates a feed. The answer holds its key: shown once, stored only as a hash. */
   @Post()
   @Access({ action: 'admin' })
   create(@Req() req: FastifyRequest, @Body() body: unknown) {
-    return this.ctx.indicators.createFeed(body, requestActor(req));
+    return this.feeds.createFeed(body, requestActor(req));
   }
 
   @Get()
   @Access({ action: 'admin' })
   list(@Query('revoked') revoked?: string) {
-    return this.ctx.indicators.listFeeds(revoked === 'true');
+    return this.feeds.listFeeds(revoked === 'true');
   }
 
   /** Per feed and unit: last report, overdue, completeness, late reports. */
@@ -48,7 +51,7 @@ export class FeedsController {
     @Query('since') since?: string,
     @Query('unit') unit?: string,
   ) {
-    return this.ctx.indicators.liveness({ feed, since, unit });
+    return this.feeds.liveness({ feed, since, unit });
   }
 
   /** A new key; the old one stops working at once. */
@@ -56,13 +59,13 @@ export class FeedsController {
   @HttpCode(200)
   @Access({ action: 'admin' })
   rotate(@Req() req: FastifyRequest, @Param('code') code: string, @Body() body: unknown) {
-    return this.ctx.indicators.rotateFeed(code, body, requestActor(req));
+    return this.feeds.rotateFeed(code, body, requestActor(req));
   }
 
   @Delete(':code')
   @Access({ action: 'admin' })
   revoke(@Req() req: FastifyRequest, @Param('code') code: string, @Body() body: unknown) {
-    return this.ctx.indicators.revokeFeed(code, body, requestActor(req));
+    return this.feeds.revokeFeed(code, body, requestActor(req));
   }
 
   /**
@@ -86,7 +89,7 @@ export class FeedsController {
     @Headers('x-submitted-by') submittedBy?: string,
     @Headers('accept-language') language?: string,
   ): Promise<void> {
-    const receipt = await this.ctx.indicators.submitReport({
+    const receipt = await this.reports.submitReport({
       feedCode: code,
       key: bearer(authorization) ?? apiKey?.trim(),
       body: req.body,

@@ -1,11 +1,11 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { Access } from '../auth/access.decorators';
-import { PLATFORM, type PlatformContext } from '../composition/platform.context';
+import { IndicatorViewsService } from '@ioc/indicators';
 
 /** Read models of the wall and the tablet: scorecard, choropleth, history with lineage. */
 @Controller('api/v1')
 export class IndicatorViewsController {
-  constructor(@Inject(PLATFORM) private readonly ctx: PlatformContext) {}
+  constructor(@Inject(IndicatorViewsService) private readonly views: IndicatorViewsService) {}
 
   /** Per indicator: value (own vs rolled up), coverage, the year's targets, status, trend, source. */
   @Get('scorecard')
@@ -15,7 +15,7 @@ export class IndicatorViewsController {
     @Query('year') year?: string,
     @Query('all') all?: string,
   ) {
-    return this.ctx.indicators.scorecard({ unit, year, all: all === 'true' });
+    return this.views.scorecard({ unit, year, all: all === 'true' });
   }
 
   /** One value and status per ward of a province, for a period (`period`) or a year (`year`). */
@@ -27,7 +27,7 @@ export class IndicatorViewsController {
     @Query('period') period?: string,
     @Query('year') year?: string,
   ) {
-    return this.ctx.indicators.choropleth(code, { province, period, year });
+    return this.views.choropleth(code, { province, period, year });
   }
 
   /** Values per period with lineage: feed, submission (who, when, file, row), replaced values. */
@@ -38,6 +38,6 @@ export class IndicatorViewsController {
     @Query('unit') unit?: string,
     @Query('period') period?: string,
   ) {
-    return this.ctx.indicators.history(code, { unit, period });
+    return this.views.history(code, { unit, period });
   }
 }

@@ -3,8 +3,8 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { DomainError, type UnitSummary } from '@ioc/contracts';
 import { bandForZoom, type GeoJsonSource, type ZoomBand } from '@ioc/geo';
-import { PLATFORM, type PlatformContext } from '../composition/platform.context';
 import { Access } from '../auth/access.decorators';
+import { UnitDirectory, UnitImportService } from '@ioc/geo';
 
 const LEVELS = ['province', 'ward', 'commune', 'special_zone'] as const;
 const BANDS = ['low', 'mid', 'high'] as const;
@@ -53,7 +53,10 @@ function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
 @Controller('api/v1/units')
 @Access({ action: 'read' })
 export class UnitsController {
-  constructor(@Inject(PLATFORM) private readonly ctx: PlatformContext) {}
+  constructor(
+    @Inject(UnitDirectory) private readonly units: UnitDirectory,
+    @Inject(UnitImportService) private readonly unitImport: UnitImportService,
+  ) {}
 
   /** List by parent/level, or search names (diacritic-insensitive) and codes with `q`. */
   @Get()
@@ -62,7 +65,7 @@ export class UnitsController {
   ): Promise<{ asOf: string; items: (UnitSummary & { match?: string })[] }> {
     const q = parse(listQuery, query);
     if (q.q) {
-      const hits = await this.ctx.units.search(q.q, {
+      const hits = await this.units.search(q.q, {
         limit: q.limit,
         ...(q.level ? { level: q.level } : {}),
         ...(q.parent ? { parent: q.parent } : {}),
@@ -72,7 +75,7 @@ export class UnitsController {
         items: hits.map((h) => ({ ...h.unit, match: h.match })),
       };
     }
-    const items = await this.ctx.units.list({
+    const items = await this.units.list({
       ...(q.parent ? { parent: q.parent } : {}),
       ...(q.level ? { level: q.level } : {}),
     });
@@ -85,8 +88,8 @@ export class UnitsController {
     @Query() query: unknown,
   ): Promise<{ lon: number; lat: number; unit: UnitSummary | null }> {
     const { lon, lat } = parse(locateQuery, query);
-    const code = this.ctx.units.locate(lon, lat);
-    return { lon, lat, unit: code ? await this.ctx.units.get(code) : null };
+    const code = this.units.locate(lon, lat);
+    return { lon, lat, unit: code ? await this.units.get(code) : null };
   }
 
   @Get(':code')
@@ -97,8 +100,8 @@ export class UnitsController {
   @Get(':code/neighbours')
   async neighbours(@Param('code') code: string): Promise<{ code: string; items: UnitSummary[] }> {
     await this.require(code);
-    const codes = await this.ctx.units.neighbours(code);
-    const items = (await Promise.all(codes.map((c) => this.ctx.units.get(c)))).filter(
+    const codes = await this.units.neighbours(code);
+    const items = (await Promise.all(codes.map((c) => this.units.get(c)))).filter(
       (u): u is UnitSummary => u !== null,
     );
     return { code, items };
@@ -114,7 +117,7 @@ export class UnitsController {
       type: 'Feature',
       id: code,
       properties: { ...unit, band },
-      geometry: await this.ctx.units.geometry(code, band),
+      geometry: await this.units.geometry(code, band),
     };
   }
 
@@ -132,7 +135,7 @@ export class UnitsController {
     await this.require(code);
     const q = parse(mapQuery, query);
     const band = bandOf(q);
-    const simplified = await this.ctx.units.simplifiedChildren(code);
+    const simplified = await this.units.simplifiedChildren(code);
     void reply.header('cache-control', 'public, max-age=300');
     if (q.format === 'topojson') {
       if (!simplified)
@@ -143,7 +146,7 @@ export class UnitsController {
         );
       return simplified.topology(band);
     }
-    const children = await this.ctx.units.list({ parent: code });
+    const children = await this.units.list({ parent: code });
     const features = children.map((u) => ({
       type: 'Feature' as const,
       id: u.code,
@@ -171,7 +174,7 @@ export class UnitsController {
   async import(@Body() body: unknown, @Query() query: unknown) {
     const q = parse(importQuery, query);
     const source: GeoJsonSource = { name: 'request', data: body };
-    const outcome = await this.ctx.units.import([source], {
+    const outcome = await this.unitImport.import([source], {
       dryRun: q.dryRun === 'true',
       ...(q.parent ? { parentCode: q.parent } : {}),
     });
@@ -187,7 +190,7 @@ export class UnitsController {
   }
 
   private async require(code: string): Promise<UnitSummary> {
-    const unit = await this.ctx.units.get(code);
+    const unit = await this.units.get(code);
     if (!unit)
       throw new DomainError(
         'not_found',

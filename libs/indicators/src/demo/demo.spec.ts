@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { indexIndicators, loadCatalogue } from '../catalogue/load';
 import { feedLiveness } from '../liveness/liveness';
 import { validateReportRows } from '../report/validate';
-import { danangWards, fixtureDirectory } from '../testing/fixtures';
+import { danangWards, fixtureLookup } from '../testing/fixtures';
 import { rollUp } from '../values/rollup';
 import {
   DEMO_INDICATORS,
@@ -53,7 +53,7 @@ describe('generateDemoReports', () => {
   it('produces rows that pass validation for the demo feed', () => {
     const ctx = {
       indicators: indexIndicators(loadCatalogue()),
-      units: fixtureDirectory(),
+      units: fixtureLookup(),
       feed,
       now,
     };
@@ -126,7 +126,7 @@ describe('generateDemoReports', () => {
     expect(Number(march?.denominator)).toBeGreaterThan(wardDen);
     const { rejected } = validateReportRows(march === undefined ? [] : [march], {
       indicators: indexIndicators(loadCatalogue()),
-      units: fixtureDirectory(),
+      units: fixtureLookup(),
       feed: demoProvinceFeed('48'),
       now,
     });

@@ -87,117 +87,108 @@ function auditCte(action: string, source: string, actorParam: number): string {
        FROM ${source})`;
 }
 
-/** Creates a feed and returns its key — the only time the key exists outside the caller. */
-export async function createFeed(
-  db: Queryable,
-  input: NewFeed,
-  actor: Actor,
-): Promise<{ feed: Feed; key: string }> {
-  const key = generateFeedKey();
-  const { rows } = await db.query<FeedRow>(
-    `WITH ins AS (
-       INSERT INTO feed (code, name, key_hash, cadence, due_day, allowed_indicators, allowed_units)
-       VALUES ($1, $2, $3, $4, $5, $6::text[], $7::text[])
-       RETURNING ${COLUMNS}),
-     ${auditCte('feed.create', 'ins', 8)}
-     SELECT ${COLUMNS} FROM ins`,
-    [
-      input.code,
-      input.name,
-      hashFeedKey(key),
-      input.cadence,
-      input.dueDay ?? 10,
-      input.allowedIndicators,
-      input.allowedUnits,
-      actor.who,
-      actor.why,
-    ],
-  );
-  const row = rows[0];
-  if (row === undefined) throw new Error('INSERT ... RETURNING returned no row');
-  return { feed: toFeed(row), key };
-}
+/** Report feeds and their keys; every change is audited in the same statement. */
+export class FeedRepository {
+  constructor(private readonly db: Queryable) {}
 
-/** Issues a new key; the old one stops working at once. Null when the feed is unknown or revoked. */
-export async function rotateFeedKey(
-  db: Queryable,
-  code: string,
-  actor: Actor,
-): Promise<string | null> {
-  const key = generateFeedKey();
-  const { rows } = await db.query(
-    `WITH upd AS (
-       UPDATE feed SET key_hash = $2, key_rotated_at = now() WHERE code = $1 AND revoked_at IS NULL
-       RETURNING ${COLUMNS}),
-     ${auditCte('feed.rotate_key', 'upd', 3)}
-     SELECT code FROM upd`,
-    [code, hashFeedKey(key), actor.who, actor.why],
-  );
-  return rows.length === 1 ? key : null;
-}
+  /** Creates a feed and returns its key — the only time the key exists outside the caller. */
+  async create(input: NewFeed, actor: Actor): Promise<{ feed: Feed; key: string }> {
+    const key = generateFeedKey();
+    const { rows } = await this.db.query<FeedRow>(
+      `WITH ins AS (
+         INSERT INTO feed (code, name, key_hash, cadence, due_day, allowed_indicators, allowed_units)
+         VALUES ($1, $2, $3, $4, $5, $6::text[], $7::text[])
+         RETURNING ${COLUMNS}),
+       ${auditCte('feed.create', 'ins', 8)}
+       SELECT ${COLUMNS} FROM ins`,
+      [
+        input.code,
+        input.name,
+        hashFeedKey(key),
+        input.cadence,
+        input.dueDay ?? 10,
+        input.allowedIndicators,
+        input.allowedUnits,
+        actor.who,
+        actor.why,
+      ],
+    );
+    const row = rows[0];
+    if (row === undefined) throw new Error('INSERT ... RETURNING returned no row');
+    return { feed: toFeed(row), key };
+  }
 
-/** Revokes a feed: its key stops working at once; its reports stay. */
-export async function revokeFeed(db: Queryable, code: string, actor: Actor): Promise<boolean> {
-  const { rows } = await db.query(
-    `WITH upd AS (
-       UPDATE feed SET revoked_at = now() WHERE code = $1 AND revoked_at IS NULL
-       RETURNING ${COLUMNS}),
-     ${auditCte('feed.revoke', 'upd', 2)}
-     SELECT code FROM upd`,
-    [code, actor.who, actor.why],
-  );
-  return rows.length === 1;
-}
+  /** Issues a new key; the old one stops working at once. Null when the feed is unknown or revoked. */
+  async rotateKey(code: string, actor: Actor): Promise<string | null> {
+    const key = generateFeedKey();
+    const { rows } = await this.db.query(
+      `WITH upd AS (
+         UPDATE feed SET key_hash = $2, key_rotated_at = now() WHERE code = $1 AND revoked_at IS NULL
+         RETURNING ${COLUMNS}),
+       ${auditCte('feed.rotate_key', 'upd', 3)}
+       SELECT code FROM upd`,
+      [code, hashFeedKey(key), actor.who, actor.why],
+    );
+    return rows.length === 1 ? key : null;
+  }
 
-/** Changes what a feed may report; null keeps "unrestricted". */
-export async function updateFeedScope(
-  db: Queryable,
-  code: string,
-  scope: Pick<NewFeed, 'allowedIndicators' | 'allowedUnits'>,
-  actor: Actor,
-): Promise<Feed | null> {
-  const { rows } = await db.query<FeedRow>(
-    `WITH upd AS (
-       UPDATE feed SET allowed_indicators = $2::text[], allowed_units = $3::text[] WHERE code = $1
-       RETURNING ${COLUMNS}),
-     ${auditCte('feed.update_scope', 'upd', 4)}
-     SELECT ${COLUMNS} FROM upd`,
-    [code, scope.allowedIndicators, scope.allowedUnits, actor.who, actor.why],
-  );
-  const row = rows[0];
-  return row === undefined ? null : toFeed(row);
-}
+  /** Revokes a feed: its key stops working at once; its reports stay. */
+  async revoke(code: string, actor: Actor): Promise<boolean> {
+    const { rows } = await this.db.query(
+      `WITH upd AS (
+         UPDATE feed SET revoked_at = now() WHERE code = $1 AND revoked_at IS NULL
+         RETURNING ${COLUMNS}),
+       ${auditCte('feed.revoke', 'upd', 2)}
+       SELECT code FROM upd`,
+      [code, actor.who, actor.why],
+    );
+    return rows.length === 1;
+  }
 
-export async function listFeeds(
-  db: Queryable,
-  options: { includeRevoked?: boolean } = {},
-): Promise<Feed[]> {
-  const { rows } = await db.query<FeedRow>(
-    `SELECT ${COLUMNS} FROM feed WHERE $1::boolean OR revoked_at IS NULL ORDER BY code`,
-    [options.includeRevoked ?? false],
-  );
-  return rows.map(toFeed);
-}
+  /** Changes what a feed may report; null keeps "unrestricted". */
+  async updateScope(
+    code: string,
+    scope: Pick<NewFeed, 'allowedIndicators' | 'allowedUnits'>,
+    actor: Actor,
+  ): Promise<Feed | null> {
+    const { rows } = await this.db.query<FeedRow>(
+      `WITH upd AS (
+         UPDATE feed SET allowed_indicators = $2::text[], allowed_units = $3::text[] WHERE code = $1
+         RETURNING ${COLUMNS}),
+       ${auditCte('feed.update_scope', 'upd', 4)}
+       SELECT ${COLUMNS} FROM upd`,
+      [code, scope.allowedIndicators, scope.allowedUnits, actor.who, actor.why],
+    );
+    const row = rows[0];
+    return row === undefined ? null : toFeed(row);
+  }
 
-export async function getFeed(db: Queryable, code: string): Promise<Feed | null> {
-  const { rows } = await db.query<FeedRow>(`SELECT ${COLUMNS} FROM feed WHERE code = $1`, [code]);
-  const row = rows[0];
-  return row === undefined ? null : toFeed(row);
-}
+  async list(options: { includeRevoked?: boolean } = {}): Promise<Feed[]> {
+    const { rows } = await this.db.query<FeedRow>(
+      `SELECT ${COLUMNS} FROM feed WHERE $1::boolean OR revoked_at IS NULL ORDER BY code`,
+      [options.includeRevoked ?? false],
+    );
+    return rows.map(toFeed);
+  }
 
-/**
- * The feed a key opens, or null (unknown feed, revoked feed, wrong key — indistinguishable to
- * the caller on purpose). The hash comparison is constant-time.
- */
-export async function verifyFeedKey(
-  db: Queryable,
-  code: string,
-  key: string,
-): Promise<Feed | null> {
-  const { rows } = await db.query<FeedRow & { key_hash: string }>(
-    `SELECT ${COLUMNS}, key_hash FROM feed WHERE code = $1 AND revoked_at IS NULL`,
-    [code],
-  );
-  const row = rows[0];
-  return row !== undefined && sameHash(key, row.key_hash) ? toFeed(row) : null;
+  async get(code: string): Promise<Feed | null> {
+    const { rows } = await this.db.query<FeedRow>(`SELECT ${COLUMNS} FROM feed WHERE code = $1`, [
+      code,
+    ]);
+    const row = rows[0];
+    return row === undefined ? null : toFeed(row);
+  }
+
+  /**
+   * The feed a key opens, or null (unknown feed, revoked feed, wrong key — indistinguishable to
+   * the caller on purpose). The hash comparison is constant-time.
+   */
+  async verifyKey(code: string, key: string): Promise<Feed | null> {
+    const { rows } = await this.db.query<FeedRow & { key_hash: string }>(
+      `SELECT ${COLUMNS}, key_hash FROM feed WHERE code = $1 AND revoked_at IS NULL`,
+      [code],
+    );
+    const row = rows[0];
+    return row !== undefined && sameHash(key, row.key_hash) ? toFeed(row) : null;
+  }
 }

@@ -1,34 +1,7 @@
-import { withTransaction, type Pool, type Queryable } from '@ioc/db';
-
 /** Who made a catalogue or target change and why; both land in indicator_change_log. */
 export interface Actor {
   who: string;
   why: string;
-}
-
-/** A pg.Pool hands each query to any connection, so a transaction needs one checked-out client. */
-function isPool(db: Queryable): db is Queryable & Pool {
-  return 'totalCount' in db && typeof (db as { connect?: unknown }).connect === 'function';
-}
-
-/**
- * Runs `fn` in one transaction: on a pool through a dedicated client (@ioc/db withTransaction),
- * on a single connection (PoolClient, PGlite) directly with BEGIN/COMMIT.
- */
-export async function inTransaction<T>(
-  db: Queryable,
-  fn: (tx: Queryable) => Promise<T>,
-): Promise<T> {
-  if (isPool(db)) return withTransaction(db, fn);
-  await db.query('BEGIN');
-  try {
-    const result = await fn(db);
-    await db.query('COMMIT');
-    return result;
-  } catch (err) {
-    await db.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  }
 }
 
 /** bigint columns arrive as number (pg with the @ioc/db parser), string (plain pg) or bigint (PGlite). */

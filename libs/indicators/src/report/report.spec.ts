@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { indexIndicators, loadCatalogue } from '../catalogue/load';
-import { danangWards, fixtureDirectory } from '../testing/fixtures';
+import { danangWards, fixtureLookup } from '../testing/fixtures';
 import { parseReport, parseReportCsv, parseReportJson } from './parse';
 import type { RawReportRow } from './raw-row';
 import { validateReportRows, type ValidationContext } from './validate';
 
 const indicators = indexIndicators(loadCatalogue());
-const units = fixtureDirectory();
+const units = fixtureLookup();
 const wards = danangWards();
 const now = new Date('2026-04-15T03:00:00Z');
 const ctx: ValidationContext = {

@@ -1,7 +1,7 @@
 import { foldVietnamese } from '@ioc/contracts';
 import type { Indicator, IndicatorUnit } from '../catalogue/schema';
 import { parsePeriod, vnDay } from '../period';
-import { measuredLevel, type UnitDirectory } from '../units';
+import { measuredLevel, type UnitLookup } from '../units';
 import { parseLocaleNumber } from './numbers';
 import type { RawReportRow, RawValue } from './raw-row';
 import { rowMessage, type Message, type RejectionCode } from './reasons';
@@ -15,7 +15,7 @@ export interface FeedScope {
 
 export interface ValidationContext {
   indicators: ReadonlyMap<string, Indicator>;
-  units: UnitDirectory;
+  units: UnitLookup;
   feed: FeedScope;
   /** Injected clock: "future" is judged against it, in Vietnam time. */
   now: Date;

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { createUnitDirectory, type UnitDirectory, type UnitLevel, type UnitRef } from '../units';
+import { createUnitLookup, type UnitLookup, type UnitLevel, type UnitRef } from '../units';
 
 interface CsvUnit {
   province_code: string;
@@ -33,11 +33,11 @@ export function fixtureUnits(): (UnitRef & { name: string })[] {
   ];
 }
 
-export function fixtureDirectory(): UnitDirectory {
-  return createUnitDirectory(fixtureUnits());
+export function fixtureLookup(): UnitLookup {
+  return createUnitLookup(fixtureUnits());
 }
 
 /** The 94 ward-level units of Đà Nẵng. */
 export function danangWards(): string[] {
-  return fixtureDirectory().childrenOf('48').slice();
+  return fixtureLookup().childrenOf('48').slice();
 }

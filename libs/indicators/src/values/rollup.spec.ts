@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { indexIndicators, loadCatalogue } from '../catalogue/load';
 import type { Indicator } from '../catalogue/schema';
-import { createUnitDirectory } from '../units';
+import { createUnitLookup } from '../units';
 import { resolveValue, rollUp, unitValue, type ReportFigures } from './rollup';
 
 const catalogue = indexIndicators(loadCatalogue());
@@ -95,7 +95,7 @@ describe('other rollup rules', () => {
 });
 
 describe('resolveValue', () => {
-  const units = createUnitDirectory([
+  const units = createUnitLookup([
     { code: '48', level: 'province', parentCode: null },
     { code: 'A', level: 'ward', parentCode: '48' },
     { code: 'B', level: 'commune', parentCode: '48' },

@@ -1,6 +1,6 @@
 import type { Indicator } from '../catalogue/schema';
 import { ratioScale } from '../report/validate';
-import type { UnitDirectory } from '../units';
+import type { UnitLookup } from '../units';
 
 /** The figures of one current report that values are computed from. */
 export interface ReportFigures {
@@ -137,7 +137,7 @@ export interface ResolvedValue {
 export function resolveValue(
   indicator: Pick<Indicator, 'unit' | 'rollup'>,
   unitCode: string,
-  units: UnitDirectory,
+  units: UnitLookup,
   reports: ReadonlyMap<string, Omit<ReportFigures, 'unitCode'>>,
 ): ResolvedValue {
   const own = unitValue(indicator, reports.get(unitCode));

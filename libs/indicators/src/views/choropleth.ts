@@ -1,7 +1,7 @@
 import type { Indicator } from '../catalogue/schema';
 import type { CurrentReport } from '../repo/report.repository';
 import { valueForYear } from '../status/status';
-import type { UnitDirectory } from '../units';
+import type { UnitLookup } from '../units';
 import type { Coverage } from '../values/rollup';
 import { statusFromSeries, type StatusView } from './scorecard';
 import { unitSeries, type ReportRef, type SeriesPoint } from './series';
@@ -36,7 +36,7 @@ export interface ChoroplethInput {
   provinceCode: string;
   year: number;
   period: string | null;
-  units: UnitDirectory;
+  units: UnitLookup;
   /** Current reports of the province and its wards, all periods up to the end of `year`. */
   reports: readonly CurrentReport[];
   /** applicableTargets() per unit code (province and wards). */

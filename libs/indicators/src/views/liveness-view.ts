@@ -1,7 +1,7 @@
 import type { Indicator } from '../catalogue/schema';
 import { feedLiveness, type ReportFact, type UnitLiveness } from '../liveness/liveness';
 import type { Feed } from '../repo/feed.repository';
-import { measuredLevel, type UnitDirectory } from '../units';
+import { measuredLevel, type UnitLookup } from '../units';
 
 export interface FeedLivenessView {
   feed: string;
@@ -24,7 +24,7 @@ export function feedLivenessView(input: {
   feed: Feed;
   reports: readonly ReportFact[];
   indicators: ReadonlyMap<string, Indicator>;
-  units: UnitDirectory;
+  units: UnitLookup;
   since: Date;
   now: Date;
 }): FeedLivenessView {

@@ -8,7 +8,7 @@ import {
   type Evaluation,
   type Status,
 } from '../status/status';
-import type { UnitDirectory } from '../units';
+import type { UnitLookup } from '../units';
 import type { Coverage } from '../values/rollup';
 import { unitSeries, type ReportRef, type SeriesPoint } from './series';
 import type { ApplicableTarget } from './targets';
@@ -46,7 +46,7 @@ export interface ScorecardInput {
   indicator: Pick<Indicator, 'code' | 'unit' | 'rollup' | 'direction'>;
   unitCode: string;
   year: number;
-  units: UnitDirectory;
+  units: UnitLookup;
   /** Current reports of the unit and its children, all periods up to the end of `year`. */
   reports: readonly CurrentReport[];
   /** applicableTargets() of the indicator for the unit, every year. */

@@ -1,7 +1,7 @@
 import type { Indicator } from '../catalogue/schema';
 import { parsePeriod } from '../period';
 import type { CurrentReport } from '../repo/report.repository';
-import type { UnitDirectory } from '../units';
+import type { UnitLookup } from '../units';
 import { byUnit, resolveValue, type RollupResult } from '../values/rollup';
 
 /** Where a figure comes from: one stored report row. */
@@ -59,7 +59,7 @@ export function comparePeriods(a: string, b: string): number {
 export function unitSeries(
   indicator: Pick<Indicator, 'code' | 'unit' | 'rollup'>,
   unitCode: string,
-  units: UnitDirectory,
+  units: UnitLookup,
   reports: readonly CurrentReport[],
 ): SeriesPoint[] {
   const children = new Set(units.childrenOf(unitCode));

@@ -3,7 +3,7 @@ import { applyTargetPatch, targetCreateSchema } from '../admin/inputs';
 import { indexIndicators, loadCatalogue } from '../catalogue/load';
 import type { Indicator } from '../catalogue/schema';
 import type { CurrentReport, ReportVersion } from '../repo/report.repository';
-import { createUnitDirectory } from '../units';
+import { createUnitLookup } from '../units';
 import { choropleth } from './choropleth';
 import { historyView } from './history';
 import { scorecardEntry } from './scorecard';
@@ -19,7 +19,7 @@ const get = (code: string): Indicator => {
 const dossiers = get('dx.dossiers_processed_online'); // ratio, percent
 const software = get('dx.unified_governance_software'); // share_of_units
 
-const units = createUnitDirectory([
+const units = createUnitLookup([
   { code: '48', level: 'province', parentCode: null },
   { code: 'A', level: 'ward', parentCode: '48' },
   { code: 'B', level: 'ward', parentCode: '48' },

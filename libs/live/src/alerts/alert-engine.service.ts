@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Reading } from '@ioc/contracts';
 import type { Pool } from '@ioc/db';
-import type { UnitTree } from '../common/query';
+import type { LiveUnits } from '../common/query';
 import type { LiveLogger } from '../common/logger';
 import {
   notificationFor,
@@ -108,7 +108,7 @@ export class AlertEngine {
   constructor(
     private readonly pool: Pool,
     private readonly devices: DeviceLookup,
-    private readonly units: Pick<UnitTree, 'parentOf'>,
+    private readonly units: Pick<LiveUnits, 'parentOf'>,
     private readonly notifier: Notifier,
     private readonly sink: AlertSink,
     private readonly log: LiveLogger,

@@ -9,7 +9,7 @@ import {
   parseInput,
   requireUnit,
   unitCodeParam,
-  type UnitTree,
+  type LiveUnits,
 } from '../common/query';
 import { notificationFor, type Notifier } from '../notifications/notifier.service';
 import type { NotificationAttempt } from '../notifications/notification.repository';
@@ -159,7 +159,7 @@ export class AlertService {
 
   constructor(
     private readonly pool: Pool,
-    private readonly units: UnitTree,
+    private readonly units: LiveUnits,
     private readonly notifier: Notifier,
     private readonly sink: AlertSink,
     private readonly onRulesChanged: () => void,

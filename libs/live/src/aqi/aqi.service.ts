@@ -5,7 +5,7 @@ import {
   parseInput,
   requireUnit,
   unitCodeParam,
-  type UnitTree,
+  type LiveUnits,
 } from '../common/query';
 import { BUCKET_MS, bucketStart } from '../rollups/buckets';
 import { RollupRepository } from '../rollups/rollup.repository';
@@ -151,7 +151,7 @@ export class AqiService {
 
   constructor(
     db: Queryable,
-    private readonly units: UnitTree,
+    private readonly units: LiveUnits,
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.repo = new RollupRepository(db);

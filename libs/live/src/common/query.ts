@@ -60,14 +60,14 @@ export function decodeCursor<S extends z.ZodType>(
   return r.data;
 }
 
-/** Where the live services look up administrative units (UnitsService in the API satisfies it). */
-export interface UnitTree {
+/** Where the live services look up administrative units (geo's UnitDirectory satisfies it). */
+export interface LiveUnits {
   parentOf(code: string): string | null;
   exists(code: string): Promise<boolean>;
   selfAndDescendants(code: string): Promise<string[]>;
 }
 
-export async function requireUnit(units: UnitTree, code: string): Promise<string[]> {
+export async function requireUnit(units: LiveUnits, code: string): Promise<string[]> {
   if (!(await units.exists(code))) {
     throw new DomainError(
       'not_found',
@@ -79,7 +79,7 @@ export async function requireUnit(units: UnitTree, code: string): Promise<string
 }
 
 /** The unit itself and its parent, for channels that show a ward's events on the province too. */
-export function unitAndParent(units: Pick<UnitTree, 'parentOf'>, code: string | null): string[] {
+export function unitAndParent(units: Pick<LiveUnits, 'parentOf'>, code: string | null): string[] {
   if (!code) return [];
   const parent = units.parentOf(code);
   return parent ? [code, parent] : [code];

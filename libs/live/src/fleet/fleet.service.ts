@@ -9,7 +9,7 @@ import {
   parseInput,
   requireUnit,
   unitCodeParam,
-  type UnitTree,
+  type LiveUnits,
 } from '../common/query';
 import { LatestRepository } from '../rollups/latest.repository';
 import { RollupRepository } from '../rollups/rollup.repository';
@@ -83,7 +83,7 @@ export class FleetService {
 
   constructor(
     db: Queryable,
-    private readonly units: UnitTree,
+    private readonly units: LiveUnits,
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.fleet = new FleetRepository(db);

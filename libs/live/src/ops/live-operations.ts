@@ -12,7 +12,7 @@ import { AqiService } from '../aqi/aqi.service';
 import { LocalBus, type BusItem, type LiveBus } from '../bus/live-bus';
 import { PgNotifyBus } from '../bus/pg-notify-bus';
 import type { LiveLogger } from '../common/logger';
-import { unitAndParent, type UnitTree } from '../common/query';
+import { unitAndParent, type LiveUnits } from '../common/query';
 import { FleetService } from '../fleet/fleet.service';
 import { fanOutReadings, publishDeltas } from '../hub/fanout';
 import type { LiveHub } from '../hub/live-hub';
@@ -26,7 +26,7 @@ export interface LiveOperationsDeps {
   pool: Pool;
   storage: StorageMode;
   hub: LiveHub;
-  units: UnitTree;
+  units: LiveUnits;
   devices: DeviceLookup;
   /**
    * How deltas reach the other API instances: `local` for a single process (embedded mode),

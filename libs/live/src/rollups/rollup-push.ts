@@ -1,6 +1,6 @@
 import type { Reading } from '@ioc/contracts';
 import type { Queryable } from '@ioc/db';
-import type { UnitTree } from '../common/query';
+import type { LiveUnits } from '../common/query';
 import type { LiveLogger } from '../common/logger';
 import { meanOf } from './aggregate';
 import { bucketStart } from './buckets';
@@ -35,7 +35,7 @@ export class RollupPusher {
 
   constructor(
     db: Queryable,
-    private readonly units: UnitTree,
+    private readonly units: LiveUnits,
     private readonly deliver: (updates: RollupUpdate[]) => void,
     private readonly log: LiveLogger,
     private readonly intervalMs = 1000,

@@ -9,7 +9,7 @@ import {
   parseInput,
   requireUnit,
   unitCodeParam,
-  type UnitTree,
+  type LiveUnits,
 } from '../common/query';
 import { meanOf } from './aggregate';
 import { BUCKET_MS, BUCKET_SIZES, bucketStart, type BucketSize } from './buckets';
@@ -141,7 +141,7 @@ export class RollupService {
 
   constructor(
     db: Queryable,
-    private readonly units: UnitTree,
+    private readonly units: LiveUnits,
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.repo = new RollupRepository(db);
