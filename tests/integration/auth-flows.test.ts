@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { WsServerMessage } from '@ioc/contracts';
 import { runAuthCommand } from '../../apps/api/src/auth/users.cli';
+import { cliServices } from '../../apps/api/src/composition/services';
 import { connectDevice } from '../support/mqtt';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import { waitFor } from '../support/wait';
@@ -442,7 +443,7 @@ describe('users administration', () => {
     const code = await runAuthCommand(
       'users add',
       ['--username', 'Cli-Leader', '--role', 'ward_leader', '--units', HOME],
-      platform.ctx.pool,
+      cliServices(platform.ctx.pool).auth,
       {
         print: (l) => out.push(l),
         readStdin: () => Promise.resolve('piped passphrase 42\n'),

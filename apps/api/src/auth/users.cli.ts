@@ -1,9 +1,7 @@
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { DomainError } from '@ioc/contracts';
-import type { Queryable } from '@ioc/db';
 import {
-  createAuthServices,
   normaliseUsername,
   ROLES,
   type AuditActor,
@@ -34,14 +32,9 @@ export interface CliIo {
 export async function runAuthCommand(
   command: string,
   args: string[],
-  db: Queryable,
+  auth: AuthServices,
   io: CliIo,
 ): Promise<number> {
-  const auth = createAuthServices(
-    db,
-    { parentOf: () => null },
-    { sessionTtlHours: 12, maxAttempts: 5, maxAttemptsPerIp: 50, lockoutMinutes: 15 },
-  );
   const who = cliActor();
   switch (command) {
     case 'users add':

@@ -1,13 +1,10 @@
 import { parseArgs } from 'node:util';
 import type { CliConfig } from '@ioc/config';
 import { DomainError } from '@ioc/contracts';
-import { DeadLetterRepository, DeviceRegistrationService, DeviceRepository } from '@ioc/ingest';
-import { AuditLog, type AuditActor } from '@ioc/auth';
+import type { DeadLetterRepository, DeviceRepository } from '@ioc/ingest';
 import { seedDemo } from '../demo/demo-seed';
 import { cliActor, runAuthCommand, USERS_USAGE } from '../auth/users.cli';
-import type { Pool } from '@ioc/db';
-import { UnitDirectory, UnitImportService } from '@ioc/geo';
-import { IndicatorSeedService } from '@ioc/indicators';
+import { cliServices, type CliServices } from '../composition/services';
 import { openCliDb } from './cli-db';
 import {
   INGEST_USAGE,
@@ -52,8 +49,7 @@ export async function runCommand(
 ): Promise<number> {
   const [group, action, ...rest] = argv;
   const db = await openCliDb(config);
-  // The one unit tree of this run: read on first use, invalidated when a command writes units.
-  const units = new UnitDirectory(db.pool);
+  const services = cliServices(db.pool);
   try {
     switch (`${group ?? ''} ${group === 'migrate' ? '' : (action ?? '')}`.trim()) {
       case 'migrate':
@@ -69,8 +65,8 @@ export async function runCommand(
         print(
           `units: ${r.units} (${r.approximate ? 'approximate cells' : 'official boundaries'}), demo devices: ${r.devices}`,
         );
-        units.invalidate();
-        const ind = await new IndicatorSeedService(db.pool, units).seed({
+        services.units.invalidate();
+        const ind = await services.indicatorSeed.seed({
           province: config.IOC_PROVINCE,
           demo: true,
         });
@@ -80,26 +76,26 @@ export async function runCommand(
         return 0;
       }
       case 'devices add':
-        return await addDevice(db.pool, units, rest, print);
+        return await addDevice(services, rest, print);
       case 'devices list':
-        return await listDevices(new DeviceRepository(db.pool), rest, print);
+        return await listDevices(services.devices, rest, print);
       case 'devices rotate':
-        return await rotateDevice(db.pool, units, rest, print);
+        return await rotateDevice(services, rest, print);
       case 'units import':
-        return await importUnitsCommand(new UnitImportService(db.pool, units), rest, print);
+        return await importUnitsCommand(services.unitImport, rest, print);
       case 'deadletter list':
-        return await listDeadLetters(new DeadLetterRepository(db.pool), rest, print);
+        return await listDeadLetters(services.deadLetters, rest, print);
       case 'gateways add':
-        return await addGateway(registrationFor(db.pool, units), cliActor(), rest, print);
+        return await addGateway(services.registration, cliActor(), rest, print);
       case 'broker mosquitto-files':
-        return await writeMosquittoFiles(new DeviceRepository(db.pool), rest, print);
+        return await writeMosquittoFiles(services.devices, rest, print);
       case 'users add':
       case 'users list':
       case 'users disable':
       case 'users enable':
       case 'users passwd':
       case 'display-tokens add':
-        return await runAuthCommand(`${group ?? ''} ${action ?? ''}`, rest, db.pool, {
+        return await runAuthCommand(`${group ?? ''} ${action ?? ''}`, rest, services.auth, {
           print,
           readStdin,
         });
@@ -107,7 +103,7 @@ export async function runCommand(
       case 'feeds list':
       case 'feeds rotate':
       case 'feeds revoke':
-        return await runFeedsCommand(`${group ?? ''} ${action ?? ''}`, rest, db.pool, units, print);
+        return await runFeedsCommand(`${group ?? ''} ${action ?? ''}`, rest, services, print);
       case 'indicators list':
       case 'indicators add':
       case 'indicators edit':
@@ -115,13 +111,7 @@ export async function runCommand(
       case 'targets add':
       case 'targets edit':
       case 'targets retire':
-        return await runIndicatorsCommand(
-          `${group ?? ''} ${action ?? ''}`,
-          rest,
-          db.pool,
-          units,
-          print,
-        );
+        return await runIndicatorsCommand(`${group ?? ''} ${action ?? ''}`, rest, services, print);
       default:
         print(USAGE);
         return 2;
@@ -131,25 +121,7 @@ export async function runCommand(
   }
 }
 
-/** The registry's write side as the CLI uses it: audited as `cli:<os user>`. */
-function registrationFor(pool: Pool, units: UnitDirectory): DeviceRegistrationService<AuditActor> {
-  return new DeviceRegistrationService<AuditActor>({
-    repo: new DeviceRepository(pool),
-    // The point index is read only when a command places a device by its position.
-    geo: {
-      locate: (lon, lat) => units.locateAsync(lon, lat),
-      exists: (code) => units.exists(code),
-    },
-    audit: new AuditLog(pool),
-  });
-}
-
-async function addDevice(
-  pool: Pool,
-  units: UnitDirectory,
-  args: string[],
-  print: Print,
-): Promise<number> {
+async function addDevice(services: CliServices, args: string[], print: Print): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
@@ -173,7 +145,7 @@ async function addDevice(
   if (!values.kind) problems.push('--kind is required (e.g. air_quality, water_level, gateway)');
   const { lon, lat, interval } = parsePlacement(values, problems);
   if (problems.length > 0) throw new DomainError('invalid', 'DEVICE_INVALID', problems.join('\n'));
-  const registration = registrationFor(pool, units);
+  const { registration } = services;
   const r = await registration.register(
     {
       id: values.id,
@@ -217,16 +189,11 @@ async function listDevices(repo: DeviceRepository, args: string[], print: Print)
   return 0;
 }
 
-async function rotateDevice(
-  pool: Pool,
-  units: UnitDirectory,
-  args: string[],
-  print: Print,
-): Promise<number> {
+async function rotateDevice(services: CliServices, args: string[], print: Print): Promise<number> {
   const { values } = parseArgs({ args, options: { id: { type: 'string' } }, strict: true });
   if (!values.id)
     throw new DomainError('not_found', 'DEVICE_NOT_FOUND', 'no device (missing --id)');
-  const { token } = await registrationFor(pool, units).rotate(values.id, cliActor());
+  const { token } = await services.registration.rotate(values.id, cliActor());
   print(`new token for ${values.id}: ${token}`);
   print(
     'The previous token no longer works for new MQTT connections and HTTP requests (platforms read tokens from the database); connections already open stay until they reconnect.',

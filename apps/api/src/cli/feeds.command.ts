@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
 import { DomainError } from '@ioc/contracts';
-import type { Pool } from '@ioc/db';
-import type { UnitDirectory } from '@ioc/geo';
-import { FeedAdminService, IndicatorSeedService } from '@ioc/indicators';
+import type { CliServices } from '../composition/services';
+import type { FeedAdminService } from '@ioc/indicators';
 
 export const FEEDS_USAGE = `  feeds add --code C --name N [--indicators a,b] [--units 48,20275] [--cadence monthly|quarterly|yearly]
             [--due-day 10] [--who W] [--why R]
@@ -18,13 +17,12 @@ type Print = (line: string) => void;
 export async function runFeedsCommand(
   command: string,
   args: string[],
-  pool: Pool,
-  units: UnitDirectory,
+  services: Pick<CliServices, 'indicatorSeed' | 'feeds'>,
   print: Print,
 ): Promise<number> {
   // The catalogue the platform seeds at start, so the CLI works on a database it has not seen yet.
-  await new IndicatorSeedService(pool, units).seedCatalogue();
-  const service = new FeedAdminService(pool, units);
+  await services.indicatorSeed.seedCatalogue();
+  const service = services.feeds;
   switch (command) {
     case 'feeds add':
       return addFeed(service, args, print);

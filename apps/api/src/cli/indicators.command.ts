@@ -1,10 +1,8 @@
 import { parseArgs } from 'node:util';
 import { DomainError } from '@ioc/contracts';
-import type { Pool } from '@ioc/db';
-import type { UnitDirectory } from '@ioc/geo';
+import type { CliServices } from '../composition/services';
 import {
-  CatalogueAdminService,
-  IndicatorSeedService,
+  type CatalogueAdminService,
   parseLocaleNumber,
   ruleText,
   type StoredTarget,
@@ -36,13 +34,12 @@ type Print = (line: string) => void;
 export async function runIndicatorsCommand(
   command: string,
   args: string[],
-  pool: Pool,
-  units: UnitDirectory,
+  services: Pick<CliServices, 'indicatorSeed' | 'indicatorCatalogue'>,
   print: Print,
 ): Promise<number> {
   // The catalogue the platform seeds at start, so the CLI works on a database it has not seen yet.
-  await new IndicatorSeedService(pool, units).seedCatalogue();
-  const service = new CatalogueAdminService(pool, units);
+  await services.indicatorSeed.seedCatalogue();
+  const service = services.indicatorCatalogue;
   switch (command) {
     case 'indicators list':
       return listIndicators(service, args, print);

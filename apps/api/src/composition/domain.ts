@@ -3,25 +3,26 @@ import type { Registry } from 'prom-client';
 import type { ApiConfig } from '@ioc/config';
 import {
   DeadLetterPruner,
-  DeadLetterRepository,
   DeadLetterSink,
   DeviceDirectory,
-  DeviceRepository,
+  type DeadLetterRepository,
+  type DeviceRepository,
   MetricCatalogue,
 } from '@ioc/ingest';
 import { LiveHub, LiveOperations } from '@ioc/live';
 import { createAuthContext, type AuthContext } from '../auth/auth.context';
-import { UnitDirectory, UnitImportService } from '@ioc/geo';
+import { UnitDirectory, type UnitImportService } from '@ioc/geo';
+import type { AuditLog } from '@ioc/auth';
 import {
-  CatalogueAdminService,
   CatalogueRepository,
-  FeedAdminService,
-  IndicatorSeedService,
   IndicatorViewsService,
   ReportIntakeService,
+  type CatalogueAdminService,
+  type FeedAdminService,
 } from '@ioc/indicators';
 import { seedDemo } from '../demo/demo-seed';
 import type { Database } from './database';
+import { storeServices } from './services';
 
 const log = new Logger('platform');
 
@@ -33,6 +34,7 @@ export interface Domain {
   devices: DeviceRepository;
   directory: DeviceDirectory;
   deadLetterRepo: DeadLetterRepository;
+  audit: AuditLog;
   deadLetters: DeadLetterSink;
   deadLetterPruner: DeadLetterPruner;
   indicatorCatalogue: CatalogueAdminService;
@@ -53,7 +55,8 @@ export async function buildDomain(
   registry: Registry,
 ): Promise<Domain> {
   const units = new UnitDirectory(db.pool);
-  const devices = new DeviceRepository(db.pool);
+  const store = storeServices(db.pool, units);
+  const { devices } = store;
   if (config.SEED_DEMO)
     await seedDemo(db.pool, {
       dataDir: config.DATA_DIR,
@@ -61,7 +64,7 @@ export async function buildDomain(
       boundaries: config.IOC_BOUNDARIES,
     });
   await units.load();
-  const seeded = await new IndicatorSeedService(db.pool, units).seed({
+  const seeded = await store.indicatorSeed.seed({
     province: config.IOC_PROVINCE,
     demo: config.SEED_DEMO,
   });
@@ -88,11 +91,11 @@ export async function buildDomain(
     deviceUnit: async (id) => (await directory.get(id))?.unitCode,
     alertUnit: (id) => live.alerts.unitOf(id),
   });
-  const deadLetterRepo = new DeadLetterRepository(db.pool);
+  const deadLetterRepo = store.deadLetters;
   const indicatorCatalogue = new CatalogueRepository(db.pool);
   return {
     units,
-    unitImport: new UnitImportService(db.pool, units),
+    unitImport: store.unitImport,
     devices,
     directory,
     deadLetterRepo,
@@ -102,8 +105,9 @@ export async function buildDomain(
       maxRows: config.DEADLETTER_MAX_ROWS,
       intervalMs: config.DEADLETTER_PRUNE_INTERVAL_S * 1000,
     }),
-    indicatorCatalogue: new CatalogueAdminService(db.pool, units),
-    feeds: new FeedAdminService(db.pool, units),
+    indicatorCatalogue: store.indicatorCatalogue,
+    feeds: store.feeds,
+    audit: store.audit,
     reports: new ReportIntakeService(db.pool, units, deadLetterRepo, {
       registry,
       onReportSaved: (changes) => {

@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import type { ApiConfig } from '@ioc/config';
-import { DeviceRegistrationService, IngestMetrics } from '@ioc/ingest';
+import { IngestMetrics } from '@ioc/ingest';
 import { WallConfigService } from '@ioc/live';
-import type { AuditActor } from '@ioc/auth';
 import { prepareFirstRun } from '../auth/first-run';
 import { seedDemoAlertRules } from '../demo/demo-alert-rules';
 import { startSimulator, type Simulator } from '../demo/simulator';
@@ -16,6 +15,7 @@ import { startHttpServer } from './http-server';
 import { nestProviders } from './nest-providers';
 import type { PlatformContext } from './platform.context';
 import { startReadingPath } from './reading-path';
+import { deviceRegistration } from './services';
 
 export interface RunningPlatform {
   ctx: PlatformContext;
@@ -57,15 +57,10 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
   const path = await startReadingPath({ config, db, metrics, ...domain });
   const { broker } = path;
 
-  const registration = new DeviceRegistrationService<AuditActor>({
-    repo: domain.devices,
-    geo: units,
-    audit: auth.audit,
-    onChanged: (id, { tokenChanged }) => {
-      directory.invalidate(id);
-      // The embedded broker checks tokens at CONNECT; sessions opened with the old token end now.
-      if (tokenChanged) broker.embedded?.disconnectUser(id);
-    },
+  const registration = deviceRegistration(domain, units, (id, { tokenChanged }) => {
+    directory.invalidate(id);
+    // The embedded broker checks tokens at CONNECT; sessions opened with the old token end now.
+    if (tokenChanged) broker.embedded?.disconnectUser(id);
   });
   const wall = new WallConfigService(db.pool, {
     units,

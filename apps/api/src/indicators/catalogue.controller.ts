@@ -19,7 +19,9 @@ import { CatalogueAdminService } from '@ioc/indicators';
 /** The indicator catalogue and plan targets: public reads, admin edits (each with who and why). */
 @Controller('api/v1')
 export class IndicatorCatalogueController {
-  constructor(@Inject(CatalogueAdminService) private readonly catalogueAdmin: CatalogueAdminService) {}
+  constructor(
+    @Inject(CatalogueAdminService) private readonly catalogueAdmin: CatalogueAdminService,
+  ) {}
 
   @Get('indicators')
   @Access({ action: 'read' })
