@@ -1,13 +1,7 @@
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { DomainError } from '@ioc/contracts';
-import {
-  normaliseUsername,
-  ROLES,
-  type AuditActor,
-  type AuthServices,
-  type Role,
-} from '@ioc/auth';
+import { normaliseUsername, ROLES, type AuditActor, type AuthServices, type Role } from '@ioc/auth';
 import { wallPath } from './wall-url';
 
 export const USERS_USAGE = `  users add --username U (--admin | --role ROLE --units CODE[,CODE]) [--display-name N] [--password P | --password-stdin]
