@@ -2,7 +2,13 @@ import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@ne
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ROUTE_POLICY, type RoutePolicy } from './access.decorators';
-import { AccessGate } from './access-gate';
+
+/** The guard's port: decide a request against its route's policy (AccessGate implements it). */
+export interface RouteAccess {
+  check(req: FastifyRequest, reply: FastifyReply, policy: RoutePolicy | undefined): Promise<void>;
+}
+
+export const ROUTE_ACCESS = Symbol('RouteAccess');
 
 /**
  * The one global guard (registered in app.module.ts). Every HTTP route must declare a policy
@@ -14,7 +20,7 @@ import { AccessGate } from './access-gate';
 export class AccessGuard implements CanActivate {
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
-    @Inject(AccessGate) private readonly gate: AccessGate,
+    @Inject(ROUTE_ACCESS) private readonly gate: RouteAccess,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {

@@ -30,7 +30,7 @@ import {
   RollupService,
   WallConfigService,
 } from '@ioc/live';
-import { AccessGate } from '../auth/access-gate';
+import { ROUTE_ACCESS } from '../auth/access.guard';
 import { MetricsAccess } from '../auth/metrics-access';
 import { RouteRegistry } from '../auth/route-registry';
 import { WsAccess } from '../auth/ws-access';
@@ -70,7 +70,7 @@ export function nestProviders(ctx: PlatformContext): Provider[] {
   const webConfig: WebConfig = { basemap: config.BASEMAP_URL ?? null };
   return [
     // auth
-    value(AccessGate, auth.gate),
+    value(ROUTE_ACCESS, auth.gate),
     value(WsAccess, auth.ws),
     value(RouteRegistry, auth.routes),
     value(SessionService, auth.sessions),
