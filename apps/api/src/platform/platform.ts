@@ -17,7 +17,6 @@ import {
   IngestMetrics,
   IngestService,
   MetricCatalogue,
-  MqttCollector,
   ReadingWriter,
 } from '@ioc/ingest';
 import { LiveHub, WallConfigService } from '@ioc/live';
@@ -31,7 +30,7 @@ import { registerBodyParsers } from '../common/raw-body.parser';
 import { QuietLogger } from '../common/quiet.logger';
 import { startLiveOperations } from '../live/live-operations';
 import { UnitsService } from '../units/units.service';
-import { openBroker } from './broker';
+import { openMqttIngest } from './broker';
 import { openDatabase } from './database';
 import { seedDemo } from './demo-seed';
 import { seedDemoAlertRules } from './demo-alert-rules';
@@ -155,42 +154,24 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
     log.warn(`database write failed, buffering (${writer.snapshot.buffered} rows): ${err.message}`);
   });
 
-  const broker = await openBroker({
+  const broker = await openMqttIngest({
     mqttUrl: config.MQTT_URL,
     username: config.MQTT_USERNAME,
     password: config.MQTT_PASSWORD,
     port: config.MQTT_PORT,
+    clientId: config.MQTT_CLIENT_ID,
+    sharedGroup: config.MQTT_SHARED_GROUP,
     directory,
-    ingest: () => ingest,
-  });
-  const collector = new MqttCollector(
-    {
-      url: broker.url,
-      clientId: config.MQTT_CLIENT_ID,
-      ...(broker.username !== undefined ? { username: broker.username } : {}),
-      ...(broker.password !== undefined ? { password: broker.password } : {}),
-      // Aedes speaks MQTT 3.1.1 only; shared subscriptions need an external MQTT 5 broker.
-      protocolVersion: broker.kind === 'external' ? 5 : 4,
-      ...(broker.kind === 'external' ? { sharedGroup: config.MQTT_SHARED_GROUP } : {}),
-    },
-    (topic, payload, at) => ingest.handleMqtt(topic, payload, at),
+    ingest,
     // Resume once the writer has drained to half its buffer (works for any buffer/batch sizes).
-    () => writer.hasRoom(),
-  );
-  let brokerUp = false;
-  collector.on('connected', () => (brokerUp = true));
-  collector.on('error', (err) => {
-    brokerUp = false;
-    log.warn(`MQTT: ${err.message}`);
+    hasRoom: () => writer.hasRoom(),
+    warn: (message) => {
+      log.warn(message);
+    },
   });
-  collector.on('paused', (reason) => {
-    log.warn(`MQTT collector paused: ${reason}`);
-  });
-  await collector.start();
-  brokerUp = true;
   const gauge = setInterval(() => {
     metrics.bufferDepth.set(writer.snapshot.buffered);
-    metrics.readingStopped.set(collector.stats.blocked ? 1 : 0);
+    metrics.readingStopped.set(broker.readingStopped() ? 1 : 0);
   }, 1000);
   gauge.unref();
 
@@ -201,7 +182,7 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
     onChanged: (id, { tokenChanged }) => {
       directory.invalidate(id);
       // The embedded broker checks tokens at CONNECT; sessions opened with the old token end now.
-      if (tokenChanged) broker.embedded?.disconnectUser(id);
+      if (tokenChanged) broker.disconnectUser(id);
     },
   });
   const wall = new WallConfigService(db.pool, {
@@ -235,7 +216,7 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
     indicators,
     registry,
     auth,
-    brokerConnected: () => brokerUp,
+    brokerConnected: () => broker.connected(),
   };
   const firstRun = await prepareFirstRun(auth, {
     embedded: db.embedded !== undefined,
@@ -279,9 +260,8 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
   try {
     await app.listen(config.PORT, config.HOST);
   } catch (err) {
-    await collector.stop().catch(() => undefined);
+    await broker.stop();
     await live.stop();
-    await broker.embedded?.close();
     await db.close();
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new Error(
@@ -329,13 +309,12 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
       await deadLetterPruner.stop();
       await simulator?.stop();
       // Order matters: stop taking messages, flush what was acknowledged, then close storage.
-      await collector.stop().catch(() => undefined);
+      await broker.stop();
       await app.close();
       hub.stop();
       await writer.close();
       await live.stop();
       await deadLetters.close();
-      await broker.embedded?.close();
       if (db.embedded) rmSync(runtimeFile, { force: true });
       await db.close();
     },
