@@ -166,14 +166,18 @@ export async function startEmbeddedBroker(
 }
 
 async function drain(pending: Set<Promise<void>>, timeoutMs: number): Promise<void> {
-  if (pending.size === 0) return;
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, timeoutMs);
-  });
-  // Nothing new is taken while closing, so waiting on today's set is enough.
-  await Promise.race([Promise.allSettled([...pending]), timeout]);
-  clearTimeout(timer);
+  if (pending.size > 0) {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+    });
+    // Nothing new is taken while closing, so waiting on today's set is enough.
+    await Promise.race([Promise.allSettled([...pending]), timeout]);
+    clearTimeout(timer);
+  }
+  // The PUBACKs just written sit in corked sockets until the next tick (mqtt-packet): let them
+  // out before the connections are destroyed.
+  await new Promise((resolve) => setImmediate(resolve));
 }
 
 async function listenFrom(
