@@ -8,14 +8,8 @@ import { cliActor, runAuthCommand, USERS_USAGE } from '../auth/users.cli';
 import type { Pool } from '@ioc/db';
 import { UnitIndex, UnitsRepository } from '@ioc/geo';
 import { openCliDb } from './cli-db';
-import {
-  INGEST_USAGE,
-  addGateway,
-  mosquittoHint,
-  parsePlacement,
-  parseProfile,
-  writeMosquittoFiles,
-} from './ingest.command';
+import { INGEST_USAGE, addGateway, parsePlacement, parseProfile } from './ingest.command';
+import { mosquittoHint, writeMosquittoFiles } from './mosquitto-security';
 import { FEEDS_USAGE, runFeedsCommand } from './feeds.command';
 import { INDICATORS_USAGE, runIndicatorsCommand } from './indicators.command';
 import { seedIndicators } from '../indicators/indicators.seed';
@@ -213,7 +207,7 @@ async function rotateDevice(pool: Pool, args: string[], print: Print): Promise<n
   print(
     'The previous token no longer works for new MQTT connections and HTTP requests (platforms read tokens from the database); connections already open stay until they reconnect.',
   );
-  print(mosquittoHint(values.id));
+  print(mosquittoHint(values.id, true));
   return 0;
 }
 
