@@ -2,7 +2,8 @@
  * Issue 3, identity: a device's credentials let `mosquitto_pub` (Debian mosquitto-clients) store
  * its readings; a wrong password is refused at CONNECT; publishing under another device's id
  * stores nothing — against the embedded broker (Aedes + PGlite), the external Mosquitto, and a
- * Mosquitto configured from infra/mosquitto with the ACL `ioc broker mosquitto-files` writes.
+ * Mosquitto configured from infra/mosquitto with the dynamic security file `ioc broker
+ * mosquitto-files` writes.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,12 +15,13 @@ import { testEnv } from '../support/env';
 import { count, registerDevice, runIoc } from '../support/ingest';
 import {
   mosquittoBinariesAvailable,
+  mosquittoCtrl,
   mosquittoPub,
   startPrivateMosquitto,
-  writeMosquittoPasswords,
   type PrivateMosquitto,
 } from '../support/mosquitto-broker';
 import { mosquittoAvailable } from '../support/mqtt';
+import { dynsecNewIdentity } from '../../apps/api/src/cli/mosquitto-security';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import { waitFor } from '../support/wait';
 
@@ -181,7 +183,7 @@ describe.skipIf(!(hasPostgres && hasMosquitto && hasMosquittoBins))(
 );
 
 describe.skipIf(!(hasPostgres && hasMosquittoBins))(
-  'identity — Mosquitto with the shipped config, ACL and password file',
+  'identity — Mosquitto with the shipped config and dynamic security',
   () => {
     let db: TestDatabase;
     let pool: Pool;
@@ -203,23 +205,29 @@ describe.skipIf(!(hasPostgres && hasMosquittoBins))(
       tokens[gw] = await registerDevice(pool, { id: gw, kind: 'gateway' });
       tokens[a] = await registerDevice(pool, { id: a, gatewayId: gw });
       tokens[b] = await registerDevice(pool, { id: b });
-      // The operator's steps (infra/mosquitto/README.md): ACL from `ioc`, passwords with mosquitto_passwd.
+      // The operator's steps (infra/mosquitto/README.md): the plugin's file from `ioc`, then
+      // passwords (and identities registered since) with mosquitto_ctrl.
       const cli = await runIoc(['broker', 'mosquitto-files', '--out', dir, '--group', 'acl-test'], {
         DATABASE_URL: db.url,
       });
       expect(cli.code, cli.stderr).toBe(0);
-      await writeMosquittoPasswords(join(dir, 'passwd'), {
+      const admin = {
+        username: 'ioc-admin',
+        password: /broker admin: ioc-admin password (\S+)/.exec(cli.stdout)?.[1] ?? '',
+      };
+      broker = await startPrivateMosquitto({ dynsecFile: join(dir, 'dynamic-security.json') });
+      const passwords = {
         'ioc-ingest': collectorPassword,
-        [a]: tokens[a] ?? '',
-        [b]: tokens[b] ?? '',
-        [gw]: tokens[gw] ?? '',
-        // Known to the broker but not to the platform (e.g. deleted from the registry since).
-        [ghost]: 'ghost-password',
-      });
-      broker = await startPrivateMosquitto({
-        passwordFile: join(dir, 'passwd'),
-        aclFile: join(dir, 'acl'),
-      });
+        [a]: tokens[a],
+        [b]: tokens[b],
+        [gw]: tokens[gw],
+      };
+      for (const [id, pw] of Object.entries(passwords))
+        await mosquittoCtrl(broker, admin, ['setClientPassword', id, pw]);
+      // Known to the broker but not to the platform (e.g. deleted from the registry since),
+      // added as `ioc devices add` tells the operator to.
+      for (const step of dynsecNewIdentity(ghost, 'ghost-password'))
+        await mosquittoCtrl(broker, admin, step);
       platform = await startTestPlatform({
         DATABASE_URL: db.url,
         MQTT_URL: broker.url,
@@ -237,11 +245,34 @@ describe.skipIf(!(hasPostgres && hasMosquittoBins))(
       rmSync(dir, { recursive: true, force: true });
     });
 
-    it('writes an ACL that confines devices and gateways to their own topics', () => {
-      const acl = readFileSync(join(dir, 'acl'), 'utf8');
-      expect(acl).toContain('pattern write ioc/v1/telemetry/%u');
-      expect(acl).toContain('pattern write ioc/v1/gateway/%u/telemetry');
-      expect(acl).toContain('topic read $share/acl-test/ioc/v1/telemetry/+');
+    it('writes a dynamic security file that confines devices and gateways to their own topics', () => {
+      const config = JSON.parse(readFileSync(join(dir, 'dynamic-security.json'), 'utf8')) as {
+        defaultACLAccess: Record<string, boolean>;
+        clients: { username: string; roles: { rolename: string }[] }[];
+        roles: { rolename: string; acls: { acltype: string; topic: string; allow: boolean }[] }[];
+      };
+      expect(config.defaultACLAccess).toEqual({
+        publishClientSend: false,
+        publishClientReceive: false,
+        subscribe: false,
+        unsubscribe: true,
+      });
+      const rightsOf = (user: string) =>
+        config.clients
+          .find((c) => c.username === user)
+          ?.roles.flatMap((r) => config.roles.find((x) => x.rolename === r.rolename)?.acls ?? [])
+          .map((acl) => `${acl.allow ? 'allow' : 'deny'} ${acl.acltype} ${acl.topic}`);
+      expect(rightsOf(a)).toEqual([
+        `allow publishClientSend ioc/v1/telemetry/${a}`,
+        `allow publishClientSend ioc/v1/gateway/${a}/telemetry`,
+      ]);
+      expect(rightsOf(gw)).toEqual([
+        `allow publishClientSend ioc/v1/telemetry/${gw}`,
+        `allow publishClientSend ioc/v1/gateway/${gw}/telemetry`,
+      ]);
+      expect(rightsOf('ioc-ingest')).toContain(
+        'allow subscribeLiteral $share/acl-test/ioc/v1/telemetry/+',
+      );
       expect(readFileSync(join(dir, 'mqtt-users.txt'), 'utf8')).toMatch(
         new RegExp(`^${gw}\\tgateway$`, 'm'),
       );

@@ -85,6 +85,8 @@ describe('token rotation (embedded: Aedes + PGlite)', () => {
         who === 'device'
           ? { values: { pm25: value } }
           : { 'tok-aq': [{ ts: Date.now() - 1000, values: { pm25: value } }] };
+      // Each case its own mark: the gateway's batch names the same device as the device case.
+      const mark = who === 'device' ? 4 : 14;
       const old = tokens[who];
       // In use before the rotation: cached by the running platform.
       expect(await http(old, body(1))).toBe(202);
@@ -100,13 +102,14 @@ describe('token rotation (embedded: Aedes + PGlite)', () => {
       expect(await http(fresh, body(3))).toBe(202);
       const c = await connectDevice(platform.mqttUrl, id, fresh);
       const topic = who === 'device' ? `ioc/v1/telemetry/${id}` : `ioc/v1/gateway/${id}/telemetry`;
-      await c.publishAsync(topic, JSON.stringify(body(4)), { qos: 1 });
+      await c.publishAsync(topic, JSON.stringify(body(mark)), { qos: 1 });
       await c.endAsync();
       await waitFor(
         async () =>
           (await count(
             platform.ctx.pool,
-            "SELECT count(*)::int AS n FROM reading WHERE device_id = 'tok-aq' AND value = 4",
+            "SELECT count(*)::int AS n FROM reading WHERE device_id = 'tok-aq' AND value = $1",
+            [mark],
           )) === 1
             ? true
             : undefined,

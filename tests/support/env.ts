@@ -7,7 +7,9 @@ export const testEnv = {
   chromium: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   /** Mosquitto binaries for the suites that run a private broker (Debian paths by default). */
   mosquittoBin: process.env.TEST_MOSQUITTO_BIN ?? '/usr/sbin/mosquitto',
-  mosquittoPasswdBin: process.env.TEST_MOSQUITTO_PASSWD_BIN ?? '/usr/bin/mosquitto_passwd',
+  mosquittoCtrlBin: process.env.TEST_MOSQUITTO_CTRL_BIN ?? '/usr/bin/mosquitto_ctrl',
+  /** Mosquitto's dynamic security plugin; unset: the Debian and Docker image paths are tried. */
+  mosquittoDynsecPlugin: process.env.TEST_MOSQUITTO_DYNSEC_PLUGIN,
   mosquittoPubBin: process.env.TEST_MOSQUITTO_PUB_BIN ?? '/usr/bin/mosquitto_pub',
   mosquittoSubBin: process.env.TEST_MOSQUITTO_SUB_BIN ?? '/usr/bin/mosquitto_sub',
   /** PostgreSQL server binaries (initdb, pg_ctl) for the suites that run a throwaway cluster. */

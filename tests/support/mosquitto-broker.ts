@@ -1,10 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { serviceAvailable } from './databases';
 import { testEnv } from './env';
 import { freePort, isExecutable, runCommand, terminate, track, waitForPort } from './processes';
+
+/** Name of the broker's own copy of the dynamic security file, in its directory. */
+const DYNSEC_COPY = 'dynamic-security.json';
 
 /** The shipped broker configuration the private test brokers are rendered from. */
 export const MOSQUITTO_CONF_TEMPLATE = resolve(
@@ -23,33 +26,49 @@ export interface PrivateMosquitto {
 }
 
 export interface PrivateMosquittoOptions {
-  /** Absent: anonymous clients allowed (no password file, no ACL). */
-  passwordFile?: string;
-  aclFile?: string;
+  /**
+   * The dynamic security plugin's file (`ioc broker mosquitto-files`), copied into the broker's
+   * directory. Absent: anonymous clients allowed, no plugin.
+   */
+  dynsecFile?: string;
   /** Extra directives appended (later lines win for scalar settings). */
   extra?: string[];
 }
 
+/** The dynamic security plugin: where Debian (amd64, arm64) and the Docker image put it. */
+export function dynsecPluginPath(): string | undefined {
+  const candidates = testEnv.mosquittoDynsecPlugin
+    ? [testEnv.mosquittoDynsecPlugin]
+    : [
+        '/usr/lib/x86_64-linux-gnu/mosquitto_dynamic_security.so',
+        '/usr/lib/aarch64-linux-gnu/mosquitto_dynamic_security.so',
+        '/usr/lib/mosquitto_dynamic_security.so',
+      ];
+  return candidates.find((p) => existsSync(p));
+}
+
 /**
- * Mosquitto binaries (`mosquitto`, `mosquitto_passwd`, `mosquitto_pub`, `mosquitto_sub`), needed
- * by the suites that run a private broker; missing binaries fail in CI, skip elsewhere.
+ * Mosquitto binaries (`mosquitto`, `mosquitto_ctrl`, `mosquitto_pub`, `mosquitto_sub`) and the
+ * dynamic security plugin, needed by the suites that run a private broker; missing ones fail
+ * in CI, skip elsewhere.
  */
 export function mosquittoBinariesAvailable(): Promise<boolean> {
   return serviceAvailable('mosquitto binaries', () =>
     Promise.resolve(
       [
         testEnv.mosquittoBin,
-        testEnv.mosquittoPasswdBin,
+        testEnv.mosquittoCtrlBin,
         testEnv.mosquittoPubBin,
         testEnv.mosquittoSubBin,
-      ].every(isExecutable),
+      ].every(isExecutable) && dynsecPluginPath() !== undefined,
     ),
   );
 }
 
 /**
  * infra/mosquitto/mosquitto.conf with the listener moved to `port` on loopback, persistence
- * and logs under `dir`, and the password/ACL files replaced (or dropped for anonymous access).
+ * and logs under `dir`, and the dynamic security plugin's paths replaced (or the plugin dropped
+ * for anonymous access).
  */
 export function renderMosquittoConf(
   port: number,
@@ -66,14 +85,15 @@ export function renderMosquittoConf(
       case 'persistence_location':
         out.push(`persistence_location ${dir}/`);
         break;
-      case 'password_file':
-        if (opts.passwordFile) out.push(`password_file ${opts.passwordFile}`);
+      case 'plugin':
+        if (opts.dynsecFile)
+          out.push(`plugin ${dynsecPluginPath() ?? 'mosquitto_dynamic_security.so'}`);
         break;
-      case 'acl_file':
-        if (opts.aclFile) out.push(`acl_file ${opts.aclFile}`);
+      case 'plugin_opt_config_file':
+        if (opts.dynsecFile) out.push(`plugin_opt_config_file ${dir}/${DYNSEC_COPY}`);
         break;
       case 'allow_anonymous':
-        out.push(`allow_anonymous ${opts.passwordFile ? 'false' : 'true'}`);
+        out.push(`allow_anonymous ${opts.dynsecFile ? 'false' : 'true'}`);
         break;
       case 'log_dest':
         out.push('log_dest stderr');
@@ -98,6 +118,8 @@ export async function startPrivateMosquitto(
   const port = await freePort();
   const conf = join(dir, 'mosquitto.conf');
   writeFileSync(conf, renderMosquittoConf(port, dir, opts));
+  // The plugin rewrites its file as clients change: the broker gets its own copy.
+  if (opts.dynsecFile) writeFileSync(join(dir, DYNSEC_COPY), readFileSync(opts.dynsecFile));
   const child = track(
     spawn(testEnv.mosquittoBin, ['-c', conf], { stdio: ['ignore', 'pipe', 'pipe'] }),
   );
@@ -131,17 +153,34 @@ export async function startPrivateMosquitto(
   };
 }
 
-/** Writes a Mosquitto password file with `mosquitto_passwd -b` (the tool operators use). */
-export async function writeMosquittoPasswords(
-  file: string,
-  users: Record<string, string>,
+/**
+ * Runs `mosquitto_ctrl … dynsec <args>` against a private broker as its administrator, the way
+ * operators give identities their passwords and rights.
+ */
+export async function mosquittoCtrl(
+  broker: PrivateMosquitto,
+  admin: { username: string; password: string },
+  args: string[],
 ): Promise<void> {
-  writeFileSync(file, '', { mode: 0o600 });
-  for (const [user, password] of Object.entries(users)) {
-    const r = await runCommand(testEnv.mosquittoPasswdBin, ['-b', file, user, password]);
-    if (r.code !== 0) throw new Error(`mosquitto_passwd failed for ${user}: ${r.stderr}`);
-  }
-  chmodSync(file, 0o644);
+  const r = await runCommand(
+    testEnv.mosquittoCtrlBin,
+    [
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(broker.port),
+      '-u',
+      admin.username,
+      '-P',
+      admin.password,
+      'dynsec',
+      ...args,
+    ],
+    { timeoutMs: 20_000 },
+  );
+  // mosquitto_ctrl exits 0 even when the plugin refuses; its reply says so.
+  if (r.code !== 0 || /error|not authori[sz]ed|denied/i.test(r.stdout))
+    throw new Error(`mosquitto_ctrl dynsec ${args.join(' ')} failed: ${r.stdout}${r.stderr}`);
 }
 
 /** Runs `mosquitto_pub`; resolves with its exit code and output. */

@@ -6,8 +6,22 @@ export interface BrokerPolicy {
   authenticate(username: string, password: string): Promise<boolean>;
   /** May this client publish on this topic? A refusal gets a reason (logged, dead-lettered). */
   authorizePublish(username: string, topic: string): boolean;
-  authorizeSubscribe(username: string, topic: string): boolean;
   onRejectedPublish?(username: string, topic: string, payload: Buffer): void;
+  /**
+   * Takes an authorised PUBLISH into the platform. The broker acknowledges it (the QoS 1 PUBACK)
+   * only once this resolves, so resolve once the message is durable (stored or dead-lettered);
+   * a rejection closes the client's connection unacknowledged and the client sends it again.
+   */
+  accept(publish: AcceptedPublish): Promise<void>;
+}
+
+export interface AcceptedPublish {
+  username: string;
+  topic: string;
+  payload: Buffer;
+  receivedAt: Date;
+  /** False once the connection it came on has closed (its acknowledgement can no longer go). */
+  connectionOpen(): boolean;
 }
 
 export interface EmbeddedBroker {
@@ -23,18 +37,30 @@ export interface EmbeddedBroker {
 const USERNAME = Symbol('ioc.username');
 type AuthedClient = Client & { [USERNAME]?: string };
 
+/** How long `close()` waits for accepted messages to become durable and be acknowledged. */
+const DRAIN_MS = 10_000;
+
 /**
  * In-process Aedes broker for the embedded run mode. Identity comes from the CONNECT
  * credentials, never from the topic: each PUBLISH is checked against the authenticated name.
+ *
+ * Acknowledge after commit: Aedes writes a QoS 1 PUBACK as soon as `authorizePublish` calls back
+ * (lib/handlers/publish.js), and the broker dies with the platform, so the platform takes each
+ * PUBLISH right there (`policy.accept`) and the callback waits until the message is durable.
+ * Nothing subscribes in between — no client may subscribe at all (devices only publish).
+ * Throughput holds because Aedes handles a whole socket read of a client concurrently and the
+ * writer batches across clients; a client whose messages wait delays only its own next read.
  */
 export async function startEmbeddedBroker(
   preferredPort: number,
   policy: BrokerPolicy,
 ): Promise<EmbeddedBroker> {
+  /** Accepted messages not yet durable: `close()` lets them finish so their PUBACKs go out. */
+  const pending = new Set<Promise<void>>();
+  let closing = false;
   const aedes = await Aedes.createBroker({
-    // Large windows: the platform's own collector acknowledges only after a durable write.
+    // Packets a client sends right behind its CONNECT wait here while it is authenticated.
     queueLimit: 100_000,
-    concurrency: 1000,
     authenticate: (client, username, password, done) => {
       const user = username ?? '';
       policy
@@ -52,22 +78,47 @@ export async function startEmbeddedBroker(
         });
     },
     authorizePublish: (client, packet: PublishPacket, done) => {
-      const user = client ? ((client as AuthedClient)[USERNAME] ?? '') : '';
+      const authed: AuthedClient | null = client;
+      const user = authed ? (authed[USERNAME] ?? '') : '';
       if (packet.topic.startsWith('$SYS')) {
         done(new Error('$SYS is reserved'));
         return;
       }
-      if (policy.authorizePublish(user, packet.topic)) {
-        done(null);
+      const payload = packet.payload as Buffer;
+      if (!policy.authorizePublish(user, packet.topic)) {
+        policy.onRejectedPublish?.(user, packet.topic, payload);
+        done(new Error(`client ${user} may not publish to ${packet.topic}`));
         return;
       }
-      policy.onRejectedPublish?.(user, packet.topic, packet.payload as Buffer);
-      done(new Error(`client ${user} may not publish to ${packet.topic}`));
+      if (closing) {
+        // Shutting down: unacknowledged, so the device sends it to the next process.
+        done(new Error('broker is closing'));
+        return;
+      }
+      // Nothing subscribes, so the broker need not keep it as retained either.
+      packet.retain = false;
+      const accepted = policy.accept({
+        username: user,
+        topic: packet.topic,
+        payload,
+        receivedAt: new Date(),
+        connectionOpen: () => authed !== null && !authed.closed,
+      });
+      pending.add(accepted);
+      accepted.then(
+        () => {
+          pending.delete(accepted);
+          done(null);
+        },
+        (err: unknown) => {
+          pending.delete(accepted);
+          done(err instanceof Error ? err : new Error(String(err)));
+        },
+      );
     },
-    authorizeSubscribe: (client, sub, done) => {
-      const user = (client as AuthedClient)[USERNAME] ?? '';
-      if (policy.authorizeSubscribe(user, sub.topic)) done(null, sub);
-      else done(new Error(`client ${user} may not subscribe to ${sub.topic}`), null);
+    authorizeSubscribe: (_client, _sub, done) => {
+      // Failure code 0x80 in the SUBACK; the connection stays.
+      done(null, null);
     },
   });
   // Connected clients, so a device's sessions can be ended when its token changes.
@@ -94,17 +145,39 @@ export async function startEmbeddedBroker(
       }
       return n;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      closing = true;
+      // Connected clients keep the server open until aedes.close ends their sessions.
+      const serverClosed = new Promise<void>((resolve) => {
         server.close(() => {
-          aedes.close(() => {
-            resolve();
-          });
+          resolve();
         });
-        // Connected clients keep the server open; aedes.close ends their sessions.
-        aedes.close();
-      }),
+      });
+      // What was taken becomes durable and is acknowledged before the sessions end.
+      await drain(pending, DRAIN_MS);
+      await new Promise<void>((resolve) => {
+        aedes.close(() => {
+          resolve();
+        });
+      });
+      await serverClosed;
+    },
   };
+}
+
+async function drain(pending: Set<Promise<void>>, timeoutMs: number): Promise<void> {
+  if (pending.size > 0) {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+    });
+    // Nothing new is taken while closing, so waiting on today's set is enough.
+    await Promise.race([Promise.allSettled([...pending]), timeout]);
+    clearTimeout(timer);
+  }
+  // The PUBACKs just written sit in corked sockets until the next tick (mqtt-packet): let them
+  // out before the connections are destroyed.
+  await new Promise((resolve) => setImmediate(resolve));
 }
 
 async function listenFrom(

@@ -1,2 +1,7 @@
 export { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
-export { startEmbeddedBroker, type EmbeddedBroker, type BrokerPolicy } from './embedded-broker';
+export {
+  startEmbeddedBroker,
+  type AcceptedPublish,
+  type EmbeddedBroker,
+  type BrokerPolicy,
+} from './embedded-broker';

@@ -6,14 +6,8 @@ import { seedDemo } from '../demo/demo-seed';
 import { cliActor, runAuthCommand, USERS_USAGE } from '../auth/users.cli';
 import { cliServices, type CliServices } from '../composition/services';
 import { openCliDb } from './cli-db';
-import {
-  INGEST_USAGE,
-  addGateway,
-  mosquittoHint,
-  parsePlacement,
-  parseProfile,
-  writeMosquittoFiles,
-} from './ingest.command';
+import { INGEST_USAGE, addGateway, parsePlacement, parseProfile } from './ingest.command';
+import { mosquittoHint, writeMosquittoFiles } from './mosquitto-security';
 import { FEEDS_USAGE, runFeedsCommand } from './feeds.command';
 import { INDICATORS_USAGE, runIndicatorsCommand } from './indicators.command';
 import { importUnitsCommand } from './units.command';
@@ -198,7 +192,7 @@ async function rotateDevice(services: CliServices, args: string[], print: Print)
   print(
     'The previous token no longer works for new MQTT connections and HTTP requests (platforms read tokens from the database); connections already open stay until they reconnect.',
   );
-  print(mosquittoHint(values.id));
+  print(mosquittoHint(values.id, true));
   return 0;
 }
 

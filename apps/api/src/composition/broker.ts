@@ -1,63 +1,141 @@
-import { startEmbeddedBroker, type EmbeddedBroker } from '@ioc/embedded';
-import { type DeviceDirectory, type IngestService, mayPublish } from '@ioc/ingest';
-import { randomBytes } from 'node:crypto';
+import { startEmbeddedBroker, type AcceptedPublish } from '@ioc/embedded';
+import {
+  BackpressureError,
+  MqttCollector,
+  mayPublish,
+  type DeviceDirectory,
+  type IngestService,
+} from '@ioc/ingest';
 
-export interface BrokerConnection {
+/** Where MQTT telemetry comes from, and how the platform takes it. */
+export interface MqttIngest {
   kind: 'embedded' | 'external';
   url: string;
   port: number | null;
+  /** True when the configured embedded port was taken and a following free one was used. */
   moved: boolean;
-  /** Credentials of the platform's own collector on this broker. */
-  username: string | undefined;
-  password: string | undefined;
-  embedded: EmbeddedBroker | undefined;
+  /** Whether messages can reach the platform now (health). */
+  connected(): boolean;
+  /** Whether reading has stopped because the writer's buffer is full (metric). */
+  readingStopped(): boolean;
+  /** Ends a device's open embedded-broker sessions after its token changed. */
+  disconnectUser(id: string): void;
+  /** Stops taking messages; what was taken is acknowledged once durable, within a grace period. */
+  stop(): Promise<void>;
 }
 
-const SERVICE_USER = 'ioc-service';
-
-/**
- * External broker when MQTT_URL is set (its own authn/authz, see infra/); otherwise an
- * in-process Aedes that authenticates devices and gateways by token and lets each publish
- * only under its own id. The platform's collector uses a random per-process service secret.
- */
-export async function openBroker(opts: {
+export interface MqttIngestOptions {
   mqttUrl?: string | undefined;
   username?: string | undefined;
   password?: string | undefined;
+  /** Embedded broker port (a following free one when taken). */
   port: number;
+  clientId: string;
+  sharedGroup: string;
   directory: DeviceDirectory;
-  ingest: () => IngestService;
-}): Promise<BrokerConnection> {
-  if (opts.mqttUrl) {
-    return {
-      kind: 'external',
-      url: opts.mqttUrl,
-      port: null,
-      moved: false,
-      username: opts.username,
-      password: opts.password,
-      embedded: undefined,
-    };
-  }
-  const serviceSecret = randomBytes(24).toString('base64url');
+  ingest: IngestService;
+  /** Whether the writer takes more now (the collector stops reading while it does not). */
+  hasRoom: () => boolean;
+  warn: (message: string) => void;
+}
+
+/**
+ * External broker when MQTT_URL is set (its own authn/authz, see infra/): the collector
+ * subscribes and holds each PUBACK until the message is durable. Otherwise an in-process Aedes
+ * that authenticates devices and gateways by token, lets each publish only under its own id,
+ * and hands every PUBLISH straight to ingest, acknowledging it only once it is durable — the
+ * broker dies with the process, so an acknowledgement must never run ahead of the commit.
+ */
+export async function openMqttIngest(opts: MqttIngestOptions): Promise<MqttIngest> {
+  if (opts.mqttUrl) return openExternal(opts, opts.mqttUrl);
   const broker = await startEmbeddedBroker(opts.port, {
-    authenticate: async (username, password) => {
-      if (username === SERVICE_USER) return password === serviceSecret;
-      return (await opts.directory.authenticate(username, password)) !== null;
-    },
-    authorizePublish: (username, topic) => username === SERVICE_USER || mayPublish(username, topic),
-    authorizeSubscribe: (username) => username === SERVICE_USER,
+    authenticate: async (username, password) =>
+      (await opts.directory.authenticate(username, password)) !== null,
+    authorizePublish: (username, topic) => mayPublish(username, topic),
     onRejectedPublish: (username, topic, payload) => {
-      opts.ingest().rejectUnauthorizedPublish(username, topic, payload);
+      opts.ingest.rejectUnauthorizedPublish(username, topic, payload);
     },
+    accept: (publish) =>
+      untilDurable(publish, () =>
+        opts.ingest.handleMqtt(publish.topic, publish.payload, publish.receivedAt),
+      ).catch((err: unknown) => {
+        opts.warn(
+          `MQTT message from ${publish.username} not taken (the device sends it again): ${String(err)}`,
+        );
+        throw err;
+      }),
   });
+  let open = true;
   return {
     kind: 'embedded',
     url: `mqtt://127.0.0.1:${broker.port}`,
     port: broker.port,
     moved: broker.moved,
-    username: SERVICE_USER,
-    password: serviceSecret,
-    embedded: broker,
+    connected: () => open,
+    readingStopped: () => !opts.hasRoom(),
+    disconnectUser: (id) => {
+      broker.disconnectUser(id);
+    },
+    stop: async () => {
+      open = false;
+      await broker.close();
+    },
+  };
+}
+
+/**
+ * Takes a message, trying again while the device registry is unreachable (BackpressureError)
+ * and the device still waits on this connection for its acknowledgement; once the connection
+ * is gone the device sends the message again itself.
+ */
+async function untilDurable(
+  publish: AcceptedPublish,
+  take: () => Promise<void>,
+  baseMs = 1000,
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await take();
+      return;
+    } catch (err) {
+      if (!(err instanceof BackpressureError) || !publish.connectionOpen()) throw err;
+      await new Promise((r) => setTimeout(r, Math.min(baseMs * attempt, baseMs * 10)));
+    }
+  }
+}
+
+async function openExternal(opts: MqttIngestOptions, url: string): Promise<MqttIngest> {
+  const collector = new MqttCollector(
+    {
+      url,
+      clientId: opts.clientId,
+      ...(opts.username !== undefined ? { username: opts.username } : {}),
+      ...(opts.password !== undefined ? { password: opts.password } : {}),
+      protocolVersion: 5,
+      sharedGroup: opts.sharedGroup,
+    },
+    (topic, payload, at) => opts.ingest.handleMqtt(topic, payload, at),
+    opts.hasRoom,
+  );
+  let up = false;
+  collector.on('connected', () => (up = true));
+  collector.on('error', (err) => {
+    up = false;
+    opts.warn(`MQTT: ${err.message}`);
+  });
+  collector.on('paused', (reason) => {
+    opts.warn(`MQTT collector paused: ${reason}`);
+  });
+  await collector.start();
+  up = true;
+  return {
+    kind: 'external',
+    url,
+    port: null,
+    moved: false,
+    connected: () => up,
+    readingStopped: () => collector.stats.blocked,
+    disconnectUser: () => undefined,
+    stop: () => collector.stop().catch(() => undefined),
   };
 }

@@ -60,7 +60,7 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
   const registration = deviceRegistration(domain, units, (id, { tokenChanged }) => {
     directory.invalidate(id);
     // The embedded broker checks tokens at CONNECT; sessions opened with the old token end now.
-    if (tokenChanged) broker.embedded?.disconnectUser(id);
+    if (tokenChanged) broker.disconnectUser(id);
   });
   const wall = new WallConfigService(db.pool, {
     units,
@@ -97,7 +97,7 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
     indicatorViews: domain.indicatorViews,
     registry,
     auth,
-    brokerConnected: () => path.brokerConnected(),
+    brokerConnected: () => broker.connected(),
   };
   const firstRun = await prepareFirstRun(auth, {
     embedded: db.embedded !== undefined,
@@ -112,7 +112,6 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
     await path.writer.close();
     await live.stop();
     await domain.deadLetters.close();
-    await broker.embedded?.close();
   };
   const http = await startHttpServer(config, nestProviders(ctx), {
     routes: auth.routes,

@@ -2,7 +2,6 @@ import { Logger } from '@nestjs/common';
 import type { ApiConfig } from '@ioc/config';
 import {
   IngestService,
-  MqttCollector,
   ReadingWriter,
   type DeadLetterSink,
   type DeviceDirectory,
@@ -11,7 +10,7 @@ import {
 } from '@ioc/ingest';
 import type { LiveOperations } from '@ioc/live';
 import type { UnitDirectory } from '@ioc/geo';
-import { openBroker, type BrokerConnection } from './broker';
+import { openMqttIngest, type MqttIngest } from './broker';
 import type { Database } from './database';
 
 const log = new Logger('platform');
@@ -19,18 +18,18 @@ const log = new Logger('platform');
 /**
  * The reading path, hop for hop (docs/architecture.md, "Data flow"):
  *
- *   device ─MQTT─▶ broker ─▶ MqttCollector ─▶ IngestService ─▶ ReadingWriter ─commit─▶ LiveOperations
- *   device ─HTTP─▶ TelemetryController ───────▶ IngestService ─┘            (latest, rollups, alerts, /ws)
+ *   device ─MQTT─▶ external broker ─▶ MqttCollector ─┐
+ *   device ─MQTT─▶ embedded Aedes (authorizePublish) ─┼─▶ IngestService ─▶ ReadingWriter ─commit─▶ LiveOperations
+ *   device ─HTTP─▶ TelemetryController ───────────────┘                   (latest, rollups, alerts, /ws)
  *
- * The collector holds each QoS 1 acknowledgement until the writer has committed its rows.
+ * A QoS 1 acknowledgement (the collector's PUBACK to an external broker, the embedded broker's
+ * PUBACK to the device) and an HTTP 2xx are sent only once the writer has committed the rows.
  */
 export interface ReadingPath {
-  broker: BrokerConnection;
+  broker: MqttIngest;
   writer: ReadingWriter;
   ingest: IngestService;
-  collector: MqttCollector;
-  brokerConnected(): boolean;
-  /** Stops taking messages, then flushes what was acknowledged. */
+  /** Stops taking messages; what was taken is acknowledged once durable. */
   stop(): Promise<void>;
 }
 
@@ -86,53 +85,33 @@ export async function startReadingPath(deps: {
     // Mobile devices (vessels) are placed in a unit per reading; null when offshore.
     locate: (lon, lat) => deps.units.locate(lon, lat),
   });
-  const broker = await openBroker({
+  const broker = await openMqttIngest({
     mqttUrl: config.MQTT_URL,
     username: config.MQTT_USERNAME,
     password: config.MQTT_PASSWORD,
     port: config.MQTT_PORT,
+    clientId: config.MQTT_CLIENT_ID,
+    sharedGroup: config.MQTT_SHARED_GROUP,
     directory: deps.directory,
-    ingest: () => ingest,
-  });
-  let brokerUp = false;
-  const collector = new MqttCollector(
-    {
-      url: broker.url,
-      clientId: config.MQTT_CLIENT_ID,
-      ...(broker.username !== undefined ? { username: broker.username } : {}),
-      ...(broker.password !== undefined ? { password: broker.password } : {}),
-      // Aedes speaks MQTT 3.1.1 only; shared subscriptions need an external MQTT 5 broker.
-      protocolVersion: broker.kind === 'external' ? 5 : 4,
-      ...(broker.kind === 'external' ? { sharedGroup: config.MQTT_SHARED_GROUP } : {}),
-    },
-    (topic, payload, at) => ingest.handleMqtt(topic, payload, at),
+    ingest,
     // Resume once the writer has drained to half its buffer (works for any buffer/batch sizes).
-    () => writer.hasRoom(),
-  );
-  collector.on('connected', () => (brokerUp = true));
-  collector.on('error', (err) => {
-    brokerUp = false;
-    log.warn(`MQTT: ${err.message}`);
+    hasRoom: () => writer.hasRoom(),
+    warn: (message) => {
+      log.warn(message);
+    },
   });
-  collector.on('paused', (reason) => {
-    log.warn(`MQTT collector paused: ${reason}`);
-  });
-  await collector.start();
-  brokerUp = true;
   const gauge = setInterval(() => {
     metrics.bufferDepth.set(writer.snapshot.buffered);
-    metrics.readingStopped.set(collector.stats.blocked ? 1 : 0);
+    metrics.readingStopped.set(broker.readingStopped() ? 1 : 0);
   }, 1000);
   gauge.unref();
   return {
     broker,
     writer,
     ingest,
-    collector,
-    brokerConnected: () => brokerUp,
     async stop() {
       clearInterval(gauge);
-      await collector.stop().catch(() => undefined);
+      await broker.stop();
     },
   };
 }

@@ -1,0 +1,144 @@
+import mqtt, { type MqttClient } from 'mqtt';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startEmbeddedBroker, type AcceptedPublish, type EmbeddedBroker } from './embedded-broker';
+
+interface Held {
+  publish: AcceptedPublish;
+  resolve(): void;
+  reject(err: Error): void;
+}
+
+async function until(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe('embedded broker', () => {
+  let broker: EmbeddedBroker | undefined;
+  const clients: MqttClient[] = [];
+  /** Publishes the platform has taken and not yet settled, by payload. */
+  const held = new Map<string, Held>();
+
+  afterEach(async () => {
+    for (const c of clients.splice(0)) await c.endAsync(true);
+    for (const h of held.values()) h.resolve();
+    held.clear();
+    await broker?.close();
+    broker = undefined;
+  });
+
+  const start = async (accept?: (p: AcceptedPublish) => Promise<void>) => {
+    broker = await startEmbeddedBroker(0, {
+      authenticate: () => Promise.resolve(true),
+      authorizePublish: (user, topic) => topic === `ioc/v1/telemetry/${user}`,
+      accept:
+        accept ??
+        ((publish) =>
+          new Promise<void>((resolve, reject) => {
+            held.set(publish.payload.toString(), { publish, resolve, reject });
+          })),
+    });
+    return broker;
+  };
+  const connect = async (user: string, opts: mqtt.IClientOptions = {}) => {
+    const c = await mqtt.connectAsync(`mqtt://127.0.0.1:${String(broker?.port)}`, {
+      clientId: `spec-${user}`,
+      username: user,
+      password: 'token',
+      protocolVersion: 4,
+      ...opts,
+    });
+    clients.push(c);
+    return c;
+  };
+  /** Publishes at QoS 1; the returned flag turns true when the PUBACK arrives. */
+  const publish = (c: MqttClient, user: string, payload: string) => {
+    const state = { acked: false };
+    c.publish(`ioc/v1/telemetry/${user}`, payload, { qos: 1 }, (err) => {
+      if (!err) state.acked = true;
+    });
+    return state;
+  };
+
+  it('acknowledges a QoS 1 PUBLISH only once the platform has made it durable', async () => {
+    await start();
+    const dev = await connect('dev-1');
+    const m = publish(dev, 'dev-1', 'm1');
+    await until(() => held.has('m1'), 'the publish handed to the platform');
+    expect(held.get('m1')?.publish).toMatchObject({
+      username: 'dev-1',
+      topic: 'ioc/v1/telemetry/dev-1',
+    });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(m.acked).toBe(false);
+    held.get('m1')?.resolve();
+    await until(() => m.acked, 'the PUBACK');
+  });
+
+  it('takes a client’s messages concurrently and never holds up another client', async () => {
+    await start();
+    const a = await connect('dev-a');
+    const b = await connect('dev-b');
+    const a1 = publish(a, 'dev-a', 'a1');
+    const a2 = publish(a, 'dev-a', 'a2');
+    await until(() => held.has('a1') && held.has('a2'), 'both of a’s messages taken');
+    const b1 = publish(b, 'dev-b', 'b1');
+    await until(() => held.has('b1'), 'b’s message taken while a waits');
+    held.get('b1')?.resolve();
+    await until(() => b1.acked, 'b’s PUBACK');
+    expect([a1.acked, a2.acked]).toEqual([false, false]);
+    held.get('a2')?.resolve();
+    held.get('a1')?.resolve();
+    await until(() => a1.acked && a2.acked, 'a’s PUBACKs');
+  });
+
+  it('leaves a message it could not take unacknowledged: the client sends it again', async () => {
+    const attempts: string[] = [];
+    await start((p) => {
+      attempts.push(p.payload.toString());
+      return attempts.length === 1 ? Promise.reject(new Error('not durable')) : Promise.resolve();
+    });
+    const dev = await connect('dev-1', { reconnectPeriod: 50 });
+    const m = publish(dev, 'dev-1', 'again');
+    await until(() => m.acked, 'the PUBACK of the resent message');
+    expect(attempts).toEqual(['again', 'again']);
+  });
+
+  it('refuses every subscription (devices only publish), shared groups included', async () => {
+    await start(() => Promise.resolve());
+    const rogue = await connect('rogue');
+    const got: string[] = [];
+    rogue.on('message', (_t, payload) => got.push(payload.toString()));
+    // MQTT.js reports a SUBACK with failure codes as an error that carries the packet.
+    const granted = await rogue
+      .subscribeAsync(['$share/ioc-ingest/ioc/v1/telemetry/+', 'ioc/v1/telemetry/+', '#'], {
+        qos: 1,
+      })
+      .then(
+        (subs) => subs.map((g) => g.qos),
+        (err: unknown) => (err as { packet?: { granted?: unknown[] } }).packet?.granted,
+      );
+    expect(granted).toEqual([128, 128, 128]);
+    const honest = await connect('dev-1');
+    await honest.publishAsync('ioc/v1/telemetry/dev-1', 'private', { qos: 1 });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(got).toEqual([]);
+  });
+
+  it('on close, lets taken messages become durable and be acknowledged first', async () => {
+    await start();
+    const dev = await connect('dev-1', { reconnectPeriod: 0 });
+    const m = publish(dev, 'dev-1', 'last');
+    await until(() => held.has('last'), 'the publish taken');
+    const closing = broker?.close();
+    broker = undefined;
+    await new Promise((r) => setTimeout(r, 50));
+    held.get('last')?.resolve();
+    await closing;
+    // Sent before the session ended (the client cannot resend: it does not reconnect).
+    await until(() => m.acked, 'the PUBACK');
+  });
+});
