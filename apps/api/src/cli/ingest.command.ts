@@ -5,7 +5,6 @@ import { mosquittoHint } from './mosquitto-security';
 import {
   type DeviceProfile,
   type DeviceRegistrationService,
-  type DeviceRepository,
   isValidDeviceId,
 } from '@ioc/ingest';
 
