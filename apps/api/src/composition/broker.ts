@@ -105,6 +105,7 @@ async function untilDurable(
 }
 
 async function openExternal(opts: MqttIngestOptions, url: string): Promise<MqttIngest> {
+  let up = false;
   const collector = new MqttCollector(
     {
       url,
@@ -116,16 +117,17 @@ async function openExternal(opts: MqttIngestOptions, url: string): Promise<MqttI
     },
     (topic, payload, at) => opts.ingest.handleMqtt(topic, payload, at),
     opts.hasRoom,
+    {
+      connected: () => (up = true),
+      error: (err) => {
+        up = false;
+        opts.warn(`MQTT: ${err.message}`);
+      },
+      paused: (reason) => {
+        opts.warn(`MQTT collector paused: ${reason}`);
+      },
+    },
   );
-  let up = false;
-  collector.on('connected', () => (up = true));
-  collector.on('error', (err) => {
-    up = false;
-    opts.warn(`MQTT: ${err.message}`);
-  });
-  collector.on('paused', (reason) => {
-    opts.warn(`MQTT collector paused: ${reason}`);
-  });
   await collector.start();
   up = true;
   return {

@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import mqtt, { type IClientOptions, type IPublishPacket, type MqttClient, type Packet } from 'mqtt';
 import { BackpressureError } from '../writer/backpressure.error';
 import { subscriptionFilters } from './topics';
@@ -20,14 +19,15 @@ export interface CollectorOptions {
 /** Resolves once the message is durable (stored or dead-lettered); rejects to withhold the ack. */
 export type MessageHandler = (topic: string, payload: Buffer, receivedAt: Date) => Promise<void>;
 
+/** What the collector tells its owner; given at construction (the reading path wires them). */
 export interface CollectorEvents {
-  error: [err: Error];
-  connected: [];
-  paused: [reason: string];
-  resumed: [];
+  error?(err: Error): void;
+  connected?(): void;
+  paused?(reason: string): void;
+  resumed?(): void;
   /** Stopped reading because the pipeline is full (or a message waits for a retry). */
-  blocked: [];
-  unblocked: [blockedMs: number];
+  blocked?(): void;
+  unblocked?(blockedMs: number): void;
 }
 
 export interface CollectorStats {
@@ -91,7 +91,7 @@ class Flight {
  * broker holds the rest of the stream in the session, and reconnects after a pause once
  * `canResume` says the pipeline has room again.
  */
-export class MqttCollector extends EventEmitter<CollectorEvents> {
+export class MqttCollector {
   private client: MqttClient | undefined;
   private readonly inFlight = new Map<number, Flight>();
   private sendRaw: SendPacket | undefined;
@@ -121,9 +121,8 @@ export class MqttCollector extends EventEmitter<CollectorEvents> {
     private readonly options: CollectorOptions,
     private readonly handler: MessageHandler,
     private readonly canConsume: () => boolean = () => true,
-  ) {
-    super();
-  }
+    private readonly events: CollectorEvents = {},
+  ) {}
 
   /** Messages received since start (kept for existing callers; see `stats`). */
   get received(): number {
@@ -172,7 +171,7 @@ export class MqttCollector extends EventEmitter<CollectorEvents> {
       else this.block(client, callback);
     };
     client.on('connect', () => {
-      this.emit('connected');
+      this.events.connected?.();
     });
     client.on('close', () => {
       // Every message of the closed connection is redelivered by the broker: forget them.
@@ -193,7 +192,7 @@ export class MqttCollector extends EventEmitter<CollectorEvents> {
       client.once('connect', onConnect);
       client.once('error', onError);
     });
-    client.on('error', (err) => this.emit('error', err));
+    client.on('error', (err) => this.events.error?.(err));
     await client.subscribeAsync(subscriptionFilters(o.sharedGroup), { qos: 1 });
   }
 
@@ -337,7 +336,7 @@ export class MqttCollector extends EventEmitter<CollectorEvents> {
       this.blocked.resume();
     }
     this.counters.blocks++;
-    this.emit('blocked');
+    this.events.blocked?.();
     const keepaliveMs = (this.options.keepaliveS ?? 30) * 1000;
     let lastPing = Date.now();
     const since = Date.now();
@@ -363,7 +362,7 @@ export class MqttCollector extends EventEmitter<CollectorEvents> {
     if (!b) return;
     this.blocked = undefined;
     clearTimeout(b.timer);
-    this.emit('unblocked', Date.now() - b.since);
+    this.events.unblocked?.(Date.now() - b.since);
     b.resume();
   }
 
@@ -373,7 +372,7 @@ export class MqttCollector extends EventEmitter<CollectorEvents> {
     const client = this.client;
     this.counters.pauses++;
     this.consecutivePauses++;
-    this.emit('paused', reason);
+    this.events.paused?.(reason);
     const base = this.options.minPauseMs ?? 1000;
     const minPause = Math.min(base * this.consecutivePauses, base * 10);
     this.pausing = (async () => {
@@ -384,7 +383,7 @@ export class MqttCollector extends EventEmitter<CollectorEvents> {
       }
       if (!this.stopping) {
         client.reconnect();
-        this.emit('resumed');
+        this.events.resumed?.();
       }
     })().finally(() => {
       this.pausing = undefined;
