@@ -3,5 +3,8 @@ export * from './units';
 export * from './ws';
 export * from './errors';
 export * from './domain-error';
+export * from './parse-input';
+export * from './vocabulary';
 export * from './text';
 export * from './wall';
+export * from './http';

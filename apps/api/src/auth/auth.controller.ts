@@ -1,11 +1,10 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LoginLockedError, type OpenedSession } from '@ioc/auth';
-import { DomainError } from '@ioc/contracts';
+import { DomainError, loginSchema, parseInput, setupSchema } from '@ioc/contracts';
 import { PLATFORM, type PlatformContext } from '../platform/platform.context';
 import { Authenticated, PublicRoute } from './access.decorators';
 import { clientIp, requirePrincipal } from './principal';
-import { loginSchema, parse, setupSchema } from './schemas';
 
 /** Sign-in, sign-out, "who am I", and the first-run creation of the first administrator. */
 @Controller('api/v1/auth')
@@ -20,7 +19,7 @@ export class AuthController {
     @Body() body: unknown,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OpenedSession> {
-    const input = parse(loginSchema, body);
+    const input = parseInput(loginSchema, body);
     return withRetryAfter(reply, () =>
       this.ctx.auth.sessions.login({
         ...input,
@@ -81,7 +80,7 @@ export class AuthController {
     @Body() body: unknown,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OpenedSession> {
-    const input = parse(setupSchema, body);
+    const input = parseInput(setupSchema, body);
     return withRetryAfter(reply, () =>
       this.ctx.auth.setup.complete(input, clientIp(req), req.headers['user-agent'] ?? null),
     );

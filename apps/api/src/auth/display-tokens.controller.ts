@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { DisplayTokenView } from '@ioc/auth';
+import { createDisplayTokenSchema, parseInput } from '@ioc/contracts';
 import { PLATFORM, type PlatformContext } from '../platform/platform.context';
 import { Access } from './access.decorators';
 import { auditActor } from './principal';
-import { createDisplayTokenSchema, parse } from './schemas';
 import { wallPath } from './wall-url';
 
 interface IssuedToken {
@@ -30,7 +30,7 @@ export class DisplayTokensController {
   @HttpCode(201)
   async create(@Req() req: FastifyRequest, @Body() body: unknown): Promise<IssuedToken> {
     const issued = await this.ctx.auth.displays.create(
-      parse(createDisplayTokenSchema, body),
+      parseInput(createDisplayTokenSchema, body),
       auditActor(req),
     );
     return { ...issued, wallPath: wallPath(issued.displayToken.unitCode, issued.token) };

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { UserView } from '@ioc/auth';
+import { createUserSchema, parseInput, passwordSchema, updateUserSchema } from '@ioc/contracts';
 import { PLATFORM, type PlatformContext } from '../platform/platform.context';
 import { Access } from './access.decorators';
 import { auditActor } from './principal';
-import { createUserSchema, parse, passwordSchema, updateUserSchema } from './schemas';
 
 /** User administration: accounts, roles and unit scopes, disabling, password resets. */
 @Controller('api/v1/users')
@@ -20,7 +20,7 @@ export class UsersController {
   @Post()
   @HttpCode(201)
   async create(@Req() req: FastifyRequest, @Body() body: unknown): Promise<UserView> {
-    return this.ctx.auth.users.create(parse(createUserSchema, body), auditActor(req));
+    return this.ctx.auth.users.create(parseInput(createUserSchema, body), auditActor(req));
   }
 
   @Get(':id')
@@ -35,7 +35,7 @@ export class UsersController {
     @Param('id') id: string,
     @Body() body: unknown,
   ): Promise<UserView> {
-    return this.ctx.auth.users.update(id, parse(updateUserSchema, body), auditActor(req));
+    return this.ctx.auth.users.update(id, parseInput(updateUserSchema, body), auditActor(req));
   }
 
   /** Sets a new password chosen by the administrator; the user's sessions end. */
@@ -48,7 +48,7 @@ export class UsersController {
   ): Promise<void> {
     await this.ctx.auth.users.resetPassword(
       id,
-      parse(passwordSchema, body).password,
+      parseInput(passwordSchema, body).password,
       auditActor(req),
     );
   }

@@ -1,5 +1,5 @@
 import { Counter, type Registry } from 'prom-client';
-import { DomainError, type IndicatorChanged } from '@ioc/contracts';
+import { DomainError, invalidInput, type IndicatorChanged } from '@ioc/contracts';
 import type { Queryable } from '@ioc/db';
 import type { DeadLetterRepository } from '@ioc/ingest';
 import {
@@ -287,17 +287,15 @@ export class IndicatorsService {
       loadUnitDirectory(this.db),
     ]);
     const known = new Set(indicators.map((i) => i.code));
-    const problems = [
+    const issues = [
       ...(input.allowedIndicators ?? [])
         .filter((c) => !known.has(c))
-        .map((c) => `unknown indicator ${c}`),
+        .map((c) => ({ path: 'allowedIndicators', message: `unknown indicator ${c}` })),
       ...(input.allowedUnits ?? [])
         .filter((c) => units.get(c) === undefined)
-        .map((c) => `unknown unit ${c}`),
+        .map((c) => ({ path: 'allowedUnits', message: `unknown unit ${c}` })),
     ];
-    if (problems.length > 0) {
-      throw new DomainError('invalid', 'FEED_INVALID', problems.join('; '), { problems });
-    }
+    if (issues.length > 0) throw invalidInput('FEED_INVALID', issues);
     if ((await getFeed(this.db, input.code)) !== null) {
       throw new DomainError('conflict', 'FEED_EXISTS', `feed ${input.code} already exists`);
     }
@@ -791,6 +789,7 @@ function fileError(error: ParseFailure, language: 'vi' | 'en'): DomainError {
     `REPORT_${error.code.toUpperCase()}`,
     language === 'en' ? error.messageEn : error.messageVi,
     {
+      issues: [{ path: '', message: language === 'en' ? error.messageEn : error.messageVi }],
       messageVi: error.messageVi,
       messageEn: error.messageEn,
     },
