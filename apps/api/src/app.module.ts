@@ -20,6 +20,7 @@ import { FeedsController } from './indicators/feeds.controller';
 import { IndicatorViewsController } from './indicators/indicator-views.controller';
 import { WallController } from './wall/wall.controller';
 import { WebConfigController } from './web-config/web-config.controller';
+import { OpenApiController } from './openapi/openapi.controller';
 
 @Module({})
 export class AppModule {
@@ -43,6 +44,7 @@ export class AppModule {
         FeedsController,
         WallController,
         WebConfigController,
+        OpenApiController,
       ],
       providers: [
         { provide: PLATFORM, useValue: ctx },

@@ -34,7 +34,7 @@ export const apiErrorSchema = z
     error: z.object({
       code: z
         .string()
-        .meta({ description: 'Stable, upper-case error code', example: 'UNIT_NOT_FOUND' }),
+        .meta({ description: 'Stable, upper-case error code', examples: ['UNIT_NOT_FOUND'] }),
       message: z.string().meta({ description: 'For humans; may change' }),
       details: z
         .looseObject({ issues: z.array(issueSchema) })

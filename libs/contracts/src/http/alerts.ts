@@ -14,7 +14,7 @@ export const alertListQuery = z.object({
       message: `statuses: active, ${ALERT_STATUSES.join(', ')}`,
     })
     .optional()
-    .meta({ description: 'Comma-separated statuses, or active', example: 'active' }),
+    .meta({ description: 'Comma-separated statuses, or active', examples: ['active'] }),
   rule: z.string().min(1).max(128).optional(),
   device: z.string().min(1).max(128).optional(),
   limit: limitParam(100, 1000),
@@ -45,7 +45,10 @@ export const alertViewSchema = z
       .meta({ description: 'Rung of the rule ladder (báo động level, AQI category)' }),
     value: z.number().nullable().default(null),
     message: z.string().default(''),
-    assignee: z.string().nullable().meta({ example: 'department:so-tnmt' }),
+    assignee: z
+      .string()
+      .nullable()
+      .meta({ examples: ['department:so-tnmt'] }),
     openedAt: isoTime,
     acknowledgedAt: isoTime.nullable(),
     resolvedAt: isoTime.nullable(),

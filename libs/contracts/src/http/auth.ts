@@ -127,12 +127,10 @@ export const displayTokenListResponse = z.object({
 
 export const issuedDisplayTokenSchema = z.object({
   token: z.string().meta({ description: 'Shown once: only its hash is stored' }),
-  wallPath: z
-    .string()
-    .meta({
-      description: 'Path of the wall for this token',
-      example: '/wall?unit=48&token=iocd_…',
-    }),
+  wallPath: z.string().meta({
+    description: 'Path of the wall for this token',
+    examples: ['/wall?unit=48&token=iocd_…'],
+  }),
   displayToken: displayTokenViewSchema,
 });
 

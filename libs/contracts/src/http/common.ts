@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** Timestamps on the wire: ISO-8601 strings in UTC (`2026-03-01T07:00:00.000Z`). */
 export const isoTime = z
   .string()
-  .meta({ format: 'date-time', example: '2026-03-01T07:00:00.000Z' });
+  .meta({ format: 'date-time', examples: ['2026-03-01T07:00:00.000Z'] });
 
 /** A 2-digit province code or a 5-digit commune/ward code (official codes). */
 export const unitCodeParam = z
@@ -11,7 +11,7 @@ export const unitCodeParam = z
   .regex(/^\d{2}(\d{3})?$/, 'a 2-digit province or 5-digit commune code')
   .meta({
     description: 'Administrative unit: 2-digit province or 5-digit commune code',
-    example: '20314',
+    examples: ['20314'],
   });
 
 /** An ISO-8601 instant or epoch milliseconds, as a query parameter. */
@@ -27,7 +27,7 @@ export const instantParam = z
     }
     return new Date(ms);
   })
-  .meta({ description: 'ISO-8601 time or epoch milliseconds', example: '2026-03-01T00:00:00Z' });
+  .meta({ description: 'ISO-8601 time or epoch milliseconds', examples: ['2026-03-01T00:00:00Z'] });
 
 /** Page size of a list query: an integer 1…max, `fallback` when omitted. */
 export const limitParam = (fallback: number, max: number) =>

@@ -40,7 +40,7 @@ export const deviceDetailSchema = deviceViewSchema
     positionAt: isoTime.nullable().default(null),
     intervalS: z.number().int(),
     gatewayId: z.string().nullable().default(null),
-    mqttTopic: z.string().meta({ example: 'ioc/v1/telemetry/aq-hc-01' }),
+    mqttTopic: z.string().meta({ examples: ['ioc/v1/telemetry/aq-hc-01'] }),
   })
   .meta({ id: 'DeviceDetail' });
 export type DeviceDetail = z.output<typeof deviceDetailSchema>;

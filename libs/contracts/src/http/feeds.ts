@@ -11,7 +11,7 @@ export const feedCreateBody = z
     code: z
       .string()
       .regex(/^[a-z0-9][a-z0-9_-]{1,63}$/, 'lower-case letters, digits, - and _ (2–64)')
-      .meta({ example: 'so-tttt' }),
+      .meta({ examples: ['so-tttt'] }),
     name: z.string().trim().min(1).max(500),
     cadence: z.enum(FEED_CADENCES).default('monthly'),
     dueDay: z
@@ -100,11 +100,6 @@ export const feedLivenessResponse = z.object({
 // ── The feed API: POST /api/v1/feeds/{code}/reports ──────────────────────────────────────────
 
 export const reportHeaders = z.object({
-  authorization: z.string().optional().meta({ description: 'Bearer <feed key>' }),
-  'x-api-key': z
-    .string()
-    .optional()
-    .meta({ description: 'The feed key (instead of Authorization)' }),
   'x-filename': z.string().optional().meta({ description: 'File name (UTF-8, percent-encoded)' }),
   'x-submitted-by': z
     .string()
@@ -116,9 +111,9 @@ export const reportHeaders = z.object({
 /** One row of a JSON report (CSV: the same columns, header row first). */
 export const reportRowSchema = z
   .object({
-    indicator: z.string().meta({ example: 'dx.online_public_service_usage' }),
+    indicator: z.string().meta({ examples: ['dx.online_public_service_usage'] }),
     unitCode: z.string().meta({ description: 'Unit code (5-digit ward or 2-digit province)' }),
-    period: z.string().meta({ description: '2026-03, 2026-Q1 or 2026', example: '2026-Q1' }),
+    period: z.string().meta({ description: '2026-03, 2026-Q1 or 2026', examples: ['2026-Q1'] }),
     value: z.number().optional(),
     numerator: z.number().optional(),
     denominator: z.number().optional(),
@@ -133,7 +128,7 @@ export const reportBodySchema = z
 export const rejectedRowSchema = z.object({
   row: z.number().int(),
   line: z.number().int().optional(),
-  code: z.string().meta({ example: 'unknown_unit' }),
+  code: z.string().meta({ examples: ['unknown_unit'] }),
   message: z.string().meta({ description: 'In the language asked for (Accept-Language)' }),
   messageVi: z.string(),
   messageEn: z.string(),

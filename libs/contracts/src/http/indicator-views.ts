@@ -119,7 +119,7 @@ export const scorecardResponse = z.object({
 });
 
 export const scorecardQuery = z.object({
-  unit: z.string().meta({ description: 'Unit code', example: '20314' }),
+  unit: z.string().meta({ description: 'Unit code', examples: ['20314'] }),
   year: z.string().optional().meta({ description: 'Default: this year (Vietnam)' }),
   all: z.string().optional().meta({ description: 'true: also indicators without target or data' }),
 });
@@ -150,7 +150,7 @@ export const choroplethResponse = z.object({
 });
 
 export const choroplethQuery = z.object({
-  province: z.string().meta({ description: 'Province code', example: '48' }),
+  province: z.string().meta({ description: 'Province code', examples: ['48'] }),
   period: z.string().optional().meta({ description: '2026-03, 2026-Q1 or 2026' }),
   year: z.string().optional(),
 });

@@ -44,7 +44,7 @@ export const indicatorSchema = z
     code: z
       .string()
       .regex(/^(infra|hr|st|inno|dx|city)\.[a-z0-9_]+$/)
-      .meta({ example: 'dx.online_public_service_usage' }),
+      .meta({ examples: ['dx.online_public_service_usage'] }),
     nameVi: z.string().min(1),
     nameEn: z.string().min(1),
     domain: z.string().min(1),

@@ -24,12 +24,9 @@ export const healthSchema = z
 
 /** Harmless settings the web app needs before anyone signs in. */
 export const webConfigSchema = z.object({
-  basemap: z
-    .string()
-    .nullable()
-    .meta({
-      description: 'MapLibre style URL or pmtiles:// archive; null = bundled offline style',
-    }),
+  basemap: z.string().nullable().meta({
+    description: 'MapLibre style URL or pmtiles:// archive; null = bundled offline style',
+  }),
 });
 export type WebConfig = z.output<typeof webConfigSchema>;
 

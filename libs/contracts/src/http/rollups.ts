@@ -6,7 +6,7 @@ const metricList = z
   .string()
   .regex(/^[a-z0-9_]{1,40}(,[a-z0-9_]{1,40}){0,49}$/, 'comma-separated metric codes')
   .transform((v) => v.split(','))
-  .meta({ description: 'Comma-separated metric codes', example: 'pm25,pm10' });
+  .meta({ description: 'Comma-separated metric codes', examples: ['pm25,pm10'] });
 
 // ── Rollups ───────────────────────────────────────────────────────────────────────────────────
 

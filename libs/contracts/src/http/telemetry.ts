@@ -92,10 +92,6 @@ export const telemetryBodySchema = z
   ])
   .meta({ id: 'TelemetryBody' });
 
-export const telemetryHeaders = z.object({
-  authorization: z.string().meta({ description: 'Bearer <device or gateway token>' }),
-});
-
 export const webhookHeaders = z.object({
   'x-webhook-secret': z.string().meta({ description: 'The secret configured for this webhook' }),
 });

@@ -15,9 +15,9 @@ const lonLat = z.tuple([z.number(), z.number()]);
  */
 export const unitSummarySchema = z
   .object({
-    code: z.string().meta({ example: '20314' }),
-    name: z.string().meta({ example: 'Phường Hải Châu' }),
-    shortName: z.string().meta({ example: 'Hải Châu' }),
+    code: z.string().meta({ examples: ['20314'] }),
+    name: z.string().meta({ examples: ['Phường Hải Châu'] }),
+    shortName: z.string().meta({ examples: ['Hải Châu'] }),
     nameEn: z.string().nullable().default(null),
     level: unitLevelSchema,
     parentCode: z.string().nullable().default(null),
@@ -50,14 +50,9 @@ export const unitListQuery = z.object({
     .optional()
     .meta({ description: 'Children of this unit' }),
   level: unitLevelSchema.optional(),
-  q: z
-    .string()
-    .min(1)
-    .max(100)
-    .optional()
-    .meta({
-      description: 'Search names (diacritic-insensitive: "hoa xuan" finds "Hoà Xuân") and codes',
-    }),
+  q: z.string().min(1).max(100).optional().meta({
+    description: 'Search names (diacritic-insensitive: "hoa xuan" finds "Hoà Xuân") and codes',
+  }),
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
 
@@ -89,15 +84,13 @@ export const unitCodeParams = z.object({
     .string()
     .min(1)
     .max(16)
-    .meta({ description: 'Unit code: 2-digit province or 5-digit commune', example: '20314' }),
+    .meta({ description: 'Unit code: 2-digit province or 5-digit commune', examples: ['20314'] }),
 });
 
 /** A GeoJSON FeatureCollection (or Feature, or array of Features) of units to import. */
-export const unitImportBody = z
-  .unknown()
-  .meta({
-    description: 'GeoJSON FeatureCollection of units: code, name, level, parent per feature',
-  });
+export const unitImportBody = z.unknown().meta({
+  description: 'GeoJSON FeatureCollection of units: code, name, level, parent per feature',
+});
 
 // ── Responses ─────────────────────────────────────────────────────────────────────────────────
 

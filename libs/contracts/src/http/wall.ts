@@ -55,7 +55,7 @@ export const wallConfigBodySchema = z
   });
 
 export const wallConfigQuery = z.object({
-  unit: z.string().meta({ description: 'Unit code of the wall', example: '48' }),
+  unit: z.string().meta({ description: 'Unit code of the wall', examples: ['48'] }),
 });
 
 /** What a scene's choropleth is coloured by. */

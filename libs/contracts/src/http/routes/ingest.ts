@@ -14,7 +14,6 @@ import {
   chirpstackUplinkSchema,
   ingestAnswerSchema,
   telemetryBodySchema,
-  telemetryHeaders,
   ttnUplinkSchema,
   webhookHeaders,
 } from '../telemetry';
@@ -36,7 +35,6 @@ export const INGEST_ROUTES = [
     },
     security: ['device'],
     request: {
-      headers: telemetryHeaders,
       body: telemetryBodySchema,
       bodyTypes: ['application/json', 'application/senml+json'],
     },
