@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { alertViewSchema } from './http/alerts';
 
 /** Client → server. Channels: `unit:<code>`, `layer:<name>`, `alerts`, `alerts:<unitCode>`. */
 export type WsClientMessage =
@@ -84,9 +85,32 @@ export const wsServerMessageSchema = z.discriminatedUnion('type', [
     message: z.string(),
   }),
   z.object({ type: z.literal('readings'), ...pushed, deltas: z.array(readingDeltaSchema) }),
-  z.object({ type: z.literal('alert'), ...pushed, alert: z.unknown() }),
-  z.object({ type: z.literal('rollup'), ...pushed, rollup: z.unknown() }),
-  z.object({ type: z.literal('indicator'), ...pushed, indicator: z.unknown() }),
+  z.object({ type: z.literal('alert'), ...pushed, alert: alertViewSchema }),
+  z.object({
+    type: z.literal('rollup'),
+    ...pushed,
+    rollup: z.object({
+      unitCode: z.string(),
+      metric: z.string(),
+      size: z.literal('1m'),
+      bucket: z.string(),
+      n: z.number(),
+      sum: z.number(),
+      min: z.number(),
+      max: z.number(),
+      mean: z.number().nullable(),
+    }),
+  }),
+  z.object({
+    type: z.literal('indicator'),
+    ...pushed,
+    indicator: z.object({
+      unitCode: z.string(),
+      indicatorCode: z.string(),
+      period: z.string(),
+      feedCode: z.string(),
+    }) satisfies z.ZodType<IndicatorChanged>,
+  }),
   z.object({
     type: z.literal('wall'),
     ...pushed,

@@ -51,7 +51,7 @@ export const idParams = z.object({ id: z.string().min(1).max(128) });
 export const codeParams = z.object({ code: z.string().min(1).max(128) });
 
 /** `{asOf, items}`: the envelope of every list answer. */
-export function listOf<T extends z.ZodType>(item: T) {
+export function listEnvelope<T extends z.ZodType>(item: T) {
   return z.object({ asOf: isoTime, items: z.array(item) });
 }
 
