@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ALERT_ACTIONS, ALERT_SEVERITIES, ALERT_STATUSES } from '../vocabulary';
+import { auditRecordSchema } from './auth';
 import { cursorParam, isoTime, limitParam, unitCodeParam } from './common';
 
 const STATUS_SET = new Set<string>(ALERT_STATUSES);
@@ -76,22 +77,10 @@ export const alertDetailSchema = alertViewSchema.extend({
   ),
 });
 
+/** The alert's rows of the audit trail (its detail is whatever the action recorded). */
 export const alertAuditResponse = z.object({
   asOf: isoTime,
-  items: z.array(
-    z.object({
-      id: z.number().int(),
-      at: isoTime,
-      actor: z.string(),
-      actorKind: z.string(),
-      action: z.string(),
-      targetKind: z.string(),
-      targetId: z.string().nullable(),
-      unitCode: z.string().nullable(),
-      ip: z.string().nullable(),
-      detail: z.unknown(),
-    }),
-  ),
+  items: z.array(auditRecordSchema.extend({ detail: z.unknown() })),
 });
 
 export const alertNotificationsResponse = z.object({

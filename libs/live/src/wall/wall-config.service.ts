@@ -1,8 +1,10 @@
+import { z } from 'zod';
 import {
   DomainError,
   defaultWallScenes,
   invalidInput,
   issuesOf,
+  parseInput,
   unitCodeParam,
   wallConfigBodySchema,
   type Issue,
@@ -35,6 +37,8 @@ export interface WallConfigDeps<A> {
   /** After a save committed (e.g. push a WS message so walls refetch at once). */
   onChanged?: (config: WallConfig) => void;
 }
+
+const UNIT_QUERY = z.object({ unit: unitCodeParam });
 
 function view(unitCode: string, stored: StoredWallConfig | null): WallConfig {
   if (!stored) {
@@ -133,23 +137,14 @@ export class WallConfigService<A = unknown> {
         issues: [{ path: 'unit', message: 'required' }],
       });
     }
-    const r = unitCodeParam.safeParse(unit);
-    if (!r.success)
-      throw new DomainError(
-        'invalid',
-        'QUERY_INVALID',
-        `unit: ${r.error.issues[0]?.message ?? 'invalid'}`,
-        {
-          issues: [{ path: 'unit', message: r.error.issues[0]?.message ?? 'invalid' }],
-        },
-      );
-    if (!(await this.deps.units.exists(r.data)))
+    const { unit: code } = parseInput(UNIT_QUERY, { unit }, 'QUERY_INVALID');
+    if (!(await this.deps.units.exists(code)))
       throw new DomainError(
         'not_found',
         'UNIT_NOT_FOUND',
-        `No administrative unit with code ${r.data}`,
+        `No administrative unit with code ${code}`,
       );
-    return r.data;
+    return code;
   }
 }
 
