@@ -230,8 +230,88 @@ describe('real responses match their documented schemas (embedded, access contro
     await call({ method: 'GET', route: '/api/v1/audit', url: '/api/v1/audit?limit=20' });
   });
 
+  it('alert rules, edits and text answers', async () => {
+    const rule = await call({
+      method: 'POST',
+      route: '/api/v1/alert-rules',
+      url: '/api/v1/alert-rules',
+      body: {
+        id: 'oa-pm25',
+        name: 'PM2.5 cao',
+        kind: 'threshold',
+        params: { metric: 'pm25', comparator: '>', value: 100, clear: 80 },
+        scope: { unitCodes: [WARD] },
+      },
+    });
+    expect(rule.status).toBe(201);
+    await call({
+      method: 'GET',
+      route: '/api/v1/alert-rules/{id}',
+      url: '/api/v1/alert-rules/oa-pm25',
+    });
+    await call({
+      method: 'PATCH',
+      route: '/api/v1/alert-rules/{id}',
+      url: '/api/v1/alert-rules/oa-pm25',
+      body: { enabled: false },
+    });
+    await call({
+      method: 'PUT',
+      route: '/api/v1/wall/config',
+      url: `/api/v1/wall/config?unit=${WARD}`,
+      body: {
+        rotate: false,
+        scenes: [
+          {
+            id: 'air',
+            kind: 'air',
+            durationSec: 30,
+            enabled: true,
+            measure: { kind: 'metric', metric: 'pm25' },
+            overlays: ['devices'],
+          },
+        ],
+      },
+    });
+    await call({
+      method: 'POST',
+      route: '/api/v1/feeds/{code}/rotate',
+      url: '/api/v1/feeds/oa-feed/rotate',
+      body: { why: 'key shared by mistake' },
+    });
+    await call({
+      method: 'DELETE',
+      route: '/api/v1/devices/{id}',
+      url: '/api/v1/devices/oa-noise-1',
+      status: [204],
+    });
+    const login = await call({
+      method: 'POST',
+      route: '/api/v1/auth/login',
+      url: '/api/v1/auth/login',
+      token: 'none',
+      body: { username: 'nobody', password: 'wrong-password-here' },
+      status: [401],
+    });
+    expect(login.status).toBe(401);
+    for (const [route, type] of [
+      ['/api/v1/basemap/land', 'application/geo+json'],
+      ['/api/v1/audit.csv', 'text/csv'],
+      ['/metrics', 'text/plain'],
+    ] as const) {
+      const res = await fetch(`${platform.httpUrl}${route}`, {
+        headers: { authorization: `Bearer ${platform.adminToken}` },
+      });
+      expect(res.status, route).toBe(200);
+      const contract = routeContract('GET', route).responses[200];
+      expect(contract?.contentType, route).toBe(type);
+      expect(res.headers.get('content-type'), route).toContain(type);
+      checked.add(`GET ${route}`);
+    }
+  });
+
   afterAll(() => {
     // The suite is meant to cover the API broadly, not a token handful of routes.
-    expect(checked.size).toBeGreaterThanOrEqual(30);
+    expect(checked.size).toBeGreaterThanOrEqual(45);
   });
 });
