@@ -149,7 +149,7 @@ export class UnitsController {
         `${outcome.errors.length} feature(s) refused; nothing was imported`,
         {
           issues: outcome.errors.map((e) => ({
-            path: `${e.source}.features.${String(e.featureIndex)}`,
+            path: `features.${String(e.featureIndex)}`,
             message: `${e.reason}: ${e.message}`,
           })),
           errors: outcome.errors,
