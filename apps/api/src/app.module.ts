@@ -19,6 +19,7 @@ import { FeedsController } from './indicators/feeds.controller';
 import { IndicatorViewsController } from './indicators/indicator-views.controller';
 import { WallController } from './wall/wall.controller';
 import { WebConfigController } from './web-config/web-config.controller';
+import { OpenApiController } from './openapi/openapi.controller';
 
 /** The services composition built (composition/nest-providers.ts), visible to every module. */
 @Module({})
@@ -50,6 +51,7 @@ export class AppModule {
         FeedsController,
         WallController,
         WebConfigController,
+        OpenApiController,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ErrorFilter },

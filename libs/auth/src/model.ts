@@ -1,12 +1,7 @@
-/** People's roles. Operators work alerts; leaders read; admin does everything. */
-export const ROLES = [
-  'admin',
-  'province_leader',
-  'province_operator',
-  'ward_leader',
-  'ward_operator',
-] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '@ioc/contracts';
+
+/** People's roles (declared in libs/contracts, shared with the web). */
+export { ROLES, type Role } from '@ioc/contracts';
 
 /** What a route or channel asks of its caller. */
 export const ACTIONS = ['read', 'alerts.work', 'admin', 'ingest'] as const;

@@ -1,5 +1,5 @@
 import argon2 from 'argon2';
-import { DomainError } from '@ioc/contracts';
+import { DomainError, PASSWORD_MAX_LENGTH } from '@ioc/contracts';
 
 /**
  * argon2id with the OWASP baseline (19 MiB, 2 passes, 1 lane): strong against GPU guessing while
@@ -9,7 +9,8 @@ import { DomainError } from '@ioc/contracts';
 const PARAMS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 256;
+/** The API refuses longer ones before hashing (libs/contracts http/auth.ts). */
+export { PASSWORD_MAX_LENGTH };
 
 export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, PARAMS);

@@ -1,3 +1,5 @@
+import type { ErrorDetails } from './errors';
+
 /** The kinds of failure the edge maps to HTTP statuses and WebSocket error frames. */
 export type ErrorKind =
   | 'invalid'
@@ -16,7 +18,7 @@ export class DomainError extends Error {
     readonly kind: ErrorKind,
     readonly code: string,
     message: string,
-    readonly details?: unknown,
+    readonly details?: ErrorDetails,
   ) {
     super(message);
     this.name = 'DomainError';

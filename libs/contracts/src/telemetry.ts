@@ -31,20 +31,4 @@ export interface LatestValue {
   unitCode: string | null;
 }
 
-export interface DeviceView {
-  id: string;
-  kind: string;
-  unitCode: string | null;
-  lon: number | null;
-  lat: number | null;
-  lastSeen: string | null;
-  latest: Record<string, { value: number; time: string }>;
-  /** Display name given at registration. */
-  name?: string | null;
-  /** Mobile devices (vessels): lon/lat are the last known position, `positionAt` its time. */
-  mobile?: boolean;
-  positionAt?: string | null;
-  /** Reporting interval the fleet status is judged against (s). */
-  intervalS?: number;
-  gatewayId?: string | null;
-}
+export type { DeviceView } from './http/devices';

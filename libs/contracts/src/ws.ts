@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { alertViewSchema } from './http/alerts';
+
 /** Client → server. Channels: `unit:<code>`, `layer:<name>`, `alerts`, `alerts:<unitCode>`. */
 export type WsClientMessage =
   | { type: 'subscribe'; channels: string[] }
@@ -49,3 +52,76 @@ export type WsServerMessage =
   | { type: 'authenticated'; kind: string; displayName: string; units: string[] }
   | { type: 'pong' }
   | { type: 'error'; code: string; message: string };
+
+// ── Schemas of the messages (the gateway parses client messages with them) ───────────────────
+
+const channels = z.array(z.string().max(64)).max(200);
+
+export const wsClientMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('subscribe'), channels }),
+  z.object({ type: z.literal('unsubscribe'), channels }),
+  z.object({ type: z.literal('ping') }),
+  z.object({ type: z.literal('auth'), token: z.string().min(1).max(256) }),
+]) satisfies z.ZodType<WsClientMessage>;
+
+const position = z.object({ lon: z.number(), lat: z.number() });
+
+export const readingDeltaSchema = z.object({
+  deviceId: z.string(),
+  unitCode: z.string().nullable(),
+  time: z.string(),
+  values: z.record(z.string(), z.number()),
+  position: position.optional(),
+}) satisfies z.ZodType<ReadingDelta>;
+
+const pushed = { channel: z.string(), asOf: z.string() };
+
+export const wsServerMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('subscribed'), channels: z.array(z.string()) }),
+  z.object({
+    type: z.literal('refused'),
+    channel: z.string(),
+    code: z.string(),
+    message: z.string(),
+  }),
+  z.object({ type: z.literal('readings'), ...pushed, deltas: z.array(readingDeltaSchema) }),
+  z.object({ type: z.literal('alert'), ...pushed, alert: alertViewSchema }),
+  z.object({
+    type: z.literal('rollup'),
+    ...pushed,
+    rollup: z.object({
+      unitCode: z.string(),
+      metric: z.string(),
+      size: z.literal('1m'),
+      bucket: z.string(),
+      n: z.number(),
+      sum: z.number(),
+      min: z.number(),
+      max: z.number(),
+      mean: z.number().nullable(),
+    }),
+  }),
+  z.object({
+    type: z.literal('indicator'),
+    ...pushed,
+    indicator: z.object({
+      unitCode: z.string(),
+      indicatorCode: z.string(),
+      period: z.string(),
+      feedCode: z.string(),
+    }) satisfies z.ZodType<IndicatorChanged>,
+  }),
+  z.object({
+    type: z.literal('wall'),
+    ...pushed,
+    wall: z.object({ unitCode: z.string(), updatedAt: z.string().nullable() }),
+  }),
+  z.object({
+    type: z.literal('authenticated'),
+    kind: z.string(),
+    displayName: z.string(),
+    units: z.array(z.string()),
+  }),
+  z.object({ type: z.literal('pong') }),
+  z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
+]) satisfies z.ZodType<WsServerMessage>;

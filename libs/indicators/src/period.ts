@@ -1,7 +1,7 @@
-import { foldVietnamese } from '@ioc/contracts';
+import { foldVietnamese, type FeedCadence } from '@ioc/contracts';
 
 export type PeriodKind = 'month' | 'quarter' | 'year';
-export type Cadence = 'monthly' | 'quarterly' | 'yearly';
+export type Cadence = FeedCadence;
 
 export interface Period {
   /** Canonical code: `2026-03`, `2026-Q1` or `2026`. */

@@ -1,17 +1,6 @@
-import {
-  BadRequestException,
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  Post,
-  Query,
-  Req,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { ALERT_ACTIONS, type AlertActionName } from '@ioc/live';
+import { alertActionParams, parseInput } from '@ioc/contracts';
 import { Access, type UnitSource } from '../auth/access.decorators';
 import { requestOrigin } from './actor';
 import { AlertService } from '@ioc/live';
@@ -67,9 +56,7 @@ export class AlertsController {
     @Body() body: unknown,
     @Req() req: FastifyRequest,
   ) {
-    if (!(ALERT_ACTIONS as readonly string[]).includes(action)) {
-      throw new BadRequestException(`action must be one of ${ALERT_ACTIONS.join(', ')}`);
-    }
-    return this.alerts.act(id, action as AlertActionName, body, requestOrigin(req));
+    const params = parseInput(alertActionParams, { id, action }, 'ALERT_ACTION_INVALID');
+    return this.alerts.act(params.id, params.action, body, requestOrigin(req));
   }
 }

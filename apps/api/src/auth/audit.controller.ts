@@ -2,9 +2,9 @@ import { Readable } from 'node:stream';
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuditFilter, AuditRecord } from '@ioc/auth';
+import { auditQuerySchema, parseInput } from '@ioc/contracts';
 import { Access } from './access.decorators';
 import { auditActor } from './principal';
-import { auditQuerySchema, parse } from './schemas';
 import { AuditLog } from '@ioc/auth';
 
 // A bound on one export: the trail can be exported period by period beyond that.
@@ -21,7 +21,7 @@ export class AuditController {
   async list(
     @Query() query: unknown,
   ): Promise<{ asOf: string; items: AuditRecord[]; next: number | null }> {
-    const q = parse(auditQuerySchema, query);
+    const q = parseInput(auditQuerySchema, query);
     const items = await this.audit.query({
       ...filterOf(q),
       limit: q.limit,
@@ -41,7 +41,7 @@ export class AuditController {
     @Query() query: unknown,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const q = parse(auditQuerySchema, query);
+    const q = parseInput(auditQuerySchema, query);
     const filter = filterOf(q);
     // Exporting the trail is itself a consequential act.
     await this.audit.record(auditActor(req), {

@@ -1,10 +1,9 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LoginLockedError, type OpenedSession } from '@ioc/auth';
-import { DomainError } from '@ioc/contracts';
+import { DomainError, loginSchema, parseInput, setupSchema } from '@ioc/contracts';
 import { Authenticated, PublicRoute } from './access.decorators';
 import { clientIp, requirePrincipal } from './principal';
-import { loginSchema, parse, setupSchema } from './schemas';
 import { SessionService, SetupService } from '@ioc/auth';
 
 /** Sign-in, sign-out, "who am I", and the first-run creation of the first administrator. */
@@ -23,7 +22,7 @@ export class AuthController {
     @Body() body: unknown,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OpenedSession> {
-    const input = parse(loginSchema, body);
+    const input = parseInput(loginSchema, body);
     return withRetryAfter(reply, () =>
       this.sessions.login({
         ...input,
@@ -84,7 +83,7 @@ export class AuthController {
     @Body() body: unknown,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OpenedSession> {
-    const input = parse(setupSchema, body);
+    const input = parseInput(setupSchema, body);
     return withRetryAfter(reply, () =>
       this.setupService.complete(input, clientIp(req), req.headers['user-agent'] ?? null),
     );

@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { DisplayTokenView } from '@ioc/auth';
+import { createDisplayTokenSchema, parseInput } from '@ioc/contracts';
 import { Access } from './access.decorators';
 import { auditActor } from './principal';
-import { createDisplayTokenSchema, parse } from './schemas';
 import { wallPath } from './wall-url';
 import { DisplayTokenService } from '@ioc/auth';
 
@@ -30,7 +30,7 @@ export class DisplayTokensController {
   @HttpCode(201)
   async create(@Req() req: FastifyRequest, @Body() body: unknown): Promise<IssuedToken> {
     const issued = await this.displays.create(
-      parse(createDisplayTokenSchema, body),
+      parseInput(createDisplayTokenSchema, body),
       auditActor(req),
     );
     return { ...issued, wallPath: wallPath(issued.displayToken.unitCode, issued.token) };

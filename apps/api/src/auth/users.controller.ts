@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { UserView } from '@ioc/auth';
+import { createUserSchema, parseInput, passwordSchema, updateUserSchema } from '@ioc/contracts';
 import { Access } from './access.decorators';
 import { auditActor } from './principal';
-import { createUserSchema, parse, passwordSchema, updateUserSchema } from './schemas';
 import { UsersService } from '@ioc/auth';
 
 /** User administration: accounts, roles and unit scopes, disabling, password resets. */
@@ -20,7 +20,7 @@ export class UsersController {
   @Post()
   @HttpCode(201)
   async create(@Req() req: FastifyRequest, @Body() body: unknown): Promise<UserView> {
-    return this.users.create(parse(createUserSchema, body), auditActor(req));
+    return this.users.create(parseInput(createUserSchema, body), auditActor(req));
   }
 
   @Get(':id')
@@ -35,7 +35,7 @@ export class UsersController {
     @Param('id') id: string,
     @Body() body: unknown,
   ): Promise<UserView> {
-    return this.users.update(id, parse(updateUserSchema, body), auditActor(req));
+    return this.users.update(id, parseInput(updateUserSchema, body), auditActor(req));
   }
 
   /** Sets a new password chosen by the administrator; the user's sessions end. */
@@ -46,6 +46,6 @@ export class UsersController {
     @Param('id') id: string,
     @Body() body: unknown,
   ): Promise<void> {
-    await this.users.resetPassword(id, parse(passwordSchema, body).password, auditActor(req));
+    await this.users.resetPassword(id, parseInput(passwordSchema, body).password, auditActor(req));
   }
 }

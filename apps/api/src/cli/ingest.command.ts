@@ -2,11 +2,7 @@ import { parseArgs } from 'node:util';
 import { DomainError } from '@ioc/contracts';
 import type { AuditActor } from '@ioc/auth';
 import { mosquittoHint } from './mosquitto-security';
-import {
-  type DeviceProfile,
-  type DeviceRegistrationService,
-  isValidDeviceId,
-} from '@ioc/ingest';
+import { type DeviceProfile, type DeviceRegistrationService, isValidDeviceId } from '@ioc/ingest';
 
 type Print = (line: string) => void;
 

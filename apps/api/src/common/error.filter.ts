@@ -22,7 +22,11 @@ const STATUS: Record<ErrorKind, number> = {
   unavailable: 503,
 };
 
-/** The one place errors become HTTP answers: `{ error: { code, message } }` with the right status. */
+/**
+ * The one place errors become HTTP answers, in the one shape of `apiErrorSchema` (contracts):
+ * `{ error: { code, message, details?: { issues: [{ path, message }], … } } }` with the right
+ * status. Details come from DomainErrors only (parseInput lists every bad field there).
+ */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');

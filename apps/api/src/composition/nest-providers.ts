@@ -1,5 +1,6 @@
 import type { InjectionToken, Provider } from '@nestjs/common';
 import { Registry } from 'prom-client';
+import type { WebConfig } from '@ioc/contracts';
 import { pingDatabase } from '@ioc/db';
 import { UnitDirectory, UnitImportService } from '@ioc/geo';
 import {
@@ -38,7 +39,7 @@ import { DEVICE_UNITS, type DeviceUnits } from '../devices/device-units';
 import { PLATFORM_STATUS, type PlatformStatus } from '../health/platform-status';
 import { WEBHOOK_SECRETS, type WebhookSecrets } from '../ingest/webhook-secrets';
 import { CHANNEL_UNITS, type ChannelUnits } from '../live/channel-units';
-import { WEB_CONFIG, type WebConfig } from '../web-config/web-config.controller';
+import { WEB_CONFIG } from '../web-config/web-config.controller';
 import type { PlatformContext } from './platform.context';
 
 function value(provide: InjectionToken, useValue: unknown): Provider {

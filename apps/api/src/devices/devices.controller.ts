@@ -12,26 +12,19 @@ import {
   Req,
 } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { DomainError, type DeviceView } from '@ioc/contracts';
+import {
+  DomainError,
+  deviceListQuery,
+  parseInput,
+  type DeviceDetail,
+  type IssuedDeviceToken,
+} from '@ioc/contracts';
 import { DeviceRegistrationService, DeviceRepository, type DeviceRecord } from '@ioc/ingest';
 import type { AuditActor } from '@ioc/auth';
 import { LatestRepository } from '@ioc/live';
 import { Access, unitOfDevice } from '../auth/access.decorators';
 import { auditActor } from '../auth/principal';
 import { DEVICE_UNITS, type DeviceUnits } from './device-units';
-
-/** A device as the admin API answers it: the list view plus where to send its telemetry. */
-export interface DeviceDetail extends DeviceView {
-  mqttTopic: string;
-}
-
-/** `POST /devices` and `POST /devices/:id/rotate`: the token appears in this answer only. */
-export interface IssuedDeviceToken {
-  device: DeviceDetail;
-  token: string;
-  /** How the unit was decided (register only): given, located from lon/lat, or none. */
-  placement?: 'given' | 'located' | 'none';
-}
 
 type Latest = Record<string, { value: number; time: string }>;
 
@@ -69,7 +62,8 @@ export class DevicesController {
    */
   @Get()
   @Access({ action: 'read', unit: { from: 'query', name: 'unit' } })
-  async list(@Query('unit') unit?: string): Promise<{ asOf: string; items: DeviceDetail[] }> {
+  async list(@Query() query: unknown): Promise<{ asOf: string; items: DeviceDetail[] }> {
+    const { unit } = parseInput(deviceListQuery, query, 'QUERY_INVALID');
     const unitCodes = unit ? await this.units.selfAndDescendants(unit) : undefined;
     const devices = await this.devices.list(unitCodes ? { unitCodes } : {});
     const latest = await this.latestOf(devices.map((d) => d.id));

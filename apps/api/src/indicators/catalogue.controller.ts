@@ -5,13 +5,19 @@ import {
   Get,
   Inject,
   Param,
-  ParseIntPipe,
   Patch,
   Post,
   Query,
   Req,
 } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+import {
+  catalogueQuery,
+  changesQuery,
+  parseInput,
+  targetIdParams,
+  targetsQuery,
+} from '@ioc/contracts';
 import { Access } from '../auth/access.decorators';
 import { requestActor } from './actor';
 import { CatalogueAdminService } from '@ioc/indicators';
@@ -25,18 +31,16 @@ export class IndicatorCatalogueController {
 
   @Get('indicators')
   @Access({ action: 'read' })
-  catalogue(@Query('domain') domain?: string, @Query('level') level?: string) {
+  catalogue(@Query() query: unknown) {
+    const { domain, level } = parseInput(catalogueQuery, query, 'QUERY_INVALID');
     return this.catalogueAdmin.catalogue({ domain, level });
   }
 
   /** Who changed which indicator or target, when and why, with before and after. */
   @Get('indicators/changes')
   @Access({ action: 'admin' })
-  changes(
-    @Query('entity') entity?: string,
-    @Query('key') key?: string,
-    @Query('limit') limit?: string,
-  ) {
+  changes(@Query() query: unknown) {
+    const { entity, key, limit } = parseInput(changesQuery, query, 'QUERY_INVALID');
     return this.catalogueAdmin.changes({ entity, key, limit });
   }
 
@@ -60,11 +64,8 @@ export class IndicatorCatalogueController {
 
   @Get('targets')
   @Access({ action: 'read' })
-  targets(
-    @Query('indicator') indicator?: string,
-    @Query('unit') unit?: string,
-    @Query('retired') retired?: string,
-  ) {
+  targets(@Query() query: unknown) {
+    const { indicator, unit, retired } = parseInput(targetsQuery, query, 'QUERY_INVALID');
     return this.catalogueAdmin.targets({ indicator, unit, retired: retired === 'true' });
   }
 
@@ -76,22 +77,16 @@ export class IndicatorCatalogueController {
 
   @Patch('targets/:id')
   @Access({ action: 'admin' })
-  updateTarget(
-    @Req() req: FastifyRequest,
-    @Param('id', ParseIntPipe) id: number,
-    @Body() body: unknown,
-  ) {
+  updateTarget(@Req() req: FastifyRequest, @Param() params: unknown, @Body() body: unknown) {
+    const { id } = parseInput(targetIdParams, params);
     return this.catalogueAdmin.updateTarget(id, body, requestActor(req));
   }
 
   /** Retires a target (kept for the audit trail; a re-seed does not bring it back). */
   @Delete('targets/:id')
   @Access({ action: 'admin' })
-  retireTarget(
-    @Req() req: FastifyRequest,
-    @Param('id', ParseIntPipe) id: number,
-    @Body() body: unknown,
-  ) {
+  retireTarget(@Req() req: FastifyRequest, @Param() params: unknown, @Body() body: unknown) {
+    const { id } = parseInput(targetIdParams, params);
     return this.catalogueAdmin.retireTarget(id, body, requestActor(req));
   }
 }

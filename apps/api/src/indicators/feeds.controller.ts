@@ -13,9 +13,9 @@ import {
   Res,
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { feedListQuery, feedLivenessQuery, parseInput, type ReportReceipt } from '@ioc/contracts';
 import { Access, MachineRoute } from '../auth/access.decorators';
 import { requestActor } from './actor';
-import type { ReportReceipt } from '@ioc/indicators';
 import { FeedAdminService, ReportIntakeService } from '@ioc/indicators';
 
 /**
@@ -39,18 +39,16 @@ export class FeedsController {
 
   @Get()
   @Access({ action: 'admin' })
-  list(@Query('revoked') revoked?: string) {
+  list(@Query() query: unknown) {
+    const { revoked } = parseInput(feedListQuery, query, 'QUERY_INVALID');
     return this.feeds.listFeeds(revoked === 'true');
   }
 
   /** Per feed and unit: last report, overdue, completeness, late reports. */
   @Get('liveness')
   @Access({ action: 'read', unit: { from: 'query', name: 'unit' } })
-  liveness(
-    @Query('feed') feed?: string,
-    @Query('since') since?: string,
-    @Query('unit') unit?: string,
-  ) {
+  liveness(@Query() query: unknown) {
+    const { feed, since, unit } = parseInput(feedLivenessQuery, query, 'QUERY_INVALID');
     return this.feeds.liveness({ feed, since, unit });
   }
 

@@ -1,18 +1,12 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Controller, Headers, HttpCode, Inject, Post, Query, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { DomainError } from '@ioc/contracts';
+import { chirpstackQuery, DomainError, parseInput, type IngestAnswer } from '@ioc/contracts';
 import type { IngestOutcome } from '@ioc/ingest';
 import { bearerToken } from '../common/bearer';
 import { MachineRoute } from '../auth/access.decorators';
 import { DeviceDirectory, IngestService } from '@ioc/ingest';
 import { WEBHOOK_SECRETS, type WebhookSecrets } from './webhook-secrets';
-
-/** What an ingest route answers: rows committed, and every element refused with its reason. */
-export interface IngestAnswer {
-  accepted: number;
-  rejected: IngestOutcome['rejected'];
-}
 
 /**
  * HTTP ingest. Bodies arrive as raw bytes (see raw-body.parser.ts) so a malformed payload is
@@ -67,10 +61,11 @@ export class TelemetryController {
   @HttpCode(202)
   async chirpstack(
     @Req() req: FastifyRequest,
-    @Query('event') event?: string,
+    @Query() query: unknown,
     @Headers('x-webhook-secret') secret?: string,
   ): Promise<IngestAnswer | { accepted: 0; ignored: string }> {
     this.checkWebhookSecret(this.secrets.chirpstack, secret);
+    const { event } = parseInput(chirpstackQuery, query, 'QUERY_INVALID');
     // ChirpStack posts every event type to one URL; only uplinks carry measurements.
     if (event !== 'up') return { accepted: 0, ignored: (event ?? 'none').slice(0, 32) };
     return answer(
@@ -136,6 +131,10 @@ function assertSomethingUseful(outcome: IngestOutcome): IngestOutcome {
       `INGEST_${(first?.reason ?? 'rejected').toUpperCase()}`,
       first?.message ?? 'rejected',
       {
+        issues: outcome.rejected.map((r) => ({
+          path: r.index === undefined ? '' : String(r.index),
+          message: r.message,
+        })),
         rejected: outcome.rejected,
       },
     );

@@ -1,12 +1,4 @@
-import { z } from 'zod';
-import type { WsClientMessage } from '@ioc/contracts';
-
-const schema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('subscribe'), channels: z.array(z.string().max(64)).max(200) }),
-  z.object({ type: z.literal('unsubscribe'), channels: z.array(z.string().max(64)).max(200) }),
-  z.object({ type: z.literal('ping') }),
-  z.object({ type: z.literal('auth'), token: z.string().min(1).max(256) }),
-]);
+import { wsClientMessageSchema, type WsClientMessage } from '@ioc/contracts';
 
 export function parseClientMessage(
   data: Buffer,
@@ -18,7 +10,7 @@ export function parseClientMessage(
   } catch {
     return { ok: false, error: 'message is not JSON' };
   }
-  const r = schema.safeParse(json);
+  const r = wsClientMessageSchema.safeParse(json);
   return r.success
     ? { ok: true, message: r.data }
     : { ok: false, error: r.error.issues.map((i) => i.message).join('; ') };

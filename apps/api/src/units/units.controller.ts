@@ -1,51 +1,18 @@
 import { Body, Controller, Get, Header, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { z } from 'zod';
-import { DomainError, type UnitSummary } from '@ioc/contracts';
+import {
+  DomainError,
+  parseInput,
+  unitCodeParams,
+  unitImportQuery,
+  unitListQuery,
+  unitLocateQuery,
+  unitMapQuery,
+  type UnitSummary,
+} from '@ioc/contracts';
 import { bandForZoom, type GeoJsonSource, type ZoomBand } from '@ioc/geo';
 import { Access } from '../auth/access.decorators';
 import { UnitDirectory, UnitImportService } from '@ioc/geo';
-
-const LEVELS = ['province', 'ward', 'commune', 'special_zone'] as const;
-const BANDS = ['low', 'mid', 'high'] as const;
-
-const listQuery = z.object({
-  parent: z
-    .string()
-    .regex(/^\d{2,5}$/)
-    .optional(),
-  level: z.enum(LEVELS).optional(),
-  q: z.string().min(1).max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(200),
-});
-const mapQuery = z.object({
-  band: z.enum(BANDS).optional(),
-  zoom: z.coerce.number().min(0).max(24).optional(),
-  format: z.enum(['geojson', 'topojson']).default('geojson'),
-});
-const locateQuery = z.object({
-  lon: z.coerce.number().min(-180).max(180),
-  lat: z.coerce.number().min(-90).max(90),
-});
-const importQuery = z.object({
-  dryRun: z.enum(['true', 'false']).default('false'),
-  parent: z
-    .string()
-    .regex(/^\d{2}$/)
-    .optional(),
-});
-
-function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
-  const r = schema.safeParse(value);
-  if (!r.success) {
-    throw new DomainError(
-      'invalid',
-      'QUERY_INVALID',
-      r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-    );
-  }
-  return r.data;
-}
 
 /** Units API: hierarchy, search, map-ready geometry, point→unit, import. */
 // Administrative geography (names, boundaries) is reference data every signed-in client needs
@@ -63,7 +30,7 @@ export class UnitsController {
   async list(
     @Query() query: unknown,
   ): Promise<{ asOf: string; items: (UnitSummary & { match?: string })[] }> {
-    const q = parse(listQuery, query);
+    const q = parseInput(unitListQuery, query, 'QUERY_INVALID');
     if (q.q) {
       const hits = await this.units.search(q.q, {
         limit: q.limit,
@@ -87,7 +54,7 @@ export class UnitsController {
   async locate(
     @Query() query: unknown,
   ): Promise<{ lon: number; lat: number; unit: UnitSummary | null }> {
-    const { lon, lat } = parse(locateQuery, query);
+    const { lon, lat } = parseInput(unitLocateQuery, query, 'QUERY_INVALID');
     const code = this.units.locate(lon, lat);
     return { lon, lat, unit: code ? await this.units.get(code) : null };
   }
@@ -112,7 +79,7 @@ export class UnitsController {
   @Header('cache-control', 'public, max-age=3600')
   async geometry(@Param('code') code: string, @Query() query: unknown) {
     const unit = await this.require(code);
-    const band = bandOf(parse(mapQuery, query));
+    const band = bandOf(parseInput(unitMapQuery, query, 'QUERY_INVALID'));
     return {
       type: 'Feature',
       id: code,
@@ -133,7 +100,7 @@ export class UnitsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     await this.require(code);
-    const q = parse(mapQuery, query);
+    const q = parseInput(unitMapQuery, query, 'QUERY_INVALID');
     const band = bandOf(q);
     const simplified = await this.units.simplifiedChildren(code);
     void reply.header('cache-control', 'public, max-age=300');
@@ -172,7 +139,7 @@ export class UnitsController {
   @Access({ action: 'admin' })
   @Post('import')
   async import(@Body() body: unknown, @Query() query: unknown) {
-    const q = parse(importQuery, query);
+    const q = parseInput(unitImportQuery, query, 'QUERY_INVALID');
     const source: GeoJsonSource = { name: 'request', data: body };
     const outcome = await this.unitImport.import([source], {
       dryRun: q.dryRun === 'true',
@@ -183,13 +150,20 @@ export class UnitsController {
         'invalid',
         'UNITS_IMPORT_INVALID',
         `${outcome.errors.length} feature(s) refused; nothing was imported`,
-        { errors: outcome.errors },
+        {
+          issues: outcome.errors.map((e) => ({
+            path: `features.${String(e.featureIndex)}`,
+            message: `${e.reason}: ${e.message}`,
+          })),
+          errors: outcome.errors,
+        },
       );
     }
     return outcome;
   }
 
-  private async require(code: string): Promise<UnitSummary> {
+  private async require(given: string): Promise<UnitSummary> {
+    const { code } = parseInput(unitCodeParams, { code: given });
     const unit = await this.units.get(code);
     if (!unit)
       throw new DomainError(

@@ -1,11 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
+import type { WebConfig } from '@ioc/contracts';
 import { PublicRoute } from '../auth/access.decorators';
-
-/** Harmless settings the web app needs before anyone signs in. */
-export interface WebConfig {
-  /** MapLibre style URL (https://…) or a pmtiles:// archive; null = the bundled offline style. */
-  basemap: string | null;
-}
 
 export const WEB_CONFIG = Symbol('WebConfig');
 

@@ -1,4 +1,14 @@
 import { z } from 'zod';
+import {
+  DIRECTIONS,
+  INDICATOR_UNITS,
+  MEASURED_AT,
+  NUMERIC_OPS,
+  ROLLUPS,
+  TARGET_OPS,
+  indicatorSchema,
+  indicatorSourceSchema as sourceSchema,
+} from '@ioc/contracts';
 
 /**
  * The platform's own indicator catalogue format (`libs/indicators/seed/catalogue.json`).
@@ -8,25 +18,17 @@ import { z } from 'zod';
  * indicator × unit × year (known conflicts are kept, never merged).
  */
 
-export const INDICATOR_UNITS = [
-  'percent',
-  'count',
-  'index',
-  'rank',
-  'per_10k_people',
-  'per_1k_people',
-  'per_person',
-  'percent_of_grdp',
-  'percent_of_budget',
-  'percent_per_year',
-  'milestone',
-] as const;
-export const DIRECTIONS = ['higher_is_better', 'lower_is_better'] as const;
-/** `sum` is not used by the Resolution 57 catalogue yet but is the rule for additive counts. */
-export const ROLLUPS = ['ratio', 'sum', 'share_of_units', 'min', 'all', 'none'] as const;
-export const MEASURED_AT = ['province', 'commune'] as const;
-export const NUMERIC_OPS = ['>=', '<=', '='] as const;
-export const TARGET_OPS = [...NUMERIC_OPS, 'between', 'reached'] as const;
+// The catalogue's word lists and its indicator and source shapes are the API's (libs/contracts).
+export {
+  DIRECTIONS,
+  INDICATOR_UNITS,
+  MEASURED_AT,
+  NUMERIC_OPS,
+  ROLLUPS,
+  TARGET_OPS,
+  indicatorSchema,
+  sourceSchema,
+};
 
 export type IndicatorUnit = (typeof INDICATOR_UNITS)[number];
 export type Direction = (typeof DIRECTIONS)[number];
@@ -37,35 +39,6 @@ export type TargetOp = (typeof TARGET_OPS)[number];
 
 const unitCode = z.string().regex(/^(\d{2}|\d{5})$/, 'a 2-digit province or 5-digit commune code');
 const year = z.number().int().min(2000).max(2100);
-
-export const sourceSchema = z.object({
-  id: z.string().min(1),
-  titleVi: z.string().min(1),
-  titleEn: z.string().min(1),
-  issuerVi: z.string().min(1),
-  unitCode,
-  issuedOn: z.iso.date().nullable(),
-  seedFile: z.string().nullable(),
-});
-
-export const indicatorSchema = z
-  .object({
-    code: z.string().regex(/^(infra|hr|st|inno|dx|city)\.[a-z0-9_]+$/),
-    nameVi: z.string().min(1),
-    nameEn: z.string().min(1),
-    domain: z.string().min(1),
-    unit: z.enum(INDICATOR_UNITS),
-    direction: z.enum(DIRECTIONS),
-    rollup: z.enum(ROLLUPS),
-    numeratorVi: z.string().nullable(),
-    denominatorVi: z.string().nullable(),
-    measuredAt: z.array(z.enum(MEASURED_AT)).min(1),
-    leadAgencyVi: z.string().min(1),
-    notes: z.string().nullable(),
-  })
-  .refine((i) => i.rollup === 'none' || i.measuredAt.includes('commune'), {
-    message: 'an indicator that rolls up must be measurable at commune level',
-  });
 
 const targetCommon = {
   key: z.string().min(1),

@@ -1,4 +1,4 @@
-import { DomainError } from '@ioc/contracts';
+import { DomainError, invalidInput } from '@ioc/contracts';
 import type { Queryable } from '@ioc/db';
 import { feedCreateSchema, parseAdminInput, reasonSchema } from '../admin/inputs';
 import { indexIndicators } from '../catalogue/load';
@@ -61,17 +61,15 @@ export class FeedAdminService {
       this.units.snapshot(),
     ]);
     const known = new Set(indicators.map((i) => i.code));
-    const problems = [
+    const issues = [
       ...(input.allowedIndicators ?? [])
         .filter((c) => !known.has(c))
-        .map((c) => `unknown indicator ${c}`),
+        .map((c) => ({ path: 'allowedIndicators', message: `unknown indicator ${c}` })),
       ...(input.allowedUnits ?? [])
         .filter((c) => units.get(c) === undefined)
-        .map((c) => `unknown unit ${c}`),
+        .map((c) => ({ path: 'allowedUnits', message: `unknown unit ${c}` })),
     ];
-    if (problems.length > 0) {
-      throw new DomainError('invalid', 'FEED_INVALID', problems.join('; '), { problems });
-    }
+    if (issues.length > 0) throw invalidInput('FEED_INVALID', issues);
     if ((await this.feeds.get(input.code)) !== null) {
       throw new DomainError('conflict', 'FEED_EXISTS', `feed ${input.code} already exists`);
     }

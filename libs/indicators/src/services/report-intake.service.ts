@@ -243,6 +243,7 @@ function fileError(error: ParseFailure, language: 'vi' | 'en'): DomainError {
     `REPORT_${error.code.toUpperCase()}`,
     language === 'en' ? error.messageEn : error.messageVi,
     {
+      issues: [{ path: '', message: language === 'en' ? error.messageEn : error.messageVi }],
       messageVi: error.messageVi,
       messageEn: error.messageEn,
     },

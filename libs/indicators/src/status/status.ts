@@ -1,3 +1,4 @@
+import type { IndicatorStatus } from '@ioc/contracts';
 import type { Direction, Indicator, IndicatorUnit, TargetRule } from '../catalogue/schema';
 import { parsePeriod } from '../period';
 
@@ -6,7 +7,7 @@ import { parsePeriod } from '../period';
  * `no_target` is returned when no plan sets any target for the indicator × unit at all, so a
  * dashboard can tell "nothing to measure against" from "no data".
  */
-export type Status = 'on_track' | 'at_risk' | 'off_track' | 'no_data' | 'no_target';
+export type Status = IndicatorStatus;
 export type EvaluatedStatus = Exclude<Status, 'no_target'>;
 
 /** A target as the evaluator needs it: a seeded catalogue target, a stored row or a test case. */

@@ -1,30 +1,13 @@
-import type { DecodedReading } from '@ioc/contracts';
+import type { DecodedReading, IngestRejectReason as RejectReason } from '@ioc/contracts';
 
 /**
- * Every reason a message or a single reading can be refused. The same codes label dead-letter
- * rows and the rejection counters, so they are part of the operator-facing contract: add, never
- * rename.
+ * Every reason a message or a single reading can be refused (the list is part of the HTTP
+ * contract: libs/contracts http/telemetry.ts).
  */
-export const REJECT_REASONS = [
-  'malformed_json',
-  'bad_shape',
-  'unknown_device',
-  'unknown_metric',
-  'not_numeric',
-  'out_of_range',
-  'future_timestamp',
-  'too_old',
-  'bad_timestamp',
-  'oversize',
-  'topic_not_owned',
-  'not_fronted_by_gateway',
-  'unknown_dev_eui',
-  'duplicate',
-  'unit_conversion',
-  'auth_failed',
-] as const;
-
-export type RejectReason = (typeof REJECT_REASONS)[number];
+export {
+  INGEST_REJECT_REASONS as REJECT_REASONS,
+  type IngestRejectReason as RejectReason,
+} from '@ioc/contracts';
 
 export interface Reject {
   reason: RejectReason;

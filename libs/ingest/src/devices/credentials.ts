@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { DEVICE_ID_PATTERN } from '@ioc/contracts';
 
 /**
  * Machine tokens are 256-bit random strings, so a fast SHA-256 hash is enough to store them
@@ -19,9 +20,7 @@ export function verifyToken(token: string, hash: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-const DEVICE_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
-
 /** Device ids appear in MQTT topics and COPY rows, so they are restricted to a safe alphabet. */
 export function isValidDeviceId(id: string): boolean {
-  return DEVICE_ID.test(id);
+  return DEVICE_ID_PATTERN.test(id);
 }

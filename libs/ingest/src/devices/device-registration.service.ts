@@ -1,6 +1,13 @@
 import type { AuditSink } from '@ioc/contracts';
-import { z } from 'zod';
-import { DomainError } from '@ioc/contracts';
+import type { z } from 'zod';
+import {
+  DomainError,
+  invalidInput,
+  parseInput,
+  registerDeviceSchema,
+  updateDeviceSchema,
+  type Issue,
+} from '@ioc/contracts';
 import { generateToken, hashToken, isValidDeviceId } from './credentials';
 import type { DeviceRecord, DeviceRepository, DevicePatch } from './device.repository';
 
@@ -25,72 +32,12 @@ export interface RegistrationDeps<A> {
   onChanged?: (deviceId: string, change: { tokenChanged: boolean }) => void;
 }
 
-const kind = z
-  .string()
-  .regex(/^[a-z][a-z0-9_]{0,39}$/, 'lower-case letters, digits and _ (e.g. air_quality), ≤ 40');
-const unitCode = z.string().regex(/^\d{2}(\d{3})?$/, 'a 2-digit province or 5-digit commune code');
-const lon = z.number().min(-180).max(180);
-const lat = z.number().min(-90).max(90);
-const name = z.string().trim().min(1).max(200);
-const intervalS = z.number().int().min(1).max(86_400);
-const profile = z.strictObject({
-  fieldMap: z.record(z.string(), z.string().min(1)).optional(),
-  scale: z.record(z.string(), z.number()).optional(),
-  position: z.strictObject({ lon: z.string().min(1), lat: z.string().min(1) }).optional(),
-});
-
-const bothOrNeither = (
-  v: { lon?: number | undefined; lat?: number | undefined },
-  ctx: z.RefinementCtx,
-) => {
-  if ((v.lon === undefined) !== (v.lat === undefined)) {
-    ctx.addIssue({
-      code: 'custom',
-      path: [v.lon === undefined ? 'lon' : 'lat'],
-      message: 'lon and lat go together',
-    });
-  }
-};
-
-/** Body of `POST /api/v1/devices` (and what `ioc devices add` builds from its flags). */
-export const registerDeviceSchema = z
-  .strictObject({
-    id: z
-      .string()
-      .refine(isValidDeviceId, 'letters, digits, . _ - (starting with a letter or digit, ≤ 64)'),
-    kind,
-    name: name.optional(),
-    unitCode: unitCode.optional(),
-    lon: lon.optional(),
-    lat: lat.optional(),
-    /** Mobile devices (vessels) are placed in a unit per reading from the reading's position. */
-    mobile: z.boolean().optional(),
-    gatewayId: z.string().refine(isValidDeviceId, 'a registered gateway id').optional(),
-    devEui: z
-      .string()
-      .transform((v) => v.replace(/[-:]/g, '').toUpperCase())
-      .refine((v) => /^[0-9A-F]{16}$/.test(v), '16 hexadecimal digits (an EUI-64)')
-      .optional(),
-    intervalS: intervalS.optional(),
-    profile: profile.optional(),
-  })
-  .superRefine(bothOrNeither);
-export type RegisterDeviceInput = z.input<typeof registerDeviceSchema>;
-
-/** Body of `PATCH /api/v1/devices/:id`: move/place, rename, re-kind, interval. */
-export const updateDeviceSchema = z
-  .strictObject({
-    name: name.nullable().optional(),
-    kind: kind.optional(),
-    intervalS: intervalS.optional(),
-    lon: lon.optional(),
-    lat: lat.optional(),
-    unitCode: unitCode.optional(),
-    mobile: z.boolean().optional(),
-  })
-  .superRefine(bothOrNeither)
-  .refine((v) => Object.keys(v).length > 0, 'nothing to change');
-export type UpdateDeviceInput = z.input<typeof updateDeviceSchema>;
+export {
+  registerDeviceSchema,
+  updateDeviceSchema,
+  type RegisterDeviceInput,
+  type UpdateDeviceInput,
+} from '@ioc/contracts';
 
 export interface RegisteredDevice {
   device: DeviceRecord;
@@ -101,15 +48,12 @@ export interface RegisteredDevice {
 }
 
 /** Validates with a schema; every problem is listed (`details.issues[{path, message}]`). */
-export function parseDeviceInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const r = schema.safeParse(input ?? {});
-  if (r.success) return r.data;
-  throw invalid(r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+export function parseDeviceInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  return parseInput(schema, input, 'DEVICE_INVALID');
 }
 
-function invalid(issues: { path: string; message: string }[]): DomainError {
-  const message = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
-  return new DomainError('invalid', 'DEVICE_INVALID', message, { issues });
+function invalid(issues: Issue[]): DomainError {
+  return invalidInput('DEVICE_INVALID', issues);
 }
 
 /**
@@ -122,7 +66,7 @@ export class DeviceRegistrationService<A> {
 
   async register(input: unknown, actor: A): Promise<RegisteredDevice> {
     const v = parseDeviceInput(registerDeviceSchema, input);
-    const issues: { path: string; message: string }[] = [];
+    const issues: Issue[] = [];
     if (v.unitCode !== undefined && !(await this.deps.geo.exists(v.unitCode)))
       issues.push({ path: 'unitCode', message: `no administrative unit ${v.unitCode}` });
     if (v.gatewayId !== undefined) {
@@ -202,7 +146,7 @@ export class DeviceRegistrationService<A> {
   async update(id: string, input: unknown, actor: A): Promise<DeviceRecord> {
     const before = await this.mustGet(id);
     const v = parseDeviceInput(updateDeviceSchema, input);
-    const issues: { path: string; message: string }[] = [];
+    const issues: Issue[] = [];
     if (v.unitCode !== undefined && !(await this.deps.geo.exists(v.unitCode)))
       issues.push({ path: 'unitCode', message: `no administrative unit ${v.unitCode}` });
     const mobile = v.mobile ?? before.mobile;

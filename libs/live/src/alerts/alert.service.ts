@@ -1,19 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { DomainError } from '@ioc/contracts';
-import type { Pool } from '@ioc/db';
 import {
-  decodeCursor,
-  encodeCursor,
-  limitParam,
+  alertAssignBody,
+  alertListQuery,
+  alertNoteBody,
+  alertReasonBody,
+  DomainError,
   parseInput,
-  requireUnit,
-  unitCodeParam,
-  type LiveUnits,
-} from '../common/query';
+  ruleIdSchema,
+  ruleListSchema,
+  rulePatchSchema,
+  type AlertActionName,
+} from '@ioc/contracts';
+import type { Pool } from '@ioc/db';
+import { decodeCursor, encodeCursor, requireUnit, type LiveUnits } from '../common/query';
 import { notificationFor, type Notifier } from '../notifications/notifier.service';
 import type { NotificationAttempt } from '../notifications/notification.repository';
-import { ALERT_STATUSES, ACTIVE_STATUSES, type Actor, type AlertStatus } from './alert';
+import { ACTIVE_STATUSES, type Actor, type AlertStatus } from './alert';
 import { AlertRepository, type AuditRow, type NoteRow } from './alert.repository';
 import { inAlertTransaction } from './alert-transaction';
 import { alertView, type AlertView } from './alert-view';
@@ -21,74 +24,10 @@ import type { AlertSink } from './alert-engine.service';
 import { parseAssignee } from './assignee';
 import type { AlertAction } from './lifecycle';
 import { transition } from './lifecycle';
-import { alertRuleSchema, ruleScopeSchema, severitySchema, type AlertRule } from './rule';
+import { alertRuleSchema, type AlertRule } from './rule';
 import { RuleRepository, type StoredRule } from './rule.repository';
 
-const STATUS_SET = new Set<string>(ALERT_STATUSES);
-
-export const alertListSchema = z.object({
-  unit: unitCodeParam.optional(),
-  /** Comma-separated statuses, or `active` (open, acknowledged, in_progress). */
-  status: z
-    .string()
-    .transform((v) => v.split(',').map((s) => s.trim()))
-    .refine((list) => list.every((s) => s === 'active' || STATUS_SET.has(s)), {
-      message: `statuses: active, ${ALERT_STATUSES.join(', ')}`,
-    })
-    .optional(),
-  rule: z.string().min(1).max(128).optional(),
-  device: z.string().min(1).max(128).optional(),
-  limit: limitParam(100, 1000),
-  cursor: z.string().max(512).optional(),
-});
-
-const ruleIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/, 'letters, digits, _ . : - (≤ 128)');
-
-export const ruleListSchema = z.object({
-  enabled: z.enum(['true', 'false']).optional(),
-  kind: z.enum(['threshold', 'levels', 'rate', 'no_data', 'aqi']).optional(),
-});
-
-/** PATCH body: any of the editable fields; params are merged into the current ones. */
-export const rulePatchSchema = z
-  .object({
-    name: z.string().min(1).max(200).optional(),
-    params: z.record(z.string(), z.unknown()).optional(),
-    scope: ruleScopeSchema.optional(),
-    severity: severitySchema.optional(),
-    autoResolve: z.boolean().optional(),
-    escalateAfterMin: z.number().positive().nullable().optional(),
-    webhookUrl: z.url().nullable().optional(),
-    enabled: z.boolean().optional(),
-    kind: z.string().optional(),
-  })
-  .strict();
-
-const reasonSchema = z.object({ reason: z.string().trim().min(1).max(500).optional() }).loose();
-const noteSchema = z.object({ text: z.string().min(1).max(10_000) }).loose();
-const assignSchema = z
-  .object({
-    assignee: z.union([
-      z.null(),
-      z.string().max(200),
-      z.object({ kind: z.enum(['user', 'department']), id: z.string().min(1).max(190) }),
-    ]),
-  })
-  .loose();
-
-export const ALERT_ACTIONS = [
-  'acknowledge',
-  'start',
-  'resolve',
-  'close',
-  'assign',
-  'note',
-  'reopen',
-  'escalate',
-] as const;
-export type AlertActionName = (typeof ALERT_ACTIONS)[number];
+export { ALERT_ACTIONS, type AlertActionName } from '@ioc/contracts';
 
 export interface RuleView extends Omit<AlertRule, never> {
   createdBy: string | null;
@@ -128,13 +67,13 @@ function toAction(name: AlertActionName, body: unknown): AlertAction {
       return { type: name };
     case 'resolve':
     case 'reopen': {
-      const b = parseInput(reasonSchema, body, 'BODY_INVALID');
+      const b = parseInput(alertReasonBody, body, 'BODY_INVALID');
       return b.reason !== undefined ? { type: name, reason: b.reason } : { type: name };
     }
     case 'note':
-      return { type: 'note', text: parseInput(noteSchema, body, 'BODY_INVALID').text };
+      return { type: 'note', text: parseInput(alertNoteBody, body, 'BODY_INVALID').text };
     case 'assign': {
-      const a = parseInput(assignSchema, body, 'BODY_INVALID').assignee;
+      const a = parseInput(alertAssignBody, body, 'BODY_INVALID').assignee;
       if (a === null) return { type: 'assign', assignee: null };
       const assignee = typeof a === 'string' ? parseAssignee(a) : a;
       if (!assignee) {
@@ -172,7 +111,7 @@ export class AlertService {
   async list(
     input: unknown,
   ): Promise<{ asOf: string; items: AlertView[]; nextCursor: string | null }> {
-    const q = parseInput(alertListSchema, input);
+    const q = parseInput(alertListQuery, input, 'QUERY_INVALID');
     const unitCodes = q.unit !== undefined ? await requireUnit(this.units, q.unit) : null;
     const statuses = q.status
       ? [
@@ -270,7 +209,7 @@ export class AlertService {
             ? 'ALERT_ILLEGAL_TRANSITION'
             : 'ALERT_INVALID_ACTION',
           r.error.message,
-          { from: r.error.from, action: r.error.action },
+          { issues: [], from: r.error.from, action: r.error.action },
         );
       }
       await tx.alerts.update(r.alert);
@@ -300,7 +239,7 @@ export class AlertService {
   }
 
   async listRules(input: unknown): Promise<{ asOf: string; items: RuleView[] }> {
-    const q = parseInput(ruleListSchema, input);
+    const q = parseInput(ruleListSchema, input, 'QUERY_INVALID');
     const rows = await this.rules.list({
       ...(q.enabled !== undefined ? { enabled: q.enabled === 'true' } : {}),
       ...(q.kind !== undefined ? { kind: q.kind } : {}),

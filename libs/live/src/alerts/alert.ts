@@ -1,3 +1,4 @@
+import type { AlertStatus } from '@ioc/contracts';
 import type { Severity } from './severity';
 
 /**
@@ -17,14 +18,7 @@ import type { Severity } from './severity';
  * - Escalation applies to alerts still `open` (nobody acknowledged) after the rule's
  *   escalate_after_min: severity one step up, re-notify. An operator may also escalate by hand.
  */
-export const ALERT_STATUSES = [
-  'open',
-  'acknowledged',
-  'in_progress',
-  'resolved',
-  'closed',
-] as const;
-export type AlertStatus = (typeof ALERT_STATUSES)[number];
+export { ALERT_STATUSES, type AlertStatus } from '@ioc/contracts';
 
 export const ACTIVE_STATUSES: readonly AlertStatus[] = ['open', 'acknowledged', 'in_progress'];
 

@@ -1,3 +1,5 @@
+import { ALERT_SEVERITIES as SEVERITIES, type AlertSeverity as Severity } from '@ioc/contracts';
+
 /**
  * Alert severities, lowest first. Four steps, because the two ladders the IOC most often raises
  * have four actionable rungs above "normal": flood warning levels (báo động I, II, III + the
@@ -10,8 +12,7 @@
  * - emergency: danger to life; leadership informed, disaster-response procedures
  *              (báo động III, AQI Nguy hại). Escalation stops raising severity here.
  */
-export const SEVERITIES = ['info', 'warning', 'critical', 'emergency'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+export { ALERT_SEVERITIES as SEVERITIES, type AlertSeverity as Severity } from '@ioc/contracts';
 
 export function severityRank(s: Severity): number {
   return SEVERITIES.indexOf(s);

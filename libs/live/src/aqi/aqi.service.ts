@@ -1,12 +1,6 @@
-import { z } from 'zod';
+import { aqiQuerySchema, parseInput } from '@ioc/contracts';
 import type { Queryable } from '@ioc/db';
-import {
-  instantParam,
-  parseInput,
-  requireUnit,
-  unitCodeParam,
-  type LiveUnits,
-} from '../common/query';
+import { requireUnit, type LiveUnits } from '../common/query';
 import { BUCKET_MS, bucketStart } from '../rollups/buckets';
 import { RollupRepository } from '../rollups/rollup.repository';
 import { dailyAqi, hourlyAqi, type AqiResult } from './aqi';
@@ -15,15 +9,6 @@ import { AQI_CATEGORIES, type AqiCategory } from './categories';
 import { dailyStatistics } from './daily-statistics';
 import { lastHours } from './nowcast';
 import { VN_AQI_SOURCE } from './source';
-
-export const aqiQuerySchema = z.object({
-  unit: unitCodeParam,
-  period: z.enum(['hour', 'day']).default('hour'),
-  /** Any instant inside the hour/day wanted; default: the latest complete hour/day. */
-  at: instantParam.optional(),
-  /** `normalised`: the Nowcast's w = 1/2 case as a weighted mean (see nowcast.ts); default: the decision's text. */
-  nowcast: z.enum(['decision', 'normalised']).default('decision'),
-});
 
 export interface CategoryView {
   index: number;
@@ -158,7 +143,7 @@ export class AqiService {
   }
 
   async compute(input: unknown): Promise<AqiView> {
-    const q = parseInput(aqiQuerySchema, input);
+    const q = parseInput(aqiQuerySchema, input, 'QUERY_INVALID');
     const now = this.clock();
     const unitCodes = await requireUnit(this.units, q.unit);
     const hour = BUCKET_MS['1h'];

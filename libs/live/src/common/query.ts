@@ -1,42 +1,5 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { DomainError } from '@ioc/contracts';
-
-/**
- * Validates query parameters or a body with a zod schema; every problem becomes one 400
- * `{ error: { code, message, details } }` naming the fields.
- */
-export function parseInput<S extends z.ZodType>(
-  schema: S,
-  input: unknown,
-  code = 'QUERY_INVALID',
-): z.infer<S> {
-  const r = schema.safeParse(input ?? {});
-  if (r.success) return r.data;
-  const issues = r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-  const message = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
-  throw new DomainError('invalid', code, message, { issues });
-}
-
-/** An ISO-8601 instant or epoch milliseconds, as a query parameter. */
-export const instantParam = z
-  .string()
-  .trim()
-  .min(1)
-  .transform((v, ctx) => {
-    const ms = /^\d{10,}$/.test(v) ? Number(v) : Date.parse(v);
-    if (!Number.isFinite(ms)) {
-      ctx.addIssue({ code: 'custom', message: 'not an ISO-8601 time or epoch milliseconds' });
-      return z.NEVER;
-    }
-    return new Date(ms);
-  });
-
-export const unitCodeParam = z
-  .string()
-  .regex(/^\d{2}(\d{3})?$/, 'a 2-digit province or 5-digit commune code');
-
-export const limitParam = (fallback: number, max: number) =>
-  z.coerce.number().int().min(1).max(max).default(fallback);
 
 /** Opaque keyset cursors: base64url JSON, so clients cannot depend on their shape. */
 export function encodeCursor(value: unknown): string {

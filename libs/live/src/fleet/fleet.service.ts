@@ -1,35 +1,13 @@
 import { z } from 'zod';
-import { DomainError } from '@ioc/contracts';
+import { DomainError, fleetQuerySchema, parseInput } from '@ioc/contracts';
 import type { Queryable } from '@ioc/db';
-import {
-  decodeCursor,
-  encodeCursor,
-  instantParam,
-  limitParam,
-  parseInput,
-  requireUnit,
-  unitCodeParam,
-  type LiveUnits,
-} from '../common/query';
+import { decodeCursor, encodeCursor, requireUnit, type LiveUnits } from '../common/query';
 import { LatestRepository } from '../rollups/latest.repository';
 import { RollupRepository } from '../rollups/rollup.repository';
 import { aggregateUptime, statusCounts, type DeviceUptime, type StatusCounts } from './aggregate';
 import { FleetRepository } from './fleet.repository';
 import { deviceStatus, type DeviceStatus } from './status';
 import { deviceUptime, DOWN_GAP_FACTOR, uptimeValue, type UptimeValue } from './uptime';
-
-export const fleetQuerySchema = z.object({
-  unit: unitCodeParam,
-  kind: z
-    .string()
-    .regex(/^[a-z0-9_]{1,40}$/)
-    .optional(),
-  /** Uptime period; default the last 24 hours. */
-  from: instantParam.optional(),
-  to: instantParam.optional(),
-  limit: limitParam(500, 5000),
-  cursor: z.string().max(512).optional(),
-});
 
 /** Battery and radio metrics shown with each device when it reports them. */
 const HEALTH_METRICS = ['battery', 'battery_v', 'rssi', 'snr'] as const;
@@ -92,7 +70,7 @@ export class FleetService {
   }
 
   async health(input: unknown): Promise<FleetView> {
-    const q = parseInput(fleetQuerySchema, input);
+    const q = parseInput(fleetQuerySchema, input, 'QUERY_INVALID');
     const now = this.clock();
     const to = q.to ?? now;
     const from = q.from ?? new Date(to.getTime() - 86_400_000);

@@ -1,3 +1,5 @@
+import type { DeviceStatus } from '@ioc/contracts';
+
 /**
  * Device liveness from `device.last_seen` against `device.expected_interval_s`:
  *
@@ -9,7 +11,7 @@
  * moment its no-data alert can fire. A last_seen in the future (device clock ahead) counts as
  * online: the platform heard from it.
  */
-export type DeviceStatus = 'online' | 'late' | 'offline';
+export type { DeviceStatus } from '@ioc/contracts';
 
 export const ONLINE_FACTOR = 1.5;
 export const LATE_FACTOR = 3;

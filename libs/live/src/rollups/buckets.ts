@@ -4,8 +4,9 @@
  * local midnight (Asia/Ho_Chi_Minh), as the writer's date_trunc(…, 'Asia/Ho_Chi_Minh') and the
  * TimescaleDB continuous aggregate's time_bucket(…, 'Asia/Ho_Chi_Minh') both do.
  */
-export const BUCKET_SIZES = ['1m', '1h', '1d'] as const;
-export type BucketSize = (typeof BUCKET_SIZES)[number];
+import type { BucketSize } from '@ioc/contracts';
+
+export { BUCKET_SIZES, type BucketSize } from '@ioc/contracts';
 
 export const BUCKET_MS: Readonly<Record<BucketSize, number>> = {
   '1m': 60_000,

@@ -1,63 +1,11 @@
 import { z } from 'zod';
-import { DomainError } from '@ioc/contracts';
+import { DomainError, latestQuerySchema, parseInput, rollupQuerySchema } from '@ioc/contracts';
 import type { Queryable } from '@ioc/db';
-import {
-  decodeCursor,
-  encodeCursor,
-  instantParam,
-  limitParam,
-  parseInput,
-  requireUnit,
-  unitCodeParam,
-  type LiveUnits,
-} from '../common/query';
+import { decodeCursor, encodeCursor, requireUnit, type LiveUnits } from '../common/query';
 import { meanOf } from './aggregate';
-import { BUCKET_MS, BUCKET_SIZES, bucketStart, type BucketSize } from './buckets';
+import { BUCKET_MS, bucketStart, type BucketSize } from './buckets';
 import { LatestRepository, type LatestRow } from './latest.repository';
 import { RollupRepository } from './rollup.repository';
-
-const metricList = z
-  .string()
-  .regex(/^[a-z0-9_]{1,40}(,[a-z0-9_]{1,40}){0,49}$/, 'comma-separated metric codes')
-  .transform((v) => v.split(','));
-
-export const rollupQuerySchema = z
-  .object({
-    unit: unitCodeParam.optional(),
-    device: z.string().min(1).max(128).optional(),
-    metric: metricList.optional(),
-    bucket: z.enum(BUCKET_SIZES).default('1h'),
-    from: instantParam.optional(),
-    to: instantParam.optional(),
-    /** `unit`: one series per unit of the requested one (a province: per ward) instead of combined. */
-    by: z.enum(['unit']).optional(),
-    limit: limitParam(1000, 10_000),
-    cursor: z.string().max(512).optional(),
-  })
-  .refine((q) => (q.unit === undefined) !== (q.device === undefined), {
-    message: 'give exactly one of unit or device',
-    path: ['unit'],
-  })
-  .refine((q) => !(q.by === 'unit' && q.device !== undefined), {
-    message: 'by=unit needs unit, not device',
-    path: ['by'],
-  });
-export type RollupQuery = z.input<typeof rollupQuerySchema>;
-
-export const latestQuerySchema = z.object({
-  unit: unitCodeParam,
-  metric: metricList.optional(),
-  /** Values older than this do not count in a unit's aggregate (still listed per device). */
-  maxAgeS: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(30 * 86_400)
-    .default(3600),
-  limit: limitParam(500, 5000),
-  cursor: z.string().max(512).optional(),
-});
-export type LatestQuery = z.input<typeof latestQuerySchema>;
 
 /** Default window when `from` is omitted: an hour of minutes, a day of hours, 30 days. */
 const DEFAULT_SPAN: Readonly<Record<BucketSize, number>> = {
@@ -149,7 +97,7 @@ export class RollupService {
   }
 
   async series(input: unknown): Promise<RollupSeries> {
-    const q = parseInput(rollupQuerySchema, input);
+    const q = parseInput(rollupQuerySchema, input, 'QUERY_INVALID');
     const now = this.clock();
     const to = q.to ?? now;
     const fromRaw = q.from ?? new Date(to.getTime() - DEFAULT_SPAN[q.bucket]);
@@ -210,7 +158,7 @@ export class RollupService {
   }
 
   async latest(input: unknown): Promise<LatestView> {
-    const q = parseInput(latestQuerySchema, input);
+    const q = parseInput(latestQuerySchema, input, 'QUERY_INVALID');
     const now = this.clock();
     const unitCodes = await requireUnit(this.units, q.unit);
     const rows = await this.latestRepo.forUnits(unitCodes, q.metric ?? null);

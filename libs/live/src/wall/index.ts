@@ -1,7 +1,2 @@
-export {
-  WallConfigService,
-  wallConfigBodySchema,
-  type WallConfigDeps,
-  type WallAudit,
-} from './wall-config.service';
+export { WallConfigService, type WallConfigDeps, type WallAudit } from './wall-config.service';
 export { WallConfigRepository, type StoredWallConfig } from './wall-config.repository';

@@ -2,13 +2,16 @@ import type { AuditSink } from '@ioc/contracts';
 import { z } from 'zod';
 import {
   DomainError,
-  SCENE_KINDS,
-  SCENE_OVERLAYS,
   defaultWallScenes,
+  invalidInput,
+  issuesOf,
+  parseInput,
+  unitCodeParam,
+  wallConfigBodySchema,
+  type Issue,
   type WallConfig,
 } from '@ioc/contracts';
 import type { Queryable } from '@ioc/db';
-import { unitCodeParam } from '../common/query';
 import { WallConfigRepository, type StoredWallConfig } from './wall-config.repository';
 
 /** The audit trail (libs/auth `AuditLog` implements it). */
@@ -25,64 +28,7 @@ export interface WallConfigDeps<A> {
   onChanged?: (config: WallConfig) => void;
 }
 
-const title = z.string().trim().min(1).max(120);
-
-const measureSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('metric'), metric: z.string().min(1).max(64) }),
-  z.strictObject({ kind: z.literal('indicator'), code: z.string().min(1).max(128) }),
-  z.strictObject({ kind: z.literal('none') }),
-]);
-
-const sceneSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and -, 1–40 characters'),
-  kind: z.enum(SCENE_KINDS),
-  titleVi: title.optional(),
-  titleEn: title.optional(),
-  durationSec: z.number().int('whole seconds').min(10).max(3600),
-  enabled: z.boolean(),
-  measure: measureSchema,
-  overlays: z.array(z.enum(SCENE_OVERLAYS)).max(SCENE_OVERLAYS.length),
-});
-
-/** Body of `PUT /api/v1/wall/config?unit=`. */
-export const wallConfigBodySchema = z
-  .strictObject({
-    rotate: z.boolean(),
-    scenes: z.array(sceneSchema).min(1).max(50),
-  })
-  .superRefine((v, ctx) => {
-    const seen = new Map<string, number>();
-    v.scenes.forEach((s, i) => {
-      const first = seen.get(s.id);
-      if (first !== undefined)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['scenes', i, 'id'],
-          message: `duplicate scene id ${s.id} (also scenes.${String(first)})`,
-        });
-      else seen.set(s.id, i);
-      const dup = s.overlays.find((o, j) => s.overlays.indexOf(o) !== j);
-      if (dup !== undefined)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['scenes', i, 'overlays'],
-          message: `overlay ${dup} listed twice`,
-        });
-    });
-    if (!v.scenes.some((s) => s.enabled))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['scenes'],
-        message: 'at least one scene must be enabled',
-      });
-  });
-
-type Issue = { path: string; message: string };
-
-function invalid(issues: Issue[]): DomainError {
-  const message = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
-  return new DomainError('invalid', 'WALL_CONFIG_INVALID', message, { issues });
-}
+const UNIT_QUERY = z.object({ unit: unitCodeParam });
 
 function view(unitCode: string, stored: StoredWallConfig | null): WallConfig {
   if (!stored) {
@@ -125,9 +71,7 @@ export class WallConfigService<A = unknown> {
   async put(unit: unknown, body: unknown, actor: A, updatedBy: string): Promise<WallConfig> {
     const code = await this.unit(unit);
     const r = wallConfigBodySchema.safeParse(body ?? {});
-    const issues: Issue[] = r.success
-      ? []
-      : r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    const issues: Issue[] = r.success ? [] : issuesOf(r.error);
     // Catalogue checks run even when other fields are wrong, so one answer lists everything.
     const scenes = r.success ? r.data.scenes : scenesOf(body);
     for (const [i, s] of scenes.entries()) {
@@ -151,7 +95,7 @@ export class WallConfigService<A = unknown> {
           message: `no indicator ${m.code} in the indicator catalogue`,
         });
     }
-    if (!r.success || issues.length > 0) throw invalid(issues);
+    if (!r.success || issues.length > 0) throw invalidInput('WALL_CONFIG_INVALID', issues);
     const before = await this.repo.get(code);
     const saved = view(
       code,
@@ -183,23 +127,14 @@ export class WallConfigService<A = unknown> {
         issues: [{ path: 'unit', message: 'required' }],
       });
     }
-    const r = unitCodeParam.safeParse(unit);
-    if (!r.success)
-      throw new DomainError(
-        'invalid',
-        'QUERY_INVALID',
-        `unit: ${r.error.issues[0]?.message ?? 'invalid'}`,
-        {
-          issues: [{ path: 'unit', message: r.error.issues[0]?.message ?? 'invalid' }],
-        },
-      );
-    if (!(await this.deps.units.exists(r.data)))
+    const { unit: code } = parseInput(UNIT_QUERY, { unit }, 'QUERY_INVALID');
+    if (!(await this.deps.units.exists(code)))
       throw new DomainError(
         'not_found',
         'UNIT_NOT_FOUND',
-        `No administrative unit with code ${r.data}`,
+        `No administrative unit with code ${code}`,
       );
-    return r.data;
+    return code;
   }
 }
 

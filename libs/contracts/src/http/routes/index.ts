@@ -1,0 +1,30 @@
+import { ADMIN_ROUTES } from './admin';
+import { GEO_ROUTES } from './geo';
+import { INDICATOR_ROUTES } from './indicators';
+import { INGEST_ROUTES } from './ingest';
+import { LIVE_ROUTES } from './live';
+import { PLATFORM_ROUTES } from './platform';
+import type { RouteContract } from './types';
+
+export * from './types';
+
+/**
+ * Every HTTP route of the API: method, path, who may call it, what it takes and answers. The
+ * OpenAPI document is generated from this table, and a test compares it with the server's own
+ * route table both ways.
+ */
+export const ROUTES: readonly RouteContract[] = [
+  ...INGEST_ROUTES,
+  ...GEO_ROUTES,
+  ...LIVE_ROUTES,
+  ...INDICATOR_ROUTES,
+  ...ADMIN_ROUTES,
+  ...PLATFORM_ROUTES,
+];
+
+/** The contract of a route by method and OpenAPI path; throws for an unknown route. */
+export function routeContract(method: string, path: string): RouteContract {
+  const found = ROUTES.find((r) => r.method === method.toUpperCase() && r.path === path);
+  if (!found) throw new Error(`no route contract for ${method} ${path}`);
+  return found;
+}

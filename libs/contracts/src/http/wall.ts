@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { SCENE_KINDS, SCENE_OVERLAYS, type WallConfig } from '../wall';
+import { isoTime } from './common';
+
+const title = z.string().trim().min(1).max(120);
+
+const measureBody = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('metric'), metric: z.string().min(1).max(64) }),
+  z.strictObject({ kind: z.literal('indicator'), code: z.string().min(1).max(128) }),
+  z.strictObject({ kind: z.literal('none') }),
+]);
+
+const sceneBody = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and -, 1–40 characters'),
+  kind: z.enum(SCENE_KINDS),
+  titleVi: title.optional(),
+  titleEn: title.optional(),
+  durationSec: z.number().int('whole seconds').min(10).max(3600),
+  enabled: z.boolean(),
+  measure: measureBody,
+  overlays: z.array(z.enum(SCENE_OVERLAYS)).max(SCENE_OVERLAYS.length),
+});
+
+/** Body of `PUT /api/v1/wall/config?unit=`: every bad field is listed in one 400. */
+export const wallConfigBodySchema = z
+  .strictObject({
+    rotate: z.boolean(),
+    scenes: z.array(sceneBody).min(1).max(50),
+  })
+  .superRefine((v, ctx) => {
+    const seen = new Map<string, number>();
+    v.scenes.forEach((s, i) => {
+      const first = seen.get(s.id);
+      if (first !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['scenes', i, 'id'],
+          message: `duplicate scene id ${s.id} (also scenes.${String(first)})`,
+        });
+      else seen.set(s.id, i);
+      const dup = s.overlays.find((o, j) => s.overlays.indexOf(o) !== j);
+      if (dup !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['scenes', i, 'overlays'],
+          message: `overlay ${dup} listed twice`,
+        });
+    });
+    if (!v.scenes.some((s) => s.enabled))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['scenes'],
+        message: 'at least one scene must be enabled',
+      });
+  });
+
+export const wallConfigQuery = z.object({
+  unit: z.string().meta({ description: 'Unit code of the wall', examples: ['48'] }),
+});
+
+/** What a scene's choropleth is coloured by. */
+export const sceneMeasureSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('metric'), metric: z.string() }),
+  z.object({ kind: z.literal('indicator'), code: z.string() }),
+  z.object({ kind: z.literal('none') }),
+]);
+
+/** One scene as the wall reads it; missing optional facts get their defaults. */
+export const wallSceneSchema = z.object({
+  id: z.string(),
+  kind: z.enum(SCENE_KINDS),
+  titleVi: z.string().optional(),
+  titleEn: z.string().optional(),
+  durationSec: z.number(),
+  enabled: z.boolean().default(true),
+  measure: sceneMeasureSchema.default({ kind: 'none' }),
+  overlays: z.array(z.enum(SCENE_OVERLAYS)).default([]),
+});
+
+export const wallConfigSchema = z
+  .object({
+    unitCode: z.string(),
+    rotate: z
+      .boolean()
+      .default(true)
+      .meta({ description: 'false: stay on the first enabled scene' }),
+    scenes: z.array(wallSceneSchema),
+    updatedAt: isoTime.nullable().default(null).meta({ description: 'null: built-in defaults' }),
+    updatedBy: z.string().nullable().default(null),
+  })
+  .meta({ id: 'WallConfig' }) satisfies z.ZodType<WallConfig>;

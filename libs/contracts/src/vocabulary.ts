@@ -1,0 +1,69 @@
+/**
+ * The closed word lists the server and the web share: roles, statuses, severities. Each is the
+ * one declaration; zod enums in the HTTP contracts and the domain libs' types derive from these.
+ */
+
+/** People's roles. Operators work alerts; leaders read; admin does everything. */
+export const ROLES = [
+  'admin',
+  'province_leader',
+  'province_operator',
+  'ward_leader',
+  'ward_operator',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Levels of administrative units since 1 July 2025 (two-level local government). */
+export const UNIT_LEVELS = ['province', 'ward', 'commune', 'special_zone'] as const;
+
+/** Alert severities, lowest first (see libs/live alerts/severity.ts for what each means). */
+export const ALERT_SEVERITIES = ['info', 'warning', 'critical', 'emergency'] as const;
+export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
+
+/** The alert lifecycle (libs/live alerts/alert.ts); `active` in queries = the first three. */
+export const ALERT_STATUSES = [
+  'open',
+  'acknowledged',
+  'in_progress',
+  'resolved',
+  'closed',
+] as const;
+export type AlertStatus = (typeof ALERT_STATUSES)[number];
+
+/** Operator actions on an alert: `POST /api/v1/alerts/{id}/{action}`. */
+export const ALERT_ACTIONS = [
+  'acknowledge',
+  'start',
+  'resolve',
+  'close',
+  'assign',
+  'note',
+  'reopen',
+  'escalate',
+] as const;
+export type AlertActionName = (typeof ALERT_ACTIONS)[number];
+
+export const ALERT_RULE_KINDS = ['threshold', 'levels', 'rate', 'no_data', 'aqi'] as const;
+export type AlertRuleKind = (typeof ALERT_RULE_KINDS)[number];
+
+/** Status of an indicator against its target (libs/indicators STATUS.md). */
+export const INDICATOR_STATUSES = [
+  'on_track',
+  'at_risk',
+  'off_track',
+  'no_data',
+  'no_target',
+] as const;
+export type IndicatorStatus = (typeof INDICATOR_STATUSES)[number];
+
+/** Device liveness from last_seen against the expected interval (libs/live fleet/status.ts). */
+export const DEVICE_STATUSES = ['online', 'late', 'offline'] as const;
+export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
+
+/** How often a report feed is due. */
+export const FEED_CADENCES = ['monthly', 'quarterly', 'yearly'] as const;
+export type FeedCadence = (typeof FEED_CADENCES)[number];
+
+/** Rollup bucket sizes. */
+export const BUCKET_SIZES = ['1m', '1h', '1d'] as const;
+export type BucketSize = (typeof BUCKET_SIZES)[number];
