@@ -1,5 +1,8 @@
 import { call } from './call';
-import { openedSession, setupStatus } from './adminSchemas';
+import {
+  openedSessionSchema as openedSession,
+  setupStatusSchema as setupStatus,
+} from '@ioc/contracts';
 
 // Sign-in and first-run setup: used by the sign-in page, and sign-out by every signed-in page.
 

@@ -39,7 +39,17 @@ describe('sessions and links', () => {
       storedSessionOf({
         token: 'iocs_x',
         expiresAt: '2030-01-01T00:00:00Z',
-        user: { username: 'an', displayName: 'Nguyễn An', role: 'ward_leader', units: ['20314'] },
+        user: {
+          id: 'u1',
+          username: 'an',
+          displayName: 'Nguyễn An',
+          role: 'ward_leader',
+          units: ['20314'],
+          disabled: false,
+          createdAt: '2026-01-01T00:00:00Z',
+          updatedAt: '2026-01-01T00:00:00Z',
+          passwordChangedAt: '2026-01-01T00:00:00Z',
+        },
       }),
     ).toEqual({
       token: 'iocs_x',

@@ -1,7 +1,25 @@
 import {
-  SCENE_KINDS,
-  SCENE_OVERLAYS,
+  alertViewSchema,
+  deviceViewSchema,
+  fleetCountSchema,
+  fleetDeviceSchema,
+  fleetViewSchema,
+  indicatorStatusSchema,
+  listEnvelope,
+  parseItems,
+  scorecardItemSchema,
+  scorecardResponse,
+  unitMapGeoJson,
+  unitSummarySchema,
+  wallConfigSchema,
+  wallSceneSchema,
+  type AlertViewWire,
   type DeviceView,
+  type FleetCount,
+  type FleetDevice,
+  type IndicatorStatus,
+  type targetRuleSchema,
+  type unitMapPropertiesSchema,
   type UnitSummary,
   type WallConfig,
   type WallScene,
@@ -9,140 +27,73 @@ import {
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { z } from 'zod';
 
-// Responses are validated at the edge so a malformed item shows up as a dropped row with a
-// console warning rather than as a crash deep inside a map layer. Optional fields get defaults:
-// the wall should keep working against an older or newer API.
+// Responses are read with the contract schemas (@ioc/contracts), each list item on its own, so
+// a malformed item shows up as a dropped row with a console warning rather than as a crash deep
+// inside a map layer. This module only adds that leniency and the web's views of the answers.
 
-const lonLat = z.tuple([z.number(), z.number()]);
-
-const unitSummary = z
-  .object({
-    code: z.string(),
-    name: z.string(),
-    shortName: z.string().optional(),
-    nameEn: z.string().nullable().default(null),
-    level: z.enum(['province', 'ward', 'commune', 'special_zone']),
-    parentCode: z.string().nullable().default(null),
-    label: lonLat.nullable().default(null),
-    areaKm2: z.number().nullable().default(null),
-    population: z.number().nullable().default(null),
-    approximate: z.boolean().default(false),
-  })
-  .transform((u): UnitSummary => ({ ...u, shortName: u.shortName ?? u.name }));
-
-const deviceView = z
-  .object({
-    id: z.string(),
-    kind: z.string().default('unknown'),
-    unitCode: z.string().nullable().default(null),
-    lon: z.number().nullable().default(null),
-    lat: z.number().nullable().default(null),
-    lastSeen: z.string().nullable().default(null),
-    latest: z.record(z.string(), z.object({ value: z.number(), time: z.string() })).default({}),
-  })
-  .transform((d): DeviceView => d);
-
-export interface WardProperties {
-  code: string;
-  name: string;
-  shortName: string;
-  level: UnitSummary['level'];
-  approximate: boolean;
-  labelLon: number;
-  labelLat: number;
+function warnDrop(what: string) {
+  return (issues: unknown, item: unknown) => {
+    console.warn(`Dropped malformed ${what}`, issues, item);
+  };
 }
 
-export type WardFeature = Feature<Polygon | MultiPolygon, WardProperties>;
-
-const wardFeature = z.object({
-  type: z.literal('Feature'),
-  geometry: z.object({
-    type: z.enum(['Polygon', 'MultiPolygon']),
-    coordinates: z.array(z.unknown()),
-  }),
-  properties: z.object({
-    code: z.string(),
-    name: z.string(),
-    shortName: z.string(),
-    level: z.enum(['province', 'ward', 'commune', 'special_zone']),
-    approximate: z.boolean().default(false),
-    labelLon: z.number(),
-    labelLat: z.number(),
-  }),
-});
-
-const listEnvelope = z.object({
-  asOf: z.string().nullable().default(null),
-  items: z.array(z.unknown()),
-});
-
-/** Parses each item on its own so one bad row does not hide the rest. */
-function parseItems<T>(items: unknown[], schema: z.ZodType<T>, what: string): T[] {
-  const out: T[] = [];
-  for (const item of items) {
-    const parsed = schema.safeParse(item);
-    if (parsed.success) out.push(parsed.data);
-    else console.warn(`Dropped malformed ${what}`, parsed.error.issues, item);
-  }
-  return out;
-}
+const anyList = listEnvelope(z.unknown());
 
 export interface Listing<T> {
   asOf: string | null;
   items: T[];
 }
 
+function listing<T extends z.ZodType>(body: unknown, item: T, what: string): Listing<z.output<T>> {
+  const env = anyList.parse(body);
+  return { asOf: env.asOf, items: parseItems(env.items, item, warnDrop(what)) };
+}
+
 export function parseUnitList(body: unknown): Listing<UnitSummary> {
-  const env = listEnvelope.parse(body);
-  return { asOf: env.asOf, items: parseItems(env.items, unitSummary, 'unit') };
+  return listing(body, unitSummarySchema, 'unit');
 }
 
 export function parseUnit(body: unknown): UnitSummary {
-  return unitSummary.parse(body);
+  return unitSummarySchema.parse(body);
 }
 
 export function parseDeviceList(body: unknown): Listing<DeviceView> {
-  const env = listEnvelope.parse(body);
-  return { asOf: env.asOf, items: parseItems(env.items, deviceView, 'device') };
+  return listing(body, deviceViewSchema, 'device');
 }
 
+type MapProperties = z.output<typeof unitMapPropertiesSchema>;
+
+/** A ward the map can draw: one with a boundary and a label point. */
+export type WardProperties = Pick<
+  MapProperties,
+  'code' | 'name' | 'shortName' | 'level' | 'approximate'
+> & { labelLon: number; labelLat: number };
+
+export type WardFeature = Feature<Polygon | MultiPolygon, WardProperties>;
+
+const mapEnvelope = unitMapGeoJson.extend({ features: z.array(z.unknown()) });
+const mapFeature = unitMapGeoJson.shape.features.element;
+
 export function parseWardMap(body: unknown): WardFeature[] {
-  const fc = z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) });
-  // Coordinates are checked only for shape (arrays); deck.gl tolerates odd rings, and walking
-  // every vertex here would double the parse time of the high-detail band.
-  return parseItems(fc.parse(body).features, wardFeature, 'map feature') as WardFeature[];
+  const features = parseItems(
+    mapEnvelope.parse(body).features,
+    mapFeature,
+    warnDrop('map feature'),
+  );
+  // A unit without a boundary or label point at this band is not drawn.
+  return features.filter(
+    (f) => f.geometry !== null && f.properties.labelLon !== null && f.properties.labelLat !== null,
+  ) as WardFeature[];
 }
 
 // ── Wall panels (issue 7) ───────────────────────────────────────────────────────────────────
 
-const sceneMeasure = z.union([
-  z.object({ kind: z.literal('metric'), metric: z.string() }),
-  z.object({ kind: z.literal('indicator'), code: z.string() }),
-  z.object({ kind: z.literal('none') }),
-]);
+const wallEnvelope = wallConfigSchema.extend({ scenes: z.array(z.unknown()) });
 
-const wallScene = z.object({
-  id: z.string(),
-  kind: z.enum(SCENE_KINDS),
-  titleVi: z.string().optional(),
-  titleEn: z.string().optional(),
-  durationSec: z.number(),
-  enabled: z.boolean().default(true),
-  measure: sceneMeasure.default({ kind: 'none' }),
-  overlays: z.array(z.enum(SCENE_OVERLAYS)).default([]),
-});
-
-const wallConfig = z.object({
-  unitCode: z.string(),
-  rotate: z.boolean().default(true),
-  scenes: z.array(z.unknown()),
-  updatedAt: z.string().nullable().default(null),
-  updatedBy: z.string().nullable().default(null),
-});
-
+/** The wall config; one malformed scene is dropped, not the whole config. */
 export function parseWallConfig(body: unknown): WallConfig {
-  const c = wallConfig.parse(body);
-  const scenes = parseItems(c.scenes, wallScene, 'wall scene').map(
+  const c = wallEnvelope.parse(body);
+  const scenes = parseItems(c.scenes, wallSceneSchema, warnDrop('wall scene')).map(
     ({ titleVi, titleEn, ...s }): WallScene => ({
       ...s,
       ...(titleVi === undefined ? {} : { titleVi }),
@@ -152,120 +103,44 @@ export function parseWallConfig(body: unknown): WallConfig {
   return { ...c, scenes };
 }
 
-export const ALERT_SEVERITIES = ['info', 'warning', 'critical', 'emergency'] as const;
-export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
-
-const alertItem = z.object({
-  id: z.string(),
-  ruleName: z.string().nullable().default(null),
-  deviceId: z.string().nullable().default(null),
-  unitCode: z.string().nullable().default(null),
-  status: z.string(),
-  severity: z.enum(ALERT_SEVERITIES),
-  value: z.number().nullable().default(null),
-  message: z.string().default(''),
-  openedAt: z.string(),
-  updatedAt: z.string().optional(),
-  lon: z.number().nullable().optional(),
-  lat: z.number().nullable().optional(),
-});
-export type WallAlert = z.infer<typeof alertItem>;
+export type WallAlert = AlertViewWire;
 
 export function parseAlert(body: unknown): WallAlert | null {
-  const parsed = alertItem.safeParse(body);
+  const parsed = alertViewSchema.safeParse(body);
   return parsed.success ? parsed.data : null;
 }
 
 export function parseAlertList(body: unknown): Listing<WallAlert> {
-  const env = listEnvelope.parse(body);
-  return { asOf: env.asOf, items: parseItems(env.items, alertItem, 'alert') };
+  return listing(body, alertViewSchema, 'alert');
 }
 
-const indicatorStatus = z.enum(['on_track', 'at_risk', 'off_track', 'no_data', 'no_target']);
-export type IndicatorStatus = z.infer<typeof indicatorStatus>;
+export type TargetRule = z.output<typeof targetRuleSchema>;
 
-const targetRule = z.object({
-  op: z.string(),
-  value: z.number().optional(),
-  min: z.number().optional(),
-  max: z.number().optional(),
+/** A status this web does not know yet reads as no data rather than dropping the line. */
+const scorecardLine = scorecardItemSchema.extend({
+  status: indicatorStatusSchema.catch('no_data'),
 });
-export type TargetRule = z.infer<typeof targetRule>;
+export type ScorecardLine = z.output<typeof scorecardLine>;
 
-const scorecardItem = z.object({
-  indicator: z.string(),
-  nameVi: z.string(),
-  nameEn: z.string().nullable().default(null),
-  unit: z.string().default(''),
-  direction: z.string().default('higher_is_better'),
-  status: indicatorStatus.catch('no_data'),
-  value: z
-    .object({
-      period: z.string(),
-      value: z.number().nullable(),
-      latest: z.object({ submittedAt: z.string() }).nullable().optional(),
-    })
-    .nullable()
-    .default(null),
-  evaluations: z
-    .array(
-      z.object({ expected: targetRule.nullable().default(null), source: z.string().nullable() }),
-    )
-    .default([]),
-  trend: z
-    .object({
-      direction: z.string().nullable().default(null),
-      points: z.array(z.object({ period: z.string(), value: z.number() })).default([]),
-    })
-    .default({ direction: null, points: [] }),
-  latestReport: z.object({ feed: z.string(), submittedAt: z.string() }).nullable().default(null),
-});
-export type ScorecardLine = z.infer<typeof scorecardItem>;
+/** The scorecard with items parsed one by one (see `scorecardLine`). */
+export const scorecardEnvelope = scorecardResponse.extend({ items: z.array(z.unknown()) });
 
-const scorecard = z.object({
-  asOf: z.string().nullable().default(null),
-  year: z.number(),
-  summary: z.record(z.string(), z.number()).default({}),
-  items: z.array(z.unknown()),
-  sources: z
-    .record(
-      z.string(),
-      z.object({ titleVi: z.string(), titleEn: z.string().nullable().optional() }),
-    )
-    .default({}),
-});
-
-export interface Scorecard {
-  asOf: string | null;
-  year: number;
+export type Scorecard = Omit<z.output<typeof scorecardEnvelope>, 'summary' | 'items'> & {
   summary: Partial<Record<IndicatorStatus, number>>;
   items: ScorecardLine[];
-  sources: Record<string, { titleVi: string; titleEn?: string | null | undefined }>;
-}
+};
 
 export function parseScorecard(body: unknown): Scorecard {
-  const s = scorecard.parse(body);
-  return { ...s, items: parseItems(s.items, scorecardItem, 'scorecard line') };
+  const s = scorecardEnvelope.parse(body);
+  return { ...s, items: parseScorecardLines(s.items) };
 }
 
-const fleetCount = z.object({
-  key: z.string(),
-  online: z.number().default(0),
-  late: z.number().default(0),
-  offline: z.number().default(0),
-  total: z.number().default(0),
-});
-export type FleetCount = z.infer<typeof fleetCount>;
+/** Scorecard lines, each on its own: a malformed one is dropped with a warning. */
+export function parseScorecardLines(items: readonly unknown[]): ScorecardLine[] {
+  return parseItems(items, scorecardLine, warnDrop('scorecard line'));
+}
 
-const fleetDevice = z.object({
-  id: z.string(),
-  kind: z.string(),
-  unitCode: z.string().nullable().default(null),
-  status: z.string(),
-  health: z.record(z.string(), z.object({ value: z.number(), time: z.string() })).default({}),
-});
-export type FleetDevice = z.infer<typeof fleetDevice>;
-
+/** What the wall shows of the fleet: counts for the unit and per kind, and the devices. */
 export interface Fleet {
   asOf: string | null;
   summary: FleetCount;
@@ -273,19 +148,18 @@ export interface Fleet {
   devices: FleetDevice[];
 }
 
+const fleetEnvelope = fleetViewSchema.pick({ asOf: true }).extend({
+  summary: fleetCountSchema,
+  byKind: z.array(z.unknown()),
+  devices: z.array(z.unknown()),
+});
+
 export function parseFleet(body: unknown): Fleet {
-  const f = z
-    .object({
-      asOf: z.string().nullable().default(null),
-      summary: fleetCount,
-      byKind: z.array(z.unknown()).default([]),
-      devices: z.array(z.unknown()).default([]),
-    })
-    .parse(body);
+  const f = fleetEnvelope.parse(body);
   return {
     asOf: f.asOf,
     summary: f.summary,
-    byKind: parseItems(f.byKind, fleetCount, 'fleet kind'),
-    devices: parseItems(f.devices, fleetDevice, 'fleet device'),
+    byKind: parseItems(f.byKind, fleetCountSchema, warnDrop('fleet kind')),
+    devices: parseItems(f.devices, fleetDeviceSchema, warnDrop('fleet device')),
   };
 }

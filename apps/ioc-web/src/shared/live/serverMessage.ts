@@ -1,13 +1,9 @@
-import type { ReadingDelta, WsServerMessage } from '@ioc/contracts';
+import { wsServerMessageSchema, type ReadingDelta, type WsServerMessage } from '@ioc/contracts';
 
 type Obj = Record<string, unknown>;
 
 function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function isStringArray(v: unknown): v is string[] {
-  return Array.isArray(v) && v.every((s) => typeof s === 'string');
 }
 
 /** Keeps only finite numeric values; a delta with none left is dropped. */
@@ -29,8 +25,10 @@ function parseDelta(v: unknown): ReadingDelta | null {
 }
 
 /**
- * Parses one WebSocket frame. Hand-written rather than schema-driven because readings arrive at
- * thousands per second; anything unexpected yields null and is ignored, never thrown.
+ * Parses one WebSocket frame. Readings arrive at thousands per second, so they are read by hand
+ * (typed by the contract's ReadingDelta) and leniently: a bad value drops that value, a bad delta
+ * that delta. Every other message is rare and is parsed with the contract's schema. Anything
+ * unexpected yields null and is ignored, never thrown.
  */
 export function parseServerMessage(raw: string): WsServerMessage | null {
   let msg: unknown;
@@ -40,45 +38,16 @@ export function parseServerMessage(raw: string): WsServerMessage | null {
     return null;
   }
   if (!isObj(msg) || typeof msg['type'] !== 'string') return null;
-  const str = (k: string): string => (typeof msg[k] === 'string' ? msg[k] : '');
-  switch (msg['type']) {
-    case 'readings': {
-      const deltas = Array.isArray(msg['deltas']) ? msg['deltas'] : [];
-      const parsed: ReadingDelta[] = [];
-      for (const d of deltas) {
-        const delta = parseDelta(d);
-        if (delta) parsed.push(delta);
-      }
-      return { type: 'readings', channel: str('channel'), asOf: str('asOf'), deltas: parsed };
+  if (msg['type'] === 'readings') {
+    const deltas = Array.isArray(msg['deltas']) ? msg['deltas'] : [];
+    const parsed: ReadingDelta[] = [];
+    for (const d of deltas) {
+      const delta = parseDelta(d);
+      if (delta) parsed.push(delta);
     }
-    case 'subscribed':
-      return {
-        type: 'subscribed',
-        channels: isStringArray(msg['channels']) ? msg['channels'] : [],
-      };
-    case 'refused':
-      return {
-        type: 'refused',
-        channel: str('channel'),
-        code: str('code'),
-        message: str('message'),
-      };
-    case 'pong':
-      return { type: 'pong' };
-    case 'error':
-      return { type: 'error', code: str('code'), message: str('message') };
-    case 'alert':
-      return { type: 'alert', channel: str('channel'), asOf: str('asOf'), alert: msg['alert'] };
-    case 'rollup':
-      return { type: 'rollup', channel: str('channel'), asOf: str('asOf'), rollup: msg['rollup'] };
-    case 'indicator':
-      return {
-        type: 'indicator',
-        channel: str('channel'),
-        asOf: str('asOf'),
-        indicator: msg['indicator'],
-      };
-    default:
-      return null;
+    const str = (k: string): string => (typeof msg[k] === 'string' ? msg[k] : '');
+    return { type: 'readings', channel: str('channel'), asOf: str('asOf'), deltas: parsed };
   }
+  const parsed = wsServerMessageSchema.safeParse(msg);
+  return parsed.success ? parsed.data : null;
 }

@@ -1,4 +1,4 @@
-import type { Role } from '../api/adminSchemas';
+import type { Role } from '@ioc/contracts';
 import type { MessageKey } from '../i18n/translate';
 
 // The role a signed-in person holds, as the sign-in and admin pages name it (type-checked keys).

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { fetchRules, updateRule } from '../model/endpoints';
 import { RULE_KIND_KEYS, SEVERITY_KEYS } from '../model/labels';
 import { conditionSummary } from '../model/rules';
-import type { RuleView } from '../../../shared/api/adminSchemas';
+import type { RuleViewWire as RuleView } from '@ioc/contracts';
 import { useResource } from '../hooks/useResource';
 import { useI18n } from '../../../shared/i18n/useI18n';
 import { AddButton, AdminSection, AdminTable } from './AdminSection';

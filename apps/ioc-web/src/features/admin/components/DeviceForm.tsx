@@ -2,7 +2,7 @@ import { useState, type SyntheticEvent } from 'react';
 import { createDevice, updateDevice } from '../model/endpoints';
 import { parsePlacement, telemetryTopic, type PlacementInput } from '../model/devices';
 import { DEVICE_KINDS, deviceKindLabel } from '../model/labels';
-import type { AdminDevice } from '../../../shared/api/adminSchemas';
+import type { DeviceDetail as AdminDevice } from '@ioc/contracts';
 import type { UnitDirectory } from '../model/unitDirectory';
 import { useI18n } from '../../../shared/i18n/useI18n';
 import { FormActions } from './AdminSection';
@@ -37,7 +37,8 @@ export function DeviceForm({
     lon: existing?.lon?.toString() ?? '',
     lat: existing?.lat?.toString() ?? '',
     gatewayId: existing?.gatewayId ?? '',
-    devEui: existing?.devEui ?? '',
+    // The server never sends a device's DevEUI back: it can be set at registration only.
+    devEui: '',
     intervalS: existing?.intervalS?.toString() ?? '',
   });
   const { fields, form, busy, begin, fail } = useFormProblems();

@@ -1,7 +1,7 @@
 import { rotateDeviceToken } from '../model/endpoints';
 import { telemetryTopic } from '../model/devices';
 import { deviceKindLabel } from '../model/labels';
-import type { AdminDevice } from '../../../shared/api/adminSchemas';
+import type { DeviceDetail as AdminDevice } from '@ioc/contracts';
 import { DEFAULT_PROVINCE, unitLabel, type UnitDirectory } from '../model/unitDirectory';
 import { formatDateTime } from '../../../shared/i18n/format';
 import { useI18n } from '../../../shared/i18n/useI18n';

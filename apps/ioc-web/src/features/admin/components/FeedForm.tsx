@@ -1,7 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import { createFeed, fetchIndicators } from '../model/endpoints';
 import { CADENCE_KEYS } from '../model/labels';
-import { CADENCES } from '../../../shared/api/adminSchemas';
+import { FEED_CADENCES as CADENCES } from '@ioc/contracts';
 import { splitList } from '../model/splitList';
 import { useResource } from '../hooks/useResource';
 import { useI18n } from '../../../shared/i18n/useI18n';

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { fetchFeedLiveness, fetchFeeds, revokeFeed, rotateFeedKey } from '../model/endpoints';
 import { CADENCE_KEYS } from '../model/labels';
-import type { FeedLiveness, FeedView } from '../../../shared/api/adminSchemas';
+import type { FeedView } from '@ioc/contracts';
+import type { FeedLiveness } from '../../../shared/api/adminSchemas';
 import { useResource } from '../hooks/useResource';
 import { formatDateTime } from '../../../shared/i18n/format';
 import { useI18n } from '../../../shared/i18n/useI18n';

@@ -2,7 +2,11 @@ import { useState, type SyntheticEvent } from 'react';
 import { createRule, updateRule } from '../model/endpoints';
 import { RULE_KIND_KEYS, RULE_KINDS, SEVERITY_KEYS } from '../model/labels';
 import { formToParams, OPTION_KEYS, PARAM_SPECS, paramsToForm } from '../model/rules';
-import { SEVERITIES, type RuleKind, type RuleView } from '../../../shared/api/adminSchemas';
+import {
+  ALERT_SEVERITIES as SEVERITIES,
+  type AlertRuleKind as RuleKind,
+  type RuleViewWire as RuleView,
+} from '@ioc/contracts';
 import { splitList } from '../model/splitList';
 import { useI18n } from '../../../shared/i18n/useI18n';
 import { FormActions } from './AdminSection';

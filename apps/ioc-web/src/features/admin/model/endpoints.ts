@@ -1,21 +1,22 @@
-import type { WallConfig, WallScene } from '@ioc/contracts';
-import { call, enc } from '../../../shared/api/call';
 import {
-  adminDevice,
-  displayTokenView,
-  feedKey,
-  feedLiveness,
-  feedView,
-  indicatorItem,
-  issuedDeviceToken,
-  issuedDisplayToken,
-  listOf,
-  ruleView,
-  unitItem,
-  userView,
-  wallConfig,
+  deviceDetailSchema,
+  displayTokenViewSchema,
+  feedCreatedResponse,
+  feedKeyResponse,
+  feedLivenessResponse,
+  feedViewSchema,
+  issuedDeviceTokenSchema,
+  issuedDisplayTokenSchema,
+  ruleViewSchema,
+  userViewSchema,
+  wallConfigSchema,
+  type FeedCadence,
   type Role,
-} from '../../../shared/api/adminSchemas';
+  type WallConfig,
+  type WallScene,
+} from '@ioc/contracts';
+import { indicatorItem, listOf, unitItem } from '../../../shared/api/adminSchemas';
+import { call, enc } from '../../../shared/api/call';
 
 // ── Reference data ──────────────────────────────────────────────────────────────────────────
 
@@ -34,7 +35,10 @@ export async function fetchIndicators(signal?: AbortSignal) {
 // ── Devices ─────────────────────────────────────────────────────────────────────────────────
 
 export async function fetchAdminDevices(unit: string, signal?: AbortSignal) {
-  return listOf(adminDevice, await call('GET', `/api/v1/devices?unit=${enc(unit)}`, { signal }));
+  return listOf(
+    deviceDetailSchema,
+    await call('GET', `/api/v1/devices?unit=${enc(unit)}`, { signal }),
+  );
 }
 
 export interface DeviceInput {
@@ -50,45 +54,46 @@ export interface DeviceInput {
 }
 
 export async function createDevice(input: DeviceInput) {
-  return issuedDeviceToken.parse(await call('POST', '/api/v1/devices', { body: input }));
+  return issuedDeviceTokenSchema.parse(await call('POST', '/api/v1/devices', { body: input }));
 }
 
 export async function updateDevice(id: string, patch: DeviceInput) {
   const body = await call('PATCH', `/api/v1/devices/${enc(id)}`, { body: patch });
-  const r = adminDevice.safeParse(body);
+  const r = deviceDetailSchema.safeParse(body);
   return r.success ? r.data : null;
 }
 
 export async function rotateDeviceToken(id: string) {
-  return issuedDeviceToken.parse(await call('POST', `/api/v1/devices/${enc(id)}/rotate`));
+  return issuedDeviceTokenSchema.parse(await call('POST', `/api/v1/devices/${enc(id)}/rotate`));
 }
 
 // ── Feeds ───────────────────────────────────────────────────────────────────────────────────
 
 export async function fetchFeeds(signal?: AbortSignal) {
-  return listOf(feedView, await call('GET', '/api/v1/feeds', { signal }));
+  return listOf(feedViewSchema, await call('GET', '/api/v1/feeds', { signal }));
 }
 
 export async function fetchFeedLiveness(signal?: AbortSignal) {
-  return feedLiveness.parse(await call('GET', '/api/v1/feeds/liveness', { signal })).feeds;
+  return feedLivenessResponse.parse(await call('GET', '/api/v1/feeds/liveness', { signal })).feeds;
 }
 
 export interface FeedInput {
   code: string;
   name: string;
-  cadence: 'monthly' | 'quarterly' | 'yearly';
+  cadence: FeedCadence;
   dueDay: number;
   allowedIndicators: string[] | null;
   allowedUnits: string[] | null;
 }
 
 export async function createFeed(input: FeedInput) {
-  return feedKey.parse(await call('POST', '/api/v1/feeds', { body: input })).key;
+  return feedCreatedResponse.parse(await call('POST', '/api/v1/feeds', { body: input })).key;
 }
 
 export async function rotateFeedKey(code: string, why: string) {
-  return feedKey.parse(await call('POST', `/api/v1/feeds/${enc(code)}/rotate`, { body: { why } }))
-    .key;
+  return feedKeyResponse.parse(
+    await call('POST', `/api/v1/feeds/${enc(code)}/rotate`, { body: { why } }),
+  ).key;
 }
 
 export async function revokeFeed(code: string, why: string): Promise<void> {
@@ -98,44 +103,50 @@ export async function revokeFeed(code: string, why: string): Promise<void> {
 // ── Alert rules ─────────────────────────────────────────────────────────────────────────────
 
 export async function fetchRules(signal?: AbortSignal) {
-  return listOf(ruleView, await call('GET', '/api/v1/alert-rules', { signal }));
+  return listOf(ruleViewSchema, await call('GET', '/api/v1/alert-rules', { signal }));
 }
 
 export async function createRule(input: Record<string, unknown>) {
-  return ruleView.parse(await call('POST', '/api/v1/alert-rules', { body: input }));
+  return ruleViewSchema.parse(await call('POST', '/api/v1/alert-rules', { body: input }));
 }
 
 export async function updateRule(id: string, patch: Record<string, unknown>) {
-  return ruleView.parse(await call('PATCH', `/api/v1/alert-rules/${enc(id)}`, { body: patch }));
+  return ruleViewSchema.parse(
+    await call('PATCH', `/api/v1/alert-rules/${enc(id)}`, { body: patch }),
+  );
 }
 
 // ── Wall ────────────────────────────────────────────────────────────────────────────────────
 
 export async function fetchWallConfig(unit: string, signal?: AbortSignal) {
-  return wallConfig.parse(await call('GET', `/api/v1/wall/config?unit=${enc(unit)}`, { signal }));
+  return wallConfigSchema.parse(
+    await call('GET', `/api/v1/wall/config?unit=${enc(unit)}`, { signal }),
+  );
 }
 
 export async function saveWallConfig(
   unit: string,
   config: { rotate: boolean; scenes: WallScene[] },
 ): Promise<WallConfig> {
-  return wallConfig.parse(
+  return wallConfigSchema.parse(
     await call('PUT', `/api/v1/wall/config?unit=${enc(unit)}`, { body: config }),
   );
 }
 
 export async function fetchDisplayTokens(signal?: AbortSignal) {
-  return listOf(displayTokenView, await call('GET', '/api/v1/display-tokens', { signal }));
+  return listOf(displayTokenViewSchema, await call('GET', '/api/v1/display-tokens', { signal }));
 }
 
 export async function createDisplayToken(name: string, unitCode: string) {
-  return issuedDisplayToken.parse(
+  return issuedDisplayTokenSchema.parse(
     await call('POST', '/api/v1/display-tokens', { body: { name, unitCode } }),
   );
 }
 
 export async function rotateDisplayToken(id: string) {
-  return issuedDisplayToken.parse(await call('POST', `/api/v1/display-tokens/${enc(id)}/rotate`));
+  return issuedDisplayTokenSchema.parse(
+    await call('POST', `/api/v1/display-tokens/${enc(id)}/rotate`),
+  );
 }
 
 export async function revokeDisplayToken(id: string): Promise<void> {
@@ -145,7 +156,7 @@ export async function revokeDisplayToken(id: string): Promise<void> {
 // ── Users ───────────────────────────────────────────────────────────────────────────────────
 
 export async function fetchUsers(signal?: AbortSignal) {
-  return listOf(userView, await call('GET', '/api/v1/users', { signal }));
+  return listOf(userViewSchema, await call('GET', '/api/v1/users', { signal }));
 }
 
 export async function createUser(input: {
@@ -155,14 +166,14 @@ export async function createUser(input: {
   role: Role;
   units: string[];
 }) {
-  return userView.parse(await call('POST', '/api/v1/users', { body: input }));
+  return userViewSchema.parse(await call('POST', '/api/v1/users', { body: input }));
 }
 
 export async function updateUser(
   id: string,
   patch: { displayName?: string; role?: Role; units?: string[]; disabled?: boolean },
 ) {
-  return userView.parse(await call('PATCH', `/api/v1/users/${enc(id)}`, { body: patch }));
+  return userViewSchema.parse(await call('PATCH', `/api/v1/users/${enc(id)}`, { body: patch }));
 }
 
 export async function resetPassword(id: string, password: string): Promise<void> {

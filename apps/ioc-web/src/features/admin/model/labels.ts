@@ -1,6 +1,11 @@
 import { SCENE_KINDS, SCENE_OVERLAYS, type SceneKind, type SceneOverlay } from '@ioc/contracts';
 import type { MessageKey } from '../../../shared/i18n/translate';
-import { CADENCES, RULE_KINDS, SEVERITIES, type RuleKind } from '../../../shared/api/adminSchemas';
+import {
+  ALERT_RULE_KINDS as RULE_KINDS,
+  ALERT_SEVERITIES as SEVERITIES,
+  FEED_CADENCES as CADENCES,
+  type AlertRuleKind as RuleKind,
+} from '@ioc/contracts';
 
 // Message keys of the values the admin screens show, spelled out so every one is type-checked
 // (no key is built from a string at run time).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conditionSummary, formToParams, paramsToForm } from './rules';
-import type { RuleView } from '../../../shared/api/adminSchemas';
+import type { RuleViewWire as RuleView } from '@ioc/contracts';
 
 describe('rule params', () => {
   it('turns the threshold form into params, decimal comma included', () => {
@@ -48,6 +48,9 @@ describe('rule params', () => {
       escalateAfterMin: null,
       webhookUrl: null,
       enabled: true,
+      createdBy: 'admin',
+      createdAt: '2026-01-01T00:00:00Z',
+      updatedAt: '2026-01-01T00:00:00Z',
       params: { metric: 'pm25', comparator: '>=', value: 50.5 },
     };
     expect(conditionSummary(rule, (n) => String(n).replace('.', ','))).toBe('pm25 >= 50,5');

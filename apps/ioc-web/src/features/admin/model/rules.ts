@@ -1,5 +1,5 @@
 import type { MessageKey } from '../../../shared/i18n/translate';
-import type { RuleKind, RuleView } from '../../../shared/api/adminSchemas';
+import type { AlertRuleKind as RuleKind, RuleViewWire as RuleView } from '@ioc/contracts';
 
 /** One editable parameter of a rule kind (see libs/live alert rule schemas). */
 export interface ParamSpec {

@@ -1,69 +1,49 @@
-import type { DeviceView, UnitSummary } from '@ioc/contracts';
+import {
+  ALERT_SEVERITIES,
+  INDICATOR_STATUSES,
+  alertSeveritySchema,
+  alertViewSchema,
+  listEnvelope,
+  parseItems,
+  type AlertSeverity,
+  type DeviceView,
+  type IndicatorStatus,
+  type ScorecardItem,
+  type UnitSummary,
+} from '@ioc/contracts';
 import { z } from 'zod';
 import { apiGet } from '../../../shared/api/client';
 import { fetchChildUnits, fetchDevices, fetchUnit } from '../../../shared/api/endpoints';
-import { parseUnitList } from '../../../shared/api/schemas';
+import {
+  parseScorecardLines,
+  parseUnitList,
+  scorecardEnvelope,
+  type TargetRule,
+} from '../../../shared/api/schemas';
 
 // The tablet's read models, condensed at the edge to what the screen shows: the snapshot kept
-// for offline use stores exactly these, so it stays small (a few tens of kB per ward).
+// for offline use stores exactly these, so it stays small (a few tens of kB per ward). The wire
+// shapes are the contract's (@ioc/contracts); only the condensed views are declared here.
 
-export const STATUSES = ['off_track', 'at_risk', 'on_track', 'no_target', 'no_data'] as const;
-export type IndicatorStatus = (typeof STATUSES)[number];
+export type { IndicatorStatus };
 
-export const SEVERITIES = ['emergency', 'critical', 'warning', 'info'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+/** Display order of statuses on the tablet: the ones needing attention first. */
+const STATUS_ORDER: Record<IndicatorStatus, number> = {
+  off_track: 0,
+  at_risk: 1,
+  on_track: 2,
+  no_target: 3,
+  no_data: 4,
+};
+export const STATUSES: readonly IndicatorStatus[] = [...INDICATOR_STATUSES].sort(
+  (a, b) => STATUS_ORDER[a] - STATUS_ORDER[b],
+);
 
-const rule = z.object({
-  op: z.string(),
-  value: z.number().optional(),
-  min: z.number().optional(),
-  max: z.number().optional(),
-});
-export type Rule = z.infer<typeof rule>;
+/** Severities worst first (the contract lists them lowest first). */
+export const SEVERITIES: readonly AlertSeverity[] = [...ALERT_SEVERITIES].reverse();
+export type Severity = AlertSeverity;
 
-const evaluation = z.object({
-  status: z.string().optional(),
-  basis: z.string().default('target'),
-  expected: rule,
-  target: rule.extend({ year: z.number().optional() }),
-  source: z.string().nullable().default(null),
-});
-
-const point = z.object({ period: z.string(), value: z.number() });
-
-const scorecardItem = z.object({
-  indicator: z.string(),
-  nameVi: z.string().default(''),
-  nameEn: z.string().default(''),
-  domain: z.string().default(''),
-  unit: z.string().default('percent'),
-  direction: z.enum(['higher_is_better', 'lower_is_better']).default('higher_is_better'),
-  status: z.enum(STATUSES).catch('no_data'),
-  value: z
-    .object({ period: z.string(), value: z.number().nullable(), used: z.string().nullable() })
-    .nullable()
-    .default(null),
-  evaluations: z.array(evaluation).default([]),
-  trend: z
-    .object({
-      direction: z.enum(['improving', 'worsening', 'stable']).nullable().default(null),
-      points: z.array(point).default([]),
-    })
-    .default({ direction: null, points: [] }),
-  latestReport: z
-    .object({ feed: z.string(), period: z.string(), submittedAt: z.string() })
-    .nullable()
-    .default(null),
-});
-
-const scorecard = z.object({
-  asOf: z.string().nullable().default(null),
-  year: z.number(),
-  items: z.array(z.unknown()),
-  sources: z
-    .record(z.string(), z.object({ titleVi: z.string(), titleEn: z.string().default('') }))
-    .default({}),
-});
+export type Rule = TargetRule;
 
 /** What the tablet shows of one expectation: the year's expected level and where it comes from. */
 export interface TabletExpectation {
@@ -75,21 +55,24 @@ export interface TabletExpectation {
   source: string | null;
 }
 
+type ValuePoint = NonNullable<ScorecardItem['value']>;
+type ReportRef = NonNullable<ScorecardItem['latestReport']>;
+
 export interface TabletIndicator {
   code: string;
   nameVi: string;
   nameEn: string;
   domain: string;
   unit: string;
-  direction: 'higher_is_better' | 'lower_is_better';
+  direction: ScorecardItem['direction'];
   status: IndicatorStatus;
   value: number | null;
   period: string | null;
-  used: string | null;
+  used: ValuePoint['used'];
   expectation: TabletExpectation | null;
   trend: { period: string; value: number }[];
-  trendDirection: 'improving' | 'worsening' | 'stable' | null;
-  report: { feed: string; period: string; submittedAt: string } | null;
+  trendDirection: ScorecardItem['trend']['direction'];
+  report: Pick<ReportRef, 'feed' | 'period' | 'submittedAt'> | null;
 }
 
 export interface TabletScorecard {
@@ -100,18 +83,12 @@ export interface TabletScorecard {
 }
 
 export function parseScorecard(body: unknown): TabletScorecard {
-  const sc = scorecard.parse(body);
-  const items: TabletIndicator[] = [];
-  for (const raw of sc.items) {
-    const parsed = scorecardItem.safeParse(raw);
-    if (!parsed.success) {
-      console.warn('Dropped malformed scorecard item', parsed.error.issues, raw);
-      continue;
-    }
-    const i = parsed.data;
+  const sc = scorecardEnvelope.parse(body);
+  const items = parseScorecardLines(sc.items).map((i): TabletIndicator => {
     // The headline status is the worst evaluation; show the expectation that produced it.
     const ev = i.evaluations.find((e) => e.status === i.status) ?? i.evaluations[0];
-    items.push({
+    const r = i.latestReport;
+    return {
       code: i.indicator,
       nameVi: i.nameVi,
       nameEn: i.nameEn,
@@ -126,17 +103,21 @@ export function parseScorecard(body: unknown): TabletScorecard {
         ? {
             expected: pickRule(ev.expected),
             basis: ev.basis,
-            targetYear: ev.target.year ?? null,
+            targetYear: ev.target.year,
             target: pickRule(ev.target),
             source: ev.source,
           }
         : null,
       trend: i.trend.points.map((p) => ({ period: p.period, value: p.value })),
       trendDirection: i.trend.direction,
-      report: i.latestReport,
-    });
+      report: r ? { feed: r.feed, period: r.period, submittedAt: r.submittedAt } : null,
+    };
+  });
+  const sources: TabletScorecard['sources'] = {};
+  for (const [k, v] of Object.entries(sc.sources)) {
+    sources[k] = { titleVi: v.titleVi, titleEn: v.titleEn ?? '' };
   }
-  return { asOf: sc.asOf, year: sc.year, items, sources: sc.sources };
+  return { asOf: sc.asOf, year: sc.year, items, sources };
 }
 
 function pickRule(r: Rule): Rule {
@@ -147,28 +128,27 @@ function pickRule(r: Rule): Rule {
   return out;
 }
 
-const alertItem = z.object({
-  id: z.string(),
-  ruleName: z.string().nullable().default(null),
-  deviceId: z.string().nullable().default(null),
-  unitCode: z.string().nullable().default(null),
-  status: z.string(),
-  severity: z.enum(SEVERITIES).catch('warning'),
-  value: z.number().nullable().default(null),
-  message: z.string().default(''),
-  openedAt: z.string(),
-});
-export type TabletAlert = z.infer<typeof alertItem>;
+/** What the tablet keeps of an alert; an unknown severity reads as a warning. */
+const tabletAlert = alertViewSchema
+  .pick({
+    id: true,
+    ruleName: true,
+    deviceId: true,
+    unitCode: true,
+    status: true,
+    value: true,
+    message: true,
+    openedAt: true,
+  })
+  .extend({ severity: alertSeveritySchema.catch('warning') });
+export type TabletAlert = z.output<typeof tabletAlert>;
+
+const alertList = listEnvelope(z.unknown());
 
 export function parseAlerts(body: unknown): TabletAlert[] {
-  const env = z.object({ items: z.array(z.unknown()) }).parse(body);
-  const out: TabletAlert[] = [];
-  for (const raw of env.items) {
-    const parsed = alertItem.safeParse(raw);
-    if (parsed.success) out.push(parsed.data);
-    else console.warn('Dropped malformed alert', parsed.error.issues, raw);
-  }
-  return out;
+  return parseItems(alertList.parse(body).items, tabletAlert, (issues, raw) => {
+    console.warn('Dropped malformed alert', issues, raw);
+  });
 }
 
 /** Everything the tablet shows for one unit, as loaded together. */

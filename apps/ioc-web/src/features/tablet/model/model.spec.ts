@@ -34,12 +34,37 @@ const item = (code: string, status: TabletIndicator['status'], value: number | n
     report: null,
   }) satisfies TabletIndicator;
 
+// A scorecard line as the API sends it (every field of the contract's scorecardItemSchema).
+const wireLine = (indicator: string, status: string) => ({
+  indicator,
+  year: 2026,
+  status,
+  evaluations: [],
+  value: null,
+  coverage: null,
+  targets: [],
+  trend: { direction: null, points: [] },
+  latestReport: null,
+  nameVi: indicator,
+  nameEn: indicator,
+  domain: 'digital_transformation',
+  unit: 'percent',
+  direction: 'higher_is_better',
+  rollup: 'ratio',
+});
+
+const point = { numerator: null, denominator: null, rolledUp: null, latest: null };
+const target = { source: 'B', ref: 'x', seedKey: 'y' };
+
 describe('parseScorecard', () => {
   const body = {
     asOf: '2026-11-22T10:00:00.000Z',
+    unit: { code: '20314', name: 'Phường Hải Châu', level: 'ward', parentCode: '48' },
     year: 2026,
+    summary: { on_track: 0, at_risk: 1, off_track: 0, no_data: 1, no_target: 0 },
     items: [
       {
+        ...wireLine('dx.vneid_accounts', 'at_risk'),
         indicator: 'dx.vneid_accounts',
         nameVi: 'Tỷ lệ người dân có tài khoản định danh điện tử (VNeID)',
         nameEn: 'VNeID',
@@ -47,20 +72,22 @@ describe('parseScorecard', () => {
         unit: 'percent',
         direction: 'higher_is_better',
         status: 'at_risk',
-        value: { period: '2026-10', value: 81.9, used: 'own', own: 81.9 },
+        value: { period: '2026-10', value: 81.9, used: 'own', own: 81.9, ...point },
         evaluations: [
           {
             status: 'on_track',
             basis: 'target',
             expected: { op: '>=', value: 50 },
-            target: { op: '>=', value: 50, year: 2026 },
+            target: { op: '>=', value: 50, year: 2026, source: 'A' },
+            from: null,
             source: 'A',
           },
           {
             status: 'at_risk',
             basis: 'interpolated',
             expected: { op: '>=', value: 84 },
-            target: { op: '>=', value: 90, year: 2030, ref: 'x', seedKey: 'y' },
+            target: { op: '>=', value: 90, year: 2030, ...target },
+            from: { year: 2025, value: 70, kind: 'baseline', source: null },
             source: 'B',
           },
         ],
@@ -70,10 +97,12 @@ describe('parseScorecard', () => {
           period: '2026-10',
           submittedAt: '2026-11-08T13:00:00.000Z',
           reportId: 1,
+          unitCode: '20314',
+          submissionId: 1,
         },
       },
       { indicator: 42 },
-      { indicator: 'dx.x', status: 'weird' },
+      wireLine('dx.x', 'weird'),
     ],
     sources: { B: { titleVi: 'Kế hoạch', titleEn: 'Plan', issuedOn: '2025-10-16' } },
   };
@@ -100,6 +129,7 @@ describe('parseScorecard', () => {
 
   it('parses alerts with an unknown severity as a warning', () => {
     const alerts = parseAlerts({
+      asOf: '2026-01-01T00:00:00Z',
       items: [
         { id: 'a', status: 'open', severity: 'critical', openedAt: '2026-01-01T00:00:00Z' },
         { id: 'b', status: 'open', severity: 'mystery', openedAt: '2026-01-01T00:00:00Z' },
@@ -137,6 +167,7 @@ describe('ordering', () => {
     });
     const sorted = sortAlerts(
       parseAlerts({
+        asOf: '2026-03-01T00:00:00Z',
         items: [
           a('w-old', 'warning', '2026-01-01T00:00:00Z'),
           a('e', 'emergency', '2025-01-01T00:00:00Z'),

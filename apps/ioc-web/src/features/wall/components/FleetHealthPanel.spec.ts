@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { FleetDevice } from '../../../shared/api/schemas';
+import type { FleetDevice } from '@ioc/contracts';
 import { lowBatteryByKind } from './FleetHealthPanel';
 
 const device = (id: string, kind: string, battery?: number): FleetDevice => ({
   id,
+  name: null,
   kind,
   unitCode: null,
   status: 'online',
+  lastSeen: null,
+  silentS: null,
+  expectedIntervalS: 300,
+  uptime: { numerator: 0, denominator: 0, ratio: null },
   health: battery === undefined ? {} : { battery: { value: battery, time: '' } },
 });
 

@@ -1,4 +1,5 @@
-import type { Fleet, FleetDevice } from '../../../shared/api/schemas';
+import type { FleetDevice } from '@ioc/contracts';
+import type { Fleet } from '../../../shared/api/schemas';
 import { useI18n } from '../../../shared/i18n/useI18n';
 import { PanelCard } from './PanelCard';
 

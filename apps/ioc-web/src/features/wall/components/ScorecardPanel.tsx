@@ -1,9 +1,5 @@
-import type {
-  IndicatorStatus,
-  Scorecard,
-  ScorecardLine,
-  TargetRule,
-} from '../../../shared/api/schemas';
+import type { IndicatorStatus } from '@ioc/contracts';
+import type { Scorecard, ScorecardLine, TargetRule } from '../../../shared/api/schemas';
 import { formatDate } from '../../../shared/i18n/format';
 import { useI18n, type I18n } from '../../../shared/i18n/useI18n';
 import { PanelCard } from './PanelCard';

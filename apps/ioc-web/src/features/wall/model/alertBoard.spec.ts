@@ -4,15 +4,27 @@ import { activeAlerts, mapSeverity } from './alertBoard';
 
 const alert = (id: string, patch: Partial<WallAlert> = {}): WallAlert => ({
   id,
+  ruleId: 'r1',
   ruleName: null,
   deviceId: null,
   unitCode: '20314',
   status: 'open',
   severity: 'warning',
+  level: null,
   value: null,
   message: id,
+  assignee: null,
   openedAt: '2026-11-22T10:00:00Z',
+  acknowledgedAt: null,
+  resolvedAt: null,
+  closedAt: null,
+  reopenedAt: null,
+  lastValueAt: null,
+  escalations: 0,
+  escalatedAt: null,
   updatedAt: '2026-11-22T10:00:00Z',
+  lon: null,
+  lat: null,
   ...patch,
 });
 

@@ -1,4 +1,5 @@
-import type { AlertSeverity, WallAlert } from '../../../shared/api/schemas';
+import type { AlertSeverity } from '@ioc/contracts';
+import type { WallAlert } from '../../../shared/api/schemas';
 
 const ACTIVE = new Set(['open', 'acknowledged', 'in_progress']);
 const RANK: Record<AlertSeverity, number> = { emergency: 0, critical: 1, warning: 2, info: 3 };
