@@ -1,6 +1,6 @@
 import { useState, type SyntheticEvent } from 'react';
 import { createDevice, updateDevice } from '../model/endpoints';
-import { parsePlacement, telemetryTopic, type PlacementInput } from '../model/devices';
+import { parsePlacement, type PlacementInput } from '../model/devices';
 import { DEVICE_KINDS, deviceKindLabel } from '../model/labels';
 import type { DeviceDetail as AdminDevice } from '@ioc/contracts';
 import type { UnitDirectory } from '../model/unitDirectory';
@@ -39,7 +39,7 @@ export function DeviceForm({
     gatewayId: existing?.gatewayId ?? '',
     // The server never sends a device's DevEUI back: it can be set at registration only.
     devEui: '',
-    intervalS: existing?.intervalS?.toString() ?? '',
+    intervalS: existing?.intervalS.toString() ?? '',
   });
   const { fields, form, busy, begin, fail } = useFormProblems();
   const set = (patch: Partial<PlacementInput>) => {
@@ -62,7 +62,7 @@ export function DeviceForm({
           onSaved(existing.id, '', '');
         })
       : createDevice(parsed.body).then((r) => {
-          onSaved(r.device.id, r.token, r.device.mqttTopic ?? telemetryTopic(r.device.id));
+          onSaved(r.device.id, r.token, r.device.mqttTopic);
         });
     done.catch((err: unknown) => {
       fail(err);

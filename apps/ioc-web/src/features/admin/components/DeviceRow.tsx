@@ -1,5 +1,4 @@
 import { rotateDeviceToken } from '../model/endpoints';
-import { telemetryTopic } from '../model/devices';
 import { deviceKindLabel } from '../model/labels';
 import type { DeviceDetail as AdminDevice } from '@ioc/contracts';
 import { DEFAULT_PROVINCE, unitLabel, type UnitDirectory } from '../model/unitDirectory';
@@ -53,7 +52,7 @@ export function DeviceRow({
             testId="device-rotate"
             onConfirm={async () => {
               const r = await rotateDeviceToken(d.id);
-              onRotated(r.token, r.device.mqttTopic ?? telemetryTopic(d.id));
+              onRotated(r.token, r.device.mqttTopic);
             }}
           />
         </td>

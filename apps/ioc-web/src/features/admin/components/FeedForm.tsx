@@ -1,7 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import { createFeed, fetchIndicators } from '../model/endpoints';
 import { CADENCE_KEYS } from '../model/labels';
-import { FEED_CADENCES as CADENCES } from '@ioc/contracts';
+import { FEED_CADENCES as CADENCES, feedCreateBody } from '@ioc/contracts';
 import { splitList } from '../model/splitList';
 import { useResource } from '../hooks/useResource';
 import { useI18n } from '../../../shared/i18n/useI18n';
@@ -9,7 +9,7 @@ import { FormActions } from './AdminSection';
 import { Field, FormErrors, SelectField, TextField } from '../../../shared/ui/Field';
 import { useFormProblems, type FieldProblems } from '../../../shared/ui/useFormProblems';
 
-const FEED_CODE = /^[a-z0-9][a-z0-9_-]{1,63}$/;
+const feedCode = feedCreateBody.shape.code;
 
 /** A new report feed; its key comes back once, to `onCreated`. */
 export function FeedForm({
@@ -32,7 +32,7 @@ export function FeedForm({
   const submit = (e: SyntheticEvent) => {
     e.preventDefault();
     const f: FieldProblems = {};
-    if (!FEED_CODE.test(code.trim())) f['code'] = [t('admin.feeds.error.code')];
+    if (!feedCode.safeParse(code.trim()).success) f['code'] = [t('admin.feeds.error.code')];
     if (name.trim() === '') f['name'] = [t('admin.error.required')];
     const day = Number(dueDay);
     if (!Number.isInteger(day) || day < 1 || day > 28)

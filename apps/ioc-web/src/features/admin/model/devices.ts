@@ -1,3 +1,4 @@
+import { DEVICE_ID_PATTERN, unitCodeParam } from '@ioc/contracts';
 import type { MessageKey } from '../../../shared/i18n/translate';
 import type { DeviceInput } from './endpoints';
 
@@ -17,9 +18,6 @@ export interface PlacementInput {
 export type PlacementResult =
   | { ok: true; body: DeviceInput }
   | { ok: false; errors: Partial<Record<keyof PlacementInput, MessageKey>> };
-
-const DEVICE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const UNIT_CODE = /^\d{2}(\d{3})?$/;
 
 /** The MQTT topic a device publishes its readings to (username = device id, password = token). */
 export function telemetryTopic(id: string): string {
@@ -41,7 +39,7 @@ export function parseDecimal(text: string): number | null {
 export function parsePlacement(v: PlacementInput, editing: boolean): PlacementResult {
   const errors: Partial<Record<keyof PlacementInput, MessageKey>> = {};
   const id = v.id.trim();
-  if (!editing && !DEVICE_ID.test(id)) errors.id = 'admin.devices.error.id';
+  if (!editing && !DEVICE_ID_PATTERN.test(id)) errors.id = 'admin.devices.error.id';
   const kind = v.kind.trim();
   if (!/^[a-z][a-z0-9_]{0,39}$/.test(kind)) errors.kind = 'admin.devices.error.kind';
   const lon = parseDecimal(v.lon);
@@ -55,7 +53,8 @@ export function parsePlacement(v: PlacementInput, editing: boolean): PlacementRe
     else errors.lat = 'admin.devices.error.pair';
   }
   const unitCode = v.unitCode.trim();
-  if (unitCode !== '' && !UNIT_CODE.test(unitCode)) errors.unitCode = 'admin.devices.error.unit';
+  if (unitCode !== '' && !unitCodeParam.safeParse(unitCode).success)
+    errors.unitCode = 'admin.devices.error.unit';
   if (!editing && lon === null && lat === null && unitCode === '')
     errors.unitCode = 'admin.devices.error.placement';
   const interval = v.intervalS.trim();

@@ -1,3 +1,5 @@
+import { unitCodeParam } from '@ioc/contracts';
+
 /** Which unit a signed-in user sees on the tablet, and which others they may switch to. */
 export type UnitChoices =
   /** One unit only (a ward leader of one ward). */
@@ -15,13 +17,13 @@ export interface TabletScope {
   choices: UnitChoices;
 }
 
-const UNIT_CODE = /^(\d{2}|\d{5})$/;
+const isUnitCode = (code: string): boolean => unitCodeParam.safeParse(code).success;
 
 export function tabletScope(
   session: { role: string; units: readonly string[] },
   defaultProvince: string,
 ): TabletScope {
-  const units = session.units.filter((u) => UNIT_CODE.test(u));
+  const units = session.units.filter(isUnitCode);
   const first = units[0];
   if (first === undefined) {
     return session.role === 'admin'
@@ -39,7 +41,7 @@ export function allowedSelection(
   selected: string | null,
   knownChoices: readonly { code: string }[] | null,
 ): boolean {
-  if (selected === null || !UNIT_CODE.test(selected)) return false;
+  if (selected === null || !isUnitCode(selected)) return false;
   if (selected === scope.initial) return true;
   if (scope.choices.kind === 'none') return false;
   if (scope.choices.kind === 'list') return scope.choices.codes.includes(selected);

@@ -41,7 +41,7 @@ export function useAlerts(unitCode: string, feed: LiveFeed | null, kick?: unknow
     if (restAsOf === null) return;
     const cut = Date.parse(restAsOf);
     setPushed((m) => {
-      const kept = [...m].filter(([, a]) => Date.parse(a.updatedAt ?? a.openedAt) > cut);
+      const kept = [...m].filter(([, a]) => Date.parse(a.updatedAt) > cut);
       return kept.length === m.size ? m : new Map(kept);
     });
   }, [restAsOf]);

@@ -14,7 +14,7 @@ export function compareAlerts(a: WallAlert, b: WallAlert): number {
 }
 
 function changedAt(a: WallAlert): number {
-  return Date.parse(a.updatedAt ?? a.openedAt);
+  return Date.parse(a.updatedAt);
 }
 
 /**
