@@ -31,7 +31,12 @@ describe('FeedAdminService on PostgreSQL (PGlite)', { timeout: 120_000 }, () => 
       ),
     );
     expect([err.kind, err.code]).toEqual(['invalid', 'FEED_INVALID']);
-    expect(err.details).toEqual({ problems: ['unknown indicator dx.nope', 'unknown unit 99999'] });
+    expect(err.details).toEqual({
+      issues: [
+        { path: 'allowedIndicators', message: 'unknown indicator dx.nope' },
+        { path: 'allowedUnits', message: 'unknown unit 99999' },
+      ],
+    });
     expect((await failure(service.createFeed({ code: 'A B', name: 'x' }, 'admin'))).code).toBe(
       'FEED_INVALID',
     );
