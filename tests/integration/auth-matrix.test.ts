@@ -262,11 +262,16 @@ describe('authorization matrix: HTTP routes × callers', () => {
                 });
                 return;
               }
+              // A looked-up resource that does not exist (the placeholder id) never widens
+              // access: a ward-scoped caller is refused; real resources: the owning suites.
+              if (lookupOnly && WARD_SCOPED.has(name)) {
+                await expectDeniedAndAudited(route, c, null, home);
+                return;
+              }
               expect(
                 allowed(home),
                 `${name} on ${label} for ${HOME}: ${home.status} ${home.code ?? ''}`,
               ).toBe(true);
-              // Resource-derived units (lookups) need real resources: covered by the owning suites.
               if (!scoped || lookupOnly) return;
               const foreign = await call(route, c.token, FOREIGN);
               if (WARD_SCOPED.has(name)) await expectDeniedAndAudited(route, c, FOREIGN, foreign);

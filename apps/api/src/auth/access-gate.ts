@@ -140,7 +140,15 @@ export class AccessGate {
       if (found === undefined) missing = true;
       else units.push(...found);
     }
-    // A looked-up resource that does not exist, and nothing else named: the handler answers 404.
+    // A looked-up resource that does not exist: only a principal that reads everything may go on
+    // to the handler's 404. Anyone narrowed to units is refused (and audited) as for a foreign
+    // unit, so a missing target never widens access nor tells what exists outside the scope.
+    if (missing && !this.auth.authorizer.readsUnscoped(p)) {
+      return this.deny(req, p, action, [], {
+        code: 'FORBIDDEN_SCOPE',
+        message: 'The resource named does not exist or is outside your scope',
+      });
+    }
     if (missing && units.length === 0) return;
     await this.unitsReady(units);
     // No unit source: the route's data is not about a unit, only the role matters.

@@ -10,7 +10,8 @@ import type { ResourceLookups } from './resource-lookups';
  *
  * `lookup` is for routes whose unit is a property of the resource (an alert's unit): the guard
  * calls `resolve` (before the handler) and checks what it returns. Return `undefined` when the
- * resource does not exist, to let the handler answer 404.
+ * resource does not exist: principals that read everything go on to the handler's 404, anyone
+ * narrowed to units is refused.
  */
 export type UnitSource =
   | { from: 'query' | 'param' | 'body'; name: string }
@@ -47,8 +48,9 @@ export const Access = (policy: { action: Action; unit?: UnitSources }) =>
 
 /**
  * A lookup source: the unit of the device named in a query parameter or path parameter
- * (`?device=aq-01`). Unknown device: nothing to check here (the handler answers 404 or empty);
- * a device without a unit (a vessel at sea) counts as unscoped.
+ * (`?device=aq-01`). A decommissioned device keeps its last unit (its history is still served);
+ * an unknown device is refused to scoped principals; a device without a unit (a vessel at sea)
+ * counts as unscoped.
  */
 export function unitOfDevice(from: 'query' | 'param', name: string): UnitSource {
   return {

@@ -61,6 +61,15 @@ export function installHttpHardening(fastify: FastifyInstance, options: Hardenin
       void reply.header('strict-transport-security', 'max-age=31536000');
     const preflight = applyCors(req, reply, origins);
     if (preflight) return reply;
+    // A NUL in the path or query (%00) is never a valid id, unit or filter, and PostgreSQL text
+    // cannot hold it: refuse it here rather than let it reach a query.
+    if (/%00/i.test(req.url)) {
+      const body: ApiErrorBody = {
+        error: { code: 'URL_INVALID', message: 'The URL must not contain a NUL character (%00)' },
+      };
+      await reply.status(400).send(body);
+      return reply;
+    }
     const pattern = req.routeOptions.url;
     if (
       options.enforce &&

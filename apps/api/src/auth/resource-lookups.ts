@@ -1,7 +1,8 @@
 /**
  * Where the access gate finds the unit of a resource a request names (`?device=`, an alert in
  * the path). A port of the edge: composition plugs the device directory and the alert service.
- * `undefined` means no such resource; `null` a resource that belongs to no unit.
+ * `undefined` means no such resource; `null` a resource that belongs to no unit. A device taken
+ * out of service still answers its last unit: its history belongs there.
  */
 export interface ResourceLookups {
   deviceUnit(id: string): Promise<string | null | undefined>;

@@ -85,6 +85,21 @@ export function toResponse(exception: unknown): {
       headers: {},
     };
   }
+  // PostgreSQL refusing text it cannot hold (a NUL, a bad escape) that validation let through:
+  // the input was the client's, so it is a 400 and never a 500.
+  const pgCode = (exception as { code?: unknown } | null)?.code;
+  if (pgCode === '22021' || pgCode === '22P05') {
+    return {
+      status: 400,
+      body: {
+        error: {
+          code: 'INPUT_UNSTORABLE',
+          message: 'The request holds characters that cannot be stored (e.g. NUL)',
+        },
+      },
+      headers: {},
+    };
+  }
   const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
   if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode < 500) {
     return {

@@ -88,7 +88,11 @@ export async function buildDomain(
     log: new Logger('live'),
   });
   const auth = createAuthContext(db.pool, units, config, {
-    deviceUnit: async (id) => (await directory.get(id))?.unitCode,
+    // Active devices from the cache; a decommissioned one keeps the unit of its history.
+    deviceUnit: async (id) => {
+      const active = await directory.get(id);
+      return active ? active.unitCode : devices.unitOf(id);
+    },
     alertUnit: (id) => live.alerts.unitOf(id),
   });
   const deadLetterRepo = store.deadLetters;

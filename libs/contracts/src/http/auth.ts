@@ -10,8 +10,19 @@ export const roleSchema = z.enum(ROLES);
 // Strict objects: an unknown key is a client bug (or a probe for mass assignment), not noise.
 const unitCode = z.string().regex(/^\d{2}(\d{3})?$/, 'a 2-digit province or 5-digit commune code');
 const password = z.string().min(1).max(PASSWORD_MAX_LENGTH);
-const username = z.string().min(1).max(64);
-const displayName = z.string().trim().min(1).max(200);
+// Control characters (U+0000 above all: PostgreSQL text cannot hold it) are never part of a name.
+const noControlChars = (s: string) => !/\p{Cc}/u.test(s);
+const username = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(noControlChars, 'must not contain control characters');
+const displayName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .refine(noControlChars, 'must not contain control characters');
 
 export const loginSchema = z.strictObject({ username, password });
 

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { Queryable } from '@ioc/db';
 
 export interface DeadLetter {
@@ -22,11 +23,43 @@ export interface DeadLetterRow {
 /** Raw payloads are kept as a bounded excerpt: enough to diagnose, never a way to fill the disk. */
 export const PAYLOAD_EXCERPT_BYTES = 2048;
 
+/**
+ * Text PostgreSQL can store: U+0000 is the one character a `text` column refuses, and a client
+ * may send it anywhere (a metric name, a device id). It is written as the six characters
+ * `\u0000`, so the row still shows what arrived.
+ */
+export function storableText(text: string): string;
+export function storableText(text: string | null | undefined): string | null;
+export function storableText(text: string | null | undefined): string | null {
+  if (text === null || text === undefined) return null;
+  return text.includes('\u0000') ? text.replaceAll('\u0000', '\\u0000') : text;
+}
+
+/**
+ * The payload excerpt as storable text: UTF-8 as is (NUL escaped); bytes that are not UTF-8 as
+ * `base64:…`, so nothing of the excerpt is lost to replacement characters.
+ */
 export function excerpt(payload: string | Buffer | null | undefined): string | null {
   if (payload === null || payload === undefined) return null;
   const buf = typeof payload === 'string' ? Buffer.from(payload, 'utf8') : payload;
-  const text = buf.subarray(0, PAYLOAD_EXCERPT_BYTES).toString('utf8').replaceAll('\u0000', '');
+  const head = buf.subarray(0, PAYLOAD_EXCERPT_BYTES);
+  // A cut may split a multi-byte character: that alone does not make the excerpt binary.
+  const text =
+    isUtf8(head) || isUtf8(trimPartialChar(head))
+      ? storableText(head.toString('utf8'))
+      : `base64:${head.toString('base64')}`;
   return buf.length > PAYLOAD_EXCERPT_BYTES ? `${text}… (${buf.length} bytes)` : text;
+}
+
+function trimPartialChar(buf: Buffer): Buffer {
+  let end = buf.length;
+  // At most 3 continuation bytes (10xxxxxx) and their lead byte can be cut off.
+  for (let i = 0; i < 4 && end > 0; i++) {
+    const b = buf[end - 1] ?? 0;
+    end--;
+    if ((b & 0xc0) !== 0x80) break;
+  }
+  return buf.subarray(0, end);
 }
 
 export class DeadLetterRepository {
@@ -39,10 +72,10 @@ export class DeadLetterRepository {
        SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])`,
       [
         items.map((i) => (i.receivedAt ?? new Date()).toISOString()),
-        items.map((i) => i.reason),
-        items.map((i) => i.detail ?? null),
-        items.map((i) => i.source),
-        items.map((i) => i.deviceId ?? null),
+        items.map((i) => storableText(i.reason)),
+        items.map((i) => storableText(i.detail)),
+        items.map((i) => storableText(i.source)),
+        items.map((i) => storableText(i.deviceId)),
         items.map((i) => excerpt(i.payload)),
       ],
     );

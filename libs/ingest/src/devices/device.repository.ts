@@ -182,6 +182,18 @@ export class DeviceRepository {
     return (res.rowCount ?? 0) > 0;
   }
 
+  /**
+   * The unit of any device ever registered, decommissioned ones included (their history stays
+   * with their last unit); undefined when the id was never registered, null for no unit.
+   */
+  async unitOf(id: string): Promise<string | null | undefined> {
+    const { rows } = await this.db.query<{ unit_code: string | null }>(
+      'SELECT unit_code FROM device WHERE id = $1',
+      [id],
+    );
+    return rows[0] ? rows[0].unit_code : undefined;
+  }
+
   /** Whether the id was ever registered (decommissioned ids are never re-used). */
   async isTaken(id: string): Promise<boolean> {
     const { rows } = await this.db.query('SELECT 1 FROM device WHERE id = $1', [id]);
