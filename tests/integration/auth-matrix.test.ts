@@ -34,11 +34,26 @@ interface Caller {
 
 const ACTIONS: Record<Exclude<CallerName, 'anonymous'>, ReadonlySet<Action>> = {
   display: new Set(['read']),
-  ward_leader: new Set(['read']),
-  ward_operator: new Set(['read', 'alerts.work']),
-  province_leader: new Set(['read']),
-  province_operator: new Set(['read', 'alerts.work']),
-  admin: new Set(['read', 'alerts.work', 'admin']),
+  ward_leader: new Set(['read', 'reports.review']),
+  ward_operator: new Set(['read', 'alerts.work', 'tasks.work', 'reports.submit', 'reports.review']),
+  province_leader: new Set(['read', 'reports.review']),
+  province_operator: new Set([
+    'read',
+    'alerts.work',
+    'tasks.work',
+    'tasks.plan',
+    'reports.submit',
+    'reports.review',
+  ]),
+  admin: new Set([
+    'read',
+    'alerts.work',
+    'admin',
+    'tasks.work',
+    'tasks.plan',
+    'reports.submit',
+    'reports.review',
+  ]),
 };
 /** Callers narrowed to HOME: a foreign unit, or no unit at all, is out of their scope. */
 const WARD_SCOPED = new Set<CallerName>(['display', 'ward_leader', 'ward_operator']);

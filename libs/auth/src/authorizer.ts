@@ -10,11 +10,26 @@ export type DenyCode = 'FORBIDDEN_ROLE' | 'FORBIDDEN_SCOPE';
 export type Decision = { allow: true } | { allow: false; code: DenyCode; message: string };
 
 const ROLE_ACTIONS: Record<Role | 'display' | 'machine', ReadonlySet<Action>> = {
-  admin: new Set(['read', 'alerts.work', 'admin']),
-  province_leader: new Set(['read']),
-  province_operator: new Set(['read', 'alerts.work']),
-  ward_leader: new Set(['read']),
-  ward_operator: new Set(['read', 'alerts.work']),
+  admin: new Set([
+    'read',
+    'alerts.work',
+    'admin',
+    'tasks.work',
+    'tasks.plan',
+    'reports.submit',
+    'reports.review',
+  ]),
+  province_leader: new Set(['read', 'reports.review']),
+  province_operator: new Set([
+    'read',
+    'alerts.work',
+    'tasks.work',
+    'tasks.plan',
+    'reports.submit',
+    'reports.review',
+  ]),
+  ward_leader: new Set(['read', 'reports.review']),
+  ward_operator: new Set(['read', 'alerts.work', 'tasks.work', 'reports.submit', 'reports.review']),
   display: new Set(['read']),
   machine: new Set(['ingest']),
 };

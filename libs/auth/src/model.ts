@@ -3,8 +3,24 @@ import type { Role } from '@ioc/contracts';
 /** People's roles (declared in libs/contracts, shared with the web). */
 export { ROLES, type Role } from '@ioc/contracts';
 
-/** What a route or channel asks of its caller. */
-export const ACTIONS = ['read', 'alerts.work', 'admin', 'ingest'] as const;
+/**
+ * What a route or channel asks of its caller.
+ * - `tasks.work`: post progress and evidence on a plan task of one's unit.
+ * - `tasks.plan`: create, edit, cancel plan tasks; manage offices and who belongs to them.
+ * - `reports.submit`: submit one's unit's periodic report.
+ * - `reports.review`: return or approve a submitted report, re-open an approved one (the
+ *   compiling office; libs/reporting checks office membership for ward roles).
+ */
+export const ACTIONS = [
+  'read',
+  'alerts.work',
+  'admin',
+  'ingest',
+  'tasks.work',
+  'tasks.plan',
+  'reports.submit',
+  'reports.review',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const PROVINCE_ROLES: ReadonlySet<Role> = new Set(['province_leader', 'province_operator']);
