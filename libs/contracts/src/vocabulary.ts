@@ -67,3 +67,18 @@ export type FeedCadence = (typeof FEED_CADENCES)[number];
 /** Rollup bucket sizes. */
 export const BUCKET_SIZES = ['1m', '1h', '1d'] as const;
 export type BucketSize = (typeof BUCKET_SIZES)[number];
+
+/** How often a unit reports in the reporting cycle: the feed cadences (libs/reporting). */
+export const REPORT_CADENCES = FEED_CADENCES;
+export type ReportCadence = FeedCadence;
+
+/**
+ * The state of one reporting period (libs/reporting). `late` is never stored: a period past its
+ * due date that is still `open`, `returned` or `reopened` is late.
+ */
+export const REPORT_STATES = ['open', 'submitted', 'returned', 'approved', 'reopened'] as const;
+export type ReportState = (typeof REPORT_STATES)[number];
+
+/** Steps on a reporting period: `POST /api/v1/reports/periods/{id}/{action}`. */
+export const REPORT_ACTIONS = ['submit', 'return', 'approve', 'reopen'] as const;
+export type ReportAction = (typeof REPORT_ACTIONS)[number];

@@ -4,6 +4,7 @@ import { INDICATOR_ROUTES } from './indicators';
 import { INGEST_ROUTES } from './ingest';
 import { LIVE_ROUTES } from './live';
 import { PLATFORM_ROUTES } from './platform';
+import { REPORTING_ROUTES } from './reporting';
 import type { RouteContract } from './types';
 
 export * from './types';
@@ -20,6 +21,7 @@ export const ROUTES: readonly RouteContract[] = [
   ...INDICATOR_ROUTES,
   ...ADMIN_ROUTES,
   ...PLATFORM_ROUTES,
+  ...REPORTING_ROUTES,
 ];
 
 /** The contract of a route by method and OpenAPI path; throws for an unknown route. */
