@@ -5,6 +5,7 @@ import { INGEST_ROUTES } from './ingest';
 import { LIVE_ROUTES } from './live';
 import { PLATFORM_ROUTES } from './platform';
 import { REPORTING_ROUTES } from './reporting';
+import { TASK_ROUTES } from './tasks';
 import type { RouteContract } from './types';
 
 export * from './types';
@@ -19,6 +20,7 @@ export const ROUTES: readonly RouteContract[] = [
   ...GEO_ROUTES,
   ...LIVE_ROUTES,
   ...INDICATOR_ROUTES,
+  ...TASK_ROUTES,
   ...ADMIN_ROUTES,
   ...PLATFORM_ROUTES,
   ...REPORTING_ROUTES,
