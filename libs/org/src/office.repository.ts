@@ -70,6 +70,16 @@ export class OfficeRepository {
     return r.rows.map(toOffice);
   }
 
+  /** Names of these offices, by id (retired ones too: old tasks still name them). */
+  async names(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const r = await this.db.query<{ id: string; name_vi: string }>(
+      'SELECT id, name_vi FROM office WHERE id = ANY($1::text[])',
+      [[...ids]],
+    );
+    return new Map(r.rows.map((row) => [row.id, row.name_vi]));
+  }
+
   /** Inserts; false when the id is taken (nothing changed). */
   async insert(o: Required<Pick<OfficeDraft, 'id'>> & OfficeDraft): Promise<boolean> {
     const r = await this.db.query(

@@ -44,6 +44,10 @@ export class OfficeService<A extends OrgActor> {
     return (await this.repo.get(id))?.unitCode;
   }
 
+  namesOf(ids: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    return this.repo.names(ids);
+  }
+
   async officeOf(username: string): Promise<Office | null> {
     const id = await this.repo.officeOf(username);
     return id === null ? null : this.repo.get(id);
