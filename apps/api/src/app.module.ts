@@ -20,6 +20,9 @@ import { IndicatorViewsController } from './indicators/indicator-views.controlle
 import { WallController } from './wall/wall.controller';
 import { WebConfigController } from './web-config/web-config.controller';
 import { OpenApiController } from './openapi/openapi.controller';
+import { ReportExportsController } from './reports/report-exports.controller';
+import { ReportSchedulesController } from './reports/report-schedules.controller';
+import { ReportsController } from './reports/reports.controller';
 
 /** The services composition built (composition/nest-providers.ts), visible to every module. */
 @Module({})
@@ -52,6 +55,9 @@ export class AppModule {
         WallController,
         WebConfigController,
         OpenApiController,
+        ReportsController,
+        ReportExportsController,
+        ReportSchedulesController,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ErrorFilter },

@@ -7,4 +7,8 @@
 export interface ResourceLookups {
   deviceUnit(id: string): Promise<string | null | undefined>;
   alertUnit(id: string): Promise<string | null | undefined>;
+  /** The unit of a reporting period (its schedule's unit). */
+  periodUnit(id: string): Promise<string | null | undefined>;
+  /** The unit of a reporting schedule. */
+  reportScheduleUnit(id: string): Promise<string | null | undefined>;
 }

@@ -9,6 +9,7 @@ import {
   IndicatorViewsService,
   ReportIntakeService,
 } from '@ioc/indicators';
+import { ReportExportService, ReportingService, ScheduleService } from '@ioc/reporting';
 import {
   AuditLog,
   DisplayTokenService,
@@ -106,5 +107,9 @@ export function nestProviders(ctx: PlatformContext): Provider[] {
     value(FeedAdminService, ctx.feeds),
     value(ReportIntakeService, ctx.reports),
     value(IndicatorViewsService, ctx.indicatorViews),
+    // the reporting cycle
+    value(ReportingService, ctx.reportingCycle.reporting),
+    value(ScheduleService, ctx.reportingCycle.schedules),
+    value(ReportExportService, ctx.reportingCycle.exports),
   ];
 }

@@ -20,6 +20,7 @@ import type {
   ReportIntakeService,
 } from '@ioc/indicators';
 import type { AuthContext } from '../auth/auth.context';
+import type { ReportingParts } from './reporting';
 
 /**
  * Everything one platform process built (composition/platform.ts). Only composition sees it
@@ -54,6 +55,8 @@ export interface PlatformContext {
   feeds: FeedAdminService;
   reports: ReportIntakeService;
   indicatorViews: IndicatorViewsService;
+  /** The monthly reporting cycle (libs/reporting): periods, steps, exports, reminders. */
+  reportingCycle: ReportingParts;
   registry: Registry;
   /** Users, sessions, display tokens, the authorizer, the audit trail and the access gate. */
   auth: AuthContext;
