@@ -35,10 +35,12 @@ export interface TestPlatform extends RunningPlatform {
  * control on; it is off by default so suites that are not about it call the API anonymously.
  * `seedAdmin: false` leaves the platform without an administrator (first-run tests).
  */
-export type TestPlatformOptions = { auth?: boolean; seedAdmin?: boolean } & Record<
-  string,
-  string | boolean | undefined
->;
+export type TestPlatformOptions = {
+  auth?: boolean;
+  seedAdmin?: boolean;
+  /** The reporting cycle's clock (composition option; never an environment switch). */
+  clock?: () => Date;
+} & Record<string, string | boolean | undefined | (() => Date)>;
 
 const PASSWORD = 'test-password-not-secret';
 let userSeq = 0;
@@ -48,7 +50,7 @@ let userSeq = 0;
  * temporary DATA_DIR. `env` switches modes: DATABASE_URL / MQTT_URL for services mode.
  */
 export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
-  const { auth, seedAdmin, ...rest } = options;
+  const { auth, seedAdmin, clock, ...rest } = options;
   const env = Object.fromEntries(
     Object.entries(rest).filter((e): e is [string, string] => typeof e[1] === 'string'),
   );
@@ -68,7 +70,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     AUTH_ENFORCE: auth === true ? 'true' : 'false',
     ...env,
   });
-  const platform = await startPlatform(config);
+  const platform = await startPlatform(config, clock ? { clock } : {});
   const authz = platform.ctx.auth;
   const loginAs = async (role: Role, units: string[] = []): Promise<string> => {
     const username = `t-${role.replace(/_/g, '-')}-${++userSeq}-${randomBytes(3).toString('hex')}`;
