@@ -66,9 +66,9 @@ describe('reporting cycle (embedded, access control on)', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await platform?.dispose();
-    await smtp?.close();
-    await hook?.close();
+    await platform.dispose();
+    await smtp.close();
+    await hook.close();
   });
 
   it('reminds 5 and 1 days before the 15th by e-mail and webhook, in Vietnamese', async () => {

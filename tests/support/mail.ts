@@ -80,7 +80,12 @@ export async function startSmtpCapture(): Promise<{
   return {
     url: `smtp://127.0.0.1:${port}`,
     mails,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      }),
   };
 }
 
@@ -104,6 +109,11 @@ export async function startWebhookReceiver(): Promise<{
   return {
     url: `http://127.0.0.1:${port}/hooks/reports`,
     bodies,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      }),
   };
 }
