@@ -8,10 +8,11 @@ import {
 } from '@ioc/reporting';
 
 type Scorecard = Awaited<ReturnType<IndicatorViewsService['scorecard']>>;
-type Target = Scorecard['items'][number]['targets'][number];
+type Item = Scorecard['items'][number];
+type Rule = Item['targets'][number] | Item['evaluations'][number]['expected'];
 
 /** A plan target as one number for the export: the value to reach, the upper bound of a range. */
-function targetNumber(t: Target | undefined): number | null {
+function targetNumber(t: Rule | undefined): number | null {
   if (t === undefined) return null;
   if ('value' in t) return t.value;
   if ('max' in t) return t.max;
@@ -19,10 +20,12 @@ function targetNumber(t: Target | undefined): number | null {
 }
 
 /**
- * libs/reporting's indicator port over libs/indicators: a unit owes the indicators with a
- * target for its area in the period's year (the scorecard's applicable targets, which already
- * keep only indicators measured at the unit's level); one is reported when a current
- * indicator_report row of the unit falls within the period.
+ * libs/reporting's indicator port over libs/indicators: a unit owes the indicators its area has
+ * a plan target for, evaluated in the period's year (the scorecard's evaluations: the year's own
+ * target or one interpolated between the plan's milestones; the scorecard already keeps only
+ * indicators measured at the unit's level). The target shown is what the unit should have
+ * reached that year. One is reported when a current indicator_report row of the unit falls
+ * within the period.
  */
 export function reportingIndicators(
   views: Pick<IndicatorViewsService, 'scorecard'>,
@@ -31,7 +34,7 @@ export function reportingIndicators(
   return {
     async owedFor(unitCode, period) {
       const card = await views.scorecard({ unit: unitCode, year: period.start.slice(0, 4) });
-      const owed = card.items.filter((i) => i.targets.length > 0);
+      const owed = card.items.filter((i) => i.evaluations.length > 0 || i.targets.length > 0);
       if (owed.length === 0) return [];
       const current = await reports.currentReportsBetween({
         unitCodes: [unitCode],
@@ -43,7 +46,7 @@ export function reportingIndicators(
       const latest = new Map(current.map((r) => [r.indicator, r]));
       return owed.map((i) => {
         const report = latest.get(i.indicator);
-        const target = i.targets[0];
+        const evaluation = i.evaluations[0];
         return {
           indicatorCode: i.indicator,
           nameVi: i.nameVi,
@@ -52,9 +55,9 @@ export function reportingIndicators(
           direction: i.direction,
           reported: report !== undefined,
           value: report?.value ?? null,
-          target: targetNumber(target),
+          target: targetNumber(evaluation?.expected ?? i.targets[0]),
           status: i.status,
-          source: target?.source ?? null,
+          source: evaluation?.source ?? i.targets[0]?.source ?? null,
         };
       });
     },

@@ -55,7 +55,9 @@ export class ExportGatherer {
       }
     }
     const units: ReportingUnit[] = [];
-    for (const code of [...codes].sort((a, b) => (a === sender.code ? -1 : a.localeCompare(b)))) {
+    // The sender first, then the units below it by code.
+    codes.delete(sender.code);
+    for (const code of [sender.code, ...[...codes].sort()]) {
       const u = code === sender.code ? sender : await this.units.get(code);
       if (u !== null) units.push(u);
     }
