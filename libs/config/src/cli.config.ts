@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { csvList, positiveInt, postgresUrl } from './fields';
+import { csvList, positiveInt, postgresUrl, smtpUrl } from './fields';
 import { parseEnv } from './parse';
 
 /** Settings of the `ioc` admin CLI process. */
@@ -12,6 +12,9 @@ export const cliConfigSchema = z.object({
     .regex(/^\d{2}$/, 'a 2-digit province code')
     .default('48'),
   IOC_BOUNDARIES: csvList.optional(),
+  // `ioc reports remind` sends the reminders due now, by e-mail when these are set.
+  SMTP_URL: smtpUrl.optional(),
+  SMTP_FROM: z.string().trim().min(3).default('IOC <no-reply@localhost>'),
 });
 
 export type CliConfig = z.infer<typeof cliConfigSchema>;

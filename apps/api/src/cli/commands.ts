@@ -10,6 +10,7 @@ import { INGEST_USAGE, addGateway, parsePlacement, parseProfile } from './ingest
 import { mosquittoHint, writeMosquittoFiles } from './mosquitto-security';
 import { FEEDS_USAGE, runFeedsCommand } from './feeds.command';
 import { INDICATORS_USAGE, runIndicatorsCommand } from './indicators.command';
+import { REPORTS_USAGE, runReportsCommand } from './reports.command';
 import { importUnitsCommand } from './units.command';
 
 export const USAGE = `Usage: ioc <command> [options]
@@ -29,7 +30,7 @@ export const USAGE = `Usage: ioc <command> [options]
   units import <file|dir>… [--dry-run] [--parent 48] [--map code=ma_xa,name=ten_xa]
                                             import administrative units from GeoJSON (all or nothing)
   deadletter list [--limit N] [--reason R]  latest rejected messages with reasons
-${INGEST_USAGE}${USERS_USAGE}${FEEDS_USAGE}${INDICATORS_USAGE}
+${INGEST_USAGE}${USERS_USAGE}${FEEDS_USAGE}${INDICATORS_USAGE}${REPORTS_USAGE}
 Environment: DATABASE_URL (else the embedded database in DATA_DIR, default ./data).
 `;
 
@@ -43,7 +44,7 @@ export async function runCommand(
 ): Promise<number> {
   const [group, action, ...rest] = argv;
   const db = await openCliDb(config);
-  const services = cliServices(db.pool);
+  const services = cliServices(db.pool, config);
   try {
     switch (`${group ?? ''} ${group === 'migrate' ? '' : (action ?? '')}`.trim()) {
       case 'migrate':
@@ -107,10 +108,14 @@ export async function runCommand(
       case 'targets retire':
         return await runIndicatorsCommand(`${group ?? ''} ${action ?? ''}`, rest, services, print);
       default:
+        if (group === 'reports' && action !== undefined) {
+          return await runReportsCommand(action, rest, services.reportingCycle, print);
+        }
         print(USAGE);
         return 2;
     }
   } finally {
+    await services.reportingCycle.close();
     await db.close();
   }
 }

@@ -1,3 +1,4 @@
+import type { ApiConfig } from '@ioc/config';
 import type { Pool } from '@ioc/db';
 import { AuditLog, createAuthServices, type AuditActor, type AuthServices } from '@ioc/auth';
 import { UnitDirectory, UnitImportService } from '@ioc/geo';
@@ -8,6 +9,7 @@ import {
   DeviceRepository,
   type RegistrationGeo,
 } from '@ioc/ingest';
+import { buildReporting, type ReportingParts } from './reporting';
 
 /**
  * The services that need only the database and the unit tree: built the same way for the
@@ -56,13 +58,19 @@ export function deviceRegistration(
 export interface CliServices extends StoreServices {
   registration: DeviceRegistrationService<AuditActor>;
   auth: AuthServices;
+  /** The reporting cycle (`ioc reports …`), built as the server builds it. */
+  reportingCycle: ReportingParts;
 }
 
-export function cliServices(pool: Pool): CliServices {
+export function cliServices(
+  pool: Pool,
+  mail: Pick<ApiConfig, 'SMTP_URL' | 'SMTP_FROM'> = { SMTP_FROM: 'IOC <no-reply@localhost>' },
+): CliServices {
   // The one unit tree of this run: read on first use, invalidated when a command writes units.
   const store = storeServices(pool, new UnitDirectory(pool));
   return {
     ...store,
+    reportingCycle: buildReporting(pool, { units: store.units, audit: store.audit, config: mail }),
     // The point index is read only when a command places a device by its position.
     registration: deviceRegistration(store, {
       locate: (lon, lat) => store.units.locateAsync(lon, lat),
