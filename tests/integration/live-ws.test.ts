@@ -266,6 +266,33 @@ describe.skipIf(!services)(
       await dev.endAsync();
     });
 
+    it('task and report changes on A reach B’s client of the ward channel', async () => {
+      a.ctx.live.taskChanged([
+        {
+          taskId: '7',
+          code: `DN-${tag}`,
+          leadUnitCode: '20314',
+          status: 'done',
+          progress: 100,
+          updatedAt: new Date().toISOString(),
+        },
+      ]);
+      a.ctx.live.reportChanged([
+        {
+          periodId: '3',
+          unitCode: '20314',
+          officeId: null,
+          period: '2026-10',
+          state: 'approved',
+          late: false,
+        },
+      ]);
+      const t = await client.next((x) => x.type === 'task' && x.task.code === `DN-${tag}`, 5000);
+      expect(t.type === 'task' && t.channel).toBe('unit:20314');
+      const r = await client.next((x) => x.type === 'report' && x.report.periodId === '3', 5000);
+      expect(r.type === 'report' && r.report.state).toBe('approved');
+    });
+
     it('a rule created on B fires on A and the alert reaches B’s client', async () => {
       const rule = await fetch(`${b.httpUrl}/api/v1/alert-rules`, {
         method: 'POST',
