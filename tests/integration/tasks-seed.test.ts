@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { taskDetailSchema, taskListResponse } from '@ioc/contracts';
 import { TaskSeedService } from '@ioc/tasks';
+import { testEnv } from '../support/env';
 import { callApi } from '../support/http';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 
@@ -66,7 +67,7 @@ describe('task catalogue seed (embedded)', () => {
   });
 
   it('answers ten random tasks as the catalogue prints them', async () => {
-    const seed = Number(process.env.TASKS_SEED ?? Date.now() % 2 ** 31);
+    const seed = Number(testEnv.tasksSeed ?? Date.now() % 2 ** 31);
     console.log(`tasks-seed: picking with TASKS_SEED=${seed}`);
     const random = prng(seed);
     const picked = new Set<number>();
