@@ -46,7 +46,7 @@ describe('plan tasks over HTTP (embedded, access control on)', () => {
     const f = new FormData();
     for (const [k, v] of Object.entries(fields)) f.append(k, v);
     for (const file of files)
-      f.append('evidence', new Blob([file.data], { type: file.type }), file.name);
+      f.append('evidence', new Blob([new Uint8Array(file.data)], { type: file.type }), file.name);
     return f;
   };
   const createTask = async (body: Record<string, unknown>) => {
