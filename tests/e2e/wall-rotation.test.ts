@@ -18,10 +18,8 @@ const scene = (id: string, kind: WallScene['kind'], titleVi: string): WallScene 
   overlays: ['devices'],
 });
 
-/** The scene the shared wall clock gives at `now` for two 10 s scenes: first, then second. */
-const expectedAt = (now: number): string => (now % 20_000 < 10_000 ? 'first' : 'second');
-/** Samples taken this close to a scene boundary are ambiguous (render latency) and skipped. */
-const NEAR_BOUNDARY_MS = 1500;
+/** Two 10 s scenes make a 20 s cycle laid from the Unix epoch (model/sceneClock.ts). */
+const CYCLE_MS = 20_000;
 
 async function sceneId(page: Page): Promise<string | null> {
   return page.getByTestId('scene-bar').getAttribute('data-scene-id');
@@ -64,28 +62,22 @@ describe.skipIf(!hasChromium)('wall — scenes rotate on the shared clock', () =
     const right = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     const errors: string[] = [];
     for (const p of [left, right]) p.on('pageerror', (e) => errors.push(e.message));
+    // The pages' clocks are set, not waited on: 5 s into a cycle is the first scene's middle,
+    // 15 s the second's. Their timers keep running, so the wall re-renders on its own tick.
+    const cycle = Math.ceil(Date.now() / CYCLE_MS) * CYCLE_MS;
+    for (const p of [left, right]) await p.clock.setFixedTime(cycle + 5_000);
     await left.goto(`${url}&tiles=2x1&tile=1`);
     await right.goto(`${url}&tiles=2x1&tile=2`);
     for (const p of [left, right]) {
-      await expect.poll(() => sceneId(p), { timeout: 30_000 }).toMatch(/^(first|second)$/);
+      await expect.poll(() => sceneId(p), { timeout: 30_000 }).toBe('first');
     }
+    expect(await left.getByTestId('scene-title').textContent()).toBe('Cảnh thứ nhất');
 
-    // Both titles appear over ~25 s, each when the clock says so, on both screens alike.
-    const seen = new Map<string, string>();
-    const deadline = Date.now() + 30_000;
-    while (seen.size < 2 && Date.now() < deadline) {
-      const now = Date.now();
-      const offset = now % 10_000;
-      if (offset > NEAR_BOUNDARY_MS && offset < 10_000 - NEAR_BOUNDARY_MS) {
-        const [a, b] = [await sceneId(left), await sceneId(right)];
-        expect(a).toBe(expectedAt(now));
-        expect(b).toBe(a);
-        const title = await left.getByTestId('scene-title').textContent();
-        if (a) seen.set(a, title ?? '');
-      }
-      await left.waitForTimeout(700);
+    for (const p of [left, right]) await p.clock.setFixedTime(cycle + 15_000);
+    for (const p of [left, right]) {
+      await expect.poll(() => sceneId(p), { timeout: 30_000 }).toBe('second');
     }
-    expect(Object.fromEntries(seen)).toEqual({ first: 'Cảnh thứ nhất', second: 'Cảnh thứ hai' });
+    expect(await left.getByTestId('scene-title').textContent()).toBe('Cảnh thứ hai');
 
     // One canvas across both screens: the header starts on the left screen, the panel column
     // ends on the right one, and each screen shows only its half.
@@ -101,9 +93,13 @@ describe.skipIf(!hasChromium)('wall — scenes rotate on the shared clock', () =
 
   it('pins ?scene= and stops rotating', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    // 5 s into a cycle the rotation would show the first scene; the pin shows the second.
+    const cycle = Math.ceil(Date.now() / CYCLE_MS) * CYCLE_MS;
+    await page.clock.setFixedTime(cycle + 5_000);
     await page.goto(`${platform.httpUrl}/wall?unit=48&token=${display}&scene=second`);
     await expect.poll(() => sceneId(page), { timeout: 30_000 }).toBe('second');
-    await page.waitForTimeout(11_000);
+    await page.clock.setFixedTime(cycle + 25_000);
+    await expect.poll(() => page.getByTestId('scene-title').textContent()).toBe('Cảnh thứ hai');
     expect(await sceneId(page)).toBe('second');
     expect(await page.locator('.scene-progress').count()).toBe(0);
     await page.close();

@@ -164,8 +164,8 @@ describe.skipIf(!chromiumAvailable())('the wall under the security headers', () 
       .catch((err: unknown) => {
         throw new Error(`${String(err)}\n${problems.join('\n')}`);
       });
-    // Give MapLibre time to start its blob: workers and draw.
-    await page.waitForTimeout(2_000);
+    // MapLibre has started its blob: workers and drawn once (WallMap marks its container).
+    await page.locator('[data-map-state="drawn"]').first().waitFor({ timeout: 30_000 });
     const violations = await page.evaluate(
       () =>
         (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [

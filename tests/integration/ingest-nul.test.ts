@@ -34,18 +34,25 @@ describe('a NUL in client input never blocks or breaks anything (embedded)', () 
         [DEVICE, value],
       )
     ).rows.length;
+  // Each message carries its own time: two readings of one metric at the same instant are one
+  // reading (the table's key), and messages taken in one socket read can share a millisecond.
+  const base = Date.now() - 60_000;
+  let second = 0;
+  const stamp = () => new Date(base + ++second * 1000).toISOString();
   const publish = (values: Record<string, number>) => {
     if (!session) throw new Error('no MQTT session');
     // Not awaited: before the fix a poisoned dead-letter held its PUBACK forever.
     void session
-      .publishAsync(`ioc/v1/telemetry/${DEVICE}`, JSON.stringify({ values }), { qos: 1 })
+      .publishAsync(`ioc/v1/telemetry/${DEVICE}`, JSON.stringify({ ts: stamp(), values }), {
+        qos: 1,
+      })
       .catch(() => undefined);
   };
   const postTelemetry = (values: Record<string, number>) =>
     fetch(`${platform.httpUrl}/api/v1/telemetry`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ values }),
+      body: JSON.stringify({ ts: stamp(), values }),
     });
 
   beforeAll(async () => {

@@ -58,11 +58,6 @@ async function stalledClient(httpUrl: string, channels: string[]): Promise<net.S
   return sock;
 }
 
-function p95(samples: number[]): number {
-  const s = [...samples].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] ?? Number.NaN;
-}
-
 describe(`WebSocket fan-out — ${services ? 'PostgreSQL + Mosquitto' : 'embedded'}`, () => {
   let platform: TestPlatform;
   let backend: Backend | undefined;
@@ -70,8 +65,8 @@ describe(`WebSocket fan-out — ${services ? 'PostgreSQL + Mosquitto' : 'embedde
   const ids = Array.from({ length: 20 }, (_, i) => `lat-${tag}-${String(i)}`);
   const devices: MqttClient[] = [];
   const normal: WebSocket[] = [];
-  const latencies: number[][] = [];
-  let recording: number[] | undefined;
+  /** Per normal client: the latest pm25 it was sent for each test device. */
+  const seen: Map<string, number>[] = [];
 
   beforeAll(async () => {
     if (services) backend = await postgres.create();
@@ -88,17 +83,27 @@ describe(`WebSocket fan-out — ${services ? 'PostgreSQL + Mosquitto' : 'embedde
         ws.once('open', resolve);
         ws.once('error', reject);
       });
+      const latest = new Map<string, number>();
       ws.on('message', (data: Buffer) => {
-        const at = Date.now();
         const m = JSON.parse(data.toString()) as WsServerMessage;
-        if (m.type !== 'readings' || !recording) return;
-        for (const d of m.deltas)
-          if (d.deviceId.startsWith(`lat-${tag}`)) recording.push(at - Date.parse(d.time));
+        if (m.type !== 'readings') return;
+        for (const d of m.deltas) {
+          const v = d.values.pm25;
+          if (d.deviceId.startsWith(`lat-${tag}`) && v !== undefined) latest.set(d.deviceId, v);
+        }
       });
       ws.send(JSON.stringify({ type: 'subscribe', channels: ['unit:20314'] }));
+      await new Promise<void>((resolve) => {
+        const onSubscribed = (data: Buffer) => {
+          if ((JSON.parse(data.toString()) as WsServerMessage).type !== 'subscribed') return;
+          ws.off('message', onSubscribed);
+          resolve();
+        };
+        ws.on('message', onSubscribed);
+      });
+      seen.push(latest);
       normal.push(ws);
     }
-    await new Promise((r) => setTimeout(r, 200));
   });
 
   afterAll(async () => {
@@ -108,31 +113,38 @@ describe(`WebSocket fan-out — ${services ? 'PostgreSQL + Mosquitto' : 'embedde
     await backend?.dispose();
   });
 
-  /** 500 readings over MQTT (20 devices × 25), device timestamps = publish time; p95 of what the 5 clients saw. */
-  async function run(): Promise<number> {
-    const samples: number[] = [];
-    recording = samples;
+  /**
+   * 500 readings over MQTT (20 devices × 25 rounds, round r sends pm25 = base + r, within pm25's plausible range); done when
+   * every normal client has been sent the last round of every device. Deltas are coalesced per
+   * device between flushes, so "the last one arrived" is the promise, not every value.
+   */
+  async function run(base: number): Promise<void> {
+    const t0 = Date.now();
     for (let k = 0; k < 25; k++) {
       await Promise.all(
         devices.map((c, i) =>
           c.publishAsync(
             `ioc/v1/telemetry/${ids[i] ?? ''}`,
-            JSON.stringify({ ts: Date.now(), values: { pm25: k } }),
+            JSON.stringify({ ts: t0 + k, values: { pm25: base + k } }),
             { qos: 1 },
           ),
         ),
       );
-      await new Promise((r) => setTimeout(r, 40));
     }
-    await waitFor(() => (samples.length >= 5 * ids.length ? true : undefined), 10_000, 'deltas');
-    await new Promise((r) => setTimeout(r, 500));
-    recording = undefined;
-    latencies.push(samples);
-    return p95(samples);
+    await waitFor(
+      () => {
+        if (seen.every((latest) => ids.every((id) => latest.get(id) === base + 24))) return true;
+        throw new Error(
+          `latest seen: ${seen.map((l) => [...new Set(l.values())].join('/')).join(' | ')}`,
+        );
+      },
+      30_000,
+      'every normal client to be sent the last reading of every device',
+    );
   }
 
-  it('a client that stops reading does not raise the other clients’ p95 latency', async () => {
-    const baseline = await run();
+  it('a client that stops reading does not hold back what the other clients are sent', async () => {
+    await run(100);
 
     const stalled = await stalledClient(platform.httpUrl, [
       'layer:devices',
@@ -162,15 +174,12 @@ describe(`WebSocket fan-out — ${services ? 'PostgreSQL + Mosquitto' : 'embedde
     );
     const droppedBefore = platform.ctx.hub.dropped;
 
-    const withStalled = await run();
-    // The stalled client was still skipped during the run (drop to latest), not served.
+    // The normal clients, on the stalled client's channel unit:20314, still get everything.
+    await run(300);
+    // The stalled client was skipped during the run (drop to latest), not waited for; it is the
+    // only congested one. How fast the others are served is `npm run bench:live`'s fan-out.
     expect(platform.ctx.hub.dropped).toBeGreaterThan(droppedBefore);
-    expect(platform.ctx.hub.stats.congested).toBeGreaterThan(0);
-    console.log(
-      `p95 normal clients: ${baseline.toFixed(0)} ms alone, ${withStalled.toFixed(0)} ms with a stalled client`,
-    );
-    // Generous: a client that blocked the others would add seconds, not a scheduling blip.
-    expect(withStalled).toBeLessThan(Math.max(3 * baseline, baseline + 300));
+    expect(platform.ctx.hub.stats.congested).toBe(1);
     stalled.destroy();
   });
 });
@@ -257,6 +266,33 @@ describe.skipIf(!services)(
       await dev.endAsync();
     });
 
+    it('task and report changes on A reach B’s client of the ward channel', async () => {
+      a.ctx.live.taskChanged([
+        {
+          taskId: '7',
+          code: `DN-${tag}`,
+          leadUnitCode: '20314',
+          status: 'done',
+          progress: 100,
+          updatedAt: new Date().toISOString(),
+        },
+      ]);
+      a.ctx.live.reportChanged([
+        {
+          periodId: '3',
+          unitCode: '20314',
+          officeId: null,
+          period: '2026-10',
+          state: 'approved',
+          late: false,
+        },
+      ]);
+      const t = await client.next((x) => x.type === 'task' && x.task.code === `DN-${tag}`, 5000);
+      expect(t.type === 'task' && t.channel).toBe('unit:20314');
+      const r = await client.next((x) => x.type === 'report' && x.report.periodId === '3', 5000);
+      expect(r.type === 'report' && r.report.state).toBe('approved');
+    });
+
     it('a rule created on B fires on A and the alert reaches B’s client', async () => {
       const rule = await fetch(`${b.httpUrl}/api/v1/alert-rules`, {
         method: 'POST',
@@ -270,16 +306,22 @@ describe.skipIf(!services)(
       });
       expect(rule.status).toBe(201);
       const ruleId = ((await rule.json()) as { id: string }).id;
-      await new Promise((r) => setTimeout(r, 300));
-      const res = await fetch(`${a.httpUrl}/api/v1/telemetry`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ values: { pm25: 120 } }),
-      });
-      expect(res.status).toBe(202);
-      const m = await client.next(
-        (x) => x.type === 'alert' && (x.alert as AlertView).ruleId === ruleId,
-        5000,
+      // A learns of the rule over the bus at some point; until then its readings raise nothing,
+      // so keep sending one (every reading above 90 would open the same alert) until it fires.
+      const fired = (x: WsServerMessage) =>
+        x.type === 'alert' && (x.alert as AlertView).ruleId === ruleId;
+      const m = await waitFor(
+        async () => {
+          const res = await fetch(`${a.httpUrl}/api/v1/telemetry`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ values: { pm25: 120 } }),
+          });
+          expect(res.status).toBe(202);
+          return client.next(fired, 1000).catch(() => undefined);
+        },
+        15_000,
+        'the alert raised on A to reach B’s client',
       );
       expect(m.type === 'alert' && m.channel).toBe('alerts:48');
     });

@@ -17,5 +17,7 @@ export const testEnv = {
   /** PATH/HOME handed to child processes (the platform, the `ioc` CLI). */
   path: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
   home: process.env.HOME ?? '/tmp',
+  /** Replays the random picks of tests/integration/tasks-seed.test.ts (it prints the seed). */
+  tasksSeed: process.env.TASKS_SEED,
   /** Real boundary files (a .geojson or the directory holding them) for suites that can use them. */
 };

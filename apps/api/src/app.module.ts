@@ -20,6 +20,8 @@ import { IndicatorViewsController } from './indicators/indicator-views.controlle
 import { WallController } from './wall/wall.controller';
 import { WebConfigController } from './web-config/web-config.controller';
 import { OpenApiController } from './openapi/openapi.controller';
+import { OfficesController } from './tasks/offices.controller';
+import { TasksController } from './tasks/tasks.controller';
 import { ReportExportsController } from './reports/report-exports.controller';
 import { ReportSchedulesController } from './reports/report-schedules.controller';
 import { ReportsController } from './reports/reports.controller';
@@ -52,6 +54,8 @@ export class AppModule {
         IndicatorCatalogueController,
         IndicatorViewsController,
         FeedsController,
+        TasksController,
+        OfficesController,
         WallController,
         WebConfigController,
         OpenApiController,

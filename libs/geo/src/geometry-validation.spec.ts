@@ -138,7 +138,8 @@ describe('checkGeometry', () => {
 });
 
 describe('findSelfIntersection', () => {
-  it('checks a 100,000-edge ring quickly (indexed, not all pairs)', () => {
+  // Its speed (indexed, not all pairs) is measured by `npm run bench:geo`, not timed here.
+  it('finds no crossing in a 100,000-edge wavy ring whose edges run close and nearly parallel', () => {
     const n = 100_000;
     const ring: number[][] = [];
     for (let i = 0; i < n; i++) {
@@ -148,9 +149,7 @@ describe('findSelfIntersection', () => {
       ring.push([108 + r * Math.cos(t), 16 + r * Math.sin(t)]);
     }
     ring.push(ring[0] as number[]);
-    const t0 = performance.now();
     expect(findSelfIntersection([[ring]])).toBeNull();
-    expect(performance.now() - t0).toBeLessThan(5000);
   });
 
   it('reports collinear overlapping edges of one ring', () => {

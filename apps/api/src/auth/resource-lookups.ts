@@ -7,6 +7,10 @@
 export interface ResourceLookups {
   deviceUnit(id: string): Promise<string | null | undefined>;
   alertUnit(id: string): Promise<string | null | undefined>;
+  /** The lead unit of a plan task (its scope: who reads and works it). */
+  taskUnit(id: string): Promise<string | null | undefined>;
+  /** The unit an office belongs to. */
+  officeUnit(id: string): Promise<string | null | undefined>;
   /** The unit of a reporting period (its schedule's unit). */
   periodUnit(id: string): Promise<string | null | undefined>;
   /** The unit of a reporting schedule. */

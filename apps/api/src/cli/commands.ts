@@ -12,6 +12,7 @@ import { FEEDS_USAGE, runFeedsCommand } from './feeds.command';
 import { INDICATORS_USAGE, runIndicatorsCommand } from './indicators.command';
 import { REPORTS_USAGE, runReportsCommand } from './reports.command';
 import { importUnitsCommand } from './units.command';
+import { TASKS_USAGE, runTasksCommand } from './tasks.command';
 
 export const USAGE = `Usage: ioc <command> [options]
 
@@ -30,7 +31,7 @@ export const USAGE = `Usage: ioc <command> [options]
   units import <file|dir>… [--dry-run] [--parent 48] [--map code=ma_xa,name=ten_xa]
                                             import administrative units from GeoJSON (all or nothing)
   deadletter list [--limit N] [--reason R]  latest rejected messages with reasons
-${INGEST_USAGE}${USERS_USAGE}${FEEDS_USAGE}${INDICATORS_USAGE}${REPORTS_USAGE}
+${INGEST_USAGE}${USERS_USAGE}${FEEDS_USAGE}${INDICATORS_USAGE}${TASKS_USAGE}${REPORTS_USAGE}
 Environment: DATABASE_URL (else the embedded database in DATA_DIR, default ./data).
 `;
 
@@ -107,6 +108,14 @@ export async function runCommand(
       case 'targets edit':
       case 'targets retire':
         return await runIndicatorsCommand(`${group ?? ''} ${action ?? ''}`, rest, services, print);
+      case 'tasks list':
+      case 'tasks show':
+      case 'tasks progress':
+      case 'tasks seed':
+      case 'offices list':
+      case 'offices add':
+      case 'offices member':
+        return await runTasksCommand(`${group ?? ''} ${action ?? ''}`, rest, services, print);
       default:
         if (group === 'reports' && action !== undefined) {
           return await runReportsCommand(action, rest, services.reportingCycle, print);

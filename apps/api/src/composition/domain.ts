@@ -9,7 +9,7 @@ import {
   type DeviceRepository,
   MetricCatalogue,
 } from '@ioc/ingest';
-import { LiveHub, LiveOperations } from '@ioc/live';
+import { LiveHub, LiveOperations, NO_WORK_SIGNALS } from '@ioc/live';
 import { createAuthContext, type AuthContext } from '../auth/auth.context';
 import { UnitDirectory, type UnitImportService } from '@ioc/geo';
 import type { AuditLog } from '@ioc/auth';
@@ -23,7 +23,8 @@ import {
 import { seedDemo } from '../demo/demo-seed';
 import type { Database } from './database';
 import { buildReporting, type ReportingParts } from './reporting';
-import { storeServices } from './services';
+import { reportingTasks } from './reporting-ports';
+import { storeServices, type StoreServices } from './services';
 
 const log = new Logger('platform');
 
@@ -42,6 +43,9 @@ export interface Domain {
   feeds: FeedAdminService;
   reports: ReportIntakeService;
   indicatorViews: IndicatorViewsService;
+  offices: StoreServices['offices'];
+  tasks: StoreServices['tasks'];
+  taskProgress: StoreServices['taskProgress'];
   indicatorExists(code: string): Promise<boolean>;
   catalogue: MetricCatalogue;
   hub: LiveHub;
@@ -65,7 +69,11 @@ export async function buildDomain(
   options: PlatformOptions = {},
 ): Promise<Domain> {
   const units = new UnitDirectory(db.pool);
-  const store = storeServices(db.pool, units);
+  const store = storeServices(db.pool, units, {
+    // Task changes will reach WebSocket subscribers through libs/live (LiveOperations.taskChanged,
+    // issue 13 part D); until that is plugged in here, a change is only audited.
+    onTaskChanged: () => undefined,
+  });
   const { devices } = store;
   if (config.SEED_DEMO)
     await seedDemo(db.pool, {
@@ -83,6 +91,8 @@ export async function buildDomain(
       `indicators: catalogue +${seeded.catalogue.indicators} indicators, +${seeded.catalogue.targets} targets; demo reports: ${seeded.demo?.rows ?? 0} rows`,
     );
   }
+  const tasksSeeded = await store.taskSeed.seed();
+  if (tasksSeeded.tasks > 0) log.log(`tasks: catalogue +${tasksSeeded.tasks} tasks`);
   const directory = new DeviceDirectory(devices);
   const hub = new LiveHub();
   hub.start();
@@ -96,10 +106,15 @@ export async function buildDomain(
     // (and PGlite is single-session, so it could not hold a LISTEN connection).
     bus: db.embedded ? { kind: 'local' } : { kind: 'pg-notify', url: db.url },
     log: new Logger('live'),
+    // task_overdue / report_late alert rules ask this port on a timer. The tasks and reporting
+    // services plug in here at integration (their overdueTasks(now) / lateReports(now)); until
+    // then there is nothing to watch.
+    work: NO_WORK_SIGNALS,
   });
   const reportingCycle = buildReporting(db.pool, {
     units,
     audit: store.audit,
+    tasks: reportingTasks(store.tasks),
     config,
     ...(options.clock ? { clock: options.clock } : {}),
     // The WebSocket delivery (libs/live reportChanged) is plugged here when it lands.
@@ -112,6 +127,8 @@ export async function buildDomain(
       return active ? active.unitCode : devices.unitOf(id);
     },
     alertUnit: (id) => live.alerts.unitOf(id),
+    taskUnit: (id) => store.tasks.unitOf(id),
+    officeUnit: (id) => store.offices.unitOf(id),
     periodUnit: (id) => reportingCycle.reporting.unitOfPeriod(id),
     reportScheduleUnit: (id) => reportingCycle.schedules.unitOf(id),
   });
@@ -139,6 +156,9 @@ export async function buildDomain(
       },
     }),
     indicatorViews: new IndicatorViewsService(db.pool, units),
+    offices: store.offices,
+    tasks: store.tasks,
+    taskProgress: store.taskProgress,
     indicatorExists: async (code) => (await indicatorCatalogue.getIndicator(code)) !== null,
     reportingCycle,
     catalogue: await MetricCatalogue.load(db.pool),

@@ -19,6 +19,8 @@ import type {
   IndicatorViewsService,
   ReportIntakeService,
 } from '@ioc/indicators';
+import type { OfficeService } from '@ioc/org';
+import type { TaskProgressService, TaskService } from '@ioc/tasks';
 import type { AuthContext } from '../auth/auth.context';
 import type { ReportingParts } from './reporting';
 
@@ -55,6 +57,10 @@ export interface PlatformContext {
   feeds: FeedAdminService;
   reports: ReportIntakeService;
   indicatorViews: IndicatorViewsService;
+  /** Offices below units and plan tasks with their progress (libs/org, libs/tasks). */
+  offices: OfficeService<AuditActor>;
+  tasks: TaskService<AuditActor>;
+  taskProgress: TaskProgressService<AuditActor>;
   /** The monthly reporting cycle (libs/reporting): periods, steps, exports, reminders. */
   reportingCycle: ReportingParts;
   registry: Registry;

@@ -25,7 +25,7 @@ export interface ReportingParts {
   close(): Promise<void>;
 }
 
-// Until libs/tasks is plugged in, a reporter owes no task progress.
+// Without a task port (unit tests of the composition), a reporter owes no task progress.
 export const NO_TASKS: ReportingTasks = {
   openTasksOf: () => Promise.resolve([]),
   progressIn: () => Promise.resolve([]),

@@ -3,6 +3,8 @@ import type { Pool } from '@ioc/db';
 import { AuditLog, createAuthServices, type AuditActor, type AuthServices } from '@ioc/auth';
 import { UnitDirectory, UnitImportService } from '@ioc/geo';
 import { CatalogueAdminService, FeedAdminService, IndicatorSeedService } from '@ioc/indicators';
+import { OfficeService } from '@ioc/org';
+import { TaskProgressService, TaskSeedService, TaskService, type TaskChanged } from '@ioc/tasks';
 import {
   DeadLetterRepository,
   DeviceRegistrationService,
@@ -10,6 +12,7 @@ import {
   type RegistrationGeo,
 } from '@ioc/ingest';
 import { buildReporting, type ReportingParts } from './reporting';
+import { reportingTasks } from './reporting-ports';
 
 /**
  * The services that need only the database and the unit tree: built the same way for the
@@ -25,18 +28,45 @@ export interface StoreServices {
   indicatorSeed: IndicatorSeedService;
   indicatorCatalogue: CatalogueAdminService;
   feeds: FeedAdminService;
+  /** Offices below units and their members (libs/org). */
+  offices: OfficeService<AuditActor>;
+  /** Plan tasks (libs/tasks): lists, edits, progress with evidence, the catalogue seed. */
+  tasks: TaskService<AuditActor>;
+  taskProgress: TaskProgressService<AuditActor>;
+  taskSeed: TaskSeedService;
 }
 
-export function storeServices(pool: Pool, units: UnitDirectory): StoreServices {
+/** Callbacks of the store services the server plugs (the CLI runs without them). */
+export interface StoreHooks {
+  onTaskChanged?: (change: TaskChanged) => void;
+}
+
+export function storeServices(
+  pool: Pool,
+  units: UnitDirectory,
+  hooks: StoreHooks = {},
+): StoreServices {
+  const audit = new AuditLog(pool);
+  const offices = new OfficeService<AuditActor>(pool, units, audit);
+  const tasks = new TaskService<AuditActor>(pool, {
+    units,
+    offices,
+    audit,
+    ...(hooks.onTaskChanged ? { onTaskChanged: hooks.onTaskChanged } : {}),
+  });
   return {
     units,
     unitImport: new UnitImportService(pool, units),
     devices: new DeviceRepository(pool),
     deadLetters: new DeadLetterRepository(pool),
-    audit: new AuditLog(pool),
+    audit,
     indicatorSeed: new IndicatorSeedService(pool, units),
     indicatorCatalogue: new CatalogueAdminService(pool, units),
     feeds: new FeedAdminService(pool, units),
+    offices,
+    tasks,
+    taskProgress: new TaskProgressService(tasks),
+    taskSeed: new TaskSeedService(pool, offices),
   };
 }
 
@@ -70,7 +100,12 @@ export function cliServices(
   const store = storeServices(pool, new UnitDirectory(pool));
   return {
     ...store,
-    reportingCycle: buildReporting(pool, { units: store.units, audit: store.audit, config: mail }),
+    reportingCycle: buildReporting(pool, {
+      units: store.units,
+      audit: store.audit,
+      config: mail,
+      tasks: reportingTasks(store.tasks),
+    }),
     // The point index is read only when a command places a device by its position.
     registration: deviceRegistration(store, {
       locate: (lon, lat) => store.units.locateAsync(lon, lat),

@@ -18,11 +18,9 @@ export const officeSchema = z
     nameVi: z.string(),
     nameEn: z.string().nullable(),
     kind: z.enum(OFFICE_KINDS),
-    isCompiler: z
-      .boolean()
-      .meta({
-        description: "Compiles its unit's reports (e.g. the ward's Phòng Văn hóa – Xã hội)",
-      }),
+    isCompiler: z.boolean().meta({
+      description: "Compiles its unit's reports (e.g. the ward's Phòng Văn hóa – Xã hội)",
+    }),
     email: z.string().nullable(),
     members: z.array(z.string()).meta({ description: 'Usernames of the people of the office' }),
     createdAt: isoTime,

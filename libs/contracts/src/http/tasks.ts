@@ -66,11 +66,9 @@ export type TaskView = z.output<typeof taskViewSchema>;
 const STATUS_SET = new Set<string>(TASK_STATUSES);
 
 export const taskListQuery = z.object({
-  unit: unitCodeParam
-    .optional()
-    .meta({
-      description: 'Tasks led by this unit or a unit below it; scoped callers must name one',
-    }),
+  unit: unitCodeParam.optional().meta({
+    description: 'Tasks led by this unit or a unit below it; scoped callers must name one',
+  }),
   office: z.string().min(1).max(128).optional(),
   status: z
     .string()

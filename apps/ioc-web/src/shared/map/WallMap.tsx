@@ -129,6 +129,10 @@ export function WallMap(props: WallMapProps) {
       reportView();
     });
     map.on('load', reportView);
+    // Tells a screen check that the map has drawn once (its workers started, its style loaded).
+    map.once('idle', () => {
+      container.dataset.mapState = 'drawn';
+    });
     const fit = (): void => {
       const { bounds: b, padding: p } = fitRef.current;
       if (b) map.fitBounds(b, { padding: p, animate: false });
