@@ -9,7 +9,7 @@ import {
   type DeviceRepository,
   MetricCatalogue,
 } from '@ioc/ingest';
-import { LiveHub, LiveOperations, NO_WORK_SIGNALS } from '@ioc/live';
+import { LiveHub, LiveOperations } from '@ioc/live';
 import { createAuthContext, type AuthContext } from '../auth/auth.context';
 import { UnitDirectory, type UnitImportService } from '@ioc/geo';
 import type { AuditLog } from '@ioc/auth';
@@ -25,6 +25,7 @@ import type { Database } from './database';
 import { buildReporting, type ReportingParts } from './reporting';
 import { reportingTasks } from './reporting-ports';
 import { storeServices, type StoreServices } from './services';
+import { workSignals } from './work-signals';
 
 const log = new Logger('platform');
 
@@ -69,10 +70,13 @@ export async function buildDomain(
   options: PlatformOptions = {},
 ): Promise<Domain> {
   const units = new UnitDirectory(db.pool);
+  // Live operations start after the seeds; changes made before that have no subscriber yet.
+  const started: { live?: LiveOperations } = {};
   const store = storeServices(db.pool, units, {
-    // Task changes will reach WebSocket subscribers through libs/live (LiveOperations.taskChanged,
-    // issue 13 part D); until that is plugged in here, a change is only audited.
-    onTaskChanged: () => undefined,
+    onTaskChanged: (change) => {
+      started.live?.taskChanged([change]);
+    },
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   const { devices } = store;
   if (config.SEED_DEMO)
@@ -96,6 +100,16 @@ export async function buildDomain(
   const directory = new DeviceDirectory(devices);
   const hub = new LiveHub();
   hub.start();
+  const reportingCycle = buildReporting(db.pool, {
+    units,
+    audit: store.audit,
+    tasks: reportingTasks(store.tasks),
+    config,
+    ...(options.clock ? { clock: options.clock } : {}),
+    onReportChanged: (change) => {
+      started.live?.reportChanged([change]);
+    },
+  });
   const live = await LiveOperations.start({
     pool: db.pool,
     storage: db.storage,
@@ -106,20 +120,11 @@ export async function buildDomain(
     // (and PGlite is single-session, so it could not hold a LISTEN connection).
     bus: db.embedded ? { kind: 'local' } : { kind: 'pg-notify', url: db.url },
     log: new Logger('live'),
-    // task_overdue / report_late alert rules ask this port on a timer. The tasks and reporting
-    // services plug in here at integration (their overdueTasks(now) / lateReports(now)); until
-    // then there is nothing to watch.
-    work: NO_WORK_SIGNALS,
-  });
-  const reportingCycle = buildReporting(db.pool, {
-    units,
-    audit: store.audit,
-    tasks: reportingTasks(store.tasks),
-    config,
+    // task_overdue / report_late alert rules ask this port on a timer, on the platform's clock.
+    work: workSignals(store.tasks, reportingCycle.reporting),
     ...(options.clock ? { clock: options.clock } : {}),
-    // The WebSocket delivery (libs/live reportChanged) is plugged here when it lands.
-    onReportChanged: () => undefined,
   });
+  started.live = live;
   const auth = createAuthContext(db.pool, units, config, {
     // Active devices from the cache; a decommissioned one keeps the unit of its history.
     deviceUnit: async (id) => {

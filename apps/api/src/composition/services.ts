@@ -39,6 +39,8 @@ export interface StoreServices {
 /** Callbacks of the store services the server plugs (the CLI runs without them). */
 export interface StoreHooks {
   onTaskChanged?: (change: TaskChanged) => void;
+  /** When a task is overdue and when progress was posted (tests set the date). */
+  clock?: () => Date;
 }
 
 export function storeServices(
@@ -53,6 +55,7 @@ export function storeServices(
     offices,
     audit,
     ...(hooks.onTaskChanged ? { onTaskChanged: hooks.onTaskChanged } : {}),
+    ...(hooks.clock ? { now: hooks.clock } : {}),
   });
   return {
     units,

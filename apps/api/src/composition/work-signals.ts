@@ -1,0 +1,27 @@
+import type { WorkSignal, WorkSignals } from '@ioc/live';
+import type { ReportingService } from '@ioc/reporting';
+import type { StoreServices } from './services';
+
+/**
+ * What the task_overdue and report_late alert rules watch (libs/live WorkAlerts): the tasks
+ * lib's overdue tasks and the reporting cycle's late periods. Keys stay the same while an item
+ * stays late, so each opens one alert and resolves it once submitted or done.
+ */
+export function workSignals(
+  tasks: Pick<StoreServices['tasks'], 'overdueTasks'>,
+  reporting: Pick<ReportingService<unknown>, 'late'>,
+): WorkSignals {
+  return {
+    overdueTasks: (now) => tasks.overdueTasks(now),
+    // The reporting service reads its own clock, which is the one WorkAlerts is given.
+    lateReports: async (): Promise<WorkSignal[]> =>
+      (await reporting.late({})).items.map((p) => ({
+        key: `report:${p.unitCode}:${p.officeId ?? '-'}:${p.period}`,
+        unitCode: p.unitCode,
+        title: [p.unitName ?? p.unitCode, p.officeName, `kỳ ${p.period}`]
+          .filter((s): s is string => s !== null)
+          .join(' — '),
+        dueDate: p.dueDate,
+      })),
+  };
+}
