@@ -67,3 +67,43 @@ export type FeedCadence = (typeof FEED_CADENCES)[number];
 /** Rollup bucket sizes. */
 export const BUCKET_SIZES = ['1m', '1h', '1d'] as const;
 export type BucketSize = (typeof BUCKET_SIZES)[number];
+
+/**
+ * A plan task's status (libs/tasks). `overdue` is never stored: it is computed when the due date
+ * (Asia/Ho_Chi_Minh) has passed and the task is neither done nor cancelled.
+ */
+export const TASK_STATUSES = [
+  'not_started',
+  'in_progress',
+  'done',
+  'overdue',
+  'cancelled',
+] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+/** How often a recurring plan task comes back; `continuous` is the plans' "thường xuyên". */
+export const TASK_CADENCES = [
+  'annual',
+  'semiannual',
+  'quarterly',
+  'monthly',
+  'continuous',
+] as const;
+export type TaskCadence = (typeof TASK_CADENCES)[number];
+
+/**
+ * Kinds of offices below a unit that tasks and reports are assigned to: a provincial department
+ * (Sở, ban, ngành), the People's Committee office (Văn phòng UBND), the ward's culture-and-society
+ * office (Phòng Văn hóa – Xã hội), the public service centre (Trung tâm Phục vụ hành chính công),
+ * the police (Công an), the ward's economic office (Phòng Kinh tế), other.
+ */
+export const OFFICE_KINDS = [
+  'department',
+  'people_committee_office',
+  'culture_society',
+  'public_service_center',
+  'police',
+  'economic',
+  'other',
+] as const;
+export type OfficeKind = (typeof OFFICE_KINDS)[number];

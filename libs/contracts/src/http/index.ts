@@ -9,6 +9,8 @@ export * from './alert-rules';
 export * from './indicators';
 export * from './indicator-views';
 export * from './feeds';
+export * from './tasks';
+export * from './org';
 export * from './wall';
 export * from './auth';
 export * from './platform';

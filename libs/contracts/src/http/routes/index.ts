@@ -4,6 +4,7 @@ import { INDICATOR_ROUTES } from './indicators';
 import { INGEST_ROUTES } from './ingest';
 import { LIVE_ROUTES } from './live';
 import { PLATFORM_ROUTES } from './platform';
+import { TASK_ROUTES } from './tasks';
 import type { RouteContract } from './types';
 
 export * from './types';
@@ -18,6 +19,7 @@ export const ROUTES: readonly RouteContract[] = [
   ...GEO_ROUTES,
   ...LIVE_ROUTES,
   ...INDICATOR_ROUTES,
+  ...TASK_ROUTES,
   ...ADMIN_ROUTES,
   ...PLATFORM_ROUTES,
 ];
