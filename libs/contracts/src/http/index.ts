@@ -15,3 +15,5 @@ export * from './wall';
 export * from './auth';
 export * from './platform';
 export * from './routes';
+export * from './reporting';
+export * from './reporting-export';

@@ -5,6 +5,7 @@ import { INGEST_ROUTES } from './ingest';
 import { LIVE_ROUTES } from './live';
 import { PLATFORM_ROUTES } from './platform';
 import { TASK_ROUTES } from './tasks';
+import { REPORTING_ROUTES } from './reporting';
 import type { RouteContract } from './types';
 
 export * from './types';
@@ -22,6 +23,7 @@ export const ROUTES: readonly RouteContract[] = [
   ...TASK_ROUTES,
   ...ADMIN_ROUTES,
   ...PLATFORM_ROUTES,
+  ...REPORTING_ROUTES,
 ];
 
 /** The contract of a route by method and OpenAPI path; throws for an unknown route. */
