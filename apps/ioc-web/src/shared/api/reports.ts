@@ -1,11 +1,11 @@
-import { reportMatrixResponse, type ReportMatrix } from '@ioc/contracts';
-import { apiGet, apiGetBlob } from './client';
+import { reportMatrixResponse, type ReportAction, type ReportMatrix } from '@ioc/contracts';
+import { apiGetBlob } from './client';
 import { call, enc } from './call';
 
 // The monthly reporting cycle (issue 13): the matrix of reporters × what they owe × state, the
 // review steps, and the exports. Parsed with the contract's schemas.
 
-export type ReportAction = 'submit' | 'return' | 'approve' | 'reopen';
+export type { ReportAction };
 
 /** Steps that must say why (the API refuses them without a reason). */
 export const REASON_REQUIRED: ReadonlySet<ReportAction> = new Set(['return', 'reopen']);
@@ -23,8 +23,9 @@ export async function fetchReportMatrix(
   period: string | null,
   signal?: AbortSignal,
 ): Promise<ReportMatrix> {
+  // With the person's session (never a display token) and the admin error shape for the page.
   return reportMatrixResponse.parse(
-    await apiGet(`/api/v1/reports/matrix${query(unit, period)}`, signal),
+    await call('GET', `/api/v1/reports/matrix${query(unit, period)}`, { signal }),
   );
 }
 

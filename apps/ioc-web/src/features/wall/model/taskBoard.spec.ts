@@ -62,7 +62,7 @@ describe('taskBoard', () => {
           { leadUnitCode: '20330', leadOfficeId: null, name: 'Phường An Hải', overdue: 0 },
         ],
       ),
-      2,
+      { leads: 2, due: 2 },
     );
     expect(board?.overdueTotal).toBe(7);
     expect(board?.leads.map((l) => [l.key, l.overdue])).toEqual([
@@ -84,7 +84,7 @@ describe('taskBoard', () => {
         ],
         [],
       ),
-      3,
+      { leads: 3, due: 3 },
     );
     expect(board?.dueThisMonth.map((t) => t.id)).toEqual(['3', '2', '5']);
     expect(board?.dueTotal).toBe(4);

@@ -11,11 +11,11 @@ export interface OverdueLead {
 export interface TaskBoard {
   /** Every overdue task of the unit (and below). */
   overdueTotal: number;
-  /** Leads with overdue tasks, most first; only `rows` of them. */
+  /** Leads with overdue tasks, most first; only `rows.leads` of them. */
   leads: OverdueLead[];
   /** Overdue tasks of the leads that did not fit. */
   otherLeadsOverdue: number;
-  /** Tasks due this month: overdue first, then by due date; only `rows` of them. */
+  /** Tasks due this month: overdue first, then by due date; only `rows.due` of them. */
   dueThisMonth: TaskView[];
   dueTotal: number;
   dueDone: number;
@@ -49,7 +49,10 @@ export function vnMonth(iso: string | null): string | null {
  * overdue counts per lead (over all the unit's tasks, from `counts`) and the month's tasks.
  * Cancelled tasks owe nothing this month and are left out.
  */
-export function taskBoard(list: TaskListResponse | null, rows: number): TaskBoard | null {
+export function taskBoard(
+  list: TaskListResponse | null,
+  rows: { leads: number; due: number },
+): TaskBoard | null {
   if (list === null) return null;
   const leads = list.counts.overdueByLead
     .filter((l) => l.overdue > 0)
@@ -59,7 +62,7 @@ export function taskBoard(list: TaskListResponse | null, rows: number): TaskBoar
       overdue: l.overdue,
     }))
     .sort((a, b) => b.overdue - a.overdue || a.name.localeCompare(b.name, 'vi'));
-  const shown = leads.slice(0, rows);
+  const shown = leads.slice(0, rows.leads);
   const due = list.items
     .filter((t) => t.status !== 'cancelled')
     .sort(
@@ -69,10 +72,10 @@ export function taskBoard(list: TaskListResponse | null, rows: number): TaskBoar
         a.code.localeCompare(b.code),
     );
   return {
-    overdueTotal: list.counts.byStatus.overdue ?? 0,
+    overdueTotal: list.counts.byStatus.overdue,
     leads: shown,
-    otherLeadsOverdue: leads.slice(rows).reduce((n, l) => n + l.overdue, 0),
-    dueThisMonth: due.slice(0, rows),
+    otherLeadsOverdue: leads.slice(rows.leads).reduce((n, l) => n + l.overdue, 0),
+    dueThisMonth: due.slice(0, rows.due),
     dueTotal: due.length,
     dueDone: due.filter((t) => t.status === 'done').length,
     month: vnMonth(list.asOf),
