@@ -43,8 +43,22 @@ export const ALERT_ACTIONS = [
 ] as const;
 export type AlertActionName = (typeof ALERT_ACTIONS)[number];
 
-export const ALERT_RULE_KINDS = ['threshold', 'levels', 'rate', 'no_data', 'aqi'] as const;
+/**
+ * Reading kinds are evaluated per device as data arrives (no_data on a timer); work kinds
+ * (`task_overdue`, `report_late`) on a timer over plan tasks and reporting periods.
+ */
+export const ALERT_RULE_KINDS = [
+  'threshold',
+  'levels',
+  'rate',
+  'no_data',
+  'aqi',
+  'task_overdue',
+  'report_late',
+] as const;
 export type AlertRuleKind = (typeof ALERT_RULE_KINDS)[number];
+export const WORK_RULE_KINDS = ['task_overdue', 'report_late'] as const;
+export type WorkRuleKind = (typeof WORK_RULE_KINDS)[number];
 
 /** Status of an indicator against its target (libs/indicators STATUS.md). */
 export const INDICATOR_STATUSES = [

@@ -40,6 +40,36 @@ export interface IndicatorChanged {
   feedCode: string;
 }
 
+/**
+ * A plan task changed (created, edited, progress posted, cancelled): task lists and the wall's
+ * tasks panel refetch. Sent on `unit:<code>` of the lead unit and of its parent.
+ */
+export interface TaskChanged {
+  taskId: string;
+  code: string;
+  leadUnitCode: string;
+  /** One of TASK_STATUSES; `overdue` as computed at the time of the change. */
+  status: string;
+  progress: number;
+  updatedAt: string;
+}
+
+/**
+ * A reporting period changed state (submitted, returned, approved, reopened, became late): the
+ * reporting matrix and late list refetch. Sent on `unit:<code>` of the reporting unit and of
+ * its parent.
+ */
+export interface ReportChanged {
+  periodId: string;
+  unitCode: string;
+  officeId: string | null;
+  /** `2026-11`, `2026-Q4` or `2026`. */
+  period: string;
+  /** One of REPORT_STATES. */
+  state: string;
+  late: boolean;
+}
+
 /** Server → client. */
 export type WsServerMessage =
   | { type: 'subscribed'; channels: string[] }
@@ -49,6 +79,8 @@ export type WsServerMessage =
   | { type: 'rollup'; channel: string; asOf: string; rollup: unknown }
   | { type: 'indicator'; channel: string; asOf: string; indicator: unknown }
   | { type: 'wall'; channel: string; asOf: string; wall: WallChanged }
+  | { type: 'task'; channel: string; asOf: string; task: TaskChanged }
+  | { type: 'report'; channel: string; asOf: string; report: ReportChanged }
   | { type: 'authenticated'; kind: string; displayName: string; units: string[] }
   | { type: 'pong' }
   | { type: 'error'; code: string; message: string };
@@ -75,6 +107,26 @@ export const readingDeltaSchema = z.object({
 }) satisfies z.ZodType<ReadingDelta>;
 
 const pushed = { channel: z.string(), asOf: z.string() };
+
+export const taskChangedSchema = z.object({
+  taskId: z.string(),
+  code: z.string(),
+  leadUnitCode: z.string(),
+  // Plain strings: TASK_STATUSES / REPORT_STATES arrive with the tasks and reporting
+  // contracts; a client must not drop a message for a state it does not know yet.
+  status: z.string(),
+  progress: z.number(),
+  updatedAt: z.string(),
+}) satisfies z.ZodType<TaskChanged>;
+
+export const reportChangedSchema = z.object({
+  periodId: z.string(),
+  unitCode: z.string(),
+  officeId: z.string().nullable(),
+  period: z.string(),
+  state: z.string(),
+  late: z.boolean(),
+}) satisfies z.ZodType<ReportChanged>;
 
 export const wsServerMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('subscribed'), channels: z.array(z.string()) }),
@@ -116,6 +168,8 @@ export const wsServerMessageSchema = z.discriminatedUnion('type', [
     ...pushed,
     wall: z.object({ unitCode: z.string(), updatedAt: z.string().nullable() }),
   }),
+  z.object({ type: z.literal('task'), ...pushed, task: taskChangedSchema }),
+  z.object({ type: z.literal('report'), ...pushed, report: reportChangedSchema }),
   z.object({
     type: z.literal('authenticated'),
     kind: z.string(),

@@ -42,6 +42,13 @@ export { backoffMs } from './notifications/webhook';
 export { LocalBus, packEnvelopes, parseEnvelope, type LiveBus, type BusItem } from './bus/live-bus';
 export { PgNotifyBus } from './bus/pg-notify-bus';
 export { LiveOperations, type LiveOperationsDeps } from './ops/live-operations';
+export { NO_WORK_SIGNALS, type WorkSignal, type WorkSignals } from './alerts/work-signals';
+export {
+  WorkAlerts,
+  DEFAULT_WORK_ALERT_OPTIONS,
+  type WorkAlertOptions,
+} from './alerts/work-alerts';
+export { evaluateWork, daysPastDue, type WorkChange } from './alerts/work-evaluate';
 export type { LiveUnits } from './common/query';
 export type { LiveLogger } from './common/logger';
 export * from './wall';

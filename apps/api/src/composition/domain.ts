@@ -9,7 +9,7 @@ import {
   type DeviceRepository,
   MetricCatalogue,
 } from '@ioc/ingest';
-import { LiveHub, LiveOperations } from '@ioc/live';
+import { LiveHub, LiveOperations, NO_WORK_SIGNALS } from '@ioc/live';
 import { createAuthContext, type AuthContext } from '../auth/auth.context';
 import { UnitDirectory, type UnitImportService } from '@ioc/geo';
 import type { AuditLog } from '@ioc/auth';
@@ -86,6 +86,10 @@ export async function buildDomain(
     // (and PGlite is single-session, so it could not hold a LISTEN connection).
     bus: db.embedded ? { kind: 'local' } : { kind: 'pg-notify', url: db.url },
     log: new Logger('live'),
+    // task_overdue / report_late alert rules ask this port on a timer. The tasks and reporting
+    // services plug in here at integration (their overdueTasks(now) / lateReports(now)); until
+    // then there is nothing to watch.
+    work: NO_WORK_SIGNALS,
   });
   const auth = createAuthContext(db.pool, units, config, {
     // Active devices from the cache; a decommissioned one keeps the unit of its history.

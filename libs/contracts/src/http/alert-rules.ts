@@ -117,6 +117,15 @@ export const aqiParamsSchema = z.object({
   severities: z.partialRecord(aqiCategoryCodeSchema, severitySchema).optional(),
 });
 
+/**
+ * `task_overdue` / `report_late`: one alert per overdue task or late report period in scope
+ * (`scope.unitCodes`: a unit covers its wards), raised once the due date is more than
+ * `graceDays` days past and resolved when the task is done or the report submitted.
+ */
+export const workParamsSchema = z.object({
+  graceDays: z.number().int().min(0).max(365).default(0),
+});
+
 export const ruleIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/, 'letters, digits, _ . : - (≤ 128)');
@@ -141,6 +150,8 @@ function ruleOf<I extends z.ZodType>(id: I) {
     z.object({ ...base, kind: z.literal('rate'), params: rateParamsSchema }),
     z.object({ ...base, kind: z.literal('no_data'), params: noDataParamsSchema }),
     z.object({ ...base, kind: z.literal('aqi'), params: aqiParamsSchema }),
+    z.object({ ...base, kind: z.literal('task_overdue'), params: workParamsSchema.prefault({}) }),
+    z.object({ ...base, kind: z.literal('report_late'), params: workParamsSchema.prefault({}) }),
   ]);
 }
 

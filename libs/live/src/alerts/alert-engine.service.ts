@@ -1,25 +1,20 @@
-import { randomUUID } from 'node:crypto';
 import type { Reading } from '@ioc/contracts';
 import type { Pool } from '@ioc/db';
 import type { LiveUnits } from '../common/query';
 import type { LiveLogger } from '../common/logger';
-import {
-  notificationFor,
-  type NotificationEvent,
-  type Notifier,
-} from '../notifications/notifier.service';
-import { isActive, type Alert } from './alert';
+import { notificationFor, type Notifier } from '../notifications/notifier.service';
+import type { Alert } from './alert';
 import { inRetriedAlertTransaction, type AlertTransaction } from './alert-transaction';
 import { alertView, type AlertView } from './alert-view';
-import { applyRuleTransition } from './apply';
 import type { DeviceContext } from './device-context';
 import { dueEscalations } from './escalation';
 import { evaluateReading, evaluateSilence, type ReadingInput } from './evaluate';
-import type { AlertRule } from './rule';
+import { isDeviceRule, type AlertRule } from './rule';
 import { RuleRepository, stateKey, type StateKey } from './rule.repository';
 import type { RuleState } from './rule-state';
 import { ruleApplies } from './scope';
 import type { RuleTransition } from './transition-types';
+import { writeRuleTransition } from './write-transition';
 
 /** What the engine needs to know about a device (the ingest DeviceDirectory satisfies it). */
 export interface DeviceInfo {
@@ -233,8 +228,9 @@ export class AlertEngine {
   private async evaluateRows(rows: readonly Reading[]): Promise<void> {
     const rules = await this.activeRules();
     if (rules.length === 0) return;
-    const readingRules = rules.filter((r) => r.kind !== 'no_data');
-    const silenceRules = rules.filter((r) => r.kind === 'no_data');
+    const deviceRules = rules.filter(isDeviceRule);
+    const readingRules = deviceRules.filter((r) => r.kind !== 'no_data');
+    const silenceRules = deviceRules.filter((r) => r.kind === 'no_data');
     const watched = new Set(readingRules.map((r) => r.params.metric));
 
     const byDevice = new Map<string, Reading[]>();
@@ -316,30 +312,9 @@ export class AlertEngine {
     device: DeviceContext,
     t: RuleTransition,
   ): Promise<Alert | null> {
-    const existing = await tx.alerts.latestNotClosed(rule.id, device.id);
-    const out = applyRuleTransition({
-      existing,
-      transition: t,
-      rule: { id: rule.id, autoResolve: rule.autoResolve },
-      unitCode: device.unitCode,
-      now: this.clock(),
-      newId: randomUUID(),
-    });
-    if (!out.alert) return null;
-    this.stats.transitions++;
-    if (out.created) await tx.alerts.insert(out.alert);
-    else await tx.alerts.update(out.alert);
-    for (const a of out.audit) await tx.alerts.appendAudit(a);
-    if (out.notify) {
-      const event: NotificationEvent = out.created
-        ? 'alert.opened'
-        : existing && !isActive(existing.status)
-          ? 'alert.reopened'
-          : 'alert.worsened';
-      const n = notificationFor(alertView(out.alert, rule.name), event, rule);
-      if (n) await tx.notifications.enqueue(n);
-    }
-    return out.alert;
+    const alert = await writeRuleTransition(tx, rule, device.unitCode, t, this.clock());
+    if (alert) this.stats.transitions++;
+    return alert;
   }
 
   /** Escalates open alerts nobody acknowledged within their rule's escalate_after_min. */

@@ -1,7 +1,7 @@
 import type { DeviceContext } from './device-context';
 import { formatDuration, formatValue } from './format';
 import { heldPosition, ladderFor, reachedPosition, type Ladder } from './ladder';
-import type { AlertRule, RateParams } from './rule';
+import { isWorkRule, type AlertRule, type RateParams } from './rule';
 import { initialRuleState, type RuleState } from './rule-state';
 import type { Severity } from './severity';
 import type { RuleTransition } from './transition-types';
@@ -197,6 +197,7 @@ export function evaluateReading(
     };
   }
 
+  if (isWorkRule(rule)) return unchanged;
   if (reading.metric !== rule.params.metric) return unchanged;
   if (current.lastAt !== null && at <= current.lastAt) return unchanged;
 

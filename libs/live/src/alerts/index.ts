@@ -14,7 +14,10 @@ export {
   rateParamsSchema,
   noDataParamsSchema,
   aqiParamsSchema,
+  workParamsSchema,
   parseAlertRule,
+  isWorkRule,
+  isDeviceRule,
   type AlertRule,
   type AlertRuleInput,
   type RuleKind,
@@ -25,6 +28,9 @@ export {
   type RateParams,
   type NoDataParams,
   type AqiParams,
+  type WorkParams,
+  type WorkRule,
+  type DeviceRule,
 } from './rule';
 export type { DeviceContext } from './device-context';
 export { scopeMatches, ruleApplies } from './scope';

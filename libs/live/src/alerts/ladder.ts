@@ -120,6 +120,8 @@ export function ladderFor(
       return { ladder: aqiLadder(rule.params), normalise: (v) => (v < 0 ? v : roundAqi(v)) };
     case 'rate':
     case 'no_data':
+    case 'task_overdue':
+    case 'report_late':
       return null;
   }
 }

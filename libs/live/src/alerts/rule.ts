@@ -8,6 +8,7 @@ import {
   rateParamsSchema,
   ruleScopeSchema,
   thresholdParamsSchema,
+  workParamsSchema,
 } from '@ioc/contracts';
 
 /**
@@ -26,6 +27,7 @@ export {
   ruleScopeSchema,
   severitySchema,
   thresholdParamsSchema,
+  workParamsSchema,
 } from '@ioc/contracts';
 
 export type RuleScope = z.infer<typeof ruleScopeSchema>;
@@ -35,12 +37,26 @@ export type LevelsParams = z.infer<typeof levelsParamsSchema>;
 export type RateParams = z.infer<typeof rateParamsSchema>;
 export type NoDataParams = z.infer<typeof noDataParamsSchema>;
 export type AqiParams = z.infer<typeof aqiParamsSchema>;
+export type WorkParams = z.infer<typeof workParamsSchema>;
 
 /** A validated rule, defaults applied. */
 export type AlertRule = z.infer<typeof alertRuleSchema>;
 /** What an API client or seed file may send (defaults optional). */
 export type AlertRuleInput = z.input<typeof alertRuleSchema>;
 export type RuleKind = AlertRule['kind'];
+
+/** Rules on plan tasks and reporting periods, evaluated on a timer (work-alerts.ts). */
+export type WorkRule = Extract<AlertRule, { kind: 'task_overdue' | 'report_late' }>;
+/** Rules on device readings and silence (the alert engine). */
+export type DeviceRule = Exclude<AlertRule, WorkRule>;
+
+export function isWorkRule(rule: AlertRule): rule is WorkRule {
+  return rule.kind === 'task_overdue' || rule.kind === 'report_late';
+}
+
+export function isDeviceRule(rule: AlertRule): rule is DeviceRule {
+  return !isWorkRule(rule);
+}
 
 /** Validates a rule; throws zod's ZodError listing every problem. */
 export function parseAlertRule(input: unknown): AlertRule {

@@ -1,4 +1,10 @@
-import type { IndicatorChanged, ReadingDelta, WallChanged } from '@ioc/contracts';
+import type {
+  IndicatorChanged,
+  ReadingDelta,
+  ReportChanged,
+  TaskChanged,
+  WallChanged,
+} from '@ioc/contracts';
 import type { AlertView } from '../alerts/alert-view';
 import type { RollupUpdate } from '../rollups/rollup-push';
 
@@ -18,7 +24,11 @@ export type BusItem =
   /** A unit's wall configuration was saved. */
   | { t: 'w'; w: WallChanged }
   /** An indicator report was saved. */
-  | { t: 'i'; i: IndicatorChanged };
+  | { t: 'i'; i: IndicatorChanged }
+  /** A plan task changed. */
+  | { t: 'k'; k: TaskChanged }
+  /** A report period changed state. */
+  | { t: 'p'; p: ReportChanged };
 
 export interface LiveBus {
   readonly kind: 'local' | 'pg-notify';

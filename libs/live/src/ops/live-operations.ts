@@ -1,4 +1,11 @@
-import type { IndicatorChanged, Reading, WallChanged, WsServerMessage } from '@ioc/contracts';
+import type {
+  IndicatorChanged,
+  Reading,
+  ReportChanged,
+  TaskChanged,
+  WallChanged,
+  WsServerMessage,
+} from '@ioc/contracts';
 import type { Pool, StorageMode } from '@ioc/db';
 import {
   AlertEngine,
@@ -8,6 +15,8 @@ import {
 import { AlertRepository } from '../alerts/alert.repository';
 import { AlertService } from '../alerts/alert.service';
 import { alertView, type AlertView } from '../alerts/alert-view';
+import { WorkAlerts, type WorkAlertOptions } from '../alerts/work-alerts';
+import { NO_WORK_SIGNALS, type WorkSignals } from '../alerts/work-signals';
 import { AqiService } from '../aqi/aqi.service';
 import { LocalBus, type BusItem, type LiveBus } from '../bus/live-bus';
 import { PgNotifyBus } from '../bus/pg-notify-bus';
@@ -18,9 +27,10 @@ import { fanOutReadings, publishDeltas } from '../hub/fanout';
 import type { LiveHub } from '../hub/live-hub';
 import { Notifier, type NotifierOptions } from '../notifications/notifier.service';
 import { CaggRefresher } from '../rollups/cagg-refresher';
-import { LatestRepository } from '../rollups/latest.repository';
+import { LatestTracker } from '../rollups/latest-tracker';
 import { RollupPusher, type RollupUpdate } from '../rollups/rollup-push';
 import { RollupService } from '../rollups/rollup.service';
+import { deliverReport, deliverTask } from './work-push';
 
 export interface LiveOperationsDeps {
   pool: Pool;
@@ -38,52 +48,14 @@ export interface LiveOperationsDeps {
   notifier?: Partial<NotifierOptions>;
   /** Rollup push period (coalescing window). */
   rollupPushMs?: number;
-}
-
-/**
- * Keeps device_latest current from the writer's committed rows: one upsert at a time, rows
- * reduced to the newest per device and metric in between.
- */
-class LatestTracker {
-  private readonly repo: LatestRepository;
-  private pending = new Map<string, Reading>();
-  private running: Promise<void> | undefined;
-
-  constructor(
-    pool: Pool,
-    private readonly log: LiveLogger,
-  ) {
-    this.repo = new LatestRepository(pool);
-  }
-
-  note(rows: readonly Reading[]): void {
-    for (const r of rows) {
-      const k = `${r.deviceId}\u0000${r.metric}`;
-      const prev = this.pending.get(k);
-      if (!prev || prev.time < r.time) this.pending.set(k, r);
-    }
-    this.running ??= this.loop().finally(() => {
-      this.running = undefined;
-    });
-  }
-
-  async idle(): Promise<void> {
-    while (this.running) await this.running;
-  }
-
-  private async loop(): Promise<void> {
-    while (this.pending.size > 0) {
-      const rows = [...this.pending.values()];
-      this.pending = new Map();
-      try {
-        await this.repo.upsert(rows);
-        // Mobile devices' last known position (device.lon/lat), same rows, same cadence.
-        await this.repo.notePositions(rows);
-      } catch (err) {
-        this.log.warn(`latest values not updated: ${(err as Error).message}`);
-      }
-    }
-  }
+  /**
+   * Overdue tasks and late reports for `task_overdue` / `report_late` rules; none by default.
+   * The composition plugs in the tasks and reporting services.
+   */
+  work?: WorkSignals;
+  workAlerts?: Partial<WorkAlertOptions>;
+  /** The work-alert timer's clock (tests set the date). */
+  clock?: () => Date;
 }
 
 /**
@@ -97,6 +69,7 @@ export class LiveOperations {
   readonly fleet: FleetService;
   readonly alerts: AlertService;
   readonly engine: AlertEngine;
+  readonly work: WorkAlerts;
   readonly notifier: Notifier;
   readonly bus: LiveBus;
   readonly pusher: RollupPusher;
@@ -117,6 +90,17 @@ export class LiveOperations {
       this.bus.publish({ t: 'a', a });
     };
     this.engine = new AlertEngine(pool, deps.devices, units, this.notifier, sink, log, deps.engine);
+    this.work = new WorkAlerts(
+      pool,
+      deps.work ?? NO_WORK_SIGNALS,
+      () => this.engine.activeRules(),
+      units,
+      sink,
+      this.notifier,
+      log,
+      deps.workAlerts,
+      deps.clock,
+    );
     this.alerts = new AlertService(pool, units, this.notifier, sink, () => {
       this.engine.invalidateRules();
       this.bus.publish({ t: 'rules' });
@@ -148,6 +132,7 @@ export class LiveOperations {
     await ops.bus.start();
     ops.pusher.start();
     ops.engine.start();
+    ops.work.start();
     ops.notifier.start();
     // Deliver what an earlier run queued (or left to retry) without waiting for a tick.
     ops.notifier.kick();
@@ -173,6 +158,7 @@ export class LiveOperations {
   async idle(): Promise<void> {
     await this.latest.idle();
     await this.engine.idle();
+    await this.work.idle();
     await this.refresher?.idle();
     await this.pusher.flush();
     await this.notifier.idle();
@@ -180,6 +166,7 @@ export class LiveOperations {
 
   async stop(): Promise<void> {
     await this.engine.stop();
+    await this.work.stop();
     this.notifier.stop();
     await this.notifier.idle();
     await this.pusher.stop();
@@ -198,6 +185,12 @@ export class LiveOperations {
         return;
       case 'i':
         this.deliverIndicator(item.i);
+        return;
+      case 'k':
+        deliverTask(this.deps.hub, this.deps.units, item.k);
+        return;
+      case 'p':
+        deliverReport(this.deps.hub, this.deps.units, item.p);
         return;
       case 'u':
         this.deliverRollup(item.u);
@@ -246,6 +239,22 @@ export class LiveOperations {
     for (const i of changes) {
       this.deliverIndicator(i);
       this.bus.publish({ t: 'i', i });
+    }
+  }
+
+  /** Plan tasks changed (tasks service): task lists of the lead unit and its parent refetch. */
+  taskChanged(changes: readonly TaskChanged[]): void {
+    for (const k of changes) {
+      deliverTask(this.deps.hub, this.deps.units, k);
+      this.bus.publish({ t: 'k', k });
+    }
+  }
+
+  /** Report periods changed state (reporting service): matrices and late lists refetch. */
+  reportChanged(changes: readonly ReportChanged[]): void {
+    for (const p of changes) {
+      deliverReport(this.deps.hub, this.deps.units, p);
+      this.bus.publish({ t: 'p', p });
     }
   }
 

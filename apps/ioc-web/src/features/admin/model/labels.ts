@@ -23,6 +23,8 @@ export const RULE_KIND_KEYS: Record<RuleKind, MessageKey> = {
   rate: 'admin.rules.kind.rate',
   no_data: 'admin.rules.kind.no_data',
   aqi: 'admin.rules.kind.aqi',
+  task_overdue: 'admin.rules.kind.task_overdue',
+  report_late: 'admin.rules.kind.report_late',
 };
 export { RULE_KINDS };
 

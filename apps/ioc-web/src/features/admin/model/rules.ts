@@ -61,6 +61,8 @@ export const PARAM_SPECS: Record<RuleKind, readonly ParamSpec[]> = {
     { name: 'hysteresis', label: 'admin.rules.param.hysteresis', type: 'number' },
     { name: 'forS', label: 'admin.rules.param.forS', type: 'number' },
   ],
+  task_overdue: [{ name: 'graceDays', label: 'admin.rules.param.graceDays', type: 'number' }],
+  report_late: [{ name: 'graceDays', label: 'admin.rules.param.graceDays', type: 'number' }],
 };
 
 /** Stored params → the strings the form edits. */
@@ -150,6 +152,11 @@ export function conditionSummary(rule: RuleView, fmt: (n: number) => string): st
       return `× ${n('factor')}`;
     case 'aqi':
       return `VN_AQI ≥ ${typeof p['minCategory'] === 'string' ? p['minCategory'] : 'poor'}`;
+    case 'task_overdue':
+    case 'report_late':
+      return typeof p['graceDays'] === 'number' && p['graceDays'] > 0
+        ? `+ ${n('graceDays')} d`
+        : '';
   }
 }
 

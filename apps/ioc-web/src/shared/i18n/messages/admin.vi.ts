@@ -157,6 +157,8 @@ export const adminVi = {
   'admin.rules.kind.rate': 'Thay đổi nhanh',
   'admin.rules.kind.no_data': 'Mất tín hiệu',
   'admin.rules.kind.aqi': 'Chỉ số chất lượng không khí (VN_AQI)',
+  'admin.rules.kind.task_overdue': 'Nhiệm vụ quá hạn',
+  'admin.rules.kind.report_late': 'Báo cáo trễ hạn',
   'admin.rules.condition': 'Điều kiện',
   'admin.rules.severity': 'Mức độ',
   'admin.rules.enabled': 'Đang bật',
@@ -177,6 +179,7 @@ export const adminVi = {
   'admin.rules.param.windowS': 'Trong khoảng (giây)',
   'admin.rules.param.factor': 'Số lần chu kỳ gửi',
   'admin.rules.param.minCategory': 'Từ mức',
+  'admin.rules.param.graceDays': 'Cho phép trễ (ngày)',
   'admin.rules.stepsHint':
     'Các giá trị tăng dần, cách nhau bằng dấu chấm phẩy, ví dụ 1,5; 2,5; 3,5.',
   'admin.rules.opt.above': 'Lên trên',

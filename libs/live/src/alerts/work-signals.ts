@@ -1,0 +1,28 @@
+/**
+ * Port: what the work-alert timer asks the tasks and reporting services. A signal is one
+ * overdue task or one late report period; `key` is stable for as long as the condition lasts
+ * (one alert per rule and key) and should read well in an alert list, e.g. `task:<code>` or
+ * `report:<unitCode>:<period>`.
+ */
+export interface WorkSignal {
+  key: string;
+  /** The responsible unit (a task's lead unit, a report's reporting unit). */
+  unitCode: string;
+  /** Shown in the alert message (task title, "Phường X — kỳ 2026-11"). */
+  title: string;
+  /** `YYYY-MM-DD`. */
+  dueDate: string;
+}
+
+export interface WorkSignals {
+  /** Tasks past their due date (Asia/Ho_Chi_Minh) and neither done nor cancelled, at `now`. */
+  overdueTasks(now: Date): Promise<WorkSignal[]>;
+  /** Report periods past their due date still open, returned or reopened, at `now`. */
+  lateReports(now: Date): Promise<WorkSignal[]>;
+}
+
+/** Nothing to watch (until the tasks and reporting services are plugged in). */
+export const NO_WORK_SIGNALS: WorkSignals = Object.freeze({
+  overdueTasks: () => Promise.resolve([]),
+  lateReports: () => Promise.resolve([]),
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import {
+  wsServerMessageSchema,
+  type ReportChanged,
+  type TaskChanged,
+  type WsServerMessage,
+} from '@ioc/contracts';
+import { LiveHub, type LiveSocket } from '../hub/live-hub';
+import { deliverReport, deliverTask } from './work-push';
+
+function socket(): LiveSocket & { sent: WsServerMessage[] } {
+  const sent: WsServerMessage[] = [];
+  return {
+    bufferedAmount: 0,
+    readyState: 1,
+    sent,
+    send(data: string | Buffer) {
+      sent.push(wsServerMessageSchema.parse(JSON.parse(data.toString())));
+    },
+  };
+}
+
+const units = { parentOf: (u: string) => (u.length === 5 ? '48' : null) };
+
+function subscribed(hub: LiveHub, channel: string): LiveSocket & { sent: WsServerMessage[] } {
+  const s = socket();
+  hub.add(s);
+  hub.subscribe(s, [channel]);
+  return s;
+}
+
+describe('task and report pushes', () => {
+  const task: TaskChanged = {
+    taskId: '17',
+    code: 'DN-57-017',
+    leadUnitCode: '20314',
+    status: 'overdue',
+    progress: 40,
+    updatedAt: '2026-11-16T01:00:00.000Z',
+  };
+  const report: ReportChanged = {
+    periodId: '5',
+    unitCode: '20314',
+    officeId: '20314.vh-xh',
+    period: '2026-10',
+    state: 'submitted',
+    late: false,
+  };
+
+  it('reach the unit and its parent, not another ward', () => {
+    const hub = new LiveHub();
+    const ward = subscribed(hub, 'unit:20314');
+    const province = subscribed(hub, 'unit:48');
+    const other = subscribed(hub, 'unit:20305');
+    deliverTask(hub, units, task);
+    deliverReport(hub, units, report);
+    expect(ward.sent).toEqual([
+      expect.objectContaining({ type: 'task', channel: 'unit:20314', task }),
+      expect.objectContaining({ type: 'report', channel: 'unit:20314', report }),
+    ]);
+    expect(province.sent.map((m) => [m.type, 'channel' in m ? m.channel : null])).toEqual([
+      ['task', 'unit:48'],
+      ['report', 'unit:48'],
+    ]);
+    expect(other.sent).toEqual([]);
+  });
+
+  it('of a province-led task go to the province channel only', () => {
+    const hub = new LiveHub();
+    const province = subscribed(hub, 'unit:48');
+    deliverTask(hub, units, { ...task, leadUnitCode: '48' });
+    expect(province.sent).toHaveLength(1);
+  });
+});
