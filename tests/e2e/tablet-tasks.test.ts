@@ -32,7 +32,13 @@ interface Detail {
     note: string;
     progress: number;
     actor: string;
-    evidence: { id: string; filename: string; contentType: string; sizeBytes: number; url: string }[];
+    evidence: {
+      id: string;
+      filename: string;
+      contentType: string;
+      sizeBytes: number;
+      url: string;
+    }[];
   }[];
 }
 
@@ -63,7 +69,8 @@ function sidewaysProblems(page: Page): Promise<string[]> {
     for (const el of root.querySelectorAll('*')) {
       const r = el.getBoundingClientRect();
       if (r.width === 0 || el.closest('.sr-only')) continue;
-      if (r.left < -1 || r.right > vw + 1) out.push(`${el.tagName}.${el.className} leaves the viewport`);
+      if (r.left < -1 || r.right > vw + 1)
+        out.push(`${el.tagName}.${el.className} leaves the viewport`);
     }
     return out;
   });
@@ -119,7 +126,9 @@ describe.skipIf(!hasChromium)('tablet — plan task progress with a photo', () =
     const page = await context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${platform.httpUrl}${path}`);
-    await page.locator('[data-testid="tablet-page"][data-phase="live"]').waitFor({ timeout: 30_000 });
+    await page
+      .locator('[data-testid="tablet-page"][data-phase="live"]')
+      .waitFor({ timeout: 30_000 });
     return page;
   };
 

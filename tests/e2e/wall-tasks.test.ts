@@ -21,7 +21,12 @@ function vnToday(): string {
 interface TaskList {
   counts: {
     byStatus: Record<string, number>;
-    overdueByLead: { leadUnitCode: string; leadOfficeId: string | null; name: string; overdue: number }[];
+    overdueByLead: {
+      leadUnitCode: string;
+      leadOfficeId: string | null;
+      name: string;
+      overdue: number;
+    }[];
   };
 }
 
@@ -67,7 +72,9 @@ describe.skipIf(!hasChromium)('wall — plan tasks scene', () => {
 
   it('shows an overdue task under its lead unit and the tasks due this month', async () => {
     const list = (await api('/api/v1/tasks?unit=48&due=this_month&limit=200')).body as TaskList;
-    const ward = list.counts.overdueByLead.find((l) => l.leadUnitCode === WARD && l.leadOfficeId === null);
+    const ward = list.counts.overdueByLead.find(
+      (l) => l.leadUnitCode === WARD && l.leadOfficeId === null,
+    );
     expect(ward?.overdue).toBeGreaterThanOrEqual(1);
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     const errors: string[] = [];
@@ -94,10 +101,18 @@ describe.skipIf(!hasChromium)('wall — plan tasks scene', () => {
     await due.waitFor();
     expect(await due.getAttribute('data-status')).toBe('not_started');
     expect(await due.textContent()).toContain(`Báo cáo chuyển đổi số tháng ${tag}`);
-    expect(await page.locator(`[data-panel="tasks-due"] [data-task-id="${ids['overdue'] ?? ''}"]`).count()).toBe(0);
+    expect(
+      await page
+        .locator(`[data-panel="tasks-due"] [data-task-id="${ids['overdue'] ?? ''}"]`)
+        .count(),
+    ).toBe(0);
     // Large type: the lead's name and count are at least as large as the scorecard's names.
-    const size = await lead.locator('.tasks-lead-name').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
-    const root = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+    const size = await lead
+      .locator('.tasks-lead-name')
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const root = await page.evaluate(() =>
+      parseFloat(getComputedStyle(document.documentElement).fontSize),
+    );
     expect(size).toBeGreaterThanOrEqual(root);
     await page.screenshot({ path: resolve(ARTIFACTS_DIR, 'wall-tasks-1920x1080.png') });
 

@@ -27,7 +27,10 @@ export function taskListPath(p: TaskListParams): string {
   return `/api/v1/tasks?${q.toString()}`;
 }
 
-export async function fetchTasks(p: TaskListParams, signal?: AbortSignal): Promise<TaskListResponse> {
+export async function fetchTasks(
+  p: TaskListParams,
+  signal?: AbortSignal,
+): Promise<TaskListResponse> {
   return taskListResponse.parse(await apiGet(taskListPath(p), signal));
 }
 
