@@ -20,6 +20,8 @@ import { IndicatorViewsController } from './indicators/indicator-views.controlle
 import { WallController } from './wall/wall.controller';
 import { WebConfigController } from './web-config/web-config.controller';
 import { OpenApiController } from './openapi/openapi.controller';
+import { OfficesController } from './tasks/offices.controller';
+import { TasksController } from './tasks/tasks.controller';
 
 /** The services composition built (composition/nest-providers.ts), visible to every module. */
 @Module({})
@@ -49,6 +51,8 @@ export class AppModule {
         IndicatorCatalogueController,
         IndicatorViewsController,
         FeedsController,
+        TasksController,
+        OfficesController,
         WallController,
         WebConfigController,
         OpenApiController,

@@ -7,4 +7,8 @@
 export interface ResourceLookups {
   deviceUnit(id: string): Promise<string | null | undefined>;
   alertUnit(id: string): Promise<string | null | undefined>;
+  /** The lead unit of a plan task (its scope: who reads and works it). */
+  taskUnit(id: string): Promise<string | null | undefined>;
+  /** The unit an office belongs to. */
+  officeUnit(id: string): Promise<string | null | undefined>;
 }

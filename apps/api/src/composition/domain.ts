@@ -22,7 +22,7 @@ import {
 } from '@ioc/indicators';
 import { seedDemo } from '../demo/demo-seed';
 import type { Database } from './database';
-import { storeServices } from './services';
+import { storeServices, type StoreServices } from './services';
 
 const log = new Logger('platform');
 
@@ -41,6 +41,9 @@ export interface Domain {
   feeds: FeedAdminService;
   reports: ReportIntakeService;
   indicatorViews: IndicatorViewsService;
+  offices: StoreServices['offices'];
+  tasks: StoreServices['tasks'];
+  taskProgress: StoreServices['taskProgress'];
   indicatorExists(code: string): Promise<boolean>;
   catalogue: MetricCatalogue;
   hub: LiveHub;
@@ -55,7 +58,11 @@ export async function buildDomain(
   registry: Registry,
 ): Promise<Domain> {
   const units = new UnitDirectory(db.pool);
-  const store = storeServices(db.pool, units);
+  const store = storeServices(db.pool, units, {
+    // Task changes will reach WebSocket subscribers through libs/live (LiveOperations.taskChanged,
+    // issue 13 part D); until that is plugged in here, a change is only audited.
+    onTaskChanged: () => undefined,
+  });
   const { devices } = store;
   if (config.SEED_DEMO)
     await seedDemo(db.pool, {
@@ -73,6 +80,8 @@ export async function buildDomain(
       `indicators: catalogue +${seeded.catalogue.indicators} indicators, +${seeded.catalogue.targets} targets; demo reports: ${seeded.demo?.rows ?? 0} rows`,
     );
   }
+  const tasksSeeded = await store.taskSeed.seed();
+  if (tasksSeeded.tasks > 0) log.log(`tasks: catalogue +${tasksSeeded.tasks} tasks`);
   const directory = new DeviceDirectory(devices);
   const hub = new LiveHub();
   hub.start();
@@ -98,6 +107,8 @@ export async function buildDomain(
       return active ? active.unitCode : devices.unitOf(id);
     },
     alertUnit: (id) => live.alerts.unitOf(id),
+    taskUnit: (id) => store.tasks.unitOf(id),
+    officeUnit: (id) => store.offices.unitOf(id),
   });
   const deadLetterRepo = store.deadLetters;
   const indicatorCatalogue = new CatalogueRepository(db.pool);
@@ -123,6 +134,9 @@ export async function buildDomain(
       },
     }),
     indicatorViews: new IndicatorViewsService(db.pool, units),
+    offices: store.offices,
+    tasks: store.tasks,
+    taskProgress: store.taskProgress,
     indicatorExists: async (code) => (await indicatorCatalogue.getIndicator(code)) !== null,
     catalogue: await MetricCatalogue.load(db.pool),
     hub,

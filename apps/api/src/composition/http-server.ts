@@ -10,6 +10,8 @@ import type { RouteRegistry } from '../auth/route-registry';
 import { QuietLogger } from '../common/quiet.logger';
 import { registerBodyParsers } from '../common/raw-body.parser';
 import { serveWebApp } from './static-web';
+import multipart from '@fastify/multipart';
+import { MULTIPART_LIMITS } from '../tasks/progress-form';
 
 export interface HttpServer {
   app: NestFastifyApplication;
@@ -50,6 +52,9 @@ export async function startHttpServer(
   );
   app.useWebSocketAdapter(new WsAdapter(app));
   registerBodyParsers(app.getHttpAdapter().getInstance());
+  // multipart/form-data for evidence files of task progress, read in memory within these limits
+  // (the handler turns a refusal into the API's 400; see tasks/progress-form.ts).
+  await app.getHttpAdapter().getInstance().register(multipart, { limits: MULTIPART_LIMITS });
   await serveWebApp(app, resolve(config.WEB_DIST_DIR), {
     embeddedWallPath: opts.embeddedWallPath,
   });

@@ -31,6 +31,8 @@ import {
   RollupService,
   WallConfigService,
 } from '@ioc/live';
+import { OfficeService } from '@ioc/org';
+import { TaskProgressService, TaskService } from '@ioc/tasks';
 import { ROUTE_ACCESS } from '../auth/access.guard';
 import { MetricsAccess } from '../auth/metrics-access';
 import { RouteRegistry } from '../auth/route-registry';
@@ -106,5 +108,9 @@ export function nestProviders(ctx: PlatformContext): Provider[] {
     value(FeedAdminService, ctx.feeds),
     value(ReportIntakeService, ctx.reports),
     value(IndicatorViewsService, ctx.indicatorViews),
+    // offices and plan tasks
+    value(OfficeService, ctx.offices),
+    value(TaskService, ctx.tasks),
+    value(TaskProgressService, ctx.taskProgress),
   ];
 }

@@ -19,6 +19,8 @@ import type {
   IndicatorViewsService,
   ReportIntakeService,
 } from '@ioc/indicators';
+import type { OfficeService } from '@ioc/org';
+import type { TaskProgressService, TaskService } from '@ioc/tasks';
 import type { AuthContext } from '../auth/auth.context';
 
 /**
@@ -54,6 +56,10 @@ export interface PlatformContext {
   feeds: FeedAdminService;
   reports: ReportIntakeService;
   indicatorViews: IndicatorViewsService;
+  /** Offices below units and plan tasks with their progress (libs/org, libs/tasks). */
+  offices: OfficeService<AuditActor>;
+  tasks: TaskService<AuditActor>;
+  taskProgress: TaskProgressService<AuditActor>;
   registry: Registry;
   /** Users, sessions, display tokens, the authorizer, the audit trail and the access gate. */
   auth: AuthContext;

@@ -2,6 +2,8 @@ import type { Pool } from '@ioc/db';
 import { AuditLog, createAuthServices, type AuditActor, type AuthServices } from '@ioc/auth';
 import { UnitDirectory, UnitImportService } from '@ioc/geo';
 import { CatalogueAdminService, FeedAdminService, IndicatorSeedService } from '@ioc/indicators';
+import { OfficeService } from '@ioc/org';
+import { TaskProgressService, TaskSeedService, TaskService, type TaskChanged } from '@ioc/tasks';
 import {
   DeadLetterRepository,
   DeviceRegistrationService,
@@ -23,18 +25,45 @@ export interface StoreServices {
   indicatorSeed: IndicatorSeedService;
   indicatorCatalogue: CatalogueAdminService;
   feeds: FeedAdminService;
+  /** Offices below units and their members (libs/org). */
+  offices: OfficeService<AuditActor>;
+  /** Plan tasks (libs/tasks): lists, edits, progress with evidence, the catalogue seed. */
+  tasks: TaskService<AuditActor>;
+  taskProgress: TaskProgressService<AuditActor>;
+  taskSeed: TaskSeedService;
 }
 
-export function storeServices(pool: Pool, units: UnitDirectory): StoreServices {
+/** Callbacks of the store services the server plugs (the CLI runs without them). */
+export interface StoreHooks {
+  onTaskChanged?: (change: TaskChanged) => void;
+}
+
+export function storeServices(
+  pool: Pool,
+  units: UnitDirectory,
+  hooks: StoreHooks = {},
+): StoreServices {
+  const audit = new AuditLog(pool);
+  const offices = new OfficeService<AuditActor>(pool, units, audit);
+  const tasks = new TaskService<AuditActor>(pool, {
+    units,
+    offices,
+    audit,
+    ...(hooks.onTaskChanged ? { onTaskChanged: hooks.onTaskChanged } : {}),
+  });
   return {
     units,
     unitImport: new UnitImportService(pool, units),
     devices: new DeviceRepository(pool),
     deadLetters: new DeadLetterRepository(pool),
-    audit: new AuditLog(pool),
+    audit,
     indicatorSeed: new IndicatorSeedService(pool, units),
     indicatorCatalogue: new CatalogueAdminService(pool, units),
     feeds: new FeedAdminService(pool, units),
+    offices,
+    tasks,
+    taskProgress: new TaskProgressService(tasks),
+    taskSeed: new TaskSeedService(pool, offices),
   };
 }
 
