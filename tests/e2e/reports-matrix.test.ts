@@ -70,7 +70,7 @@ describe.skipIf(!hasChromium)('reports — the province leader’s matrix', () =
       expect(res.status).toBe(201);
     }
     // Open October's periods as the scheduler did on a November day.
-    await platform.ctx.reporting.ensurePeriods(WINDOW_DAY);
+    await platform.ctx.reportingCycle.reporting.ensurePeriods(WINDOW_DAY);
     const operator = await platform.loginAs('ward_operator', [ON_TIME_WARD]);
     const onTime = await periodOf(ON_TIME_WARD);
     const submitted = await api(`/api/v1/reports/periods/${onTime.id}/submit`, operator, {

@@ -22,6 +22,9 @@ import { WebConfigController } from './web-config/web-config.controller';
 import { OpenApiController } from './openapi/openapi.controller';
 import { OfficesController } from './tasks/offices.controller';
 import { TasksController } from './tasks/tasks.controller';
+import { ReportExportsController } from './reports/report-exports.controller';
+import { ReportSchedulesController } from './reports/report-schedules.controller';
+import { ReportsController } from './reports/reports.controller';
 
 /** The services composition built (composition/nest-providers.ts), visible to every module. */
 @Module({})
@@ -56,6 +59,9 @@ export class AppModule {
         WallController,
         WebConfigController,
         OpenApiController,
+        ReportsController,
+        ReportExportsController,
+        ReportSchedulesController,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ErrorFilter },

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { basemapUrl, bool, csvList, mqttUrl, port, positiveInt, postgresUrl } from './fields';
+import {
+  basemapUrl,
+  bool,
+  smtpUrl,
+  csvList,
+  mqttUrl,
+  port,
+  positiveInt,
+  postgresUrl,
+} from './fields';
 import { parseEnv } from './parse';
 
 /** Settings of the platform process (`npm start`). Every key is documented in .env.example. */
@@ -61,6 +70,12 @@ export const apiConfigSchema = z.object({
   // Basemap of the web app's maps (GET /api/v1/web-config): a MapLibre style URL or a PMTiles
   // archive. Unset: the bundled offline style.
   BASEMAP_URL: basemapUrl.optional(),
+  // Reporting-cycle e-mail (libs/reporting SmtpMailer): smtp:// or smtps:// with credentials in
+  // the URL. Unset: no e-mail is sent; webhook reminders still go.
+  SMTP_URL: smtpUrl.optional(),
+  SMTP_FROM: z.string().trim().min(3).default('IOC <no-reply@localhost>'),
+  // How often the reminder scheduler looks for reminders and late notices to send.
+  REMINDER_INTERVAL_S: positiveInt(3_600),
 });
 
 export type ApiConfig = z.infer<typeof apiConfigSchema>;

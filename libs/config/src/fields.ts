@@ -16,6 +16,7 @@ export const postgresUrl = z
 export const mqttUrl = z
   .string()
   .regex(/^(mqtts?|wss?|tcp):\/\//, 'must be an mqtt://, mqtts://, ws:// or wss:// URL');
+export const smtpUrl = z.string().regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL');
 export const csvList = z.string().transform((v) =>
   v
     .split(',')

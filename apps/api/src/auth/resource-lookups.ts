@@ -11,4 +11,8 @@ export interface ResourceLookups {
   taskUnit(id: string): Promise<string | null | undefined>;
   /** The unit an office belongs to. */
   officeUnit(id: string): Promise<string | null | undefined>;
+  /** The unit of a reporting period (its schedule's unit). */
+  periodUnit(id: string): Promise<string | null | undefined>;
+  /** The unit of a reporting schedule. */
+  reportScheduleUnit(id: string): Promise<string | null | undefined>;
 }

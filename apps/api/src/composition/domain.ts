@@ -22,6 +22,7 @@ import {
 } from '@ioc/indicators';
 import { seedDemo } from '../demo/demo-seed';
 import type { Database } from './database';
+import { buildReporting, type ReportingParts } from './reporting';
 import { storeServices, type StoreServices } from './services';
 
 const log = new Logger('platform');
@@ -49,6 +50,14 @@ export interface Domain {
   hub: LiveHub;
   live: LiveOperations;
   auth: AuthContext;
+  /** The monthly reporting cycle (libs/reporting): periods, steps, exports, reminders. */
+  reportingCycle: ReportingParts;
+}
+
+/** Switches of a platform process that only its composition callers set (tests). */
+export interface PlatformOptions {
+  /** The reporting cycle's clock (due dates, reminders, late lists); default the system clock. */
+  clock?: () => Date;
 }
 
 /** Seeds what the config asks for, then builds the domain services over the database. */
@@ -56,6 +65,7 @@ export async function buildDomain(
   db: Database,
   config: ApiConfig,
   registry: Registry,
+  options: PlatformOptions = {},
 ): Promise<Domain> {
   const units = new UnitDirectory(db.pool);
   const store = storeServices(db.pool, units, {
@@ -100,6 +110,14 @@ export async function buildDomain(
     // then there is nothing to watch.
     work: NO_WORK_SIGNALS,
   });
+  const reportingCycle = buildReporting(db.pool, {
+    units,
+    audit: store.audit,
+    config,
+    ...(options.clock ? { clock: options.clock } : {}),
+    // The WebSocket delivery (libs/live reportChanged) is plugged here when it lands.
+    onReportChanged: () => undefined,
+  });
   const auth = createAuthContext(db.pool, units, config, {
     // Active devices from the cache; a decommissioned one keeps the unit of its history.
     deviceUnit: async (id) => {
@@ -109,6 +127,8 @@ export async function buildDomain(
     alertUnit: (id) => live.alerts.unitOf(id),
     taskUnit: (id) => store.tasks.unitOf(id),
     officeUnit: (id) => store.offices.unitOf(id),
+    periodUnit: (id) => reportingCycle.reporting.unitOfPeriod(id),
+    reportScheduleUnit: (id) => reportingCycle.schedules.unitOf(id),
   });
   const deadLetterRepo = store.deadLetters;
   const indicatorCatalogue = new CatalogueRepository(db.pool);
@@ -138,6 +158,7 @@ export async function buildDomain(
     tasks: store.tasks,
     taskProgress: store.taskProgress,
     indicatorExists: async (code) => (await indicatorCatalogue.getIndicator(code)) !== null,
+    reportingCycle,
     catalogue: await MetricCatalogue.load(db.pool),
     hub,
     live,

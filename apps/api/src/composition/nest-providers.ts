@@ -9,6 +9,7 @@ import {
   IndicatorViewsService,
   ReportIntakeService,
 } from '@ioc/indicators';
+import { ReportExportService, ReportingService, ScheduleService } from '@ioc/reporting';
 import {
   AuditLog,
   DisplayTokenService,
@@ -112,5 +113,9 @@ export function nestProviders(ctx: PlatformContext): Provider[] {
     value(OfficeService, ctx.offices),
     value(TaskService, ctx.tasks),
     value(TaskProgressService, ctx.taskProgress),
+    // the reporting cycle
+    value(ReportingService, ctx.reportingCycle.reporting),
+    value(ScheduleService, ctx.reportingCycle.schedules),
+    value(ReportExportService, ctx.reportingCycle.exports),
   ];
 }

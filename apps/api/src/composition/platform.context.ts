@@ -22,6 +22,7 @@ import type {
 import type { OfficeService } from '@ioc/org';
 import type { TaskProgressService, TaskService } from '@ioc/tasks';
 import type { AuthContext } from '../auth/auth.context';
+import type { ReportingParts } from './reporting';
 
 /**
  * Everything one platform process built (composition/platform.ts). Only composition sees it
@@ -60,6 +61,8 @@ export interface PlatformContext {
   offices: OfficeService<AuditActor>;
   tasks: TaskService<AuditActor>;
   taskProgress: TaskProgressService<AuditActor>;
+  /** The monthly reporting cycle (libs/reporting): periods, steps, exports, reminders. */
+  reportingCycle: ReportingParts;
   registry: Registry;
   /** Users, sessions, display tokens, the authorizer, the audit trail and the access gate. */
   auth: AuthContext;

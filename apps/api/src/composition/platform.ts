@@ -10,7 +10,7 @@ import { prepareFirstRun } from '../auth/first-run';
 import { seedDemoAlertRules } from '../demo/demo-alert-rules';
 import { startSimulator, type Simulator } from '../demo/simulator';
 import { openDatabase } from './database';
-import { buildDomain } from './domain';
+import { buildDomain, type PlatformOptions } from './domain';
 import { startHttpServer } from './http-server';
 import { nestProviders } from './nest-providers';
 import type { PlatformContext } from './platform.context';
@@ -34,7 +34,10 @@ const log = new Logger('platform');
  * The composition root of a platform process (server, tests and benchmarks start it; the CLI
  * builds its part of the same domain): database → domain services → reading path → HTTP edge.
  */
-export async function startPlatform(config: ApiConfig): Promise<RunningPlatform> {
+export async function startPlatform(
+  config: ApiConfig,
+  options: PlatformOptions = {},
+): Promise<RunningPlatform> {
   const startedAt = new Date();
   mkdirSync(config.DATA_DIR, { recursive: true });
   const db = await openDatabase({
@@ -46,9 +49,12 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const metrics = new IngestMetrics(registry);
-  const domain = await buildDomain(db, config, registry);
-  const { units, live, auth, directory } = domain;
+  const domain = await buildDomain(db, config, registry, options);
+  const { units, live, auth, directory, reportingCycle } = domain;
   domain.deadLetterPruner.start();
+  reportingCycle.reminders.start(config.REMINDER_INTERVAL_S * 1000, (err) => {
+    log.error(`report reminders: ${(err as Error).message}`);
+  });
   if (config.SEED_DEMO && config.SIMULATOR) {
     // Only with the simulator: its hotspot stations and tides are what these rules are tuned to.
     const rules = await seedDemoAlertRules(live.alerts);
@@ -98,6 +104,7 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
     offices: domain.offices,
     tasks: domain.tasks,
     taskProgress: domain.taskProgress,
+    reportingCycle,
     registry,
     auth,
     brokerConnected: () => broker.connected(),
@@ -111,6 +118,7 @@ export async function startPlatform(config: ApiConfig): Promise<RunningPlatform>
 
   // Order matters: stop taking messages, flush what was acknowledged, then close storage.
   const closeBelowHttp = async () => {
+    await reportingCycle.close();
     domain.hub.stop();
     await path.writer.close();
     await live.stop();

@@ -1,0 +1,78 @@
+import type { ApiConfig } from '@ioc/config';
+import type { Pool } from '@ioc/db';
+import type { AuditActor, AuditLog } from '@ioc/auth';
+import type { UnitDirectory } from '@ioc/geo';
+import { IndicatorViewsService, ReportRepository } from '@ioc/indicators';
+import {
+  ReminderScheduler,
+  ReportExportService,
+  ReportingService,
+  ScheduleService,
+  SmtpMailer,
+  WebhookSender,
+  type ReportChange,
+  type ReportingTasks,
+} from '@ioc/reporting';
+import { reportingIndicators } from './reporting-ports';
+
+/** The reporting cycle of one process (libs/reporting), as API, CLI and tests use it. */
+export interface ReportingParts {
+  reporting: ReportingService<AuditActor>;
+  schedules: ScheduleService<AuditActor>;
+  exports: ReportExportService;
+  /** Reminders and late notices; the platform ticks it every REMINDER_INTERVAL_S. */
+  reminders: ReminderScheduler;
+  close(): Promise<void>;
+}
+
+// Until libs/tasks is plugged in, a reporter owes no task progress.
+export const NO_TASKS: ReportingTasks = {
+  openTasksOf: () => Promise.resolve([]),
+  progressIn: () => Promise.resolve([]),
+};
+
+export function buildReporting(
+  pool: Pool,
+  deps: {
+    units: UnitDirectory;
+    audit: AuditLog;
+    config: Pick<ApiConfig, 'SMTP_URL' | 'SMTP_FROM'>;
+    tasks?: ReportingTasks;
+    /** Time of the reporting cycle (tests move it; production reads the system clock). */
+    clock?: () => Date;
+    onReportChanged?: (change: ReportChange) => void;
+  },
+): ReportingParts {
+  const clock = deps.clock ?? (() => new Date());
+  const indicators = reportingIndicators(
+    new IndicatorViewsService(pool, deps.units, { clock }),
+    new ReportRepository(pool),
+  );
+  const tasks = deps.tasks ?? NO_TASKS;
+  const reporting = new ReportingService<AuditActor>(pool, {
+    units: deps.units,
+    indicators,
+    tasks,
+    audit: deps.audit,
+    clock,
+    ...(deps.onReportChanged ? { onReportChanged: deps.onReportChanged } : {}),
+  });
+  const url = deps.config.SMTP_URL;
+  const mailer = url === undefined ? null : new SmtpMailer(url, deps.config.SMTP_FROM);
+  const reminders = new ReminderScheduler(
+    pool,
+    reporting,
+    { email: mailer, webhook: new WebhookSender() },
+    clock,
+  );
+  return {
+    reporting,
+    schedules: new ScheduleService<AuditActor>(pool, deps.units, deps.audit),
+    exports: new ReportExportService(pool, { units: deps.units, indicators, tasks, clock }),
+    reminders,
+    async close() {
+      await reminders.stop();
+      mailer?.close();
+    },
+  };
+}
