@@ -266,8 +266,8 @@ describe.skipIf(!hasChromium)('tablet — plan task progress with a photo', () =
       [me.other?.username],
     );
     const denied = rows.map((r) => r.target_id);
-    expect(denied).toContain('GET /api/v1/tasks/{id}');
-    expect(denied).toContain('GET /api/v1/tasks/{id}/evidence/{evidenceId}');
+    expect(denied).toContain('GET /api/v1/tasks/:id');
+    expect(denied).toContain('GET /api/v1/tasks/:id/evidence/:evidenceId');
 
     // Their tablet says so and shows nothing of the task.
     const context = await signedIn('other');

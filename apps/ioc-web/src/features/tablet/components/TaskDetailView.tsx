@@ -73,8 +73,9 @@ export function TaskDetailView({ id, canWork, onChanged }: TaskDetailViewProps) 
       {back}
       <TaskFacts task={task} />
       {canWork && task.status !== 'cancelled' && (
+        // Not keyed on the task's version: the form keeps its "sent" notice across the reload
+        // that follows a post (its percent and status are what the task now has anyway).
         <ProgressForm
-          key={task.updatedAt}
           taskId={task.id}
           progress={task.progress}
           status={task.status}
