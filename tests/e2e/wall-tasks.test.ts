@@ -114,7 +114,7 @@ describe.skipIf(!hasChromium)('wall — plan tasks scene', () => {
       parseFloat(getComputedStyle(document.documentElement).fontSize),
     );
     expect(size).toBeGreaterThanOrEqual(root);
-    await page.screenshot({ path: resolve(ARTIFACTS_DIR, 'wall-tasks-1920x1080.png') });
+    await page.screenshot({ path: resolve(ARTIFACTS_DIR, 'wall-tasks-overdue-1920x1080.png') });
 
     // Progress on the task due today reaches the open wall without a reload (a `task` push, or
     // at the latest the panel's own refresh). In progress, it stays among the rows shown.
