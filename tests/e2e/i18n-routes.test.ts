@@ -78,6 +78,16 @@ async function dataNames(platform: TestPlatform): Promise<string[]> {
   for (const f of items(await getJson(platform, '/api/v1/feeds', token))) add(f['name']);
   for (const u of items(await getJson(platform, '/api/v1/users', token))) add(u['displayName']);
   for (const d of items(await getJson(platform, '/api/v1/display-tokens', token))) add(d['name']);
+  // Plan tasks and reporters (issue 13): titles and agencies as the plans print them.
+  for (const t of items(await getJson(platform, '/api/v1/tasks?unit=48&limit=500', token)))
+    for (const k of ['titleVi', 'leadVi', 'leadOfficeName', 'leadUnitName']) add(t[k]);
+  const matrix = (await getJson(platform, '/api/v1/reports/matrix?unit=48', token)) as {
+    rows?: Record<string, unknown>[];
+  } | null;
+  for (const r of matrix?.rows ?? []) {
+    for (const k of ['unitName', 'officeName']) add(r[k]);
+    for (const c of (r['cells'] as Record<string, unknown>[] | undefined) ?? []) add(c['label']);
+  }
   // Longest first, so "Phường Hải Châu" goes before "Hải Châu".
   return [...names].sort((a, b) => b.length - a.length);
 }
@@ -158,6 +168,8 @@ describe.skipIf(!hasChromium)('i18n — every route in Vietnamese and English', 
     { path: '/tablet', who: 'ward' },
     { path: '/admin', who: 'admin' },
     ...ADMIN_SECTIONS.map((s) => ({ path: `/admin/${s}`, who: 'admin' as const, openForms: true })),
+    { path: '/reports', who: 'admin' },
+    { path: '/reports', who: 'ward' },
     { path: '/admin', who: 'ward' },
     // Unknown top-level paths are the server's 404; unknown paths under a page are the app's.
     { path: '/admin/no-such-section', who: 'admin' },

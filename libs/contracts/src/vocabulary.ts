@@ -82,21 +82,6 @@ export type FeedCadence = (typeof FEED_CADENCES)[number];
 export const BUCKET_SIZES = ['1m', '1h', '1d'] as const;
 export type BucketSize = (typeof BUCKET_SIZES)[number];
 
-/** How often a unit reports in the reporting cycle: the feed cadences (libs/reporting). */
-export const REPORT_CADENCES = FEED_CADENCES;
-export type ReportCadence = FeedCadence;
-
-/**
- * The state of one reporting period (libs/reporting). `late` is never stored: a period past its
- * due date that is still `open`, `returned` or `reopened` is late.
- */
-export const REPORT_STATES = ['open', 'submitted', 'returned', 'approved', 'reopened'] as const;
-export type ReportState = (typeof REPORT_STATES)[number];
-
-/** Steps on a reporting period: `POST /api/v1/reports/periods/{id}/{action}`. */
-export const REPORT_ACTIONS = ['submit', 'return', 'approve', 'reopen'] as const;
-export type ReportAction = (typeof REPORT_ACTIONS)[number];
-
 /**
  * A plan task's status (libs/tasks). `overdue` is never stored: it is computed when the due date
  * (Asia/Ho_Chi_Minh) has passed and the task is neither done nor cancelled.
@@ -136,3 +121,18 @@ export const OFFICE_KINDS = [
   'other',
 ] as const;
 export type OfficeKind = (typeof OFFICE_KINDS)[number];
+
+/** How often a unit reports in the reporting cycle: the feed cadences (libs/reporting). */
+export const REPORT_CADENCES = FEED_CADENCES;
+export type ReportCadence = FeedCadence;
+
+/**
+ * The state of one reporting period (libs/reporting). `late` is never stored: a period past its
+ * due date that is still `open`, `returned` or `reopened` is late.
+ */
+export const REPORT_STATES = ['open', 'submitted', 'returned', 'approved', 'reopened'] as const;
+export type ReportState = (typeof REPORT_STATES)[number];
+
+/** Steps on a reporting period: `POST /api/v1/reports/periods/{id}/{action}`. */
+export const REPORT_ACTIONS = ['submit', 'return', 'approve', 'reopen'] as const;
+export type ReportAction = (typeof REPORT_ACTIONS)[number];

@@ -12,6 +12,7 @@ export const SCENE_KINDS = [
   'services',
   'alerts',
   'fleet',
+  'tasks',
 ] as const;
 export type SceneKind = (typeof SCENE_KINDS)[number];
 
@@ -80,5 +81,7 @@ export function defaultWallScenes(): WallScene[] {
     ),
     scene('alerts', 'alerts', { kind: 'none' }, ['alerts', 'devices']),
     scene('fleet', 'fleet', { kind: 'none' }, ['devices', 'vessels']),
+    // Plan tasks (issue 13): overdue tasks by lead unit and those due this month.
+    scene('tasks', 'tasks', { kind: 'none' }, ['alerts']),
   ];
 }

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { loadAdminPage } from '../features/admin';
 import { loadLoginPage } from '../features/login';
+import { loadReportsPage } from '../features/reports';
 import { loadTabletPage } from '../features/tablet';
 import { loadWallPage } from '../features/wall';
 import { navigate, usePathname } from '../shared/ui/usePathname';
@@ -13,6 +14,7 @@ const WallPage = lazy(loadWallPage);
 const TabletPage = lazy(loadTabletPage);
 const AdminPage = lazy(loadAdminPage);
 const LoginPage = lazy(loadLoginPage);
+const ReportsPage = lazy(loadReportsPage);
 
 export function App() {
   const pathname = usePathname();
@@ -45,6 +47,12 @@ export function App() {
       return (
         <Suspense fallback={loading}>
           <AdminPage />
+        </Suspense>
+      );
+    case 'reports':
+      return (
+        <Suspense fallback={loading}>
+          <ReportsPage />
         </Suspense>
       );
     case 'login':

@@ -8,6 +8,7 @@ describe('resolveRoute', () => {
     expect(resolveRoute('/tablet')).toBe('tablet');
     expect(resolveRoute('/admin/devices')).toBe('admin');
     expect(resolveRoute('/login')).toBe('login');
+    expect(resolveRoute('/reports')).toBe('reports');
     expect(resolveRoute('/')).toBe('wall');
     expect(resolveRoute('/walls')).toBe('notFound');
   });

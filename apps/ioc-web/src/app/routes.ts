@@ -1,10 +1,11 @@
-export type RouteId = 'wall' | 'tablet' | 'admin' | 'login' | 'notFound';
+export type RouteId = 'wall' | 'tablet' | 'admin' | 'reports' | 'login' | 'notFound';
 
 /** The paths the API falls back to index.html for; keep in step with apps/api. */
 const ROUTES: Record<string, RouteId> = {
   '/wall': 'wall',
   '/tablet': 'tablet',
   '/admin': 'admin',
+  '/reports': 'reports',
   '/login': 'login',
 };
 

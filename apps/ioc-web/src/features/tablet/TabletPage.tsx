@@ -1,4 +1,5 @@
 import './tablet.css';
+import './tasks.css';
 import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
 import { apiSend } from '../../shared/api/client';
 import {
@@ -11,13 +12,17 @@ import { AlertsSection } from './components/AlertsSection';
 import { DevicesSection } from './components/DevicesSection';
 import { HighlightsSection } from './components/HighlightsSection';
 import { ScorecardSection } from './components/ScorecardSection';
+import { TaskDetailView } from './components/TaskDetailView';
+import { TasksSection } from './components/TasksSection';
 import { TabletHeader } from './components/TabletHeader';
 import { useClock } from '../../shared/ui/useClock';
-import { navigate } from '../../shared/ui/usePathname';
+import { navigate, usePathname } from '../../shared/ui/usePathname';
 import { useTabletData } from './hooks/useTabletData';
 import { useTabletUnits } from './hooks/useTabletUnits';
+import { useWardTasks } from './hooks/useWardTasks';
 import { useI18n } from '../../shared/i18n/useI18n';
 import { vnYear } from './model/model';
+import { canWorkTasks, taskIdOf } from './model/tasks';
 import { registerTabletServiceWorker } from './model/pwa';
 
 const THEME_COLOR = '#0b4f8a';
@@ -25,7 +30,10 @@ const THEME_COLOR = '#0b4f8a';
 /** Sends the user to the sign-in page, which comes back here afterwards (`?next=`). */
 function redirectToLogin(): void {
   const url = new URL(window.location.href);
-  url.searchParams.set('next', '/tablet');
+  url.searchParams.set(
+    'next',
+    window.location.pathname.startsWith('/tablet/') ? window.location.pathname : '/tablet',
+  );
   window.history.replaceState(window.history.state, '', url);
   navigate('/login', true);
 }
@@ -75,6 +83,9 @@ function TabletView({ session }: { session: StoredSession }) {
   const year = vnYear(new Date(now));
   const state = useTabletData(session.username, units.selected, year);
   const { data, phase, error } = state;
+  // Plan tasks are read live only (not kept in the offline snapshot); they reload with the page.
+  const tasks = useWardTasks(units.selected, state.savedAt);
+  const taskId = taskIdOf(usePathname());
 
   const signOut = (): void => {
     apiSend('POST', '/api/v1/auth/logout')
@@ -85,7 +96,16 @@ function TabletView({ session }: { session: StoredSession }) {
   };
 
   let body: ReactNode;
-  if (units.selected === null) {
+  if (taskId !== null) {
+    body = (
+      <TaskDetailView
+        key={taskId}
+        id={taskId}
+        canWork={canWorkTasks(session.role)}
+        onChanged={tasks.reload}
+      />
+    );
+  } else if (units.selected === null) {
     body = (
       <p className="tablet-notice is-error" role="alert">
         {t('tablet.error.noUnit')}
@@ -118,6 +138,7 @@ function TabletView({ session }: { session: StoredSession }) {
           </p>
         )}
         <AlertsSection alerts={data.alerts} />
+        <TasksSection state={tasks} />
         <HighlightsSection scorecard={data.scorecard} />
         <ScorecardSection scorecard={data.scorecard} />
         <DevicesSection devices={data.devices} now={now} />

@@ -14,6 +14,7 @@ import { useClock } from '../../shared/ui/useClock';
 import { useLiveFeed } from './hooks/useLiveFeed';
 import { FLEET_REFRESH_MS, SCORECARD_REFRESH_MS, usePanelSources } from './hooks/usePanelSources';
 import { usePanelStats } from './hooks/usePanelStats';
+import { TASKS_REFRESH_MS, useTasksBoard } from './hooks/useTasksBoard';
 import { canWorkAlerts, useSession } from '../../shared/api/useSession';
 import { useThrottledValue } from '../../shared/ui/useThrottledValue';
 import { useUnitsData } from './hooks/useUnitsData';
@@ -105,6 +106,12 @@ export default function WallPage() {
   const session = useSession();
 
   const enabled = config.scenes.filter((s) => s.enabled);
+  const tasks = useTasksBoard(
+    unitCode,
+    feed,
+    linkUp,
+    enabled.some((s) => s.kind === 'tasks'),
+  );
   const slot = sceneAt({ scenes: config.scenes, rotate: config.rotate, pinned: params.scene, now });
 
   const [selectedWard, setSelectedWard] = useState<string | null>(null);
@@ -260,6 +267,11 @@ export default function WallPage() {
                     data: sources.fleet.data,
                     asOf: sources.fleet.asOf,
                     stale: isPolledStale(sources.fleet, now, FLEET_REFRESH_MS * 2.5),
+                  }}
+                  tasks={{
+                    data: tasks.data,
+                    asOf: tasks.asOf,
+                    stale: isPolledStale(tasks, now, TASKS_REFRESH_MS * 2),
                   }}
                   measure={measure}
                   top={stats.top}

@@ -3,6 +3,8 @@ import { actionToken, setSession } from './session';
 import { fieldErrorsOf, type FieldErrors } from './errors';
 
 const REQUEST_TIMEOUT_MS = 15_000;
+/** A photo from a tablet over a field connection may take a while. */
+const UPLOAD_TIMEOUT_MS = 120_000;
 
 /** An API refusal with what a form needs: the code, field problems and Retry-After. */
 export class AdminApiError extends Error {
@@ -34,6 +36,7 @@ function errorBody(body: unknown): ApiErrorBody['error'] | null {
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface CallOptions {
+  /** JSON-encoded, except a FormData, which is sent as multipart/form-data (file uploads). */
   body?: unknown;
   signal?: AbortSignal;
   /** Defaults to the signed-in session; `null` sends no credential (login, setup). */
@@ -48,12 +51,14 @@ export async function call(method: Method, path: string, options: CallOptions = 
   const token = options.token === undefined ? actionToken() : options.token;
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (token) headers['Authorization'] = `Bearer ${token}`;
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+  // A FormData sets its own multipart Content-Type with the boundary.
+  const form = options.body instanceof FormData ? options.body : null;
+  if (options.body !== undefined && form === null) headers['Content-Type'] = 'application/json';
+  const timeout = AbortSignal.timeout(form === null ? REQUEST_TIMEOUT_MS : UPLOAD_TIMEOUT_MS);
   const res = await fetch(path, {
     method,
     headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    body: form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     signal: options.signal ? AbortSignal.any([options.signal, timeout]) : timeout,
   });
   const parsed: unknown = res.status === 204 ? null : await res.json().catch(() => null);

@@ -2,6 +2,8 @@ import type { ApiErrorBody } from '@ioc/contracts';
 import { actionToken, readToken, setSession } from './session';
 
 const REQUEST_TIMEOUT_MS = 15_000;
+/** Files (photos, workbooks) are larger than JSON answers. */
+const FILE_TIMEOUT_MS = 60_000;
 
 export class ApiError extends Error {
   constructor(
@@ -65,4 +67,28 @@ export function apiSend(
   signal?: AbortSignal,
 ): Promise<unknown> {
   return request(method, path, actionToken(), body, signal);
+}
+
+/**
+ * GET a file (evidence photo, export) with the page's read token. Files need the bearer header
+ * like any other read, so a plain `<img src>` or `<a href>` cannot fetch them; the caller makes
+ * an object URL of the blob.
+ */
+export async function apiGetBlob(path: string, signal?: AbortSignal): Promise<Blob> {
+  const token = readToken();
+  const headers: Record<string, string> = {};
+  if (token) headers['Authorization'] = `Bearer ${token}`;
+  const timeout = AbortSignal.timeout(FILE_TIMEOUT_MS);
+  const res = await fetch(path, {
+    headers,
+    signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+  });
+  if (!res.ok) {
+    const parsed: unknown = await res.json().catch(() => null);
+    if (res.status === 401 && token !== null && token === actionToken()) setSession(null);
+    if (isApiErrorBody(parsed))
+      throw new ApiError(res.status, parsed.error.code, parsed.error.message);
+    throw new ApiError(res.status, 'http_error', `${path} answered HTTP ${res.status}`);
+  }
+  return res.blob();
 }

@@ -61,6 +61,7 @@ export const ERROR_MESSAGES: Readonly<Record<string, MessageKey>> = {
   AUTH_REQUIRED: 'admin.error.signedOut',
   PASSWORD_TOO_SHORT: 'admin.error.passwordShort',
   PASSWORD_CONTAINS_USERNAME: 'admin.error.passwordUsername',
+  REPORT_LOCKED: 'reports.error.locked',
 };
 
 /** Codes whose problem belongs to one field of the form that was sent. */

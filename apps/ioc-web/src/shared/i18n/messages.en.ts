@@ -2,7 +2,9 @@ import { adminEn } from './messages/admin.en';
 import { commonEn } from './messages/common.en';
 import { loginEn } from './messages/login.en';
 import { mapEn } from './messages/map.en';
+import { reportsEn } from './messages/reports.en';
 import { tabletEn } from './messages/tablet.en';
+import { tasksEn } from './messages/tasks.en';
 import { wallEn } from './messages/wall.en';
 import type { MessageKey } from './messages.vi';
 
@@ -18,4 +20,6 @@ export const en: Record<MessageKey, string> = {
   ...adminEn,
   ...loginEn,
   ...mapEn,
+  ...tasksEn,
+  ...reportsEn,
 };

@@ -2,7 +2,9 @@ import { adminVi } from './messages/admin.vi';
 import { commonVi } from './messages/common.vi';
 import { loginVi } from './messages/login.vi';
 import { mapVi } from './messages/map.vi';
+import { reportsVi } from './messages/reports.vi';
 import { tabletVi } from './messages/tablet.vi';
+import { tasksVi } from './messages/tasks.vi';
 import { wallVi } from './messages/wall.vi';
 
 /**
@@ -18,6 +20,8 @@ export const vi = {
   ...adminVi,
   ...loginVi,
   ...mapVi,
+  ...tasksVi,
+  ...reportsVi,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

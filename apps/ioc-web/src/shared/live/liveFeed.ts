@@ -47,6 +47,7 @@ export class LiveFeed {
   private snapshot: LiveSnapshot;
   private readonly listeners = new Set<() => void>();
   private readonly alertListeners = new Set<(alert: unknown) => void>();
+  private readonly eventListeners = new Set<(type: string) => void>();
   private readonly socket: ReconnectingSocket;
   private pending: ReadingDelta[] = [];
   private pendingAsOf: string | null = null;
@@ -102,12 +103,22 @@ export class LiveFeed {
     this.cancelFlush();
     this.listeners.clear();
     this.alertListeners.clear();
+    this.eventListeners.clear();
   }
 
   /** Alerts pushed on `alerts:<unit>` (raw payloads; the listener validates them). */
   subscribeAlerts = (listener: (alert: unknown) => void): (() => void) => {
     this.alertListeners.add(listener);
     return () => this.alertListeners.delete(listener);
+  };
+
+  /**
+   * The type of every pushed change other than readings (`task`, `report`, `indicator`,
+   * `wall`, …): panels read from REST refetch on the ones that concern them.
+   */
+  subscribeEvents = (listener: (type: string) => void): (() => void) => {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
   };
 
   subscribe = (listener: () => void): (() => void) => {
@@ -118,6 +129,7 @@ export class LiveFeed {
   getSnapshot = (): LiveSnapshot => this.snapshot;
 
   private onMessage(msg: WsServerMessage): void {
+    if (msg.type !== 'readings') for (const l of this.eventListeners) l(msg.type);
     if (msg.type === 'readings') {
       for (const d of msg.deltas) this.pending.push(d);
       this.pendingAsOf = later(this.pendingAsOf, msg.asOf || null);

@@ -4,8 +4,8 @@ import { INDICATOR_ROUTES } from './indicators';
 import { INGEST_ROUTES } from './ingest';
 import { LIVE_ROUTES } from './live';
 import { PLATFORM_ROUTES } from './platform';
-import { REPORTING_ROUTES } from './reporting';
 import { TASK_ROUTES } from './tasks';
+import { REPORTING_ROUTES } from './reporting';
 import type { RouteContract } from './types';
 
 export * from './types';

@@ -42,6 +42,7 @@ export const SCENE_KIND_KEYS: Record<SceneKind, MessageKey> = {
   services: 'admin.wall.kind.services',
   alerts: 'admin.wall.kind.alerts',
   fleet: 'admin.wall.kind.fleet',
+  tasks: 'admin.wall.kind.tasks',
 };
 
 export const OVERLAY_KEYS: Record<SceneOverlay, MessageKey> = {

@@ -137,7 +137,7 @@ export function useTabletData(
             const devices = applyReadings(s.data.devices, msg.deltas);
             return devices === s.data.devices ? s : { ...s, data: { ...s.data, devices } };
           });
-        } else if (msg.type === 'alert' || msg.type === 'indicator') {
+        } else if (msg.type === 'alert' || msg.type === 'indicator' || msg.type === 'task') {
           reloadSoon();
         }
       },

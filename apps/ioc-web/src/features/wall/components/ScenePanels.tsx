@@ -1,4 +1,4 @@
-import type { WallScene } from '@ioc/contracts';
+import type { TaskListResponse, WallScene } from '@ioc/contracts';
 import type { Fleet, Scorecard, WallAlert } from '../../../shared/api/schemas';
 import { useI18n } from '../../../shared/i18n/useI18n';
 import type { DeviceState } from '../../../shared/live/deviceStore';
@@ -7,6 +7,7 @@ import { AlertTicker } from './AlertTicker';
 import { BestWorstPanel } from './BestWorstPanel';
 import { FleetHealthPanel } from './FleetHealthPanel';
 import { ScorecardPanel } from './ScorecardPanel';
+import { TasksPanels } from './TasksPanels';
 import { TopDevices } from './TopDevices';
 
 export interface Sourced<T> {
@@ -20,6 +21,8 @@ export interface ScenePanelsProps {
   alerts: Sourced<readonly WallAlert[]>;
   scorecard: Sourced<Scorecard | null>;
   fleet: Sourced<Fleet | null>;
+  /** Plan tasks due this month with the overdue counts (tasks scene). */
+  tasks: Sourced<TaskListResponse | null>;
   measure: WardMeasure;
   /** Top PM2.5 devices (air scene). */
   top: readonly DeviceState[];
@@ -109,6 +112,16 @@ export function ScenePanels(props: ScenePanelsProps) {
       return ticker(9, true);
     case 'fleet':
       return fleetPanel(8);
+    case 'tasks':
+      return (
+        <TasksPanels
+          list={props.tasks.data}
+          asOf={props.tasks.asOf}
+          stale={props.tasks.stale}
+          leadRows={5}
+          dueRows={4}
+        />
+      );
   }
 }
 

@@ -222,6 +222,7 @@ export const adminEn: Record<keyof typeof adminVi, string> = {
   'admin.wall.kind.services': 'Public services',
   'admin.wall.kind.alerts': 'Alerts',
   'admin.wall.kind.fleet': 'Devices and vehicles',
+  'admin.wall.kind.tasks': 'Plan tasks',
   'admin.wall.duration': 'Duration (s)',
   'admin.wall.measure': 'Colour the map by',
   'admin.wall.measure.metric': 'Metric',

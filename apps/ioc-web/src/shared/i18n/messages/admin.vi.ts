@@ -221,6 +221,7 @@ export const adminVi = {
   'admin.wall.kind.services': 'Dịch vụ công',
   'admin.wall.kind.alerts': 'Cảnh báo',
   'admin.wall.kind.fleet': 'Thiết bị, phương tiện',
+  'admin.wall.kind.tasks': 'Nhiệm vụ kế hoạch',
   'admin.wall.duration': 'Thời lượng (giây)',
   'admin.wall.measure': 'Tô màu bản đồ theo',
   'admin.wall.measure.metric': 'Đại lượng đo',

@@ -30,6 +30,7 @@ export const wallEn: Record<keyof typeof wallVi, string> = {
   'scene.kind.services': 'Public services and Resolution 57 indicators',
   'scene.kind.alerts': 'Alerts',
   'scene.kind.fleet': 'Fleet health',
+  'scene.kind.tasks': 'Plan tasks',
   'alerts.title': 'Open alerts ({n})',
   'alerts.none': 'No open alerts',
   'alerts.more': 'and {n} more',

@@ -28,6 +28,7 @@ export const wallVi = {
   'scene.kind.services': 'Dịch vụ công và chỉ tiêu Nghị quyết 57',
   'scene.kind.alerts': 'Cảnh báo',
   'scene.kind.fleet': 'Tình trạng thiết bị',
+  'scene.kind.tasks': 'Nhiệm vụ kế hoạch',
   'alerts.title': 'Cảnh báo đang mở ({n})',
   'alerts.none': 'Không có cảnh báo nào đang mở',
   'alerts.more': 'và {n} cảnh báo khác',
