@@ -68,6 +68,8 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     MQTT_SHARED_GROUP: clientId,
     WRITER_MAX_LATENCY_MS: '20',
     AUTH_ENFORCE: auth === true ? 'true' : 'false',
+    // Suites make the reporting schedules they are about; `reports-defaults` turns this on.
+    REPORT_SCHEDULE_DEFAULTS: 'false',
     ...env,
   });
   const platform = await startPlatform(config, clock ? { clock } : {});

@@ -76,6 +76,9 @@ export const apiConfigSchema = z.object({
   SMTP_FROM: z.string().trim().min(3).default('IOC <no-reply@localhost>'),
   // How often the reminder scheduler looks for reminders and late notices to send.
   REMINDER_INTERVAL_S: positiveInt(3_600),
+  // Every ward and commune of IOC_PROVINCE reports monthly by the 15th unless an administrator
+  // gave it another schedule (or switched its schedule off); false: only the schedules made.
+  REPORT_SCHEDULE_DEFAULTS: bool(true),
 });
 
 export type ApiConfig = z.infer<typeof apiConfigSchema>;

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { DomainError, REPORT_ACTIONS, type ReportAction } from '@ioc/contracts';
 import { cliActor } from '../auth/users.cli';
 import type { ReportingParts } from '../composition/reporting';
+import { REPORT_SCHEDULES_USAGE, runScheduleCommand } from './report-schedules.command';
 
 export const REPORTS_USAGE = `  reports periods [--unit 48] [--period 2026-11] [--state open,returned] [--late]
                                             reporting periods with state, due date and what is owed
@@ -15,7 +16,7 @@ export const REPORTS_USAGE = `  reports periods [--unit 48] [--period 2026-11] [
   reports export --unit U --period P (--xlsx FILE | --json FILE)
                                             the month's report as .xlsx or as QCVN 125 packets (JSON)
   reports remind                            send the reminders and late notices due now
-`;
+${REPORT_SCHEDULES_USAGE}`;
 
 type Print = (line: string) => void;
 
@@ -26,6 +27,8 @@ export async function runReportsCommand(
   parts: ReportingParts,
   print: Print,
 ): Promise<number> {
+  if (action === 'schedules' || action === 'schedule')
+    return runScheduleCommand(action, args, parts, print);
   const { values } = parseArgs({
     args,
     options: {

@@ -12,7 +12,7 @@ import {
 import { LiveHub, LiveOperations } from '@ioc/live';
 import { createAuthContext, type AuthContext } from '../auth/auth.context';
 import { UnitDirectory, type UnitImportService } from '@ioc/geo';
-import type { AuditLog } from '@ioc/auth';
+import { SYSTEM_ACTOR, type AuditLog } from '@ioc/auth';
 import {
   CatalogueRepository,
   IndicatorViewsService,
@@ -125,6 +125,14 @@ export async function buildDomain(
     ...(options.clock ? { clock: options.clock } : {}),
   });
   started.live = live;
+  if (config.REPORT_SCHEDULE_DEFAULTS) {
+    const wards = (await units.selfAndDescendants(config.IOC_PROVINCE)).filter(
+      (code) => code !== config.IOC_PROVINCE,
+    );
+    const added = await reportingCycle.schedules.ensureDefaults(wards, SYSTEM_ACTOR);
+    if (added > 0)
+      log.log(`reporting: ${added} units report monthly by the 15th (default schedule)`);
+  }
   const auth = createAuthContext(db.pool, units, config, {
     // Active devices from the cache; a decommissioned one keeps the unit of its history.
     deviceUnit: async (id) => {

@@ -39,6 +39,30 @@ export class ScheduleService<A> {
     return (await this.repo.get(id))?.unitCode;
   }
 
+  /**
+   * Gives every listed unit without a schedule of its own the plan's default: monthly, due by
+   * the 15th of the following month, reminders 5 and 1 days before (the ward plans make every
+   * unit report monthly before the 15th). A unit that has one, active or switched off, keeps it.
+   * Returns how many were added; the addition is audited once.
+   */
+  async ensureDefaults(unitCodes: readonly string[], actor: A): Promise<number> {
+    const added: string[] = [];
+    for (const unitCode of unitCodes) {
+      const id = await this.repo.insert(parseInput(reportScheduleCreateBody, { unitCode }));
+      if (id !== null) added.push(unitCode);
+    }
+    if (added.length > 0) {
+      await this.audit.record(actor, {
+        action: 'report_schedule.defaults',
+        targetKind: 'report_schedule',
+        targetId: null,
+        unitCode: null,
+        detail: { added: added.length, units: added },
+      });
+    }
+    return added.length;
+  }
+
   async create(body: unknown, actor: A): Promise<ReportScheduleView> {
     const input = parseInput(reportScheduleCreateBody, body, 'REPORT_SCHEDULE_INVALID');
     if ((await this.units.get(input.unitCode)) === null) {
