@@ -12,3 +12,4 @@ export {
 } from './migrations';
 export type { Pool, PoolClient } from 'pg';
 export { pingDatabase } from './ping';
+export { createMigratedPglite, type DisposableDb } from './migrated-pglite';

@@ -1,4 +1,4 @@
-import type { IndicatorStatus } from '@ioc/contracts';
+import type { IndicatorStatus, ReportChanged } from '@ioc/contracts';
 import type { ReportingPeriod } from './period/periods';
 
 /** An indicator value a reporter owes for a period (from libs/indicators, via composition). */
@@ -71,12 +71,5 @@ export interface ReportingActor {
   reviewsOnlyAsCompiler: boolean;
 }
 
-/** What the lib tells the platform after each committed step (WebSocket, alerts). */
-export interface ReportChange {
-  periodId: string;
-  unitCode: string;
-  officeId: string | null;
-  period: string;
-  state: string;
-  late: boolean;
-}
+/** What the lib tells the platform after each committed step: the WebSocket message's body. */
+export type ReportChange = ReportChanged;

@@ -1,6 +1,5 @@
-import { PGlite } from '@electric-sql/pglite';
 import { DomainError } from '@ioc/contracts';
-import { loadMigrations, type Queryable } from '@ioc/db';
+import { createMigratedPglite, type DisposableDb } from '@ioc/db';
 import { loadCatalogue } from '../catalogue/load';
 import { CatalogueRepository } from '../repo/catalogue.repository';
 import type { IndicatorUnits } from '../units';
@@ -9,20 +8,12 @@ import { fixtureLookup, fixtureUnits } from './fixtures';
 // Test-only: an in-process PostgreSQL with every migration and the fixture units of Đà Nẵng (48)
 // and Đồng Nai (75), so the services' repositories run against real SQL semantics.
 
-export interface TestDb extends Queryable {
-  close(): Promise<void>;
-}
+export type TestDb = DisposableDb;
 
 /** With `catalogue`, the seed catalogue (153 indicators, 408 targets) is stored too. */
 export async function createTestDb(options: { catalogue?: boolean } = {}): Promise<TestDb> {
-  const pg = new PGlite();
-  for (const m of loadMigrations('pglite')) await pg.exec(m.sql);
-  // Rows typed `never` satisfy any row type the caller asks for, as pg's own typing does.
-  const query: Queryable['query'] = async (text, values) => {
-    const r = await pg.query<never>(text, values);
-    return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
-  };
-  await query(
+  const db = await createMigratedPglite();
+  await db.query(
     `INSERT INTO admin_unit (code, name, short_name, level, parent_code, name_folded)
      SELECT code, name, name, level, parent_code, name FROM jsonb_to_recordset($1::jsonb)
        AS u(code text, name text, level text, parent_code text)`,
@@ -37,7 +28,6 @@ export async function createTestDb(options: { catalogue?: boolean } = {}): Promi
       ),
     ],
   );
-  const db = { query, close: () => pg.close() };
   if (options.catalogue === true) await new CatalogueRepository(db).seed(loadCatalogue());
   return db;
 }

@@ -1,6 +1,5 @@
-import { PGlite } from '@electric-sql/pglite';
 import type { AuditEvent, AuditSink } from '@ioc/contracts';
-import { loadMigrations, type Queryable } from '@ioc/db';
+import { createMigratedPglite, type DisposableDb, type Queryable } from '@ioc/db';
 import type {
   OpenTask,
   OwedIndicator,
@@ -13,19 +12,8 @@ import type {
 
 // Test-only: an in-process PostgreSQL with every migration, and in-memory ports.
 
-export interface TestDb extends Queryable {
-  close(): Promise<void>;
-}
-
-export async function createTestDb(): Promise<TestDb> {
-  const pg = new PGlite();
-  for (const m of loadMigrations('pglite')) await pg.exec(m.sql);
-  const query: Queryable['query'] = async (text, values) => {
-    const r = await pg.query<never>(text, values);
-    return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
-  };
-  return { query, close: () => pg.close() };
-}
+export type TestDb = DisposableDb;
+export const createTestDb = createMigratedPglite;
 
 /** Empties the reporting and office tables (one database per file, reset per test). */
 export async function resetReporting(db: Queryable): Promise<void> {
