@@ -66,7 +66,10 @@ describe(`VN_AQI and fleet health — ${hasPostgres ? 'PostgreSQL' : 'PGlite'}`,
       backend = await backendFactories()
         .find((f) => f.mode === 'postgres')!
         .create();
-    platform = await startTestPlatform(backend ? { DATABASE_URL: backend.url } : {});
+    // The platform's "now" is the test's: an hour that ends while the suite runs changes
+    // nothing ("the latest complete hour" is the one the data was laid out for).
+    const clock = () => new Date(now);
+    platform = await startTestPlatform(backend ? { DATABASE_URL: backend.url, clock } : { clock });
     const rows: Reading[] = [];
     for (let h = 0; h < 12; h++) {
       const t = lastHour - h * HOUR;
@@ -177,10 +180,11 @@ describe(`VN_AQI and fleet health — ${hasPostgres ? 'PostgreSQL' : 'PGlite'}`,
     await platform.ctx.writer.enqueue(rows);
     await platform.ctx.live.idle();
     await platform.ctx.pool.query(
-      `UPDATE device SET expected_interval_s = 60, created_at = now() - interval '1 day',
-         last_seen = CASE id WHEN $1 THEN now() - interval '30 seconds' WHEN $2 THEN now() - interval '120 seconds' ELSE NULL END
+      `UPDATE device SET expected_interval_s = 60, created_at = $4::timestamptz - interval '1 day',
+         last_seen = CASE id WHEN $1 THEN $4::timestamptz - interval '30 seconds'
+                             WHEN $2 THEN $4::timestamptz - interval '120 seconds' END
        WHERE id = ANY($3)`,
-      [ids[0], ids[1], ids],
+      [ids[0], ids[1], ids, new Date(now)],
     );
     const q = new URLSearchParams({
       unit: '48',

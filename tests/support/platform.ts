@@ -38,7 +38,7 @@ export interface TestPlatform extends RunningPlatform {
 export type TestPlatformOptions = {
   auth?: boolean;
   seedAdmin?: boolean;
-  /** The reporting cycle's clock (composition option; never an environment switch). */
+  /** "Now" of the work side, AQI and fleet views (composition option; never an environment switch). */
   clock?: () => Date;
 } & Record<string, string | boolean | undefined | (() => Date)>;
 

@@ -58,7 +58,10 @@ export interface Domain {
 
 /** Switches of a platform process that only its composition callers set (tests). */
 export interface PlatformOptions {
-  /** The reporting cycle's clock (due dates, reminders, late lists); default the system clock. */
+  /**
+   * "Now" of the reporting cycle (due dates, reminders, late lists), of overdue tasks and work
+   * alerts, and of the AQI and fleet views; default the system clock. Readings keep real time.
+   */
   clock?: () => Date;
 }
 

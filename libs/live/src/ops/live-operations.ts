@@ -54,7 +54,7 @@ export interface LiveOperationsDeps {
    */
   work?: WorkSignals;
   workAlerts?: Partial<WorkAlertOptions>;
-  /** The work-alert timer's clock (tests set the date). */
+  /** "Now" of the AQI and fleet views and of the work-alert timer (tests set the date). */
   clock?: () => Date;
 }
 
@@ -81,8 +81,8 @@ export class LiveOperations {
     const { pool, units, log } = deps;
     this.alertRepo = new AlertRepository(pool);
     this.rollups = new RollupService(pool, units);
-    this.aqi = new AqiService(pool, units);
-    this.fleet = new FleetService(pool, units);
+    this.aqi = new AqiService(pool, units, deps.clock);
+    this.fleet = new FleetService(pool, units, deps.clock);
     this.notifier = new Notifier(pool, log, deps.notifier);
     const sink = (view: AlertView) => {
       const a = this.withPosition(view);
