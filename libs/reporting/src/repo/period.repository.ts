@@ -91,19 +91,33 @@ export class PeriodRepository {
   constructor(private readonly db: Queryable) {}
 
   /** Creates the period of a schedule unless it exists (idempotent). */
-  async ensure(p: {
-    scheduleId: string;
-    period: string;
-    start: string;
-    end: string;
-    dueDate: string;
-  }): Promise<boolean> {
+  /**
+   * Opens the given periods that do not exist yet, in one statement (it runs before every read
+   * of the cycle, for every active schedule); returns how many were opened.
+   */
+  async ensureAll(
+    ps: readonly {
+      scheduleId: string;
+      period: string;
+      start: string;
+      end: string;
+      dueDate: string;
+    }[],
+  ): Promise<number> {
+    if (ps.length === 0) return 0;
     const r = await this.db.query(
       `INSERT INTO report_period (schedule_id, period, period_start, period_end, due_date)
-       VALUES ($1, $2, $3::date, $4::date, $5::date) ON CONFLICT DO NOTHING`,
-      [p.scheduleId, p.period, p.start, p.end, p.dueDate],
+       SELECT * FROM unnest($1::bigint[], $2::text[], $3::date[], $4::date[], $5::date[])
+       ON CONFLICT DO NOTHING`,
+      [
+        ps.map((p) => p.scheduleId),
+        ps.map((p) => p.period),
+        ps.map((p) => p.start),
+        ps.map((p) => p.end),
+        ps.map((p) => p.dueDate),
+      ],
     );
-    return (r.rowCount ?? 0) > 0;
+    return r.rowCount ?? 0;
   }
 
   async list(f: PeriodFilter = {}): Promise<StoredPeriod[]> {

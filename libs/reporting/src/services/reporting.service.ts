@@ -73,19 +73,19 @@ export class ReportingService<A> {
   /** Creates, for every active schedule, the period being reported on `at` (idempotent). */
   async ensurePeriods(at: Date = this.clock()): Promise<number> {
     const today = vnDay(at);
-    let created = 0;
-    for (const s of await this.schedules.list({ activeOnly: true })) {
-      const period = reportedPeriodOn(s.cadence, today);
-      const made = await this.periods.ensure({
-        scheduleId: s.id,
-        period: period.code,
-        start: period.start,
-        end: period.end,
-        dueDate: dueDateOf(period, s.dueDay),
-      });
-      if (made) created++;
-    }
-    return created;
+    const schedules = await this.schedules.list({ activeOnly: true });
+    return this.periods.ensureAll(
+      schedules.map((s) => {
+        const period = reportedPeriodOn(s.cadence, today);
+        return {
+          scheduleId: s.id,
+          period: period.code,
+          start: period.start,
+          end: period.end,
+          dueDate: dueDateOf(period, s.dueDay),
+        };
+      }),
+    );
   }
 
   async listPeriods(q: PeriodQuery): Promise<{ asOf: string; items: ReportPeriodView[] }> {
