@@ -1,36 +1,17 @@
-import type { TaskCadence, TaskStatus } from '@ioc/contracts';
+import type { TaskStatus } from '@ioc/contracts';
 import type { Queryable } from '@ioc/db';
 import type { StoredTaskStatus } from '../status';
 import { whereOf, type TaskFilter } from './task-filter';
 import { statusSql, TASK_COLUMNS, toTaskRecord, type TaskRecord, type TaskRow } from './task-row';
 
-/** A new task's stored fields (the seed's and the API's). */
-export interface TaskInsert {
-  code: string | null;
-  source: string | null;
-  number: string | null;
-  groupVi: string | null;
-  parentVi: string | null;
-  titleVi: string;
-  titleEn: string | null;
-  detailVi: string | null;
-  areaCode: string;
-  leadUnitCode: string;
-  leadOfficeId: string | null;
-  leadVi: string | null;
-  leadUncertain: boolean;
-  cooperatingVi: string | null;
-  supervisorVi: string | null;
-  periodVi: string | null;
-  dueDate: string | null;
-  recurring: boolean;
-  cadence: TaskCadence | null;
-  productVi: string | null;
-  kpiVi: string | null;
-  relatedIndicators: string[];
-  ref: string | null;
-  notes: string | null;
-}
+/**
+ * A new task's stored fields (the seed's and the API's): the record less what the database and
+ * later updates set; a task made through the API may have no code yet.
+ */
+export type TaskInsert = Omit<
+  TaskRecord,
+  'id' | 'code' | 'status' | 'progress' | 'cancelReason' | 'updatedAt' | 'lastUpdateAt'
+> & { code: string | null };
 
 /** Columns an edit may set, by field name. */
 export const EDITABLE_COLUMNS = {
