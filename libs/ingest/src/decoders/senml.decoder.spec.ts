@@ -231,3 +231,114 @@ describe('senmlDecoder: device identity', () => {
     expect(r.rejects.map((x) => x.reason)).toEqual(['unknown_device']);
   });
 });
+
+describe('senmlDecoder: names that are only a device URN (RFC 8428 section 5.1)', () => {
+  const owner: SenmlContext = { deviceId: '10e2073a01080063', now };
+
+  it('reads a device URN with a unit as that device measuring what the unit says', () => {
+    // RFC 8428 section 5.1.1, verbatim.
+    const r = senmlDecoder.decode([{ n: 'urn:dev:ow:10e2073a01080063', u: 'Cel', v: 23.1 }], owner);
+    expect(r.rejects).toEqual([]);
+    expect(r.readings).toEqual([
+      {
+        deviceId: '10e2073a01080063',
+        metric: 'temperature',
+        value: 23.1,
+        uom: '°C',
+        time: undefined,
+      },
+    ]);
+  });
+
+  it('puts lat/lon records onto the measurement of the same time and reads %EL as battery', () => {
+    // RFC 8428 section 5.1.3 (first three instants and the battery record).
+    const r = senmlDecoder.decode(
+      [
+        { bn: 'urn:dev:ow:10e2073a01080063', bt: 1.320067464e9, bu: '%RH', v: 20 },
+        { u: 'lon', v: 24.30621 },
+        { u: 'lat', v: 60.07965 },
+        { t: 60, v: 20.3 },
+        { u: 'lon', t: 60, v: 24.30622 },
+        { u: 'lat', t: 60, v: 60.07965 },
+        { u: '%EL', t: 150, v: 98 },
+      ],
+      owner,
+    );
+    expect(r.rejects).toEqual([]);
+    expect(r.readings.map((x) => [x.metric, x.value, x.time?.toISOString(), x.position])).toEqual([
+      ['humidity', 20, '2011-10-31T13:24:24.000Z', { lon: 24.30621, lat: 60.07965 }],
+      ['humidity', 20.3, '2011-10-31T13:25:24.000Z', { lon: 24.30622, lat: 60.07965 }],
+      ['battery', 98, '2011-10-31T13:26:54.000Z', undefined],
+    ]);
+  });
+
+  it('refuses half a position or one with nothing measured at its time, with the reason', () => {
+    const r = senmlDecoder.decode(
+      [
+        { bn: 'urn:dev:ow:10e2073a01080063', bt: 1.320067464e9, u: 'lat', v: 60.1 },
+        { u: 'lat', t: 60, v: 60.2 },
+        { u: 'lon', t: 60, v: 24.3 },
+      ],
+      owner,
+    );
+    expect(r.readings).toEqual([]);
+    expect(r.rejects.map((x) => [x.reason, x.index, x.message])).toEqual([
+      ['bad_shape', 0, 'SenML position needs both a "lat" and a "lon" record at the same time'],
+      [
+        'bad_shape',
+        1,
+        'SenML position has no measurement of the device at the same time to go with',
+      ],
+    ]);
+  });
+
+  it('refuses a URN-only name whose unit measures nothing of the catalogue, naming the device', () => {
+    const r = senmlDecoder.decode([{ n: 'urn:dev:ow:10e2073a01080063', u: 'V', v: 120.1 }], owner);
+    expect(r.readings).toEqual([]);
+    expect(r.rejects).toEqual([
+      expect.objectContaining({
+        reason: 'unknown_metric',
+        deviceId: '10e2073a01080063',
+        message: expect.stringContaining(
+          'names only the device (urn:dev:ow:10e2073a01080063)',
+        ) as unknown,
+      }),
+    ]);
+  });
+
+  it('still refuses a URN of another device as topic_not_owned, naming that device whole', () => {
+    const r = senmlDecoder.decode([{ n: 'urn:dev:ow:10e2073a0108006', u: 'Cel', v: 23.1 }], owner);
+    expect(r.rejects).toEqual([
+      expect.objectContaining({
+        reason: 'topic_not_owned',
+        message: 'device 10e2073a01080063 may not publish for urn:dev:ow:10e2073a0108006',
+      }),
+    ]);
+  });
+});
+
+describe('senmlDecoder: units name quantities (RFC 8428 units registry)', () => {
+  it('refuses a humidity sent as %EL and a battery sent as %RH instead of storing them', () => {
+    const r = senmlDecoder.decode(
+      [
+        { n: 'humidity', u: '%EL', v: 70 },
+        { n: 'battery', u: '%RH', v: 88 },
+        { n: 'occupancy', u: '%RH', v: 50 },
+        { n: 'humidity', u: '%RH', v: 71 },
+      ],
+      ctx,
+    );
+    expect(r.readings.map((x) => [x.metric, x.value])).toEqual([['humidity', 71]]);
+    expect(r.rejects.map((x) => [x.reason, x.index])).toEqual([
+      ['unit_conversion', 0],
+      ['unit_conversion', 1],
+      ['unit_conversion', 2],
+    ]);
+  });
+
+  it('does not take a voltage for a battery voltage (120.1 V mains is not a battery)', () => {
+    const r = senmlDecoder.decode([{ n: 'voltage', u: 'V', v: 120.1 }], ctx);
+    expect(r.readings.map((x) => x.metric)).toEqual(['voltage']);
+    expect(r.readings[0]?.metric).not.toBe('battery_v');
+  });
+});

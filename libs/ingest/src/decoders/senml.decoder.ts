@@ -3,7 +3,13 @@ import { defineDecoder } from './define-decoder';
 import { describe, isRecord, own } from './guards';
 import { parseJsonPayload } from './json-payload';
 import { defaultUomLookup, type UomLookup } from './metric-units';
-import { deviceIdFromNamePart, resolveMetricName, splitSenmlName } from './senml-names';
+import { lookup } from './guards';
+import {
+  deviceIdFromNamePart,
+  metricOfUnit,
+  resolveMetricName,
+  splitSenmlName,
+} from './senml-names';
 import type { DecodeResult, Reject } from './types';
 import { toCanonicalUnit } from './unit-conversion';
 
@@ -27,6 +33,14 @@ export interface SenmlContext {
 const RELATIVE_LIMIT_S = 2 ** 28;
 const VALUE_FIELDS = ['v', 'vs', 'vb', 'vd', 's'] as const;
 const BASE_FIELDS = ['bn', 'bt', 'bu', 'bv', 'bs', 'bver'] as const;
+
+/** A `lat` or `lon` record (RFC 8428 units): the position of the device's readings at its time. */
+interface PositionPart {
+  deviceId: string;
+  time: Date | undefined;
+  axis: 'lat' | 'lon';
+  value: number;
+}
 
 interface BaseState {
   bn: string;
@@ -55,20 +69,70 @@ export function decodeSenmlValue(pack: unknown, ctx: SenmlContext): DecodeResult
     return out;
   }
   const base: BaseState = { bn: '', bt: 0, bu: undefined, bv: 0 };
+  const positions: { part: PositionPart; index: number }[] = [];
   pack.forEach((record: unknown, index) => {
     const result = decodeRecord(record, base, ctx);
     if (result === undefined) return;
-    if ('reason' in result) out.rejects.push({ ...withDevice(result, ctx.deviceId), index });
+    if ('axis' in result) positions.push({ part: result, index });
+    else if ('reason' in result) out.rejects.push({ ...withDevice(result, ctx.deviceId), index });
     else out.readings.push(result);
   });
+  attachPositions(out, positions);
   return out;
+}
+
+const timeKey = (deviceId: string, time: Date | undefined) =>
+  `${deviceId}|${time === undefined ? 'now' : time.getTime()}`;
+
+/**
+ * RFC 8428 section 5.1.3: `lat`/`lon` records give where the device was when it measured the
+ * records of the same time. The pair goes onto those readings (as a vessel's position does);
+ * half a pair, an out-of-range one, or one with no measurement at its time is refused.
+ */
+function attachPositions(out: DecodeResult, positions: { part: PositionPart; index: number }[]) {
+  if (positions.length === 0) return;
+  const pairs = new Map<
+    string,
+    { lat?: number; lon?: number; indexes: number[]; deviceId: string }
+  >();
+  for (const { part, index } of positions) {
+    const key = timeKey(part.deviceId, part.time);
+    const pair = pairs.get(key) ?? { indexes: [], deviceId: part.deviceId };
+    pair[part.axis] = part.value;
+    pair.indexes.push(index);
+    pairs.set(key, pair);
+  }
+  const placed = new Set<string>();
+  for (const reading of out.readings) {
+    const key = timeKey(reading.deviceId, reading.time);
+    const pair = pairs.get(key);
+    if (pair?.lat === undefined || pair.lon === undefined) continue;
+    if (Math.abs(pair.lat) > 90 || Math.abs(pair.lon) > 180) continue;
+    reading.position = { lon: pair.lon, lat: pair.lat };
+    placed.add(key);
+  }
+  for (const [key, pair] of pairs) {
+    if (placed.has(key)) continue;
+    const message =
+      pair.lat === undefined || pair.lon === undefined
+        ? 'SenML position needs both a "lat" and a "lon" record at the same time'
+        : Math.abs(pair.lat) > 90 || Math.abs(pair.lon) > 180
+          ? `position out of WGS84 range: lon ${pair.lon}, lat ${pair.lat}`
+          : 'SenML position has no measurement of the device at the same time to go with';
+    out.rejects.push({
+      reason: 'bad_shape',
+      message,
+      deviceId: pair.deviceId,
+      index: pair.indexes[0],
+    });
+  }
 }
 
 function decodeRecord(
   record: unknown,
   base: BaseState,
   ctx: SenmlContext,
-): DecodedReading | Reject | undefined {
+): DecodedReading | PositionPart | Reject | undefined {
   if (!isRecord(record)) {
     return {
       reason: 'bad_shape',
@@ -108,18 +172,39 @@ function decodeRecord(
   if (typeof device !== 'string') return device;
 
   const uomOf = ctx.uomOf ?? defaultUomLookup;
-  const metric = resolveMetricName(name, local, unit, { nameMap: ctx.nameMap, uomOf });
+  const time = resolveTime(base.bt + t, ctx.now);
+  if (time !== undefined && Number.isNaN(time.getTime())) {
+    return {
+      reason: 'bad_timestamp',
+      message: `SenML time out of range: ${base.bt + t}`,
+      deviceId: device,
+    };
+  }
+  let metric: string;
+  if (local === '' && lookup(ctx.nameMap, name) === undefined) {
+    // The name is the device alone (RFC 8428 section 5.1.1): the unit says what was measured.
+    const v = own(record, 'v');
+    if ((unit === 'lat' || unit === 'lon') && typeof v === 'number') {
+      return { deviceId: device, time, axis: unit, value: v + base.bv };
+    }
+    const byUnit = metricOfUnit(unit);
+    if (byUnit === undefined) {
+      return {
+        reason: 'unknown_metric',
+        message: `SenML record names only the device (${devicePart.slice(0, 80)}) and its unit ${unit === undefined ? '(none)' : `"${unit.slice(0, 20)}"`} does not say what it measures; give the measurement a name`,
+        deviceId: device,
+      };
+    }
+    metric = byUnit;
+  } else {
+    metric = resolveMetricName(name, local, unit, { nameMap: ctx.nameMap, uomOf });
+  }
   const canonical = uomOf(metric);
   const fail = (reason: Reject['reason'], message: string): Reject => ({
     reason,
     message,
     deviceId: device,
   });
-
-  const time = resolveTime(base.bt + t, ctx.now);
-  if (time !== undefined && Number.isNaN(time.getTime())) {
-    return fail('bad_timestamp', `SenML time out of range: ${base.bt + t}`);
-  }
 
   let value: number;
   const v = own(record, 'v');
@@ -145,7 +230,7 @@ function decodeRecord(
 
   const reading: DecodedReading = { deviceId: device, metric, value, time };
   if (unit !== undefined && canonical !== undefined && vb === undefined) {
-    const converted = toCanonicalUnit(value, unit, canonical);
+    const converted = toCanonicalUnit(value, unit, canonical, metric);
     if (converted === undefined) {
       return fail(
         'unit_conversion',

@@ -36,8 +36,6 @@ const TO_CANONICAL: ReadonlyMap<string, ReadonlyMap<string, Convert>> = new Map<
     '%',
     new Map([
       ['%', same],
-      ['%RH', same],
-      ['%EL', same],
       ['/', times(100)],
     ]),
   ],
@@ -140,22 +138,49 @@ const TO_CANONICAL: ReadonlyMap<string, ReadonlyMap<string, Convert>> = new Map<
   ['dB', new Map([['dB', same]])],
 ]);
 
-/** True when `unit` can be converted into `canonicalUom` (or already is it). */
-export function isConvertible(unit: string, canonicalUom: string): boolean {
-  return unit === canonicalUom || (TO_CANONICAL.get(canonicalUom)?.has(unit) ?? false);
+/**
+ * SenML units that name a quantity, not only a scale (RFC 8428 units registry): `%RH` is a
+ * relative humidity and `%EL` a battery's remaining energy, though both are percentages. Each
+ * is accepted for its own metric only, so a humidity sent as `%EL` is refused instead of being
+ * stored as something it is not.
+ */
+const QUANTITY_UNITS: ReadonlyMap<string, { metric: string; convert: Convert }> = new Map([
+  ['%RH', { metric: 'humidity', convert: same }],
+  ['%EL', { metric: 'battery', convert: same }],
+]);
+
+/** What a quantity unit measures (`%RH` → humidity), for records named by their unit alone. */
+export function metricOfQuantityUnit(unit: string): string | undefined {
+  return QUANTITY_UNITS.get(unit)?.metric;
+}
+
+function converter(unit: string, canonicalUom: string, metric: string | undefined) {
+  const quantity = QUANTITY_UNITS.get(unit);
+  if (quantity !== undefined) return quantity.metric === metric ? quantity.convert : undefined;
+  return TO_CANONICAL.get(canonicalUom)?.get(unit);
+}
+
+/**
+ * True when `unit` can be converted into `canonicalUom` (or already is it). `metric` names the
+ * quantity: quantity units (`%RH`, `%EL`) fit only their own metric.
+ */
+export function isConvertible(unit: string, canonicalUom: string, metric?: string): boolean {
+  return unit === canonicalUom || converter(unit, canonicalUom, metric) !== undefined;
 }
 
 /**
  * Converts a value sent in `unit` into the metric's canonical unit. Returns undefined when the
- * unit does not measure that quantity (e.g. "Pa" for a temperature) — a unit_conversion reject.
+ * unit does not measure that quantity (e.g. "Pa" for a temperature, "%EL" for a humidity) — a
+ * unit_conversion reject.
  */
 export function toCanonicalUnit(
   value: number,
   unit: string,
   canonicalUom: string,
+  metric?: string,
 ): number | undefined {
   if (unit === canonicalUom) return value;
-  const convert = TO_CANONICAL.get(canonicalUom)?.get(unit);
+  const convert = converter(unit, canonicalUom, metric);
   if (convert === undefined) return undefined;
   // 12 significant digits: drop binary noise (293.15 K → 20, not 20.000000000000023).
   return Number(convert(value).toPrecision(12));
