@@ -1,3 +1,5 @@
+import { createConnection } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import mqtt, { type MqttClient } from 'mqtt';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmbeddedBroker, type AcceptedPublish, type EmbeddedBroker } from './embedded-broker';
@@ -30,17 +32,24 @@ describe('embedded broker', () => {
     broker = undefined;
   });
 
+  const oversize: { user: string; bytes: number }[] = [];
   const start = async (accept?: (p: AcceptedPublish) => Promise<void>) => {
-    broker = await startEmbeddedBroker(0, {
-      authenticate: () => Promise.resolve(true),
-      authorizePublish: (user, topic) => topic === `ioc/v1/telemetry/${user}`,
-      accept:
-        accept ??
-        ((publish) =>
-          new Promise<void>((resolve, reject) => {
-            held.set(publish.payload.toString(), { publish, resolve, reject });
-          })),
-    });
+    broker = await startEmbeddedBroker(
+      { port: 0, host: '127.0.0.1', maxPacketBytes: 64 * 1024 },
+      {
+        onOversizePacket: (user, bytes) => {
+          oversize.push({ user, bytes });
+        },
+        authenticate: () => Promise.resolve(true),
+        authorizePublish: (user, topic) => topic === `ioc/v1/telemetry/${user}`,
+        accept:
+          accept ??
+          ((publish) =>
+            new Promise<void>((resolve, reject) => {
+              held.set(publish.payload.toString(), { publish, resolve, reject });
+            })),
+      },
+    );
     return broker;
   };
   const connect = async (user: string, opts: mqtt.IClientOptions = {}) => {
@@ -140,5 +149,43 @@ describe('embedded broker', () => {
     await closing;
     // Sent before the session ended (the client cannot resend: it does not reconnect).
     await until(() => m.acked, 'the PUBACK');
+  });
+
+  it('closes a client that sends a packet over the limit before its body is buffered', async () => {
+    const taken: string[] = [];
+    await start((p) => {
+      taken.push(p.payload.toString().slice(0, 5));
+      return Promise.resolve();
+    });
+    const big = await connect('dev-big', { reconnectPeriod: 0 });
+    const closed = new Promise<void>((resolve) => big.once('close', () => resolve()));
+    // 8 MiB announced in the header: refused on the header, whatever follows.
+    big.publish('ioc/v1/telemetry/dev-big', Buffer.alloc(8 * 1024 * 1024, 0x61), { qos: 1 });
+    await closed;
+    expect(oversize).toEqual([{ user: 'dev-big', bytes: expect.any(Number) as unknown }]);
+    expect(oversize[0]?.bytes).toBeGreaterThan(8 * 1024 * 1024);
+    // Another client, and a packet just under the limit, are taken as usual.
+    const ok = await connect('dev-ok');
+    await ok.publishAsync('ioc/v1/telemetry/dev-ok', `small${'b'.repeat(60 * 1024)}`, { qos: 1 });
+    expect(taken).toEqual(['small']);
+  });
+
+  it('listens on the interface it is given only (HOST=127.0.0.1 keeps devices on this machine)', async () => {
+    await start(() => Promise.resolve());
+    const outside = Object.values(networkInterfaces())
+      .flat()
+      .find((a) => a !== undefined && a.family === 'IPv4' && !a.internal)?.address;
+    // Every machine this runs on has a non-loopback address; without one there is nothing to prove.
+    expect(outside, 'a non-loopback IPv4 address of this machine').toBeDefined();
+    const reached = await new Promise<boolean>((resolve) => {
+      const s = createConnection(broker?.port ?? 0, outside ?? '');
+      s.once('connect', () => {
+        s.destroy();
+        resolve(true);
+      });
+      s.once('error', () => resolve(false));
+    });
+    expect(reached).toBe(false);
+    await connect('dev-local');
   });
 });

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:net';
 import { Aedes, type Client, type PublishPacket } from 'aedes';
+import { guardedConnection } from './packet-size-guard';
 
 export interface BrokerPolicy {
   /** Checks a CONNECT's username/password; resolves to false to refuse with "not authorized". */
@@ -13,6 +14,21 @@ export interface BrokerPolicy {
    * a rejection closes the client's connection unacknowledged and the client sends it again.
    */
   accept(publish: AcceptedPublish): Promise<void>;
+  /**
+   * A client sent a packet over the size limit: its connection is closed before the body is
+   * read. `username` is empty when it had not authenticated yet.
+   */
+  onOversizePacket?(username: string, bytes: number): void;
+}
+
+/** Where the broker listens and what it takes. */
+export interface BrokerListen {
+  /** First port tried (a following free one when taken; 0 = any). */
+  port: number;
+  /** Interface to bind (the platform's HOST): 127.0.0.1 keeps devices on this machine. */
+  host: string;
+  /** Largest MQTT packet a client may send, header and topic included. */
+  maxPacketBytes: number;
 }
 
 export interface AcceptedPublish {
@@ -52,7 +68,7 @@ const DRAIN_MS = 10_000;
  * writer batches across clients; a client whose messages wait delays only its own next read.
  */
 export async function startEmbeddedBroker(
-  preferredPort: number,
+  listen: BrokerListen,
   policy: BrokerPolicy,
 ): Promise<EmbeddedBroker> {
   /** Accepted messages not yet durable: `close()` lets them finish so their PUBACKs go out. */
@@ -129,8 +145,14 @@ export async function startEmbeddedBroker(
   aedes.on('clientDisconnect', (client) => {
     ready.delete(client);
   });
-  const server = createServer(aedes.handle);
-  const { port, moved } = await listenFrom(server, preferredPort);
+  const server = createServer((socket) => {
+    const client: AuthedClient = aedes.handle(
+      guardedConnection(socket, listen.maxPacketBytes, (bytes) => {
+        policy.onOversizePacket?.(client[USERNAME] ?? '', bytes);
+      }),
+    );
+  });
+  const { port, moved } = await listenFrom(server, listen.port, listen.host);
   return {
     port,
     moved,
@@ -183,6 +205,7 @@ async function drain(pending: Set<Promise<void>>, timeoutMs: number): Promise<vo
 async function listenFrom(
   server: Server,
   preferred: number,
+  host: string,
 ): Promise<{ port: number; moved: boolean }> {
   for (let port = preferred; port < preferred + 50; port++) {
     const ok = await new Promise<boolean>((resolve, reject) => {
@@ -197,7 +220,7 @@ async function listenFrom(
       };
       server.once('error', onError);
       server.once('listening', onListening);
-      server.listen(port, '0.0.0.0');
+      server.listen(port, host);
     });
     if (ok) {
       const addr = server.address();

@@ -30,6 +30,10 @@ export interface MqttIngestOptions {
   password?: string | undefined;
   /** Embedded broker port (a following free one when taken). */
   port: number;
+  /** Interface the embedded broker binds (the platform's HOST). */
+  host: string;
+  /** Largest MQTT payload a device may send (INGEST_MAX_PAYLOAD_BYTES). */
+  maxPayloadBytes: number;
   clientId: string;
   sharedGroup: string;
   directory: DeviceDirectory;
@@ -48,7 +52,17 @@ export interface MqttIngestOptions {
  */
 export async function openMqttIngest(opts: MqttIngestOptions): Promise<MqttIngest> {
   if (opts.mqttUrl) return openExternal(opts, opts.mqttUrl);
-  const broker = await startEmbeddedBroker(opts.port, {
+  const listen = {
+    port: opts.port,
+    host: opts.host,
+    // Room for the topic and properties above the payload limit, so a payload just over it still
+    // reaches ingest and is dead-lettered with its bytes; far bigger ones end the connection.
+    maxPacketBytes: opts.maxPayloadBytes + 65_536,
+  };
+  const broker = await startEmbeddedBroker(listen, {
+    onOversizePacket: (username, bytes) => {
+      opts.ingest.rejectOversizePacket(username, bytes);
+    },
     authenticate: async (username, password) =>
       (await opts.directory.authenticate(username, password)) !== null,
     authorizePublish: (username, topic) => mayPublish(username, topic),
@@ -68,7 +82,7 @@ export async function openMqttIngest(opts: MqttIngestOptions): Promise<MqttInges
   let open = true;
   return {
     kind: 'embedded',
-    url: `mqtt://127.0.0.1:${broker.port}`,
+    url: `mqtt://${localAddress(opts.host)}:${broker.port}`,
     port: broker.port,
     moved: broker.moved,
     connected: () => open,
@@ -140,4 +154,10 @@ async function openExternal(opts: MqttIngestOptions, url: string): Promise<MqttI
     disconnectUser: () => undefined,
     stop: () => collector.stop().catch(() => undefined),
   };
+}
+
+/** The address this machine's own clients (the simulator, the start banner) reach a bind on. */
+function localAddress(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
 }

@@ -90,6 +90,8 @@ export async function startReadingPath(deps: {
     username: config.MQTT_USERNAME,
     password: config.MQTT_PASSWORD,
     port: config.MQTT_PORT,
+    host: config.HOST,
+    maxPayloadBytes: config.INGEST_MAX_PAYLOAD_BYTES,
     clientId: config.MQTT_CLIENT_ID,
     sharedGroup: config.MQTT_SHARED_GROUP,
     directory: deps.directory,

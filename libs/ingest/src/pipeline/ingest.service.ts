@@ -91,6 +91,22 @@ export class IngestService {
   }
 
   /**
+   * The embedded broker closed a connection whose next MQTT packet was over the size limit; the
+   * body was never read, so the dead letter carries the size and who sent it, not the payload.
+   */
+  rejectOversizePacket(username: string, bytes: number): void {
+    this.counter('mqtt');
+    const who = username === '' ? 'an unauthenticated client' : `client ${username.slice(0, 64)}`;
+    this.reject('mqtt:embedded-broker', Buffer.alloc(0), [
+      {
+        reason: 'oversize',
+        message: `${who} sent an MQTT packet of ${bytes} bytes, over the ${this.deps.limits.maxPayloadBytes}-byte payload limit (INGEST_MAX_PAYLOAD_BYTES); connection closed`,
+        ...(username === '' ? {} : { deviceId: username }),
+      },
+    ]);
+  }
+
+  /**
    * A device's payload (native JSON, batch or SenML). Resolves once accepted rows are committed;
    * rejects with BackpressureError when the writer is full (unless `waitForRoom`).
    */
