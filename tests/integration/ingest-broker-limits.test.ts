@@ -65,7 +65,11 @@ describe('embedded broker packet-size limit', () => {
 
   it('closes the connection on the header of a 50 MB PUBLISH and dead-letters it', async () => {
     const big = await connect('big-1');
-    const closed = new Promise<void>((resolve) => big.stream.once('close', () => resolve()));
+    const closed = new Promise<void>((resolve) =>
+      big.stream.once('close', () => {
+        resolve();
+      }),
+    );
     // A QoS 1 PUBLISH header announcing 50 MB, then a trickle of its topic: the broker must not
     // wait for the rest.
     const socket = big.stream as Socket;

@@ -158,7 +158,11 @@ describe('embedded broker', () => {
       return Promise.resolve();
     });
     const big = await connect('dev-big', { reconnectPeriod: 0 });
-    const closed = new Promise<void>((resolve) => big.once('close', () => resolve()));
+    const closed = new Promise<void>((resolve) =>
+      big.once('close', () => {
+        resolve();
+      }),
+    );
     // 8 MiB announced in the header: refused on the header, whatever follows.
     big.publish('ioc/v1/telemetry/dev-big', Buffer.alloc(8 * 1024 * 1024, 0x61), { qos: 1 });
     await closed;
@@ -183,7 +187,9 @@ describe('embedded broker', () => {
         s.destroy();
         resolve(true);
       });
-      s.once('error', () => resolve(false));
+      s.once('error', () => {
+        resolve(false);
+      });
     });
     expect(reached).toBe(false);
     await connect('dev-local');

@@ -22,7 +22,9 @@ async function feed(bytes: Buffer, size: number, max: number) {
   guard.on('data', (c: Buffer) => passed.push(c));
   const error = await new Promise<Error | null>((resolve) => {
     guard.on('error', resolve);
-    guard.on('finish', () => resolve(null));
+    guard.on('finish', () => {
+      resolve(null);
+    });
     for (let i = 0; i < bytes.length; i += size) guard.write(bytes.subarray(i, i + size));
     guard.end();
   });

@@ -43,11 +43,17 @@ export class PacketSizeGuard extends Transform {
         this.lengthBytes++;
         if (byte & 0x80) {
           // At most four length bytes; a fifth means the stream is not MQTT.
-          if (this.lengthBytes === 4) return this.refuse(Number.POSITIVE_INFINITY, done);
+          if (this.lengthBytes === 4) {
+            this.refuse(Number.POSITIVE_INFINITY, done);
+            return;
+          }
           continue;
         }
         const total = 1 + this.lengthBytes + this.length;
-        if (total > this.maxBytes) return this.refuse(total, done);
+        if (total > this.maxBytes) {
+          this.refuse(total, done);
+          return;
+        }
         this.remaining = this.length;
         this.state = this.remaining > 0 ? 'body' : 'type';
       }
