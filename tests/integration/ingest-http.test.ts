@@ -286,6 +286,22 @@ describe.skipIf(!hasPostgres)('HTTP ingest and LoRaWAN webhooks', () => {
       { metric: 'snr', value: 5, time, unit: UNIT },
       { metric: 'temperature', value: 1, time, unit: UNIT },
     ]);
+    // The codec's luminosity is not in the profile: not stored, and visible with its reason.
+    expect(
+      ((await res.json()) as { rejected: { reason: string; message: string }[] }).rejected,
+    ).toEqual([
+      expect.objectContaining({
+        reason: 'not_mapped',
+        message: expect.stringContaining('luminosity') as unknown,
+      }),
+    ]);
+    const dead = await waitFor(async () => {
+      const r = await platform.ctx.pool.query<{ reason: string }>(
+        `SELECT reason FROM dead_letter WHERE device_id = 'ttn-env-01' AND detail LIKE '%luminosity%'`,
+      );
+      return r.rows.length > 0 ? r.rows : undefined;
+    });
+    expect(dead.map((r) => r.reason)).toEqual(['not_mapped']);
   });
 
   it('lands a ChirpStack v4 up event at the event time and acknowledges other events', async () => {

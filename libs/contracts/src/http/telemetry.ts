@@ -22,6 +22,9 @@ export const INGEST_REJECT_REASONS = [
   'duplicate',
   'unit_conversion',
   'auth_failed',
+  // LoRaWAN: decoded fields the device profile does not map, and uplinks with raw bytes only.
+  'not_mapped',
+  'not_decoded',
 ] as const;
 export type IngestRejectReason = (typeof INGEST_REJECT_REASONS)[number];
 

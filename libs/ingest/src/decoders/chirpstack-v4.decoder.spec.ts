@@ -60,4 +60,29 @@ describe('chirpstackV4Decoder', () => {
       expect.objectContaining({ reason: 'bad_shape', deviceId: 'cs-env-01' }),
     ]);
   });
+
+  it('says an up event with raw data only was not decoded', () => {
+    const r = chirpstackV4Decoder.decode({ ...fixture, object: undefined, data: 'AQID' }, ctx);
+    expect(r.rejects).toEqual([
+      expect.objectContaining({ reason: 'not_decoded', deviceId: 'cs-env-01' }),
+    ]);
+  });
+
+  it('tells a ChirpStack v3 uplink for what it is', () => {
+    const v3 = {
+      applicationID: '1',
+      applicationName: 'env',
+      deviceName: 'env-01',
+      devEUI: 'AQEBAQEBAQE=',
+      rxInfo: [{ rssi: -50, loRaSNR: 9 }],
+      data: 'AQID',
+      object: { temperature: 21 },
+    };
+    expect(chirpstackV4Decoder.decode(v3, ctx).rejects).toEqual([
+      {
+        reason: 'bad_shape',
+        message: expect.stringMatching(/^this is a ChirpStack v3 uplink/) as unknown,
+      },
+    ]);
+  });
 });

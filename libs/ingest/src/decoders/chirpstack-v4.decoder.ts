@@ -3,12 +3,14 @@ import { defineDecoder } from './define-decoder';
 import { parseJsonPayload } from './json-payload';
 import { firstIssue } from './zod-issue';
 import { decodeUplink, optionalTime, type LorawanContext, type Reception } from './lorawan';
+import { olderNetworkServer } from './lorawan-legacy';
 
 // ChirpStack v4 "up" event, JSON marshaler (protobuf JSON mapping: camelCase, defaults omitted).
 const upEvent = z.object({
   time: z.string().optional(),
   deviceInfo: z.object({ devEui: z.string(), deviceName: z.string().optional() }),
   object: z.unknown().optional(),
+  data: z.string().optional(),
   rxInfo: z.array(z.unknown()).optional(),
 });
 
@@ -25,6 +27,9 @@ export const chirpstackV4Decoder = defineDecoder<LorawanContext>(
   (payload, ctx) => {
     const parsed = parseJsonPayload(payload);
     if (!parsed.ok) return { readings: [], rejects: [parsed.reject] };
+    const older = olderNetworkServer(parsed.value);
+    if (older !== undefined)
+      return { readings: [], rejects: [{ reason: 'bad_shape', message: older }] };
     const msg = upEvent.safeParse(parsed.value);
     if (!msg.success) {
       const message = `not a ChirpStack v4 up event: ${firstIssue(msg.error)}`;
@@ -49,6 +54,7 @@ export const chirpstackV4Decoder = defineDecoder<LorawanContext>(
         receptions,
         // `time` is when ChirpStack finished de-duplicating the uplink: a network-server time.
         serverTimes: [optionalTime(msg.data.time)],
+        hasRawPayload: (msg.data.data ?? '') !== '',
       },
       ctx,
     );

@@ -46,15 +46,20 @@ describeDecoderContract(deviceTelemetryDecoder, {
 
 const ttn = fixtureJson('ttn-v3-uplink.json');
 const ttnUp = ttn.uplink_message as Record<string, unknown>;
+// The fixture's codec also sends luminosity: a good payload for a profile that maps it.
+const TTN_ALL_MAPPED = {
+  ...TTN_DEVICE,
+  profile: { fieldMap: { temperature: 'temperature', luminosity: 'luminosity' } },
+};
 describeDecoderContract(ttnV3Decoder, {
-  ctx: lorawanRegistry({ '0004A30B001C0530': TTN_DEVICE }),
+  ctx: lorawanRegistry({ '0004A30B001C0530': TTN_ALL_MAPPED }),
   good: ttn,
   batchWithOneBad: {
     payload: {
       ...ttn,
       uplink_message: { ...ttnUp, rx_metadata: [...(ttnUp.rx_metadata as unknown[]), 'garbage'] },
     },
-    readings: 3,
+    readings: 4,
     rejects: 0,
   },
 });

@@ -81,6 +81,8 @@ export interface UplinkParts {
   receptions: readonly Reception[];
   /** Network-server times in order of preference, after the best gateway's own time. */
   serverTimes: readonly (Date | undefined)[];
+  /** The uplink carried application bytes (TTS `frm_payload`, ChirpStack `data`). */
+  hasRawPayload: boolean;
 }
 
 /**
@@ -139,6 +141,46 @@ export function decodeUplink(parts: UplinkParts, ctx: LorawanContext): DecodeRes
   // Network servers omit zero-valued fields, so a missing SNR may mean 0 dB; not guessing.
   if (best?.rssi !== undefined) add('rssi', best.rssi);
   if (best?.snr !== undefined) add('snr', best.snr);
+  const unmapped = unmappedFields(decoded, profile);
+  if (unmapped.length > 0) {
+    const names = unmapped.slice(0, MAX_NAMED).join(', ');
+    const more = unmapped.length > MAX_NAMED ? ` and ${unmapped.length - MAX_NAMED} more` : '';
+    out.rejects.push({
+      reason: 'not_mapped',
+      message: `decoded fields not in the device profile's fieldMap, not stored: ${names}${more}`,
+      deviceId,
+    });
+  }
+  if (parts.decoded === undefined && parts.hasRawPayload) {
+    out.rejects.push({
+      reason: 'not_decoded',
+      message:
+        'uplink has raw bytes only: the network server decoded nothing (add a payload formatter/codec for this device there); only link quality was stored',
+      deviceId,
+    });
+  }
+  return out;
+}
+
+const MAX_NAMED = 20;
+
+/**
+ * Leaf paths of the decoded payload that neither the field map nor the position reads. Arrays
+ * and objects more than four levels deep count as one field each.
+ */
+function unmappedFields(decoded: Record<string, unknown>, profile: LorawanProfile): string[] {
+  const used = new Set(Object.keys(profile.fieldMap));
+  if (profile.position) used.add(profile.position.lon).add(profile.position.lat);
+  const out: string[] = [];
+  const walk = (value: Record<string, unknown>, prefix: string, depth: number): void => {
+    for (const [key, child] of Object.entries(value)) {
+      const path = prefix === '' ? key : `${prefix}.${key}`;
+      if (used.has(path)) continue;
+      if (isRecord(child) && depth < 4) walk(child, path, depth + 1);
+      else out.push(path.slice(0, 60));
+    }
+  };
+  walk(decoded, '', 1);
   return out;
 }
 

@@ -14,8 +14,14 @@ describe('ttnV3Decoder', () => {
   it('decodes the documented uplink: device by DevEUI, gateway time, mapped fields, rssi/snr', () => {
     const r = ttnV3Decoder.decode(fixtureText('ttn-v3-uplink.json'), ctx);
     const time = new Date('2020-02-12T15:15:45.787Z');
-    expect(r.rejects).toEqual([]);
-    // luminosity is not in the profile's fieldMap, so it is not stored.
+    // luminosity is not in the profile's fieldMap: not stored, and said so.
+    expect(r.rejects).toEqual([
+      {
+        reason: 'not_mapped',
+        deviceId: 'ttn-env-01',
+        message: "decoded fields not in the device profile's fieldMap, not stored: luminosity",
+      },
+    ]);
     expect(r.readings).toEqual([
       { deviceId: 'ttn-env-01', metric: 'temperature', value: 1, time },
       { deviceId: 'ttn-env-01', metric: 'rssi', value: -35, time },
@@ -106,6 +112,46 @@ describe('ttnV3Decoder', () => {
     };
     expect(ttnV3Decoder.decode(fixture, broken).rejects).toEqual([
       expect.objectContaining({ reason: 'bad_shape', message: 'ttn-v3: registry down' }),
+    ]);
+  });
+
+  it('says an uplink with raw bytes only was not decoded, and stores its link quality', () => {
+    const r = ttnV3Decoder.decode(
+      withUplink({ decoded_payload: undefined, frm_payload: 'AQID' }),
+      ctx,
+    );
+    expect(r.readings.map((x) => x.metric)).toEqual(['rssi', 'snr']);
+    expect(r.rejects).toEqual([
+      expect.objectContaining({ reason: 'not_decoded', deviceId: 'ttn-env-01' }),
+    ]);
+  });
+
+  it('names unmapped nested fields by their path', () => {
+    const r = ttnV3Decoder.decode(
+      withUplink({ decoded_payload: { temperature: 21, air: { co2: 400, voc: 3 } } }),
+      ctx,
+    );
+    expect(r.rejects.map((x) => x.message)).toEqual([
+      "decoded fields not in the device profile's fieldMap, not stored: air.co2, air.voc",
+    ]);
+  });
+
+  it('tells a The Things Network v2 uplink for what it is', () => {
+    const v2 = {
+      app_id: 'my-app',
+      dev_id: 'env-01',
+      hardware_serial: '0004A30B001C0530',
+      port: 1,
+      counter: 2,
+      payload_raw: 'AQID',
+      payload_fields: { temperature: 21 },
+      metadata: { time: '2020-02-12T15:15:45.787Z' },
+    };
+    expect(ttnV3Decoder.decode(v2, ctx).rejects).toEqual([
+      {
+        reason: 'bad_shape',
+        message: expect.stringMatching(/^this is a The Things Network v2 uplink/) as unknown,
+      },
     ]);
   });
 });

@@ -3,6 +3,7 @@ import { defineDecoder } from './define-decoder';
 import { parseJsonPayload } from './json-payload';
 import { firstIssue } from './zod-issue';
 import { decodeUplink, optionalTime, type LorawanContext, type Reception } from './lorawan';
+import { olderNetworkServer } from './lorawan-legacy';
 
 // Only the fields we read; The Things Stack omits empty/zero fields, so almost all are optional.
 const envelope = z.object({
@@ -11,6 +12,7 @@ const envelope = z.object({
   uplink_message: z
     .object({
       decoded_payload: z.unknown().optional(),
+      frm_payload: z.string().optional(),
       rx_metadata: z.array(z.unknown()).optional(),
       received_at: z.string().optional(),
     })
@@ -31,6 +33,9 @@ const rxMetadata = z.object({
 export const ttnV3Decoder = defineDecoder<LorawanContext>('ttn-v3', (payload, ctx) => {
   const parsed = parseJsonPayload(payload);
   if (!parsed.ok) return { readings: [], rejects: [parsed.reject] };
+  const older = olderNetworkServer(parsed.value);
+  if (older !== undefined)
+    return { readings: [], rejects: [{ reason: 'bad_shape', message: older }] };
   const msg = envelope.safeParse(parsed.value);
   if (!msg.success) {
     return {
@@ -71,6 +76,7 @@ export const ttnV3Decoder = defineDecoder<LorawanContext>('ttn-v3', (payload, ct
       decoded: up.decoded_payload,
       receptions,
       serverTimes: [optionalTime(up.received_at), optionalTime(receivedAt)],
+      hasRawPayload: (up.frm_payload ?? '') !== '',
     },
     ctx,
   );

@@ -139,3 +139,34 @@ describe('validateReadings', () => {
     expect(out.accepted).toHaveLength(1);
   });
 });
+
+describe('validateReadings: too old', () => {
+  it('refuses an old message once per device, naming its metrics and the setting', () => {
+    const old = new Date(now.getTime() - 10 * 86_400_000);
+    const out = validateReadings(
+      [
+        r({ metric: 'pm25', time: old }),
+        r({ metric: 'wifi_up', value: 1, time: old }),
+        r({ metric: 'temperature', value: 20, time: old }),
+        r({ deviceId: 'aq-2', time: old }),
+        r({ value: 7 }),
+      ],
+      { catalogue, now, maxAgeMs: 7 * 86_400_000 },
+    );
+    expect(out.accepted.map((x) => x.value)).toEqual([7]);
+    expect(out.rejects).toEqual([
+      {
+        reason: 'too_old',
+        deviceId: 'aq-1',
+        index: 0,
+        message: `pm25, wifi_up, temperature at ${old.toISOString()}: older than the accepted age of 7 days (INGEST_MAX_AGE_DAYS)`,
+      },
+      {
+        reason: 'too_old',
+        deviceId: 'aq-2',
+        index: 3,
+        message: `pm25 at ${old.toISOString()}: older than the accepted age of 7 days (INGEST_MAX_AGE_DAYS)`,
+      },
+    ]);
+  });
+});

@@ -41,6 +41,10 @@ export function validateReadings(
   const rejects: Reject[] = [];
   const seen = new Set<string>();
   let duplicates = 0;
+  const tooOld = new Map<
+    string,
+    { index: number; metrics: Set<string>; from: number; to: number }
+  >();
 
   readings.forEach((r, index) => {
     const fail = (reason: Reject['reason'], message: string): void => {
@@ -82,7 +86,17 @@ export function validateReadings(
       return;
     }
     if (ms < oldest) {
-      fail('too_old', `timestamp ${time.toISOString()} is older than the accepted age`);
+      // One refusal per device and message, not per field: an old uplink is one event.
+      const group = tooOld.get(r.deviceId) ?? {
+        index,
+        metrics: new Set<string>(),
+        from: ms,
+        to: ms,
+      };
+      group.metrics.add(r.metric);
+      group.from = Math.min(group.from, ms);
+      group.to = Math.max(group.to, ms);
+      tooOld.set(r.deviceId, group);
       return;
     }
     const position = r.position === undefined ? undefined : checkedPosition(r.position);
@@ -100,6 +114,17 @@ export function validateReadings(
     if (position !== undefined) row.position = position;
     accepted.push(row);
   });
+  const maxAgeMs = opts.maxAgeMs ?? DEFAULT_MAX_AGE_MS;
+  for (const [deviceId, g] of tooOld) {
+    rejects.push({
+      reason: 'too_old',
+      message: tooOldMessage(g, maxAgeMs),
+      deviceId,
+      index: g.index,
+    });
+  }
+  // In the order of the readings, as the other refusals are.
+  rejects.sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
   return { accepted, rejects, duplicates };
 }
 
@@ -111,4 +136,22 @@ function checkedPosition(p: { lon: number; lat: number }): { lon: number; lat: n
     Math.abs(p.lon) <= 180 &&
     Math.abs(p.lat) <= 90;
   return ok ? { lon: p.lon, lat: p.lat } : null;
+}
+
+/** Names the metrics, their time(s) and the setting that refused them. */
+function tooOldMessage(
+  g: { metrics: Set<string>; from: number; to: number },
+  maxAgeMs: number,
+): string {
+  const metrics = [...g.metrics]
+    .slice(0, 12)
+    .map((m) => m.slice(0, 40))
+    .join(', ');
+  const more = g.metrics.size > 12 ? ` and ${g.metrics.size - 12} more` : '';
+  const when =
+    g.from === g.to
+      ? `at ${new Date(g.from).toISOString()}`
+      : `from ${new Date(g.from).toISOString()} to ${new Date(g.to).toISOString()}`;
+  const days = Math.round((maxAgeMs / 86_400_000) * 100) / 100;
+  return `${metrics}${more} ${when}: older than the accepted age of ${days} days (INGEST_MAX_AGE_DAYS)`;
 }
