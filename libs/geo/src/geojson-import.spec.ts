@@ -284,3 +284,52 @@ describe('GeoJSON file readers', () => {
     expect((await readGeoJsonFile(join(dir, 'c.geojson'))).parseError).toBeTruthy();
   });
 });
+
+describe('a province never seen before: one province file and a wards/ folder', () => {
+  let dir = '';
+  const WARDS = 6;
+  beforeAll(async () => {
+    const { mkdir, readFile } = await import('node:fs/promises');
+    dir = await mkdtemp(join(tmpdir(), 'ioc-new-province-'));
+    // Đồng Nai's real shapes under codes no table knows, and ward files without a parent field.
+    const province = JSON.parse(
+      await readFile(boundaryPath('75_dong_nai', 'province'), 'utf8'),
+    ) as {
+      features: { properties: Record<string, unknown> }[];
+    };
+    for (const f of province.features) f.properties = { code: '99', name: 'Tỉnh Mới' };
+    await writeFile(join(dir, 'province.geojson'), JSON.stringify(province));
+    const wards = JSON.parse(await readFile(boundaryPath('75_dong_nai', 'wards'), 'utf8')) as {
+      features: { properties: Record<string, unknown>; geometry: unknown }[];
+    };
+    await mkdir(join(dir, 'wards'));
+    for (const [i, f] of wards.features.slice(0, WARDS).entries()) {
+      const code = String(99_900 + i);
+      const feature = ward({ code, name: `Phường ${i}`, fullName: `Phường Số ${i}` }, f.geometry);
+      await writeFile(join(dir, 'wards', `${code}.geojson`), JSON.stringify(feature));
+    }
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reads the sub-folder and takes the province that holds each ward as its parent', async () => {
+    expect((await readGeoJsonDirectory(dir)).map((s) => s.name)).toHaveLength(WARDS + 1);
+    const r = await importGeoJsonPaths([dir]);
+    expect(r.ok ? [] : r.errors.map((e) => e.message)).toEqual([]);
+    expect(r.ok && r.units.filter((u) => u.level !== 'province').map((u) => u.parentCode)).toEqual(
+      Array<string>(WARDS).fill('99'),
+    );
+  });
+
+  it('says how to give the parent when no known province holds a ward', async () => {
+    const r = await importGeoJsonPaths([join(dir, 'wards')]);
+    expect(r.ok).toBe(false);
+    expect(r.ok ? [] : r.errors.map((e) => e.reason)).toEqual(
+      Array<string>(WARDS).fill('unknown_parent'),
+    );
+    expect(r.ok ? '' : r.errors[0]?.message).toMatch(
+      /import its province file in the same command.*--parent/,
+    );
+  });
+});

@@ -269,17 +269,21 @@ function checkParents(
     const report = (reason: ImportReason, message: string): void => {
       errors.push(issue(c.source, c.featureIndex, unit.code, reason, message));
     };
-    unit.parentCode ??= parentOfCode.get(unit.code) ?? null;
+    unit.parentCode ??=
+      parentOfCode.get(unit.code) ?? containingProvince(unit.label, known) ?? null;
     if (unit.parentCode === null) {
       report(
         'unknown_parent',
-        'no parent: the feature has no parent code and the code is not in the code table',
+        'no parent: the feature has no parent code, its code is not in the code table, and no known province contains it — import its province file in the same command (a folder with the province file and a wards/ folder works), or give --parent <province code>',
       );
       continue;
     }
     const parent = known.get(unit.parentCode);
     if (!parent) {
-      report('unknown_parent', `parent ${unit.parentCode} is not a known province`);
+      report(
+        'unknown_parent',
+        `parent ${unit.parentCode} is not a known province: import its province file first or in the same command`,
+      );
       continue;
     }
     if (parent.level !== undefined && parent.level !== 'province') {
@@ -335,4 +339,24 @@ function issue(
 function round(v: number, digits: number): number {
   const k = 10 ** digits;
   return Math.round(v * k) / k;
+}
+
+/**
+ * The one known province whose boundary holds the unit's interior point: a ward file without a
+ * parent code, imported with its province (in the same command or before), belongs to it.
+ * None or several (overlapping data) → undefined, and the caller asks for the parent.
+ */
+function containingProvince(
+  label: readonly [number, number],
+  known: ReadonlyMap<string, ParentRef>,
+): string | undefined {
+  const [lon, lat] = label;
+  const holding = [...known.values()].filter(
+    (p) =>
+      p.level === 'province' &&
+      p.geometry !== undefined &&
+      p.geometry !== null &&
+      pointInMultiPolygon(lon, lat, p.geometry),
+  );
+  return holding.length === 1 ? holding[0]?.code : undefined;
 }

@@ -11,7 +11,12 @@ export {
   type ImportResult,
   type ParentRef,
 } from './geojson-import';
-export { importGeoJsonPaths, readGeoJsonDirectory, readGeoJsonFile } from './geojson-files';
+export {
+  importGeoJsonPaths,
+  readGeoJsonDirectory,
+  readGeoJsonFile,
+  readGeoJsonPaths,
+} from './geojson-files';
 export {
   KNOWN_CONVENTIONS,
   type FieldConvention,

@@ -1,13 +1,6 @@
-import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DomainError } from '@ioc/contracts';
-import {
-  readGeoJsonDirectory,
-  readGeoJsonFile,
-  type FieldMappingInput,
-  type GeoJsonSource,
-  type UnitImportService,
-} from '@ioc/geo';
+import { readGeoJsonPaths, type FieldMappingInput, type UnitImportService } from '@ioc/geo';
 
 type Print = (line: string) => void;
 
@@ -36,11 +29,7 @@ export async function importUnitsCommand(
       'UNITS_IMPORT_NO_INPUT',
       'give one or more GeoJSON files or folders',
     );
-  const sources: GeoJsonSource[] = [];
-  for (const p of positionals) {
-    if (statSync(p).isDirectory()) sources.push(...(await readGeoJsonDirectory(p)));
-    else sources.push(await readGeoJsonFile(p));
-  }
+  const sources = await readGeoJsonPaths(positionals);
   const mapping = parseMapping(values.map);
   const outcome = await importer.import(sources, {
     dryRun: values['dry-run'] ?? false,
