@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { writeFileSync, rmSync, mkdirSync } from 'node:fs';
+import { chmodSync, writeFileSync, rmSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { Registry, collectDefaultMetrics } from 'prom-client';
@@ -148,6 +148,7 @@ export async function startPlatform(
   const runtimeFile = join(config.DATA_DIR, 'runtime.json');
   if (db.embedded) {
     // Lets the `ioc` CLI reach the running embedded database instead of opening the files twice.
+    // Owner-only: the URL opens the database (the embedded socket has no password of its own).
     writeFileSync(
       runtimeFile,
       JSON.stringify(
@@ -155,7 +156,9 @@ export async function startPlatform(
         null,
         2,
       ),
+      { mode: 0o600 },
     );
+    chmodSync(runtimeFile, 0o600);
   }
 
   let stopped = false;

@@ -33,10 +33,17 @@ export async function serveWebApp(
     // wall's display token (they could read it from DATA_DIR anyway). Remote screens must be
     // given a token explicitly.
     fastify.addHook('onRequest', (req, reply, done) => {
+      // A local reverse proxy connects from 127.0.0.1 too: a request it relays (any forwarding
+      // header) comes from elsewhere and gets no token.
+      const relayed =
+        req.headers['x-forwarded-for'] !== undefined ||
+        req.headers.forwarded !== undefined ||
+        req.headers['x-real-ip'] !== undefined;
       const local =
-        req.socket.remoteAddress === '127.0.0.1' ||
-        req.socket.remoteAddress === '::1' ||
-        req.socket.remoteAddress === '::ffff:127.0.0.1';
+        !relayed &&
+        (req.socket.remoteAddress === '127.0.0.1' ||
+          req.socket.remoteAddress === '::1' ||
+          req.socket.remoteAddress === '::ffff:127.0.0.1');
       if (
         local &&
         req.method === 'GET' &&
