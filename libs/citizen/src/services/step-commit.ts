@@ -10,7 +10,7 @@ import { toChanged } from '../views/case-state';
 import type { CaseReader } from './case-reader';
 import { noticeText } from './case-notices';
 import { stepInvalid, type CaseStep } from './case-steps';
-import type { CitizenCaseOptions } from './citizen-case.service';
+import type { CitizenCaseOptions } from './case-options';
 import { citizenIndicatorRows } from './indicator-rows';
 
 export type FlowOptions<A> = CitizenCaseOptions<A> & { now: () => Date; reopenDays: number };
