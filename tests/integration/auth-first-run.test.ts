@@ -77,6 +77,14 @@ describe('first run', () => {
         })
       ).status,
     ).toBe(400);
+    // Long enough but trivially guessed: refused too, with its own code.
+    expect(
+      await post('/api/v1/auth/setup', {
+        setupToken: platform.setupToken,
+        username: 'admin',
+        password: 'aaaaaaaaaaaa',
+      }),
+    ).toMatchObject({ status: 400, body: { error: { code: 'PASSWORD_WEAK' } } });
   });
 
   it('creates the first administrator once with the setup token', async () => {

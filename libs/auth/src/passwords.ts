@@ -1,4 +1,6 @@
 import argon2 from 'argon2';
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import * as zxcvbnCommon from '@zxcvbn-ts/language-common';
 import { DomainError, PASSWORD_MAX_LENGTH } from '@ioc/contracts';
 
 /**
@@ -9,6 +11,21 @@ import { DomainError, PASSWORD_MAX_LENGTH } from '@ioc/contracts';
 const PARAMS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 export const PASSWORD_MIN_LENGTH = 12;
+/**
+ * zxcvbn's score (0–4) a password must reach: 3 is "safely unguessable" for an online attacker
+ * and refuses the common-password list, repeats (`aaaaaaaaaaaa`), sequences and keyboard walks.
+ */
+export const PASSWORD_MIN_SCORE = 3;
+
+// Built on first use: the dictionaries take a few megabytes and only account changes need them.
+let strength: ZxcvbnFactory | undefined;
+function estimator(): ZxcvbnFactory {
+  strength ??= new ZxcvbnFactory({
+    dictionary: { ...zxcvbnCommon.dictionary },
+    graphs: zxcvbnCommon.adjacencyGraphs,
+  });
+  return strength;
+}
 /** The API refuses longer ones before hashing (libs/contracts http/auth.ts). */
 export { PASSWORD_MAX_LENGTH };
 
@@ -37,7 +54,10 @@ export function needsRehash(hash: string): boolean {
   }
 }
 
-/** Length is what matters (NIST SP 800-63B); composition rules only push people to patterns. */
+/**
+ * Length and guessability (NIST SP 800-63B: a minimum length and a check against common and
+ * repetitive passwords); composition rules only push people to patterns.
+ */
 export function assertAcceptablePassword(password: string, username: string): void {
   if (password.length < PASSWORD_MIN_LENGTH) {
     throw new DomainError(
@@ -58,6 +78,15 @@ export function assertAcceptablePassword(password: string, username: string): vo
       'invalid',
       'PASSWORD_CONTAINS_USERNAME',
       'password must not contain the username',
+    );
+  }
+  const check = estimator().check(password, [username, 'ioc', 'admin']);
+  if (check.score < PASSWORD_MIN_SCORE) {
+    const why = check.feedback.warning ? ` (${check.feedback.warning})` : '';
+    throw new DomainError(
+      'invalid',
+      'PASSWORD_WEAK',
+      `password is too easy to guess${why}: use a longer passphrase of unrelated words`,
     );
   }
 }

@@ -61,6 +61,7 @@ export const ERROR_MESSAGES: Readonly<Record<string, MessageKey>> = {
   AUTH_REQUIRED: 'admin.error.signedOut',
   PASSWORD_TOO_SHORT: 'admin.error.passwordShort',
   PASSWORD_CONTAINS_USERNAME: 'admin.error.passwordUsername',
+  PASSWORD_WEAK: 'admin.error.passwordWeak',
   REPORT_LOCKED: 'reports.error.locked',
 };
 
@@ -71,6 +72,7 @@ export const ERROR_FIELDS: Readonly<Record<string, string>> = {
   PASSWORD_TOO_SHORT: 'password',
   PASSWORD_TOO_LONG: 'password',
   PASSWORD_CONTAINS_USERNAME: 'password',
+  PASSWORD_WEAK: 'password',
   SCOPE_INVALID: 'units',
   SCOPE_UNKNOWN_UNIT: 'units',
   FEED_EXISTS: 'code',

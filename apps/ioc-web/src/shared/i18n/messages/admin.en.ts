@@ -44,6 +44,8 @@ export const adminEn: Record<keyof typeof adminVi, string> = {
   'admin.error.deviceExists': 'A device with this id already exists.',
   'admin.error.forbidden': 'You are not allowed to do this.',
   'admin.error.signedOut': 'Your session has ended. Please sign in again.',
+  'admin.error.passwordWeak':
+    'The password is too easy to guess (common or repetitive): use a longer phrase of unrelated words.',
   'admin.error.passwordShort': 'The password is too short (at least 12 characters).',
   'admin.error.passwordUsername': 'The password must not contain the username.',
   'admin.role.admin': 'Administrator',

@@ -42,6 +42,8 @@ export const adminVi = {
   'admin.error.deviceExists': 'Đã có thiết bị với mã này.',
   'admin.error.forbidden': 'Bạn không có quyền thực hiện thao tác này.',
   'admin.error.signedOut': 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',
+  'admin.error.passwordWeak':
+    'Mật khẩu quá dễ đoán (phổ biến hoặc lặp lại): hãy dùng một cụm từ dài gồm các từ không liên quan.',
   'admin.error.passwordShort': 'Mật khẩu quá ngắn (tối thiểu 12 ký tự).',
   'admin.error.passwordUsername': 'Mật khẩu không được chứa tên đăng nhập.',
   'admin.role.admin': 'Quản trị viên',
