@@ -269,9 +269,10 @@ interface Ws {
   close(): void;
 }
 
-async function openWs(token: string | null): Promise<Ws> {
+/** `via: 'url'` puts the token in ?token= (only display tokens are taken there). */
+async function openWs(token: string | null, via: 'message' | 'url' = 'message'): Promise<Ws> {
   const url = new URL('/ws', platform.httpUrl.replace(/^http/, 'ws'));
-  if (token) url.searchParams.set('token', token);
+  if (token && via === 'url') url.searchParams.set('token', token);
   const ws = new WebSocket(url);
   const messages: WsServerMessage[] = [];
   const closed = new Promise<number>((resolve) => {
@@ -288,6 +289,7 @@ async function openWs(token: string | null): Promise<Ws> {
     });
     ws.once('error', reject);
   });
+  if (token && via === 'message') ws.send(JSON.stringify({ type: 'auth', token }));
   return {
     messages,
     closed,
@@ -313,6 +315,22 @@ describe('WebSocket authentication', () => {
     });
     expect(ws.messages[0]).toMatchObject({ type: 'authenticated', kind: 'user', units: [HOME] });
     ws.close();
+  });
+
+  it('refuses a session token in the URL (HTTP refuses it there too), a display token is taken', async () => {
+    const token = await platform.loginAs('ward_operator', [HOME]);
+    const ws = await openWs(token, 'url');
+    expect(await ws.closed).toBe(4401);
+    expect(ws.messages).toContainEqual(
+      expect.objectContaining({ type: 'error', code: 'AUTH_INVALID_TOKEN' }),
+    );
+    const wall = await openWs(await platform.displayToken(HOME), 'url');
+    wall.send({ type: 'subscribe', channels: [`unit:${HOME}`] });
+    expect(await wall.next((m) => m.type === 'subscribed')).toEqual({
+      type: 'subscribed',
+      channels: [`unit:${HOME}`],
+    });
+    wall.close();
   });
 
   it('closes a connection that subscribes before authenticating', async () => {

@@ -310,10 +310,14 @@ interface WsOutcome {
   closedWith: number | null;
 }
 
-/** Opens /ws (token as ?token=), subscribes to the channels and reports what happened. */
+/**
+ * Opens /ws, authenticates as the web does (a display token as ?token=, a session as the first
+ * message), subscribes to the channels and reports what happened.
+ */
 async function wsSubscribe(token: string | null, channels: string[]): Promise<WsOutcome> {
   const url = new URL('/ws', platform.httpUrl.replace(/^http/, 'ws'));
-  if (token) url.searchParams.set('token', token);
+  const inUrl = token?.startsWith('iocd_') === true;
+  if (token && inUrl) url.searchParams.set('token', token);
   const ws = new WebSocket(url);
   const out: WsOutcome = { subscribed: [], refused: [], closedWith: null };
   return new Promise((resolve, reject) => {
@@ -326,6 +330,7 @@ async function wsSubscribe(token: string | null, channels: string[]): Promise<Ws
       resolve(out);
     };
     ws.on('open', () => {
+      if (token && !inUrl) ws.send(JSON.stringify({ type: 'auth', token }));
       ws.send(JSON.stringify({ type: 'subscribe', channels }));
     });
     ws.on('message', (data: Buffer) => {

@@ -98,16 +98,20 @@ export class WsClientAuth {
     }
   }
 
-  /** Resolves the connect-time ?token= (called once, before any message is handled). */
+  /**
+   * Resolves the connect-time ?token= (called once, before any message is handled). A URL token
+   * is taken as HTTP takes one: a wall's display token only, never a session (URLs end up in
+   * proxy logs and browser histories); sessions authenticate with the first message.
+   */
   async start(): Promise<void> {
     if (this.token === null) return;
-    await this.authenticate(this.token);
+    await this.authenticate(this.token, 'query');
   }
 
   /** Handles `{type:'auth'}`; true when the connection may go on. */
-  async authenticate(token: string): Promise<boolean> {
+  async authenticate(token: string, via: 'query' | 'message' = 'message'): Promise<boolean> {
     this.token = token;
-    this.principal = await this.access.gate.resolve({ token, via: 'message' });
+    this.principal = await this.access.gate.resolve({ token, via });
     if (this.principal) {
       clearTimeout(this.timer);
       this.access.track(this);

@@ -1,7 +1,7 @@
 import type { DeviceView, ReadingDelta, WsServerMessage } from '@ioc/contracts';
 import type { Listing } from '../api/schemas';
 import { DeviceStore } from './deviceStore';
-import { ReconnectingSocket, type SocketLike, type SocketPhase } from './wsClient';
+import { ReconnectingSocket, isDisplayToken, type SocketLike, type SocketPhase } from './wsClient';
 
 export interface LiveSnapshot {
   phase: SocketPhase;
@@ -21,6 +21,8 @@ export interface LiveFeedOptions {
   unitCode: string;
   fetchDevices: (unit: string, signal: AbortSignal) => Promise<Listing<DeviceView>>;
   wsUrl: () => string;
+  /** A session token to authenticate with (first message); see ReconnectingSocket. */
+  authToken?: () => string | null;
   createSocket?: (url: string) => SocketLike;
   /** Full REST refresh period: repairs anything a lost delta left behind. */
   refreshIntervalMs?: number;
@@ -71,6 +73,7 @@ export class LiveFeed {
     };
     this.socket = new ReconnectingSocket({
       url: opts.wsUrl,
+      ...(opts.authToken ? { authToken: opts.authToken } : {}),
       // Alerts ride the same socket: one connection per screen, one reconnect loop.
       channels: [`unit:${opts.unitCode}`, `alerts:${opts.unitCode}`],
       onMessage: (msg) => {
@@ -207,12 +210,15 @@ export class LiveFeed {
   }
 }
 
-/** Same-origin /ws URL; the display token (if any) rides as ?token= since browsers cannot set headers. */
+/**
+ * Same-origin /ws URL. A wall's display token rides as ?token= (browsers cannot set headers on
+ * a WebSocket); a session token never does — ReconnectingSocket sends it as the first message.
+ */
 export function liveSocketUrl(
   loc: Pick<Location, 'protocol' | 'host'>,
   token: string | null,
 ): string {
   const url = new URL(`${loc.protocol === 'https:' ? 'wss:' : 'ws:'}//${loc.host}/ws`);
-  if (token) url.searchParams.set('token', token);
+  if (token !== null && isDisplayToken(token)) url.searchParams.set('token', token);
   return url.toString();
 }

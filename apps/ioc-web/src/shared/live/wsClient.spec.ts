@@ -123,12 +123,48 @@ describe('ReconnectingSocket', () => {
 });
 
 describe('liveSocketUrl', () => {
-  it('follows the page scheme and carries the token', () => {
+  it('follows the page scheme and carries a display token, never a session', () => {
     expect(liveSocketUrl({ protocol: 'http:', host: 'ioc.local:8080' }, null)).toBe(
       'ws://ioc.local:8080/ws',
     );
-    expect(liveSocketUrl({ protocol: 'https:', host: 'ioc.gov.vn' }, 'a b')).toBe(
-      'wss://ioc.gov.vn/ws?token=a+b',
+    expect(liveSocketUrl({ protocol: 'https:', host: 'ioc.gov.vn' }, 'iocd_a b')).toBe(
+      'wss://ioc.gov.vn/ws?token=iocd_a+b',
     );
+    expect(liveSocketUrl({ protocol: 'https:', host: 'ioc.gov.vn' }, 'iocs_secret')).toBe(
+      'wss://ioc.gov.vn/ws',
+    );
+  });
+});
+
+describe('ReconnectingSocket authentication', () => {
+  const opened = (token: string | null) => {
+    const sockets: FakeSocket[] = [];
+    const ws = new ReconnectingSocket({
+      url: () => 'ws://host/ws',
+      authToken: () => token,
+      channels: ['unit:48'],
+      onMessage: () => undefined,
+      createSocket: (url) => {
+        const s = new FakeSocket(url);
+        sockets.push(s);
+        return s;
+      },
+    });
+    ws.start();
+    sockets[0]?.open();
+    ws.stop();
+    return sockets[0]?.sent;
+  };
+
+  it('sends a session token as the first message, before subscribing', () => {
+    expect(opened('iocs_secret')).toEqual([
+      { type: 'auth', token: 'iocs_secret' },
+      { type: 'subscribe', channels: ['unit:48'] },
+    ]);
+  });
+
+  it('sends no auth message for a display token (it is in the URL) or without a token', () => {
+    expect(opened('iocd_wall')).toEqual([{ type: 'subscribe', channels: ['unit:48'] }]);
+    expect(opened(null)).toEqual([{ type: 'subscribe', channels: ['unit:48'] }]);
   });
 });

@@ -17,6 +17,11 @@ export interface SocketLike {
 export interface ReconnectingSocketOptions {
   /** Evaluated on every attempt so a refreshed token is picked up. */
   url: () => string;
+  /**
+   * A person's session token, sent as the first message of every connection: sessions never
+   * ride in a URL (the server refuses them there); a wall's display token does (liveSocketUrl).
+   */
+  authToken?: () => string | null;
   channels: readonly string[];
   onMessage: (msg: WsServerMessage) => void;
   onPhase?: (phase: SocketPhase) => void;
@@ -47,8 +52,10 @@ export class ReconnectingSocket {
   private running = false;
   private everOpened = false;
   private phase: SocketPhase = 'closed';
-  private readonly opts: Required<Omit<ReconnectingSocketOptions, 'onPhase' | 'onReconnected'>> &
-    Pick<ReconnectingSocketOptions, 'onPhase' | 'onReconnected'>;
+  private readonly opts: Required<
+    Omit<ReconnectingSocketOptions, 'onPhase' | 'onReconnected' | 'authToken'>
+  > &
+    Pick<ReconnectingSocketOptions, 'onPhase' | 'onReconnected' | 'authToken'>;
 
   constructor(opts: ReconnectingSocketOptions) {
     this.opts = {
@@ -108,6 +115,10 @@ export class ReconnectingSocket {
       if (this.socket !== socket) return;
       this.lastFrameAt = Date.now();
       this.setPhase('open');
+      const token = this.opts.authToken?.() ?? null;
+      if (token !== null && !isDisplayToken(token)) {
+        socket.send(JSON.stringify({ type: 'auth', token }));
+      }
       socket.send(JSON.stringify({ type: 'subscribe', channels: [...this.opts.channels] }));
       this.startHeartbeat(socket);
       if (this.everOpened) this.opts.onReconnected?.();
@@ -188,4 +199,9 @@ export class ReconnectingSocket {
     this.phase = phase;
     this.opts.onPhase?.(phase);
   }
+}
+
+/** A wall screen's read-only token, the one kind that may travel in a URL. */
+export function isDisplayToken(token: string): boolean {
+  return token.startsWith('iocd_');
 }

@@ -50,6 +50,7 @@ export function useMatrix(unit: string | null, period: string | null): MatrixSta
         ? null
         : new ReconnectingSocket({
             url: () => liveSocketUrl(window.location, readToken()),
+            authToken: readToken,
             channels: [`unit:${unit}`],
             onMessage: (msg) => {
               if (msg.type !== 'report' || pushTimer !== null) return;

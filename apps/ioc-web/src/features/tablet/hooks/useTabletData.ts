@@ -129,6 +129,7 @@ export function useTabletData(
 
     const socket = new ReconnectingSocket({
       url: () => liveSocketUrl(window.location, readToken()),
+      authToken: readToken,
       channels: [`unit:${unit}`],
       onMessage: (msg) => {
         if (msg.type === 'readings') {

@@ -24,6 +24,7 @@ export function useLiveFeed(unitCode: string): { feed: LiveFeed | null; snapshot
       unitCode,
       fetchDevices,
       wsUrl: () => liveSocketUrl(window.location, readToken()),
+      authToken: readToken,
     });
     f.start();
     setFeed(f);
