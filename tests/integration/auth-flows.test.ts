@@ -25,6 +25,8 @@ beforeAll(async () => {
     LOGIN_MAX_ATTEMPTS_PER_IP: '6',
     INGEST_RATE_BURST: '5',
     INGEST_RATE_PER_SECOND: '1',
+    INGEST_RATE_SOURCE_BURST: '30',
+    INGEST_RATE_PER_SOURCE_PER_SECOND: '1',
     CORS_ORIGINS: ORIGIN,
     METRICS_TOKEN,
   });
@@ -680,6 +682,32 @@ describe('machine credentials write only their own data', () => {
     // Another credential has its own bucket.
     expect(
       (await api('POST', '/api/v1/telemetry', { token, body: { values: { pm25: 5 } } })).status,
+    ).toBe(202);
+  });
+
+  it('rate-limits per source too: a new credential on every request gains nothing', async () => {
+    const ip = '198.51.100.23';
+    const statuses: number[] = [];
+    for (let i = 0; i < 36; i++) {
+      const r = await api('POST', '/api/v1/telemetry', {
+        token: `iocdev_forged_${i}_${Math.random().toString(36).slice(2)}`,
+        body: { values: { pm25: 1 } },
+        ip,
+      });
+      statuses.push(r.status);
+    }
+    // The forged tokens are refused (401) until the address's budget is spent, then 429.
+    expect(statuses.slice(0, 25).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(31)).toEqual([429, 429, 429, 429, 429]);
+    // Another address is not held up by it.
+    expect(
+      (
+        await api('POST', '/api/v1/telemetry', {
+          token,
+          body: { values: { pm25: 6 } },
+          ip: '198.51.100.24',
+        })
+      ).status,
     ).toBe(202);
   });
 });

@@ -59,6 +59,9 @@ export const apiConfigSchema = z.object({
   LOGIN_LOCKOUT_MINUTES: positiveInt(15),
   INGEST_RATE_PER_SECOND: positiveInt(20),
   INGEST_RATE_BURST: positiveInt(200),
+  // Per source address, whatever credential it presents: rotating credentials gains nothing.
+  INGEST_RATE_PER_SOURCE_PER_SECOND: positiveInt(400),
+  INGEST_RATE_SOURCE_BURST: positiveInt(4000),
   METRICS_TOKEN: z.string().min(32, 'at least 32 characters').optional(),
   // Which peers may set X-Forwarded-For (the client address for audit and login throttling).
   // Trusting everyone would let any client pick a fresh address per login attempt.

@@ -53,6 +53,8 @@ export class AccessGate {
   constructor(
     private readonly auth: AuthServices,
     private readonly ingestBuckets: TokenBuckets,
+    /** Per source address across credentials (a client rotating credentials gains nothing). */
+    private readonly sourceBuckets: TokenBuckets,
     private readonly units: UnitLoader,
     private readonly lookups: ResourceLookups,
     readonly enforce: boolean,
@@ -195,16 +197,18 @@ export class AccessGate {
       }
     }
     // Keyed by a hash: the limiter's memory must not hold secrets.
-    const key = credential
-      ? `c:${sha256Hex(credential).slice(0, 32)}`
-      : `ip:${clientIp(req) ?? '?'}`;
-    const wait = this.ingestBuckets.take(key);
+    const source = `ip:${clientIp(req) ?? '?'}`;
+    const key = credential ? `c:${sha256Hex(credential).slice(0, 32)}` : source;
+    const bySource = this.sourceBuckets.take(source);
+    const wait = bySource > 0 ? bySource : this.ingestBuckets.take(key);
     if (wait > 0) {
       void reply.header('retry-after', String(wait));
       throw new DomainError(
         'rate_limited',
         'RATE_LIMITED',
-        `Too many requests for this credential: retry in ${wait} s`,
+        bySource > 0
+          ? `Too many requests from this address: retry in ${wait} s`
+          : `Too many requests for this credential: retry in ${wait} s`,
       );
     }
   }

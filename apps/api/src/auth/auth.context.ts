@@ -31,7 +31,11 @@ export function createAuthContext(
     ratePerSecond: config.INGEST_RATE_PER_SECOND,
     burst: config.INGEST_RATE_BURST,
   });
-  const gate = new AccessGate(services, buckets, units, lookups, config.AUTH_ENFORCE);
+  const sources = new TokenBuckets({
+    ratePerSecond: config.INGEST_RATE_PER_SOURCE_PER_SECOND,
+    burst: config.INGEST_RATE_SOURCE_BURST,
+  });
+  const gate = new AccessGate(services, buckets, sources, units, lookups, config.AUTH_ENFORCE);
   return {
     ...services,
     enforce: config.AUTH_ENFORCE,
