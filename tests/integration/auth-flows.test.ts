@@ -685,6 +685,26 @@ describe('machine credentials write only their own data', () => {
     ).toBe(202);
   });
 
+  it('audits refused (401) requests, one counted row per address and code per window', async () => {
+    const ip = '198.51.100.77';
+    for (let i = 0; i < 40; i++) {
+      const r = await api('GET', '/api/v1/devices?unit=48', { token: `iocs_guess_${i}`, ip });
+      expect(r.status).toBe(401);
+    }
+    await platform.ctx.auth.refusals.flush();
+    const rows = await platform.ctx.pool.query<{ ip: string; detail: Record<string, unknown> }>(
+      "SELECT ip, detail FROM audit_log WHERE action = 'access.unauthenticated' AND ip = $1 ORDER BY id",
+      [ip],
+    );
+    expect(rows.rows.map((r) => [r.detail['code'], r.detail['count']])).toEqual([
+      ['AUTH_INVALID_TOKEN', 1],
+      ['AUTH_INVALID_TOKEN', 39],
+    ]);
+    // Never the token itself, nor the query string.
+    expect(JSON.stringify(rows.rows)).not.toContain('iocs_guess');
+    expect(rows.rows[0]?.detail['routes']).toEqual(['GET /api/v1/devices']);
+  });
+
   it('rate-limits per source too: a new credential on every request gains nothing', async () => {
     const ip = '198.51.100.23';
     const statuses: number[] = [];

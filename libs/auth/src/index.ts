@@ -3,6 +3,7 @@ export { Authorizer, type Decision, type DenyCode, type ScopeTree } from './auth
 export { AuditLog, type AuditEvent, type AuditFilter, type AuditRecord } from './audit';
 export { csvLine, neutraliseCell, type CsvValue } from './csv';
 export { TokenBuckets, type BucketOptions } from './token-bucket';
+export { RefusalTally, type RefusalAudit, type RefusalTallyOptions } from './refusal-tally';
 export {
   newToken,
   tokenKind,

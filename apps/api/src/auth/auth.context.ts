@@ -1,6 +1,12 @@
 import type { ApiConfig } from '@ioc/config';
 import type { Queryable } from '@ioc/db';
-import { createAuthServices, TokenBuckets, type AuthServices, type ScopeTree } from '@ioc/auth';
+import {
+  createAuthServices,
+  RefusalTally,
+  TokenBuckets,
+  type AuthServices,
+  type ScopeTree,
+} from '@ioc/auth';
 import { AccessGate, type UnitLoader } from './access-gate';
 import { RouteRegistry } from './route-registry';
 import type { ResourceLookups } from './resource-lookups';
@@ -11,6 +17,8 @@ export interface AuthContext extends AuthServices {
   /** AUTH_ENFORCE: the one switch; off = every route and channel open (tests, local runs). */
   enforce: boolean;
   gate: AccessGate;
+  /** 401s in the audit trail, aggregated per address and code (the error filter notes them). */
+  refusals: RefusalTally;
   routes: RouteRegistry;
   ws: WsAccess;
 }
@@ -40,6 +48,7 @@ export function createAuthContext(
     ...services,
     enforce: config.AUTH_ENFORCE,
     gate,
+    refusals: new RefusalTally(services.audit),
     routes: new RouteRegistry(),
     ws: new WsAccess(services, gate, config.AUTH_ENFORCE),
   };

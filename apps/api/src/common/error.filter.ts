@@ -3,9 +3,12 @@ import {
   Catch,
   type ExceptionFilter,
   HttpException,
+  Inject,
   Logger,
+  Optional,
 } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { RefusalTally } from '@ioc/auth';
 import { DomainError, type ApiErrorBody, type ErrorKind } from '@ioc/contracts';
 import { ConfigError } from '@ioc/config';
 import { BackpressureError } from '@ioc/ingest';
@@ -31,9 +34,17 @@ const STATUS: Record<ErrorKind, number> = {
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');
 
+  constructor(@Optional() @Inject(RefusalTally) private readonly refusals?: RefusalTally) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body, headers } = toResponse(exception);
+    if (status === 401 && this.refusals) {
+      const req = host.switchToHttp().getRequest<FastifyRequest>();
+      // The route's pattern, never the raw URL: a query may carry a token.
+      const route = req.routeOptions.url ?? req.url.split('?')[0] ?? '';
+      this.refusals.note(req.ip || null, body.error.code, `${req.method} ${route}`);
+    }
     if (status >= 500 && !(exception instanceof BackpressureError)) {
       this.logger.error(
         exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),

@@ -13,6 +13,7 @@ import { ReportExportService, ReportingService, ScheduleService } from '@ioc/rep
 import {
   AuditLog,
   DisplayTokenService,
+  RefusalTally,
   SessionService,
   SetupService,
   UsersService,
@@ -82,6 +83,7 @@ export function nestProviders(ctx: PlatformContext): Provider[] {
     value(UsersService, auth.users),
     value(DisplayTokenService, auth.displays),
     value(AuditLog, auth.audit),
+    value(RefusalTally, auth.refusals),
     value(MetricsAccess, new MetricsAccess(auth.gate, auth.authorizer, config.METRICS_TOKEN)),
     value(Registry, ctx.registry),
     value(PLATFORM_STATUS, status),
