@@ -63,7 +63,7 @@ export class RefusalTally {
       routes: new Set([route.slice(0, 120)]),
       extra: 0,
     });
-    this.write(ipOf, code, { count: 1, routes: [route.slice(0, 120)] });
+    void this.write(ipOf, code, { count: 1, routes: [route.slice(0, 120)] });
   }
 
   /** Writes the counted repeats of the window that ends now and starts a new window. */
