@@ -67,6 +67,9 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     MQTT_CLIENT_ID: clientId,
     MQTT_SHARED_GROUP: clientId,
     WRITER_MAX_LATENCY_MS: '20',
+    // Every test client connects from 127.0.0.1, and several suites fail connects on purpose;
+    // the per-address throttle has its own spec (libs/embedded).
+    MQTT_MAX_FAILED_CONNECTS_PER_MINUTE: '10000',
     AUTH_ENFORCE: auth === true ? 'true' : 'false',
     // Suites make the reporting schedules they are about; `reports-defaults` turns this on.
     REPORT_SCHEDULE_DEFAULTS: 'false',

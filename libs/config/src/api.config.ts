@@ -23,6 +23,8 @@ export const apiConfigSchema = z.object({
   MQTT_USERNAME: z.string().optional(),
   MQTT_PASSWORD: z.string().optional(),
   MQTT_PORT: port(1883),
+  // Failed CONNECTs per address per minute at the embedded broker before it stops listening to it.
+  MQTT_MAX_FAILED_CONNECTS_PER_MINUTE: positiveInt(10),
   MQTT_CLIENT_ID: z.string().min(1).default('ioc-ingest-1'),
   MQTT_SHARED_GROUP: z
     .string()

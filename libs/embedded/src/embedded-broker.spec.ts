@@ -194,4 +194,40 @@ describe('embedded broker', () => {
     expect(reached).toBe(false);
     await connect('dev-local');
   });
+
+  it('stops hearing an address that keeps failing to connect', async () => {
+    let checked = 0;
+    broker = await startEmbeddedBroker(
+      { port: 0, host: '127.0.0.1', maxPacketBytes: 64 * 1024, maxFailedConnectsPerMinute: 3 },
+      {
+        authenticate: (_user, password) => {
+          checked++;
+          return Promise.resolve(password === 'right');
+        },
+        authorizePublish: () => true,
+        accept: () => Promise.resolve(),
+      },
+    );
+    const attempt = (password: string) =>
+      mqtt
+        .connectAsync(`mqtt://127.0.0.1:${String(broker?.port)}`, {
+          username: 'dev-1',
+          password,
+          reconnectPeriod: 0,
+          protocolVersion: 4,
+        })
+        .then(
+          async (c) => {
+            await c.endAsync(true);
+            return 'connected';
+          },
+          () => 'refused',
+        );
+    expect(await attempt('right')).toBe('connected');
+    for (let i = 0; i < 3; i++) expect(await attempt(`wrong-${i}`)).toBe('refused');
+    expect(checked).toBe(4);
+    // Even the right password is refused now, and the credentials are not even looked at.
+    expect(await attempt('right')).toBe('refused');
+    expect(checked).toBe(4);
+  });
 });

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:net';
 import { Aedes, type Client, type PublishPacket } from 'aedes';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { guardedConnection } from './packet-size-guard';
 
 export interface BrokerPolicy {
@@ -29,6 +30,11 @@ export interface BrokerListen {
   host: string;
   /** Largest MQTT packet a client may send, header and topic included. */
   maxPacketBytes: number;
+  /**
+   * Failed CONNECTs an address may make per minute; past it, its CONNECTs are refused without
+   * checking credentials for the next minute (default 10).
+   */
+  maxFailedConnectsPerMinute?: number;
 }
 
 export interface AcceptedPublish {
@@ -51,7 +57,8 @@ export interface EmbeddedBroker {
 }
 
 const USERNAME = Symbol('ioc.username');
-type AuthedClient = Client & { [USERNAME]?: string };
+const ADDRESS = Symbol('ioc.address');
+type AuthedClient = Client & { [USERNAME]?: string; [ADDRESS]?: string };
 
 /** How long `close()` waits for accepted messages to become durable and be acknowledged. */
 const DRAIN_MS = 10_000;
@@ -74,20 +81,30 @@ export async function startEmbeddedBroker(
   /** Accepted messages not yet durable: `close()` lets them finish so their PUBACKs go out. */
   const pending = new Set<Promise<void>>();
   let closing = false;
+  const failuresAllowed = listen.maxFailedConnectsPerMinute ?? 10;
+  const failures = new RateLimiterMemory({ points: failuresAllowed, duration: 60 });
   const aedes = await Aedes.createBroker({
     // Packets a client sends right behind its CONNECT wait here while it is authenticated.
     queueLimit: 100_000,
     authenticate: (client, username, password, done) => {
       const user = username ?? '';
-      policy
-        .authenticate(user, password ? password.toString('utf8') : '')
-        .then((ok) => {
+      const address = (client as AuthedClient)[ADDRESS] ?? '?';
+      const refuse = () => {
+        done(Object.assign(new Error('Bad username or password'), { returnCode: 4 }), false);
+      };
+      failures
+        .get(address)
+        .then(async (seen) => {
+          // An address that keeps failing is refused unheard: no token lookup, no hashing.
+          if (seen !== null && seen.consumedPoints >= failuresAllowed) return refuse();
+          const ok = await policy.authenticate(user, password ? password.toString('utf8') : '');
           if (ok) {
             (client as AuthedClient)[USERNAME] = user;
             done(null, true);
-          } else {
-            done(Object.assign(new Error('Bad username or password'), { returnCode: 4 }), false);
+            return;
           }
+          await failures.penalty(address, 1);
+          refuse();
         })
         .catch(() => {
           done(Object.assign(new Error('Server unavailable'), { returnCode: 3 }), false);
@@ -146,11 +163,14 @@ export async function startEmbeddedBroker(
     ready.delete(client);
   });
   const server = createServer((socket) => {
+    const address = socket.remoteAddress ?? '?';
     const client: AuthedClient = aedes.handle(
       guardedConnection(socket, listen.maxPacketBytes, (bytes) => {
         policy.onOversizePacket?.(client[USERNAME] ?? '', bytes);
       }),
     );
+    // Read by authenticate, which runs once the CONNECT arrives (after this returns).
+    client[ADDRESS] = address;
   });
   const { port, moved } = await listenFrom(server, listen.port, listen.host);
   return {

@@ -34,6 +34,8 @@ export interface MqttIngestOptions {
   host: string;
   /** Largest MQTT payload a device may send (INGEST_MAX_PAYLOAD_BYTES). */
   maxPayloadBytes: number;
+  /** Failed CONNECTs per address per minute before the embedded broker stops hearing it. */
+  maxFailedConnectsPerMinute: number;
   clientId: string;
   sharedGroup: string;
   directory: DeviceDirectory;
@@ -58,6 +60,7 @@ export async function openMqttIngest(opts: MqttIngestOptions): Promise<MqttInges
     // Room for the topic and properties above the payload limit, so a payload just over it still
     // reaches ingest and is dead-lettered with its bytes; far bigger ones end the connection.
     maxPacketBytes: opts.maxPayloadBytes + 65_536,
+    maxFailedConnectsPerMinute: opts.maxFailedConnectsPerMinute,
   };
   const broker = await startEmbeddedBroker(listen, {
     onOversizePacket: (username, bytes) => {

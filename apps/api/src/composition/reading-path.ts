@@ -92,6 +92,7 @@ export async function startReadingPath(deps: {
     port: config.MQTT_PORT,
     host: config.HOST,
     maxPayloadBytes: config.INGEST_MAX_PAYLOAD_BYTES,
+    maxFailedConnectsPerMinute: config.MQTT_MAX_FAILED_CONNECTS_PER_MINUTE,
     clientId: config.MQTT_CLIENT_ID,
     sharedGroup: config.MQTT_SHARED_GROUP,
     directory: deps.directory,
