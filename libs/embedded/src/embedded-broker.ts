@@ -96,7 +96,10 @@ export async function startEmbeddedBroker(
         .get(address)
         .then(async (seen) => {
           // An address that keeps failing is refused unheard: no token lookup, no hashing.
-          if (seen !== null && seen.consumedPoints >= failuresAllowed) return refuse();
+          if (seen !== null && seen.consumedPoints >= failuresAllowed) {
+            refuse();
+            return;
+          }
           const ok = await policy.authenticate(user, password ? password.toString('utf8') : '');
           if (ok) {
             (client as AuthedClient)[USERNAME] = user;
