@@ -6,8 +6,9 @@ import { apiConfigSchema } from '@ioc/config';
 
 const here = import.meta.dirname;
 const known = new Set(Object.keys(apiConfigSchema.shape));
-// Variables the database image reads itself; the platform reads none of them.
-const foreign = new Set(['POSTGRES_USER', 'POSTGRES_PASSWORD', 'POSTGRES_DB']);
+// Variables the database image reads itself (and its init script, timescaledb/
+// init-emqx-role.sh, the broker role's password); the platform reads none of them.
+const foreign = new Set(['POSTGRES_USER', 'POSTGRES_PASSWORD', 'POSTGRES_DB', 'EMQX_DB_PASSWORD']);
 
 function envKeys(env: unknown): string[] {
   if (Array.isArray(env)) return env.map((e: { name: string }) => e.name);
@@ -28,9 +29,16 @@ describe('deployment files', () => {
     expect(db.length).toBeGreaterThan(0);
     for (const key of db) expect(foreign, key).toContain(key);
     for (const key of envKeys(api?.environment)) expect(known, key).toContain(key);
-    for (const secret of ['POSTGRES_PASSWORD', 'EMQX_COOKIE', 'MQTT_INGEST_PASSWORD']) {
+    for (const secret of [
+      'POSTGRES_PASSWORD',
+      'EMQX_DB_PASSWORD',
+      'EMQX_COOKIE',
+      'MQTT_INGEST_PASSWORD',
+    ]) {
       expect(text).toContain(`\${${secret}:?`);
     }
+    // The broker's read-only role is made when the database is created.
+    expect(text).toContain('./timescaledb/init-emqx-role.sh:/docker-entrypoint-initdb.d/');
     expect(Object.keys(doc.services).sort()).toEqual([
       'api1',
       'api2',
