@@ -155,11 +155,12 @@ describe('login, sessions and lockout', () => {
     expect(r).toMatchObject({ status: 401, body: { error: { code: 'AUTH_BAD_CREDENTIALS' } } });
   });
 
-  it('locks a username after LOGIN_MAX_ATTEMPTS failures, even for the right password and from elsewhere', async () => {
+  it('locks a username after LOGIN_MAX_ATTEMPTS failures from an address, even for the right password there', async () => {
     const u = await createUser('province_leader', ['48']);
+    const attacker = freshIp();
     for (let i = 0; i < 3; i++)
-      expect((await login(u.username, `guess-number-${i}`)).status).toBe(401);
-    const locked = await login(u.username, u.password);
+      expect((await login(u.username, `guess-number-${i}`, attacker)).status).toBe(401);
+    const locked = await login(u.username, u.password, attacker);
     expect(locked).toMatchObject({ status: 429, body: { error: { code: 'AUTH_LOCKED' } } });
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await auditRows("action = 'auth.lockout' AND actor = $1", [u.username])).length).toBe(
@@ -168,9 +169,28 @@ describe('login, sessions and lockout', () => {
     expect(
       (await auditRows("action = 'auth.login_locked' AND actor = $1", [u.username])).length,
     ).toBe(1);
-    // Another account is not affected.
+    // Another account is not affected, nor the same account from the owner's own address: a
+    // stranger guessing cannot lock the owner (the admin included) out.
     const other = await createUser('province_leader', ['48']);
-    expect((await login(other.username, other.password)).status).toBe(200);
+    expect((await login(other.username, other.password, attacker)).status).toBe(200);
+    expect((await login(u.username, u.password, freshIp())).status).toBe(200);
+  });
+
+  it('lets an administrator lift a lock (API and audit)', async () => {
+    const u = await createUser('ward_operator', [HOME]);
+    const ip = freshIp();
+    for (let i = 0; i < 3; i++) await login(u.username, `guess-again-${i}`, ip);
+    expect((await login(u.username, u.password, ip)).status).toBe(429);
+    const forbidden = await platform.loginAs('province_operator', ['48']);
+    expect((await api('POST', `/api/v1/users/${u.id}/unlock`, { token: forbidden })).status).toBe(
+      403,
+    );
+    expect(
+      (await api('POST', `/api/v1/users/${u.id}/unlock`, { token: platform.adminToken })).status,
+    ).toBe(204);
+    expect((await login(u.username, u.password, ip)).status).toBe(200);
+    const rows = await auditRows("action = 'user.unlock'", []);
+    expect(rows.at(-1)?.detail).toMatchObject({ username: u.username });
   });
 
   it('locks a client address that tries many usernames', async () => {

@@ -5,9 +5,15 @@ import type { AuditActor, UserPrincipal, UserView } from './model';
 import { hashPassword, needsRehash, PASSWORD_MAX_LENGTH, verifyPassword } from './passwords';
 import type { PrincipalResolver } from './principals';
 import { SessionsRepository } from './sessions.repository';
-import { ThrottleRepository } from './throttle.repository';
+import { accountFromKey, accountKey, ThrottleRepository } from './throttle.repository';
 import { newToken, sha256Hex } from './tokens';
 import { toUserView, UsersRepository, type UserRecord } from './users.repository';
+
+/**
+ * Failed logins of one account from all addresses together, as a multiple of LOGIN_MAX_ATTEMPTS,
+ * before the account locks everywhere (guessing spread over many addresses).
+ */
+const ACCOUNT_WIDE_FACTOR = 20;
 import { normaliseUsername } from './users.service';
 
 export interface SessionOptions {
@@ -61,7 +67,11 @@ export class SessionService {
 
   async login(input: LoginInput): Promise<OpenedSession> {
     const username = normaliseUsername(input.username).slice(0, 64);
-    const keys = [`user:${username}`, ...(input.ip ? [`ip:${input.ip}`] : [])];
+    const keys = [
+      accountFromKey(username, input.ip),
+      accountKey(username),
+      ...(input.ip ? [`ip:${input.ip}`] : []),
+    ];
     const who: AuditActor = {
       actor: username || '(empty)',
       actorKind: 'user',
@@ -94,8 +104,9 @@ export class SessionService {
       });
       throw new DomainError('unauthorized', 'AUTH_BAD_CREDENTIALS', 'Wrong username or password');
     }
-    // Only the username's counter is cleared: one valid account must not reset an address's count.
-    await this.throttle.clear(`user:${username}`);
+    // Only this address's count for the account is cleared: one valid login must neither reset
+    // an address's count nor the account-wide count of guesses made from elsewhere.
+    await this.throttle.clear(accountFromKey(username, input.ip));
     if (needsRehash(user.passwordHash))
       await this.users.setPasswordHash(user.id, await hashPassword(input.password), false);
     const opened = await this.open(user, input.ip, input.userAgent);
@@ -160,7 +171,12 @@ export class SessionService {
 
   private async fail(username: string, ip: string | null): Promise<void> {
     const { lockoutMinutes, maxAttempts } = this.options;
-    const r = await this.throttle.fail(`user:${username}`, maxAttempts, lockoutMinutes);
+    const r = await this.throttle.fail(accountFromKey(username, ip), maxAttempts, lockoutMinutes);
+    const wide = await this.throttle.fail(
+      accountKey(username),
+      maxAttempts * ACCOUNT_WIDE_FACTOR,
+      lockoutMinutes,
+    );
     await this.failAddress(ip);
     if (Date.now() - this.prunedAt > 60_000) {
       this.prunedAt = Date.now();
@@ -172,10 +188,31 @@ export class SessionService {
         {
           action: 'auth.lockout',
           targetKind: 'user',
-          detail: { username, until: r.lockedUntil.toISOString() },
+          detail: { username, scope: 'address', until: r.lockedUntil.toISOString() },
         },
       );
     }
+    if (wide.failures === maxAttempts * ACCOUNT_WIDE_FACTOR && wide.lockedUntil) {
+      await this.audit.record(
+        { actor: username, actorKind: 'user', displayName: username, ip },
+        {
+          action: 'auth.lockout',
+          targetKind: 'user',
+          detail: { username, scope: 'account', until: wide.lockedUntil.toISOString() },
+        },
+      );
+    }
+  }
+
+  /** An administrator lifts every lock of an account (all addresses, and the account-wide one). */
+  async unlock(username: string, who: AuditActor): Promise<number> {
+    const removed = await this.throttle.clearAccount(normaliseUsername(username));
+    await this.audit.record(who, {
+      action: 'user.unlock',
+      targetKind: 'user',
+      detail: { username: normaliseUsername(username), countersCleared: removed },
+    });
+    return removed;
   }
 
   private dummy(): Promise<string> {

@@ -53,4 +53,28 @@ export class ThrottleRepository {
   async clear(key: string): Promise<void> {
     await this.db.query('DELETE FROM auth_throttle WHERE key = $1', [key]);
   }
+
+  /** Every counter and lock of one account, from every address; how many were removed. */
+  async clearAccount(username: string): Promise<number> {
+    const { rowCount } = await this.db.query(
+      `DELETE FROM auth_throttle
+        WHERE key = $1 OR left(key, length($2)) = $2`,
+      [accountKey(username), `${accountFromKey(username)}`],
+    );
+    return rowCount ?? 0;
+  }
+}
+
+/**
+ * Login throttle keys. A username is locked per address it failed from (`acct:<user>@<ip>`): a
+ * stranger guessing the admin's password locks only themselves out, not the admin. The account
+ * as a whole (`user:<user>`) locks only past a much higher count, against guessing spread over
+ * many addresses.
+ */
+export function accountKey(username: string): string {
+  return `user:${username}`;
+}
+
+export function accountFromKey(username: string, ip?: string | null): string {
+  return ip === undefined ? `acct:${username}@` : `acct:${username}@${ip ?? '-'}`;
 }

@@ -9,6 +9,7 @@ export const USERS_USAGE = `  users add --username U (--admin | --role ROLE --un
                                             ROLE: ${ROLES.join(' | ')}
   users list                                list users with role and unit scope
   users disable|enable --username U         disable (ends its sessions) or re-enable a user
+  users unlock --username U                 lift the login locks of an account (every address)
   users passwd --username U [--password P | --password-stdin]
                                             set a new password (ends the user's sessions)
   display-tokens add --unit CODE --name N   issue a wall-screen token (read-only, one unit); printed once
@@ -40,6 +41,8 @@ export async function runAuthCommand(
       return setDisabled(auth, args, command === 'users disable', who, io.print);
     case 'users passwd':
       return setPassword(auth, args, who, io);
+    case 'users unlock':
+      return unlock(auth, args, who, io.print);
     case 'display-tokens add':
       return addDisplayToken(auth, args, who, io.print);
     default:
@@ -121,6 +124,19 @@ async function setDisabled(
   const user = await byUsername(auth, values.username);
   await auth.users.update(user.id, { disabled }, who);
   print(`user ${user.username} ${disabled ? 'disabled; its sessions are ended' : 'enabled'}`);
+  return 0;
+}
+
+async function unlock(
+  auth: AuthServices,
+  args: string[],
+  who: AuditActor,
+  print: Print,
+): Promise<number> {
+  const { values } = parseArgs({ args, options: { username: { type: 'string' } }, strict: true });
+  const user = await byUsername(auth, values.username);
+  const cleared = await auth.sessions.unlock(user.username, who);
+  print(`user ${user.username} unlocked (${cleared} login counter(s) cleared)`);
   return 0;
 }
 

@@ -4,13 +4,16 @@ import type { UserView } from '@ioc/auth';
 import { createUserSchema, parseInput, passwordSchema, updateUserSchema } from '@ioc/contracts';
 import { Access } from './access.decorators';
 import { auditActor } from './principal';
-import { UsersService } from '@ioc/auth';
+import { SessionService, UsersService } from '@ioc/auth';
 
 /** User administration: accounts, roles and unit scopes, disabling, password resets. */
 @Controller('api/v1/users')
 @Access({ action: 'admin' })
 export class UsersController {
-  constructor(@Inject(UsersService) private readonly users: UsersService) {}
+  constructor(
+    @Inject(UsersService) private readonly users: UsersService,
+    @Inject(SessionService) private readonly sessions: SessionService,
+  ) {}
 
   @Get()
   async list(): Promise<{ asOf: string; items: UserView[] }> {
@@ -47,5 +50,13 @@ export class UsersController {
     @Body() body: unknown,
   ): Promise<void> {
     await this.users.resetPassword(id, parseInput(passwordSchema, body).password, auditActor(req));
+  }
+
+  /** Lifts the login locks of the account, from every address (after a lockout by guessing). */
+  @Post(':id/unlock')
+  @HttpCode(204)
+  async unlock(@Req() req: FastifyRequest, @Param('id') id: string): Promise<void> {
+    const user = await this.users.get(id);
+    await this.sessions.unlock(user.username, auditActor(req));
   }
 }

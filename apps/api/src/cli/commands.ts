@@ -90,6 +90,7 @@ export async function runCommand(
       case 'users disable':
       case 'users enable':
       case 'users passwd':
+      case 'users unlock':
       case 'display-tokens add':
         return await runAuthCommand(`${group ?? ''} ${action ?? ''}`, rest, services.auth, {
           print,

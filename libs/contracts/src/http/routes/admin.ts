@@ -135,6 +135,20 @@ export const ADMIN_ROUTES = [
     responses: { 204: NO_CONTENT },
   }),
   route({
+    method: 'POST',
+    path: '/api/v1/users/{id}/unlock',
+    operationId: 'unlockUser',
+    tag: 'Users',
+    summary: { vi: 'Mở khoá đăng nhập', en: 'Lift login locks' },
+    description: {
+      vi: 'Xoá mọi lần khoá do đăng nhập sai của tài khoản, từ mọi địa chỉ.',
+      en: 'Clears every lock that failed logins put on the account, from every address.',
+    },
+    security: SESSION,
+    request: { params: idParams },
+    responses: { 204: NO_CONTENT },
+  }),
+  route({
     method: 'GET',
     path: '/api/v1/display-tokens',
     operationId: 'listDisplayTokens',
