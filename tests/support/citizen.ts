@@ -162,6 +162,17 @@ export function citizenForm(
 ): FormData {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, String(v));
-  for (const p of photos) form.append('photo', new Blob([p.data], { type: p.type }), p.name);
+  for (const p of photos)
+    form.append('photo', new Blob([new Uint8Array(p.data)], { type: p.type }), p.name);
   return form;
+}
+
+/** Every ward of Đà Nẵng with a point well inside it (file order). */
+export function allWardPoints(): WardPoint[] {
+  return wards().flatMap((feature) => {
+    const p = pointOnSurface(feature);
+    return inside(feature, p)
+      ? [{ code: feature.properties.code, name: feature.properties.name, ...p, feature }]
+      : [];
+  });
 }
