@@ -1,4 +1,5 @@
 import type {
+  CitizenChanged,
   IndicatorChanged,
   Reading,
   ReportChanged,
@@ -30,7 +31,7 @@ import { CaggRefresher } from '../rollups/cagg-refresher';
 import { LatestTracker } from '../rollups/latest-tracker';
 import { RollupPusher, type RollupUpdate } from '../rollups/rollup-push';
 import { RollupService } from '../rollups/rollup.service';
-import { deliverReport, deliverTask } from './work-push';
+import { deliverCitizen, deliverReport, deliverTask } from './work-push';
 
 export interface LiveOperationsDeps {
   pool: Pool;
@@ -49,7 +50,8 @@ export interface LiveOperationsDeps {
   /** Rollup push period (coalescing window). */
   rollupPushMs?: number;
   /**
-   * Overdue tasks and late reports for `task_overdue` / `report_late` rules; none by default.
+   * Overdue tasks, late reports and overdue citizen reports for the work rules
+   * (`task_overdue`, `report_late`, `citizen_overdue`); none by default.
    * The composition plugs in the tasks and reporting services.
    */
   work?: WorkSignals;
@@ -192,6 +194,9 @@ export class LiveOperations {
       case 'p':
         deliverReport(this.deps.hub, this.deps.units, item.p);
         return;
+      case 'c':
+        deliverCitizen(this.deps.hub, this.deps.units, item.c, item.f);
+        return;
       case 'u':
         this.deliverRollup(item.u);
         return;
@@ -256,6 +261,15 @@ export class LiveOperations {
       deliverReport(this.deps.hub, this.deps.units, p);
       this.bus.publish({ t: 'p', p });
     }
+  }
+
+  /**
+   * A citizen report changed (libs/citizen): queues, the wall's layer and rates of its unit and
+   * parent refetch; a transfer names the unit it left (`fromUnitCode`), whose queue drops it.
+   */
+  citizenChanged(c: CitizenChanged, fromUnitCode?: string): void {
+    deliverCitizen(this.deps.hub, this.deps.units, c, fromUnitCode);
+    this.bus.publish(fromUnitCode === undefined ? { t: 'c', c } : { t: 'c', c, f: fromUnitCode });
   }
 
   private deliverWall(w: WallChanged): void {
