@@ -59,7 +59,7 @@ export class ThrottleRepository {
     const { rowCount } = await this.db.query(
       `DELETE FROM auth_throttle
         WHERE key = $1 OR left(key, length($2)) = $2`,
-      [accountKey(username), `${accountFromKey(username)}`],
+      [accountKey(username), accountFromKey(username)],
     );
     return rowCount ?? 0;
   }
