@@ -31,16 +31,18 @@ describe('citizenErrorText', () => {
   });
 
   it('falls back to the server’s message for a code it does not know', () => {
-    expect(citizenErrorText(en, apiError(400, 'CITIZEN_CATEGORY_UNKNOWN', 'Danh mục không tồn tại'))).toBe(
-      'Danh mục không tồn tại',
-    );
+    expect(
+      citizenErrorText(en, apiError(400, 'CITIZEN_CATEGORY_UNKNOWN', 'Danh mục không tồn tại')),
+    ).toBe('Danh mục không tồn tại');
   });
 
   it('names a missing case, a server failure and a network failure', () => {
     expect(citizenErrorText(vi, apiError(404, 'CITIZEN_NOT_FOUND', 'x'))).toBe(
       translate('vi', 'citizen.error.notFound'),
     );
-    expect(citizenErrorText(vi, apiError(503, 'x', 'x'))).toBe(translate('vi', 'citizen.error.server'));
+    expect(citizenErrorText(vi, apiError(503, 'x', 'x'))).toBe(
+      translate('vi', 'citizen.error.server'),
+    );
     expect(citizenErrorText(vi, new TypeError('Failed to fetch'))).toBe(
       translate('vi', 'citizen.error.network'),
     );

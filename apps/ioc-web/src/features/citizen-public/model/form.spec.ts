@@ -50,9 +50,9 @@ describe('intakeProblems', () => {
     expect(intakeProblems(draft({ photos: [ok, ok, ok, ok] })).photos).toBe(
       'citizen.form.error.tooManyPhotos',
     );
-    expect(intakeProblems(draft({ photos: [ok, { size: 20 * MB, type: 'image/png' }] })).photos).toBe(
-      'citizen.form.error.photoTooLarge',
-    );
+    expect(
+      intakeProblems(draft({ photos: [ok, { size: 20 * MB, type: 'image/png' }] })).photos,
+    ).toBe('citizen.form.error.photoTooLarge');
     expect(intakeProblems(draft({ photos: [{ size: 10, type: 'text/plain' }] })).photos).toBe(
       'citizen.form.error.photoType',
     );
@@ -62,7 +62,9 @@ describe('intakeProblems', () => {
     expect(intakeProblems(draft({ phone: '  ' })).phone).toBeUndefined();
     expect(intakeProblems(draft({ phone: '0905 123 456' })).phone).toBeUndefined();
     expect(intakeProblems(draft({ phone: '12345' })).phone).toBe('citizen.form.error.phone');
-    expect(intakeProblems(draft({ name: 'x'.repeat(101) })).name).toBe('citizen.form.error.nameLong');
+    expect(intakeProblems(draft({ name: 'x'.repeat(101) })).name).toBe(
+      'citizen.form.error.nameLong',
+    );
   });
 });
 
@@ -90,7 +92,11 @@ describe('intakeFormData', () => {
       new File([new Uint8Array([3])], 'b.png', { type: 'image/png' }),
     ];
     const form = intakeFormData(
-      { ...draft({ description: '  mô tả đủ dài ở đây \u0001 ', phone: '0905 123 456' }), category: 'ngap_nuoc', position: { lat: 16.1, lon: 108.2 } },
+      {
+        ...draft({ description: '  mô tả đủ dài ở đây \u0001 ', phone: '0905 123 456' }),
+        category: 'ngap_nuoc',
+        position: { lat: 16.1, lon: 108.2 },
+      },
       files,
     );
     expect(form.get('category')).toBe('ngap_nuoc');

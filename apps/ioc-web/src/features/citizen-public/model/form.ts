@@ -1,4 +1,4 @@
-import { CITIZEN_PHOTO_LIMITS } from './limits';
+import { CITIZEN_PHOTO_LIMITS } from '@ioc/contracts';
 
 /** What the resident has filled in so far (photos as the browser gives them). */
 export interface IntakeDraft {
@@ -18,7 +18,7 @@ export interface PhotoLike {
 export const DESCRIPTION_MIN = 10;
 export const DESCRIPTION_MAX = 2000;
 export const NAME_MAX = 100;
-export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export const PHOTO_TYPES: readonly string[] = CITIZEN_PHOTO_LIMITS.types;
 export const PHOTO_ACCEPT = PHOTO_TYPES.join(',');
 
 export type IntakeField = 'category' | 'description' | 'position' | 'photos' | 'name' | 'phone';
@@ -54,7 +54,7 @@ export function normalisePhone(input: string): string | null {
 
 /** Why one chosen file cannot be sent, before any byte leaves the phone. */
 export function photoProblem(file: PhotoLike): IntakeProblemKey | null {
-  if (!(PHOTO_TYPES as readonly string[]).includes(file.type)) return 'citizen.form.error.photoType';
+  if (!PHOTO_TYPES.includes(file.type)) return 'citizen.form.error.photoType';
   if (file.size > CITIZEN_PHOTO_LIMITS.maxBytes) return 'citizen.form.error.photoTooLarge';
   return null;
 }
@@ -66,7 +66,8 @@ export function intakeProblems(d: IntakeDraft): IntakeProblems {
   if (text.length < DESCRIPTION_MIN) out.description = 'citizen.form.error.descriptionShort';
   else if (text.length > DESCRIPTION_MAX) out.description = 'citizen.form.error.descriptionLong';
   if (d.position === null) out.position = 'citizen.form.error.position';
-  if (d.photos.length > CITIZEN_PHOTO_LIMITS.maxFiles) out.photos = 'citizen.form.error.tooManyPhotos';
+  if (d.photos.length > CITIZEN_PHOTO_LIMITS.maxFiles)
+    out.photos = 'citizen.form.error.tooManyPhotos';
   else {
     const bad = d.photos.map(photoProblem).find((p) => p !== null);
     if (bad !== undefined) out.photos = bad;

@@ -34,13 +34,13 @@ describe('statusTone', () => {
 });
 
 describe('canReopen', () => {
-  const resolvedAt = '2026-12-01T03:00:00.000Z';
-  const at = Date.parse(resolvedAt);
+  const until = '2026-12-08T03:00:00.000Z';
+  const at = Date.parse(until);
 
   it('offers a reopen until the window closes, and only for a resolved case', () => {
-    expect(canReopen('resolved', resolvedAt, 7, at + 7 * 86_400_000)).toBe(true);
-    expect(canReopen('resolved', resolvedAt, 7, at + 7 * 86_400_000 + 1)).toBe(false);
-    expect(canReopen('rejected', resolvedAt, 7, at)).toBe(false);
-    expect(canReopen('resolved', null, 7, at)).toBe(false);
+    expect(canReopen('resolved', until, at)).toBe(true);
+    expect(canReopen('resolved', until, at + 1)).toBe(false);
+    expect(canReopen('rejected', until, at - 1)).toBe(false);
+    expect(canReopen('resolved', null, at - 1)).toBe(false);
   });
 });

@@ -39,16 +39,11 @@ export function statusTone(status: string): 'open' | 'done' | 'refused' {
 }
 
 /**
- * Whether the resident may still reopen a resolved case: until `reopenDays` days after the
- * resolution (the API has the last word; this only decides whether to offer the button).
+ * Whether to offer the resident a reopen: a resolved case until `reopenUntil` (the API has the
+ * last word; this only decides whether to show the form).
  */
-export function canReopen(
-  status: string,
-  resolvedAt: string | null,
-  reopenDays: number,
-  now: number,
-): boolean {
-  if (status !== 'resolved' || resolvedAt === null) return false;
-  const at = Date.parse(resolvedAt);
-  return Number.isFinite(at) && now <= at + reopenDays * 86_400_000;
+export function canReopen(status: string, reopenUntil: string | null, now: number): boolean {
+  if (status !== 'resolved' || reopenUntil === null) return false;
+  const until = Date.parse(reopenUntil);
+  return Number.isFinite(until) && now <= until;
 }

@@ -24,7 +24,8 @@ export const citizenEn: Record<keyof typeof citizenVi, string> = {
   'citizen.form.chosenOutside': "The chosen location is outside the province's wards and communes.",
   'citizen.form.noPosition': 'No location chosen yet.',
   'citizen.form.mapLabel': 'Map to choose where the problem is',
-  'citizen.form.mapUnavailable': "The map could not be loaded. You can still use your phone's location.",
+  'citizen.form.mapUnavailable':
+    "The ward boundaries could not be loaded. You can still tap the map or use your phone's location.",
   'citizen.form.description': 'Description',
   'citizen.form.descriptionHint': 'What is wrong, where (house number, street), since when.',
   'citizen.form.descriptionCount': '{count}/{max} characters',
@@ -55,7 +56,8 @@ export const citizenEn: Record<keyof typeof citizenVi, string> = {
   'citizen.done.duplicate':
     'Someone has already reported this problem and it is being handled. You can follow it with the code below.',
   'citizen.done.code': 'Tracking code',
-  'citizen.done.keepCode': 'Keep this code: it is the only way to follow the report and rate the result.',
+  'citizen.done.keepCode':
+    'Keep this code: it is the only way to follow the report and rate the result.',
   'citizen.done.copy': 'Copy the code',
   'citizen.done.copied': 'Copied',
   'citizen.done.deadline': 'Due by: {date}',
@@ -84,6 +86,8 @@ export const citizenEn: Record<keyof typeof citizenVi, string> = {
   'citizen.track.noHistory': 'No updates yet.',
   'citizen.track.refresh': 'Reload',
   'citizen.track.rating': 'Your rating: {stars}/5',
+  'citizen.track.resolutionNote': 'What was done',
+  'citizen.track.rejectReason': 'Why it was rejected',
   'citizen.track.overdue': 'Past its deadline',
 
   'citizen.rate.title': 'Are you satisfied with the result?',
@@ -94,7 +98,7 @@ export const citizenEn: Record<keyof typeof citizenVi, string> = {
   'citizen.rate.thanks': 'Thank you for your rating.',
 
   'citizen.reopen.title': 'Problem still there?',
-  'citizen.reopen.lead': 'You can ask for it to be handled again within {days} days of the resolution.',
+  'citizen.reopen.lead': 'You can ask for it to be handled again until {date}.',
   'citizen.reopen.reason': 'Reason',
   'citizen.reopen.submit': 'Ask to handle it again',
   'citizen.reopen.short': 'The reason needs at least 5 characters.',
@@ -126,11 +130,12 @@ export const citizenEn: Record<keyof typeof citizenVi, string> = {
   'citizen.event.other': 'Update',
 
   'citizen.error.outsideProvince':
-    "The location is outside the province. Choose a place within the wards and communes on the map.",
+    'The location is outside the province. Choose a place within the wards and communes on the map.',
   'citizen.error.photoTooLarge': 'The photo is larger than 10 MB. Choose a smaller one.',
   'citizen.error.photoNotImage': 'The attached file is not a JPEG, PNG or WebP photo.',
   'citizen.error.rateLimited': 'Too many reports from here. Please try again in a few minutes.',
-  'citizen.error.rateLimitedFor': 'Too many reports from here. Please try again in {seconds} seconds.',
+  'citizen.error.rateLimitedFor':
+    'Too many reports from here. Please try again in {seconds} seconds.',
   'citizen.error.notFound': 'No report has this code.',
   'citizen.error.server': 'The system is busy or failed. Please try again later.',
   'citizen.error.network': 'Could not reach the server. Check your connection and try again.',

@@ -22,7 +22,8 @@ export const citizenVi = {
   'citizen.form.chosenOutside': 'Vị trí đã chọn nằm ngoài các phường, xã của tỉnh/thành phố.',
   'citizen.form.noPosition': 'Chưa chọn vị trí.',
   'citizen.form.mapLabel': 'Bản đồ chọn vị trí sự cố',
-  'citizen.form.mapUnavailable': 'Không tải được bản đồ. Bạn vẫn có thể dùng vị trí của điện thoại.',
+  'citizen.form.mapUnavailable':
+    'Không tải được ranh giới phường, xã. Bạn vẫn có thể chạm vào bản đồ hoặc dùng vị trí của điện thoại.',
   'citizen.form.description': 'Mô tả',
   'citizen.form.descriptionHint': 'Sự cố gì, ở đâu (số nhà, tên đường), từ khi nào.',
   'citizen.form.descriptionCount': '{count}/{max} ký tự',
@@ -82,6 +83,8 @@ export const citizenVi = {
   'citizen.track.noHistory': 'Chưa có cập nhật.',
   'citizen.track.refresh': 'Tải lại',
   'citizen.track.rating': 'Đánh giá của bạn: {stars}/5',
+  'citizen.track.resolutionNote': 'Kết quả xử lý',
+  'citizen.track.rejectReason': 'Lý do từ chối',
   'citizen.track.overdue': 'Đã quá hạn xử lý',
 
   'citizen.rate.title': 'Bạn có hài lòng với kết quả xử lý?',
@@ -92,7 +95,7 @@ export const citizenVi = {
   'citizen.rate.thanks': 'Cảm ơn bạn đã đánh giá.',
 
   'citizen.reopen.title': 'Sự cố vẫn chưa được khắc phục?',
-  'citizen.reopen.lead': 'Bạn có thể yêu cầu xử lý lại trong vòng {days} ngày sau khi giải quyết.',
+  'citizen.reopen.lead': 'Bạn có thể yêu cầu xử lý lại đến {date}.',
   'citizen.reopen.reason': 'Lý do',
   'citizen.reopen.submit': 'Yêu cầu xử lý lại',
   'citizen.reopen.short': 'Lý do cần ít nhất 5 ký tự.',
