@@ -7,13 +7,18 @@
  * a description never runs in the reader's browser.
  */
 import { resolve } from 'node:path';
-import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ARTIFACTS_DIR, WEB_DIST, chromiumAvailable, launchBrowser } from '../support/browser';
-import { readBoundary } from '../support/geo-fixtures';
+import {
+  DA_NANG_WARDS,
+  allWardPoints,
+  hasGpsExif,
+  inside,
+  jpegWithGps,
+  offsetMetres,
+} from '../support/citizen';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 
 const hasChromium = chromiumAvailable();
@@ -26,8 +31,6 @@ const CATEGORY = 'den_duong';
 const OTHER_CATEGORY = 'rac_thai';
 const XSS = '<img src=x onerror="window.__pwned=1"> đèn đường hỏng trước chợ';
 
-type WardPolygon = Feature<Polygon | MultiPolygon, { code: string; fullName: string }>;
-
 interface PublicView {
   code: string;
   status: string;
@@ -37,81 +40,6 @@ interface PublicView {
   lat: number;
   lon: number;
   photos: { id: string; kind: string }[];
-}
-
-function wardPolygons(): WardPolygon[] {
-  return (
-    readBoundary('48_da_nang.wards.geojson') as FeatureCollection<
-      Polygon | MultiPolygon,
-      { code: string; fullName: string }
-    >
-  ).features;
-}
-
-/**
- * A point well inside the ward: a grid point whose neighbours ~300 m away on every side are in
- * the same ward, so neither the simplified map boundary nor a pixel of rounding can put it in
- * another one.
- */
-function interiorPoint(ward: WardPolygon): { lon: number; lat: number } {
-  const coords = (
-    ward.geometry.type === 'Polygon' ? [ward.geometry.coordinates] : ward.geometry.coordinates
-  ).flatMap((p) => p[0] ?? []);
-  const lons = coords.map((c) => c[0] ?? 0);
-  const lats = coords.map((c) => c[1] ?? 0);
-  const [w, e, s, n] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
-  const d = 0.003;
-  const inside = (lon: number, lat: number) => booleanPointInPolygon([lon, lat], ward.geometry);
-  let best: { lon: number; lat: number; dist: number } | null = null;
-  const cx = (w + e) / 2;
-  const cy = (s + n) / 2;
-  for (let i = 1; i < 40; i++)
-    for (let j = 1; j < 40; j++) {
-      const lon = w + ((e - w) * i) / 40;
-      const lat = s + ((n - s) * j) / 40;
-      const ok = [
-        [0, 0],
-        [d, 0],
-        [-d, 0],
-        [0, d],
-        [0, -d],
-      ].every(([a, b]) => inside(lon + (a ?? 0), lat + (b ?? 0)));
-      const dist = Math.hypot(lon - cx, lat - cy);
-      if (ok && (best === null || dist < best.dist)) best = { lon, lat, dist };
-    }
-  if (best === null) throw new Error(`no interior point found in ward ${ward.properties.code}`);
-  return { lon: best.lon, lat: best.lat };
-}
-
-/** The EXIF block has a GPS IFD pointer (tag 0x8825, either byte order). */
-function hasGpsIfd(exif: Buffer | undefined): boolean {
-  if (exif === undefined) return false;
-  return exif.includes(Buffer.from([0x88, 0x25])) || exif.includes(Buffer.from([0x25, 0x88]));
-}
-
-/** A 1200×900 JPEG "from a phone camera", with EXIF GPS at the given position. */
-async function cameraJpeg(at: { lon: number; lat: number }): Promise<Buffer> {
-  const dms = (v: number) => {
-    const a = Math.abs(v);
-    const deg = Math.floor(a);
-    const min = Math.floor((a - deg) * 60);
-    const sec = Math.round(((a - deg) * 60 - min) * 60 * 100);
-    return `${String(deg)}/1 ${String(min)}/1 ${String(sec)}/100`;
-  };
-  return sharp({
-    create: { width: 1200, height: 900, channels: 3, background: { r: 190, g: 150, b: 60 } },
-  })
-    .jpeg({ quality: 85 })
-    .withExif({
-      IFD0: { Make: 'TestPhone', Model: 'E2E' },
-      IFD3: {
-        GPSLatitudeRef: 'N',
-        GPSLatitude: dms(at.lat),
-        GPSLongitudeRef: 'E',
-        GPSLongitude: dms(at.lon),
-      },
-    })
-    .toBuffer();
 }
 
 /** Web Mercator y of a latitude (unitless; MapLibre draws in it without rotation or pitch). */
@@ -175,9 +103,10 @@ function sidewaysProblems(page: Page): Promise<string[]> {
 describe.skipIf(!hasChromium)('citizen intake on a phone', () => {
   let platform: TestPlatform;
   let browser: Browser | undefined;
-  const ward = wardPolygons().find((f) => f.properties.code === WARD);
-  if (ward === undefined) throw new Error(`ward ${WARD} is not in the boundary file`);
-  const point = interiorPoint(ward);
+  const found = allWardPoints().find((w) => w.code === WARD);
+  if (found === undefined) throw new Error(`ward ${WARD} is not in the boundary file`);
+  const ward = found.feature;
+  const point = { lat: found.lat, lon: found.lon };
 
   const phone = async (): Promise<BrowserContext> => {
     if (!browser) throw new Error('browser not started');
@@ -216,7 +145,11 @@ describe.skipIf(!hasChromium)('citizen intake on a phone', () => {
   };
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ auth: true, WEB_DIST_DIR: WEB_DIST });
+    platform = await startTestPlatform({
+      auth: true,
+      WEB_DIST_DIR: WEB_DIST,
+      IOC_BOUNDARIES: DA_NANG_WARDS,
+    });
     browser = await launchBrowser();
   });
 
@@ -226,8 +159,17 @@ describe.skipIf(!hasChromium)('citizen intake on a phone', () => {
   });
 
   it('files a report with a photo and a map position, and tracks it', async () => {
-    const photo = await cameraJpeg(point);
-    expect(hasGpsIfd((await sharp(photo).metadata()).exif)).toBe(true);
+    // Well inside the ward: 300 m either way is still in it, so neither the map's simplified
+    // boundary nor a pixel of rounding in the tap can put the point in another ward.
+    for (const [n, e] of [
+      [300, 0],
+      [-300, 0],
+      [0, 300],
+      [0, -300],
+    ] as const)
+      expect(inside(ward, offsetMetres(point, n, e))).toBe(true);
+    const photo = await jpegWithGps(point);
+    expect(await hasGpsExif(photo)).toBe(true);
 
     const context = await phone();
     const { page, errors, sessionCalls } = await open(context, '/phan-anh');
@@ -269,7 +211,7 @@ describe.skipIf(!hasChromium)('citizen intake on a phone', () => {
     const view = await publicView(code);
     expect(view.unitCode).toBe(WARD);
     expect(view.status).toBe('received');
-    expect(booleanPointInPolygon([view.lon, view.lat], ward.geometry)).toBe(true);
+    expect(inside(ward, view)).toBe(true);
     // The stored photo: re-encoded, with no EXIF (GPS included) left.
     const photos = view.photos.filter((p) => p.kind === 'report');
     expect(photos).toHaveLength(1);
@@ -277,9 +219,11 @@ describe.skipIf(!hasChromium)('citizen intake on a phone', () => {
       `${platform.httpUrl}/api/v1/public/citizen/reports/${code}/photos/${photos[0]?.id ?? ''}`,
     );
     expect(stored.status).toBe(200);
-    const meta = await sharp(Buffer.from(await stored.arrayBuffer())).metadata();
+    const bytes = Buffer.from(await stored.arrayBuffer());
+    const meta = await sharp(bytes).metadata();
     expect(meta.format).toBe('jpeg');
     expect(meta.exif).toBeUndefined();
+    expect(await hasGpsExif(bytes)).toBe(false);
 
     // The tracking page says it was received, and shows the photo.
     await page.getByRole('link', { name: 'Theo dõi phản ánh' }).click();
