@@ -26,6 +26,8 @@ const EMPTY_POINTS: PointCollection = { type: 'FeatureCollection', features: [] 
 
 export interface CitizenMapProps {
   wards: readonly WardFeature[];
+  /** The boundaries are still on their way: the map is framed once they are in (or failed). */
+  wardsPending: boolean;
   /** The ward to highlight (the one under the marker). */
   selectedWard?: string | null;
   marker?: LonLat | null;
@@ -49,6 +51,7 @@ function useResidentStyle(): StyleSpecification | string {
  */
 export function CitizenMap({
   wards,
+  wardsPending,
   selectedWard = null,
   marker = null,
   points,
@@ -133,18 +136,15 @@ export function CitizenMap({
     if (!map || !container) return;
     if (map.isStyleLoaded())
       syncOverlay(map, { wards, selectedWard, points: points ?? EMPTY_POINTS });
-    if (!fittedRef.current && wards.length > 0) {
-      const b = wallBounds(wards);
-      if (b) {
-        map.fitBounds(b, { padding: 12, animate: false });
-        fittedRef.current = true;
-        // Tells a screen check that the wards are drawn and framed.
-        map.once('idle', () => {
-          container.dataset.mapState = 'drawn';
-        });
-      }
-    }
-  }, [wards, selectedWard, points]);
+    if (fittedRef.current || wardsPending) return;
+    fittedRef.current = true;
+    const b = wallBounds(wards);
+    if (b) map.fitBounds(b, { padding: 12, animate: false });
+    // Tells a screen check that the map is drawn and will not move by itself any more.
+    map.once('idle', () => {
+      container.dataset.mapState = 'drawn';
+    });
+  }, [wards, wardsPending, selectedWard, points]);
 
   useEffect(() => {
     const map = mapRef.current;

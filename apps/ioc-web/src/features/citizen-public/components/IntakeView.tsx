@@ -126,6 +126,7 @@ export function IntakeView() {
         <h2>{t('citizen.form.position')}</h2>
         <PositionPicker
           wards={wards.phase === 'ready' ? wards.data : []}
+          wardsPending={wards.phase === 'loading'}
           wardsFailed={wards.phase === 'failed'}
           value={draft.position}
           onChange={(p: LonLat) => {
@@ -186,10 +187,7 @@ export function IntakeView() {
 
       <section className="citizen-card">
         <h2>{t('citizen.form.contact')}</h2>
-        <p className="citizen-hint">
-          <span aria-hidden="true">🔒 </span>
-          {t('citizen.form.contactNote')}
-        </p>
+        <p className="citizen-hint">{t('citizen.form.contactNote')}</p>
         <label className="citizen-label" htmlFor={`${ids}-name`}>
           {t('citizen.form.name')}
         </label>

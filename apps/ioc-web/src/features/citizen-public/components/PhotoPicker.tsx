@@ -42,7 +42,6 @@ export function PhotoPicker({
       )}
       {!full && (
         <label className="citizen-button citizen-secondary citizen-file">
-          <span aria-hidden="true">📷 </span>
           {t('citizen.form.addPhoto')}
           <input
             type="file"

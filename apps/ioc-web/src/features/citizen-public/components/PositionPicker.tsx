@@ -10,12 +10,14 @@ type Locating = 'idle' | 'busy' | 'denied' | 'unsupported';
 /** The report's position: a tap on the ward map or the phone's own location. */
 export function PositionPicker({
   wards,
+  wardsPending,
   wardsFailed,
   value,
   onChange,
   describedBy,
 }: {
   wards: readonly WardFeature[];
+  wardsPending: boolean;
   wardsFailed: boolean;
   value: LonLat | null;
   onChange: (p: LonLat) => void;
@@ -67,7 +69,6 @@ export function PositionPicker({
         disabled={locating === 'busy'}
         data-testid="use-my-location"
       >
-        <span aria-hidden="true">📍 </span>
         {locating === 'busy' ? t('citizen.form.locating') : t('citizen.form.useMyLocation')}
       </button>
       {locating === 'denied' && (
@@ -84,6 +85,7 @@ export function PositionPicker({
       {wardsFailed && <p className="citizen-notice">{t('citizen.form.mapUnavailable')}</p>}
       <CitizenMap
         wards={wards}
+        wardsPending={wardsPending}
         selectedWard={outside ? null : wardCode}
         marker={value}
         onPick={(p) => {

@@ -76,6 +76,7 @@ export function ResolvedMapView() {
       {/* Without ward boundaries the dots still show over land and sea. */}
       <CitizenMap
         wards={wards.phase === 'ready' ? wards.data : []}
+        wardsPending={wards.phase === 'loading'}
         points={points}
         ariaLabel={t('citizen.map.label')}
       />

@@ -2,7 +2,7 @@ import { formatDateTime } from '../../../shared/i18n/format';
 import { useI18n } from '../../../shared/i18n/useI18n';
 import { useLoad } from '../hooks/useLoad';
 import { fetchTrackedCase, photoUrl, type TrackedCase } from '../model/api';
-import { citizenErrorText } from '../model/errors';
+import { trackingErrorText } from '../model/errors';
 import { canReopen, eventLabelKey, statusLabelKey, statusTone } from '../model/status';
 import { RatingForm, ReopenForm } from './CaseFollowUp';
 
@@ -20,7 +20,7 @@ export function TrackingView({ code }: { code: string }) {
       <section className="citizen-card">
         <h1>{t('citizen.track.title', { code })}</h1>
         <p className="citizen-alert" role="alert" data-testid="tracking-error">
-          {citizenErrorText(t, state.error)}
+          {trackingErrorText(t, state.error)}
         </p>
         <button type="button" className="citizen-button citizen-secondary" onClick={state.reload}>
           {t('citizen.track.refresh')}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AdminApiError } from '../../../shared/api/call';
 import { translate, type MessageKey, type MessageParams } from '../../../shared/i18n/translate';
-import { citizenErrorText } from './errors';
+import { citizenErrorText, trackingErrorText } from './errors';
 
 const vi = (key: MessageKey, params?: MessageParams) => translate('vi', key, params);
 const en = (key: MessageKey, params?: MessageParams) => translate('en', key, params);
@@ -36,8 +36,11 @@ describe('citizenErrorText', () => {
     ).toBe('Danh mục không tồn tại');
   });
 
-  it('names a missing case, a server failure and a network failure', () => {
-    expect(citizenErrorText(vi, apiError(404, 'CITIZEN_NOT_FOUND', 'x'))).toBe(
+  it('names a missing case only where a case was read, a server and a network failure', () => {
+    expect(trackingErrorText(vi, apiError(404, 'CITIZEN_NOT_FOUND', 'x'))).toBe(
+      translate('vi', 'citizen.error.notFound'),
+    );
+    expect(citizenErrorText(vi, apiError(404, 'ROUTE_NOT_FOUND', 'x'))).not.toBe(
       translate('vi', 'citizen.error.notFound'),
     );
     expect(citizenErrorText(vi, apiError(503, 'x', 'x'))).toBe(

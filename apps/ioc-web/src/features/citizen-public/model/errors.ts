@@ -11,6 +11,12 @@ export const CITIZEN_ERROR_MESSAGES: Readonly<Record<string, MessageKey>> = {
   RATE_LIMITED: 'citizen.error.rateLimited',
 };
 
+/** The text of a failed read of one case: a 404 means no case has that code. */
+export function trackingErrorText(t: T, err: unknown): string {
+  if (err instanceof AdminApiError && err.status === 404) return t('citizen.error.notFound');
+  return citizenErrorText(t, err);
+}
+
 /**
  * The text of a failed call: a known code in the reader's language, else the server's own
  * message (already Vietnamese), else a generic line for network failures and server errors.
@@ -23,7 +29,6 @@ export function citizenErrorText(t: T, err: unknown): string {
         return t('citizen.error.rateLimitedFor', { seconds: err.retryAfterS });
       return t(key);
     }
-    if (err.status === 404) return t('citizen.error.notFound');
     if (err.status === 0 || err.status >= 500) return t('citizen.error.server');
     return err.message;
   }
