@@ -123,6 +123,13 @@ describe(`citizen reports: no personal data on public routes (seed ${String(SEED
       { officeId },
     );
     expect(assign.status, JSON.stringify(assign.body)).toBe(200);
+    const start = await callApi(
+      platform.httpUrl,
+      'POST',
+      `/api/v1/citizen/reports/${id}/start`,
+      platform.adminToken,
+    );
+    expect(start.status, JSON.stringify(start.body)).toBe(200);
     const resolved = await fetch(`${platform.httpUrl}/api/v1/citizen/reports/${id}/resolve`, {
       method: 'POST',
       headers: { authorization: `Bearer ${platform.adminToken}` },
