@@ -22,6 +22,14 @@ setWorkerUrl(maplibreWorkerUrl);
 
 export type PointCollection = FeatureCollection<Point, { color: string }>;
 
+/** Street level: a tap lands within a few metres. */
+const PICK_ZOOM = 16;
+const ZOOM_STEP = 4;
+
+function motion(): number {
+  return window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 400;
+}
+
 const EMPTY_POINTS: PointCollection = { type: 'FeatureCollection', features: [] };
 
 export interface CitizenMapProps {
@@ -45,9 +53,9 @@ function useResidentStyle(): StyleSpecification | string {
 /**
  * A phone-sized MapLibre map of the province's wards: tap to pick a point (intake), or resolved
  * reports as dots (public map). Works offline: without a configured basemap it draws only our
- * own land and ward boundaries. Exposes, for screen checks, `data-map-state="drawn"` once drawn
- * and `data-view="west,south,east,north"` (the visible extent) so a test can turn a position
- * into a pixel without reaching into the map object.
+ * own land and ward boundaries. Exposes, for screen checks, `data-map-state="drawn"` once
+ * drawn and framed, `data-view="west,south,east,north"` (the visible extent), `data-zoom` and
+ * `data-moving`, so a test can turn a position into a pixel without reaching into the map.
  */
 export function CitizenMap({
   wards,
@@ -68,6 +76,8 @@ export function CitizenMap({
   const dataRef = useRef({ wards, selectedWard, points: points ?? EMPTY_POINTS });
   dataRef.current = { wards, selectedWard, points: points ?? EMPTY_POINTS };
   const fittedRef = useRef(false);
+  /** The marker's last move came from a tap on the map (which moved the camera itself). */
+  const tappedRef = useRef(false);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -97,8 +107,15 @@ export function CitizenMap({
     const report = (): void => {
       const b = map.getBounds();
       container.dataset.view = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].join(',');
+      container.dataset.zoom = map.getZoom().toFixed(2);
     };
-    map.on('moveend', report);
+    map.on('movestart', () => {
+      container.dataset.moving = 'true';
+    });
+    map.on('moveend', () => {
+      report();
+      container.dataset.moving = 'false';
+    });
     map.on('resize', report);
     // Our layers go on top of whatever style is loaded (again after a basemap swap).
     map.on('style.load', () => {
@@ -107,7 +124,19 @@ export function CitizenMap({
       report();
     });
     map.on('click', (e) => {
-      onPickRef.current?.({ lon: e.lngLat.lng, lat: e.lngLat.lat });
+      if (!onPickRef.current) return;
+      tappedRef.current = true;
+      onPickRef.current({ lon: e.lngLat.lng, lat: e.lngLat.lat });
+      // A whole province on a phone is hundreds of metres per pixel: each tap also brings the
+      // spot closer (a few zoom levels at a time, so it stays on screen), and the next tap
+      // refines the marker, down to street level.
+      const zoom = map.getZoom();
+      if (zoom < PICK_ZOOM - 0.5)
+        map.easeTo({
+          center: e.lngLat,
+          zoom: Math.min(PICK_ZOOM, zoom + ZOOM_STEP),
+          duration: motion(),
+        });
     });
     const observer = new ResizeObserver(() => {
       map.resize();
@@ -158,6 +187,16 @@ export function CitizenMap({
       .setLngLat([marker.lon, marker.lat])
       .addTo(map);
     markerRef.current.setLngLat([marker.lon, marker.lat]);
+    if (tappedRef.current) {
+      tappedRef.current = false;
+      return;
+    }
+    // A position from the phone: show the street around it.
+    map.easeTo({
+      center: [marker.lon, marker.lat],
+      zoom: Math.max(map.getZoom(), PICK_ZOOM),
+      duration: motion(),
+    });
   }, [marker]);
 
   return (
@@ -169,6 +208,7 @@ export function CitizenMap({
       lang={lang}
       data-testid="citizen-map"
       data-map-state="loading"
+      data-moving="false"
     />
   );
 }
