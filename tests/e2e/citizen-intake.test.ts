@@ -24,7 +24,7 @@ import { startTestPlatform, type TestPlatform } from '../support/platform';
 const hasChromium = chromiumAvailable();
 
 const PHONE = { width: 390, height: 844 };
-/** Hải Châu, in the centre of Đà Nẵng: large enough to tap on a phone-sized map. */
+/** Hòa Xuân, Đà Nẵng. */
 const WARD = '20314';
 const CATEGORY = 'den_duong';
 /** Another category for the second report: the same one within 50 m would be linked as a duplicate. */
