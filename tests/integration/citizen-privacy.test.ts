@@ -53,7 +53,7 @@ describe(`citizen reports: no personal data on public routes (seed ${String(SEED
     });
 
   beforeAll(async () => {
-    // eslint-disable-next-line no-console -- the seed replays a failing draw (CITIZEN_SEED=…)
+    // The seed replays a failing draw (CITIZEN_SEED=…).
     console.log(`citizen-privacy seed ${String(SEED)}`);
     platform = await startTestPlatform({ auth: true, IOC_BOUNDARIES: DA_NANG_WARDS });
     const ward = randomWardPoint(prng(SEED));

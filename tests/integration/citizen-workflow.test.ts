@@ -146,7 +146,7 @@ describe(`citizen reports: the handling workflow (seed ${String(SEED)})`, () => 
   };
 
   beforeAll(async () => {
-    // eslint-disable-next-line no-console -- the seed replays a failing draw (CITIZEN_SEED=…)
+    // The seed replays a failing draw (CITIZEN_SEED=…).
     console.log(`citizen-workflow seed ${String(SEED)}`);
     const random = prng(SEED);
     ward = randomWardPoint(random);
