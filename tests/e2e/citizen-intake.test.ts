@@ -14,6 +14,7 @@ import { ARTIFACTS_DIR, WEB_DIST, chromiumAvailable, launchBrowser } from '../su
 import {
   DA_NANG_WARDS,
   allWardPoints,
+  citizenForm,
   hasGpsExif,
   inside,
   jpegWithGps,
@@ -29,12 +30,15 @@ const WARD = '20314';
 const CATEGORY = 'den_duong';
 /** Another category for the second report: the same one within 50 m would be linked as a duplicate. */
 const OTHER_CATEGORY = 'rac_thai';
+const REPORTER = { name: 'Nguyễn Thị Riêng Tư', phone: '0905 123 456' };
 /** A tap at this zoom or closer is within a few metres. */
 const STREET_ZOOM = 15.5;
+const RESOLUTION = 'Đã thay bóng đèn LED mới';
 const XSS = '<img src=x onerror="window.__pwned=1"> đèn đường hỏng trước chợ';
 
 interface PublicView {
   code: string;
+  rating: number | null;
   status: string;
   unitCode: string;
   unitName: string;
@@ -115,6 +119,8 @@ function sidewaysProblems(page: Page): Promise<string[]> {
 describe.skipIf(!hasChromium)('citizen intake on a phone', () => {
   let platform: TestPlatform;
   let browser: Browser | undefined;
+  /** The first test's case, followed by the later ones. */
+  let firstCode = '';
   const found = allWardPoints().find((w) => w.code === WARD);
   if (found === undefined) throw new Error(`ward ${WARD} is not in the boundary file`);
   const ward = found.feature;
@@ -216,6 +222,8 @@ describe.skipIf(!hasChromium)('citizen intake on a phone', () => {
     expect(await where.getAttribute('data-ward')).toBe(WARD);
 
     await page.getByTestId('description').fill('Đèn đường trước số 12 Trần Phú không sáng 3 đêm');
+    await page.getByTestId('reporter-name').fill(REPORTER.name);
+    await page.getByTestId('reporter-phone').fill(REPORTER.phone);
     const input = page.getByTestId('photo-input');
     expect(await input.getAttribute('accept')).toBe('image/jpeg,image/png,image/webp');
     expect(await input.getAttribute('capture')).toBe('environment');
@@ -233,6 +241,7 @@ describe.skipIf(!hasChromium)('citizen intake on a phone', () => {
     const codeEl = page.getByTestId('tracking-code');
     await codeEl.waitFor({ timeout: 30_000 });
     const code = (await codeEl.textContent())?.trim() ?? '';
+    firstCode = code;
     expect(code).toMatch(/^PA[0-9A-Z]{10}$/);
 
     // The case landed with the ward whose boundary holds the tapped point.
@@ -260,6 +269,10 @@ describe.skipIf(!hasChromium)('citizen intake on a phone', () => {
     await status.waitFor({ timeout: 30_000 });
     expect(await status.textContent()).toMatch(/đã tiếp nhận/i);
     expect(await page.getByTestId('case-unit').getAttribute('data-unit')).toBe(WARD);
+    // Nothing of who sent it.
+    const shown = (await page.getByTestId('citizen-page').textContent()) ?? '';
+    expect(shown).not.toContain(REPORTER.name);
+    expect(shown.replace(/\s/g, '')).not.toContain(REPORTER.phone.replace(/\s/g, '').slice(1));
     const img = page.locator('[data-testid="photos-report"] img');
     await expect
       .poll(() => img.evaluate((el: HTMLImageElement) => el.naturalWidth))
@@ -308,6 +321,145 @@ describe.skipIf(!hasChromium)('citizen intake on a phone', () => {
     expect(await page.locator('[data-testid="citizen-page"] img[src="x"]').count()).toBe(0);
     expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
     expect(sessionCalls).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the resolution with its photo, stores the rating, and maps the case', async () => {
+    expect(firstCode).not.toBe('');
+    const admin = { authorization: `Bearer ${platform.adminToken}` };
+    const json = { ...admin, 'content-type': 'application/json' };
+    const office = await fetch(`${platform.httpUrl}/api/v1/offices`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ unitCode: WARD, nameVi: 'Tổ quản lý đô thị phường' }),
+    });
+    expect(office.status).toBe(201);
+    const officeId = ((await office.json()) as { id: string }).id;
+    const list = await fetch(
+      `${platform.httpUrl}/api/v1/citizen/reports?unit=${WARD}&q=${firstCode}`,
+      { headers: admin },
+    );
+    const id = ((await list.json()) as { items: { id: string; code: string }[] }).items.find(
+      (c) => c.code === firstCode,
+    )?.id;
+    if (id === undefined) throw new Error(`case ${firstCode} not listed`);
+    const step = async (action: string, body: BodyInit, headers: Record<string, string>) => {
+      const r = await fetch(`${platform.httpUrl}/api/v1/citizen/reports/${id}/${action}`, {
+        method: 'POST',
+        headers,
+        body,
+      });
+      expect(r.status, `${action}: ${await r.clone().text()}`).toBe(200);
+    };
+    await step('assign', JSON.stringify({ officeId }), json);
+    await step('start', '{}', json);
+    const after = await sharp({
+      create: { width: 400, height: 300, channels: 3, background: '#2a6' },
+    })
+      .jpeg()
+      .toBuffer();
+    await step(
+      'resolve',
+      citizenForm({ note: RESOLUTION }, [{ name: 'sau.jpg', data: after, type: 'image/jpeg' }]),
+      admin,
+    );
+
+    const context = await phone();
+    const { page, errors, sessionCalls } = await open(context, `/phan-anh/tra-cuu/${firstCode}`);
+    const status = page.getByTestId('case-status');
+    await status.waitFor({ timeout: 30_000 });
+    expect(await status.textContent()).toBe('Đã giải quyết');
+    expect(await page.getByTestId('case-resolution').textContent()).toBe(RESOLUTION);
+    const img = page.locator('[data-testid="photos-resolution"] img');
+    await expect
+      .poll(() => img.evaluate((el: HTMLImageElement) => el.naturalWidth))
+      .toBeGreaterThan(0);
+    expect(await page.getByTestId('reopen-form').count()).toBe(1);
+
+    const rating = page.getByTestId('rating-form');
+    await rating.getByRole('radio', { name: '4 sao' }).click();
+    await rating.locator('textarea').fill('Đèn đã sáng lại, cảm ơn phường');
+    await rating.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await page.getByTestId('case-rating').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('case-rating').textContent()).toContain('4/5');
+    expect(await page.getByTestId('rating-form').count()).toBe(0);
+    expect((await publicView(firstCode)).rating).toBe(4);
+    expect(await smallTargets(page)).toEqual([]);
+    expect(await sidewaysProblems(page)).toEqual([]);
+    await page.screenshot({ path: resolve(ARTIFACTS_DIR, 'citizen-resolved-390x844.png') });
+
+    // The public map has the case as a dot, and nothing of who sent it.
+    await page.getByRole('link', { name: 'Bản đồ' }).click();
+    const count = page.locator('[data-testid="resolved-count"]');
+    await count.waitFor({ timeout: 30_000 });
+    expect(Number(await count.getAttribute('data-count'))).toBeGreaterThanOrEqual(1);
+    const shown = (await page.getByTestId('citizen-page').textContent()) ?? '';
+    expect(shown).not.toContain(firstCode);
+    expect(shown).not.toContain(REPORTER.name);
+    await page.locator(`.citizen-chip[data-category="${OTHER_CATEGORY}"]`).click();
+    expect(await count.getAttribute('data-count')).toBe('0');
+    expect(sessionCalls).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('explains refusals in the reader’s language before and after sending', async () => {
+    const context = await phone();
+    await context.grantPermissions(['geolocation'], { origin: platform.httpUrl });
+    // Hà Nội: far outside Đà Nẵng.
+    await context.setGeolocation({ latitude: 21.0285, longitude: 105.8542, accuracy: 10 });
+    const { page, errors } = await open(context, '/phan-anh');
+    let posts = 0;
+    page.on('request', (r) => {
+      if (r.method() === 'POST') posts++;
+    });
+    await page.locator(`[data-category="${CATEGORY}"]`).click();
+    await page.getByTestId('description').fill('Cột đèn bị nghiêng sắp đổ ra đường');
+
+    // Too large: refused on the phone, nothing uploaded.
+    const input = page.getByTestId('photo-input');
+    await input.setInputFiles({
+      name: 'lon.jpg',
+      mimeType: 'image/jpeg',
+      buffer: Buffer.alloc(11 * 1024 * 1024, 1),
+    });
+    expect(await page.getByTestId('error-photos').textContent()).toBe(
+      'Ảnh vượt quá 10 MB. Hãy chọn ảnh nhỏ hơn.',
+    );
+    expect(await page.locator('.citizen-preview').count()).toBe(0);
+    expect(posts).toBe(0);
+
+    // Outside the province: the API refuses, the page says why.
+    await page.getByTestId('use-my-location').click();
+    await page.locator('[data-testid="chosen-ward"][data-source="api"]').waitFor();
+    expect(await page.getByTestId('chosen-ward').textContent()).toMatch(/ngoài/);
+    await page.getByTestId('submit-report').click();
+    const alert = page.getByTestId('intake-error');
+    await alert.waitFor({ timeout: 15_000 });
+    expect(await alert.textContent()).toMatch(/ngoài địa bàn/);
+
+    // A text file dressed as a JPEG: the API sniffs the bytes.
+    await context.setGeolocation({ latitude: point.lat, longitude: point.lon, accuracy: 10 });
+    await page.getByTestId('use-my-location').click();
+    await page.locator(`[data-testid="chosen-ward"][data-ward="${WARD}"]`).waitFor();
+    await input.setInputFiles({
+      name: 'anh.jpg',
+      mimeType: 'image/jpeg',
+      buffer: Buffer.from('đây không phải là ảnh\n'.repeat(50)),
+    });
+    await page.getByTestId('submit-report').click();
+    await expect
+      .poll(() => alert.textContent(), { timeout: 15_000 })
+      .toBe('Tệp gửi kèm không phải ảnh JPEG, PNG hoặc WebP.');
+    expect(await page.getByTestId('tracking-code').count()).toBe(0);
+
+    // The same refusal in English.
+    await page.getByTestId('lang-toggle').click();
+    await page.getByTestId('submit-report').click();
+    await expect
+      .poll(() => alert.textContent(), { timeout: 15_000 })
+      .toBe('The attached file is not a JPEG, PNG or WebP photo.');
     expect(errors).toEqual([]);
     await context.close();
   });

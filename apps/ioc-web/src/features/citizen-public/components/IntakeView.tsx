@@ -195,6 +195,7 @@ export function IntakeView() {
           id={`${ids}-name`}
           className="citizen-input"
           autoComplete="name"
+          data-testid="reporter-name"
           maxLength={NAME_MAX}
           value={draft.name}
           aria-invalid={problems.name !== undefined}
@@ -213,6 +214,7 @@ export function IntakeView() {
           type="tel"
           inputMode="tel"
           autoComplete="tel"
+          data-testid="reporter-phone"
           value={draft.phone}
           aria-invalid={problems.phone !== undefined}
           aria-describedby={errId('phone')}

@@ -48,7 +48,8 @@ export function PositionPicker({
       () => {
         setLocating('denied');
       },
-      { enableHighAccuracy: true, timeout: 20_000, maximumAge: 60_000 },
+      // A fresh fix: the resident asks because they are standing at the spot now.
+      { enableHighAccuracy: true, timeout: 20_000, maximumAge: 0 },
     );
   };
 
