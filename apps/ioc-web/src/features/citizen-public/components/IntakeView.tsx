@@ -3,7 +3,7 @@ import { useI18n } from '../../../shared/i18n/useI18n';
 import { usePhotoPicks } from '../hooks/usePhotoPicks';
 import { useLoad } from '../hooks/useLoad';
 import { fetchCategories, fetchWards, submitReport, type SubmitAnswer } from '../model/api';
-import { citizenErrorText } from '../model/errors';
+import { citizenErrorText, isNotFound } from '../model/errors';
 import {
   DESCRIPTION_MAX,
   NAME_MAX,
@@ -127,7 +127,8 @@ export function IntakeView() {
         <PositionPicker
           wards={wards.phase === 'ready' ? wards.data : []}
           wardsPending={wards.phase === 'loading'}
-          wardsFailed={wards.phase === 'failed'}
+          // A server without public boundaries (404) still gets a working map, without a warning.
+          wardsFailed={wards.phase === 'failed' && !isNotFound(wards.error)}
           value={draft.position}
           onChange={(p: LonLat) => {
             set('position', p);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AdminApiError } from '../../../shared/api/call';
 import { translate, type MessageKey, type MessageParams } from '../../../shared/i18n/translate';
-import { citizenErrorText, trackingErrorText } from './errors';
+import { citizenErrorText, isNotFound, trackingErrorText } from './errors';
 
 const vi = (key: MessageKey, params?: MessageParams) => translate('vi', key, params);
 const en = (key: MessageKey, params?: MessageParams) => translate('en', key, params);
@@ -49,5 +49,11 @@ describe('citizenErrorText', () => {
     expect(citizenErrorText(vi, new TypeError('Failed to fetch'))).toBe(
       translate('vi', 'citizen.error.network'),
     );
+  });
+
+  it('tells a 404 apart from a failure', () => {
+    expect(isNotFound(apiError(404, 'ROUTE_NOT_FOUND', 'x'))).toBe(true);
+    expect(isNotFound(apiError(503, 'x', 'x'))).toBe(false);
+    expect(isNotFound(new TypeError('Failed to fetch'))).toBe(false);
   });
 });

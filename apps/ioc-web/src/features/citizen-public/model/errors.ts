@@ -11,6 +11,11 @@ export const CITIZEN_ERROR_MESSAGES: Readonly<Record<string, MessageKey>> = {
   RATE_LIMITED: 'citizen.error.rateLimited',
 };
 
+/** A 404: the server does not offer what was asked (an older API), as opposed to a failure. */
+export function isNotFound(err: unknown): boolean {
+  return err instanceof AdminApiError && err.status === 404;
+}
+
 /** The text of a failed read of one case: a 404 means no case has that code. */
 export function trackingErrorText(t: T, err: unknown): string {
   if (err instanceof AdminApiError && err.status === 404) return t('citizen.error.notFound');
