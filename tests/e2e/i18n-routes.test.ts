@@ -171,6 +171,9 @@ describe.skipIf(!hasChromium)('i18n — every route in Vietnamese and English', 
     { path: '/reports', who: 'admin' },
     { path: '/reports', who: 'ward' },
     { path: '/admin', who: 'ward' },
+    { path: '/phan-anh', who: 'none' },
+    { path: '/phan-anh/tra-cuu', who: 'none' },
+    { path: '/phan-anh/ban-do', who: 'none' },
     // Unknown top-level paths are the server's 404; unknown paths under a page are the app's.
     { path: '/admin/no-such-section', who: 'admin' },
   ];

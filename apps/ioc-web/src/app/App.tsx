@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { loadAdminPage } from '../features/admin';
+import { loadCitizenPublicPage } from '../features/citizen-public';
 import { loadLoginPage } from '../features/login';
 import { loadReportsPage } from '../features/reports';
 import { loadTabletPage } from '../features/tablet';
@@ -15,6 +16,7 @@ const TabletPage = lazy(loadTabletPage);
 const AdminPage = lazy(loadAdminPage);
 const LoginPage = lazy(loadLoginPage);
 const ReportsPage = lazy(loadReportsPage);
+const CitizenPublicPage = lazy(loadCitizenPublicPage);
 
 export function App() {
   const pathname = usePathname();
@@ -59,6 +61,12 @@ export function App() {
       return (
         <Suspense fallback={loading}>
           <LoginPage />
+        </Suspense>
+      );
+    case 'citizen':
+      return (
+        <Suspense fallback={loading}>
+          <CitizenPublicPage />
         </Suspense>
       );
     case 'notFound':

@@ -1,4 +1,4 @@
-export type RouteId = 'wall' | 'tablet' | 'admin' | 'reports' | 'login' | 'notFound';
+export type RouteId = 'wall' | 'tablet' | 'admin' | 'reports' | 'login' | 'citizen' | 'notFound';
 
 /** The paths the API falls back to index.html for; keep in step with apps/api. */
 const ROUTES: Record<string, RouteId> = {
@@ -7,6 +7,7 @@ const ROUTES: Record<string, RouteId> = {
   '/admin': 'admin',
   '/reports': 'reports',
   '/login': 'login',
+  '/phan-anh': 'citizen',
 };
 
 export const HOME_PATH = '/wall';
