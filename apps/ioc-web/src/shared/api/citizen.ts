@@ -7,7 +7,7 @@ import {
   type CitizenStatus,
 } from '@ioc/contracts';
 import type { z } from 'zod';
-import { apiGet, apiGetBlob } from './client';
+import { apiGet } from './client';
 import { call, enc } from './call';
 
 // Citizen reports (issue 14), staff side: the queue, one case, its photos and the handling
@@ -82,13 +82,9 @@ export async function fetchOffices(unit: string, signal?: AbortSignal): Promise<
   return list.items.filter((o) => o.retiredAt === null);
 }
 
-/** A photo's bytes, fetched with the bearer token (a plain `<img src>` sends none). */
+/** A photo's address on the staff route (read with the bearer token: see useBlobUrl). */
 export function citizenPhotoPath(caseId: string, photoId: string): string {
   return `/api/v1/citizen/reports/${enc(caseId)}/photos/${enc(photoId)}`;
-}
-
-export function fetchCitizenPhoto(path: string, signal?: AbortSignal): Promise<Blob> {
-  return apiGetBlob(path, signal);
 }
 
 // ---- handling steps (the person's session; the caller reloads the case) --------------------

@@ -1,4 +1,5 @@
 import { adminEn } from './messages/admin.en';
+import { citizenStaffEn } from './messages/citizenStaff.en';
 import { commonEn } from './messages/common.en';
 import { loginEn } from './messages/login.en';
 import { mapEn } from './messages/map.en';
@@ -22,4 +23,5 @@ export const en: Record<MessageKey, string> = {
   ...mapEn,
   ...tasksEn,
   ...reportsEn,
+  ...citizenStaffEn,
 };

@@ -1,4 +1,5 @@
 import { adminVi } from './messages/admin.vi';
+import { citizenStaffVi } from './messages/citizenStaff.vi';
 import { commonVi } from './messages/common.vi';
 import { loginVi } from './messages/login.vi';
 import { mapVi } from './messages/map.vi';
@@ -22,6 +23,7 @@ export const vi = {
   ...mapVi,
   ...tasksVi,
   ...reportsVi,
+  ...citizenStaffVi,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

@@ -1,3 +1,4 @@
+import { ageRgb, type Rgb } from '../../../shared/citizen/ageColors';
 import { ageHours, isOpenStatus, type QueueCase } from '../../../shared/citizen/caseModel';
 
 /**
@@ -5,8 +6,6 @@ import { ageHours, isOpenStatus, type QueueCase } from '../../../shared/citizen/
  * once overdue), the queue oldest first, and the wards ranked by on-time handling and
  * satisfaction. Pure; the hook feeds it the staff list, the stats and WebSocket changes.
  */
-
-export type Rgb = [number, number, number];
 
 /** A case on the wall: the queue fields and the exact position (staff view). */
 export interface BoardCase extends QueueCase {
@@ -27,27 +26,6 @@ export interface CaseChange {
   updatedAt: string;
   lat: number;
   lon: number;
-}
-
-/** Age classes, youngest first: under a day, 1–3 days, 3–7 days, older. Overdue is red. */
-export const AGE_CLASSES: readonly { maxHours: number; rgb: Rgb }[] = [
-  { maxHours: 24, rgb: [120, 200, 255] },
-  { maxHours: 72, rgb: [255, 214, 102] },
-  { maxHours: 168, rgb: [255, 150, 40] },
-  { maxHours: Number.POSITIVE_INFINITY, rgb: [200, 110, 255] },
-];
-export const OVERDUE_RGB: Rgb = [255, 45, 85];
-
-/** Index into AGE_CLASSES, or -1 for an overdue case (whatever its age). */
-export function ageClass(hours: number, overdue: boolean): number {
-  if (overdue) return -1;
-  const i = AGE_CLASSES.findIndex((c) => hours < c.maxHours);
-  return i < 0 ? AGE_CLASSES.length - 1 : i;
-}
-
-export function ageRgb(hours: number, overdue: boolean): Rgb {
-  const i = ageClass(hours, overdue);
-  return i < 0 ? OVERDUE_RGB : (AGE_CLASSES[i]?.rgb ?? OVERDUE_RGB);
 }
 
 export interface CasePoint {
