@@ -4,9 +4,14 @@ import {
   citizenListResponse,
   citizenStatsResponse,
   officeListResponse,
+  type CitizenCaseView,
+  type CitizenCategoryView,
+  type CitizenListResponse,
+  type CitizenStatsResponse,
+  type CitizenStatsRow,
   type CitizenStatus,
+  type OfficeView,
 } from '@ioc/contracts';
-import type { z } from 'zod';
 import { apiGet } from './client';
 import { call, enc } from './call';
 
@@ -14,13 +19,12 @@ import { call, enc } from './call';
 // steps, read with the page's token and changed with the person's session; every answer is
 // parsed with the contract's schema.
 
-export type CitizenCase = z.output<typeof citizenCaseViewSchema>;
-export type CitizenList = z.output<typeof citizenListResponse>;
-export type CitizenListItem = CitizenList['items'][number];
-export type CitizenStats = z.output<typeof citizenStatsResponse>;
-export type CitizenWardStats = CitizenStats['units'][number];
-export type CitizenCategory = z.output<typeof citizenCategoryListResponse>['items'][number];
-export type Office = z.output<typeof officeListResponse>['items'][number];
+export type CitizenCase = CitizenCaseView;
+export type CitizenList = CitizenListResponse;
+export type CitizenStats = CitizenStatsResponse;
+export type CitizenWardStats = CitizenStatsRow;
+export type CitizenCategory = CitizenCategoryView;
+export type Office = OfficeView;
 
 /** A status, or the two views of the open ones the API offers. */
 export type CitizenStatusFilter = CitizenStatus | 'open' | 'overdue';
@@ -76,9 +80,7 @@ export async function fetchCitizenCategories(signal?: AbortSignal): Promise<Citi
 
 /** Offices a case may be assigned to: those of the unit (a ward's) or of the province. */
 export async function fetchOffices(unit: string, signal?: AbortSignal): Promise<Office[]> {
-  const list = officeListResponse.parse(
-    await apiGet(`/api/v1/offices?unit=${enc(unit)}`, signal),
-  );
+  const list = officeListResponse.parse(await apiGet(`/api/v1/offices?unit=${enc(unit)}`, signal));
   return list.items.filter((o) => o.retiredAt === null);
 }
 
