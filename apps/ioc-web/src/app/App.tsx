@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { loadAdminPage } from '../features/admin';
+import { loadCitizenConsolePage } from '../features/citizen-console';
 import { loadLoginPage } from '../features/login';
 import { loadReportsPage } from '../features/reports';
 import { loadTabletPage } from '../features/tablet';
@@ -15,6 +16,7 @@ const TabletPage = lazy(loadTabletPage);
 const AdminPage = lazy(loadAdminPage);
 const LoginPage = lazy(loadLoginPage);
 const ReportsPage = lazy(loadReportsPage);
+const CitizenConsolePage = lazy(loadCitizenConsolePage);
 
 export function App() {
   const pathname = usePathname();
@@ -53,6 +55,12 @@ export function App() {
       return (
         <Suspense fallback={loading}>
           <ReportsPage />
+        </Suspense>
+      );
+    case 'citizenConsole':
+      return (
+        <Suspense fallback={loading}>
+          <CitizenConsolePage />
         </Suspense>
       );
     case 'login':
