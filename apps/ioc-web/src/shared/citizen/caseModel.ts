@@ -1,3 +1,5 @@
+import { CITIZEN_STATUSES, type CitizenStatus } from '@ioc/contracts';
+
 /**
  * What the staff screens (console, tablet, wall) share about a citizen report: which statuses
  * are open, the order of a queue, a case's age and time left, and which handling steps a role
@@ -12,6 +14,11 @@ export interface QueueCase {
   status: string;
   overdue: boolean;
   receivedAt: string;
+}
+
+/** A status pushed as a plain string is one this screen knows (it may be newer than us). */
+export function isCitizenStatus(status: string): status is CitizenStatus {
+  return (CITIZEN_STATUSES as readonly string[]).includes(status);
 }
 
 export const OPEN_STATUSES: ReadonlySet<string> = new Set(['received', 'assigned', 'in_progress']);
