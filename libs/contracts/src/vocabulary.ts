@@ -136,3 +136,57 @@ export type ReportState = (typeof REPORT_STATES)[number];
 /** Steps on a reporting period: `POST /api/v1/reports/periods/{id}/{action}`. */
 export const REPORT_ACTIONS = ['submit', 'return', 'approve', 'reopen'] as const;
 export type ReportAction = (typeof REPORT_ACTIONS)[number];
+
+/**
+ * A citizen report's status (libs/citizen). A transfer is an event, not a status: the case moves
+ * to another unit and is `received` there again. `overdue` is never stored (deadline passed while
+ * open).
+ */
+export const CITIZEN_STATUSES = [
+  'received',
+  'assigned',
+  'in_progress',
+  'resolved',
+  'rejected',
+] as const;
+export type CitizenStatus = (typeof CITIZEN_STATUSES)[number];
+
+/** The statuses of a case still being handled: in the queue, counted for deadlines and alerts. */
+export const CITIZEN_OPEN_STATUSES = ['received', 'assigned', 'in_progress'] as const;
+
+/** What happened to a case: one `citizen_event` row each. */
+export const CITIZEN_EVENT_KINDS = [
+  'received',
+  'assigned',
+  'started',
+  'commented',
+  'resolved',
+  'rejected',
+  'transferred',
+  'reopened',
+  'rated',
+  'marked_spam',
+  'unmarked_spam',
+  'duplicate_linked',
+] as const;
+export type CitizenEventKind = (typeof CITIZEN_EVENT_KINDS)[number];
+
+/** Moderation of a report: `spam` leaves the queue, the stats and the public map. */
+export const CITIZEN_MODERATION = ['ok', 'spam'] as const;
+export type CitizenModeration = (typeof CITIZEN_MODERATION)[number];
+
+/** Photos of a case: the resident's (`report`) and the handler's after-photos (`resolution`). */
+export const CITIZEN_PHOTO_KINDS = ['report', 'resolution'] as const;
+export type CitizenPhotoKind = (typeof CITIZEN_PHOTO_KINDS)[number];
+
+/** Staff steps on a case: `POST /api/v1/citizen/reports/{id}/{action}`. */
+export const CITIZEN_ACTIONS = [
+  'assign',
+  'start',
+  'resolve',
+  'reject',
+  'transfer',
+  'comment',
+  'spam',
+] as const;
+export type CitizenAction = (typeof CITIZEN_ACTIONS)[number];

@@ -70,6 +70,26 @@ export interface ReportChanged {
   late: boolean;
 }
 
+/**
+ * A citizen report changed (received, assigned, resolved, transferred, marked spam, …): queues,
+ * the wall's reports layer and its on-time rate refetch or update in place. Sent on
+ * `unit:<code>` of the case's unit and of its parent.
+ */
+export interface CitizenChanged {
+  caseId: string;
+  code: string;
+  unitCode: string;
+  /** One of CITIZEN_STATUSES. */
+  status: string;
+  /** Open and past its deadline at the time of the change. */
+  overdue: boolean;
+  /** One of CITIZEN_MODERATION. */
+  moderation: string;
+  updatedAt: string;
+  lat: number;
+  lon: number;
+}
+
 /** Server → client. */
 export type WsServerMessage =
   | { type: 'subscribed'; channels: string[] }
@@ -81,6 +101,7 @@ export type WsServerMessage =
   | { type: 'wall'; channel: string; asOf: string; wall: WallChanged }
   | { type: 'task'; channel: string; asOf: string; task: TaskChanged }
   | { type: 'report'; channel: string; asOf: string; report: ReportChanged }
+  | { type: 'citizen'; channel: string; asOf: string; citizen: CitizenChanged }
   | { type: 'authenticated'; kind: string; displayName: string; units: string[] }
   | { type: 'pong' }
   | { type: 'error'; code: string; message: string };
@@ -128,6 +149,20 @@ export const reportChangedSchema = z.object({
   late: z.boolean(),
 }) satisfies z.ZodType<ReportChanged>;
 
+export const citizenChangedSchema = z.object({
+  caseId: z.string(),
+  code: z.string(),
+  unitCode: z.string(),
+  // Plain strings, like task and report states: a client must not drop a message for a state
+  // it does not know yet.
+  status: z.string(),
+  overdue: z.boolean(),
+  moderation: z.string(),
+  updatedAt: z.string(),
+  lat: z.number(),
+  lon: z.number(),
+}) satisfies z.ZodType<CitizenChanged>;
+
 export const wsServerMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('subscribed'), channels: z.array(z.string()) }),
   z.object({
@@ -170,6 +205,7 @@ export const wsServerMessageSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('task'), ...pushed, task: taskChangedSchema }),
   z.object({ type: z.literal('report'), ...pushed, report: reportChangedSchema }),
+  z.object({ type: z.literal('citizen'), ...pushed, citizen: citizenChangedSchema }),
   z.object({
     type: z.literal('authenticated'),
     kind: z.string(),

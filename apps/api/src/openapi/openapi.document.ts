@@ -68,6 +68,19 @@ const SECURITY_SCHEMES: Record<string, SecurityScheme> = {
     description:
       'Bí mật cấu hình cho network server LoRaWAN (TTN_WEBHOOK_SECRET, CHIRPSTACK_WEBHOOK_SECRET). · The secret configured for the LoRaWAN network server.',
   },
+  appKey: {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'ioca_…',
+    description:
+      'Khoá của ứng dụng gửi phản ánh thay người dân. · An app’s key for citizen reports on a resident’s behalf.',
+  },
+  appKeyHeader: {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-Api-Key',
+    description: 'Khoá của ứng dụng, trong header. · The app’s key, as a header.',
+  },
   metricsToken: {
     type: 'http',
     scheme: 'bearer',
@@ -86,6 +99,7 @@ const SCHEMES_OF: Record<Credential, readonly string[]> = {
   // Travels in the body of POST /auth/setup: described there, no scheme can express it.
   setupToken: [],
   metricsToken: ['metricsToken'],
+  appKey: ['appKey', 'appKeyHeader'],
 };
 
 const ERROR_TEXT: Record<number, string> = {

@@ -10,6 +10,7 @@ export * from './indicators';
 export * from './indicator-views';
 export * from './feeds';
 export * from './tasks';
+export * from './citizen';
 export * from './org';
 export * from './wall';
 export * from './auth';

@@ -1,4 +1,5 @@
 import { ADMIN_ROUTES } from './admin';
+import { CITIZEN_ROUTES } from './citizen';
 import { GEO_ROUTES } from './geo';
 import { INDICATOR_ROUTES } from './indicators';
 import { INGEST_ROUTES } from './ingest';
@@ -21,6 +22,7 @@ export const ROUTES: readonly RouteContract[] = [
   ...LIVE_ROUTES,
   ...INDICATOR_ROUTES,
   ...TASK_ROUTES,
+  ...CITIZEN_ROUTES,
   ...ADMIN_ROUTES,
   ...PLATFORM_ROUTES,
   ...REPORTING_ROUTES,

@@ -9,6 +9,8 @@ import type { z } from 'zod';
  * - webhookSecret: the `X-Webhook-Secret` configured for a LoRaWAN network server.
  * - setupToken: the one-time token printed at first start, in the body of `POST /auth/setup`.
  * - metricsToken: the static `METRICS_TOKEN` bearer a Prometheus scraper holds.
+ * - appKey: an app's key `ioca_…` for citizen reports on a resident's behalf, as a bearer or
+ *   `X-Api-Key` (`POST /api/v1/citizen/apps` issues it).
  */
 export const CREDENTIALS = [
   'session',
@@ -18,6 +20,7 @@ export const CREDENTIALS = [
   'webhookSecret',
   'setupToken',
   'metricsToken',
+  'appKey',
 ] as const;
 export type Credential = (typeof CREDENTIALS)[number];
 
