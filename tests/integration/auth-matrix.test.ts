@@ -34,9 +34,16 @@ interface Caller {
 
 const ACTIONS: Record<Exclude<CallerName, 'anonymous'>, ReadonlySet<Action>> = {
   display: new Set(['read']),
-  ward_leader: new Set(['read', 'reports.review']),
-  ward_operator: new Set(['read', 'alerts.work', 'tasks.work', 'reports.submit', 'reports.review']),
-  province_leader: new Set(['read', 'reports.review']),
+  ward_leader: new Set(['read', 'reports.review', 'citizen.handle']),
+  ward_operator: new Set([
+    'read',
+    'alerts.work',
+    'tasks.work',
+    'reports.submit',
+    'reports.review',
+    'citizen.handle',
+  ]),
+  province_leader: new Set(['read', 'reports.review', 'citizen.handle']),
   province_operator: new Set([
     'read',
     'alerts.work',
@@ -44,6 +51,7 @@ const ACTIONS: Record<Exclude<CallerName, 'anonymous'>, ReadonlySet<Action>> = {
     'tasks.plan',
     'reports.submit',
     'reports.review',
+    'citizen.handle',
   ]),
   admin: new Set([
     'read',
@@ -53,6 +61,7 @@ const ACTIONS: Record<Exclude<CallerName, 'anonymous'>, ReadonlySet<Action>> = {
     'tasks.plan',
     'reports.submit',
     'reports.review',
+    'citizen.handle',
   ]),
 };
 /** Callers narrowed to HOME: a foreign unit, or no unit at all, is out of their scope. */

@@ -177,6 +177,7 @@ describe('plan tasks and reports on the live side (embedded)', () => {
         overdueTasks: () => Promise.resolve(tasks),
         lateReports: () =>
           reportsFail ? Promise.reject(new Error('reporting down')) : Promise.resolve(reports),
+        overdueCitizenReports: () => Promise.resolve([]),
       },
       () => platform.ctx.live.engine.activeRules(),
       platform.ctx.units,

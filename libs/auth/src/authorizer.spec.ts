@@ -54,6 +54,25 @@ describe('Authorizer', () => {
     expect(authz.decide(display, 'alerts.work', '20275')).toMatchObject({ code: 'FORBIDDEN_ROLE' });
   });
 
+  it('lets operators, leaders and admin handle the citizen reports of their units only', () => {
+    for (const role of ['ward_operator', 'ward_leader'] as const) {
+      expect(authz.decide(user(role, ['20275']), 'citizen.handle', '20275').allow).toBe(true);
+      expect(authz.decide(user(role, ['20275']), 'citizen.handle', '20314')).toMatchObject({
+        code: 'FORBIDDEN_SCOPE',
+      });
+    }
+    for (const role of ['province_operator', 'province_leader'] as const) {
+      expect(authz.decide(user(role, ['48']), 'citizen.handle', '20314').allow).toBe(true);
+      expect(authz.decide(user(role, ['48']), 'citizen.handle', '26734')).toMatchObject({
+        code: 'FORBIDDEN_SCOPE',
+      });
+    }
+    expect(authz.decide(user('admin', []), 'citizen.handle', '20314').allow).toBe(true);
+    expect(authz.decide(display, 'citizen.handle', '20275')).toMatchObject({
+      code: 'FORBIDDEN_ROLE',
+    });
+  });
+
   it('covers a province and its wards for province roles, not another province', () => {
     const leader = user('province_leader', ['48']);
     expect(authz.decide(leader, 'read', '48').allow).toBe(true);

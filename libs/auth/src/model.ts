@@ -10,6 +10,8 @@ export { ROLES, type Role } from '@ioc/contracts';
  * - `reports.submit`: submit one's unit's periodic report.
  * - `reports.review`: return or approve a submitted report, re-open an approved one (the
  *   compiling office; libs/reporting checks office membership for ward roles).
+ * - `citizen.handle`: assign, start, resolve, reject, transfer, comment on and moderate the
+ *   citizen reports (phản ánh hiện trường) of one's unit; leaders handle them too.
  */
 export const ACTIONS = [
   'read',
@@ -20,6 +22,7 @@ export const ACTIONS = [
   'tasks.plan',
   'reports.submit',
   'reports.review',
+  'citizen.handle',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

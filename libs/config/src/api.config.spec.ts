@@ -52,4 +52,21 @@ describe('loadApiConfig', () => {
       expect(() => loadApiConfig({ BASEMAP_URL: bad }), bad).toThrow(/BASEMAP_URL/);
     }
   });
+
+  it('gives the citizen-report limits and takes http(s) URLs for its notifications', () => {
+    const c = loadApiConfig({});
+    expect([c.CITIZEN_RATE_PER_MIN, c.CITIZEN_RATE_PER_DAY, c.CITIZEN_APP_RATE_PER_MIN]).toEqual([
+      10, 60, 600,
+    ]);
+    expect(c.CITIZEN_REOPEN_DAYS).toBe(7);
+    expect(c.CITIZEN_SMS_URL).toBeUndefined();
+    const set = loadApiConfig({
+      PUBLIC_URL: 'https://ioc.example.vn/',
+      CITIZEN_WEBHOOK_URL: 'http://10.0.0.5:9000/hook',
+    });
+    expect(set.PUBLIC_URL).toBe('https://ioc.example.vn');
+    expect(set.CITIZEN_WEBHOOK_URL).toBe('http://10.0.0.5:9000/hook');
+    expect(() => loadApiConfig({ CITIZEN_SMS_URL: 'ftp://x' })).toThrow(/CITIZEN_SMS_URL/);
+    expect(() => loadApiConfig({ CITIZEN_RATE_PER_MIN: '0' })).toThrow(/CITIZEN_RATE_PER_MIN/);
+  });
 });

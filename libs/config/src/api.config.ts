@@ -4,6 +4,7 @@ import {
   bool,
   smtpUrl,
   csvList,
+  httpUrl,
   mqttUrl,
   port,
   positiveInt,
@@ -79,6 +80,20 @@ export const apiConfigSchema = z.object({
   // Every ward and commune of IOC_PROVINCE reports monthly by the 15th unless an administrator
   // gave it another schedule (or switched its schedule off); false: only the schedules made.
   REPORT_SCHEDULE_DEFAULTS: bool(true),
+  // Address of the web app as residents reach it (links in citizen-report messages). Unset: the
+  // messages carry the tracking code without a link.
+  PUBLIC_URL: httpUrl.optional(),
+  // Citizen reports (libs/citizen, apps/api/src/citizen): submissions per client address per
+  // minute and per day, per app key per minute; rate limits are kept in each process's memory.
+  CITIZEN_RATE_PER_MIN: positiveInt(10),
+  CITIZEN_RATE_PER_DAY: positiveInt(60),
+  CITIZEN_APP_RATE_PER_MIN: positiveInt(600),
+  // Days after a resolution during which the resident may reopen the case with its code.
+  CITIZEN_REOPEN_DAYS: positiveInt(7),
+  // Status changes are POSTed as JSON (no phone number) to the webhook; the SMS gateway gets
+  // {to, text} for cases that left a phone number. Unset: not sent.
+  CITIZEN_WEBHOOK_URL: httpUrl.optional(),
+  CITIZEN_SMS_URL: httpUrl.optional(),
 });
 
 export type ApiConfig = z.infer<typeof apiConfigSchema>;

@@ -17,6 +17,17 @@ export const mqttUrl = z
   .string()
   .regex(/^(mqtts?|wss?|tcp):\/\//, 'must be an mqtt://, mqtts://, ws:// or wss:// URL');
 export const smtpUrl = z.string().regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL');
+export const httpUrl = z
+  .string()
+  .trim()
+  .refine((v) => {
+    try {
+      return ['http:', 'https:'].includes(new URL(v).protocol);
+    } catch {
+      return false;
+    }
+  }, 'must be an http:// or https:// URL')
+  .transform((v) => v.replace(/\/+$/, ''));
 export const csvList = z.string().transform((v) =>
   v
     .split(',')

@@ -45,7 +45,8 @@ export type AlertActionName = (typeof ALERT_ACTIONS)[number];
 
 /**
  * Reading kinds are evaluated per device as data arrives (no_data on a timer); work kinds
- * (`task_overdue`, `report_late`) on a timer over plan tasks and reporting periods.
+ * (`task_overdue`, `report_late`, `citizen_overdue`) on a timer over plan tasks, reporting
+ * periods and citizen reports.
  */
 export const ALERT_RULE_KINDS = [
   'threshold',
@@ -55,9 +56,10 @@ export const ALERT_RULE_KINDS = [
   'aqi',
   'task_overdue',
   'report_late',
+  'citizen_overdue',
 ] as const;
 export type AlertRuleKind = (typeof ALERT_RULE_KINDS)[number];
-export const WORK_RULE_KINDS = ['task_overdue', 'report_late'] as const;
+export const WORK_RULE_KINDS = ['task_overdue', 'report_late', 'citizen_overdue'] as const;
 export type WorkRuleKind = (typeof WORK_RULE_KINDS)[number];
 
 /** Status of an indicator against its target (libs/indicators STATUS.md). */

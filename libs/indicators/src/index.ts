@@ -155,6 +155,7 @@ export {
   type ReportIntakeOptions,
   type ReportReceipt,
   type ReportUpload,
+  type ComputedRow,
 } from './services/report-intake.service';
 export { IndicatorViewsService, type ScorecardItem } from './services/indicator-views.service';
 export {

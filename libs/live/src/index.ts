@@ -38,7 +38,7 @@ export {
   DEFAULT_NOTIFIER_OPTIONS,
   type NotifierOptions,
 } from './notifications/notifier.service';
-export { backoffMs } from './notifications/webhook';
+export { backoffMs, postJson, type DeliveryResult } from './notifications/webhook';
 export { LocalBus, packEnvelopes, parseEnvelope, type LiveBus, type BusItem } from './bus/live-bus';
 export { PgNotifyBus } from './bus/pg-notify-bus';
 export { LiveOperations, type LiveOperationsDeps } from './ops/live-operations';

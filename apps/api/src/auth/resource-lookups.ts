@@ -15,4 +15,6 @@ export interface ResourceLookups {
   periodUnit(id: string): Promise<string | null | undefined>;
   /** The unit of a reporting schedule. */
   reportScheduleUnit(id: string): Promise<string | null | undefined>;
+  /** The unit a citizen report is with now (a transfer moves it). */
+  citizenReportUnit(id: string): Promise<string | null | undefined>;
 }

@@ -118,9 +118,10 @@ export const aqiParamsSchema = z.object({
 });
 
 /**
- * `task_overdue` / `report_late`: one alert per overdue task or late report period in scope
- * (`scope.unitCodes`: a unit covers its wards), raised once the due date is more than
- * `graceDays` days past and resolved when the task is done or the report submitted.
+ * `task_overdue` / `report_late` / `citizen_overdue`: one alert per overdue task, late report
+ * period or overdue citizen report in scope (`scope.unitCodes`: a unit covers its wards), raised
+ * once the due date is more than `graceDays` days past and resolved when the task is done, the
+ * report submitted or the citizen report resolved (or rejected, or marked spam).
  */
 export const workParamsSchema = z.object({
   graceDays: z.number().int().min(0).max(365).default(0),
@@ -152,6 +153,11 @@ function ruleOf<I extends z.ZodType>(id: I) {
     z.object({ ...base, kind: z.literal('aqi'), params: aqiParamsSchema }),
     z.object({ ...base, kind: z.literal('task_overdue'), params: workParamsSchema.prefault({}) }),
     z.object({ ...base, kind: z.literal('report_late'), params: workParamsSchema.prefault({}) }),
+    z.object({
+      ...base,
+      kind: z.literal('citizen_overdue'),
+      params: workParamsSchema.prefault({}),
+    }),
   ]);
 }
 

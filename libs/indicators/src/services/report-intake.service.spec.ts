@@ -171,4 +171,68 @@ describe('ReportIntakeService on PostgreSQL (PGlite)', { timeout: 120_000 }, () 
     expect(saved).toEqual([]);
     deadLetters.splice(0);
   });
+
+  it('records computed rows for a built-in feed without a key, as a report would be', async () => {
+    const feeds = new FeedRepository(db);
+    await feeds.create(
+      {
+        code: 'platform-built-in',
+        name: 'Tính trên nền tảng',
+        cadence: 'monthly',
+        allowedIndicators: [VNEID],
+        allowedUnits: ['20194'],
+      },
+      { who: 'admin', why: 'test' },
+    );
+    // A built-in feed's key hash is no SHA-256: no key can ever match it.
+    await db.query(`UPDATE feed SET key_hash = '-' WHERE code = 'platform-built-in'`);
+    expect(await feeds.verifyKey('platform-built-in', '-')).toBeNull();
+
+    const row = { indicatorCode: VNEID, unitCode: '20194', period: '2026-04', numerator: 3 };
+    const receipt = await service.recordComputed(
+      'platform-built-in',
+      [
+        { ...row, denominator: 4 },
+        { ...row, unitCode: '20197', denominator: 5 },
+      ],
+      'platform:citizen',
+    );
+    expect(receipt).toMatchObject({ feed: 'platform-built-in', rowCount: 2, accepted: 1 });
+    expect(receipt.rejected.map((r) => [r.code, r.unitCode])).toEqual([
+      ['unit_not_allowed', '20197'],
+    ]);
+    expect(deadLetters.splice(0)).toEqual([
+      expect.objectContaining({ reason: 'unit_not_allowed', source: 'platform:platform-built-in' }),
+    ]);
+    const stored = await db.query<{ value: number; submitted_by: string }>(
+      `SELECT r.value, s.submitted_by FROM indicator_report r
+         JOIN indicator_submission s ON s.id = r.submission_id
+        WHERE r.submission_id = $1`,
+      [receipt.submissionId],
+    );
+    expect(stored.rows.map((r) => [Number(r.value), r.submitted_by])).toEqual([
+      [75, 'platform:citizen (feed:platform-built-in)'],
+    ]);
+    expect(saved.splice(0)).toEqual([
+      [
+        {
+          unitCode: '20194',
+          indicatorCode: VNEID,
+          period: '2026-04',
+          feedCode: 'platform-built-in',
+        },
+      ],
+    ]);
+
+    const again = await service.recordComputed(
+      'platform-built-in',
+      [{ ...row, numerator: 4, denominator: 4 }],
+      'platform:citizen',
+    );
+    expect(again).toMatchObject({ accepted: 1, superseded: 1 });
+    saved.splice(0);
+
+    const unknown = await failure(service.recordComputed('khong-co', [], 'platform:citizen'));
+    expect([unknown.kind, unknown.code]).toEqual(['not_found', 'FEED_NOT_FOUND']);
+  });
 });

@@ -3,9 +3,10 @@ import { DomainError, type IndicatorChanged } from '@ioc/contracts';
 import type { Queryable } from '@ioc/db';
 import { indexIndicators } from '../catalogue/load';
 import { CatalogueRepository } from '../repo/catalogue.repository';
-import { FeedRepository } from '../repo/feed.repository';
+import { FeedRepository, type Feed } from '../repo/feed.repository';
 import { SubmissionRepository } from '../repo/submission.repository';
 import { reportRowExcerpt } from '../report/excerpt';
+import type { RawReportRow } from '../report/raw-row';
 import { parseReport, type ParseFailure } from '../report/parse';
 import type { RejectionCode } from '../report/reasons';
 import { validateReportRows, type ValidReport } from '../report/validate';
@@ -35,6 +36,16 @@ export interface ReportReceipt {
   superseded: number;
   rejected: RejectedRow[];
   asOf: string;
+}
+
+/** One computed ratio row for a built-in feed (numerator and denominator, never a bare value). */
+export interface ComputedRow {
+  indicatorCode: string;
+  unitCode: string;
+  /** `YYYY-MM`, or any period the indicator's cadence reads. */
+  period: string;
+  numerator: number;
+  denominator: number;
 }
 
 export interface ReportUpload {
@@ -152,48 +163,16 @@ export class ReportIntakeService {
       throw fileError(parsed.error, upload.language);
     }
 
-    const [indicators, units] = await Promise.all([
-      this.catalogue.listIndicators(),
-      this.units.snapshot(),
-    ]);
-    const { accepted, rejected } = validateReportRows(parsed.rows, {
-      indicators: indexIndicators({ indicators }),
-      units,
-      feed,
-      now,
-    });
-    const saved = await this.submissions.save({
-      feed: feed.code,
+    const { saved, accepted, rejected } = await this.store(feed, parsed.rows, now, {
       submittedBy:
         upload.submittedBy === null
           ? `feed:${feed.code}`
           : `${upload.submittedBy} (feed:${feed.code})`,
-      submittedAt: now,
       filename: upload.filename,
       contentType: upload.contentType ?? null,
-      rowCount: parsed.rows.length,
-      accepted,
-      rejected,
+      source,
+      text: parsed.format === 'csv' ? body.toString('utf8') : undefined,
     });
-
-    if (rejected.length > 0) {
-      const text = parsed.format === 'csv' ? body.toString('utf8') : undefined;
-      const rawByRow = new Map(parsed.rows.map((r) => [r.row, r]));
-      await this.deadLetters.insertMany(
-        rejected.map((r) => ({
-          reason: r.code,
-          detail: `submission ${saved.submissionId}, row ${r.row}${r.line === undefined ? '' : ` (line ${r.line})`}: ${r.messageEn}`,
-          source,
-          payload: reportRowExcerpt(text, r, rawByRow.get(r.row)),
-          receivedAt: now,
-        })),
-      );
-    }
-    this.rows?.inc({ outcome: 'accepted', reason: '' }, accepted.length);
-    if (accepted.length > 0 && this.onReportSaved) {
-      this.onReportSaved(changesOf(accepted, feed.code));
-    }
-    for (const r of rejected) this.rows?.inc({ outcome: 'rejected', reason: r.code });
 
     return {
       submissionId: saved.submissionId,
@@ -214,6 +193,116 @@ export class ReportIntakeService {
       })),
       asOf: now.toISOString(),
     };
+  }
+
+  /**
+   * Rows the platform computed itself (e.g. citizen-report rates) for one of its built-in feeds:
+   * no key — the caller is code in this process, not a sender on the network — but the same
+   * validation, storage, history and change notification as a sent report. A built-in feed has no
+   * usable key, so nobody outside can report in its name.
+   */
+  async recordComputed(
+    feedCode: string,
+    rows: readonly ComputedRow[],
+    actor: string,
+  ): Promise<ReportReceipt> {
+    const now = this.clock();
+    const feed = await this.feeds.get(feedCode);
+    if (feed === null || feed.revokedAt !== null) {
+      throw new DomainError('not_found', 'FEED_NOT_FOUND', `Unknown or revoked feed ${feedCode}`);
+    }
+    const raw: RawReportRow[] = rows.map((r, i) => ({
+      row: i + 1,
+      indicator: r.indicatorCode,
+      unitCode: r.unitCode,
+      period: r.period,
+      value: null,
+      numerator: r.numerator,
+      denominator: r.denominator,
+      note: null,
+    }));
+    const { saved, accepted, rejected } = await this.store(feed, raw, now, {
+      submittedBy: `${actor} (feed:${feed.code})`,
+      filename: null,
+      contentType: null,
+      source: `platform:${feed.code}`,
+      text: undefined,
+    });
+    return {
+      submissionId: saved.submissionId,
+      feed: feed.code,
+      rowCount: raw.length,
+      accepted: accepted.length,
+      superseded: saved.superseded,
+      rejected: rejected.map((r) => ({
+        row: r.row,
+        code: r.code,
+        message: r.messageVi,
+        messageVi: r.messageVi,
+        messageEn: r.messageEn,
+        indicator: r.indicator,
+        unitCode: r.unitCode,
+        period: r.period,
+      })),
+      asOf: now.toISOString(),
+    };
+  }
+
+  /** Validates rows against the catalogue and the feed's scope, stores them, tells and counts. */
+  private async store(
+    feed: Feed,
+    rows: readonly RawReportRow[],
+    now: Date,
+    meta: {
+      submittedBy: string;
+      filename: string | null;
+      contentType: string | null;
+      source: string;
+      /** The CSV text, for dead-letter excerpts of rejected lines. */
+      text: string | undefined;
+    },
+  ) {
+    const [indicators, units] = await Promise.all([
+      this.catalogue.listIndicators(),
+      this.units.snapshot(),
+    ]);
+    const { accepted, rejected } = validateReportRows(rows, {
+      indicators: indexIndicators({ indicators }),
+      units,
+      feed,
+      now,
+    });
+    const saved = await this.submissions.save({
+      feed: feed.code,
+      submittedBy: meta.submittedBy,
+      submittedAt: now,
+      filename: meta.filename,
+      contentType: meta.contentType,
+      rowCount: rows.length,
+      accepted,
+      rejected,
+    });
+
+    if (rejected.length > 0) {
+      const text = meta.text;
+      const rawByRow = new Map(rows.map((r) => [r.row, r]));
+      await this.deadLetters.insertMany(
+        rejected.map((r) => ({
+          reason: r.code,
+          detail: `submission ${saved.submissionId}, row ${r.row}${r.line === undefined ? '' : ` (line ${r.line})`}: ${r.messageEn}`,
+          source: meta.source,
+          payload: reportRowExcerpt(text, r, rawByRow.get(r.row)),
+          receivedAt: now,
+        })),
+      );
+    }
+    this.rows?.inc({ outcome: 'accepted', reason: '' }, accepted.length);
+    if (accepted.length > 0 && this.onReportSaved) {
+      this.onReportSaved(changesOf(accepted, feed.code));
+    }
+    for (const r of rejected) this.rows?.inc({ outcome: 'rejected', reason: r.code });
+
+    return { saved, accepted, rejected };
   }
 }
 

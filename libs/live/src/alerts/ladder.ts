@@ -122,6 +122,7 @@ export function ladderFor(
     case 'no_data':
     case 'task_overdue':
     case 'report_late':
+    case 'citizen_overdue':
       return null;
   }
 }

@@ -45,13 +45,18 @@ export type AlertRule = z.infer<typeof alertRuleSchema>;
 export type AlertRuleInput = z.input<typeof alertRuleSchema>;
 export type RuleKind = AlertRule['kind'];
 
-/** Rules on plan tasks and reporting periods, evaluated on a timer (work-alerts.ts). */
-export type WorkRule = Extract<AlertRule, { kind: 'task_overdue' | 'report_late' }>;
+/** Rules on plan tasks, reporting periods and citizen reports, evaluated on a timer (work-alerts.ts). */
+export type WorkRule = Extract<
+  AlertRule,
+  { kind: 'task_overdue' | 'report_late' | 'citizen_overdue' }
+>;
 /** Rules on device readings and silence (the alert engine). */
 export type DeviceRule = Exclude<AlertRule, WorkRule>;
 
 export function isWorkRule(rule: AlertRule): rule is WorkRule {
-  return rule.kind === 'task_overdue' || rule.kind === 'report_late';
+  return (
+    rule.kind === 'task_overdue' || rule.kind === 'report_late' || rule.kind === 'citizen_overdue'
+  );
 }
 
 export function isDeviceRule(rule: AlertRule): rule is DeviceRule {

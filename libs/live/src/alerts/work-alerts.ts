@@ -22,7 +22,7 @@ export const DEFAULT_WORK_ALERT_OPTIONS: WorkAlertOptions = { tickMs: 60_000 };
 const WORK_LOCK = 4_857_303;
 
 /**
- * `task_overdue` and `report_late` rules: on a timer, asks the WorkSignals port what is overdue
+ * `task_overdue`, `report_late` and `citizen_overdue` rules: on a timer, asks the WorkSignals port what is overdue
  * or late now and opens one alert per rule and key, resolving it when the key is gone (see
  * evaluateWork). Per-key memory is the rule state table (`device_id` = key), so a restart or
  * another replica does not re-open what already fired; alerts, audit rows and webhook
@@ -88,9 +88,13 @@ export class WorkAlerts {
     const reports = rules.some((r) => r.kind === 'report_late')
       ? await this.ask('late reports', () => this.signals.lateReports(now))
       : null;
+    const citizen = rules.some((r) => r.kind === 'citizen_overdue')
+      ? await this.ask('overdue citizen reports', () => this.signals.overdueCitizenReports(now))
+      : null;
+    const byKind = { task_overdue: tasks, report_late: reports, citizen_overdue: citizen };
     // A kind whose source failed is skipped: an empty answer would resolve all its alerts.
     const judged = rules
-      .map((rule) => ({ rule, signals: rule.kind === 'task_overdue' ? tasks : reports }))
+      .map((rule) => ({ rule, signals: byKind[rule.kind] }))
       .filter((x): x is { rule: WorkRule; signals: WorkSignal[] } => x.signals !== null);
     if (judged.length === 0) return 0;
 

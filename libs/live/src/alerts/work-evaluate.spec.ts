@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAlertRule, type AlertRuleInput, type WorkRule } from './rule';
+import { isWorkRule, parseAlertRule, type AlertRuleInput, type WorkRule } from './rule';
 import { parseRuleState, type RuleState } from './rule-state';
 import { daysPastDue, evaluateWork, type WorkChange } from './work-evaluate';
 import type { WorkSignal } from './work-signals';
@@ -10,7 +10,7 @@ const parentOf = (u: string): string | null => (u.length === 5 ? '48' : null);
 
 function rule(input: Partial<AlertRuleInput> & Pick<AlertRuleInput, 'kind'>): WorkRule {
   const r = parseAlertRule({ id: 'r1', name: 'Theo dõi', ...input });
-  if (r.kind !== 'task_overdue' && r.kind !== 'report_late') throw new Error('not a work rule');
+  if (!isWorkRule(r)) throw new Error('not a work rule');
   return r;
 }
 
@@ -111,5 +111,31 @@ describe('evaluateWork', () => {
     expect(c?.transition.message).toBe(
       'Theo dõi: nhiệm vụ “Nhiệm vụ task:odd” quá hạn (hạn không rõ)',
     );
+  });
+
+  it('watches overdue citizen reports of the scope and clears them once handled', () => {
+    const r = rule({ kind: 'citizen_overdue', scope: { unitCodes: ['48'] } });
+    expect(isWorkRule(r)).toBe(true);
+    const overdue: WorkSignal = {
+      key: 'citizen:PA7K3M9QX2RT',
+      unitCode: '20314',
+      title: 'PA7K3M9QX2RT — Đèn đường hư hỏng',
+      dueDate: '2026-11-13',
+    };
+    const elsewhere = { ...overdue, key: 'citizen:PAZZZZZZZZZZ', unitCode: '75001' };
+    const fired = evaluateWork(r, [overdue, elsewhere], new Map(), NOW, (u) =>
+      u === '75001' ? '75' : parentOf(u),
+    );
+    expect(fired.map((c) => [c.key, c.transition.type, c.unitCode])).toEqual([
+      ['citizen:PA7K3M9QX2RT', 'fire', '20314'],
+    ]);
+    expect(fired[0]?.transition.message).toBe(
+      'Theo dõi: phản ánh PA7K3M9QX2RT — Đèn đường hư hỏng quá hạn xử lý 3 ngày (hạn 13/11/2026)',
+    );
+    const cleared = evaluateWork(r, [], persist(new Map(), fired), NOW, parentOf);
+    expect(cleared.map((c) => [c.key, c.transition.type])).toEqual([
+      ['citizen:PA7K3M9QX2RT', 'clear'],
+    ]);
+    expect(cleared[0]?.transition.message).toContain('đã được giải quyết');
   });
 });

@@ -32,16 +32,33 @@ function shownDate(dueDate: string): string {
 
 function fireMessage(rule: WorkRule, s: WorkSignal, days: number): string {
   const late = Number.isFinite(days) && days > 0 ? ` ${String(days)} ngày` : '';
-  return rule.kind === 'task_overdue'
-    ? `${rule.name}: nhiệm vụ “${s.title}” quá hạn${late} (hạn ${shownDate(s.dueDate)})`
-    : `${rule.name}: ${s.title} chưa nộp báo cáo, trễ hạn${late} (hạn ${shownDate(s.dueDate)})`;
+  const due = `(hạn ${shownDate(s.dueDate)})`;
+  switch (rule.kind) {
+    case 'task_overdue':
+      return `${rule.name}: nhiệm vụ “${s.title}” quá hạn${late} ${due}`;
+    case 'report_late':
+      return `${rule.name}: ${s.title} chưa nộp báo cáo, trễ hạn${late} ${due}`;
+    case 'citizen_overdue':
+      return `${rule.name}: phản ánh ${s.title} quá hạn xử lý${late} ${due}`;
+  }
 }
 
 function clearMessage(rule: WorkRule, key: string): string {
-  return rule.kind === 'task_overdue'
-    ? `${rule.name}: ${key} không còn quá hạn (đã hoàn thành, gia hạn hoặc huỷ)`
-    : `${rule.name}: ${key} đã nộp báo cáo hoặc không còn trễ hạn`;
+  switch (rule.kind) {
+    case 'task_overdue':
+      return `${rule.name}: ${key} không còn quá hạn (đã hoàn thành, gia hạn hoặc huỷ)`;
+    case 'report_late':
+      return `${rule.name}: ${key} đã nộp báo cáo hoặc không còn trễ hạn`;
+    case 'citizen_overdue':
+      return `${rule.name}: ${key} đã được giải quyết hoặc không còn trong hàng chờ xử lý`;
+  }
 }
+
+const SUBJECT_KIND: Record<WorkRule['kind'], string> = {
+  task_overdue: 'task',
+  report_late: 'report',
+  citizen_overdue: 'citizen_report',
+};
 
 /**
  * A work rule against the signals of one tick: fires once per key that newly counts (in the
@@ -58,7 +75,7 @@ export function evaluateWork(
   now: Date,
   parentOf: (unitCode: string) => string | null,
 ): WorkChange[] {
-  const kind = rule.kind === 'task_overdue' ? 'task' : 'report';
+  const kind = SUBJECT_KIND[rule.kind];
   const at = now.getTime();
   const counting = new Map<string, { signal: WorkSignal; days: number }>();
   for (const s of signals) {

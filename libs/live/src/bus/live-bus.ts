@@ -1,4 +1,5 @@
 import type {
+  CitizenChanged,
   IndicatorChanged,
   ReadingDelta,
   ReportChanged,
@@ -28,7 +29,9 @@ export type BusItem =
   /** A plan task changed. */
   | { t: 'k'; k: TaskChanged }
   /** A report period changed state. */
-  | { t: 'p'; p: ReportChanged };
+  | { t: 'p'; p: ReportChanged }
+  /** A citizen report changed. */
+  | { t: 'c'; c: CitizenChanged };
 
 export interface LiveBus {
   readonly kind: 'local' | 'pg-notify';

@@ -1,4 +1,5 @@
 import type {
+  CitizenChanged,
   IndicatorChanged,
   Reading,
   ReportChanged,
@@ -30,7 +31,7 @@ import { CaggRefresher } from '../rollups/cagg-refresher';
 import { LatestTracker } from '../rollups/latest-tracker';
 import { RollupPusher, type RollupUpdate } from '../rollups/rollup-push';
 import { RollupService } from '../rollups/rollup.service';
-import { deliverReport, deliverTask } from './work-push';
+import { deliverCitizen, deliverReport, deliverTask } from './work-push';
 
 export interface LiveOperationsDeps {
   pool: Pool;
@@ -49,7 +50,8 @@ export interface LiveOperationsDeps {
   /** Rollup push period (coalescing window). */
   rollupPushMs?: number;
   /**
-   * Overdue tasks and late reports for `task_overdue` / `report_late` rules; none by default.
+   * Overdue tasks, late reports and overdue citizen reports for the work rules
+   * (`task_overdue`, `report_late`, `citizen_overdue`); none by default.
    * The composition plugs in the tasks and reporting services.
    */
   work?: WorkSignals;
@@ -192,6 +194,9 @@ export class LiveOperations {
       case 'p':
         deliverReport(this.deps.hub, this.deps.units, item.p);
         return;
+      case 'c':
+        deliverCitizen(this.deps.hub, this.deps.units, item.c);
+        return;
       case 'u':
         this.deliverRollup(item.u);
         return;
@@ -255,6 +260,14 @@ export class LiveOperations {
     for (const p of changes) {
       deliverReport(this.deps.hub, this.deps.units, p);
       this.bus.publish({ t: 'p', p });
+    }
+  }
+
+  /** Citizen reports changed (libs/citizen): queues, the wall's layer and rates of the unit and its parent. */
+  citizenChanged(changes: readonly CitizenChanged[]): void {
+    for (const c of changes) {
+      deliverCitizen(this.deps.hub, this.deps.units, c);
+      this.bus.publish({ t: 'c', c });
     }
   }
 

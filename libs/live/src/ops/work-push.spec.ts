@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   wsServerMessageSchema,
+  type CitizenChanged,
   type ReportChanged,
   type TaskChanged,
   type WsServerMessage,
 } from '@ioc/contracts';
 import { LiveHub, type LiveSocket } from '../hub/live-hub';
-import { deliverReport, deliverTask } from './work-push';
+import { deliverCitizen, deliverReport, deliverTask } from './work-push';
 
 function socket(): LiveSocket & { sent: WsServerMessage[] } {
   const sent: WsServerMessage[] = [];
@@ -70,5 +71,31 @@ describe('task and report pushes', () => {
     const province = subscribed(hub, 'unit:48');
     deliverTask(hub, units, { ...task, leadUnitCode: '48' });
     expect(province.sent).toHaveLength(1);
+  });
+
+  it('of a citizen report reach its ward and the province, keyed per case', () => {
+    const hub = new LiveHub();
+    const ward = subscribed(hub, 'unit:20314');
+    const province = subscribed(hub, 'unit:48');
+    const other = subscribed(hub, 'unit:20305');
+    const citizen: CitizenChanged = {
+      caseId: '6f1c2d8e-0000-4000-8000-000000000001',
+      code: 'PA7K3M9QX2RT',
+      unitCode: '20314',
+      status: 'assigned',
+      overdue: false,
+      moderation: 'ok',
+      updatedAt: '2026-11-16T01:00:00.000Z',
+      lat: 16.0312,
+      lon: 108.2231,
+    };
+    deliverCitizen(hub, units, citizen);
+    expect(ward.sent).toEqual([
+      expect.objectContaining({ type: 'citizen', channel: 'unit:20314', citizen }),
+    ]);
+    expect(province.sent).toEqual([
+      expect.objectContaining({ type: 'citizen', channel: 'unit:48', citizen }),
+    ]);
+    expect(other.sent).toEqual([]);
   });
 });

@@ -1,9 +1,9 @@
-import type { ReportChanged, TaskChanged, WsServerMessage } from '@ioc/contracts';
+import type { CitizenChanged, ReportChanged, TaskChanged, WsServerMessage } from '@ioc/contracts';
 import { unitAndParent, type LiveUnits } from '../common/query';
 import type { LiveHub } from '../hub/live-hub';
 
 /**
- * Plan-task and report-period changes to WebSocket subscribers of `unit:<code>` of the unit and
+ * Plan-task, report-period and citizen-report changes to WebSocket subscribers of `unit:<code>` of the unit and
  * of its parent (a ward's tablet and the province wall). Keyed per task / period: a congested
  * client keeps only the newest change of each.
  */
@@ -30,5 +30,18 @@ export function deliverReport(
     const channel = `unit:${unit}`;
     const msg: WsServerMessage = { type: 'report', channel, asOf, report };
     hub.broadcast(channel, msg, `report:${report.periodId}`);
+  }
+}
+
+export function deliverCitizen(
+  hub: Pick<LiveHub, 'broadcast'>,
+  units: Pick<LiveUnits, 'parentOf'>,
+  citizen: CitizenChanged,
+): void {
+  const asOf = new Date().toISOString();
+  for (const unit of unitAndParent(units, citizen.unitCode)) {
+    const channel = `unit:${unit}`;
+    const msg: WsServerMessage = { type: 'citizen', channel, asOf, citizen };
+    hub.broadcast(channel, msg, `citizen:${citizen.caseId}`);
   }
 }

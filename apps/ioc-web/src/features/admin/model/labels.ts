@@ -25,6 +25,7 @@ export const RULE_KIND_KEYS: Record<RuleKind, MessageKey> = {
   aqi: 'admin.rules.kind.aqi',
   task_overdue: 'admin.rules.kind.task_overdue',
   report_late: 'admin.rules.kind.report_late',
+  citizen_overdue: 'admin.rules.kind.citizen_overdue',
 };
 export { RULE_KINDS };
 

@@ -63,6 +63,7 @@ export const PARAM_SPECS: Record<RuleKind, readonly ParamSpec[]> = {
   ],
   task_overdue: [{ name: 'graceDays', label: 'admin.rules.param.graceDays', type: 'number' }],
   report_late: [{ name: 'graceDays', label: 'admin.rules.param.graceDays', type: 'number' }],
+  citizen_overdue: [{ name: 'graceDays', label: 'admin.rules.param.graceDays', type: 'number' }],
 };
 
 /** Stored params → the strings the form edits. */
@@ -154,6 +155,7 @@ export function conditionSummary(rule: RuleView, fmt: (n: number) => string): st
       return `VN_AQI ≥ ${typeof p['minCategory'] === 'string' ? p['minCategory'] : 'poor'}`;
     case 'task_overdue':
     case 'report_late':
+    case 'citizen_overdue':
       return typeof p['graceDays'] === 'number' && p['graceDays'] > 0
         ? `+ ${n('graceDays')} d`
         : '';
