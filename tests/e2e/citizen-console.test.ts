@@ -69,7 +69,7 @@ describe.skipIf(!hasChromium)(`citizen reports console and wall (seed ${String(S
     page.evaluate(() => (window as unknown as { __citizenMark?: string }).__citizenMark === 'set');
 
   beforeAll(async () => {
-    // eslint-disable-next-line no-console -- the seed replays a failing draw (CITIZEN_SEED=…)
+    // The seed replays a failing draw (CITIZEN_SEED=…).
     console.log(`citizen-console seed ${String(SEED)}`);
     ward = randomWardPoint(prng(SEED));
     platform = await startTestPlatform({
