@@ -170,6 +170,12 @@ describe.skipIf(!hasChromium)('i18n — every route in Vietnamese and English', 
     ...ADMIN_SECTIONS.map((s) => ({ path: `/admin/${s}`, who: 'admin' as const, openForms: true })),
     { path: '/reports', who: 'admin' },
     { path: '/reports', who: 'ward' },
+    // Citizen reports (issue 14): the console and the wall's scene.
+    { path: '/xu-ly-phan-anh', who: 'ward' },
+    {
+      path: `/wall?unit=48&scene=citizen&token=${encodeURIComponent(displayToken)}`,
+      who: 'none',
+    },
     { path: '/admin', who: 'ward' },
     // Unknown top-level paths are the server's 404; unknown paths under a page are the app's.
     { path: '/admin/no-such-section', who: 'admin' },
