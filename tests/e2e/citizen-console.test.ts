@@ -145,15 +145,11 @@ describe.skipIf(!hasChromium)(`citizen reports console and wall (seed ${String(S
     expect(await queueRow.getAttribute('data-status')).toBe('received');
     const openTotal = wall.getByTestId('citizen-open-total');
     expect(Number(await openTotal.getAttribute('data-open'))).toBe(layerCount);
-    // Nothing resolved in the ward yet: no on-time or satisfaction row for it.
-    const onTime = wall.locator(
-      `[data-panel="citizen-ontime"] [data-testid="citizen-rank"][data-ward="${ward.code}"]`,
+    // Nothing resolved in the ward yet: no on-time or satisfaction figures for it.
+    const results = wall.locator(
+      `[data-panel="citizen-wards"] [data-testid="citizen-rank"][data-ward="${ward.code}"]`,
     );
-    const satisfied = wall.locator(
-      `[data-panel="citizen-satisfaction"] [data-testid="citizen-rank"][data-ward="${ward.code}"]`,
-    );
-    expect(await onTime.count()).toBe(0);
-    expect(await satisfied.count()).toBe(0);
+    expect(await results.count()).toBe(0);
     await wall.evaluate(() => {
       (window as unknown as { __citizenMark?: string }).__citizenMark = 'set';
     });
@@ -252,10 +248,11 @@ describe.skipIf(!hasChromium)(`citizen reports console and wall (seed ${String(S
     await expect
       .poll(async () => Number(await layer.getAttribute('data-count')), { timeout: 30_000 })
       .toBe(layerCount - 1);
-    await onTime.waitFor({ timeout: 150_000 });
-    expect(await onTime.getAttribute('data-rate')).toBe('1');
-    expect(await onTime.getAttribute('data-base')).toBe('1');
-    expect(await satisfied.count()).toBe(0);
+    await results.waitFor({ timeout: 150_000 });
+    expect(await results.getAttribute('data-ontime')).toBe('1');
+    expect(await results.getAttribute('data-resolved')).toBe('1');
+    expect(await results.getAttribute('data-satisfaction')).toBe('');
+    expect(await results.getAttribute('data-ratings')).toBe('0');
 
     // The resident rates the result; the wall's satisfaction follows, still without a reload.
     const rated = await api(`/api/v1/public/citizen/reports/${code}/rating`, null, {
@@ -263,9 +260,9 @@ describe.skipIf(!hasChromium)(`citizen reports console and wall (seed ${String(S
       body: JSON.stringify({ rating: 5, comment: 'Xử lý nhanh, cảm ơn phường' }),
     });
     expect(rated.status, JSON.stringify(rated.body)).toBeLessThan(300);
-    await satisfied.waitFor({ timeout: 150_000 });
-    expect(await satisfied.getAttribute('data-rate')).toBe('1');
-    expect(await satisfied.getAttribute('data-base')).toBe('1');
+    await expect.poll(() => results.getAttribute('data-ratings'), { timeout: 150_000 }).toBe('1');
+    expect(await results.getAttribute('data-satisfaction')).toBe('1');
+    expect(await results.getAttribute('data-ontime')).toBe('1');
     expect(await marked(wall)).toBe(true);
     await wall.screenshot({ path: resolve(ARTIFACTS_DIR, 'wall-citizen-after-1920x1080.png') });
     expect(wallErrors).toEqual([]);

@@ -3,7 +3,13 @@ import { ageClass } from '../../../shared/citizen/ageColors';
 import { ageHours, isCitizenStatus } from '../../../shared/citizen/caseModel';
 import { ageText } from '../../../shared/citizen/timeText';
 import { useI18n } from '../../../shared/i18n/useI18n';
-import { oldestFirst, rankWards, type BoardCase, type RankedWard } from '../model/citizenBoard';
+import {
+  oldestFirst,
+  rankWards,
+  type BoardCase,
+  type RankedWard,
+  type WardFigures,
+} from '../model/citizenBoard';
 import { PanelCard } from './PanelCard';
 
 export interface CitizenPanelsProps {
@@ -23,7 +29,7 @@ export interface CitizenPanelsProps {
 
 /**
  * The citizen-reports scene: the queue (oldest open first) with the open and overdue counts,
- * and the wards ranked by on-time handling and by residents' satisfaction this month.
+ * and the wards ranked by on-time handling with residents' satisfaction beside it.
  */
 export function CitizenPanels(props: CitizenPanelsProps) {
   const { list, open, stats, now, queueRows, rankRows } = props;
@@ -96,25 +102,17 @@ export function CitizenPanels(props: CitizenPanelsProps) {
               </ol>
             )}
             {queue.length > shown.length && (
-              <p className="tasks-more">
+              <p className="citizen-more">
                 {t('citizenStaff.more', { n: num(queue.length - shown.length, 0) })}
               </p>
             )}
           </>
         )}
       </PanelCard>
-      <RankPanel
-        name="citizen-ontime"
-        title={`${t('citizenStaff.wall.onTimeTitle')} (${t('citizenStaff.wall.month', { month })})`}
+      <WardResults
         ranked={stats === null ? null : rankWards(units, 'onTime')}
-        rows={rankRows}
-        asOf={props.statsAsOf}
-        stale={props.statsStale}
-      />
-      <RankPanel
-        name="citizen-satisfaction"
-        title={`${t('citizenStaff.wall.satisfactionTitle')} (${t('citizenStaff.wall.month', { month })})`}
-        ranked={stats === null ? null : rankWards(units, 'satisfaction')}
+        satisfaction={new Map(units.map((u) => [u.unitCode, u] as const))}
+        month={month}
         rows={rankRows}
         asOf={props.statsAsOf}
         stale={props.statsStale}
@@ -123,52 +121,80 @@ export function CitizenPanels(props: CitizenPanelsProps) {
   );
 }
 
-interface RankPanelProps {
-  name: string;
-  title: string;
+interface WardResultsProps {
   ranked: RankedWard[] | null;
+  /** Each ward's figures, for its satisfaction beside its on-time rate. */
+  satisfaction: ReadonlyMap<string, WardFigures>;
+  month: string;
   rows: number;
   asOf: string | null;
   stale: boolean;
 }
 
-/** Wards with a rate, best first, as bars; wards with nothing measured are not listed. */
-function RankPanel({ name, title, ranked, rows, asOf, stale }: RankPanelProps) {
+function percent(rate: number | null, num: (v: number, d?: number) => string): string {
+  return rate === null ? '—' : `${num(Math.round(rate * 100), 0)}%`;
+}
+
+/**
+ * Wards ranked by the share of reports resolved on time this month, best first, with the
+ * residents' satisfaction beside it (a rated report was resolved, so every ward with a
+ * satisfaction rate has an on-time rate). Wards with nothing resolved are not listed.
+ */
+function WardResults({ ranked, satisfaction, month, rows, asOf, stale }: WardResultsProps) {
   const { t, num } = useI18n();
   const measured = (ranked ?? []).filter((r) => r.rate !== null);
   return (
-    <PanelCard name={name} title={title} asOf={asOf} stale={stale}>
+    <PanelCard
+      name="citizen-wards"
+      title={t('citizenStaff.wall.rankTitle', { month })}
+      asOf={asOf}
+      stale={stale}
+    >
       {ranked === null ? (
         <p className="muted">{t('app.loading')}</p>
       ) : measured.length === 0 ? (
         <p className="muted">{t('citizenStaff.wall.noneMeasured')}</p>
       ) : (
-        <ol className="citizen-ranks">
-          {measured.slice(0, rows).map((r) => {
-            const pct = Math.round((r.rate ?? 0) * 1000) / 10;
-            return (
-              <li
-                key={r.unitCode}
-                className="citizen-rank"
-                data-testid="citizen-rank"
-                data-ward={r.unitCode}
-                data-rate={r.rate ?? ''}
-                data-base={r.base}
-              >
-                <span className="citizen-rank-name" title={r.unitName}>
-                  {r.unitName}
-                </span>
-                <span className="citizen-rank-bar" aria-hidden="true">
-                  <span style={{ width: `${String(pct)}%` }} />
-                </span>
-                <span className="citizen-rank-n">{`${num(pct, 0)}%`}</span>
-                <span className="citizen-rank-base">
-                  {t('citizenStaff.wall.base', { n: num(r.base, 0) })}
-                </span>
-              </li>
-            );
-          })}
-        </ol>
+        <>
+          <p className="citizen-rank-head" aria-hidden="true">
+            <span />
+            <span>{t('citizenStaff.wall.onTime')}</span>
+            <span>{t('citizenStaff.wall.satisfaction')}</span>
+          </p>
+          <ol className="citizen-ranks">
+            {measured.slice(0, rows).map((r) => {
+              const f = satisfaction.get(r.unitCode);
+              const sat = f?.satisfactionRate ?? null;
+              return (
+                <li
+                  key={r.unitCode}
+                  className="citizen-rank"
+                  data-testid="citizen-rank"
+                  data-ward={r.unitCode}
+                  data-ontime={r.rate ?? ''}
+                  data-resolved={r.base}
+                  data-satisfaction={sat ?? ''}
+                  data-ratings={f?.ratings ?? 0}
+                >
+                  <span className="citizen-rank-name" title={r.unitName}>
+                    {r.unitName}
+                  </span>
+                  <span className="citizen-rank-n">{percent(r.rate, num)}</span>
+                  <span className="citizen-rank-sat">{percent(sat, num)}</span>
+                  <span className="citizen-rank-bar" aria-hidden="true">
+                    <span style={{ width: `${String(Math.round((r.rate ?? 0) * 100))}%` }} />
+                  </span>
+                  <span className="citizen-rank-base">
+                    {t('citizenStaff.wall.rankBase', {
+                      resolved: num(r.base, 0),
+                      ratings: num(f?.ratings ?? 0, 0),
+                    })}
+                  </span>
+                </li>
+              );
+            })}
+          </ol>
+        </>
       )}
     </PanelCard>
   );

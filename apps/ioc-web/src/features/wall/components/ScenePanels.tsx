@@ -143,8 +143,8 @@ export function ScenePanels(props: ScenePanelsProps) {
           statsAsOf={props.citizen.stats.asOf}
           statsStale={props.citizen.stats.stale}
           now={props.citizen.now}
-          queueRows={4}
-          rankRows={3}
+          queueRows={5}
+          rankRows={4}
         />
       );
   }
