@@ -1,11 +1,16 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '@ioc/contracts';
-import { sha256Hex } from '@ioc/auth';
+import { sha256Hex, type AuditActor } from '@ioc/auth';
 import { clientIp } from '../auth/principal';
 import type { CitizenRefusals } from './citizen-refusals';
 
-/** Who acts on a resident's steps (submission, rating, reopening) in the history and audit. */
-export const RESIDENT = { actor: 'resident', displayName: 'Người dân' } as const;
+/**
+ * Who acts on a resident's steps (submission, rating, reopening) in the case history and the
+ * audit trail; the address is kept in the audit row only, as for any anonymous request.
+ */
+export function residentActor(req: FastifyRequest): AuditActor {
+  return { actor: 'resident', actorKind: 'user', displayName: 'Người dân', ip: clientAddress(req) };
+}
 
 /**
  * The client's address as the limits and the case know it: the address behind the trusted

@@ -25,6 +25,8 @@ import type { Database } from './database';
 import { buildReporting, type ReportingParts } from './reporting';
 import { reportingTasks } from './reporting-ports';
 import { storeServices, type StoreServices } from './services';
+import { citizenHooks } from './citizen-hooks';
+import { citizenReportUnit } from './citizen';
 import { workSignals } from './work-signals';
 
 const log = new Logger('platform');
@@ -47,6 +49,7 @@ export interface Domain {
   offices: StoreServices['offices'];
   tasks: StoreServices['tasks'];
   taskProgress: StoreServices['taskProgress'];
+  citizen: StoreServices['citizen'];
   indicatorExists(code: string): Promise<boolean>;
   catalogue: MetricCatalogue;
   hub: LiveHub;
@@ -74,12 +77,13 @@ export async function buildDomain(
 ): Promise<Domain> {
   const units = new UnitDirectory(db.pool);
   // Live operations start after the seeds; changes made before that have no subscriber yet.
-  const started: { live?: LiveOperations } = {};
+  const started: { live?: LiveOperations; reports?: ReportIntakeService } = {};
   const store = storeServices(db.pool, units, {
     onTaskChanged: (change) => {
       started.live?.taskChanged([change]);
     },
     ...(options.clock ? { clock: options.clock } : {}),
+    citizen: citizenHooks(config, started, options.clock),
   });
   const { devices } = store;
   if (config.SEED_DEMO)
@@ -123,8 +127,8 @@ export async function buildDomain(
     // (and PGlite is single-session, so it could not hold a LISTEN connection).
     bus: db.embedded ? { kind: 'local' } : { kind: 'pg-notify', url: db.url },
     log: new Logger('live'),
-    // task_overdue / report_late alert rules ask this port on a timer, on the platform's clock.
-    work: workSignals(store.tasks, reportingCycle.reporting),
+    // The work alert rules ask this port on a timer, on the platform's clock.
+    work: workSignals(store.tasks, reportingCycle.reporting, store.citizen.cases),
     ...(options.clock ? { clock: options.clock } : {}),
   });
   started.live = live;
@@ -147,9 +151,17 @@ export async function buildDomain(
     officeUnit: (id) => store.offices.unitOf(id),
     periodUnit: (id) => reportingCycle.reporting.unitOfPeriod(id),
     reportScheduleUnit: (id) => reportingCycle.schedules.unitOf(id),
+    citizenReportUnit: citizenReportUnit(store.citizen.cases),
   });
   const deadLetterRepo = store.deadLetters;
   const indicatorCatalogue = new CatalogueRepository(db.pool);
+  started.reports = new ReportIntakeService(db.pool, units, deadLetterRepo, {
+    registry,
+    ...(options.clock ? { clock: options.clock } : {}),
+    onReportSaved: (changes) => {
+      live.indicatorChanged(changes);
+    },
+  });
   return {
     units,
     unitImport: store.unitImport,
@@ -165,16 +177,12 @@ export async function buildDomain(
     indicatorCatalogue: store.indicatorCatalogue,
     feeds: store.feeds,
     audit: store.audit,
-    reports: new ReportIntakeService(db.pool, units, deadLetterRepo, {
-      registry,
-      onReportSaved: (changes) => {
-        live.indicatorChanged(changes);
-      },
-    }),
+    reports: started.reports,
     indicatorViews: new IndicatorViewsService(db.pool, units),
     offices: store.offices,
     tasks: store.tasks,
     taskProgress: store.taskProgress,
+    citizen: store.citizen,
     indicatorExists: async (code) => (await indicatorCatalogue.getIndicator(code)) !== null,
     reportingCycle,
     catalogue: await MetricCatalogue.load(db.pool),

@@ -11,6 +11,7 @@ import {
   DeviceRepository,
   type RegistrationGeo,
 } from '@ioc/ingest';
+import { citizenParts, type CitizenHooks, type CitizenParts } from './citizen';
 import { buildReporting, type ReportingParts } from './reporting';
 import { reportingTasks } from './reporting-ports';
 
@@ -34,6 +35,8 @@ export interface StoreServices {
   tasks: TaskService<AuditActor>;
   taskProgress: TaskProgressService<AuditActor>;
   taskSeed: TaskSeedService;
+  /** Citizen reports (libs/citizen): intake, cases, public reads, stats, calendar, apps. */
+  citizen: CitizenParts;
 }
 
 /** Callbacks of the store services the server plugs (the CLI runs without them). */
@@ -41,6 +44,8 @@ export interface StoreHooks {
   onTaskChanged?: (change: TaskChanged) => void;
   /** When a task is overdue and when progress was posted (tests set the date). */
   clock?: () => Date;
+  /** Live pushes, resident messages and indicators of citizen reports. */
+  citizen?: CitizenHooks;
 }
 
 export function storeServices(
@@ -70,6 +75,11 @@ export function storeServices(
     tasks,
     taskProgress: new TaskProgressService(tasks),
     taskSeed: new TaskSeedService(pool, offices),
+    citizen: citizenParts(
+      pool,
+      { units, offices, audit },
+      { ...(hooks.clock ? { clock: hooks.clock } : {}), ...hooks.citizen },
+    ),
   };
 }
 
@@ -97,10 +107,15 @@ export interface CliServices extends StoreServices {
 
 export function cliServices(
   pool: Pool,
-  mail: Pick<ApiConfig, 'SMTP_URL' | 'SMTP_FROM'> = { SMTP_FROM: 'IOC <no-reply@localhost>' },
+  mail: Pick<ApiConfig, 'SMTP_URL' | 'SMTP_FROM' | 'IOC_PROVINCE'> = {
+    SMTP_FROM: 'IOC <no-reply@localhost>',
+    IOC_PROVINCE: '48',
+  },
 ): CliServices {
   // The one unit tree of this run: read on first use, invalidated when a command writes units.
-  const store = storeServices(pool, new UnitDirectory(pool));
+  const store = storeServices(pool, new UnitDirectory(pool), {
+    citizen: { provinceCode: mail.IOC_PROVINCE },
+  });
   return {
     ...store,
     reportingCycle: buildReporting(pool, {

@@ -3,16 +3,18 @@ import type { ReportingService } from '@ioc/reporting';
 import type { StoreServices } from './services';
 
 /**
- * What the task_overdue and report_late alert rules watch (libs/live WorkAlerts): the tasks
- * lib's overdue tasks and the reporting cycle's late periods. Keys stay the same while an item
+ * What the work alert rules watch (libs/live WorkAlerts): the tasks lib's overdue tasks, the
+ * reporting cycle's late periods and libs/citizen's overdue cases. Keys stay the same while an item
  * stays late, so each opens one alert and resolves it once submitted or done.
  */
 export function workSignals(
   tasks: Pick<StoreServices['tasks'], 'overdueTasks'>,
   reporting: Pick<ReportingService<unknown>, 'late'>,
+  citizen: Pick<StoreServices['citizen']['cases'], 'overdueCases'>,
 ): WorkSignals {
   return {
     overdueTasks: (now) => tasks.overdueTasks(now),
+    overdueCitizenReports: (now) => citizen.overdueCases(now),
     // The reporting service reads its own clock, which is the one WorkAlerts is given.
     lateReports: async (): Promise<WorkSignal[]> =>
       (await reporting.late({})).items.map((p) => ({

@@ -50,6 +50,7 @@ export const citizenCategorySchema = z
 export type CitizenCategoryView = z.output<typeof citizenCategorySchema>;
 
 export const citizenCategoryListResponse = z.object({ items: z.array(citizenCategorySchema) });
+export type CitizenCategoryListResponse = z.output<typeof citizenCategoryListResponse>;
 
 /** Create or edit a category (`PUT /api/v1/citizen/categories/{code}`). */
 export const citizenCategoryPutBody = z
@@ -141,6 +142,7 @@ export const citizenLocateResponse = z.object({
   unitCode: z.string().nullable(),
   unitName: z.string().nullable(),
 });
+export type CitizenLocateResponse = z.output<typeof citizenLocateResponse>;
 
 // ── Public follow-up ──────────────────────────────────────────────────────────────────────────
 
@@ -221,6 +223,7 @@ export const citizenPublicMapResponse = z.object({
   items: z.array(citizenPublicMapItemSchema),
   asOf: isoTime,
 });
+export type CitizenPublicMapResponse = z.output<typeof citizenPublicMapResponse>;
 
 export const citizenRateBody = z
   .object({
@@ -396,6 +399,7 @@ export const workHolidayListResponse = z.object({
   year: z.number().int(),
   items: z.array(workHolidaySchema),
 });
+export type WorkHolidayListResponse = z.output<typeof workHolidayListResponse>;
 export const workHolidayDayParams = z.object({ day: dateOnly });
 export const workHolidayPutBody = z
   .object({
@@ -418,6 +422,7 @@ export const citizenAppSchema = z
 export type CitizenAppView = z.output<typeof citizenAppSchema>;
 
 export const citizenAppListResponse = z.object({ items: z.array(citizenAppSchema) });
+export type CitizenAppListResponse = z.output<typeof citizenAppListResponse>;
 
 export const citizenAppCreateBody = z
   .object({

@@ -119,7 +119,7 @@ describe('evaluateWork', () => {
     const overdue: WorkSignal = {
       key: 'citizen:PA7K3M9QX2RT',
       unitCode: '20314',
-      title: 'PA7K3M9QX2RT — Đèn đường hư hỏng',
+      title: 'Phản ánh PA7K3M9QX2RT — Đèn đường hư hỏng',
       dueDate: '2026-11-13',
     };
     const elsewhere = { ...overdue, key: 'citizen:PAZZZZZZZZZZ', unitCode: '75001' };
@@ -130,7 +130,7 @@ describe('evaluateWork', () => {
       ['citizen:PA7K3M9QX2RT', 'fire', '20314'],
     ]);
     expect(fired[0]?.transition.message).toBe(
-      'Theo dõi: phản ánh PA7K3M9QX2RT — Đèn đường hư hỏng quá hạn xử lý 3 ngày (hạn 13/11/2026)',
+      'Theo dõi: Phản ánh PA7K3M9QX2RT — Đèn đường hư hỏng quá hạn xử lý 3 ngày (hạn 13/11/2026)',
     );
     const cleared = evaluateWork(r, [], persist(new Map(), fired), NOW, parentOf);
     expect(cleared.map((c) => [c.key, c.transition.type])).toEqual([

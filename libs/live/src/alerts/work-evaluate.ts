@@ -39,7 +39,7 @@ function fireMessage(rule: WorkRule, s: WorkSignal, days: number): string {
     case 'report_late':
       return `${rule.name}: ${s.title} chưa nộp báo cáo, trễ hạn${late} ${due}`;
     case 'citizen_overdue':
-      return `${rule.name}: phản ánh ${s.title} quá hạn xử lý${late} ${due}`;
+      return `${rule.name}: ${s.title} quá hạn xử lý${late} ${due}`;
   }
 }
 

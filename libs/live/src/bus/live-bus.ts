@@ -30,8 +30,8 @@ export type BusItem =
   | { t: 'k'; k: TaskChanged }
   /** A report period changed state. */
   | { t: 'p'; p: ReportChanged }
-  /** A citizen report changed. */
-  | { t: 'c'; c: CitizenChanged };
+  /** A citizen report changed; `f`: the unit a transfer moved it from. */
+  | { t: 'c'; c: CitizenChanged; f?: string };
 
 export interface LiveBus {
   readonly kind: 'local' | 'pg-notify';

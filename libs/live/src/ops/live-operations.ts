@@ -195,7 +195,7 @@ export class LiveOperations {
         deliverReport(this.deps.hub, this.deps.units, item.p);
         return;
       case 'c':
-        deliverCitizen(this.deps.hub, this.deps.units, item.c);
+        deliverCitizen(this.deps.hub, this.deps.units, item.c, item.f);
         return;
       case 'u':
         this.deliverRollup(item.u);
@@ -263,12 +263,13 @@ export class LiveOperations {
     }
   }
 
-  /** Citizen reports changed (libs/citizen): queues, the wall's layer and rates of the unit and its parent. */
-  citizenChanged(changes: readonly CitizenChanged[]): void {
-    for (const c of changes) {
-      deliverCitizen(this.deps.hub, this.deps.units, c);
-      this.bus.publish({ t: 'c', c });
-    }
+  /**
+   * A citizen report changed (libs/citizen): queues, the wall's layer and rates of its unit and
+   * parent refetch; a transfer names the unit it left (`fromUnitCode`), whose queue drops it.
+   */
+  citizenChanged(c: CitizenChanged, fromUnitCode?: string): void {
+    deliverCitizen(this.deps.hub, this.deps.units, c, fromUnitCode);
+    this.bus.publish(fromUnitCode === undefined ? { t: 'c', c } : { t: 'c', c, f: fromUnitCode });
   }
 
   private deliverWall(w: WallChanged): void {

@@ -98,4 +98,28 @@ describe('task and report pushes', () => {
     ]);
     expect(other.sent).toEqual([]);
   });
+
+  it('of a transferred citizen report also reach the ward it left', () => {
+    const hub = new LiveHub();
+    const from = subscribed(hub, 'unit:20305');
+    const to = subscribed(hub, 'unit:20314');
+    const province = subscribed(hub, 'unit:48');
+    deliverCitizen(
+      hub,
+      units,
+      {
+        caseId: 'c2',
+        code: 'PA0000000002',
+        unitCode: '20314',
+        status: 'received',
+        overdue: false,
+        moderation: 'ok',
+        updatedAt: '2026-11-16T01:00:00.000Z',
+        lat: 16.03,
+        lon: 108.22,
+      },
+      '20305',
+    );
+    expect([from.sent.length, to.sent.length, province.sent.length]).toEqual([1, 1, 1]);
+  });
 });

@@ -33,13 +33,18 @@ export function deliverReport(
   }
 }
 
+/** A citizen report's change; a transfer's also reaches the unit it left (its queue drops it). */
 export function deliverCitizen(
   hub: Pick<LiveHub, 'broadcast'>,
   units: Pick<LiveUnits, 'parentOf'>,
   citizen: CitizenChanged,
+  fromUnitCode?: string,
 ): void {
   const asOf = new Date().toISOString();
-  for (const unit of unitAndParent(units, citizen.unitCode)) {
+  const targets = new Set(unitAndParent(units, citizen.unitCode));
+  if (fromUnitCode !== undefined)
+    for (const u of unitAndParent(units, fromUnitCode)) targets.add(u);
+  for (const unit of targets) {
     const channel = `unit:${unit}`;
     const msg: WsServerMessage = { type: 'citizen', channel, asOf, citizen };
     hub.broadcast(channel, msg, `citizen:${citizen.caseId}`);
