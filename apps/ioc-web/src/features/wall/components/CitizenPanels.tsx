@@ -146,7 +146,7 @@ function WardResults({ ranked, satisfaction, month, rows, asOf, stale }: WardRes
   return (
     <PanelCard
       name="citizen-wards"
-      title={t('citizenStaff.wall.rankTitle', { month })}
+      title={t('citizenStaff.wall.rankTitle')}
       asOf={asOf}
       stale={stale}
     >
@@ -156,8 +156,8 @@ function WardResults({ ranked, satisfaction, month, rows, asOf, stale }: WardRes
         <p className="muted">{t('citizenStaff.wall.noneMeasured')}</p>
       ) : (
         <>
-          <p className="citizen-rank-head" aria-hidden="true">
-            <span />
+          <p className="citizen-rank-head">
+            <span className="citizen-rank-month">{t('citizenStaff.wall.month', { month })}</span>
             <span>{t('citizenStaff.wall.onTime')}</span>
             <span>{t('citizenStaff.wall.satisfaction')}</span>
           </p>
