@@ -68,7 +68,7 @@ describe(`citizen reports: public intake (seed ${String(SEED)})`, () => {
   };
 
   beforeAll(async () => {
-    // eslint-disable-next-line no-console -- the seed replays a failing draw (CITIZEN_SEED=…)
+    // The seed replays a failing draw (CITIZEN_SEED=…).
     console.log(`citizen-intake seed ${String(SEED)}`);
     platform = await startTestPlatform({ auth: true, IOC_BOUNDARIES: DA_NANG_WARDS });
     ward = randomWardPoint(random);

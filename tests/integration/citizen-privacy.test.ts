@@ -53,7 +53,7 @@ describe(`citizen reports: no personal data on public routes (seed ${String(SEED
     });
 
   beforeAll(async () => {
-    // eslint-disable-next-line no-console -- the seed replays a failing draw (CITIZEN_SEED=…)
+    // The seed replays a failing draw (CITIZEN_SEED=…).
     console.log(`citizen-privacy seed ${String(SEED)}`);
     platform = await startTestPlatform({ auth: true, IOC_BOUNDARIES: DA_NANG_WARDS });
     const ward = randomWardPoint(prng(SEED));
@@ -123,6 +123,13 @@ describe(`citizen reports: no personal data on public routes (seed ${String(SEED
       { officeId },
     );
     expect(assign.status, JSON.stringify(assign.body)).toBe(200);
+    const start = await callApi(
+      platform.httpUrl,
+      'POST',
+      `/api/v1/citizen/reports/${id}/start`,
+      platform.adminToken,
+    );
+    expect(start.status, JSON.stringify(start.body)).toBe(200);
     const resolved = await fetch(`${platform.httpUrl}/api/v1/citizen/reports/${id}/resolve`, {
       method: 'POST',
       headers: { authorization: `Bearer ${platform.adminToken}` },

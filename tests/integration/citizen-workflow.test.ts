@@ -146,7 +146,7 @@ describe(`citizen reports: the handling workflow (seed ${String(SEED)})`, () => 
   };
 
   beforeAll(async () => {
-    // eslint-disable-next-line no-console -- the seed replays a failing draw (CITIZEN_SEED=…)
+    // The seed replays a failing draw (CITIZEN_SEED=…).
     console.log(`citizen-workflow seed ${String(SEED)}`);
     const random = prng(SEED);
     ward = randomWardPoint(random);
@@ -262,6 +262,7 @@ describe(`citizen reports: the handling workflow (seed ${String(SEED)})`, () => 
     // A second case resolved the day it came in: on time.
     prompt = await submit('den_duong', 'Đèn đường trước nhà văn hoá khu phố bị tắt');
     await step(prompt.id, 'assign', 'operator', { officeId });
+    await step(prompt.id, 'start', 'operator');
     await resolveWithPhoto(prompt.id, 'Đã thay bóng đèn');
     // One of two resolved on time; the one rating is 5 of 5.
     await waitFor(

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import sharp from 'sharp';
+import { testEnv } from './env';
 import { boundaryPath, readBoundary } from './geo-fixtures';
 
 /** The ward file the citizen suites start the platform with (IOC_BOUNDARIES). */
@@ -35,7 +36,7 @@ export function prng(seed: number): () => number {
 
 /** A seed from the environment (CITIZEN_SEED) or fresh; the suite prints it. */
 export function testSeed(): number {
-  const fixed = Number(process.env.CITIZEN_SEED);
+  const fixed = Number(testEnv.citizenSeed);
   return Number.isInteger(fixed) && fixed > 0 ? fixed : randomBytes(4).readUInt32BE(0);
 }
 

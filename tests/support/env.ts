@@ -19,5 +19,7 @@ export const testEnv = {
   home: process.env.HOME ?? '/tmp',
   /** Replays the random picks of tests/integration/tasks-seed.test.ts (it prints the seed). */
   tasksSeed: process.env.TASKS_SEED,
+  /** Replays the random wards of the citizen-report suites (they print the seed). */
+  citizenSeed: process.env.CITIZEN_SEED,
   /** Real boundary files (a .geojson or the directory holding them) for suites that can use them. */
 };

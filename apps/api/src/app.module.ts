@@ -25,6 +25,10 @@ import { TasksController } from './tasks/tasks.controller';
 import { ReportExportsController } from './reports/report-exports.controller';
 import { ReportSchedulesController } from './reports/report-schedules.controller';
 import { ReportsController } from './reports/reports.controller';
+import { CitizenAdminController } from './citizen/citizen-admin.controller';
+import { CitizenAppController } from './citizen/citizen-app.controller';
+import { CitizenCasesController } from './citizen/citizen-cases.controller';
+import { CitizenPublicController } from './citizen/citizen-public.controller';
 
 /** The services composition built (composition/nest-providers.ts), visible to every module. */
 @Module({})
@@ -62,6 +66,10 @@ export class AppModule {
         ReportsController,
         ReportExportsController,
         ReportSchedulesController,
+        CitizenPublicController,
+        CitizenAppController,
+        CitizenCasesController,
+        CitizenAdminController,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ErrorFilter },

@@ -47,7 +47,7 @@ export async function withRefusals<T>(
   } catch (err) {
     if (err instanceof DomainError && (err.kind === 'invalid' || err.kind === 'too_large')) {
       const reason = REFUSAL_REASONS[err.code] ?? 'citizen_invalid';
-      const excerpt = `${req.method} ${req.url.split('?')[0] ?? ''}; content-type: ${String(req.headers['content-type'] ?? '-').split(';')[0] ?? '-'}; content-length: ${String(req.headers['content-length'] ?? '-')}`;
+      const excerpt = `${req.method} ${req.url.split('?')[0] ?? ''}; content-type: ${(req.headers['content-type'] ?? '-').split(';')[0] ?? '-'}; content-length: ${req.headers['content-length'] ?? '-'}`;
       refusals.record(reason, source, `${err.code}: ${err.message}`.slice(0, 500), excerpt);
     }
     throw err;

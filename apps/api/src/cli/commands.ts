@@ -13,6 +13,7 @@ import { INDICATORS_USAGE, runIndicatorsCommand } from './indicators.command';
 import { REPORTS_USAGE, runReportsCommand } from './reports.command';
 import { importUnitsCommand } from './units.command';
 import { TASKS_USAGE, runTasksCommand } from './tasks.command';
+import { CITIZEN_USAGE, runCitizenCommand } from './citizen.command';
 
 export const USAGE = `Usage: ioc <command> [options]
 
@@ -31,7 +32,7 @@ export const USAGE = `Usage: ioc <command> [options]
   units import <file|dir>… [--dry-run] [--parent 48] [--map code=ma_xa,name=ten_xa]
                                             import administrative units from GeoJSON (all or nothing)
   deadletter list [--limit N] [--reason R]  latest rejected messages with reasons
-${INGEST_USAGE}${USERS_USAGE}${FEEDS_USAGE}${INDICATORS_USAGE}${TASKS_USAGE}${REPORTS_USAGE}
+${INGEST_USAGE}${USERS_USAGE}${FEEDS_USAGE}${INDICATORS_USAGE}${TASKS_USAGE}${REPORTS_USAGE}${CITIZEN_USAGE}
 Environment: DATABASE_URL (else the embedded database in DATA_DIR, default ./data).
 `;
 
@@ -119,6 +120,9 @@ export async function runCommand(
       default:
         if (group === 'reports' && action !== undefined) {
           return await runReportsCommand(action, rest, services.reportingCycle, print);
+        }
+        if (group === 'citizen' && action !== undefined) {
+          return await runCitizenCommand(action, rest, services.citizen, print);
         }
         print(USAGE);
         return 2;

@@ -8,8 +8,18 @@ const RAW_ROUTES = /^\/api\/v1\/(telemetry|lorawan\/|feeds\/[^/]+\/reports)/;
  * dead-letter excerpt, and malformed JSON must be a counted rejection, not a framework 400.
  * Other routes get ordinary JSON parsing.
  */
-/** Boundary files are large (Đồng Nai's wards are 8 MB); only the import route accepts that much. */
-const LARGE_BODY_ROUTES = new Map([['/api/v1/units/import', 64 * 1024 * 1024]]);
+/**
+ * Boundary files are large (Đồng Nai's wards are 8 MB); only the import route accepts that much.
+ * Citizen reports carry up to three 10 MiB photos: their routes take a whole form, so that the
+ * multipart limits answer (400 PHOTO_TOO_LARGE) rather than the framework's 413.
+ */
+const CITIZEN_FORM_BYTES = 32 * 1024 * 1024;
+const LARGE_BODY_ROUTES = new Map([
+  ['/api/v1/units/import', 64 * 1024 * 1024],
+  ['/api/v1/public/citizen/reports', CITIZEN_FORM_BYTES],
+  ['/api/v1/citizen/app-reports', CITIZEN_FORM_BYTES],
+  ['/api/v1/citizen/reports/:id/resolve', CITIZEN_FORM_BYTES],
+]);
 
 export function registerBodyParsers(app: FastifyInstance): void {
   app.addHook('onRoute', (route) => {

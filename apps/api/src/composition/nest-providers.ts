@@ -34,6 +34,17 @@ import {
 } from '@ioc/live';
 import { OfficeService } from '@ioc/org';
 import { TaskProgressService, TaskService } from '@ioc/tasks';
+import {
+  CitizenAppService,
+  CitizenCaseService,
+  CitizenCategoryService,
+  CitizenIntakeService,
+  CitizenPublicService,
+  CitizenStatsService,
+  WorkHolidayService,
+} from '@ioc/citizen';
+import { CitizenLimits } from '../citizen/citizen-limits';
+import { CitizenRefusals } from '../citizen/citizen-refusals';
 import { ROUTE_ACCESS } from '../auth/access.guard';
 import { MetricsAccess } from '../auth/metrics-access';
 import { RouteRegistry } from '../auth/route-registry';
@@ -117,5 +128,15 @@ export function nestProviders(ctx: PlatformContext): Provider[] {
     value(ReportingService, ctx.reportingCycle.reporting),
     value(ScheduleService, ctx.reportingCycle.schedules),
     value(ReportExportService, ctx.reportingCycle.exports),
+    // citizen reports
+    value(CitizenIntakeService, ctx.citizen.intake),
+    value(CitizenCaseService, ctx.citizen.cases),
+    value(CitizenPublicService, ctx.citizen.reads),
+    value(CitizenStatsService, ctx.citizen.stats),
+    value(CitizenCategoryService, ctx.citizen.categories),
+    value(WorkHolidayService, ctx.citizen.holidays),
+    value(CitizenAppService, ctx.citizen.apps),
+    value(CitizenLimits, ctx.citizenLimits),
+    value(CitizenRefusals, ctx.citizenRefusals),
   ];
 }

@@ -22,6 +22,9 @@ import type {
 import type { OfficeService } from '@ioc/org';
 import type { TaskProgressService, TaskService } from '@ioc/tasks';
 import type { AuthContext } from '../auth/auth.context';
+import type { CitizenLimits } from '../citizen/citizen-limits';
+import type { CitizenRefusals } from '../citizen/citizen-refusals';
+import type { CitizenParts } from './citizen';
 import type { ReportingParts } from './reporting';
 
 /**
@@ -63,6 +66,10 @@ export interface PlatformContext {
   taskProgress: TaskProgressService<AuditActor>;
   /** The monthly reporting cycle (libs/reporting): periods, steps, exports, reminders. */
   reportingCycle: ReportingParts;
+  /** Citizen reports (libs/citizen) and the public routes' rate limits and refusal records. */
+  citizen: CitizenParts;
+  citizenLimits: CitizenLimits;
+  citizenRefusals: CitizenRefusals;
   registry: Registry;
   /** Users, sessions, display tokens, the authorizer, the audit trail and the access gate. */
   auth: AuthContext;

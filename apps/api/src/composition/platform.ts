@@ -7,6 +7,8 @@ import type { ApiConfig } from '@ioc/config';
 import { IngestMetrics } from '@ioc/ingest';
 import { WallConfigService } from '@ioc/live';
 import { prepareFirstRun } from '../auth/first-run';
+import { CitizenLimits } from '../citizen/citizen-limits';
+import { CitizenRefusals } from '../citizen/citizen-refusals';
 import { seedDemoAlertRules } from '../demo/demo-alert-rules';
 import { startSimulator, type Simulator } from '../demo/simulator';
 import { openDatabase } from './database';
@@ -29,6 +31,8 @@ export interface RunningPlatform {
 }
 
 const log = new Logger('platform');
+/** Public citizen-report reads (tracking page, photos, map) per client address and minute. */
+const PUBLIC_READS_PER_MINUTE = 120;
 
 /**
  * The composition root of a platform process (server, tests and benchmarks start it; the CLI
@@ -78,6 +82,7 @@ export async function startPlatform(
     },
   });
 
+  const citizenRefusals = new CitizenRefusals(domain.deadLetters, registry);
   const ctx: PlatformContext = {
     config,
     pool: db.pool,
@@ -105,6 +110,17 @@ export async function startPlatform(
     tasks: domain.tasks,
     taskProgress: domain.taskProgress,
     reportingCycle,
+    citizen: domain.citizen,
+    citizenLimits: new CitizenLimits(
+      {
+        submitPerMinute: config.CITIZEN_RATE_PER_MIN,
+        submitPerDay: config.CITIZEN_RATE_PER_DAY,
+        appPerMinute: config.CITIZEN_APP_RATE_PER_MIN,
+        readPerMinute: PUBLIC_READS_PER_MINUTE,
+      },
+      citizenRefusals,
+    ),
+    citizenRefusals,
     registry,
     auth,
     brokerConnected: () => broker.connected(),

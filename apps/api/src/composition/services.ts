@@ -107,21 +107,21 @@ export interface CliServices extends StoreServices {
 
 export function cliServices(
   pool: Pool,
-  mail: Pick<ApiConfig, 'SMTP_URL' | 'SMTP_FROM' | 'IOC_PROVINCE'> = {
+  config: Pick<ApiConfig, 'SMTP_URL' | 'SMTP_FROM' | 'IOC_PROVINCE'> = {
     SMTP_FROM: 'IOC <no-reply@localhost>',
     IOC_PROVINCE: '48',
   },
 ): CliServices {
   // The one unit tree of this run: read on first use, invalidated when a command writes units.
   const store = storeServices(pool, new UnitDirectory(pool), {
-    citizen: { provinceCode: mail.IOC_PROVINCE },
+    citizen: { provinceCode: config.IOC_PROVINCE },
   });
   return {
     ...store,
     reportingCycle: buildReporting(pool, {
       units: store.units,
       audit: store.audit,
-      config: mail,
+      config,
       tasks: reportingTasks(store.tasks),
     }),
     // The point index is read only when a command places a device by its position.

@@ -210,7 +210,7 @@ describe('ReportIntakeService on PostgreSQL (PGlite)', { timeout: 120_000 }, () 
         WHERE r.submission_id = $1`,
       [receipt.submissionId],
     );
-    expect(stored.rows.map((r) => [Number(r.value), r.submitted_by])).toEqual([
+    expect(stored.rows.map((r) => [r.value, r.submitted_by])).toEqual([
       [75, 'platform:citizen (feed:platform-built-in)'],
     ]);
     expect(saved.splice(0)).toEqual([
