@@ -33,11 +33,8 @@ export { ReportRepository } from './repo/report.repository';
 export { STATUS_VI, STEP_FROM, type CaseStep } from './services/case-steps';
 export { noticeText } from './services/case-notices';
 export { CitizenAppService } from './services/citizen-app.service';
-export {
-  CitizenCaseService,
-  type CitizenCaseOptions,
-  type CitizenOverdueSignal,
-} from './services/citizen-case.service';
+export type { CitizenCaseOptions, CitizenOverdueSignal } from './services/case-options';
+export { CitizenCaseService } from './services/citizen-case.service';
 export { CitizenCategoryService } from './services/citizen-category.service';
 export { CitizenIntakeService, type CitizenIntakeOptions } from './services/citizen-intake.service';
 export { CitizenPublicService, type CitizenPublicOptions } from './services/citizen-public.service';

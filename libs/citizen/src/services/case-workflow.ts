@@ -4,47 +4,28 @@ import {
   type CitizenStatus,
   type CitizenTransferBody,
 } from '@ioc/contracts';
-import { inTransaction, type Queryable } from '@ioc/db';
+import type { Queryable } from '@ioc/db';
 import { vnMonth } from '../calendar/vn-time';
 import { WorkCalendar } from '../calendar/work-calendar';
 import type { ProcessedPhoto } from '../intake/photo-processing';
-import type { CitizenActor, CitizenIndicatorRow } from '../ports';
-import { EventRepository, type NewCitizenEvent } from '../repo/event.repository';
+import type { CitizenActor } from '../ports';
 import { HolidayRepository } from '../repo/holiday.repository';
-import { PhotoRepository } from '../repo/photo.repository';
-import type { CitizenReportRecord, ReportPatch } from '../repo/report-record';
-import { ReportRepository } from '../repo/report.repository';
-import { toChanged } from '../views/case-state';
+import type { CitizenReportRecord } from '../repo/report-record';
 import type { CaseReader } from './case-reader';
-import { noticeText } from './case-notices';
 import { assertStep, stepInvalid, type CaseStep } from './case-steps';
-import type { CitizenCaseOptions } from './citizen-case.service';
-import { citizenIndicatorRows } from './indicator-rows';
-
-type FlowOptions<A> = CitizenCaseOptions<A> & { now: () => Date; reopenDays: number };
-type EventDraft = Pick<NewCitizenEvent, 'kind' | 'note' | 'public'> & { toStatus?: CitizenStatus };
-
-/** One step to commit: the row's changes, its history, its audit record, its side effects. */
-interface Step {
-  step: CaseStep;
-  r: CitizenReportRecord;
-  patch: ReportPatch;
-  events: EventDraft[];
-  photos?: readonly ProcessedPhoto[];
-  detail?: Record<string, unknown>;
-  /** Notify the resident of the new status (public status changes only). */
-  notify?: { transferredTo?: string };
-  /** Months (`YYYY-MM`) whose indicator rows change with the step. */
-  indicatorMonths?: string[];
-}
+import { StepCommitter, type FlowOptions } from './step-commit';
 
 /** The steps of CitizenCaseService, each committed in one transaction. */
 export class CaseWorkflow<A extends CitizenActor> {
+  private readonly committer: StepCommitter<A>;
+
   constructor(
     private readonly db: Queryable,
     private readonly reader: CaseReader,
     private readonly opts: FlowOptions<A>,
-  ) {}
+  ) {
+    this.committer = new StepCommitter(db, reader, opts);
+  }
 
   async assign(id: string, b: { officeId: string; assignee?: string }, actor: A) {
     const r = await this.workable(id, 'assign');
@@ -63,7 +44,7 @@ export class CaseWorkflow<A extends CitizenActor> {
       );
     }
     const office = (await this.opts.offices.namesOf([b.officeId])).get(b.officeId) ?? b.officeId;
-    return this.commit(
+    return this.committer.commit(
       {
         step: 'assign',
         r,
@@ -78,7 +59,7 @@ export class CaseWorkflow<A extends CitizenActor> {
 
   async start(id: string, actor: A) {
     const r = await this.workable(id, 'start');
-    return this.commit(
+    return this.committer.commit(
       {
         step: 'start',
         r,
@@ -93,7 +74,7 @@ export class CaseWorkflow<A extends CitizenActor> {
   async resolve(id: string, note: string, photos: readonly ProcessedPhoto[], actor: A) {
     const r = await this.workable(id, 'resolve');
     const at = this.opts.now();
-    return this.commit(
+    return this.committer.commit(
       {
         step: 'resolve',
         r,
@@ -110,7 +91,7 @@ export class CaseWorkflow<A extends CitizenActor> {
 
   async reject(id: string, reason: string, actor: A) {
     const r = await this.workable(id, 'reject');
-    return this.commit(
+    return this.committer.commit(
       {
         step: 'reject',
         r,
@@ -137,7 +118,7 @@ export class CaseWorkflow<A extends CitizenActor> {
       });
     }
     const name = (await this.opts.units.get(b.unitCode))?.name ?? b.unitCode;
-    return this.commit(
+    return this.committer.commit(
       {
         step: 'transfer',
         r,
@@ -156,7 +137,7 @@ export class CaseWorkflow<A extends CitizenActor> {
   async comment(id: string, note: string, actor: A) {
     const r = await this.reader.record(id);
     assertStep('comment', r.status);
-    return this.commit(
+    return this.committer.commit(
       {
         step: 'comment',
         r,
@@ -179,7 +160,7 @@ export class CaseWorkflow<A extends CitizenActor> {
       );
     }
     const months = [r.resolvedAt, r.ratedAt].flatMap((d) => (d ? [vnMonth(d)] : []));
-    return this.commit(
+    return this.committer.commit(
       {
         step: 'spam',
         r,
@@ -210,7 +191,7 @@ export class CaseWorkflow<A extends CitizenActor> {
     const calendar = new WorkCalendar(await new HolidayRepository(this.db).allDays());
     const status: CitizenStatus = r.officeId === null ? 'received' : 'assigned';
     const months = [r.resolvedAt, r.ratedAt].flatMap((d) => (d ? [vnMonth(d)] : []));
-    return this.commit(
+    return this.committer.commit(
       {
         step: 'reopen',
         r,
@@ -236,7 +217,7 @@ export class CaseWorkflow<A extends CitizenActor> {
   async rate(r: CitizenReportRecord, b: { rating: number; comment?: string }, actor: A) {
     assertStep('rate', r.status);
     const at = this.opts.now();
-    return this.commit(
+    return this.committer.commit(
       {
         step: 'rate',
         r,
@@ -261,82 +242,5 @@ export class CaseWorkflow<A extends CitizenActor> {
       );
     }
     return r;
-  }
-
-  private async commit(s: Step, actor: A): Promise<CitizenReportRecord> {
-    const at = this.opts.now();
-    const { r } = s;
-    await inTransaction(this.db, async (tx) => {
-      if (!(await new ReportRepository(tx).update(r.id, r.status, s.patch, at))) {
-        throw stepInvalid(
-          s.step,
-          r.status,
-          'Phản ánh vừa được người khác cập nhật, hãy tải lại · Changed meanwhile',
-        );
-      }
-      const photos = new PhotoRepository(tx);
-      for (const p of s.photos ?? []) await photos.insert(r.id, 'resolution', p, at);
-      const events = new EventRepository(tx);
-      for (const e of s.events) {
-        await events.insert({
-          reportId: r.id,
-          at,
-          kind: e.kind,
-          actor: actor.actor,
-          actorName: actor.displayName ?? null,
-          fromStatus: r.status,
-          toStatus: e.toStatus ?? r.status,
-          unitCode: s.patch.unitCode ?? r.unitCode,
-          note: e.note,
-          public: e.public,
-        });
-      }
-    });
-    const after = await this.reader.record(r.id);
-    await this.opts.audit.record(actor, {
-      action: `citizen.${s.step === 'spam' && s.patch.moderation === 'ok' ? 'unspam' : s.step}`,
-      targetKind: 'citizen_report',
-      targetId: r.id,
-      unitCode: after.unitCode,
-      detail: { code: r.code, from: r.status, to: after.status, ...s.detail },
-    });
-    this.opts.onChanged?.(
-      toChanged(after, at),
-      after.unitCode !== r.unitCode ? r.unitCode : undefined,
-    );
-    if (s.notify) await this.notify(after, s.notify.transferredTo);
-    for (const month of new Set(s.indicatorMonths ?? []))
-      await this.indicators(after.unitCode, month);
-    return after;
-  }
-
-  private async notify(r: CitizenReportRecord, transferredTo?: string): Promise<void> {
-    if (!this.opts.notifier) return;
-    try {
-      await this.opts.notifier.notify({
-        code: r.code,
-        status: r.status,
-        phone: r.reporterPhone,
-        text: noticeText(r.code, r.status, this.opts.publicUrl, transferredTo),
-      });
-    } catch (err) {
-      this.opts.onBackgroundError?.('notify', err);
-    }
-  }
-
-  /** Recomputes a ward's month for the indicator feed (the province rolls its wards up). */
-  private async indicators(unitCode: string, month: string): Promise<void> {
-    if (!this.opts.indicators || unitCode === this.opts.provinceCode) return;
-    try {
-      const rows: CitizenIndicatorRow[] = await citizenIndicatorRows(
-        this.db,
-        unitCode,
-        month,
-        this.opts.now(),
-      );
-      if (rows.length > 0) await this.opts.indicators.record(rows);
-    } catch (err) {
-      this.opts.onBackgroundError?.('indicators', err);
-    }
   }
 }

@@ -1,8 +1,6 @@
 import {
-  type AuditSink,
   type CitizenAssignBody,
   type CitizenCaseView,
-  type CitizenChanged,
   type CitizenListQuery,
   type CitizenListResponse,
   type CitizenPublicView,
@@ -16,50 +14,13 @@ import type { Queryable } from '@ioc/db';
 import { vnDay } from '../calendar/vn-time';
 import { processPhotos } from '../intake/photo-processing';
 import { normaliseTrackingCode } from '../intake/tracking-code';
-import type {
-  CitizenActor,
-  CitizenOffices,
-  CitizenUnits,
-  IndicatorSink,
-  PhotoUpload,
-  ResidentNotifier,
-} from '../ports';
+import type { CitizenActor, PhotoUpload } from '../ports';
 import type { CitizenReportRecord } from '../repo/report-record';
 import { isOverdue } from '../views/case-state';
 import { CaseReader } from './case-reader';
 import { stepInvalid } from './case-steps';
 import { CaseWorkflow } from './case-workflow';
-
-export interface CitizenCaseOptions<A> {
-  units: CitizenUnits;
-  offices: CitizenOffices;
-  audit: AuditSink<A>;
-  /** The province (IOC_PROVINCE): its offices are the departments any case may go to. */
-  provinceCode: string;
-  notifier?: ResidentNotifier;
-  indicators?: IndicatorSink;
-  /** The clock deadlines, overdue and step times are read from. */
-  now?: () => Date;
-  /**
-   * Called after each committed change (composition sends WS `citizen` on the unit and its
-   * parent); a transfer also names the unit the case left, whose queue must drop it.
-   */
-  onChanged?: (change: CitizenChanged, previousUnitCode?: string) => void;
-  /** Days after resolution the resident may reopen (default 7). */
-  reopenDays?: number;
-  /** PUBLIC_URL, for the tracking link in notifications. */
-  publicUrl?: string;
-  /** Notifier and indicator failures: reported here (logged), never failing the step. */
-  onBackgroundError?: (what: 'notify' | 'indicators', err: unknown) => void;
-}
-
-/** A signal for the work-alert timer (libs/live WorkSignal). */
-export interface CitizenOverdueSignal {
-  key: string;
-  unitCode: string;
-  title: string;
-  dueDate: string;
-}
+import type { CitizenCaseOptions, CitizenOverdueSignal } from './case-options';
 
 /**
  * The handling of cases: the staff queue and detail, each workflow step (assign, start,
