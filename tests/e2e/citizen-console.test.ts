@@ -5,6 +5,7 @@
  * after-photo (a camera input); the public tracking API shows it resolved with the resolution
  * photo; the resident's rating is posted; and the open wall — the same page, never reloaded —
  * drops the case from its layer and queue and shows the ward's on-time rate and satisfaction.
+ * The ward leader's tablet lists the ward's open reports and opens one with its handling steps.
  */
 import { resolve } from 'node:path';
 import sharp from 'sharp';
@@ -44,7 +45,7 @@ describe.skipIf(!hasChromium)(`citizen reports console and wall (seed ${String(S
   let browser: Browser | undefined;
   let ward: WardPoint;
   let operator = '';
-  let me: Me | null = null;
+  let leader = '';
   let display = '';
   let officeId = '';
   const tag = Date.now().toString(36);
@@ -64,6 +65,25 @@ describe.skipIf(!hasChromium)(`citizen reports console and wall (seed ${String(S
     return browser;
   };
 
+  /** A browser context signed in with `token` (the session the login page would store). */
+  const signedIn = async (token: string, viewport: { width: number; height: number }) => {
+    const who = (await api('/api/v1/auth/me', token)).body as Me;
+    const context = await theBrowser().newContext({ viewport, locale: 'vi-VN', hasTouch: true });
+    const session = {
+      token,
+      expiresAt: new Date(Date.now() + 8 * 3_600_000).toISOString(),
+      username: who.username,
+      displayName: who.displayName,
+      role: who.role,
+      units: who.units,
+    };
+    await context.addInitScript((stored) => {
+      window.localStorage.setItem('ioc.session', stored);
+      window.localStorage.setItem('ioc.lang', 'vi');
+    }, JSON.stringify(session));
+    return context;
+  };
+
   /** The wall's marker for "this page was never reloaded". */
   const marked = (page: Page): Promise<boolean> =>
     page.evaluate(() => (window as unknown as { __citizenMark?: string }).__citizenMark === 'set');
@@ -78,7 +98,7 @@ describe.skipIf(!hasChromium)(`citizen reports console and wall (seed ${String(S
       WEB_DIST_DIR: WEB_DIST,
     });
     operator = await platform.loginAs('ward_operator', [ward.code]);
-    me = (await api('/api/v1/auth/me', operator)).body as Me;
+    leader = await platform.loginAs('ward_leader', [ward.code]);
     display = await platform.displayToken('48');
     // An office of the ward to assign to: the ward's own if it has one, else a new one.
     const offices = (await api(`/api/v1/offices?unit=${ward.code}`, platform.adminToken)).body as {
@@ -156,23 +176,7 @@ describe.skipIf(!hasChromium)(`citizen reports console and wall (seed ${String(S
     await wall.screenshot({ path: resolve(ARTIFACTS_DIR, 'wall-citizen-1920x1080.png') });
 
     // The ward's operator handles it in the console.
-    if (!me) throw new Error('no operator');
-    const context = await theBrowser().newContext({
-      viewport: { width: 1440, height: 900 },
-      locale: 'vi-VN',
-    });
-    const session = {
-      token: operator,
-      expiresAt: new Date(Date.now() + 8 * 3_600_000).toISOString(),
-      username: me.username,
-      displayName: me.displayName,
-      role: me.role,
-      units: me.units,
-    };
-    await context.addInitScript((s) => {
-      window.localStorage.setItem('ioc.session', s);
-      window.localStorage.setItem('ioc.lang', 'vi');
-    }, JSON.stringify(session));
+    const context = await signedIn(operator, { width: 1440, height: 900 });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -268,4 +272,49 @@ describe.skipIf(!hasChromium)(`citizen reports console and wall (seed ${String(S
     expect(wallErrors).toEqual([]);
     await wall.close();
   }, 400_000);
+
+  it("lists the ward's open reports on the leader's tablet and opens one", async () => {
+    const submitted = await api('/api/v1/public/citizen/reports', null, {
+      method: 'POST',
+      body: JSON.stringify({
+        category: 'rac_thai',
+        description: `Rác tồn đọng ở đầu hẻm chợ ${tag}`,
+        lat: ward.lat,
+        lon: ward.lon,
+      }),
+    });
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
+    const { code } = citizenSubmitResponse.parse(submitted.body);
+
+    const context = await signedIn(leader, { width: 1024, height: 768 });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${platform.httpUrl}/tablet`);
+    const section = page.getByTestId('citizen-section');
+    const row = section.locator(`[data-testid="citizen-case"][data-code="${code}"]`);
+    await row.waitFor({ timeout: 30_000 });
+    expect(await row.getAttribute('data-status')).toBe('received');
+    expect(await row.textContent()).toContain(`Rác tồn đọng ở đầu hẻm chợ ${tag}`);
+    // Only open cases: the one resolved in the console is not listed.
+    const statuses = await section
+      .locator('[data-testid="citizen-case"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+    expect(
+      statuses.filter((st) => st !== 'received' && st !== 'assigned' && st !== 'in_progress'),
+    ).toEqual([]);
+
+    await row.click();
+    await page.waitForURL((url) => url.pathname.startsWith('/tablet/phan-anh/'));
+    const detail = page.locator(`[data-testid="case-detail"][data-code="${code}"]`);
+    await detail.waitFor({ timeout: 30_000 });
+    // A ward leader handles reports too (citizen.handle): the steps of a new case are offered.
+    await detail.getByTestId('case-action-assign').waitFor();
+    expect(await detail.getByTestId('case-action-resolve').count()).toBe(0);
+    await page.screenshot({ path: resolve(ARTIFACTS_DIR, 'tablet-citizen-1024x768.png') });
+    await page.getByTestId('citizen-back').click();
+    await section.waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
 });
