@@ -21,6 +21,13 @@ export function isCitizenStatus(status: string): status is CitizenStatus {
   return (CITIZEN_STATUSES as readonly string[]).includes(status);
 }
 
+const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A case's id as the API names it (a UUID); anything else in an address is not a case. */
+export function isCaseId(text: string | null | undefined): text is string {
+  return typeof text === 'string' && CASE_ID.test(text);
+}
+
 export const OPEN_STATUSES: ReadonlySet<string> = new Set(['received', 'assigned', 'in_progress']);
 
 export function isOpenStatus(status: string): boolean {

@@ -1,5 +1,6 @@
 import { CITIZEN_STATUSES } from '@ioc/contracts';
 import type { CitizenStatusFilter } from '../../../shared/api/citizen';
+import { isCaseId } from '../../../shared/citizen/caseModel';
 
 /** The console's queue filters, kept in the address so a view can be bookmarked or shared. */
 export interface QueueFilters {
@@ -40,13 +41,11 @@ export function searchOf(f: QueueFilters): string {
   return `?${p.toString()}`;
 }
 
-const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** `/xu-ly-phan-anh/<case id>` → the id; the queue alone → null. */
 export function caseIdOf(pathname: string): string | null {
   const m = /^\/xu-ly-phan-anh\/([^/]+)\/?$/.exec(pathname);
-  const id = m?.[1] ?? null;
-  return id !== null && ID.test(id) ? id : null;
+  const id = m?.[1];
+  return isCaseId(id) ? id : null;
 }
 
 export const CONSOLE_PATH = '/xu-ly-phan-anh';
