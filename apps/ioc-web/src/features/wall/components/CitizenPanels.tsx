@@ -110,7 +110,7 @@ export function CitizenPanels(props: CitizenPanelsProps) {
         )}
       </PanelCard>
       <WardResults
-        ranked={stats === null ? null : rankWards(units, 'onTime')}
+        ranked={stats === null ? null : rankWards(units)}
         satisfaction={new Map(units.map((u) => [u.unitCode, u] as const))}
         month={month}
         rows={rankRows}

@@ -112,14 +112,12 @@ describe('rankWards', () => {
     ward('5', 'Phường Cẩm Lệ', {}),
   ];
   it('ranks by on-time rate, more cases first on ties, unmeasured wards last by name', () => {
-    expect(rankWards(units, 'onTime').map((r) => r.unitCode)).toEqual(['2', '4', '1', '5', '3']);
-  });
-  it('ranks by satisfaction over the rated cases', () => {
-    const rated = units.map((u) =>
-      u.unitCode === '1' ? { ...u, ratings: 3, satisfied: 2, satisfactionRate: 2 / 3 } : u,
-    );
-    const ranked = rankWards(rated, 'satisfaction');
-    expect(ranked[0]).toEqual({ unitCode: '1', unitName: 'Phường An Hải', rate: 2 / 3, base: 3 });
-    expect(ranked.slice(1).every((r) => r.rate === null)).toBe(true);
+    expect(rankWards(units).map((r) => r.unitCode)).toEqual(['2', '4', '1', '5', '3']);
+    expect(rankWards(units)[0]).toEqual({
+      unitCode: '2',
+      unitName: 'Phường Hải Châu',
+      rate: 1,
+      base: 2,
+    });
   });
 });

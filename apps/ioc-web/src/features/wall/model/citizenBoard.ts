@@ -103,26 +103,23 @@ export interface WardFigures {
 export interface RankedWard {
   unitCode: string;
   unitName: string;
-  /** 0–1, or null when the ward has nothing to measure yet. */
+  /** Resolved on time / resolved, 0–1; null when the ward resolved nothing yet. */
   rate: number | null;
-  /** How many cases the rate is over (resolved, or rated). */
+  /** How many resolved cases the rate is over. */
   base: number;
 }
 
 /**
- * Wards by a rate, best first; among equal rates the one with more cases behind it first;
- * wards with nothing measured last, by name.
+ * Wards by their on-time rate, best first; among equal rates the one with more resolved cases
+ * first; wards with nothing resolved last, by name.
  */
-export function rankWards(
-  units: readonly WardFigures[],
-  by: 'onTime' | 'satisfaction',
-): RankedWard[] {
+export function rankWards(units: readonly WardFigures[]): RankedWard[] {
   return units
     .map((u) => ({
       unitCode: u.unitCode,
       unitName: u.unitName,
-      rate: by === 'onTime' ? u.onTimeRate : u.satisfactionRate,
-      base: by === 'onTime' ? u.resolved : u.ratings,
+      rate: u.onTimeRate,
+      base: u.resolved,
     }))
     .sort(
       (a, b) =>
