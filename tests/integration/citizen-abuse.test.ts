@@ -25,6 +25,8 @@ const BATCH = 100;
 const PHONE = '0905 123 987';
 const wards = allWardPoints();
 
+// Clients are told apart by X-Forwarded-For: the API trusts it from loopback proxies only
+// (TRUST_PROXY's default), which is where these requests come from — as from a load balancer.
 describe('citizen reports: rate limits and refusals (embedded, access control on)', () => {
   let platform: TestPlatform;
 

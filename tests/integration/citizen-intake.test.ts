@@ -155,6 +155,24 @@ describe(`citizen reports: public intake (seed ${String(SEED)})`, () => {
     expect(served.includes(Buffer.from('IOC Test Camera'))).toBe(false);
   });
 
+  it('names the ward of a point for the intake page, and says when a point is outside', async () => {
+    const here = await callApi(
+      platform.httpUrl,
+      'GET',
+      `/api/v1/public/citizen/locate?lat=${String(ward.lat)}&lon=${String(ward.lon)}`,
+      null,
+    );
+    expect(here.status).toBe(200);
+    expect(here.body).toMatchObject({ inside: true, unitCode: ward.code });
+    const away = await callApi(
+      platform.httpUrl,
+      'GET',
+      '/api/v1/public/citizen/locate?lat=21.0287&lon=105.8524',
+      null,
+    );
+    expect(away.body).toEqual({ inside: false, unitCode: null, unitName: null });
+  });
+
   it('refuses a point outside the province with a clear message', async () => {
     // Hà Nội, Hoàn Kiếm lake.
     const r = await submit({

@@ -293,6 +293,28 @@ describe.skipIf(!services)(
       expect(r.type === 'report' && r.report.state).toBe('approved');
     });
 
+    it('a citizen report transferred on A reaches B’s client of the ward it left', async () => {
+      a.ctx.live.citizenChanged(
+        {
+          caseId: `case-${tag}`,
+          code: 'PA0000000007',
+          unitCode: '20305',
+          status: 'received',
+          overdue: false,
+          moderation: 'ok',
+          updatedAt: new Date().toISOString(),
+          lat: 16.06,
+          lon: 108.21,
+        },
+        '20314',
+      );
+      const c = await client.next(
+        (x) => x.type === 'citizen' && x.citizen.caseId === `case-${tag}`,
+        5000,
+      );
+      expect(c.type === 'citizen' && c.channel).toBe('unit:20314');
+    });
+
     it('a rule created on B fires on A and the alert reaches B’s client', async () => {
       const rule = await fetch(`${b.httpUrl}/api/v1/alert-rules`, {
         method: 'POST',

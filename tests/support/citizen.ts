@@ -97,9 +97,15 @@ export function randomWardPoint(random: () => number): WardPoint {
   for (;;) {
     const feature = all[Math.floor(random() * all.length)] as WardFeature;
     const p = pointOnSurface(feature);
-    // Islands and slivers can defeat the scan line: draw again rather than test on an edge.
-    const near = offsetMetres(p, 20, 0);
-    if (inside(feature, p) && inside(feature, near)) {
+    // Islands and slivers can defeat the scan line: draw again rather than test near an edge.
+    const around = [
+      [20, 0],
+      [0, 20],
+      [-20, 0],
+      [0, -20],
+      [12, 16],
+    ].map(([n, e]) => offsetMetres(p, n ?? 0, e ?? 0));
+    if (inside(feature, p) && around.every((q) => inside(feature, q))) {
       return { code: feature.properties.code, name: feature.properties.name, ...p, feature };
     }
   }

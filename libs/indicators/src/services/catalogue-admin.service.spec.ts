@@ -34,7 +34,8 @@ describe('CatalogueAdminService on PostgreSQL (PGlite)', { timeout: 120_000 }, (
   it('lists the catalogue by domain and level, with its sources', async () => {
     const all = await service.catalogue({});
     expect(all.asOf).toBe(AT.toISOString());
-    expect(all.items).toHaveLength(153);
+    // The 153 of the catalogue file and the 2 citizen-report indicators of migration 0050.
+    expect(all.items).toHaveLength(155);
     expect(all.sources).toHaveLength(4);
     const dx = await service.catalogue({ domain: 'dx', level: 'ward' });
     expect(dx.items.length).toBeGreaterThan(0);

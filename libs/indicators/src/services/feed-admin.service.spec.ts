@@ -7,6 +7,8 @@ import { fixtureLookup } from '../testing/fixtures';
 import { createTestDb, failure, fixtureIndicatorUnits, type TestDb } from '../testing/pglite';
 import { FeedAdminService } from './feed-admin.service';
 
+const BUILT_IN_FEED = 'phan-anh-hien-truong';
+
 const NOW = new Date('2026-04-20T03:00:00Z');
 const VNEID = 'dx.vneid_accounts';
 
@@ -79,10 +81,12 @@ describe('FeedAdminService on PostgreSQL (PGlite)', { timeout: 120_000 }, () => 
     expect((await failure(service.revokeFeed('old-feed', { why: 'ngừng' }, 'admin'))).code).toBe(
       'FEED_NOT_FOUND',
     );
-    expect((await service.listFeeds()).items.map((f) => f.code)).toEqual(['dn-two']);
+    // Beside the platform's built-in feed of citizen-report rates (migration 0051).
+    expect((await service.listFeeds()).items.map((f) => f.code)).toEqual(['dn-two', BUILT_IN_FEED]);
     expect((await service.listFeeds(true)).items.map((f) => f.code)).toEqual([
       'dn-two',
       'old-feed',
+      BUILT_IN_FEED,
     ]);
     const audit = await db.query<{ action: string; why: string }>(
       `SELECT action, detail->>'why' AS why FROM audit_log WHERE target_id = 'dn-two' ORDER BY id`,

@@ -4,6 +4,8 @@ import { FeedRepository } from '../repo/feed.repository';
 import { createTestDb, fixtureIndicatorUnits, type TestDb } from '../testing/pglite';
 import { IndicatorSeedService } from './seed.service';
 
+const BUILT_IN_FEED = 'phan-anh-hien-truong';
+
 describe('IndicatorSeedService on PostgreSQL (PGlite)', { timeout: 120_000 }, () => {
   let db: TestDb;
   const units = fixtureIndicatorUnits();
@@ -31,7 +33,8 @@ describe('IndicatorSeedService on PostgreSQL (PGlite)', { timeout: 120_000 }, ()
   it('loads no demo reports for a province without wards', async () => {
     const seeder = new IndicatorSeedService(db, units);
     expect((await seeder.seed({ province: '99', demo: true })).demo).toBeNull();
-    expect(await new FeedRepository(db).list()).toEqual([]);
+    // Only the platform's built-in feed of citizen-report rates (migration 0051).
+    expect((await new FeedRepository(db).list()).map((f) => f.code)).toEqual([BUILT_IN_FEED]);
   });
 
   it("loads the demo reports of the province's wards on the first run only", async () => {
@@ -41,7 +44,9 @@ describe('IndicatorSeedService on PostgreSQL (PGlite)', { timeout: 120_000 }, ()
     expect(first.demo).toMatchObject({ submissions: expect.any(Number), rows: expect.any(Number) });
     expect(first.demo?.rows).toBeGreaterThan(0);
     const feeds = await new FeedRepository(db).list();
-    expect(feeds.map((f) => f.code).sort()).toEqual([DEMO_FEED, PROVINCE_DEMO_FEED].sort());
+    expect(feeds.map((f) => f.code).sort()).toEqual(
+      [DEMO_FEED, PROVINCE_DEMO_FEED, BUILT_IN_FEED].sort(),
+    );
     const stored = await db.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM indicator_report WHERE submitted_at <= $1',
       [now],
