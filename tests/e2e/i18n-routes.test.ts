@@ -80,7 +80,7 @@ async function dataNames(platform: TestPlatform): Promise<string[]> {
   for (const d of items(await getJson(platform, '/api/v1/display-tokens', token))) add(d['name']);
   // Plan tasks and reporters (issue 13): titles and agencies as the plans print them.
   for (const t of items(await getJson(platform, '/api/v1/tasks?unit=48&limit=500', token)))
-    for (const k of ['titleVi', 'leadVi', 'leadOfficeName', 'leadUnitName']) add(t[k]);
+    for (const k of ['titleVi', 'titleEn', 'leadVi', 'leadOfficeName', 'leadUnitName']) add(t[k]);
   const matrix = (await getJson(platform, '/api/v1/reports/matrix?unit=48', token)) as {
     rows?: Record<string, unknown>[];
   } | null;
@@ -170,6 +170,12 @@ describe.skipIf(!hasChromium)('i18n — every route in Vietnamese and English', 
     ...ADMIN_SECTIONS.map((s) => ({ path: `/admin/${s}`, who: 'admin' as const, openForms: true })),
     { path: '/reports', who: 'admin' },
     { path: '/reports', who: 'ward' },
+    // Citizen reports (issue 14): the console and the wall's scene.
+    { path: '/xu-ly-phan-anh', who: 'ward' },
+    {
+      path: `/wall?unit=48&scene=citizen&token=${encodeURIComponent(displayToken)}`,
+      who: 'none',
+    },
     { path: '/admin', who: 'ward' },
     { path: '/phan-anh', who: 'none' },
     { path: '/phan-anh/tra-cuu', who: 'none' },

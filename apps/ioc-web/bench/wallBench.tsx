@@ -180,6 +180,7 @@ function Ours() {
         valueVersion={version}
         statusTick={Math.floor(Date.now() / 30_000) * 30_000}
         alerts={ALERTS}
+        citizen={[]}
         measure={EMPTY_MEASURE}
         selectedWard={null}
         onWardClick={() => undefined}

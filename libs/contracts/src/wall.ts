@@ -13,6 +13,7 @@ export const SCENE_KINDS = [
   'alerts',
   'fleet',
   'tasks',
+  'citizen',
 ] as const;
 export type SceneKind = (typeof SCENE_KINDS)[number];
 
@@ -25,7 +26,15 @@ export type SceneMeasure =
   | { kind: 'none' };
 
 /** Map overlays a scene may turn on. */
-export const SCENE_OVERLAYS = ['devices', 'heatmap', 'hexagon', 'vessels', 'alerts'] as const;
+export const SCENE_OVERLAYS = [
+  'devices',
+  'heatmap',
+  'hexagon',
+  'vessels',
+  'alerts',
+  /** Open citizen reports, coloured by age, red when overdue (issue 14). */
+  'citizen',
+] as const;
 export type SceneOverlay = (typeof SCENE_OVERLAYS)[number];
 
 export interface WallScene {
@@ -83,5 +92,7 @@ export function defaultWallScenes(): WallScene[] {
     scene('fleet', 'fleet', { kind: 'none' }, ['devices', 'vessels']),
     // Plan tasks (issue 13): overdue tasks by lead unit and those due this month.
     scene('tasks', 'tasks', { kind: 'none' }, ['alerts']),
+    // Citizen reports (issue 14): open cases on the map by age, the queue, on-time and satisfaction.
+    scene('citizen', 'citizen', { kind: 'none' }, ['citizen']),
   ];
 }

@@ -3,7 +3,16 @@ import { basename, join, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
-const APP_ROUTES = ['/', '/wall', '/tablet', '/admin', '/reports', '/login', '/phan-anh'];
+const APP_ROUTES = [
+  '/',
+  '/wall',
+  '/tablet',
+  '/admin',
+  '/reports',
+  '/login',
+  '/phan-anh',
+  '/xu-ly-phan-anh',
+];
 
 /** Files a browser must revalidate on every load: a stale service worker or shell pins old code. */
 const REVALIDATE = new Set(['index.html', 'sw.js', 'registerSW.js', 'manifest.webmanifest']);

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { loadAdminPage } from '../features/admin';
 import { loadCitizenPublicPage } from '../features/citizen-public';
+import { loadCitizenConsolePage } from '../features/citizen-console';
 import { loadLoginPage } from '../features/login';
 import { loadReportsPage } from '../features/reports';
 import { loadTabletPage } from '../features/tablet';
@@ -17,6 +18,7 @@ const AdminPage = lazy(loadAdminPage);
 const LoginPage = lazy(loadLoginPage);
 const ReportsPage = lazy(loadReportsPage);
 const CitizenPublicPage = lazy(loadCitizenPublicPage);
+const CitizenConsolePage = lazy(loadCitizenConsolePage);
 
 export function App() {
   const pathname = usePathname();
@@ -55,6 +57,12 @@ export function App() {
       return (
         <Suspense fallback={loading}>
           <ReportsPage />
+        </Suspense>
+      );
+    case 'citizenConsole':
+      return (
+        <Suspense fallback={loading}>
+          <CitizenConsolePage />
         </Suspense>
       );
     case 'login':

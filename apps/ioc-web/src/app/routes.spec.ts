@@ -9,6 +9,9 @@ describe('resolveRoute', () => {
     expect(resolveRoute('/admin/devices')).toBe('admin');
     expect(resolveRoute('/login')).toBe('login');
     expect(resolveRoute('/reports')).toBe('reports');
+    expect(resolveRoute('/xu-ly-phan-anh/0b6f1e9a-3c1d-4f7e-9a55-2d3b4c5d6e7f')).toBe(
+      'citizenConsole',
+    );
     expect(resolveRoute('/')).toBe('wall');
     expect(resolveRoute('/walls')).toBe('notFound');
   });

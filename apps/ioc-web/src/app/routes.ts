@@ -1,4 +1,5 @@
-export type RouteId = 'wall' | 'tablet' | 'admin' | 'reports' | 'login' | 'citizen' | 'notFound';
+export type RouteId =
+  'wall' | 'tablet' | 'admin' | 'reports' | 'citizen' | 'citizenConsole' | 'login' | 'notFound';
 
 /** The paths the API falls back to index.html for; keep in step with apps/api. */
 const ROUTES: Record<string, RouteId> = {
@@ -6,6 +7,7 @@ const ROUTES: Record<string, RouteId> = {
   '/tablet': 'tablet',
   '/admin': 'admin',
   '/reports': 'reports',
+  '/xu-ly-phan-anh': 'citizenConsole',
   '/login': 'login',
   '/phan-anh': 'citizen',
 };

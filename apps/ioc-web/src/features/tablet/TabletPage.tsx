@@ -9,6 +9,8 @@ import {
   type StoredSession,
 } from '../../shared/api/session';
 import { AlertsSection } from './components/AlertsSection';
+import { CitizenCaseView } from './components/CitizenCaseView';
+import { CitizenSection } from './components/CitizenSection';
 import { DevicesSection } from './components/DevicesSection';
 import { HighlightsSection } from './components/HighlightsSection';
 import { ScorecardSection } from './components/ScorecardSection';
@@ -20,6 +22,8 @@ import { navigate, usePathname } from '../../shared/ui/usePathname';
 import { useTabletData } from './hooks/useTabletData';
 import { useTabletUnits } from './hooks/useTabletUnits';
 import { useWardTasks } from './hooks/useWardTasks';
+import { useWardCitizenCases } from './hooks/useWardCitizenCases';
+import { citizenCaseIdOf } from './model/citizen';
 import { useI18n } from '../../shared/i18n/useI18n';
 import { vnYear } from './model/model';
 import { canWorkTasks, taskIdOf } from './model/tasks';
@@ -85,7 +89,11 @@ function TabletView({ session }: { session: StoredSession }) {
   const { data, phase, error } = state;
   // Plan tasks are read live only (not kept in the offline snapshot); they reload with the page.
   const tasks = useWardTasks(units.selected, state.savedAt);
-  const taskId = taskIdOf(usePathname());
+  const pathname = usePathname();
+  const taskId = taskIdOf(pathname);
+  // Citizen reports are read live only, like tasks; pushes keep them current.
+  const citizen = useWardCitizenCases(units.selected);
+  const citizenCaseId = citizenCaseIdOf(pathname);
 
   const signOut = (): void => {
     apiSend('POST', '/api/v1/auth/logout')
@@ -96,7 +104,17 @@ function TabletView({ session }: { session: StoredSession }) {
   };
 
   let body: ReactNode;
-  if (taskId !== null) {
+  if (citizenCaseId !== null) {
+    body = (
+      <CitizenCaseView
+        key={citizenCaseId}
+        id={citizenCaseId}
+        role={session.role}
+        kick={citizen.pushes}
+        onChanged={citizen.reload}
+      />
+    );
+  } else if (taskId !== null) {
     body = (
       <TaskDetailView
         key={taskId}
@@ -138,6 +156,7 @@ function TabletView({ session }: { session: StoredSession }) {
           </p>
         )}
         <AlertsSection alerts={data.alerts} />
+        <CitizenSection state={citizen} now={now} />
         <TasksSection state={tasks} />
         <HighlightsSection scorecard={data.scorecard} />
         <ScorecardSection scorecard={data.scorecard} />

@@ -15,6 +15,8 @@ import { useLiveFeed } from './hooks/useLiveFeed';
 import { FLEET_REFRESH_MS, SCORECARD_REFRESH_MS, usePanelSources } from './hooks/usePanelSources';
 import { usePanelStats } from './hooks/usePanelStats';
 import { TASKS_REFRESH_MS, useTasksBoard } from './hooks/useTasksBoard';
+import { CITIZEN_REFRESH_MS, useCitizenBoard } from './hooks/useCitizenBoard';
+import { casePoints } from './model/citizenBoard';
 import { canWorkAlerts, useSession } from '../../shared/api/useSession';
 import { useThrottledValue } from '../../shared/ui/useThrottledValue';
 import { useUnitsData } from './hooks/useUnitsData';
@@ -111,6 +113,16 @@ export default function WallPage() {
     feed,
     linkUp,
     enabled.some((s) => s.kind === 'tasks'),
+  );
+  const citizen = useCitizenBoard(
+    unitCode,
+    feed,
+    linkUp,
+    enabled.some((s) => s.kind === 'citizen' || s.overlays.includes('citizen')),
+  );
+  const citizenPoints = useMemo(
+    () => casePoints(citizen.open, statusTick),
+    [citizen.open, statusTick],
   );
   const slot = sceneAt({ scenes: config.scenes, rotate: config.rotate, pinned: params.scene, now });
 
@@ -225,6 +237,7 @@ export default function WallPage() {
             valueVersion={snapshot.valueVersion}
             statusTick={statusTick}
             alerts={mapAlerts}
+            citizen={citizenPoints}
             measure={measure}
             selectedWard={selectedWard}
             onWardClick={onWardClick}
@@ -272,6 +285,20 @@ export default function WallPage() {
                     data: tasks.data,
                     asOf: tasks.asOf,
                     stale: isPolledStale(tasks, now, TASKS_REFRESH_MS * 2),
+                  }}
+                  citizen={{
+                    list: {
+                      data: citizen.cases.data,
+                      asOf: citizen.cases.asOf,
+                      stale: isPolledStale(citizen.cases, now, CITIZEN_REFRESH_MS * 2),
+                    },
+                    open: citizen.open,
+                    stats: {
+                      data: citizen.stats.data,
+                      asOf: citizen.stats.asOf,
+                      stale: isPolledStale(citizen.stats, now, CITIZEN_REFRESH_MS * 2),
+                    },
+                    now: statusTick,
                   }}
                   measure={measure}
                   top={stats.top}

@@ -5,7 +5,7 @@ import {
   type TaskListResponse,
   type TaskStatus,
 } from '@ioc/contracts';
-import { apiGet, apiGetBlob } from './client';
+import { apiGet } from './client';
 import { call, enc } from './call';
 
 // Plan tasks (issue 13), read by the wall's tasks panel and the tablet; parsed with the
@@ -58,9 +58,4 @@ export function progressForm(input: ProgressInput): FormData {
 /** Posts progress with the person's session; the caller reloads the task to show it. */
 export async function postTaskProgress(id: string, input: ProgressInput): Promise<void> {
   await call('POST', `/api/v1/tasks/${enc(id)}/progress`, { body: progressForm(input) });
-}
-
-/** An evidence file's bytes (its URL comes from the task's update). */
-export function fetchEvidence(url: string, signal?: AbortSignal): Promise<Blob> {
-  return apiGetBlob(url, signal);
 }

@@ -1,5 +1,6 @@
 import { adminEn } from './messages/admin.en';
 import { citizenEn } from './messages/citizen.en';
+import { citizenStaffEn } from './messages/citizenStaff.en';
 import { commonEn } from './messages/common.en';
 import { loginEn } from './messages/login.en';
 import { mapEn } from './messages/map.en';
@@ -24,4 +25,5 @@ export const en: Record<MessageKey, string> = {
   ...tasksEn,
   ...reportsEn,
   ...citizenEn,
+  ...citizenStaffEn,
 };

@@ -1,5 +1,6 @@
 import { adminVi } from './messages/admin.vi';
 import { citizenVi } from './messages/citizen.vi';
+import { citizenStaffVi } from './messages/citizenStaff.vi';
 import { commonVi } from './messages/common.vi';
 import { loginVi } from './messages/login.vi';
 import { mapVi } from './messages/map.vi';
@@ -24,6 +25,7 @@ export const vi = {
   ...tasksVi,
   ...reportsVi,
   ...citizenVi,
+  ...citizenStaffVi,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

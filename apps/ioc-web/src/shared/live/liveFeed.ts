@@ -49,7 +49,7 @@ export class LiveFeed {
   private snapshot: LiveSnapshot;
   private readonly listeners = new Set<() => void>();
   private readonly alertListeners = new Set<(alert: unknown) => void>();
-  private readonly eventListeners = new Set<(type: string) => void>();
+  private readonly eventListeners = new Set<(type: string, msg: WsServerMessage) => void>();
   private readonly socket: ReconnectingSocket;
   private pending: ReadingDelta[] = [];
   private pendingAsOf: string | null = null;
@@ -117,9 +117,10 @@ export class LiveFeed {
 
   /**
    * The type of every pushed change other than readings (`task`, `report`, `indicator`,
-   * `wall`, …): panels read from REST refetch on the ones that concern them.
+   * `wall`, `citizen`, …) and the message itself: panels read from REST refetch on the ones
+   * that concern them; a layer may apply the change in place (`citizen`).
    */
-  subscribeEvents = (listener: (type: string) => void): (() => void) => {
+  subscribeEvents = (listener: (type: string, msg: WsServerMessage) => void): (() => void) => {
     this.eventListeners.add(listener);
     return () => this.eventListeners.delete(listener);
   };
@@ -132,7 +133,7 @@ export class LiveFeed {
   getSnapshot = (): LiveSnapshot => this.snapshot;
 
   private onMessage(msg: WsServerMessage): void {
-    if (msg.type !== 'readings') for (const l of this.eventListeners) l(msg.type);
+    if (msg.type !== 'readings') for (const l of this.eventListeners) l(msg.type, msg);
     if (msg.type === 'readings') {
       for (const d of msg.deltas) this.pending.push(d);
       this.pendingAsOf = later(this.pendingAsOf, msg.asOf || null);

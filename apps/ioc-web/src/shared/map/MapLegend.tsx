@@ -1,4 +1,5 @@
 import type { SceneMeasure, SceneOverlay } from '@ioc/contracts';
+import { AGE_CLASSES, OVERDUE_RGB } from '../citizen/ageColors';
 import { useI18n } from '../i18n/useI18n';
 import type { MessageKey } from '../i18n/translate';
 import { cssColor, NO_DATA_RGB, OFFLINE_DEVICE_RGB, OTHER_DEVICE_RGB } from './colorScale';
@@ -20,6 +21,13 @@ const METRIC_KEYS: Readonly<Record<string, MessageKey>> = {
   vehicle_count: 'mapMetric.vehicle_count',
   noise: 'mapMetric.noise',
 };
+
+const CITIZEN_AGE_KEYS: readonly MessageKey[] = [
+  'citizenStaff.legend.age0',
+  'citizenStaff.legend.age1',
+  'citizenStaff.legend.age2',
+  'citizenStaff.legend.age3',
+];
 
 /**
  * The legend of the scene on screen: VN_AQI classes for PM2.5, target status for a Resolution 57
@@ -100,6 +108,20 @@ export function MapLegend({ measure, scale, uom, overlays, showApproximate }: Ma
             <span className="dot dot-pulse" style={{ background: cssColor([255, 45, 85]) }} />
             {t('mapLegend.alert')}
           </li>
+        )}
+        {has('citizen') && (
+          <>
+            {AGE_CLASSES.map((c, i) => (
+              <li key={`age-${String(i)}`} data-testid="legend-citizen">
+                <span className="dot" style={{ background: cssColor(c.rgb) }} />
+                {t(CITIZEN_AGE_KEYS[i] ?? 'citizenStaff.legend.age3')}
+              </li>
+            ))}
+            <li data-testid="legend-citizen">
+              <span className="dot" style={{ background: cssColor(OVERDUE_RGB) }} />
+              {t('citizenStaff.legend.overdue')}
+            </li>
+          </>
         )}
         {has('heatmap') && <li>{t('mapLegend.heatmap')}</li>}
         {has('hexagon') && <li>{t('mapLegend.hexagon')}</li>}

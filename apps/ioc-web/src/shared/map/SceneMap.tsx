@@ -13,6 +13,7 @@ import type { Rgba } from './colorScale';
 import { boxOf, leaderEnd, placeLabels, type Box, type PlacedLabel } from './labelPlacement';
 import { DevicePoints, devicePointLayer, deviceRgba } from './layers/devicePoints';
 import { alertPulseLayers, heatmapLayer, hexagonLayer, vesselLayers } from './layers/overlayLayers';
+import { citizenLayer } from './layers/citizenLayer';
 import { sovereigntyLabels, sovereigntyLayer } from './layers/sovereigntyLayer';
 import { MAP_FONT_FAMILY } from './layers/textStyle';
 import {
@@ -25,7 +26,7 @@ import {
 import { MapLegend as MapLegendView } from './MapLegend';
 import { classIndex, classRgb, fillKey, scaleFor } from './measureScale';
 import { labelTextWidth } from './measureText';
-import type { SceneMapProps } from './sceneMap.types';
+import type { MapCasePoint, SceneMapProps } from './sceneMap.types';
 import { SeaInset } from './SeaInset';
 import { VesselTrails } from './vesselTrails';
 import { WallMap, type MapViewInfo } from './WallMap';
@@ -95,6 +96,28 @@ const LabelList = memo(function LabelList({
   );
 });
 
+/** The citizen reports drawn, for tests and assistive tech (the dots are canvas). */
+const CitizenPointList = memo(function CitizenPointList({
+  points,
+}: {
+  points: readonly MapCasePoint[];
+}) {
+  return (
+    <ul
+      className="sr-only"
+      data-testid="citizen-points"
+      data-count={points.length}
+      data-overdue={points.filter((p) => p.overdue).length}
+    >
+      {points.map((p) => (
+        <li key={p.id} data-code={p.code} data-overdue={p.overdue ? 'true' : 'false'}>
+          {p.code}
+        </li>
+      ))}
+    </ul>
+  );
+});
+
 /**
  * The map area of the wall for one scene: MapLibre (offline style, or the configured basemap)
  * with deck.gl overlays — the ward choropleth of the scene's measure, the scene's overlays
@@ -102,7 +125,7 @@ const LabelList = memo(function LabelList({
  * and the legend. Wards are pickable: a tap or click calls `onWardClick`.
  */
 export function SceneMap(props: SceneMapProps) {
-  const { scene, children, store, valueVersion, statusTick, alerts, measure } = props;
+  const { scene, children, store, valueVersion, statusTick, alerts, measure, citizen } = props;
   const { selectedWard, onWardClick } = props;
   const { t } = useI18n();
   const uiScale = useUiScale();
@@ -202,8 +225,10 @@ export function SceneMap(props: SceneMapProps) {
     selected,
   ]);
 
+  const showCitizen = overlays.includes('citizen');
   const liveLayers = useMemo(
     (): LayersList => [
+      showCitizen && citizenLayer('citizen', citizen, uiScale),
       showVessels &&
         vesselLayers({ id: 'vessels', tracks: trails.all(), version: trailVersion, uiScale }),
       devicePointLayer({
@@ -214,7 +239,17 @@ export function SceneMap(props: SceneMapProps) {
       }),
     ],
     // pointVersion is the colour buffer's change signal.
-    [points, pointVersion, uiScale, overlays, showVessels, trails, trailVersion],
+    [
+      points,
+      pointVersion,
+      uiScale,
+      overlays,
+      showVessels,
+      trails,
+      trailVersion,
+      showCitizen,
+      citizen,
+    ],
   );
 
   const showAlerts = overlays.includes('alerts') && alerts.length > 0;
@@ -349,6 +384,7 @@ export function SceneMap(props: SceneMapProps) {
         showApproximate={wards.some((f) => f.properties.approximate)}
       />
       <LabelList labels={placed.labels} origin={placed.origin} />
+      {showCitizen && <CitizenPointList points={citizen} />}
       <ul className="sr-only" aria-label={t('mapScene.labels')}>
         {mapLabels.map((l) => (
           <li key={l.code}>{l.text}</li>

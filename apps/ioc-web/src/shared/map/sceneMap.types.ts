@@ -15,6 +15,16 @@ export interface MapAlert {
   lat: number;
 }
 
+/** An open citizen report the map draws as a dot in its age colour (red when overdue). */
+export interface MapCasePoint {
+  id: string;
+  code: string;
+  lon: number;
+  lat: number;
+  rgb: [number, number, number];
+  overdue: boolean;
+}
+
 /** Status of a ward against its Resolution 57 targets (as the choropleth API reports it). */
 export type WardStatus = 'on_track' | 'at_risk' | 'off_track' | 'no_data' | 'no_target';
 
@@ -45,6 +55,8 @@ export interface SceneMapProps {
   /** Bumps on the online/offline re-evaluation beat. */
   statusTick: number;
   alerts: readonly MapAlert[];
+  /** Open citizen reports (drawn when the scene has the `citizen` overlay). */
+  citizen: readonly MapCasePoint[];
   measure: WardMeasure;
   selectedWard: string | null;
   onWardClick: (code: string) => void;

@@ -44,6 +44,7 @@ export const SCENE_KIND_KEYS: Record<SceneKind, MessageKey> = {
   alerts: 'admin.wall.kind.alerts',
   fleet: 'admin.wall.kind.fleet',
   tasks: 'admin.wall.kind.tasks',
+  citizen: 'admin.wall.kind.citizen',
 };
 
 export const OVERLAY_KEYS: Record<SceneOverlay, MessageKey> = {
@@ -52,6 +53,7 @@ export const OVERLAY_KEYS: Record<SceneOverlay, MessageKey> = {
   hexagon: 'admin.wall.overlay.hexagon',
   vessels: 'admin.wall.overlay.vessels',
   alerts: 'admin.wall.overlay.alerts',
+  citizen: 'admin.wall.overlay.citizen',
 };
 export { SCENE_KINDS, SCENE_OVERLAYS };
 

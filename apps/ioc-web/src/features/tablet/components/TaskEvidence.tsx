@@ -1,6 +1,6 @@
 import type { TaskDetail } from '@ioc/contracts';
 import { useI18n } from '../../../shared/i18n/useI18n';
-import { useBlobUrl } from '../hooks/useBlobUrl';
+import { useBlobUrl } from '../../../shared/ui/useBlobUrl';
 import { isImage } from '../model/tasks';
 
 type Evidence = TaskDetail['updates'][number]['evidence'][number];

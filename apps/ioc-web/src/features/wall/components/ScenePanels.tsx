@@ -1,10 +1,13 @@
 import type { TaskListResponse, WallScene } from '@ioc/contracts';
+import type { CitizenList, CitizenStats } from '../../../shared/api/citizen';
 import type { Fleet, Scorecard, WallAlert } from '../../../shared/api/schemas';
 import { useI18n } from '../../../shared/i18n/useI18n';
 import type { DeviceState } from '../../../shared/live/deviceStore';
 import type { WardMeasure } from '../../../shared/map/sceneMap.types';
+import type { BoardCase } from '../model/citizenBoard';
 import { AlertTicker } from './AlertTicker';
 import { BestWorstPanel } from './BestWorstPanel';
+import { CitizenPanels } from './CitizenPanels';
 import { FleetHealthPanel } from './FleetHealthPanel';
 import { ScorecardPanel } from './ScorecardPanel';
 import { TasksPanels } from './TasksPanels';
@@ -23,6 +26,13 @@ export interface ScenePanelsProps {
   fleet: Sourced<Fleet | null>;
   /** Plan tasks due this month with the overdue counts (tasks scene). */
   tasks: Sourced<TaskListResponse | null>;
+  /** Open citizen reports and this month's handling per ward (citizen scene). */
+  citizen: {
+    list: Sourced<CitizenList | null>;
+    open: readonly BoardCase[];
+    stats: Sourced<CitizenStats | null>;
+    now: number;
+  };
   measure: WardMeasure;
   /** Top PM2.5 devices (air scene). */
   top: readonly DeviceState[];
@@ -120,6 +130,21 @@ export function ScenePanels(props: ScenePanelsProps) {
           stale={props.tasks.stale}
           leadRows={5}
           dueRows={4}
+        />
+      );
+    case 'citizen':
+      return (
+        <CitizenPanels
+          list={props.citizen.list.data}
+          open={props.citizen.open}
+          stats={props.citizen.stats.data}
+          listAsOf={props.citizen.list.asOf}
+          listStale={props.citizen.list.stale}
+          statsAsOf={props.citizen.stats.asOf}
+          statsStale={props.citizen.stats.stale}
+          now={props.citizen.now}
+          queueRows={5}
+          rankRows={4}
         />
       );
   }

@@ -31,6 +31,7 @@ export const wallEn: Record<keyof typeof wallVi, string> = {
   'scene.kind.alerts': 'Alerts',
   'scene.kind.fleet': 'Fleet health',
   'scene.kind.tasks': 'Plan tasks',
+  'scene.kind.citizen': 'Citizen reports',
   'alerts.title': 'Open alerts ({n})',
   'alerts.none': 'No open alerts',
   'alerts.more': 'and {n} more',

@@ -29,6 +29,7 @@ export const wallVi = {
   'scene.kind.alerts': 'Cảnh báo',
   'scene.kind.fleet': 'Tình trạng thiết bị',
   'scene.kind.tasks': 'Nhiệm vụ kế hoạch',
+  'scene.kind.citizen': 'Phản ánh hiện trường',
   'alerts.title': 'Cảnh báo đang mở ({n})',
   'alerts.none': 'Không có cảnh báo nào đang mở',
   'alerts.more': 'và {n} cảnh báo khác',

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { fetchEvidence } from '../../../shared/api/tasks';
+import { apiGetBlob } from '../api/client';
 
 export type BlobState =
   | { phase: 'loading' }
@@ -7,8 +7,8 @@ export type BlobState =
   | { phase: 'failed'; status: number | null };
 
 /**
- * An object URL of an evidence file fetched with the session's bearer token (a plain `<img
- * src>` sends none), revoked when the component goes away.
+ * An object URL of a file (task evidence, a citizen report's photo) fetched with the page's
+ * bearer token (a plain `<img src>` sends none), revoked when the component goes away.
  */
 export function useBlobUrl(path: string | null): BlobState {
   const [state, setState] = useState<BlobState>({ phase: 'loading' });
@@ -17,7 +17,7 @@ export function useBlobUrl(path: string | null): BlobState {
     const abort = new AbortController();
     let url: string | null = null;
     setState({ phase: 'loading' });
-    fetchEvidence(path, abort.signal)
+    apiGetBlob(path, abort.signal)
       .then((blob) => {
         if (abort.signal.aborted) return;
         url = URL.createObjectURL(blob);
