@@ -5,6 +5,7 @@
  * any EXIF; a point outside the province is refused with a clear message; the tracking page shows
  * the case as received; a second report of the same problem 20 m away is linked to the first.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import {
@@ -171,6 +172,23 @@ describe(`citizen reports: public intake (seed ${String(SEED)})`, () => {
       null,
     );
     expect(away.body).toEqual({ inside: false, unitCode: null, unitName: null });
+  });
+
+  it('serves the province’s ward boundaries to the intake map without an account', async () => {
+    const r = await callApi(platform.httpUrl, 'GET', '/api/v1/public/citizen/wards?band=low', null);
+    expect(r.status).toBe(200);
+    const map = r.body as {
+      type: string;
+      features: { id: string; geometry: unknown; properties: { code: string } }[];
+    };
+    expect(map.type).toBe('FeatureCollection');
+    const wards = JSON.parse(readFileSync(DA_NANG_WARDS, 'utf8')) as {
+      features: { properties: { code: string } }[];
+    };
+    expect(map.features.map((f) => f.id).sort()).toEqual(
+      wards.features.map((f) => f.properties.code).sort(),
+    );
+    expect(map.features.every((f) => f.geometry !== null)).toBe(true);
   });
 
   it('refuses a point outside the province with a clear message', async () => {

@@ -19,8 +19,11 @@ import {
   citizenRateBody,
   citizenReopenBody,
   citizenSubmitFields,
+  citizenWardsQuery,
   parseInput,
 } from '@ioc/contracts';
+import { UnitDirectory } from '@ioc/geo';
+import { bandOf, childrenGeoJson } from '../units/unit-map';
 import type { AuditActor } from '@ioc/auth';
 import { CitizenCaseService, CitizenIntakeService, CitizenPublicService } from '@ioc/citizen';
 import { PublicRoute } from '../auth/access.decorators';
@@ -30,6 +33,9 @@ import { clientAddress, clientKeyOf, residentActor, sendPhoto, withRefusals } fr
 import { readCitizenForm } from './citizen-form';
 
 const SOURCE = 'http:/api/v1/public/citizen/reports';
+
+/** Injection token: the province this platform runs for (IOC_PROVINCE). */
+export const CITIZEN_PROVINCE = 'ioc:citizen-province';
 
 /**
  * What residents use without an account: the categories, the ward of a point, submitting a
@@ -46,7 +52,22 @@ export class CitizenPublicController {
     @Inject(CitizenCaseService) private readonly cases: CitizenCaseService<AuditActor>,
     @Inject(CitizenLimits) private readonly limits: CitizenLimits,
     @Inject(CitizenRefusals) private readonly refusals: CitizenRefusals,
+    @Inject(UnitDirectory) private readonly units: UnitDirectory,
+    @Inject(CITIZEN_PROVINCE) private readonly province: string,
   ) {}
+
+  /** The province's wards for the intake map (the signed-in units map draws the same data). */
+  @Get('wards')
+  async wards(
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Query() query: unknown,
+  ) {
+    await this.read(req, reply);
+    const band = bandOf(parseInput(citizenWardsQuery, query, 'QUERY_INVALID'));
+    void reply.header('cache-control', 'public, max-age=3600');
+    return childrenGeoJson(this.units, this.province, band);
+  }
 
   @Get('categories')
   async categories(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {

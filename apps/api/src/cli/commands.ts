@@ -1,13 +1,14 @@
 import { parseArgs } from 'node:util';
 import type { CliConfig } from '@ioc/config';
 import { DomainError } from '@ioc/contracts';
-import type { DeadLetterRepository, DeviceRepository } from '@ioc/ingest';
+import type { DeadLetterRepository } from '@ioc/ingest';
 import { seedDemo } from '../demo/demo-seed';
 import { cliActor, runAuthCommand, USERS_USAGE } from '../auth/users.cli';
-import { cliServices, type CliServices } from '../composition/services';
+import { cliServices } from '../composition/services';
 import { openCliDb } from './cli-db';
-import { INGEST_USAGE, addGateway, parsePlacement, parseProfile } from './ingest.command';
-import { mosquittoHint, writeMosquittoFiles } from './mosquitto-security';
+import { INGEST_USAGE, addGateway } from './ingest.command';
+import { runDevicesCommand } from './devices.command';
+import { writeMosquittoFiles } from './mosquitto-security';
 import { FEEDS_USAGE, runFeedsCommand } from './feeds.command';
 import { INDICATORS_USAGE, runIndicatorsCommand } from './indicators.command';
 import { REPORTS_USAGE, runReportsCommand } from './reports.command';
@@ -73,11 +74,9 @@ export async function runCommand(
         return 0;
       }
       case 'devices add':
-        return await addDevice(services, rest, print);
       case 'devices list':
-        return await listDevices(services.devices, rest, print);
       case 'devices rotate':
-        return await rotateDevice(services, rest, print);
+        return await runDevicesCommand(action ?? '', rest, services, print);
       case 'units import':
         return await importUnitsCommand(services.unitImport, rest, print);
       case 'deadletter list':
@@ -132,87 +131,6 @@ export async function runCommand(
     await services.reportingCycle.close();
     await db.close();
   }
-}
-
-async function addDevice(services: CliServices, args: string[], print: Print): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      id: { type: 'string' },
-      kind: { type: 'string' },
-      unit: { type: 'string' },
-      lon: { type: 'string' },
-      lat: { type: 'string' },
-      gateway: { type: 'string' },
-      'dev-eui': { type: 'string' },
-      interval: { type: 'string' },
-      name: { type: 'string' },
-      mobile: { type: 'boolean' },
-      profile: { type: 'string' },
-    },
-    strict: true,
-  });
-  const profile = parseProfile(values.profile);
-  const problems: string[] = [];
-  if (!values.id) problems.push('--id is required: letters, digits, . _ - (max 64)');
-  if (!values.kind) problems.push('--kind is required (e.g. air_quality, water_level, gateway)');
-  const { lon, lat, interval } = parsePlacement(values, problems);
-  if (problems.length > 0) throw new DomainError('invalid', 'DEVICE_INVALID', problems.join('\n'));
-  const { registration } = services;
-  const r = await registration.register(
-    {
-      id: values.id,
-      kind: values.kind,
-      ...(values.unit !== undefined ? { unitCode: values.unit } : {}),
-      ...(lon !== null && lat !== null ? { lon, lat } : {}),
-      ...(values.gateway !== undefined ? { gatewayId: values.gateway } : {}),
-      ...(values['dev-eui'] !== undefined ? { devEui: values['dev-eui'] } : {}),
-      ...(values.name !== undefined ? { name: values.name } : {}),
-      ...(values.mobile ? { mobile: true } : {}),
-      ...(Object.keys(profile).length > 0 ? { profile } : {}),
-      intervalS: interval,
-    },
-    cliActor(),
-  );
-  if (r.placement === 'located') print(`position is in unit ${r.device.unitCode ?? ''}`);
-  print(`device ${r.device.id} registered`);
-  print(`token: ${r.token}`);
-  print('Keep the token now: it is stored hashed and cannot be shown again.');
-  print(mosquittoHint(r.device.id));
-  return 0;
-}
-
-async function listDevices(repo: DeviceRepository, args: string[], print: Print): Promise<number> {
-  const { values } = parseArgs({ args, options: { unit: { type: 'string' } }, strict: true });
-  const devices = await repo.list(values.unit ? { unitCodes: [values.unit] } : {});
-  print(['id', 'kind', 'unit', 'lon', 'lat', 'last seen'].join('\t'));
-  for (const d of devices) {
-    print(
-      [
-        d.id,
-        d.kind,
-        d.unitCode ?? '-',
-        d.lon ?? '-',
-        d.lat ?? '-',
-        d.lastSeen?.toISOString() ?? 'never',
-      ].join('\t'),
-    );
-  }
-  print(`${devices.length} device(s)`);
-  return 0;
-}
-
-async function rotateDevice(services: CliServices, args: string[], print: Print): Promise<number> {
-  const { values } = parseArgs({ args, options: { id: { type: 'string' } }, strict: true });
-  if (!values.id)
-    throw new DomainError('not_found', 'DEVICE_NOT_FOUND', 'no device (missing --id)');
-  const { token } = await services.registration.rotate(values.id, cliActor());
-  print(`new token for ${values.id}: ${token}`);
-  print(
-    'The previous token no longer works for new MQTT connections and HTTP requests (platforms read tokens from the database); connections already open stay until they reconnect.',
-  );
-  print(mosquittoHint(values.id, true));
-  return 0;
 }
 
 async function listDeadLetters(

@@ -45,6 +45,7 @@ import {
   WorkHolidayService,
 } from '@ioc/citizen';
 import { CitizenLimits } from '../citizen/citizen-limits';
+import { CITIZEN_PROVINCE } from '../citizen/citizen-public.controller';
 import { CitizenRefusals } from '../citizen/citizen-refusals';
 import { ROUTE_ACCESS } from '../auth/access.guard';
 import { MetricsAccess } from '../auth/metrics-access';
@@ -140,5 +141,6 @@ export function nestProviders(ctx: PlatformContext): Provider[] {
     value(CitizenAppService, ctx.citizen.apps),
     value(CitizenLimits, ctx.citizenLimits),
     value(CitizenRefusals, ctx.citizenRefusals),
+    value(CITIZEN_PROVINCE, config.IOC_PROVINCE),
   ];
 }

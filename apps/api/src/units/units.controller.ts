@@ -10,7 +10,8 @@ import {
   unitMapQuery,
   type UnitSummary,
 } from '@ioc/contracts';
-import { bandForZoom, type GeoJsonSource, type ZoomBand } from '@ioc/geo';
+import type { GeoJsonSource } from '@ioc/geo';
+import { bandOf, childrenGeoJson } from './unit-map';
 import { Access } from '../auth/access.decorators';
 import { UnitDirectory, UnitImportService } from '@ioc/geo';
 
@@ -113,23 +114,7 @@ export class UnitsController {
         );
       return simplified.topology(band);
     }
-    const children = await this.units.list({ parent: code });
-    const features = children.map((u) => ({
-      type: 'Feature' as const,
-      id: u.code,
-      properties: {
-        code: u.code,
-        name: u.name,
-        shortName: u.shortName,
-        nameEn: u.nameEn,
-        level: u.level,
-        approximate: u.approximate,
-        labelLon: u.label?.[0] ?? null,
-        labelLat: u.label?.[1] ?? null,
-      },
-      geometry: simplified?.geometry(band, u.code) ?? null,
-    }));
-    return { type: 'FeatureCollection', band, features };
+    return childrenGeoJson(this.units, code, band);
   }
 
   /**
@@ -173,8 +158,4 @@ export class UnitsController {
       );
     return unit;
   }
-}
-
-function bandOf(q: { band?: ZoomBand | undefined; zoom?: number | undefined }): ZoomBand {
-  return q.band ?? (q.zoom !== undefined ? bandForZoom(q.zoom) : 'mid');
 }

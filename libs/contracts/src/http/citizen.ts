@@ -7,6 +7,7 @@ import {
 } from '../vocabulary';
 import { isoTime, limitParam, unitCodeParam } from './common';
 import { OFFICE_ID_PATTERN } from './org';
+import { unitMapQuery } from './units';
 
 /** Limits on a report's photos, checked by the server on the bytes (before re-encoding). */
 export const CITIZEN_PHOTO_LIMITS = {
@@ -444,3 +445,6 @@ export const citizenAppParams = z.object({ id: z.string().min(1).max(64) });
 
 /** A photo's bytes (always JPEG: every photo is re-encoded). */
 export const citizenPhotoBody = z.string().meta({ format: 'binary' });
+
+/** The province's wards for the residents' intake map: GeoJSON only (`unitMapGeoJson`). */
+export const citizenWardsQuery = unitMapQuery.pick({ band: true, zoom: true });

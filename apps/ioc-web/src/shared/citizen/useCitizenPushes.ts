@@ -31,6 +31,7 @@ export function useCitizenPushes(
     };
     const socket = new ReconnectingSocket({
       url: () => liveSocketUrl(window.location, readToken()),
+      authToken: readToken,
       channels: [`unit:${unit}`],
       onMessage: (msg) => {
         if (msg.type !== 'citizen') return;

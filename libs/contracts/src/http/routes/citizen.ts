@@ -17,6 +17,7 @@ import {
   citizenListQuery,
   citizenListResponse,
   citizenLocateQuery,
+  citizenWardsQuery,
   citizenLocateResponse,
   citizenPhotoBody,
   citizenPhotoParams,
@@ -40,6 +41,7 @@ import {
   workHolidayPutBody,
   workHolidaySchema,
 } from '../citizen';
+import { unitMapGeoJson } from '../units';
 import { NO_CONTENT, PUBLIC, READERS, SESSION, ok, route, type RouteContract } from './types';
 
 const PUBLIC_TAG = 'Citizen reports (public)';
@@ -102,6 +104,21 @@ export const CITIZEN_ROUTES = [
     security: PUBLIC,
     request: { query: citizenLocateQuery },
     responses: { 200: ok(citizenLocateResponse) },
+    errors: [429],
+  }),
+  route({
+    method: 'GET',
+    path: '/api/v1/public/citizen/wards',
+    operationId: 'getCitizenWardMap',
+    tag: PUBLIC_TAG,
+    summary: { vi: 'Ranh giới các xã/phường của tỉnh', en: "The province's ward boundaries" },
+    description: {
+      vi: 'Bản đồ cho trang gửi phản ánh: các xã/phường của tỉnh vận hành hệ thống, GeoJSON theo mức chi tiết.',
+      en: 'The map of the report page: the wards of the province this platform runs for, GeoJSON at a detail level.',
+    },
+    security: PUBLIC,
+    request: { query: citizenWardsQuery },
+    responses: { 200: ok(unitMapGeoJson) },
     errors: [429],
   }),
   route({
