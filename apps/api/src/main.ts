@@ -13,6 +13,7 @@ async function main(): Promise<void> {
     `  Tablet:    ${platform.httpUrl}/tablet`,
     `  Admin:     ${platform.httpUrl}/admin`,
     `  Reports:   ${platform.httpUrl}/reports`,
+    `  Phản ánh:  ${platform.httpUrl}/phan-anh  (residents)  ·  ${platform.httpUrl}/xu-ly-phan-anh  (operators)`,
     `  API:       ${platform.httpUrl}/api/v1/health`,
     `  MQTT:      ${platform.mqttUrl}${ctx.broker.kind === 'embedded' && ctx.broker.port !== config.MQTT_PORT ? `  (port ${config.MQTT_PORT} was taken)` : ''}`,
     `  Storage:   ${ctx.storage}${ctx.storage === 'pglite' ? ` in ${config.DATA_DIR}` : ''}`,
