@@ -5,15 +5,14 @@
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, postgresAvailable, type TestDatabase } from '../support/databases';
 import { testEnv } from '../support/env';
+import { iocOutput } from '../support/ingest';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
-import { runCommand } from '../support/processes';
 
 const hasPostgres = await postgresAvailable();
-const REPO_ROOT = resolve(import.meta.dirname, '../..');
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
 
 describe.skipIf(!hasPostgres)('ioc tasks / offices (CLI, PostgreSQL)', () => {
@@ -21,14 +20,7 @@ describe.skipIf(!hasPostgres)('ioc tasks / offices (CLI, PostgreSQL)', () => {
   let platform: TestPlatform;
   let dataDir: string;
 
-  async function ioc(...args: string[]): Promise<{ code: number | null; out: string }> {
-    const r = await runCommand(process.execPath, [join(REPO_ROOT, 'bin/ioc.mjs'), ...args], {
-      cwd: REPO_ROOT,
-      env: { PATH: testEnv.path, HOME: testEnv.home, DATABASE_URL: db.url, DATA_DIR: dataDir },
-      timeoutMs: 60_000,
-    });
-    return { code: r.code, out: `${r.stdout}${r.stderr}` };
-  }
+  const ioc = (...args: string[]) => iocOutput(args, { DATABASE_URL: db.url, DATA_DIR: dataDir });
 
   beforeAll(async () => {
     db = await createTestDatabase(testEnv.postgresAdminUrl);

@@ -40,6 +40,15 @@ export function runIoc(args: string[], env: Record<string, string>): Promise<Com
   });
 }
 
+/** `runIoc`, with what it printed on both streams together (the CLI suites read it as one). */
+export async function iocOutput(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; out: string }> {
+  const r = await runIoc(args, env);
+  return { code: r.code, out: `${r.stdout}${r.stderr}` };
+}
+
 /** The token line `ioc devices add|rotate` / `ioc gateways add` prints. */
 export function tokenFrom(out: string): string {
   const m = /token(?: for \S+)?: (\S+)/.exec(out);

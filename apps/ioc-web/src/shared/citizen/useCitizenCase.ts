@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 import { fetchCitizenCase, type CitizenCase } from '../api/citizen';
+import { useResource } from '../api/useResource';
 
 export type CaseLoadError = 'forbidden' | 'notFound' | 'other';
 
@@ -19,53 +19,11 @@ function kindOf(err: unknown): CaseLoadError {
 
 /** One case with its full history; `kick` changing (a push, a step) reloads it. */
 export function useCitizenCase(id: string, kick: unknown): CitizenCaseState {
-  const [state, setState] = useState<Omit<CitizenCaseState, 'reload'>>({
-    kase: null,
-    error: null,
-    loading: true,
+  const { data, ...rest } = useResource(id, (signal) => fetchCitizenCase(id, signal), {
+    classify: kindOf,
+    // A refused case is never kept on screen.
+    drops: (kind) => kind !== 'other',
+    kick,
   });
-  const reloadRef = useRef<() => void>(() => undefined);
-
-  useEffect(() => {
-    setState({ kase: null, error: null, loading: true });
-    let abort: AbortController | null = null;
-    const load = async (): Promise<void> => {
-      abort?.abort();
-      const a = new AbortController();
-      abort = a;
-      setState((s) => ({ ...s, loading: true }));
-      try {
-        const kase = await fetchCitizenCase(id, a.signal);
-        if (!a.signal.aborted) setState({ kase, error: null, loading: false });
-      } catch (err) {
-        if (a.signal.aborted) return;
-        const kind = kindOf(err);
-        const message = err instanceof Error ? err.message : String(err);
-        // A refused case is never kept on screen.
-        setState((s) => ({
-          kase: kind === 'other' ? s.kase : null,
-          error: { kind, message },
-          loading: false,
-        }));
-      }
-    };
-    reloadRef.current = () => void load();
-    void load();
-    return () => {
-      abort?.abort();
-      reloadRef.current = () => undefined;
-    };
-  }, [id]);
-
-  const lastKick = useRef(kick);
-  useEffect(() => {
-    if (Object.is(lastKick.current, kick)) return;
-    lastKick.current = kick;
-    reloadRef.current();
-  }, [kick]);
-
-  const reload = useCallback(() => {
-    reloadRef.current();
-  }, []);
-  return { ...state, reload };
+  return { kase: data, ...rest };
 }

@@ -1,6 +1,6 @@
 import type { TaskDetail } from '@ioc/contracts';
-import { useCallback, useEffect, useRef, useState } from 'react';
 import { fetchTask } from '../../../shared/api/tasks';
+import { useResource } from '../../../shared/api/useResource';
 import { classifyFailure, type TabletErrorKind } from './useTabletData';
 
 export interface TaskDetailState {
@@ -12,47 +12,14 @@ export interface TaskDetailState {
 
 /** One task with its updates; reloaded after a progress post. */
 export function useTaskDetail(id: string): TaskDetailState {
-  const [state, setState] = useState<Omit<TaskDetailState, 'reload'>>({
-    task: null,
-    error: null,
-    loading: true,
+  const { data, ...rest } = useResource(id, (signal) => fetchTask(id, signal), {
+    // Signed out: the app takes the reader to the login page; nothing to show here.
+    classify: (err) => {
+      const kind = classifyFailure(err);
+      return kind === 'signedOut' ? null : kind;
+    },
+    // A refused task is never kept on screen.
+    drops: (kind) => kind === 'forbidden' || kind === 'notFound',
   });
-  const reloadRef = useRef<() => void>(() => undefined);
-
-  useEffect(() => {
-    setState({ task: null, error: null, loading: true });
-    let abort: AbortController | null = null;
-    const load = async (): Promise<void> => {
-      abort?.abort();
-      const a = new AbortController();
-      abort = a;
-      setState((s) => ({ ...s, loading: true }));
-      try {
-        const task = await fetchTask(id, a.signal);
-        if (!a.signal.aborted) setState({ task, error: null, loading: false });
-      } catch (err) {
-        if (a.signal.aborted) return;
-        const kind = classifyFailure(err);
-        if (kind === 'signedOut') return;
-        const message = err instanceof Error ? err.message : String(err);
-        // A refused task is never kept on screen.
-        setState((s) => ({
-          task: kind === 'forbidden' || kind === 'notFound' ? null : s.task,
-          error: { kind, message },
-          loading: false,
-        }));
-      }
-    };
-    reloadRef.current = () => void load();
-    void load();
-    return () => {
-      abort?.abort();
-      reloadRef.current = () => undefined;
-    };
-  }, [id]);
-
-  const reload = useCallback(() => {
-    reloadRef.current();
-  }, []);
-  return { ...state, reload };
+  return { task: data, ...rest };
 }

@@ -1,0 +1,77 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+export interface ResourceState<T, K extends string> {
+  data: T | null;
+  error: { kind: K; message: string } | null;
+  loading: boolean;
+  reload: () => void;
+}
+
+export interface ResourceOptions<K extends string> {
+  /** The kind of a failure, or null to leave the state as it is (e.g. signed out: the app redirects). */
+  classify: (err: unknown) => K | null;
+  /** Failures after which what was shown must go (refused, gone): never keep it on screen. */
+  drops: (kind: K) => boolean;
+  /** A value that reloads the resource whenever it changes (a push, a step just taken). */
+  kick?: unknown;
+}
+
+/**
+ * One resource fetched by key: loaded when the key changes (the previous request aborted),
+ * reloaded on `reload()` or a new `kick`, with the failure classified for the page to explain.
+ */
+export function useResource<T, K extends string>(
+  key: string,
+  load: (signal: AbortSignal) => Promise<T>,
+  options: ResourceOptions<K>,
+): ResourceState<T, K> {
+  const [state, setState] = useState<Omit<ResourceState<T, K>, 'reload'>>({
+    data: null,
+    error: null,
+    loading: true,
+  });
+  // The latest functions, so a caller's inline arrows do not restart the load on every render.
+  const latest = useRef({ load, options });
+  latest.current = { load, options };
+  const reloadRef = useRef<() => void>(() => undefined);
+
+  useEffect(() => {
+    setState({ data: null, error: null, loading: true });
+    let abort: AbortController | null = null;
+    const run = async (): Promise<void> => {
+      abort?.abort();
+      const a = new AbortController();
+      abort = a;
+      setState((s) => ({ ...s, loading: true }));
+      try {
+        const data = await latest.current.load(a.signal);
+        if (!a.signal.aborted) setState({ data, error: null, loading: false });
+      } catch (err) {
+        if (a.signal.aborted) return;
+        const kind = latest.current.options.classify(err);
+        if (kind === null) return;
+        const message = err instanceof Error ? err.message : String(err);
+        const drop = latest.current.options.drops(kind);
+        setState((s) => ({ data: drop ? null : s.data, error: { kind, message }, loading: false }));
+      }
+    };
+    reloadRef.current = () => void run();
+    void run();
+    return () => {
+      abort?.abort();
+      reloadRef.current = () => undefined;
+    };
+  }, [key]);
+
+  const lastKick = useRef(options.kick);
+  useEffect(() => {
+    if (Object.is(lastKick.current, options.kick)) return;
+    lastKick.current = options.kick;
+    reloadRef.current();
+  }, [options.kick]);
+
+  const reload = useCallback(() => {
+    reloadRef.current();
+  }, []);
+  return { ...state, reload };
+}
