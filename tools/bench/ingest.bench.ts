@@ -8,7 +8,8 @@
  *  2. MQTT → stored: the whole platform (services mode, PUBACK only after commit) behind a
  *     private Mosquitto configured from infra/mosquitto, vs a bare `mosquitto_sub -q 1 -C N`
  *     draining the same publisher. Targets ≥ 15k msg/s, ≥ 0.7×, zero loss at QoS 1.
- *  3. Messages lost, and CPU-seconds of the platform process per 100k messages.
+ *  3. Messages lost, and CPU-seconds of the platform process per 100k messages, against a bare
+ *     MQTT.js QoS 1 subscriber that only JSON.parses the same messages. Target ≤ 3×.
  *
  * Needs PostgreSQL (BENCH_POSTGRES_URL, default the local server), psql and the Mosquitto
  * binaries. Sizes: BENCH_WRITER_ROWS (500000), BENCH_MQTT_MESSAGES (100000), BENCH_PUBLISHERS (8).
@@ -82,9 +83,16 @@ async function main(): Promise<void> {
   out(
     `Messages lost: ${fmt(m.lost)} of ${fmt(m.messages)} (stored ${fmt(m.stored)}, duplicates ${fmt(m.duplicates)})   target 0   ${verdict(m.lost === 0)}`,
   );
+  const usPerMsg = (m.cpuMs * 1000) / m.messages;
+  const bareUsPerMsg = (m.bareCpuMs * 1000) / m.messages;
+  const cpuRatio = usPerMsg / bareUsPerMsg;
   out(
     `CPU: ${fmt(cpuPer100k, 2)} CPU-seconds per 100k messages (platform process, user + system, publish → last commit)`,
   );
+  out(
+    `  per stored message ${fmt(usPerMsg, 1)} µs vs a bare MQTT.js QoS 1 subscriber that only JSON.parses ${fmt(bareUsPerMsg, 1)} µs (${fmt(m.bareMs / 1000, 1)} s for the same messages)`,
+  );
+  out(`  ratio ${fmt(cpuRatio, 2)}×   target ≤ 3×   ${verdict(cpuRatio <= 3)}`);
 }
 
 main().then(

@@ -34,6 +34,9 @@ export interface MqttBenchResult {
   cpuMs: number;
   /** Bare `mosquitto_sub -C N` draining the same publisher. */
   subMs: number;
+  /** A bare MQTT.js QoS 1 subscriber that only JSON.parses each message: its CPU and time. */
+  bareCpuMs: number;
+  bareMs: number;
   publisherMsPlatform: number;
   publisherMsSub: number;
 }
@@ -79,6 +82,40 @@ function runPublisher(
     if (m.acked !== undefined) onDone({ acked: m.acked, ms: m.ms ?? 0 });
   });
   return { startedAt, done };
+}
+
+/** Starts the bare subscriber; resolves once it is subscribed (so nothing is missed). */
+async function runBareSubscriber(
+  url: string,
+  messages: number,
+): Promise<{ result: Promise<{ cpuMs: number; ms: number }> }> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(ROOT, 'tools/bench/support/bare-subscriber.ts'),
+      url,
+      String(messages),
+      `bench-bare-${randomBytes(3).toString('hex')}`,
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const lines = createInterface({ input: child.stdout });
+  let onReady: () => void = () => undefined;
+  const ready = new Promise<void>((r) => (onReady = r));
+  const result = new Promise<{ cpuMs: number; ms: number }>((resolve, reject) => {
+    child.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`bare subscriber exited with ${String(code)}`));
+    });
+    lines.on('line', (line) => {
+      const m = JSON.parse(line) as { ready?: boolean; cpuMs?: number; ms?: number };
+      if (m.ready) onReady();
+      if (m.cpuMs !== undefined) resolve({ cpuMs: m.cpuMs, ms: m.ms ?? 0 });
+    });
+  });
+  await ready;
+  return { result };
 }
 
 /**
@@ -128,6 +165,12 @@ export async function benchMqtt(opts: {
     const subStart = await subRun.startedAt;
     const subEnd = await subExit;
     const subPub = await subRun.done;
+
+    // 1b. The CPU peer: a bare MQTT.js subscriber (JSON.parse only), in its own process.
+    const bare = await runBareSubscriber(broker.url, messages);
+    const bareRun = runPublisher(broker.url, messages, devices, 'bare');
+    const bareResult = await bare.result;
+    await bareRun.done;
 
     // 2. The platform.
     const repo = new DeviceRepository(db.pool);
@@ -199,6 +242,8 @@ export async function benchMqtt(opts: {
       duplicates: n - (counts.rows[0]?.distinct ?? 0),
       cpuMs: (cpu.user + cpu.system) / 1000,
       subMs: subEnd - subStart,
+      bareCpuMs: bareResult.cpuMs,
+      bareMs: bareResult.ms,
       publisherMsPlatform: pub.ms,
       publisherMsSub: subPub.ms,
     };
