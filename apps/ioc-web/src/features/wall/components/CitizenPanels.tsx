@@ -69,8 +69,12 @@ export function CitizenPanels(props: CitizenPanelsProps) {
               <ol className="citizen-queue">
                 {shown.map((c) => {
                   const full = byId.get(c.id);
+                  // Name only: a category's icon is an emoji, and wall PCs (Linux kiosks) often
+                  // have no emoji font — a box read from 5 m helps no one.
                   const category = full
-                    ? `${full.category.icon} ${lang === 'en' ? full.category.nameEn : full.category.nameVi}`
+                    ? lang === 'en'
+                      ? full.category.nameEn
+                      : full.category.nameVi
                     : c.code;
                   return (
                     <li
