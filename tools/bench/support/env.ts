@@ -17,4 +17,7 @@ export const benchEnv = {
   wallPoints: Number(process.env.BENCH_WALL_POINTS ?? 100_000),
   wallSeconds: Number(process.env.BENCH_WALL_SECONDS ?? 10),
   wallShare: Number(process.env.BENCH_WALL_SHARE ?? 0.03),
+  /** Seconds per side and concurrent connections of the API comparison (bench:api). */
+  apiSeconds: Number(process.env.BENCH_API_SECONDS ?? 10),
+  apiConnections: Number(process.env.BENCH_API_CONNECTIONS ?? 50),
 };
