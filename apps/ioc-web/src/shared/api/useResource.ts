@@ -14,6 +14,10 @@ export interface ResourceOptions<K extends string> {
   drops: (kind: K) => boolean;
   /** A value that reloads the resource whenever it changes (a push, a step just taken). */
   kick?: unknown;
+  /** Reload this often as well (repairs what a dropped push missed). */
+  refreshMs?: number;
+  /** False: nothing to load yet (e.g. no unit chosen); the state stays loading. */
+  enabled?: boolean;
 }
 
 /**
@@ -35,8 +39,11 @@ export function useResource<T, K extends string>(
   latest.current = { load, options };
   const reloadRef = useRef<() => void>(() => undefined);
 
+  const enabled = options.enabled ?? true;
+  const refreshMs = options.refreshMs;
   useEffect(() => {
     setState({ data: null, error: null, loading: true });
+    if (!enabled) return undefined;
     let abort: AbortController | null = null;
     const run = async (): Promise<void> => {
       abort?.abort();
@@ -57,11 +64,13 @@ export function useResource<T, K extends string>(
     };
     reloadRef.current = () => void run();
     void run();
+    const timer = refreshMs === undefined ? undefined : setInterval(() => void run(), refreshMs);
     return () => {
       abort?.abort();
+      clearInterval(timer);
       reloadRef.current = () => undefined;
     };
-  }, [key]);
+  }, [key, enabled, refreshMs]);
 
   const lastKick = useRef(options.kick);
   useEffect(() => {

@@ -1,7 +1,8 @@
 import type { TaskDetail } from '@ioc/contracts';
 import { fetchTask } from '../../../shared/api/tasks';
 import { useResource } from '../../../shared/api/useResource';
-import { classifyFailure, type TabletErrorKind } from './useTabletData';
+import type { TabletErrorKind } from './useTabletData';
+import { tabletFailure } from './useWardTasks';
 
 export interface TaskDetailState {
   task: TaskDetail | null;
@@ -13,11 +14,7 @@ export interface TaskDetailState {
 /** One task with its updates; reloaded after a progress post. */
 export function useTaskDetail(id: string): TaskDetailState {
   const { data, ...rest } = useResource(id, (signal) => fetchTask(id, signal), {
-    // Signed out: the app takes the reader to the login page; nothing to show here.
-    classify: (err) => {
-      const kind = classifyFailure(err);
-      return kind === 'signedOut' ? null : kind;
-    },
+    classify: tabletFailure,
     // A refused task is never kept on screen.
     drops: (kind) => kind === 'forbidden' || kind === 'notFound',
   });
