@@ -7,26 +7,20 @@ export type ParsedTopic =
   | { kind: 'gateway'; gatewayId: string }
   | { kind: 'unknown' };
 
+const DEVICE_PREFIX = 'ioc/v1/telemetry/';
+const GATEWAY_PREFIX = 'ioc/v1/gateway/';
+const GATEWAY_SUFFIX = '/telemetry';
+
+// Runs for every message: prefix checks instead of split('/'), which allocates an array and a
+// string per level.
 export function parseTopic(topic: string): ParsedTopic {
-  const parts = topic.split('/');
-  if (
-    parts.length === 4 &&
-    parts[0] === 'ioc' &&
-    parts[1] === 'v1' &&
-    parts[2] === 'telemetry' &&
-    parts[3]
-  ) {
-    return { kind: 'device', deviceId: parts[3] };
+  if (topic.startsWith(DEVICE_PREFIX)) {
+    const id = topic.slice(DEVICE_PREFIX.length);
+    return id !== '' && !id.includes('/') ? { kind: 'device', deviceId: id } : { kind: 'unknown' };
   }
-  if (
-    parts.length === 5 &&
-    parts[0] === 'ioc' &&
-    parts[1] === 'v1' &&
-    parts[2] === 'gateway' &&
-    parts[3] &&
-    parts[4] === 'telemetry'
-  ) {
-    return { kind: 'gateway', gatewayId: parts[3] };
+  if (topic.startsWith(GATEWAY_PREFIX) && topic.endsWith(GATEWAY_SUFFIX)) {
+    const id = topic.slice(GATEWAY_PREFIX.length, topic.length - GATEWAY_SUFFIX.length);
+    if (id !== '' && !id.includes('/')) return { kind: 'gateway', gatewayId: id };
   }
   return { kind: 'unknown' };
 }

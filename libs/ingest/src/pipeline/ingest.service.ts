@@ -311,8 +311,10 @@ export class IngestService {
   }
 }
 
+/** `mqtt` of `mqtt:ioc/v1/…` (runs per message: no split). */
 function sourceKind(source: string): string {
-  return source.split(':')[0] ?? 'unknown';
+  const colon = source.indexOf(':');
+  return colon < 0 ? source : source.slice(0, colon);
 }
 
 function rawOf(payload: unknown): Buffer {

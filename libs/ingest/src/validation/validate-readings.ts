@@ -39,54 +39,47 @@ export function validateReadings(
   const latest = nowMs + (opts.maxFutureMs ?? DEFAULT_MAX_FUTURE_MS);
   const accepted: ValidatedReading[] = [];
   const rejects: Reject[] = [];
-  const seen = new Set<string>();
+  // Runs for every message, mostly of one reading: the duplicate and too-old bookkeeping is
+  // only allocated when a message needs it.
+  let seen: Set<string> | undefined;
   let duplicates = 0;
-  const tooOld = new Map<
-    string,
-    { index: number; metrics: Set<string>; from: number; to: number }
-  >();
+  let tooOld:
+    Map<string, { index: number; metrics: Set<string>; from: number; to: number }> | undefined;
 
-  readings.forEach((r, index) => {
-    const fail = (reason: Reject['reason'], message: string): void => {
-      rejects.push({ reason, message, deviceId: r.deviceId, index });
-    };
+  for (let index = 0; index < readings.length; index++) {
+    const r = readings[index] as DecodedReading;
     if (typeof r.deviceId !== 'string' || r.deviceId === '') {
       rejects.push({ reason: 'unknown_device', message: 'reading has no device id', index });
-      return;
+      continue;
     }
-    const spec = opts.catalogue.get(r.metric);
-    if (spec === undefined) {
-      fail('unknown_metric', `unknown metric ${r.metric.slice(0, 64)}`);
-      return;
-    }
-    // A decoder that could not convert must not let a foreign unit through as if canonical.
-    if (r.uom !== undefined && r.uom !== spec.uom) {
-      fail('unit_conversion', `${r.metric} is stored in ${spec.uom}, got ${r.uom.slice(0, 20)}`);
-      return;
-    }
-    if (typeof r.value !== 'number' || !Number.isFinite(r.value)) {
-      fail('not_numeric', `${r.metric} must be a finite number`);
-      return;
-    }
-    if (r.value < spec.min || r.value > spec.max) {
-      fail('out_of_range', `${r.metric}=${r.value} outside ${spec.min}…${spec.max} ${spec.uom}`);
-      return;
+    const failure = check(r, opts.catalogue);
+    if (failure) {
+      rejects.push({ reason: failure[0], message: failure[1], deviceId: r.deviceId, index });
+      continue;
     }
     const time = r.time ?? opts.now;
     const ms = time instanceof Date ? time.getTime() : Number.NaN;
     if (Number.isNaN(ms)) {
-      fail('bad_timestamp', 'invalid timestamp');
-      return;
+      rejects.push({
+        reason: 'bad_timestamp',
+        message: 'invalid timestamp',
+        deviceId: r.deviceId,
+        index,
+      });
+      continue;
     }
     if (ms > latest) {
-      fail(
-        'future_timestamp',
-        `timestamp ${time.toISOString()} is ${Math.round((ms - nowMs) / 1000)} s in the future`,
-      );
-      return;
+      rejects.push({
+        reason: 'future_timestamp',
+        message: `timestamp ${time.toISOString()} is ${Math.round((ms - nowMs) / 1000)} s in the future`,
+        deviceId: r.deviceId,
+        index,
+      });
+      continue;
     }
     if (ms < oldest) {
       // One refusal per device and message, not per field: an old uplink is one event.
+      tooOld ??= new Map();
       const group = tooOld.get(r.deviceId) ?? {
         index,
         metrics: new Set<string>(),
@@ -97,25 +90,35 @@ export function validateReadings(
       group.from = Math.min(group.from, ms);
       group.to = Math.max(group.to, ms);
       tooOld.set(r.deviceId, group);
-      return;
+      continue;
     }
     const position = r.position === undefined ? undefined : checkedPosition(r.position);
     if (position === null) {
-      fail('bad_shape', `${r.metric} has a position outside WGS84 range`);
-      return;
+      rejects.push({
+        reason: 'bad_shape',
+        message: `${r.metric} has a position outside WGS84 range`,
+        deviceId: r.deviceId,
+        index,
+      });
+      continue;
     }
-    const key = `${r.deviceId}\u0000${r.metric}\u0000${String(ms)}`;
-    if (seen.has(key)) {
-      duplicates++;
-      return;
+    if (readings.length > 1) {
+      const key = `${r.deviceId}\u0000${r.metric}\u0000${String(ms)}`;
+      seen ??= new Set();
+      if (seen.has(key)) {
+        duplicates++;
+        continue;
+      }
+      seen.add(key);
     }
-    seen.add(key);
-    const row: ValidatedReading = { time, deviceId: r.deviceId, metric: r.metric, value: r.value };
+    // `check` let only a finite number through.
+    const value = r.value as number;
+    const row: ValidatedReading = { time, deviceId: r.deviceId, metric: r.metric, value };
     if (position !== undefined) row.position = position;
     accepted.push(row);
-  });
+  }
   const maxAgeMs = opts.maxAgeMs ?? DEFAULT_MAX_AGE_MS;
-  for (const [deviceId, g] of tooOld) {
+  for (const [deviceId, g] of tooOld ?? []) {
     rejects.push({
       reason: 'too_old',
       message: tooOldMessage(g, maxAgeMs),
@@ -124,8 +127,22 @@ export function validateReadings(
     });
   }
   // In the order of the readings, as the other refusals are.
-  rejects.sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
+  if (tooOld) rejects.sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
   return { accepted, rejects, duplicates };
+}
+
+/** The catalogue's verdict on a reading's metric, unit and value: [reason, message] or null. */
+function check(r: DecodedReading, catalogue: MetricLookup): [Reject['reason'], string] | null {
+  const spec = catalogue.get(r.metric);
+  if (spec === undefined) return ['unknown_metric', `unknown metric ${r.metric.slice(0, 64)}`];
+  // A decoder that could not convert must not let a foreign unit through as if canonical.
+  if (r.uom !== undefined && r.uom !== spec.uom)
+    return ['unit_conversion', `${r.metric} is stored in ${spec.uom}, got ${r.uom.slice(0, 20)}`];
+  if (typeof r.value !== 'number' || !Number.isFinite(r.value))
+    return ['not_numeric', `${r.metric} must be a finite number`];
+  if (r.value < spec.min || r.value > spec.max)
+    return ['out_of_range', `${r.metric}=${r.value} outside ${spec.min}…${spec.max} ${spec.uom}`];
+  return null;
 }
 
 /** Decoders check positions already; this guards readings built elsewhere. null = invalid. */

@@ -95,6 +95,30 @@ describe('ReadingWriter', () => {
     await w.close();
   });
 
+  it('tells a stoppable source to wait past the flow window, long before the buffer limit', async () => {
+    const { pool, state } = fakePool();
+    state.down = true;
+    const w = new ReadingWriter(pool, {
+      mode: 'pglite',
+      batchSize: 5,
+      maxLatencyMs: 5,
+      bufferLimit: 1000,
+      retryBaseMs: 10,
+    });
+    // Default window: a batch per lane, at least two batches = 10 rows.
+    const first = w.enqueue(rows(9));
+    expect(w.hasRoom()).toBe(true);
+    const second = w.enqueue(rows(1, 100));
+    expect(w.hasRoom()).toBe(false);
+    // HTTP does not stop: it is still admitted up to the buffer limit.
+    const third = w.enqueue(rows(50, 200));
+    expect(w.snapshot.buffered).toBe(60);
+    state.down = false;
+    await Promise.all([first, second, third]);
+    expect(w.hasRoom()).toBe(true);
+    await w.close();
+  });
+
   it('keeps failed batches and writes them once the database is back', async () => {
     const { pool, state } = fakePool();
     state.down = true;

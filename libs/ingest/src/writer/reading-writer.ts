@@ -35,6 +35,15 @@ export interface WriterOptions {
   lanes?: number;
   /** Most rows held in memory while the database is slow or down. */
   bufferLimit: number;
+  /**
+   * Rows waiting for a commit past which `hasRoom()` tells a source that can stop (the MQTT
+   * collector stops reading its socket) to wait. Default: a batch per lane (at least two), so
+   * the next batch fills while one commits. A larger window adds no throughput, only messages
+   * held in memory: each is a live promise chain until its commit, so the garbage collector
+   * promotes and re-marks them all (profiled: with 65,535 messages in flight a third of the
+   * collector's CPU went to GC). The broker keeps the rest of the stream meanwhile.
+   */
+  flowWindow?: number;
   /** Delay before retrying a failed write; grows up to 10× while the database stays down. */
   retryBaseMs?: number;
   /** `close()` gives up on a database that stays down this long (nothing unacknowledged is lost: see close). */
@@ -120,6 +129,7 @@ export class ReadingWriter {
   private waitingRows = 0;
   private closed = false;
   private readonly staged = new WeakSet<PoolClient>();
+  private readonly flowWindow: number;
   private readonly stats: WriterStats = {
     buffered: 0,
     storedTotal: 0,
@@ -140,6 +150,10 @@ export class ReadingWriter {
     private readonly events: WriterEvents = {},
   ) {
     const lanes = options.mode === 'pglite' ? 1 : Math.max(1, Math.floor(options.lanes ?? 2));
+    this.flowWindow = Math.min(
+      options.bufferLimit,
+      options.flowWindow ?? Math.max(2, lanes) * options.batchSize,
+    );
     this.lanes = Array.from({ length: lanes }, () => ({
       queue: [],
       head: 0,
@@ -159,9 +173,9 @@ export class ReadingWriter {
     return this.buffered + extra > this.options.bufferLimit;
   }
 
-  /** True while the buffer is below its limit and nobody waits for room: sources may send more. */
+  /** True while less than the flow window waits and nobody waits for room: sources may send more. */
   hasRoom(): boolean {
-    return this.buffered < this.options.bufferLimit && this.waiting.length === 0;
+    return this.buffered < this.flowWindow && this.waiting.length === 0;
   }
 
   enqueue(rows: Reading[], options: EnqueueOptions = {}): Promise<number> {
