@@ -19,6 +19,8 @@ export class UnitSnapshot {
   private readonly byCode = new Map<string, UnitSummary>();
   private readonly children = new Map<string, string[]>();
   private readonly names: UnitSearch;
+  /** When this snapshot was read: what lists built from it are "as of". */
+  readonly loadedAt = new Date();
 
   constructor(units: Iterable<UnitSummary>) {
     for (const u of units) {

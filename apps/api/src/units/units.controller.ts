@@ -1,5 +1,16 @@
-import { Body, Controller, Get, Header, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  Inject,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   DomainError,
   parseInput,
@@ -13,7 +24,10 @@ import {
 import type { GeoJsonSource } from '@ioc/geo';
 import { bandOf, childrenGeoJson } from './unit-map';
 import { Access } from '../auth/access.decorators';
+import { JsonBodyCache, sendCachedJson } from '../common/json-body-cache';
 import { UnitDirectory, UnitImportService } from '@ioc/geo';
+
+type UnitList = { asOf: string; items: (UnitSummary & { match?: string })[] };
 
 /** Units API: hierarchy, search, map-ready geometry, point→unit, import. */
 // Administrative geography (names, boundaries) is reference data every signed-in client needs
@@ -21,33 +35,41 @@ import { UnitDirectory, UnitImportService } from '@ioc/geo';
 @Controller('api/v1/units')
 @Access({ action: 'read' })
 export class UnitsController {
+  private readonly bodies = new JsonBodyCache();
+
   constructor(
     @Inject(UnitDirectory) private readonly units: UnitDirectory,
     @Inject(UnitImportService) private readonly unitImport: UnitImportService,
   ) {}
 
-  /** List by parent/level, or search names (diacritic-insensitive) and codes with `q`. */
+  /**
+   * List by parent/level, or search names (diacritic-insensitive) and codes with `q`. Every
+   * map and wall reads these lists: their bodies are cached per unit snapshot (with an ETag).
+   */
   @Get()
   async list(
     @Query() query: unknown,
-  ): Promise<{ asOf: string; items: (UnitSummary & { match?: string })[] }> {
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     const q = parseInput(unitListQuery, query, 'QUERY_INVALID');
-    if (q.q) {
-      const hits = await this.units.search(q.q, {
-        limit: q.limit,
-        ...(q.level ? { level: q.level } : {}),
+    const snapshot = await this.units.snapshot();
+    const key = JSON.stringify([q.q ?? null, q.parent ?? null, q.level ?? null, q.limit]);
+    const cached = this.bodies.get(snapshot, key, (): UnitList => {
+      const filter = {
         ...(q.parent ? { parent: q.parent } : {}),
-      });
-      return {
-        asOf: new Date().toISOString(),
-        items: hits.map((h) => ({ ...h.unit, match: h.match })),
+        ...(q.level ? { level: q.level } : {}),
       };
-    }
-    const items = await this.units.list({
-      ...(q.parent ? { parent: q.parent } : {}),
-      ...(q.level ? { level: q.level } : {}),
+      return {
+        asOf: snapshot.loadedAt.toISOString(),
+        items: q.q
+          ? snapshot
+              .search(q.q, { limit: q.limit, ...filter })
+              .map((h) => ({ ...h.unit, match: h.match }))
+          : snapshot.list(filter),
+      };
     });
-    return { asOf: new Date().toISOString(), items };
+    return sendCachedJson(req, reply, cached);
   }
 
   /** Which unit contains a point; `unit: null` means in no unit (offshore), never the nearest. */
