@@ -43,9 +43,12 @@ export class JsonBodyCache {
 
 /**
  * Answers with a cached body: its ETag, and 304 without a body when the client already has it
- * (a wall re-reading the same list). Use with `@Res({ passthrough: true })`.
+ * (a wall re-reading the same list). Only for bodies that do not depend on who asks beyond the
+ * route's access check. Use with `@Res({ passthrough: true })`.
  */
 export function sendCachedJson(req: FastifyRequest, reply: FastifyReply, c: CachedBody): string {
+  // The API's default is no-store; a cached body may be kept by the client, revalidated each time.
+  void reply.header('cache-control', 'private, no-cache');
   void reply.header('etag', c.etag);
   if (req.headers['if-none-match'] === c.etag) {
     void reply.status(304);
