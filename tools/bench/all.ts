@@ -8,6 +8,7 @@ const benches = [
   'ingest.bench.ts',
   'api.bench.ts',
   'live.bench.ts',
+  'ws.bench.ts',
   'wall.bench.ts',
   'query.bench.ts',
 ];

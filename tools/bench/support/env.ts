@@ -20,4 +20,13 @@ export const benchEnv = {
   /** Seconds per side and concurrent connections of the API comparison (bench:api). */
   apiSeconds: Number(process.env.BENCH_API_SECONDS ?? 10),
   apiConnections: Number(process.env.BENCH_API_CONNECTIONS ?? 50),
+  /** WebSocket clients, and the processes they are spread over (bench:ws). */
+  wsClients: Number(process.env.BENCH_WS_CLIENTS ?? 1000),
+  wsClientProcesses: Number(process.env.BENCH_WS_CLIENT_PROCESSES ?? 2),
+  /** Messages of each saturation run, and runs per side (interleaved, best kept). */
+  wsMessages: Number(process.env.BENCH_WS_MESSAGES ?? 500),
+  wsRounds: Number(process.env.BENCH_WS_ROUNDS ?? 2),
+  /** Rate (messages/s) and length (s) of the fixed-rate latency runs. */
+  wsRate: Number(process.env.BENCH_WS_RATE ?? 20),
+  wsSeconds: Number(process.env.BENCH_WS_SECONDS ?? 6),
 };
