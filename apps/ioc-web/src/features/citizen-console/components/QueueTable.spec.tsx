@@ -42,7 +42,7 @@ function citizenCase(id: string, fields: Partial<CitizenCase>): CitizenCase {
     photos: [],
     events: [],
     ...fields,
-  } as CitizenCase;
+  };
 }
 
 const cases = [

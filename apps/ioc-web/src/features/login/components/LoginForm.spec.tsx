@@ -73,7 +73,7 @@ describe('LoginForm', () => {
     expect((await screen.findByRole('alert')).textContent).toBe(
       'Tên đăng nhập hoặc mật khẩu không đúng.',
     );
-    expect((screen.getByLabelText('Mật khẩu') as HTMLInputElement).value).toBe('');
+    expect(screen.getByLabelText<HTMLInputElement>('Mật khẩu').value).toBe('');
     expect(screen.getByRole('button', { name: 'Đăng nhập' })).toHaveProperty('disabled', false);
   });
 

@@ -31,8 +31,8 @@ describe('ProgressForm', () => {
   it('starts from the task’s progress, an overdue task counting as in progress', () => {
     stubFetch();
     form();
-    expect((screen.getByLabelText('Tiến độ (%)') as HTMLInputElement).value).toBe('20');
-    expect((screen.getByLabelText('Tình trạng') as HTMLSelectElement).value).toBe('in_progress');
+    expect(screen.getByLabelText<HTMLInputElement>('Tiến độ (%)').value).toBe('20');
+    expect(screen.getByLabelText<HTMLSelectElement>('Tình trạng').value).toBe('in_progress');
   });
 
   it('sends nothing for a percent outside 0–100 or not whole', async () => {
@@ -84,7 +84,7 @@ describe('ProgressForm', () => {
     expect(sent.get('status')).toBe('in_progress');
     expect(sent.get('note')).toBe('Đã dọn xong tuyến 1');
     expect((sent.getAll('evidence') as File[]).map((f) => f.name)).toEqual(['tuyen-1.jpg']);
-    expect((screen.getByLabelText('Ghi chú') as HTMLTextAreaElement).value).toBe('');
+    expect(screen.getByLabelText<HTMLTextAreaElement>('Ghi chú').value).toBe('');
   });
 
   it('says why the API refused the update, and lets the operator try again', async () => {
