@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
 
@@ -29,5 +30,28 @@ describe('embedded PostgreSQL', () => {
     writeFileSync(join(dir, 'run', '.s.PGSQL.5432'), '');
     pg = await startEmbeddedPostgres(dir);
     expect(statSync(join(dir, 'run', '.s.PGSQL.5432')).isSocket()).toBe(true);
+  }, 60_000);
+});
+
+describe('embedded PostgreSQL under a long DATA_DIR', () => {
+  it('falls back to a loopback TCP port when the socket path would be too long', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'ioc-epg-long-'));
+    // Past the ~100 bytes a Unix socket path may hold.
+    const dir = join(base, 'd'.repeat(60), 'e'.repeat(60));
+    const pg = await startEmbeddedPostgres(dir);
+    try {
+      expect(pg.port).toEqual(expect.any(Number));
+      expect(pg.url).toBe(`postgres://postgres@127.0.0.1:${String(pg.port)}/postgres`);
+      const client = new Client({ connectionString: pg.url });
+      await client.connect();
+      try {
+        expect((await client.query<{ one: number }>('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await pg.stop();
+      rmSync(base, { recursive: true, force: true });
+    }
   }, 60_000);
 });

@@ -85,4 +85,17 @@ describe('DeadLetterSink', () => {
     await Promise.all(settled);
     expect(repo.stored.map((d) => d.detail)).toEqual(['a', 'b']);
   });
+
+  it('drops the oldest rows past its bound, counting them and settling their callers', async () => {
+    const repo = fakeRepo(() => false);
+    const sink = new DeadLetterSink(repo as unknown as DeadLetterRepository, 2, 60_000);
+    const settled = [sink.add(row('1')), sink.add(row('2')), sink.add(row('3'))];
+    // The first caller is released at once: its row was dropped, not stored.
+    await settled[0];
+    expect(sink.overflowed).toBe(1);
+    expect(sink.pending).toBe(2);
+    await sink.flush();
+    await Promise.all(settled);
+    expect(repo.stored.map((d) => d.detail)).toEqual(['2', '3']);
+  });
 });

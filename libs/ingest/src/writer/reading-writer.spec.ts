@@ -1,44 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Pool } from '@ioc/db';
 import type { Reading } from '@ioc/contracts';
 import { BackpressureError } from './backpressure.error';
+import { fakePool } from '../testing/fakes';
 import { ReadingWriter } from './reading-writer';
-
-/** A pool whose single client records statements; `down` makes every statement fail. */
-function fakePool() {
-  const state = {
-    down: false,
-    commits: 0,
-    rowsCommitted: 0,
-    log: [] as string[],
-    gate: undefined as Promise<void> | undefined,
-  };
-  const client = {
-    query: async (sql: string, params?: unknown[]) => {
-      if (state.down)
-        throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
-      state.log.push(sql.trim().split(/\s+/)[0] ?? '');
-      if (sql === 'COMMIT') {
-        await state.gate;
-        state.commits++;
-      }
-      if (params) {
-        const n = (params[0] as unknown[]).length;
-        state.rowsCommitted += n;
-        return { rows: [{ inserted: n }], rowCount: 1 };
-      }
-      return { rows: [], rowCount: 0 };
-    },
-    release: () => undefined,
-    on: () => undefined,
-    off: () => undefined,
-  };
-  const pool = {
-    connect: () =>
-      state.down ? Promise.reject(new Error('connect ECONNREFUSED')) : Promise.resolve(client),
-  };
-  return { pool: pool as unknown as Pool, state };
-}
 
 const rows = (n: number, from = 0): Reading[] =>
   Array.from({ length: n }, (_, i) => ({

@@ -84,6 +84,8 @@ export class Notifier {
     db: Queryable,
     private readonly log: LiveLogger,
     options: Partial<NotifierOptions> = {},
+    /** When a retry is due is computed from this clock (tests inject theirs). */
+    private readonly clock: () => number = Date.now,
   ) {
     this.repo = new NotificationRepository(db);
     this.options = { ...DEFAULT_NOTIFIER_OPTIONS, ...options };
@@ -168,20 +170,20 @@ export class Notifier {
         : { ok: false, error: `channel ${c.channel} is not supported` };
     const retryAt =
       !result.ok && attempt < o.maxAttempts && c.channel === 'webhook'
-        ? new Date(Date.now() + backoffMs(attempt, o.backoffBaseMs, o.backoffMaxMs))
+        ? new Date(this.clock() + backoffMs(attempt, o.backoffBaseMs, o.backoffMaxMs))
         : null;
     if (!result.ok)
       this.log.warn(
         `webhook for alert ${c.alertId} failed (attempt ${String(attempt)}): ${result.error ?? ''}`,
       );
     await this.repo.record(c, { ok: result.ok, error: result.error, retryAt });
-    if (retryAt && retryAt.getTime() - Date.now() < o.tickMs) {
+    if (retryAt && retryAt.getTime() - this.clock() < o.tickMs) {
       // A retry due before the next tick: look again then rather than waiting a whole tick.
       setTimeout(
         () => {
           this.kick();
         },
-        Math.max(0, retryAt.getTime() - Date.now() + 5),
+        Math.max(0, retryAt.getTime() - this.clock() + 5),
       ).unref();
     }
   }
