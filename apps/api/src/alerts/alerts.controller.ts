@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { alertActionParams, parseInput } from '@ioc/contracts';
-import { Access, type UnitSource } from '../auth/access.decorators';
+import { Access, unitOfDevice, type UnitSource } from '../auth/access.decorators';
 import { requestOrigin } from './actor';
 import { AlertService } from '@ioc/live';
 
@@ -18,7 +18,10 @@ export class AlertsController {
 
   /** ?unit=&status=open,acknowledged|active&rule=&device=&limit=&cursor= — newest first. */
   @Get()
-  @Access({ action: 'read', unit: { from: 'query', name: 'unit' } })
+  @Access({
+    action: 'read',
+    unit: [{ from: 'query', name: 'unit' }, unitOfDevice('query', 'device')],
+  })
   list(@Query() query: Record<string, string>) {
     // `state=` is accepted as another name for `status=` (what the wall asks for).
     const { state, ...rest } = query;

@@ -46,23 +46,38 @@ export const ROUTE_POLICY = 'ioc:route-policy';
 export const Access = (policy: { action: Action; unit?: UnitSources }) =>
   SetMetadata<string, RoutePolicy>(ROUTE_POLICY, { kind: 'access', ...policy });
 
+/** The resources a request may name in a query or body field, by their lookup. */
+const NAMED_RESOURCES = {
+  device: (lookups: ResourceLookups, id: string) => lookups.deviceUnit(id),
+  office: (lookups: ResourceLookups, id: string) => lookups.officeUnit(id),
+} as const;
+
 /**
- * A lookup source: the unit of the device named in a query parameter or path parameter
- * (`?device=aq-01`). A decommissioned device keeps its last unit (its history is still served);
- * an unknown device is refused to scoped principals; a device without a unit (a vessel at sea)
- * counts as unscoped.
+ * A lookup source: the unit of the resource named in a query, path or body field (`?device=`,
+ * `?office=`, `leadOfficeId`). Absent: the request names none ([]). A resource that does not
+ * exist is refused to scoped principals; a device without a unit (a vessel at sea) counts as
+ * unscoped. A decommissioned device keeps its last unit (its history is still served).
  */
-export function unitOfDevice(from: 'query' | 'param', name: string): UnitSource {
+export function unitOfNamed(
+  kind: keyof typeof NAMED_RESOURCES,
+  from: 'query' | 'param' | 'body',
+  name: string,
+): UnitSource {
   return {
     from: 'lookup',
     resolve: async (req, lookups) => {
-      const bag = (from === 'query' ? req.query : req.params) as
-        Record<string, unknown> | undefined;
-      const id = bag?.[name];
+      const bag = (from === 'query' ? req.query : from === 'param' ? req.params : req.body) as
+        Record<string, unknown> | null | undefined;
+      const id = typeof bag === 'object' && bag !== null ? bag[name] : undefined;
       if (typeof id !== 'string' || id === '') return [];
-      return lookups.deviceUnit(id);
+      return NAMED_RESOURCES[kind](lookups, id);
     },
   };
+}
+
+/** The unit of the device named in a query or path parameter (`?device=aq-01`). */
+export function unitOfDevice(from: 'query' | 'param', name: string): UnitSource {
+  return unitOfNamed('device', from, name);
 }
 
 /** Anyone, no credential: health, login, first-run setup. */

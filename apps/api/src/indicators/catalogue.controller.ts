@@ -63,7 +63,7 @@ export class IndicatorCatalogueController {
   }
 
   @Get('targets')
-  @Access({ action: 'read' })
+  @Access({ action: 'read', unit: { from: 'query', name: 'unit' } })
   targets(@Query() query: unknown) {
     const { indicator, unit, retired } = parseInput(targetsQuery, query, 'QUERY_INVALID');
     return this.catalogueAdmin.targets({ indicator, unit, retired: retired === 'true' });

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { parseInput, reportScheduleListQuery } from '@ioc/contracts';
 import type { AuditActor } from '@ioc/auth';
 import { ScheduleService } from '@ioc/reporting';
-import { Access, type UnitSource } from '../auth/access.decorators';
+import { Access, unitOfNamed, type UnitSource } from '../auth/access.decorators';
 import { auditActor } from '../auth/principal';
 
 const scheduleUnit: UnitSource = {
@@ -23,13 +23,23 @@ export class ReportSchedulesController {
   }
 
   @Post()
-  @Access({ action: 'tasks.plan', unit: { from: 'body', name: 'unitCode' } })
+  @Access({
+    action: 'tasks.plan',
+    unit: [
+      { from: 'body', name: 'unitCode' },
+      unitOfNamed('office', 'body', 'officeId'),
+      unitOfNamed('office', 'body', 'compilerOfficeId'),
+    ],
+  })
   create(@Body() body: unknown, @Req() req: FastifyRequest) {
     return this.schedules.create(body, auditActor(req));
   }
 
   @Patch(':id')
-  @Access({ action: 'tasks.plan', unit: scheduleUnit })
+  @Access({
+    action: 'tasks.plan',
+    unit: [scheduleUnit, unitOfNamed('office', 'body', 'compilerOfficeId')],
+  })
   patch(@Param('id') id: string, @Body() body: unknown, @Req() req: FastifyRequest) {
     return this.schedules.patch(id, body, auditActor(req));
   }

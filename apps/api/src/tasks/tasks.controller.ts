@@ -23,7 +23,7 @@ import {
 } from '@ioc/contracts';
 import type { AuditActor } from '@ioc/auth';
 import { TaskProgressService, TaskService } from '@ioc/tasks';
-import { Access, type UnitSource } from '../auth/access.decorators';
+import { Access, unitOfNamed, type UnitSource } from '../auth/access.decorators';
 import { auditActor } from '../auth/principal';
 import { readProgressForm } from './progress-form';
 
@@ -42,7 +42,10 @@ export class TasksController {
   ) {}
 
   @Get()
-  @Access({ action: 'read', unit: { from: 'query', name: 'unit' } })
+  @Access({
+    action: 'read',
+    unit: [{ from: 'query', name: 'unit' }, unitOfNamed('office', 'query', 'office')],
+  })
   list(@Query() query: unknown) {
     return this.tasks.list(parseInput(taskListQuery, query, 'QUERY_INVALID'));
   }
@@ -54,13 +57,21 @@ export class TasksController {
   }
 
   @Post()
-  @Access({ action: 'tasks.plan', unit: { from: 'body', name: 'leadUnitCode' } })
+  @Access({
+    action: 'tasks.plan',
+    // The plan it belongs to (areaCode) and its lead office are the planner's to name too.
+    unit: [
+      { from: 'body', name: 'leadUnitCode' },
+      { from: 'body', name: 'areaCode' },
+      unitOfNamed('office', 'body', 'leadOfficeId'),
+    ],
+  })
   create(@Req() req: FastifyRequest, @Body() body: unknown) {
     return this.tasks.create(parseInput(taskCreateBody, body, 'TASK_INVALID'), auditActor(req));
   }
 
   @Patch(':id')
-  @Access({ action: 'tasks.plan', unit: taskUnit })
+  @Access({ action: 'tasks.plan', unit: [taskUnit, unitOfNamed('office', 'body', 'leadOfficeId')] })
   patch(@Req() req: FastifyRequest, @Param() params: unknown, @Body() body: unknown) {
     const { id } = parseInput(taskIdParams, params);
     return this.tasks.patch(id, parseInput(taskPatchBody, body, 'TASK_INVALID'), auditActor(req));

@@ -130,7 +130,9 @@ export const changesQuery = z.object({
 });
 export const targetsQuery = z.object({
   indicator: z.string().optional().meta({ description: 'Comma-separated indicator codes' }),
-  unit: z.string().optional().meta({ description: 'Comma-separated unit codes' }),
+  unit: z.string().optional().meta({
+    description: 'Comma-separated unit codes; callers scoped to units must name theirs',
+  }),
   retired: z.string().optional().meta({ description: 'true: include retired targets' }),
 });
 export const targetIdParams = z.object({ id: z.coerce.number().int() });
