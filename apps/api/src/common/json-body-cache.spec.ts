@@ -13,13 +13,13 @@ describe('JsonBodyCache', () => {
     const a = cache.get(v1, 'k', build(1));
     expect(cache.get(v1, 'k', build(99))).toBe(a);
     expect(builds).toBe(1);
-    expect(JSON.parse(a.body)).toEqual({ n: 1 });
+    expect(JSON.parse(a.body.toString('utf8'))).toEqual({ n: 1 });
     const v2 = {};
     const b = cache.get(v2, 'k', build(2));
     expect(builds).toBe(2);
-    expect(b.body).toBe('{"n":2}');
+    expect(b.body.toString('utf8')).toBe('{"n":2}');
     expect(b.etag).not.toBe(a.etag);
-    expect(cache.get(v1, 'other', build(3)).body).toBe('{"n":3}');
+    expect(cache.get(v1, 'other', build(3)).body.toString('utf8')).toBe('{"n":3}');
   });
 
   it('gives equal bodies equal ETags and keeps at most its key limit per version', () => {

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export interface CachedBody {
-  body: string;
+  /** UTF-8 bytes: a string body would be encoded again on every send (profiled: a third of it). */
+  body: Buffer;
   etag: string;
 }
 
@@ -26,7 +27,7 @@ export class JsonBodyCache {
     }
     const hit = entries.get(key);
     if (hit) return hit;
-    const body = JSON.stringify(build());
+    const body = Buffer.from(JSON.stringify(build()), 'utf8');
     const entry = {
       body,
       etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`,
@@ -46,7 +47,11 @@ export class JsonBodyCache {
  * (a wall re-reading the same list). Only for bodies that do not depend on who asks beyond the
  * route's access check. Use with `@Res({ passthrough: true })`.
  */
-export function sendCachedJson(req: FastifyRequest, reply: FastifyReply, c: CachedBody): string {
+export function sendCachedJson(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  c: CachedBody,
+): Buffer | string {
   // The API's default is no-store; a cached body may be kept by the client, revalidated each time.
   void reply.header('cache-control', 'private, no-cache');
   void reply.header('etag', c.etag);

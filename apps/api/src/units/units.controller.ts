@@ -51,7 +51,7 @@ export class UnitsController {
     @Query() query: unknown,
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
+  ): Promise<Buffer | string> {
     const q = parseInput(unitListQuery, query, 'QUERY_INVALID');
     const snapshot = await this.units.snapshot();
     const key = JSON.stringify([q.q ?? null, q.parent ?? null, q.level ?? null, q.limit]);
