@@ -79,7 +79,7 @@ const CALLER_NAMES: CallerName[] = [
 // The table is only known once the platform runs, and vitest collects tests before any hook:
 // so the platform starts at collection time (top-level await) and the tests are generated
 // from its route table.
-const platform: TestPlatform = await startTestPlatform({ auth: true });
+const platform: TestPlatform = await startTestPlatform();
 const callers = new Map<CallerName, Caller>();
 const routes = platform.ctx.auth.routes.list();
 /** Routes that end the caller's own session: probed with a throwaway token of the same kind. */
