@@ -26,7 +26,6 @@ describe.skipIf(!hasChromium)(
 
     beforeAll(async () => {
       platform = await startTestPlatform({
-        auth: true,
         seedAdmin: false,
         LOGIN_MAX_ATTEMPTS: '3',
         WEB_DIST_DIR: WEB_DIST,

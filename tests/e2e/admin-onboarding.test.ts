@@ -47,7 +47,7 @@ describe.skipIf(!hasChromium)('admin — onboarding a ward device through the br
   const id = `aq-onb-${Date.now().toString(36)}`;
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ auth: true, WEB_DIST_DIR: WEB_DIST });
+    platform = await startTestPlatform({ WEB_DIST_DIR: WEB_DIST });
     const created = await api(platform, 'POST', '/api/v1/users', platform.adminToken, {
       ...ADMIN,
       displayName: 'E2E Admin',

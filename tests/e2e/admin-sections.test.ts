@@ -25,7 +25,7 @@ describe.skipIf(!hasChromium)('admin — feeds, alert rules, wall and users in t
   const errors: string[] = [];
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ auth: true, WEB_DIST_DIR: WEB_DIST });
+    platform = await startTestPlatform({ WEB_DIST_DIR: WEB_DIST });
     const me = (await getJson(platform, '/api/v1/auth/me', platform.adminToken)) as Record<
       string,
       unknown

@@ -19,7 +19,7 @@ describe.skipIf(!hasChromium)('API reference page (/api/docs) in the browser', (
   let browser: Browser;
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ auth: true });
+    platform = await startTestPlatform();
     browser = await launchBrowser();
   });
 

@@ -93,7 +93,6 @@ describe.skipIf(!hasChromium)(`citizen reports console and wall (seed ${String(S
     console.log(`citizen-console seed ${String(SEED)}`);
     ward = randomWardPoint(prng(SEED));
     platform = await startTestPlatform({
-      auth: true,
       IOC_BOUNDARIES: DA_NANG_WARDS,
       WEB_DIST_DIR: WEB_DIST,
     });

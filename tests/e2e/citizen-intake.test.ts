@@ -164,7 +164,6 @@ describe.skipIf(!hasChromium)('citizen intake on a phone', () => {
 
   beforeAll(async () => {
     platform = await startTestPlatform({
-      auth: true,
       WEB_DIST_DIR: WEB_DIST,
       IOC_BOUNDARIES: DA_NANG_WARDS,
     });

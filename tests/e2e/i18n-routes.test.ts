@@ -147,7 +147,7 @@ describe.skipIf(!hasChromium)('i18n — every route in Vietnamese and English', 
   let allowed: string[] = [];
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ auth: true, WEB_DIST_DIR: WEB_DIST });
+    platform = await startTestPlatform({ WEB_DIST_DIR: WEB_DIST });
     sessions = {
       admin: await sessionOf(platform, platform.adminToken),
       ward: await sessionOf(platform, await platform.loginAs('ward_leader', ['20314'])),

@@ -71,13 +71,17 @@ for (const variant of ['approximate cells', 'real boundaries'] as const) {
     let platform: TestPlatform;
     let browser: Browser;
     let codes: string[] = [];
+    /** The province wall, opened with its display token as a wall screen is. */
+    let wallUrl = '';
 
     beforeAll(async () => {
       platform = await startTestPlatform({
         WEB_DIST_DIR: WEB_DIST,
         ...(boundaries ? { IOC_BOUNDARIES: boundaries } : {}),
       });
-      const res = await fetch(`${platform.httpUrl}/api/v1/units?parent=48`);
+      const display = await platform.displayToken('48');
+      wallUrl = `${platform.httpUrl}/wall?unit=48&token=${encodeURIComponent(display)}`;
+      const res = await platform.api('/api/v1/units?parent=48', {}, display);
       codes = ((await res.json()) as { items: { code: string }[] }).items.map((u) => u.code);
       browser = await launchBrowser();
     });
@@ -93,7 +97,7 @@ for (const variant of ['approximate cells', 'real boundaries'] as const) {
         const page = await browser.newPage({ viewport: size });
         const errors: string[] = [];
         page.on('pageerror', (e) => errors.push(e.message));
-        await page.goto(`${platform.httpUrl}/wall`);
+        await page.goto(wallUrl);
         await page.waitForFunction(
           () =>
             document.querySelectorAll('[data-testid="map-labels"] li[data-code]').length >= 90 &&
@@ -147,7 +151,7 @@ for (const variant of ['approximate cells', 'real boundaries'] as const) {
 
     it('a click on a ward selects it (outlined, reported to the page)', async () => {
       const page = await browser.newPage({ viewport: SIZES[0] });
-      await page.goto(`${platform.httpUrl}/wall`);
+      await page.goto(wallUrl);
       await page.waitForFunction(
         () => document.querySelectorAll('[data-testid="map-labels"] li[data-code]').length >= 90,
         undefined,

@@ -61,7 +61,7 @@ describe.skipIf(!hasChromium)('reports — the province leader’s matrix', () =
   };
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ auth: true, WEB_DIST_DIR: WEB_DIST });
+    platform = await startTestPlatform({ WEB_DIST_DIR: WEB_DIST });
     for (const unitCode of [LATE_WARD, ON_TIME_WARD]) {
       const res = await api('/api/v1/reports/schedules', platform.adminToken, {
         method: 'POST',

@@ -133,7 +133,7 @@ describe.skipIf(!hasChromium)('tablet — plan task progress with a photo', () =
   };
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ auth: true, WEB_DIST_DIR: WEB_DIST });
+    platform = await startTestPlatform({ WEB_DIST_DIR: WEB_DIST });
     tokens.operator = await platform.loginAs('ward_operator', [WARD]);
     tokens.leader = await platform.loginAs('ward_leader', [WARD]);
     tokens.other = await platform.loginAs('ward_leader', [OTHER_WARD]);

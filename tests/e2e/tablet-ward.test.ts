@@ -163,7 +163,7 @@ describe.skipIf(!hasChromium)('tablet — a ward leader in the field', () => {
   };
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ auth: true, WEB_DIST_DIR: WEB_DIST });
+    platform = await startTestPlatform({ WEB_DIST_DIR: WEB_DIST });
     token = await platform.loginAs('ward_leader', [WARD]);
     me = (await api('/api/v1/auth/me')).body as Me;
     ownToken = await platform.addDevice({

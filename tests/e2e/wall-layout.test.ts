@@ -16,8 +16,11 @@ const SIZES = [
   { width: 3840, height: 2160 },
 ] as const;
 
-async function openScene(page: Page, baseUrl: string, scene: string): Promise<void> {
-  await page.goto(`${baseUrl}/wall?unit=48&scene=${scene}`);
+async function openScene(page: Page, platform: TestPlatform, scene: string): Promise<void> {
+  const display = await platform.displayToken('48');
+  await page.goto(
+    `${platform.httpUrl}/wall?unit=48&scene=${scene}&token=${encodeURIComponent(display)}`,
+  );
   // Generous waits: a 4K page renders its map in software (SwiftShader) on a shared runner.
   await page
     .locator(`[data-testid="scene-bar"][data-scene-id="${scene}"]`)
@@ -74,7 +77,7 @@ describe.skipIf(!hasChromium)('wall — layout at 1080p and 4K', () => {
         const page = await browser.newPage({ viewport: size });
         const errors: string[] = [];
         page.on('pageerror', (e) => errors.push(e.message));
-        await openScene(page, platform.httpUrl, scene.id);
+        await openScene(page, platform, scene.id);
         await checkLayout(page, `wall-${scene.id}-${label}`);
         expect(errors).toEqual([]);
         await page.close();
@@ -84,7 +87,7 @@ describe.skipIf(!hasChromium)('wall — layout at 1080p and 4K', () => {
     it(`fits a tapped ward's panel on a ${label} screen`, async () => {
       const page = await browser.newPage({ viewport: size });
       // The best ward of the air scene is a tap target like a ward on the map.
-      await openScene(page, platform.httpUrl, 'air');
+      await openScene(page, platform, 'air');
       await page.locator('[data-testid="rank-best"] button').first().waitFor({ timeout: 90_000 });
       // Read and tap in one step: the ranking re-orders as live values arrive.
       const ward = await page.$eval('[data-testid="rank-best"] button', (b) => {

@@ -28,7 +28,8 @@ describe.skipIf(!hasChromium)('wall — live slice in a real browser', () => {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${platform.httpUrl}/wall`);
+    const display = await platform.displayToken('48');
+    await page.goto(`${platform.httpUrl}/wall?unit=48&token=${encodeURIComponent(display)}`);
     await page.getByTestId('unit-count').filter({ hasText: '94' }).waitFor({ timeout: 30_000 });
     await page
       .getByTestId('ws-status')

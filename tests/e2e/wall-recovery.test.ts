@@ -34,6 +34,13 @@ class RestartablePlatform {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  /** The wall URL the platform prints at start (the embedded demo's display token rides in it). */
+  get wallUrl(): string {
+    const printed = /Wall:\s+(\S+)/.exec(this.out)?.[1];
+    if (!printed?.includes('token=')) throw new Error(`no wall URL with a token in:\n${this.out}`);
+    return printed;
+  }
+
   async start(timeoutMs = 120_000): Promise<void> {
     this.out = '';
     const child = track(
@@ -48,7 +55,6 @@ class RestartablePlatform {
           MQTT_PORT: String(this.mqttPort),
           DATA_DIR: this.dataDir,
           WEB_DIST_DIR: this.webDist,
-          AUTH_ENFORCE: 'false',
           SEED_DEMO: 'true',
           SIMULATOR: 'true',
           SIMULATOR_INTERVAL_MS: '1000',
@@ -113,7 +119,7 @@ describe.skipIf(!hasChromium)('wall — stale while the API is down, recovers by
 
   it('marks every card stale during a restart and clears it, with live values, without a reload', async () => {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(`${platform.httpUrl}/wall?unit=48&scene=overview`);
+    await page.goto(`${platform.wallUrl}&scene=overview`);
     const states = { timeout: 60_000 };
     await expect
       .poll(() => cardStates(page), states)

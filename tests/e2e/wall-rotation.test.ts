@@ -33,7 +33,7 @@ describe.skipIf(!hasChromium)('wall — scenes rotate on the shared clock', () =
 
   beforeAll(async () => {
     webDist = privateWebDist(WEB_DIST);
-    platform = await startTestPlatform({ WEB_DIST_DIR: webDist, auth: true });
+    platform = await startTestPlatform({ WEB_DIST_DIR: webDist });
     display = await platform.displayToken('48');
     const res = await fetch(`${platform.httpUrl}/api/v1/wall/config?unit=48`, {
       method: 'PUT',

@@ -58,7 +58,7 @@ describe.skipIf(!hasChromium)('wall — plan tasks scene', () => {
   };
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ auth: true, WEB_DIST_DIR: WEB_DIST });
+    platform = await startTestPlatform({ WEB_DIST_DIR: WEB_DIST });
     display = await platform.displayToken('48');
     await createTask('overdue', `Số hóa hồ sơ hộ tịch ${tag}`, '2026-01-15');
     await createTask('due', `Báo cáo chuyển đổi số tháng ${tag}`, vnToday());

@@ -55,7 +55,7 @@ describe('devices admin API (embedded, access control on)', () => {
   };
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ auth: true });
+    platform = await startTestPlatform();
     for (const code of [WARD, OTHER_WARD]) {
       const u = await platform.ctx.units.get(code);
       if (!u?.label) throw new Error(`demo ward ${code} has no label point`);

@@ -64,7 +64,7 @@ describe('real responses match their documented schemas (embedded, access contro
   }
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ auth: true });
+    platform = await startTestPlatform();
     tokens.admin = platform.adminToken;
     tokens.display = await platform.displayToken(PROVINCE);
     tokens.device = await platform.addDevice({ id: 'oa-aq-1', unitCode: WARD });

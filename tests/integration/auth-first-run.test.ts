@@ -10,7 +10,7 @@ import { startTestPlatform, type TestPlatform } from '../support/platform';
 let platform: TestPlatform;
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ auth: true, seedAdmin: false, WEB_DIST_DIR: WEB_DIST });
+  platform = await startTestPlatform({ seedAdmin: false, WEB_DIST_DIR: WEB_DIST });
 });
 
 afterAll(async () => {

@@ -20,7 +20,6 @@ const freshIp = () => `10.77.${Math.floor(++seq / 250)}.${seq % 250}`;
 
 beforeAll(async () => {
   platform = await startTestPlatform({
-    auth: true,
     LOGIN_MAX_ATTEMPTS: '3',
     LOGIN_MAX_ATTEMPTS_PER_IP: '6',
     INGEST_RATE_BURST: '5',

@@ -86,7 +86,6 @@ describe('citizen reports: rate limits and refusals (embedded, access control on
 
   beforeAll(async () => {
     platform = await startTestPlatform({
-      auth: true,
       IOC_BOUNDARIES: DA_NANG_WARDS,
       CITIZEN_RATE_PER_MIN: String(PER_MINUTE),
       CITIZEN_RATE_PER_DAY: String(FLOOD),

@@ -28,7 +28,6 @@ describe.skipIf(!hasPostgres)('ioc citizen (CLI, PostgreSQL)', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'ioc-citizen-cli-'));
     platform = await startTestPlatform({
       DATABASE_URL: db.url,
-      AUTH_ENFORCE: 'false',
       IOC_BOUNDARIES: DA_NANG_WARDS,
     });
   }, 180_000);

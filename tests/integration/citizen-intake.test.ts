@@ -71,7 +71,7 @@ describe(`citizen reports: public intake (seed ${String(SEED)})`, () => {
   beforeAll(async () => {
     // The seed replays a failing draw (CITIZEN_SEED=…).
     console.log(`citizen-intake seed ${String(SEED)}`);
-    platform = await startTestPlatform({ auth: true, IOC_BOUNDARIES: DA_NANG_WARDS });
+    platform = await startTestPlatform({ IOC_BOUNDARIES: DA_NANG_WARDS });
     ward = randomWardPoint(random);
   }, 180_000);
   afterAll(async () => {

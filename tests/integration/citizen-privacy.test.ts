@@ -55,7 +55,7 @@ describe(`citizen reports: no personal data on public routes (seed ${String(SEED
   beforeAll(async () => {
     // The seed replays a failing draw (CITIZEN_SEED=…).
     console.log(`citizen-privacy seed ${String(SEED)}`);
-    platform = await startTestPlatform({ auth: true, IOC_BOUNDARIES: DA_NANG_WARDS });
+    platform = await startTestPlatform({ IOC_BOUNDARIES: DA_NANG_WARDS });
     const ward = randomWardPoint(prng(SEED));
     // Six decimals, nudged so no rounding of them ends in zeros.
     const p = offsetMetres(ward, 3.3, 4.7);

@@ -154,7 +154,6 @@ describe(`citizen reports: the handling workflow (seed ${String(SEED)})`, () => 
     webhook = await receiver();
     sms = await receiver();
     platform = await startTestPlatform({
-      auth: true,
       IOC_BOUNDARIES: DA_NANG_WARDS,
       CITIZEN_WEBHOOK_URL: webhook.url,
       CITIZEN_SMS_URL: sms.url,

@@ -36,7 +36,7 @@ describe('missing or decommissioned devices do not widen access (embedded, acces
     ).rows.length;
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ auth: true });
+    platform = await startTestPlatform();
     const tokens = {
       ward_leader: await platform.loginAs('ward_leader', [OTHER_WARD]),
       ward_operator: await platform.loginAs('ward_operator', [OTHER_WARD]),

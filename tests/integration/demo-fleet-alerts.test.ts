@@ -27,7 +27,6 @@ describe('embedded demo: vessels and alerts for the wall', () => {
 
   beforeAll(async () => {
     platform = await startTestPlatform({
-      auth: true,
       SIMULATOR: 'true',
       SIMULATOR_INTERVAL_MS: '400',
     });

@@ -12,7 +12,7 @@ import { startTestPlatform, type TestPlatform } from '../support/platform';
 describe('embedded mode keeps local secrets local', () => {
   let platform: TestPlatform;
   beforeAll(async () => {
-    platform = await startTestPlatform({ auth: true });
+    platform = await startTestPlatform();
   }, 120_000);
   afterAll(async () => {
     await platform.dispose();

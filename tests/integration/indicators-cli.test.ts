@@ -42,7 +42,7 @@ describe.skipIf(!hasPostgres)('ioc feeds / targets / indicators (CLI)', () => {
   beforeAll(async () => {
     db = await createTestDatabase(testEnv.postgresAdminUrl);
     dataDir = mkdtempSync(join(tmpdir(), 'ioc-cli-'));
-    platform = await startTestPlatform({ DATABASE_URL: db.url, AUTH_ENFORCE: 'false' });
+    platform = await startTestPlatform({ DATABASE_URL: db.url });
   });
 
   afterAll(async () => {
@@ -148,7 +148,7 @@ describe.skipIf(!hasPostgres)('ioc feeds / targets / indicators (CLI)', () => {
       'làm rõ phạm vi',
     );
 
-    const res = await fetch(`${platform.httpUrl}/api/v1/indicators/changes?limit=10`);
+    const res = await platform.api('/api/v1/indicators/changes?limit=10');
     const log = (await res.json()) as {
       items: {
         entity: string;

@@ -141,12 +141,24 @@ for (const factory of modes) {
       let wards: Ward[] = [];
       let data: Figure[] = [];
       let key = '';
+      /** Session of the administrator whose changes the change log names. */
+      let danang = '';
       const feedCode = `so-tttt-${factory.mode}`;
 
       // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the JSON shape it expects
       async function api<T>(
         path: string,
         init: RequestInit = {},
+      ): Promise<{ status: number; body: T }> {
+        const res = await platform.api(path, init, danang);
+        return { status: res.status, body: (await res.json()) as T };
+      }
+
+      /** A feed's machine call: only the key it carries, no session. */
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the JSON shape it expects
+      async function feedCall<T>(
+        path: string,
+        init: RequestInit,
       ): Promise<{ status: number; body: T }> {
         const res = await fetch(`${platform.httpUrl}${path}`, init);
         return { status: res.status, body: (await res.json()) as T };
@@ -155,7 +167,7 @@ for (const factory of modes) {
       function admin(body: unknown, method = 'POST'): RequestInit {
         return {
           method,
-          headers: { 'content-type': 'application/json', 'x-ioc-actor': 'admin.danang' },
+          headers: { 'content-type': 'application/json' },
           body: JSON.stringify(body),
         };
       }
@@ -167,7 +179,7 @@ for (const factory of modes) {
         type = 'text/csv; charset=utf-8',
         extra: Record<string, string> = {},
       ) {
-        return api<Receipt>(`/api/v1/feeds/${code}/reports`, {
+        return feedCall<Receipt>(`/api/v1/feeds/${code}/reports`, {
           method: 'POST',
           headers: { 'content-type': type, authorization: `Bearer ${feedKey}`, ...extra },
           body: typeof body === 'string' ? body : new Uint8Array(body),
@@ -190,10 +202,8 @@ for (const factory of modes) {
 
       beforeAll(async () => {
         backend = factory.mode === 'postgres' ? await factory.create() : undefined;
-        platform = await startTestPlatform({
-          ...(backend ? { DATABASE_URL: backend.url } : {}),
-          AUTH_ENFORCE: 'false',
-        });
+        platform = await startTestPlatform(backend ? { DATABASE_URL: backend.url } : {});
+        danang = await platform.loginAs('admin', [], 'admin.danang');
         const units = await api<{ items: { code: string; name: string }[] }>(
           '/api/v1/units?parent=48',
         );
@@ -515,7 +525,7 @@ for (const factory of modes) {
         expect(rows[0]?.n).toBe(2);
 
         // X-Api-Key works like the bearer header; the An Hải key does not open another feed.
-        const viaHeader = await api<Receipt>(
+        const viaHeader = await feedCall<Receipt>(
           `/api/v1/feeds/phuong-an-hai-${factory.mode}/reports`,
           {
             method: 'POST',
@@ -527,7 +537,7 @@ for (const factory of modes) {
         const wrong = await post(feedCode, anHaiKey, csv);
         expect(wrong.status).toBe(401);
         expect(wrong.body).toMatchObject({ error: { code: 'FEED_KEY_INVALID' } });
-        const missing = await api<Receipt>(`/api/v1/feeds/${feedCode}/reports`, {
+        const missing = await feedCall<Receipt>(`/api/v1/feeds/${feedCode}/reports`, {
           method: 'POST',
           headers: { 'content-type': 'text/csv' },
           body: csv,

@@ -56,7 +56,7 @@ describe('a NUL in client input never blocks or breaks anything (embedded)', () 
     });
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ auth: true });
+    platform = await startTestPlatform();
     const r = await callApi(platform.httpUrl, 'POST', '/api/v1/devices', platform.adminToken, {
       id: DEVICE,
       kind: 'air_quality',

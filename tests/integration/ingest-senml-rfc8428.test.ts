@@ -252,7 +252,7 @@ describe('RFC 8428 examples over MQTT and HTTP', () => {
   };
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ auth: true, INGEST_MAX_AGE_DAYS: '10000' });
+    platform = await startTestPlatform({ INGEST_MAX_AGE_DAYS: '10000' });
     for (const id of [OW63, OW6]) {
       // Mobile: the examples' positions (Finland) are outside every ward.
       const r = await callApi(platform.httpUrl, 'POST', '/api/v1/devices', platform.adminToken, {

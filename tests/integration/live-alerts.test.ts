@@ -67,22 +67,25 @@ describe(`alerts — ${services ? 'PostgreSQL + Mosquitto' : 'embedded'}`, () =>
   const hooks: Hook[] = [];
   const sockets: TestWsClient[] = [];
   const tag = Date.now().toString(36);
+  /** Session tokens of the people who work the alerts, by username (the audit trail's actor). */
+  const sessions = new Map<string, string>();
 
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the JSON shape
   async function api<T>(
     method: string,
     path: string,
     body?: unknown,
-    actor?: string,
+    username?: string,
   ): Promise<{ status: number; body: T }> {
-    const res = await fetch(`${platform.httpUrl}${path}`, {
-      method,
-      headers: {
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(actor ? { 'x-ioc-actor': actor } : {}),
+    const res = await platform.api(
+      path,
+      {
+        method,
+        headers: body !== undefined ? { 'content-type': 'application/json' } : {},
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
+      username === undefined ? undefined : sessions.get(username),
+    );
     return { status: res.status, body: (await res.json()) as T };
   }
 
@@ -104,7 +107,7 @@ describe(`alerts — ${services ? 'PostgreSQL + Mosquitto' : 'embedded'}`, () =>
   }
 
   async function ws(channels: string[]): Promise<TestWsClient> {
-    const s = await openWs(platform.httpUrl);
+    const s = await openWs(platform.httpUrl, '/ws', platform.adminToken);
     sockets.push(s);
     s.send({ type: 'subscribe', channels });
     await s.next((m) => m.type === 'subscribed');
@@ -121,6 +124,13 @@ describe(`alerts — ${services ? 'PostgreSQL + Mosquitto' : 'embedded'}`, () =>
     );
     // Short retry delays for the webhook test; production backs off from 10 s.
     platform.ctx.live.notifier.configure({ backoffBaseMs: 150, tickMs: 100 });
+    for (const [username, role, units] of [
+      ['admin.le', 'admin', []],
+      ['operator.tran', 'ward_operator', ['20314']],
+      ['lead.pham', 'province_operator', ['48']],
+      ['operator.vo', 'ward_operator', ['20305']],
+    ] as const)
+      sessions.set(username, await platform.loginAs(role, [...units], username));
   });
 
   afterAll(async () => {
@@ -437,23 +447,16 @@ describe(`alerts — ${services ? 'PostgreSQL + Mosquitto' : 'embedded'}`, () =>
   });
 });
 
-describe('alerts with access control on (embedded)', () => {
+describe('alerts and the caller’s scope (embedded)', () => {
   let platform: TestPlatform;
   const tag = `ac${Date.now().toString(36)}`;
 
-  async function call(
-    method: string,
-    path: string,
-    token: string | null,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ) {
+  async function call(method: string, path: string, token: string | null, body?: unknown) {
     const res = await fetch(`${platform.httpUrl}${path}`, {
       method,
       headers: {
         ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...headers,
       },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
@@ -461,7 +464,7 @@ describe('alerts with access control on (embedded)', () => {
   }
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ auth: true });
+    platform = await startTestPlatform();
   });
 
   afterAll(async () => {
@@ -504,9 +507,7 @@ describe('alerts with access control on (embedded)', () => {
     expect((await call('POST', `/api/v1/alerts/${alertId}/acknowledge`, elsewhere)).status).toBe(
       403,
     );
-    const ack = await call('POST', `/api/v1/alerts/${alertId}/acknowledge`, here, undefined, {
-      'x-ioc-actor': 'someone-else',
-    });
+    const ack = await call('POST', `/api/v1/alerts/${alertId}/acknowledge`, here);
     expect(ack.status).toBe(200);
     const audit = await call('GET', `/api/v1/alerts/${alertId}/audit`, here);
     const entry = (audit.body.items as { action: string; actor: string; actorKind: string }[]).find(

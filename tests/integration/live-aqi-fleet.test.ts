@@ -39,6 +39,8 @@ interface AqiBody {
 
 describe(`VN_AQI and fleet health — ${hasPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
   let platform: TestPlatform;
+  /** A province leader reads the index and the fleet, as on the wall and the tablet. */
+  let leader = '';
   let backend: Backend | undefined;
   const tag = Date.now().toString(36);
   const now = Date.now();
@@ -70,6 +72,7 @@ describe(`VN_AQI and fleet health — ${hasPostgres ? 'PostgreSQL' : 'PGlite'}`,
     // nothing ("the latest complete hour" is the one the data was laid out for).
     const clock = () => new Date(now);
     platform = await startTestPlatform(backend ? { DATABASE_URL: backend.url, clock } : { clock });
+    leader = await platform.loginAs('province_leader', ['48']);
     const rows: Reading[] = [];
     for (let h = 0; h < 12; h++) {
       const t = lastHour - h * HOUR;
@@ -95,7 +98,7 @@ describe(`VN_AQI and fleet health — ${hasPostgres ? 'PostgreSQL' : 'PGlite'}`,
   });
 
   async function aqi(query: string): Promise<AqiBody> {
-    const res = await fetch(`${platform.httpUrl}/api/v1/aqi?${query}`);
+    const res = await platform.api(`/api/v1/aqi?${query}`, {}, leader);
     expect(res.status).toBe(200);
     return (await res.json()) as AqiBody;
   }
@@ -192,7 +195,7 @@ describe(`VN_AQI and fleet health — ${hasPostgres ? 'PostgreSQL' : 'PGlite'}`,
       from: new Date(from).toISOString(),
       to: new Date(from + HOUR).toISOString(),
     });
-    const res = await fetch(`${platform.httpUrl}/api/v1/fleet?${q.toString()}`);
+    const res = await platform.api(`/api/v1/fleet?${q.toString()}`, {}, leader);
     expect(res.status).toBe(200);
     const body = (await res.json()) as {
       summary: {

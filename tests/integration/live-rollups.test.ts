@@ -179,7 +179,7 @@ async function fetchAll(
   let cursor: string | null = null;
   do {
     const qs = new URLSearchParams({ ...params, limit: '2000', ...(cursor ? { cursor } : {}) });
-    const res = await fetch(`${platform.httpUrl}/api/v1/rollups?${qs.toString()}`);
+    const res = await platform.api(`/api/v1/rollups?${qs.toString()}`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { items: ApiPoint[]; nextCursor: string | null };
     out.push(...body.items);
@@ -304,7 +304,7 @@ for (const mode of modes) {
     });
 
     it('serves the latest value per device and per unit with its age', async () => {
-      const res = await fetch(`${platform.httpUrl}/api/v1/latest?unit=${PROVINCE}&metric=pm25`);
+      const res = await platform.api(`/api/v1/latest?unit=${PROVINCE}&metric=pm25`);
       expect(res.status).toBe(200);
       const body = (await res.json()) as {
         devices: {
@@ -343,7 +343,7 @@ for (const mode of modes) {
         ['/api/v1/rollups?unit=48&cursor=zzz', 400],
       ];
       for (const [url, status] of cases) {
-        const res = await fetch(`${platform.httpUrl}${url}`);
+        const res = await platform.api(url);
         expect(res.status, url).toBe(status);
         const body = (await res.json()) as { error: { code: string; message: string } };
         expect(body.error.code, url).toMatch(/^[A-Z_]+$/);

@@ -48,6 +48,8 @@ for (const mode of modes) {
     let device: MqttClient | undefined;
     const id = `aq-t${Date.now().toString(36)}`;
     let token = '';
+    /** The province wall's display token: the live slice is what a wall reads. */
+    let wall = '';
 
     beforeAll(async () => {
       backend = await mode.backend?.();
@@ -56,6 +58,7 @@ for (const mode of modes) {
         ...(mode.broker === 'external' ? { MQTT_URL: testEnv.mosquittoUrl } : {}),
       });
       token = await platform.addDevice({ id, unitCode: '20314' });
+      wall = await platform.displayToken('48');
     });
 
     afterAll(async () => {
@@ -78,14 +81,14 @@ for (const mode of modes) {
     });
 
     it('serves the demo region: Đà Nẵng with its 94 units', async () => {
-      const res = await fetch(`${platform.httpUrl}/api/v1/units?parent=48`);
+      const res = await platform.api('/api/v1/units?parent=48', {}, wall);
       const body = (await res.json()) as { items: { code: string; name: string }[] };
       expect(body.items).toHaveLength(94);
       expect(body.items.find((u) => u.code === '20314')?.name).toBe('Phường Hoà Xuân');
     });
 
     it('stores an MQTT reading and pushes it to a WebSocket subscriber', async () => {
-      const ws = await openWs(platform.httpUrl);
+      const ws = await openWs(platform.httpUrl, `/ws?token=${encodeURIComponent(wall)}`);
       ws.send({ type: 'subscribe', channels: ['unit:48'] });
       await ws.next((m) => m.type === 'subscribed');
       device = await connectDevice(platform.mqttUrl, id, token);

@@ -51,19 +51,16 @@ describe('plan tasks and reports on the live side (embedded)', () => {
     path: string,
     body?: unknown,
   ): Promise<{ status: number; body: T }> {
-    const res = await fetch(`${platform.httpUrl}${path}`, {
+    const res = await platform.api(path, {
       method,
-      headers: {
-        'x-ioc-actor': 'admin.work',
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
+      headers: body !== undefined ? { 'content-type': 'application/json' } : {},
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
     return { status: res.status, body: (await res.json()) as T };
   }
 
   async function ws(channel: string): Promise<TestWsClient> {
-    const s = await openWs(platform.httpUrl);
+    const s = await openWs(platform.httpUrl, '/ws', platform.adminToken);
     sockets.push(s);
     s.send({ type: 'subscribe', channels: [channel] });
     await s.next((m) => m.type === 'subscribed');
@@ -124,7 +121,11 @@ describe('plan tasks and reports on the live side (embedded)', () => {
     // The pushes were sent before this ping; another ward's client answers it with nothing else.
     other.send({ type: 'ping' });
     await other.next((m) => m.type === 'pong');
-    expect(other.messages.map((m: WsServerMessage) => m.type)).toEqual(['subscribed', 'pong']);
+    expect(other.messages.map((m: WsServerMessage) => m.type)).toEqual([
+      'authenticated',
+      'subscribed',
+      'pong',
+    ]);
   });
 
   it('opens one alert per overdue task and late report, not per tick, and resolves it when gone', async () => {

@@ -16,11 +16,27 @@ import { openWs, type TestWsClient } from '../support/ws';
 const services = (await postgresAvailable()) && (await mosquittoAvailable());
 const postgres = backendFactories().find((f) => f.mode === 'postgres')!;
 
+/** One masked client text frame. */
+function clientFrame(message: unknown): Buffer {
+  const payload = Buffer.from(JSON.stringify(message));
+  const mask = randomBytes(4);
+  const header =
+    payload.length < 126
+      ? Buffer.from([0x81, 0x80 | payload.length])
+      : Buffer.from([0x81, 0x80 | 126, payload.length >> 8, payload.length & 0xff]);
+  const masked = Buffer.from(payload.map((b, i) => b ^ (mask[i % 4] ?? 0)));
+  return Buffer.concat([header, mask, masked]);
+}
+
 /**
- * A WebSocket client that completes the handshake, subscribes, and then never reads again: the
- * server's writes pile up in the kernel buffers and then in the server's socket buffer.
+ * A WebSocket client that completes the handshake, signs in, subscribes, and then never reads
+ * again: the server's writes pile up in the kernel buffers and then in the server's socket buffer.
  */
-async function stalledClient(httpUrl: string, channels: string[]): Promise<net.Socket> {
+async function stalledClient(
+  httpUrl: string,
+  token: string,
+  channels: string[],
+): Promise<net.Socket> {
   const u = new URL(httpUrl);
   const sock = net.connect(Number(u.port), u.hostname);
   await new Promise<void>((resolve, reject) => {
@@ -45,14 +61,12 @@ async function stalledClient(httpUrl: string, channels: string[]): Promise<net.S
     }),
   );
   expect(head).toMatch(/^HTTP\/1\.1 101/);
-  const payload = Buffer.from(JSON.stringify({ type: 'subscribe', channels }));
-  const mask = randomBytes(4);
-  const header =
-    payload.length < 126
-      ? Buffer.from([0x81, 0x80 | payload.length])
-      : Buffer.from([0x81, 0x80 | 126, payload.length >> 8, payload.length & 0xff]);
-  const masked = Buffer.from(payload.map((b, i) => b ^ (mask[i % 4] ?? 0)));
-  sock.write(Buffer.concat([header, mask, masked]));
+  sock.write(
+    Buffer.concat([
+      clientFrame({ type: 'auth', token }),
+      clientFrame({ type: 'subscribe', channels }),
+    ]),
+  );
   // Never read again.
   sock.pause();
   return sock;
@@ -92,6 +106,7 @@ describe(`WebSocket fan-out — ${services ? 'PostgreSQL + Mosquitto' : 'embedde
           if (d.deviceId.startsWith(`lat-${tag}`) && v !== undefined) latest.set(d.deviceId, v);
         }
       });
+      ws.send(JSON.stringify({ type: 'auth', token: platform.adminToken }));
       ws.send(JSON.stringify({ type: 'subscribe', channels: ['unit:20314'] }));
       await new Promise<void>((resolve) => {
         const onSubscribed = (data: Buffer) => {
@@ -146,7 +161,7 @@ describe(`WebSocket fan-out — ${services ? 'PostgreSQL + Mosquitto' : 'embedde
   it('a client that stops reading does not hold back what the other clients are sent', async () => {
     await run(100);
 
-    const stalled = await stalledClient(platform.httpUrl, [
+    const stalled = await stalledClient(platform.httpUrl, platform.adminToken, [
       'layer:devices',
       'unit:48',
       'unit:20305',
@@ -207,7 +222,7 @@ describe.skipIf(!services)(
       b = await startTestPlatform(env);
       expect(a.ctx.live.bus.kind).toBe('pg-notify');
       token = await a.addDevice({ id, unitCode: '20314' });
-      client = await openWs(b.httpUrl);
+      client = await openWs(b.httpUrl, '/ws', b.adminToken);
       client.send({ type: 'subscribe', channels: ['unit:20314', 'alerts:48'] });
       await client.next((m) => m.type === 'subscribed');
     });
@@ -316,9 +331,9 @@ describe.skipIf(!services)(
     });
 
     it('a rule created on B fires on A and the alert reaches B’s client', async () => {
-      const rule = await fetch(`${b.httpUrl}/api/v1/alert-rules`, {
+      const rule = await b.api('/api/v1/alert-rules', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-ioc-actor': 'admin.bus' },
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
           name: 'bus',
           kind: 'threshold',

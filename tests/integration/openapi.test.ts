@@ -19,7 +19,7 @@ describe('OpenAPI document (embedded, access control on)', () => {
   let doc: { openapi: string; paths: Record<string, Record<string, unknown>> };
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ auth: true });
+    platform = await startTestPlatform();
     // Public: fetched without any credential.
     const res = await fetch(`${platform.httpUrl}/api/openapi.json`);
     expect(res.status).toBe(200);

@@ -26,7 +26,7 @@ describe.skipIf(!hasPostgres)('ioc reports schedules (CLI, PostgreSQL)', () => {
   beforeAll(async () => {
     db = await createTestDatabase(testEnv.postgresAdminUrl);
     dataDir = mkdtempSync(join(tmpdir(), 'ioc-reports-cli-'));
-    platform = await startTestPlatform({ DATABASE_URL: db.url, auth: true });
+    platform = await startTestPlatform({ DATABASE_URL: db.url });
   });
   afterAll(async () => {
     await platform.dispose();

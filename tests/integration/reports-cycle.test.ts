@@ -43,7 +43,7 @@ describe('reporting cycle (embedded, access control on)', () => {
   beforeAll(async () => {
     smtp = await startSmtpCapture();
     hook = await startWebhookReceiver();
-    platform = await startTestPlatform({ auth: true, SMTP_URL: smtp.url, clock: () => now });
+    platform = await startTestPlatform({ SMTP_URL: smtp.url, clock: () => now });
     wardAName = (await platform.ctx.units.get(WARD_A))?.name ?? '';
     expect(wardAName).toMatch(/^Phường /);
     tokens.admin = platform.adminToken;

@@ -28,7 +28,6 @@ describe('default reporting schedules (embedded, access control on)', () => {
 
   beforeAll(async () => {
     platform = await startTestPlatform({
-      auth: true,
       REPORT_SCHEDULE_DEFAULTS: 'true',
       clock: () => NOW,
     });

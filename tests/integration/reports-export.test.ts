@@ -44,7 +44,7 @@ describe.skipIf(!hasOpenpyxl())('report exports (embedded, access control on)', 
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'ioc-export-'));
-    platform = await startTestPlatform({ auth: true, clock: () => now });
+    platform = await startTestPlatform({ clock: () => now });
     token = await platform.loginAs('province_leader', ['48']);
     const r = await fetch(`${platform.httpUrl}/api/v1/reports/schedules`, {
       method: 'POST',

@@ -70,7 +70,7 @@ describe('plan tasks over HTTP (embedded, access control on)', () => {
     );
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ auth: true });
+    platform = await startTestPlatform();
     operator = await platform.loginAs('ward_operator', [WARD]);
     leader = await platform.loginAs('ward_leader', [WARD]);
     otherLeader = await platform.loginAs('ward_leader', [OTHER_WARD]);

@@ -25,7 +25,7 @@ describe.skipIf(!hasPostgres)('ioc tasks / offices (CLI, PostgreSQL)', () => {
   beforeAll(async () => {
     db = await createTestDatabase(testEnv.postgresAdminUrl);
     dataDir = mkdtempSync(join(tmpdir(), 'ioc-tasks-cli-'));
-    platform = await startTestPlatform({ DATABASE_URL: db.url, AUTH_ENFORCE: 'false' });
+    platform = await startTestPlatform({ DATABASE_URL: db.url });
   });
   afterAll(async () => {
     await platform.dispose();

@@ -80,12 +80,17 @@ describe('task catalogue seed (embedded)', () => {
         platform.httpUrl,
         'GET',
         `/api/v1/tasks?q=${encodeURIComponent(t.code)}&limit=500`,
-        null,
+        platform.adminToken,
       );
       expect(list.status, t.code).toBe(200);
       const found = taskListResponse.parse(list.body).items.find((x) => x.code === t.code);
       expect(found, `${t.code} (TASKS_SEED=${seed})`).toBeDefined();
-      const one = await callApi(platform.httpUrl, 'GET', `/api/v1/tasks/${found?.id}`, null);
+      const one = await callApi(
+        platform.httpUrl,
+        'GET',
+        `/api/v1/tasks/${found?.id}`,
+        platform.adminToken,
+      );
       const got = taskDetailSchema.parse(one.body);
       expect(
         {

@@ -19,7 +19,7 @@ describe.skipIf(!hasPostgres)('units API on real boundaries', () => {
   let db: TestDatabase;
   let platform: TestPlatform;
   const get = async <T>(path: string): Promise<T> => {
-    const res = await fetch(`${platform.httpUrl}${path}`);
+    const res = await platform.api(path);
     expect(res.status, path).toBe(200);
     return (await res.json()) as T;
   };
@@ -48,7 +48,7 @@ describe.skipIf(!hasPostgres)('units API on real boundaries', () => {
   it('imports Đồng Nai through the admin API: 95 units under 75; re-import changes nothing', async () => {
     const body = readFileSync(boundaryPath('75_dong_nai.wards.geojson'));
     const post = () =>
-      fetch(`${platform.httpUrl}/api/v1/units/import?parent=75`, {
+      platform.api('/api/v1/units/import?parent=75', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body,
@@ -70,7 +70,7 @@ describe.skipIf(!hasPostgres)('units API on real boundaries', () => {
     const before = await platform.ctx.pool.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM admin_unit',
     );
-    const res = await fetch(`${platform.httpUrl}/api/v1/units/import`, {
+    const res = await platform.api('/api/v1/units/import', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(badUnitsCollection()),
@@ -109,16 +109,14 @@ describe.skipIf(!hasPostgres)('units API on real boundaries', () => {
 
   it('serves map geometry per zoom band, compactly as TopoJSON, with cache headers, and neighbours', async () => {
     for (const band of ['low', 'mid', 'high']) {
-      const res = await fetch(`${platform.httpUrl}/api/v1/units/48/map?band=${band}`);
+      const res = await platform.api(`/api/v1/units/48/map?band=${band}`);
       expect(res.headers.get('cache-control')).toMatch(/max-age/);
       const fc = (await res.json()) as { features: { geometry: { type: string } | null }[] };
       expect(fc.features).toHaveLength(94);
       expect(fc.features.every((f) => f.geometry?.type === 'MultiPolygon')).toBe(true);
     }
-    const geo = await (await fetch(`${platform.httpUrl}/api/v1/units/48/map?band=low`)).text();
-    const topo = await (
-      await fetch(`${platform.httpUrl}/api/v1/units/48/map?band=low&format=topojson`)
-    ).text();
+    const geo = await (await platform.api('/api/v1/units/48/map?band=low')).text();
+    const topo = await (await platform.api('/api/v1/units/48/map?band=low&format=topojson')).text();
     expect((JSON.parse(topo) as { type: string }).type).toBe('Topology');
     expect(topo.length).toBeLessThan(geo.length / 2);
     const n = await get<{ items: Unit[] }>('/api/v1/units/20314/neighbours');

@@ -22,7 +22,7 @@ describe('wall config API (embedded, access control on)', () => {
       .issues;
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ auth: true, BASEMAP_URL: BASEMAP });
+    platform = await startTestPlatform({ BASEMAP_URL: BASEMAP });
   }, 120_000);
   afterAll(async () => {
     await platform.dispose();

@@ -42,7 +42,7 @@ describe('tasks and reports on the live side, wired (embedded, access control on
   };
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ auth: true, clock: () => NOW });
+    platform = await startTestPlatform({ clock: () => NOW });
     // The test runs the passes itself, so a timer's pass cannot race its assertions.
     await platform.ctx.live.work.stop();
     tokens.admin = platform.adminToken;

@@ -21,22 +21,29 @@ export interface TestPlatform extends RunningPlatform {
     devEui?: string;
     profile?: Record<string, unknown>;
   }): Promise<string>;
-  /** Session token of an administrator created at start (auth on and `seedAdmin` not false). */
+  /** Session token of an administrator created at start ('' with `seedAdmin: false`). */
   adminToken: string;
-  /** Creates a user with the role and unit scope and returns a fresh session token. */
-  loginAs(role: Role, units?: string[]): Promise<string>;
+  /**
+   * fetch of a path on the platform as a signed-in caller, as the web app calls it: the
+   * administrator unless `token` names another caller (an `authorization` in `init` wins).
+   */
+  api(path: string, init?: RequestInit, token?: string): Promise<Response>;
+  /**
+   * Creates a user with the role and unit scope (named `username`, else a fresh name) and returns
+   * a fresh session token.
+   */
+  loginAs(role: Role, units?: string[], username?: string): Promise<string>;
   /** Issues a display token (read-only wall credential) for a unit. */
   displayToken(unitCode: string): Promise<string>;
   dispose(): Promise<void>;
 }
 
 /**
- * Environment overrides plus test switches. `auth: true` (or AUTH_ENFORCE: 'true') turns access
- * control on; it is off by default so suites that are not about it call the API anonymously.
- * `seedAdmin: false` leaves the platform without an administrator (first-run tests).
+ * Environment overrides plus test switches. Access control is always on: suites call the API
+ * with a token (`api()`, `adminToken`, `loginAs`, `displayToken`). `seedAdmin: false` leaves the
+ * platform without an administrator (first-run tests).
  */
 export type TestPlatformOptions = {
-  auth?: boolean;
   seedAdmin?: boolean;
   /** "Now" of the work side, AQI and fleet views (composition option; never an environment switch). */
   clock?: () => Date;
@@ -50,7 +57,7 @@ let userSeq = 0;
  * temporary DATA_DIR. `env` switches modes: DATABASE_URL / MQTT_URL for services mode.
  */
 export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
-  const { auth, seedAdmin, clock, ...rest } = options;
+  const { seedAdmin, clock, ...rest } = options;
   const env = Object.fromEntries(
     Object.entries(rest).filter((e): e is [string, string] => typeof e[1] === 'string'),
   );
@@ -70,26 +77,34 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     // Every test client connects from 127.0.0.1, and several suites fail connects on purpose;
     // the per-address throttle has its own spec (libs/embedded).
     MQTT_MAX_FAILED_CONNECTS_PER_MINUTE: '10000',
-    AUTH_ENFORCE: auth === true ? 'true' : 'false',
     // Suites make the reporting schedules they are about; `reports-defaults` turns this on.
     REPORT_SCHEDULE_DEFAULTS: 'false',
     ...env,
   });
   const platform = await startPlatform(config, clock ? { clock } : {});
   const authz = platform.ctx.auth;
-  const loginAs = async (role: Role, units: string[] = []): Promise<string> => {
-    const username = `t-${role.replace(/_/g, '-')}-${++userSeq}-${randomBytes(3).toString('hex')}`;
+  const loginAs = async (
+    role: Role,
+    units: string[] = [],
+    username = `t-${role.replace(/_/g, '-')}-${++userSeq}-${randomBytes(3).toString('hex')}`,
+  ): Promise<string> => {
     await authz.users.create({ username, password: PASSWORD, role, units }, SYSTEM_ACTOR);
     return (
       await authz.sessions.login({ username, password: PASSWORD, ip: null, userAgent: 'test' })
     ).token;
   };
-  const adminToken = config.AUTH_ENFORCE && seedAdmin !== false ? await loginAs('admin') : '';
+  const adminToken = seedAdmin !== false ? await loginAs('admin') : '';
   return {
     ...platform,
     dataDir,
     adminToken,
     loginAs,
+    api(path, init = {}, token = adminToken) {
+      const headers = new Headers(init.headers);
+      if (token !== '' && !headers.has('authorization'))
+        headers.set('authorization', `Bearer ${token}`);
+      return fetch(`${platform.httpUrl}${path}`, { ...init, headers });
+    },
     async displayToken(unitCode) {
       return (
         await authz.displays.create({ name: `test wall ${unitCode}`, unitCode }, SYSTEM_ACTOR)

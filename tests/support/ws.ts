@@ -8,7 +8,11 @@ export interface TestWsClient {
   close(): void;
 }
 
-export async function openWs(httpUrl: string, path = '/ws'): Promise<TestWsClient> {
+/**
+ * Opens /ws. A session `token` is sent as the first message, as the web app does (sessions never
+ * ride in URLs); a wall's display token goes in `path` as `?token=`.
+ */
+export async function openWs(httpUrl: string, path = '/ws', token?: string): Promise<TestWsClient> {
   const ws = new WebSocket(httpUrl.replace(/^http/, 'ws') + path);
   const messages: WsServerMessage[] = [];
   const waiters: {
@@ -31,6 +35,8 @@ export async function openWs(httpUrl: string, path = '/ws'): Promise<TestWsClien
     });
     ws.once('error', reject);
   });
+  // The server handles a connection's messages in order: what is sent next is authenticated.
+  if (token !== undefined) ws.send(JSON.stringify({ type: 'auth', token }));
   return {
     messages,
     send: (msg) => {

@@ -56,7 +56,7 @@ async function main(): Promise<void> {
       .map((l) => l.toFixed(1))
       .join(' ')} at start; ${String(CONNECTIONS)} connections × ${String(SECONDS)} s each`,
   );
-  const platform = await startTestPlatform({ auth: true, LOG_LEVEL: 'error' });
+  const platform = await startTestPlatform({ LOG_LEVEL: 'error' });
   const bare = Fastify();
   try {
     const token = await platform.displayToken('48');

@@ -220,7 +220,9 @@ async function main(): Promise<void> {
         }),
       );
     }
-    const wsUrl = `${platform.httpUrl.replace(/^http/, 'ws')}/ws`;
+    // The clients are province walls: their display token rides in the URL.
+    const display = await platform.displayToken('48');
+    const wsUrl = `${platform.httpUrl.replace(/^http/, 'ws')}/ws?token=${encodeURIComponent(display)}`;
     const publishReading = async (i: number): Promise<unknown> => {
       const d = i % ids.length;
       return devices[d]?.publishAsync(

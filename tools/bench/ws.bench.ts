@@ -171,7 +171,7 @@ async function main(): Promise<void> {
       .map((l) => l.toFixed(1))
       .join(' ')} at start`,
   );
-  const platform = await startTestPlatform({ auth: true, LOG_LEVEL: 'error' });
+  const platform = await startTestPlatform({ LOG_LEVEL: 'error' });
   const peerProcess = new BenchChild(resolve(import.meta.dirname, 'support/bare-ws-server.ts'), []);
   const clients: BenchChild[] = [];
   try {

@@ -28,9 +28,6 @@ async function main(): Promise<void> {
           '  or: npx ioc users add --admin --username admin --password-stdin',
         ]
       : []),
-    ...(!config.AUTH_ENFORCE
-      ? ['', '  WARNING: AUTH_ENFORCE=false — every route and channel is open to anyone.']
-      : []),
     '  Ctrl-C stops.',
     '',
   ];

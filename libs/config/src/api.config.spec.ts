@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from './config.error';
-import { loadApiConfig } from './api.config';
+import { apiConfigSchema, loadApiConfig } from './api.config';
 
 describe('loadApiConfig', () => {
   it('gives the embedded defaults on an empty environment', () => {
@@ -27,6 +27,12 @@ describe('loadApiConfig', () => {
     expect(err).toBeInstanceOf(ConfigError);
     const keys = (err as ConfigError).problems.map((p) => p.split(':')[0]);
     expect(keys.sort()).toEqual(['DATABASE_URL', 'IOC_PROVINCE', 'PORT', 'SIMULATOR']);
+  });
+
+  it('has no setting that turns access control off: AUTH_ENFORCE is not a key any more', () => {
+    expect(Object.keys(apiConfigSchema.shape)).not.toContain('AUTH_ENFORCE');
+    // Unknown keys are ignored like the rest of the process environment (PATH, HOME, …).
+    expect(loadApiConfig({ AUTH_ENFORCE: 'false' })).not.toHaveProperty('AUTH_ENFORCE');
   });
 
   it('treats empty strings as unset and splits lists', () => {

@@ -53,9 +53,7 @@ export const apiConfigSchema = z.object({
   DEADLETTER_PRUNE_INTERVAL_S: positiveInt(600),
   WEB_DIST_DIR: z.string().default('dist/ioc-web'),
   CORS_ORIGINS: csvList.optional(),
-  // Access control (libs/auth, apps/api/src/auth). AUTH_ENFORCE=false is for tests and local
-  // development only: every route and channel is then open.
-  AUTH_ENFORCE: bool(true),
+  // Access control (libs/auth, apps/api/src/auth).
   SESSION_TTL_HOURS: positiveInt(12),
   LOGIN_MAX_ATTEMPTS: positiveInt(5),
   LOGIN_MAX_ATTEMPTS_PER_IP: positiveInt(50),

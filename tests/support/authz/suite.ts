@@ -27,7 +27,6 @@ export async function startMatrix(env: Record<string, string> = {}): Promise<Aut
   const web = mkdtempSync(join(tmpdir(), 'ioc-matrix-web-'));
   writeFileSync(join(web, 'index.html'), '<!doctype html><title>IOC</title>');
   const platform = await startTestPlatform({
-    auth: true,
     WEB_DIST_DIR: web,
     // The webhooks answer 401 without their secret instead of 503 "not configured".
     TTN_WEBHOOK_SECRET: 'matrix-ttn-secret-0123456789',

@@ -46,8 +46,7 @@ export function credentialOf(req: FastifyRequest): Credential | null {
 /**
  * Enforces route policies: authenticates the caller, checks the role's action and the unit
  * scope, rate-limits machine credentials. One instance per platform; the Nest guard and the
- * WebSocket gateway both go through it. With `enforce` off it only resolves principals (so
- * audit rows still name who acted) and lets everything through.
+ * WebSocket gateway both go through it.
  */
 export class AccessGate {
   constructor(
@@ -57,7 +56,6 @@ export class AccessGate {
     private readonly sourceBuckets: TokenBuckets,
     private readonly units: UnitLoader,
     private readonly lookups: ResourceLookups,
-    readonly enforce: boolean,
   ) {}
 
   async check(
@@ -66,33 +64,29 @@ export class AccessGate {
     policy: RoutePolicy | undefined,
   ): Promise<void> {
     if (!policy) {
-      if (this.enforce) {
-        throw new DomainError(
-          'forbidden',
-          'ROUTE_POLICY_MISSING',
-          'This route declares no access policy and is closed',
-        );
-      }
-      return;
+      throw new DomainError(
+        'forbidden',
+        'ROUTE_POLICY_MISSING',
+        'This route declares no access policy and is closed',
+      );
     }
     switch (policy.kind) {
       case 'public':
         return;
       case 'machine':
-        if (this.enforce) this.rateLimit(req, reply);
+        this.rateLimit(req, reply);
         return;
       case 'authenticated':
       case 'access': {
         const principal = await this.authenticate(req);
-        if (!principal || policy.kind === 'authenticated') return;
-        if (!this.enforce) return;
+        if (policy.kind === 'authenticated') return;
         await this.authorize(req, principal, policy.action, policy.unit);
       }
     }
   }
 
-  /** Resolves the caller; with enforcement on, a missing or dead credential is a 401. */
-  async authenticate(req: FastifyRequest): Promise<Principal | null> {
+  /** Resolves the caller; a missing or dead credential is a 401. */
+  async authenticate(req: FastifyRequest): Promise<Principal> {
     const cred = credentialOf(req);
     // Handlers never see the URL token: strict query schemas stay valid and it cannot be echoed.
     if (cred?.via === 'query') delete (req.query as Record<string, unknown>).token;
@@ -101,7 +95,6 @@ export class AccessGate {
       setPrincipal(req, principal);
       return principal;
     }
-    if (!this.enforce) return null;
     if (!cred)
       throw new DomainError(
         'unauthorized',

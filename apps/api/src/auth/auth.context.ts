@@ -14,8 +14,6 @@ import { WsAccess } from './ws-access';
 
 /** The access-control services the composition root builds once and hands to the edge. */
 export interface AuthContext extends AuthServices {
-  /** AUTH_ENFORCE: the one switch; off = every route and channel open (tests, local runs). */
-  enforce: boolean;
   gate: AccessGate;
   /** 401s in the audit trail, aggregated per address and code (the error filter notes them). */
   refusals: RefusalTally;
@@ -43,13 +41,12 @@ export function createAuthContext(
     ratePerSecond: config.INGEST_RATE_PER_SOURCE_PER_SECOND,
     burst: config.INGEST_RATE_SOURCE_BURST,
   });
-  const gate = new AccessGate(services, buckets, sources, units, lookups, config.AUTH_ENFORCE);
+  const gate = new AccessGate(services, buckets, sources, units, lookups);
   return {
     ...services,
-    enforce: config.AUTH_ENFORCE,
     gate,
     refusals: new RefusalTally(services.audit),
     routes: new RouteRegistry(),
-    ws: new WsAccess(services, gate, config.AUTH_ENFORCE),
+    ws: new WsAccess(services, gate),
   };
 }

@@ -38,8 +38,6 @@ const CORS_HEADERS = 'authorization, content-type, x-webhook-secret, x-api-key, 
 
 export interface HardeningOptions {
   corsOrigins: readonly string[];
-  /** Deny /api routes registered on Fastify directly (they would bypass the access guard). */
-  enforce: boolean;
   routes: RouteRegistry;
 }
 
@@ -71,8 +69,8 @@ export function installHttpHardening(fastify: FastifyInstance, options: Hardenin
       return reply;
     }
     const pattern = req.routeOptions.url;
+    // /api routes registered on Fastify directly would bypass the access guard: closed.
     if (
-      options.enforce &&
       pattern?.startsWith('/api/') &&
       !options.routes.isNestRoute(req.method === 'HEAD' ? 'GET' : req.method, pattern)
     ) {

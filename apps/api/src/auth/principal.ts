@@ -12,14 +12,13 @@ export function setPrincipal(req: FastifyRequest, p: Principal): void {
 
 /**
  * The caller of this request as resolved by the access guard, or undefined (public and machine
- * routes, or an anonymous request while AUTH_ENFORCE=false). The one place handlers learn who
- * is asking.
+ * routes). The one place handlers learn who is asking.
  */
 export function principalOf(req: FastifyRequest): Principal | undefined {
   return principals.get(req.raw);
 }
 
-/** The caller, or 401 — for handlers that need someone (always true behind @Access when enforced). */
+/** The caller, or 401 — for handlers that need someone (always there behind @Access). */
 export function requirePrincipal(req: FastifyRequest): Principal {
   const p = principalOf(req);
   if (!p) throw new DomainError('unauthorized', 'AUTH_REQUIRED', 'Sign in or present a token');

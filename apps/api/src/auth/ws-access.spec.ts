@@ -27,7 +27,7 @@ let access: WsAccess | undefined;
 /** The one place WsAccess is constructed (its constructor may change: fix it here). */
 function enforcing(): WsAccess {
   fakes = accessFakes();
-  const ws = new WsAccess(fakes.auth, fakes.gate, true);
+  const ws = new WsAccess(fakes.auth, fakes.gate);
   access = ws;
   return ws;
 }

@@ -6,7 +6,7 @@ import type { AccessGate } from './access-gate';
 /**
  * The WebSocket channels and who may subscribe to them: the channel list of the authorization
  * matrix. A channel the gateway accepts syntactically but that has no entry here is refused
- * (WS_CHANNEL_POLICY_MISSING) while enforcing — add new channels here with their rule.
+ * (WS_CHANNEL_POLICY_MISSING) — add new channels here with their rule.
  * `unit` extracts the unit the channel is about; null = not narrowed to a unit (whole platform).
  */
 export interface ChannelPolicy {
@@ -73,8 +73,8 @@ const REVALIDATE_EVERY_MS = 30_000;
 
 /**
  * Authentication state of one /ws connection. The token comes from `?token=` at connect or
- * from a first message `{type:'auth', token}`; until then (when enforcing) nothing else is
- * served, and a connection that never authenticates is closed.
+ * from a first message `{type:'auth', token}`; until then nothing else is served, and a
+ * connection that never authenticates is closed.
  */
 export class WsClientAuth {
   principal: Principal | null = null;
@@ -90,7 +90,7 @@ export class WsClientAuth {
     this.ip = request?.socket.remoteAddress ?? null;
     const url = new URL(request?.url ?? '/', 'http://ws.invalid');
     this.token = url.searchParams.get('token');
-    if (this.access.enforce && this.token === null) {
+    if (this.token === null) {
       this.timer = setTimeout(() => {
         if (!this.principal) this.refuse('AUTH_REQUIRED', 'No auth message received in time');
       }, AUTH_TIMEOUT_MS);
@@ -124,21 +124,19 @@ export class WsClientAuth {
       });
       return true;
     }
-    if (!this.access.enforce) return true;
     this.refuse('AUTH_INVALID_TOKEN', 'Unknown, expired or revoked token');
     return false;
   }
 
-  /** Whether a non-auth message may be served: always when not enforcing. */
+  /** Whether a non-auth message may be served: only once authenticated. */
   admits(): boolean {
-    if (this.principal || !this.access.enforce) return true;
+    if (this.principal) return true;
     this.refuse('AUTH_REQUIRED', 'Authenticate first: ?token= or {"type":"auth","token":"…"}');
     return false;
   }
 
   /** Refusal for one channel (null = allowed); scope refusals are audited. */
   async channelRefusal(channel: string): Promise<{ code: string; message: string } | null> {
-    if (!this.access.enforce) return null;
     const found = channelPolicy(channel);
     if (!found)
       return {
@@ -196,7 +194,6 @@ export class WsAccess {
   constructor(
     readonly auth: AuthServices,
     readonly gate: AccessGate,
-    readonly enforce: boolean,
   ) {}
 
   connect(peer: WsPeer, request: IncomingMessage | undefined): WsClientAuth {

@@ -30,7 +30,6 @@ export async function startHttpServer(
   });
   installHttpHardening(adapter.getInstance(), {
     corsOrigins: config.CORS_ORIGINS ?? [],
-    enforce: config.AUTH_ENFORCE,
     routes: opts.routes,
   });
   // Nest types its options as a class but reads them as a plain object.

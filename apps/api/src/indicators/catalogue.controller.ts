@@ -19,7 +19,7 @@ import {
   targetsQuery,
 } from '@ioc/contracts';
 import { Access } from '../auth/access.decorators';
-import { requestActor } from './actor';
+import { auditActor } from '../auth/principal';
 import { CatalogueAdminService } from '@ioc/indicators';
 
 /** The indicator catalogue and plan targets: public reads, admin edits (each with who and why). */
@@ -53,13 +53,13 @@ export class IndicatorCatalogueController {
   @Post('indicators')
   @Access({ action: 'admin' })
   createIndicator(@Req() req: FastifyRequest, @Body() body: unknown) {
-    return this.catalogueAdmin.createIndicator(body, requestActor(req));
+    return this.catalogueAdmin.createIndicator(body, auditActor(req).actor);
   }
 
   @Patch('indicators/:code')
   @Access({ action: 'admin' })
   updateIndicator(@Req() req: FastifyRequest, @Param('code') code: string, @Body() body: unknown) {
-    return this.catalogueAdmin.updateIndicator(code, body, requestActor(req));
+    return this.catalogueAdmin.updateIndicator(code, body, auditActor(req).actor);
   }
 
   @Get('targets')
@@ -72,14 +72,14 @@ export class IndicatorCatalogueController {
   @Post('targets')
   @Access({ action: 'admin' })
   createTarget(@Req() req: FastifyRequest, @Body() body: unknown) {
-    return this.catalogueAdmin.createTarget(body, requestActor(req));
+    return this.catalogueAdmin.createTarget(body, auditActor(req).actor);
   }
 
   @Patch('targets/:id')
   @Access({ action: 'admin' })
   updateTarget(@Req() req: FastifyRequest, @Param() params: unknown, @Body() body: unknown) {
     const { id } = parseInput(targetIdParams, params);
-    return this.catalogueAdmin.updateTarget(id, body, requestActor(req));
+    return this.catalogueAdmin.updateTarget(id, body, auditActor(req).actor);
   }
 
   /** Retires a target (kept for the audit trail; a re-seed does not bring it back). */
@@ -87,6 +87,6 @@ export class IndicatorCatalogueController {
   @Access({ action: 'admin' })
   retireTarget(@Req() req: FastifyRequest, @Param() params: unknown, @Body() body: unknown) {
     const { id } = parseInput(targetIdParams, params);
-    return this.catalogueAdmin.retireTarget(id, body, requestActor(req));
+    return this.catalogueAdmin.retireTarget(id, body, auditActor(req).actor);
   }
 }

@@ -15,7 +15,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { feedListQuery, feedLivenessQuery, parseInput, type ReportReceipt } from '@ioc/contracts';
 import { Access, MachineRoute } from '../auth/access.decorators';
-import { requestActor } from './actor';
+import { auditActor } from '../auth/principal';
 import { FeedAdminService, ReportIntakeService } from '@ioc/indicators';
 
 /**
@@ -34,7 +34,7 @@ export class FeedsController {
   @Post()
   @Access({ action: 'admin' })
   create(@Req() req: FastifyRequest, @Body() body: unknown) {
-    return this.feeds.createFeed(body, requestActor(req));
+    return this.feeds.createFeed(body, auditActor(req).actor);
   }
 
   @Get()
@@ -57,13 +57,13 @@ export class FeedsController {
   @HttpCode(200)
   @Access({ action: 'admin' })
   rotate(@Req() req: FastifyRequest, @Param('code') code: string, @Body() body: unknown) {
-    return this.feeds.rotateFeed(code, body, requestActor(req));
+    return this.feeds.rotateFeed(code, body, auditActor(req).actor);
   }
 
   @Delete(':code')
   @Access({ action: 'admin' })
   revoke(@Req() req: FastifyRequest, @Param('code') code: string, @Body() body: unknown) {
-    return this.feeds.revokeFeed(code, body, requestActor(req));
+    return this.feeds.revokeFeed(code, body, auditActor(req).actor);
   }
 
   /**

@@ -103,7 +103,6 @@ export function accessFakes(
     buckets(options.sourceBurst ?? options.burst),
     units,
     lookups,
-    true,
   );
   return { auth, gate, principals, audits, resolved, looked, loaded };
 }
