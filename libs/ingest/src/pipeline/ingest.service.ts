@@ -62,20 +62,24 @@ export class IngestService {
   async handleMqtt(topic: string, payload: Buffer, receivedAt: Date): Promise<void> {
     const source = `mqtt:${topic}`;
     const t = parseTopic(topic);
-    let outcome: IngestOutcome;
     // The collector stops reading while the writer is full, so waiting here is bounded.
     const wait = { waitForRoom: true };
+    let outcome: Promise<IngestOutcome>;
     if (t.kind === 'device')
-      outcome = await this.ingestDevice(t.deviceId, payload, source, receivedAt, wait);
+      outcome = this.ingestDevice(t.deviceId, payload, source, receivedAt, wait);
     else if (t.kind === 'gateway')
-      outcome = await this.ingestGateway(t.gatewayId, payload, source, receivedAt, wait);
+      outcome = this.ingestGateway(t.gatewayId, payload, source, receivedAt, wait);
     else {
       this.counter('mqtt');
-      outcome = this.reject(source, payload, [
-        { reason: 'bad_shape', message: `unexpected topic ${topic.slice(0, 128)}` },
-      ]);
+      outcome = Promise.resolve(
+        this.reject(source, payload, [
+          { reason: 'bad_shape', message: `unexpected topic ${topic.slice(0, 128)}` },
+        ]),
+      );
     }
-    await outcome.deadLettered;
+    // Returned, not awaited: a suspended frame per message would keep its locals (topic, source,
+    // payload) alive until the commit, and thousands wait for one (see `finish`).
+    return outcome.then((o) => o.deadLettered);
   }
 
   /** A PUBLISH the broker refused (topic not owned): counted and dead-lettered, never stored. */
@@ -203,7 +207,7 @@ export class IngestService {
     );
   }
 
-  private async finish(
+  private finish(
     decoded: DecodeResult,
     source: string,
     raw: Buffer,
@@ -251,8 +255,16 @@ export class IngestService {
     });
     const deadLettered =
       rejects.length > 0 ? this.reject(source, raw, rejects).deadLettered : undefined;
-    if (rows.length > 0) await this.deps.writer.enqueue(rows, options);
-    return { accepted: rows.length, rejected: rejects, ...(deadLettered ? { deadLettered } : {}) };
+    const outcome: IngestOutcome = {
+      accepted: rows.length,
+      rejected: rejects,
+      ...(deadLettered ? { deadLettered } : {}),
+    };
+    // Not an await: the decoded message, its validation and the device map are garbage as soon
+    // as the rows are queued, instead of living (and being promoted by the GC) until the commit.
+    return rows.length > 0
+      ? this.deps.writer.enqueue(rows, options).then(() => outcome)
+      : Promise.resolve(outcome);
   }
 
   private unitOf(
