@@ -20,34 +20,107 @@ interface LabelBox {
   where: 'map' | 'inset';
 }
 
-/** The labels the map placed, as it reports them (page px), main map and East Sea inset. */
-async function placedLabels(page: Page): Promise<LabelBox[]> {
+/**
+ * The labels as drawn, in page px: read from the deck.gl text layers that drew them (the main
+ * map's label overlay and the East Sea inset), never from the hidden list label placement
+ * writes. Each box is the text layer's own glyph layout (`getBoundingRect`, in font-atlas units,
+ * scaled as its shader scales them) around the anchor its viewport projects, offset by its
+ * canvas. Labels drawn wholly off their canvas are not on screen and are left out. Null while a
+ * layer the page was given has not been drawn yet.
+ */
+async function drawnLabels(page: Page): Promise<LabelBox[] | null> {
   return page.evaluate(() => {
-    const num = (el: Element, name: string) => Number(el.getAttribute(name));
-    const main = [...document.querySelectorAll('[data-testid="map-labels"] li[data-code]')].map(
-      (el) => ({
-        codes: [el.getAttribute('data-code') ?? ''],
-        text: '',
-        left: num(el, 'data-left'),
-        top: num(el, 'data-top'),
-        width: num(el, 'data-width'),
-        height: num(el, 'data-height'),
+    interface Viewport {
+      project(p: number[]): number[];
+    }
+    interface TextLayerLike {
+      getBoundingRect?: (d: unknown, info: object) => [number, number, number, number];
+      context?: { viewport?: Viewport; deck?: { getCanvas(): HTMLCanvasElement | null } };
+      state?: { fontAtlasManager?: { props: { fontSize: number } } };
+      props: {
+        data: unknown;
+        getSize: unknown;
+        getPosition: (d: unknown) => number[];
+        sizeScale: number;
+        sizeMinPixels: number;
+        sizeMaxPixels: number;
+      };
+    }
+    interface Datum {
+      code?: string;
+      codes?: string[];
+      text: string;
+    }
+    const key = Symbol.for('ioc.drawnLayers');
+    const hosts = [
+      {
         where: 'map' as const,
-      }),
-    );
-    const inset = [
-      ...document.querySelectorAll('[data-testid="sovereignty-labels"] li[data-left]'),
-    ].map((el) => ({
-      codes: (el.getAttribute('data-codes') ?? '').split(' ').filter(Boolean),
-      text: el.textContent,
-      left: num(el, 'data-left'),
-      top: num(el, 'data-top'),
-      width: num(el, 'data-width'),
-      height: num(el, 'data-height'),
-      where: 'inset' as const,
-    }));
-    return [...main, ...inset];
+        el: document.querySelector('[data-testid="scene-map"] .wall-map-canvas'),
+      },
+      { where: 'inset' as const, el: document.querySelector('.sea-inset-canvas') },
+    ];
+    const out: LabelBox[] = [];
+    for (const { where, el } of hosts) {
+      const given = el ? (el as unknown as Record<symbol, unknown>)[key] : undefined;
+      if (!Array.isArray(given)) return null;
+      // A LayersList nests and holds falsy entries (layers switched off).
+      const layers = (given.flat(Infinity) as (TextLayerLike | false | null)[]).filter(
+        (l): l is TextLayerLike => !!l && typeof l.getBoundingRect === 'function',
+      );
+      if (layers.length === 0) return null;
+      for (const layer of layers) {
+        const viewport = layer.context?.viewport;
+        const canvas = layer.context?.deck?.getCanvas();
+        const fontSize = layer.state?.fontAtlasManager?.props.fontSize;
+        const { data, getSize, getPosition, sizeScale, sizeMinPixels, sizeMaxPixels } = layer.props;
+        if (!viewport || !canvas || !fontSize || !Array.isArray(data)) return null;
+        if (typeof getSize !== 'number') throw new Error('a label size per datum: not read here');
+        const px = Math.min(sizeMaxPixels, Math.max(sizeMinPixels, getSize * sizeScale));
+        const scale = px / fontSize;
+        const c = canvas.getBoundingClientRect();
+        (data as Datum[]).forEach((d, index) => {
+          const [x, y, w, h] = layer.getBoundingRect!(d, { index, data, target: [] });
+          const [ax = NaN, ay = NaN] = viewport.project(getPosition(d));
+          const box = {
+            codes: d.codes ?? (d.code ? [d.code] : []),
+            text: d.text,
+            left: c.left + ax + x * scale,
+            top: c.top + ay + y * scale,
+            width: w * scale,
+            height: h * scale,
+            where,
+          };
+          const onCanvas =
+            box.left < c.right &&
+            box.left + box.width > c.left &&
+            box.top < c.bottom &&
+            box.top + box.height > c.top;
+          if (onCanvas) out.push(box);
+        });
+      }
+    }
+    return out;
   });
+}
+
+/** Waits until the page has drawn its labels (the map's ≥ 90 and the inset's Hoàng Sa). */
+async function labelsDrawn(page: Page): Promise<LabelBox[]> {
+  const drawn: { labels: LabelBox[] } = { labels: [] };
+  await expect
+    .poll(
+      async () => {
+        const labels = await drawnLabels(page);
+        if (labels) drawn.labels = labels;
+        return (
+          labels !== null &&
+          labels.filter((l) => l.where === 'map').length >= 90 &&
+          labels.some((l) => l.where === 'inset' && l.codes.length > 0)
+        );
+      },
+      { timeout: 240_000, interval: 1000 },
+    )
+    .toBe(true);
+  return drawn.labels;
 }
 
 function overlap(a: LabelBox, b: LabelBox): boolean {
@@ -98,14 +171,7 @@ for (const variant of ['approximate cells', 'real boundaries'] as const) {
         const errors: string[] = [];
         page.on('pageerror', (e) => errors.push(e.message));
         await page.goto(wallUrl);
-        await page.waitForFunction(
-          () =>
-            document.querySelectorAll('[data-testid="map-labels"] li[data-code]').length >= 90 &&
-            document.querySelector('[data-testid="sovereignty-labels"] li[data-codes]') !== null,
-          undefined,
-          { timeout: 240_000, polling: 1000 },
-        );
-        const labels = await placedLabels(page);
+        const labels = await labelsDrawn(page);
         const named = new Set(labels.flatMap((l) => l.codes));
         expect(codes.filter((c) => !named.has(c))).toEqual([]);
 
@@ -152,13 +218,8 @@ for (const variant of ['approximate cells', 'real boundaries'] as const) {
     it('a click on a ward selects it (outlined, reported to the page)', async () => {
       const page = await browser.newPage({ viewport: SIZES[0] });
       await page.goto(wallUrl);
-      await page.waitForFunction(
-        () => document.querySelectorAll('[data-testid="map-labels"] li[data-code]').length >= 90,
-        undefined,
-        { timeout: 240_000, polling: 1000 },
-      );
       // A label sitting on its own anchor marks a point inside its ward.
-      const target = (await placedLabels(page))
+      const target = (await labelsDrawn(page))
         .filter((l) => l.where === 'map')
         .find((l) => l.codes[0] === '20194');
       expect(target).toBeDefined();

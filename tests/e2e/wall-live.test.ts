@@ -31,12 +31,10 @@ describe.skipIf(!hasChromium)('wall — live slice in a real browser', () => {
     const display = await platform.displayToken('48');
     await page.goto(`${platform.httpUrl}/wall?unit=48&token=${encodeURIComponent(display)}`);
     await page.getByTestId('unit-count').filter({ hasText: '94' }).waitFor({ timeout: 30_000 });
+    // The reading must reach the page over the live socket, so it is published once that is open.
     await page
-      .getByTestId('ws-status')
-      .and(page.locator('[data-status="open"], :text("open")'))
-      .first()
-      .waitFor({ timeout: 15_000 })
-      .catch(() => undefined);
+      .locator('[data-testid="ws-status"][data-phase="open"]')
+      .waitFor({ state: 'attached', timeout: 15_000 });
     const device = await connectDevice(platform.mqttUrl, id, token);
     const value = 412.5;
     await device.publishAsync(

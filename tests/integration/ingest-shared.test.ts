@@ -16,7 +16,7 @@ import {
 } from '../support/mosquitto-broker';
 import { spawnPlatform, type PlatformProcess } from '../support/platform-process';
 import { publishStream } from '../support/publisher';
-import { waitFor } from '../support/wait';
+import { expectNotWithin, waitFor } from '../support/wait';
 
 const hasPostgres = await postgresAvailable();
 const hasMosquittoBins = await mosquittoBinariesAvailable();
@@ -75,7 +75,12 @@ describe.skipIf(!(hasPostgres && hasMosquittoBins))(
         30_000,
         `${N} readings`,
       );
-      await new Promise((r) => setTimeout(r, 500)); // a late duplicate would show up here
+      // A late duplicate (a redelivery the other collector also stored) would land now.
+      await expectNotWithin(
+        async () => (await count(pool, 'SELECT count(*)::int AS n FROM reading')) > N,
+        500,
+        'a reading stored twice',
+      );
 
       const { rows } = await pool.query<{ k: string }>(
         "SELECT device_id || '|' || (extract(epoch FROM time) * 1000)::bigint AS k FROM reading",

@@ -9,7 +9,7 @@ import { backendFactories, type Backend } from '../support/backends';
 import { connectDevice, mosquittoAvailable } from '../support/mqtt';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import { testEnv } from '../support/env';
-import { waitFor } from '../support/wait';
+import { expectNotWithin, waitFor } from '../support/wait';
 import { openWs, type TestWsClient } from '../support/ws';
 
 /**
@@ -341,9 +341,12 @@ describe(`alerts — ${services ? 'PostgreSQL + Mosquitto' : 'embedded'}`, () =>
     // Acknowledging stops the clock.
     await api('POST', `/api/v1/alerts/${alert.id}/acknowledge`, undefined, 'operator.vo');
     const before = (await api<AlertView>('GET', `/api/v1/alerts/${alert.id}`)).body.escalations;
-    await new Promise((r) => setTimeout(r, 2500));
-    expect((await api<AlertView>('GET', `/api/v1/alerts/${alert.id}`)).body.escalations).toBe(
-      before,
+    // Nothing to wait on for "no escalation": watch for two escalation periods (0.02 min each).
+    await expectNotWithin(
+      async () =>
+        (await api<AlertView>('GET', `/api/v1/alerts/${alert.id}`)).body.escalations !== before,
+      2500,
+      'an escalation of the acknowledged alert',
     );
   });
 

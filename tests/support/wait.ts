@@ -19,3 +19,21 @@ export async function waitFor<T>(
     `timed out after ${timeoutMs} ms waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`,
   );
 }
+
+/**
+ * For checks that something does NOT happen: there is no event to wait on, so the only honest
+ * check is to watch for a bounded window. Fails as soon as `happened` turns true within
+ * `windowMs`, naming `what`; the window is the test's stated patience, not a guess at a delay.
+ */
+export async function expectNotWithin(
+  happened: () => Promise<boolean> | boolean,
+  windowMs: number,
+  what: string,
+): Promise<void> {
+  const deadline = Date.now() + windowMs;
+  do {
+    if (await happened()) throw new Error(`${what} happened within ${windowMs} ms`);
+    await new Promise((r) => setTimeout(r, 25));
+  } while (Date.now() < deadline);
+  if (await happened()) throw new Error(`${what} happened within ${windowMs} ms`);
+}

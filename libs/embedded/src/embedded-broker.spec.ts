@@ -18,6 +18,19 @@ async function until(check: () => boolean, what: string, timeoutMs = 5000): Prom
   }
 }
 
+/**
+ * For what must NOT happen there is no event to wait on: watch `happened` for a bounded window
+ * and fail as soon as it turns true.
+ */
+async function never(happened: () => boolean, what: string, windowMs: number): Promise<void> {
+  const deadline = Date.now() + windowMs;
+  do {
+    if (happened()) throw new Error(`${what} within ${windowMs} ms`);
+    await new Promise((r) => setTimeout(r, 5));
+  } while (Date.now() < deadline);
+  if (happened()) throw new Error(`${what} within ${windowMs} ms`);
+}
+
 describe('embedded broker', () => {
   let broker: EmbeddedBroker | undefined;
   const clients: MqttClient[] = [];
@@ -81,8 +94,7 @@ describe('embedded broker', () => {
       username: 'dev-1',
       topic: 'ioc/v1/telemetry/dev-1',
     });
-    await new Promise((r) => setTimeout(r, 150));
-    expect(m.acked).toBe(false);
+    await never(() => m.acked, 'a PUBACK before the platform settled the message', 150);
     held.get('m1')?.resolve();
     await until(() => m.acked, 'the PUBACK');
   });
@@ -133,8 +145,8 @@ describe('embedded broker', () => {
     expect(granted).toEqual([128, 128, 128]);
     const honest = await connect('dev-1');
     await honest.publishAsync('ioc/v1/telemetry/dev-1', 'private', { qos: 1 });
-    await new Promise((r) => setTimeout(r, 100));
-    expect(got).toEqual([]);
+    // Acknowledged, so routed already: a copy to the rogue would be on the wire by now.
+    await never(() => got.length > 0, 'a message delivered to the refused subscriber', 100);
   });
 
   it('on close, lets taken messages become durable and be acknowledged first', async () => {
@@ -144,7 +156,8 @@ describe('embedded broker', () => {
     await until(() => held.has('last'), 'the publish taken');
     const closing = broker?.close();
     broker = undefined;
-    await new Promise((r) => setTimeout(r, 50));
+    // Closing waits on the taken message: the session stays up and nothing is acknowledged yet.
+    await never(() => !dev.connected || m.acked, 'the session ending or acknowledging early', 50);
     held.get('last')?.resolve();
     await closing;
     // Sent before the session ended (the client cannot resend: it does not reconnect).

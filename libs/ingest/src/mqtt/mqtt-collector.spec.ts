@@ -2,6 +2,7 @@ import { createServer, type AddressInfo, type Server } from 'node:net';
 import { Aedes } from 'aedes';
 import mqtt, { MqttClient } from 'mqtt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { never, until } from '../testing/wait';
 import { MqttCollector } from './mqtt-collector';
 
 /**
@@ -14,14 +15,6 @@ import { MqttCollector } from './mqtt-collector';
 interface Held {
   resolve(): void;
   reject(err: Error): void;
-}
-
-async function until(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 describe('MqttCollector: PUBACK only after the handler resolves', () => {
@@ -92,8 +85,7 @@ describe('MqttCollector: PUBACK only after the handler resolves', () => {
     await d.publishAsync('ioc/v1/telemetry/dev-1', 'second', { qos: 1 });
     // Both reached the handler although neither is durable: reading did not wait for an ack.
     await until(() => held.size === 2, 'both messages at the handler');
-    await new Promise((r) => setTimeout(r, 100));
-    expect(acked).toEqual([]);
+    await never(() => acked.length > 0, 'a PUBACK before its handler resolved', 100);
 
     held.get('second')?.resolve();
     await until(() => acked.length === 1, 'the second PUBACK');

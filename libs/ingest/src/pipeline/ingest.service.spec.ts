@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { deviceRecord, ingestPipeline } from '../testing/fakes';
+import { until } from '../testing/wait';
 
 const NOW = new Date('2026-03-01T01:00:00Z');
 const ts = NOW.getTime() - 60_000;
 const json = (value: unknown) => Buffer.from(JSON.stringify(value));
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 describe('IngestService', () => {
   it('settles an MQTT message only once its readings are committed', async () => {

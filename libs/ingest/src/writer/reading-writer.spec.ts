@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Reading } from '@ioc/contracts';
 import { BackpressureError } from './backpressure.error';
 import { fakePool } from '../testing/fakes';
+import { until } from '../testing/wait';
 import { ReadingWriter } from './reading-writer';
 
 const rows = (n: number, from = 0): Reading[] =>
@@ -26,7 +27,8 @@ describe('ReadingWriter', () => {
     });
     let resolved = false;
     const p = w.enqueue(rows(3)).then(() => (resolved = true));
-    await new Promise((r) => setTimeout(r, 30));
+    // The COMMIT is held at the gate: the batch is written but not yet durable.
+    await until(() => state.log.includes('COMMIT'), 'the COMMIT reaching the database');
     expect(resolved).toBe(false);
     expect(state.commits).toBe(0);
     open();
@@ -94,9 +96,8 @@ describe('ReadingWriter', () => {
       retryBaseMs: 10,
     });
     const done = Promise.all([w.enqueue(rows(3)), w.enqueue(rows(3, 10)), w.enqueue(rows(3, 20))]);
-    await new Promise((r) => setTimeout(r, 60));
+    await until(() => w.snapshot.failures > 0, 'a failed write');
     expect(w.snapshot).toMatchObject({ healthy: false, buffered: 9 });
-    expect(w.snapshot.failures).toBeGreaterThan(0);
     state.down = false;
     expect(await done).toEqual([3, 3, 3]);
     expect(state.rowsCommitted).toBe(9);

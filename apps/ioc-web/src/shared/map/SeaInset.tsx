@@ -3,6 +3,7 @@ import { GeoJsonLayer, PathLayer } from '@deck.gl/layers';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { WardFeature, WardProperties } from '../api/schemas';
 import type { Bounds } from './bounds';
+import { exposeDrawnLayers } from './drawnLayers';
 import { sovereigntyLayer, type SovereigntyLabel } from './layers/sovereigntyLayer';
 import { MAP_FONT_FAMILY } from './layers/textStyle';
 import { labelTextWidth } from './measureText';
@@ -107,6 +108,7 @@ export function SeaInset({ wards, mainBounds, labels, fontsReady, uiScale, title
 
   useEffect(() => {
     deckRef.current?.setProps({ layers, viewState: viewStateFor(size[0], size[1]) });
+    if (hostRef.current) exposeDrawnLayers(hostRef.current, layers);
   }, [layers, size]);
 
   // Where each label lands, in page px: the same projection the inset Deck uses.

@@ -10,6 +10,7 @@ import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef } from 'react';
 import type { Bounds } from './bounds';
+import { exposeDrawnLayers } from './drawnLayers';
 import { OFFLINE_STYLE } from './mapStyle';
 
 // MapLibre 6 locates its worker next to its own module; once bundled that guess points at our
@@ -165,6 +166,7 @@ export function WallMap(props: WallMapProps) {
 
   useEffect(() => {
     labelRef.current?.setProps({ layers: labelLayers });
+    if (containerRef.current) exposeDrawnLayers(containerRef.current, labelLayers);
   }, [labelLayers]);
 
   useEffect(() => {
