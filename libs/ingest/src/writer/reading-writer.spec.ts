@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import type { Pool } from '@ioc/db';
 import type { Reading } from '@ioc/contracts';
 import { BackpressureError } from './backpressure.error';
 import { fakePool } from '../testing/fakes';
 import { until } from '../testing/wait';
-import { ReadingWriter } from './reading-writer';
+import { ReadingWriter, type WriterOptions } from './reading-writer';
+
+/** A PGlite-mode writer over the fake pool: the options each test is about, 5 ms latency. */
+const pgliteWriter = (
+  pool: Pool,
+  o: Partial<WriterOptions> & { batchSize: number; bufferLimit: number },
+) => new ReadingWriter(pool, { mode: 'pglite', maxLatencyMs: 5, ...o });
 
 const rows = (n: number, from = 0): Reading[] =>
   Array.from({ length: n }, (_, i) => ({
@@ -19,12 +26,7 @@ describe('ReadingWriter', () => {
     const { pool, state } = fakePool();
     let open: () => void = () => undefined;
     state.gate = new Promise((r) => (open = r));
-    const w = new ReadingWriter(pool, {
-      mode: 'pglite',
-      batchSize: 10,
-      maxLatencyMs: 5,
-      bufferLimit: 100,
-    });
+    const w = pgliteWriter(pool, { batchSize: 10, bufferLimit: 100 });
     let resolved = false;
     const p = w.enqueue(rows(3)).then(() => (resolved = true));
     // The COMMIT is held at the gate: the batch is written but not yet durable.
@@ -40,13 +42,7 @@ describe('ReadingWriter', () => {
   it('refuses past the buffer limit, or parks a caller that waits for room', async () => {
     const { pool, state } = fakePool();
     state.down = true;
-    const w = new ReadingWriter(pool, {
-      mode: 'pglite',
-      batchSize: 5,
-      maxLatencyMs: 5,
-      bufferLimit: 10,
-      retryBaseMs: 10,
-    });
+    const w = pgliteWriter(pool, { batchSize: 5, bufferLimit: 10, retryBaseMs: 10 });
     const first = w.enqueue(rows(10));
     await expect(w.enqueue(rows(1, 100))).rejects.toBeInstanceOf(BackpressureError);
     expect(w.hasRoom()).toBe(false);
@@ -64,13 +60,7 @@ describe('ReadingWriter', () => {
   it('tells a stoppable source to wait past the flow window, long before the buffer limit', async () => {
     const { pool, state } = fakePool();
     state.down = true;
-    const w = new ReadingWriter(pool, {
-      mode: 'pglite',
-      batchSize: 5,
-      maxLatencyMs: 5,
-      bufferLimit: 1000,
-      retryBaseMs: 10,
-    });
+    const w = pgliteWriter(pool, { batchSize: 5, bufferLimit: 1000, retryBaseMs: 10 });
     // Default window: a batch per lane, at least two batches = 10 rows.
     const first = w.enqueue(rows(9));
     expect(w.hasRoom()).toBe(true);
@@ -88,13 +78,7 @@ describe('ReadingWriter', () => {
   it('keeps failed batches and writes them once the database is back', async () => {
     const { pool, state } = fakePool();
     state.down = true;
-    const w = new ReadingWriter(pool, {
-      mode: 'pglite',
-      batchSize: 4,
-      maxLatencyMs: 5,
-      bufferLimit: 100,
-      retryBaseMs: 10,
-    });
+    const w = pgliteWriter(pool, { batchSize: 4, bufferLimit: 100, retryBaseMs: 10 });
     const done = Promise.all([w.enqueue(rows(3)), w.enqueue(rows(3, 10)), w.enqueue(rows(3, 20))]);
     await until(() => w.snapshot.failures > 0, 'a failed write');
     expect(w.snapshot).toMatchObject({ healthy: false, buffered: 9 });
@@ -107,10 +91,8 @@ describe('ReadingWriter', () => {
   it('gives up on close when the database stays down, failing (never acknowledging) the rest', async () => {
     const { pool, state } = fakePool();
     state.down = true;
-    const w = new ReadingWriter(pool, {
-      mode: 'pglite',
+    const w = pgliteWriter(pool, {
       batchSize: 4,
-      maxLatencyMs: 5,
       bufferLimit: 100,
       retryBaseMs: 10,
       closeTimeoutMs: 100,
