@@ -1,0 +1,2 @@
+// Filled in by the catalogue part of issue 17.
+export {};

@@ -1,0 +1,2 @@
+// Filled in by the mqtt part of issue 17.
+export {};

@@ -1,0 +1,2 @@
+// Filled in by the sta part of issue 17.
+export {};
