@@ -11,6 +11,7 @@ export * from './indicator-views';
 export * from './feeds';
 export * from './tasks';
 export * from './citizen';
+export * from './open-data';
 export * from './org';
 export * from './wall';
 export * from './auth';
