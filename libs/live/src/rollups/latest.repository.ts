@@ -49,29 +49,51 @@ export class LatestRepository {
 
   /**
    * Moves mobile devices (device.lon/lat, migration 0032 position_at) to the newest position
-   * their committed readings carried; a late reading never moves a device back in time.
+   * their committed readings carried; a late reading never moves a device back in time. Every
+   * position a mobile device's readings carried also goes to its history (device_position,
+   * migration 0060: SensorThings HistoricalLocations), late ones included; a position already
+   * there is kept. One statement per batch: both writes ride the same round trip.
    */
   async notePositions(rows: readonly Reading[]): Promise<number> {
     const newest = new Map<string, Reading & { position: { lon: number; lat: number } }>();
+    // One history row per device and instant (the key): the metrics of one message share it.
+    const history = new Map<string, Reading & { position: { lon: number; lat: number } }>();
     for (const r of rows) {
       if (!r.position) continue;
       const prev = newest.get(r.deviceId);
       if (!prev || prev.time < r.time) newest.set(r.deviceId, { ...r, position: r.position });
+      const k = `${r.deviceId}\u0000${r.time.getTime()}`;
+      if (!history.has(k)) history.set(k, { ...r, position: r.position });
     }
     if (newest.size === 0) return 0;
     const list = [...newest.values()].sort((a, b) => a.deviceId.localeCompare(b.deviceId));
-    const res = await this.db.query(
-      `UPDATE device d SET lon = p.lon, lat = p.lat, position_at = p.time
-       FROM unnest($1::text[], $2::float8[], $3::float8[], $4::timestamptz[]) AS p(id, lon, lat, time)
-       WHERE d.id = p.id AND d.mobile AND (d.position_at IS NULL OR d.position_at < p.time)`,
+    const past = [...history.values()];
+    const res = await this.db.query<{ moved: number }>(
+      `WITH moved AS (
+         UPDATE device d SET lon = p.lon, lat = p.lat, position_at = p.time
+         FROM unnest($1::text[], $2::float8[], $3::float8[], $4::timestamptz[]) AS p(id, lon, lat, time)
+         WHERE d.id = p.id AND d.mobile AND (d.position_at IS NULL OR d.position_at < p.time)
+         RETURNING d.id
+       ), kept AS (
+         INSERT INTO device_position (device_id, time, lon, lat)
+         SELECT h.id, h.time, h.lon, h.lat
+         FROM unnest($5::text[], $6::timestamptz[], $7::float8[], $8::float8[]) AS h(id, time, lon, lat)
+         JOIN device d ON d.id = h.id AND d.mobile
+         ON CONFLICT (device_id, time) DO NOTHING
+       )
+       SELECT count(*)::int AS moved FROM moved`,
       [
         list.map((r) => r.deviceId),
         list.map((r) => r.position.lon),
         list.map((r) => r.position.lat),
         list.map((r) => r.time),
+        past.map((r) => r.deviceId),
+        past.map((r) => r.time),
+        past.map((r) => r.position.lon),
+        past.map((r) => r.position.lat),
       ],
     );
-    return res.rowCount ?? 0;
+    return res.rows[0]?.moved ?? 0;
   }
 
   /** Latest values of readings taken in these units (the unit of the reading, for mobile devices). */

@@ -1,2 +1,13 @@
-// Filled in by the mqtt part of issue 17.
-export {};
+// SensorThings MQTT updates (issue 17): what the platform publishes for readers of public data.
+export type { PublicDatastreams, TopicPublisher } from './ports';
+export {
+  OBSERVATIONS_TOPIC,
+  STA_TOPIC_ROOT,
+  datastreamId,
+  datastreamObservationsTopic,
+  observationId,
+  observationJson,
+} from './observation-message';
+export { ObservationPublisher, type ObservationPublisherDeps } from './observation-publisher';
+export { PublicDatastreamRepository } from './public-datastream.repository';
+export { PublicDatastreamSnapshot } from './public-datastream-snapshot';
