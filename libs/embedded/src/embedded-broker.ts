@@ -20,6 +20,12 @@ export interface BrokerPolicy {
    * read. `username` is empty when it had not authenticated yet.
    */
   onOversizePacket?(username: string, bytes: number): void;
+  /**
+   * Topic prefix anonymous readers may subscribe under (SensorThings MQTT updates, `v1.1/`): a
+   * client without a username may CONNECT and SUBSCRIBE to filters below it, and never publish.
+   * Unset: a CONNECT without credentials is refused, as before.
+   */
+  anonymousReadPrefix?: string;
 }
 
 /** Where the broker listens and what it takes. */
@@ -53,12 +59,16 @@ export interface EmbeddedBroker {
   aedes: Aedes;
   /** Ends every open connection authenticated as `username` (after its token changed). */
   disconnectUser(username: string): number;
+  /** The platform's own message to subscribers (QoS 0, not retained); no policy applies. */
+  publish(topic: string, payload: string): void;
   close(): Promise<void>;
 }
 
 const USERNAME = Symbol('ioc.username');
+/** Set on a client that connected without a username: a reader of the public prefix only. */
+const ANONYMOUS = Symbol('ioc.anonymous');
 const ADDRESS = Symbol('ioc.address');
-type AuthedClient = Client & { [USERNAME]?: string; [ADDRESS]?: string };
+type AuthedClient = Client & { [USERNAME]?: string; [ADDRESS]?: string; [ANONYMOUS]?: true };
 
 /** How long `close()` waits for accepted messages to become durable and be acknowledged. */
 const DRAIN_MS = 10_000;
@@ -70,7 +80,9 @@ const DRAIN_MS = 10_000;
  * Acknowledge after commit: Aedes writes a QoS 1 PUBACK as soon as `authorizePublish` calls back
  * (lib/handlers/publish.js), and the broker dies with the platform, so the platform takes each
  * PUBLISH right there (`policy.accept`) and the callback waits until the message is durable.
- * Nothing subscribes in between — no client may subscribe at all (devices only publish).
+ * No device subscribes (devices only publish): the only subscribers are anonymous readers of
+ * `anonymousReadPrefix`, which no device may publish under, so a device's PUBLISH reaches no
+ * one but the platform; the platform publishes there in-process (`aedes.publish`, unchecked).
  * Throughput holds because Aedes handles a whole socket read of a client concurrently and the
  * writer batches across clients; a client whose messages wait delays only its own next read.
  */
@@ -87,6 +99,13 @@ export async function startEmbeddedBroker(
     // Packets a client sends right behind its CONNECT wait here while it is authenticated.
     queueLimit: 100_000,
     authenticate: (client, username, password, done) => {
+      if (username === undefined && password === undefined && policy.anonymousReadPrefix) {
+        // A reader of public data: no identity, nothing to check or throttle; the
+        // authorize* hooks below confine it to subscribing under the prefix.
+        (client as AuthedClient)[ANONYMOUS] = true;
+        done(null, true);
+        return;
+      }
       const user = username ?? '';
       const address = (client as AuthedClient)[ADDRESS] ?? '?';
       const refuse = () => {
@@ -118,6 +137,12 @@ export async function startEmbeddedBroker(
       const user = authed ? (authed[USERNAME] ?? '') : '';
       if (packet.topic.startsWith('$SYS')) {
         done(new Error('$SYS is reserved'));
+        return;
+      }
+      if (authed?.[ANONYMOUS]) {
+        // Readers never publish (a forged observation): refused before anything is taken or
+        // dead-lettered, so an anonymous flood costs no storage; Aedes drops the connection.
+        done(new Error('anonymous readers may not publish'));
         return;
       }
       const payload = packet.payload as Buffer;
@@ -152,7 +177,13 @@ export async function startEmbeddedBroker(
         },
       );
     },
-    authorizeSubscribe: (_client, _sub, done) => {
+    authorizeSubscribe: (client, sub, done) => {
+      const prefix = policy.anonymousReadPrefix;
+      const reader = (client as AuthedClient | null)?.[ANONYMOUS] === true;
+      if (reader && prefix && isUnder(sub.topic, prefix)) {
+        done(null, sub);
+        return;
+      }
       // Failure code 0x80 in the SUBACK; the connection stays.
       done(null, null);
     },
@@ -190,6 +221,12 @@ export async function startEmbeddedBroker(
       }
       return n;
     },
+    publish: (topic, payload) => {
+      aedes.publish(
+        { cmd: 'publish', topic, payload: Buffer.from(payload), qos: 0, retain: false, dup: false },
+        () => undefined,
+      );
+    },
     close: async () => {
       closing = true;
       // Connected clients keep the server open until aedes.close ends their sessions.
@@ -208,6 +245,14 @@ export async function startEmbeddedBroker(
       await serverClosed;
     },
   };
+}
+
+/**
+ * Whether a subscription filter covers only topics under `prefix` (which ends with '/'):
+ * wildcards are fine below it, never in or above it (`+/…`, `#`, `$share/…` are not under).
+ */
+export function isUnder(filter: string, prefix: string): boolean {
+  return filter.startsWith(prefix) && filter.length > prefix.length;
 }
 
 async function drain(pending: Set<Promise<void>>, timeoutMs: number): Promise<void> {

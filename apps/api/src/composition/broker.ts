@@ -1,3 +1,4 @@
+import mqtt, { type MqttClient } from 'mqtt';
 import { startEmbeddedBroker, type AcceptedPublish } from '@ioc/embedded';
 import {
   BackpressureError,
@@ -20,6 +21,11 @@ export interface MqttIngest {
   readingStopped(): boolean;
   /** Ends a device's open embedded-broker sessions after its token changed. */
   disconnectUser(id: string): void;
+  /**
+   * Publishes the platform's own message to the broker's subscribers (SensorThings updates
+   * under `v1.1/`): QoS 0, not retained; dropped while the broker is unreachable.
+   */
+  publish(topic: string, payload: string): void;
   /** Stops taking messages; what was taken is acknowledged once durable, within a grace period. */
   stop(): Promise<void>;
 }
@@ -43,6 +49,8 @@ export interface MqttIngestOptions {
   /** Whether the writer takes more now (the collector stops reading while it does not). */
   hasRoom: () => boolean;
   warn: (message: string) => void;
+  /** Topics anonymous clients may subscribe under and only the platform publishes to (`v1.1/`). */
+  publicPrefix: string;
 }
 
 /**
@@ -63,6 +71,7 @@ export async function openMqttIngest(opts: MqttIngestOptions): Promise<MqttInges
     maxFailedConnectsPerMinute: opts.maxFailedConnectsPerMinute,
   };
   const broker = await startEmbeddedBroker(listen, {
+    anonymousReadPrefix: opts.publicPrefix,
     onOversizePacket: (username, bytes) => {
       opts.ingest.rejectOversizePacket(username, bytes);
     },
@@ -92,6 +101,9 @@ export async function openMqttIngest(opts: MqttIngestOptions): Promise<MqttInges
     readingStopped: () => !opts.hasRoom(),
     disconnectUser: (id) => {
       broker.disconnectUser(id);
+    },
+    publish: (topic, payload) => {
+      if (open) broker.publish(topic, payload);
     },
     stop: async () => {
       open = false;
@@ -147,6 +159,7 @@ async function openExternal(opts: MqttIngestOptions, url: string): Promise<MqttI
   );
   await collector.start();
   up = true;
+  const publisher = new LazyPublisher(opts, url);
   return {
     kind: 'external',
     url,
@@ -155,8 +168,71 @@ async function openExternal(opts: MqttIngestOptions, url: string): Promise<MqttI
     connected: () => up,
     readingStopped: () => collector.stats.blocked,
     disconnectUser: () => undefined,
-    stop: () => collector.stop().catch(() => undefined),
+    publish: (topic, payload) => {
+      publisher.publish(topic, payload);
+    },
+    stop: async () => {
+      await collector.stop().catch(() => undefined);
+      await publisher.stop();
+    },
   };
+}
+
+/**
+ * The platform's publishing connection to an external broker, apart from the collector's: the
+ * collector's session is persistent, holds PUBACKs and stops reading under backpressure, none of
+ * which public updates should wait on or disturb. Same identity (MQTT_USERNAME: the broker's
+ * ACL lets it publish under v1.1/, infra/), its own client id. Opened on the first message, so a
+ * platform with nothing published holds no extra connection.
+ */
+class LazyPublisher {
+  private client: MqttClient | undefined;
+  private stopped = false;
+  /** Messages taken while (re)connecting, sent on connect; bounded, the newest are dropped. */
+  private waiting: [string, string][] = [];
+
+  constructor(
+    private readonly opts: MqttIngestOptions,
+    private readonly url: string,
+    private readonly maxWaiting = 1000,
+  ) {}
+
+  publish(topic: string, payload: string): void {
+    if (this.stopped) return;
+    this.client ??= this.open();
+    if (this.client.connected) this.client.publish(topic, payload, { qos: 0, retain: false });
+    else if (this.waiting.length < this.maxWaiting) this.waiting.push([topic, payload]);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.waiting = [];
+    await this.client?.endAsync(true).catch(() => undefined);
+  }
+
+  private open(): MqttClient {
+    const o = this.opts;
+    const client = mqtt.connect(this.url, {
+      clientId: `${o.clientId}-pub`,
+      clean: true,
+      protocolVersion: 5,
+      reconnectPeriod: 1000,
+      // QoS 0 and our own bounded queue: MQTT.js's offline queue has no bound.
+      queueQoSZero: false,
+      log: () => undefined,
+      ...(o.username !== undefined ? { username: o.username } : {}),
+      ...(o.password !== undefined ? { password: o.password } : {}),
+    });
+    client.on('connect', () => {
+      const waiting = this.waiting;
+      this.waiting = [];
+      for (const [topic, payload] of waiting) client.publish(topic, payload, { qos: 0 });
+    });
+    client.on('error', (err) => {
+      o.warn(`MQTT (SensorThings updates): ${err.message}`);
+    });
+    return client;
+  }
 }
 
 /** The address this machine's own clients (the simulator, the start banner) reach a bind on. */

@@ -19,6 +19,7 @@ import type {
   IndicatorViewsService,
   ReportIntakeService,
 } from '@ioc/indicators';
+import type { PublicDatastreamSnapshot } from '@ioc/opendata';
 import type { OfficeService } from '@ioc/org';
 import type { TaskProgressService, TaskService } from '@ioc/tasks';
 import type { AuthContext } from '../auth/auth.context';
@@ -70,6 +71,8 @@ export interface PlatformContext {
   citizen: CitizenParts;
   citizenLimits: CitizenLimits;
   citizenRefusals: CitizenRefusals;
+  /** Published devices × metrics for the SensorThings MQTT updates; `refresh()` after a change. */
+  publicDatastreams: PublicDatastreamSnapshot;
   registry: Registry;
   /** Users, sessions, display tokens, the authorizer, the audit trail and the access gate. */
   auth: AuthContext;

@@ -6,6 +6,7 @@ import { Registry, collectDefaultMetrics } from 'prom-client';
 import type { ApiConfig } from '@ioc/config';
 import { IngestMetrics } from '@ioc/ingest';
 import { WallConfigService } from '@ioc/live';
+import { PublicDatastreamRepository, PublicDatastreamSnapshot } from '@ioc/opendata';
 import { prepareFirstRun } from '../auth/first-run';
 import { CitizenLimits } from '../citizen/citizen-limits';
 import { CitizenRefusals } from '../citizen/citizen-refusals';
@@ -33,6 +34,8 @@ export interface RunningPlatform {
 const log = new Logger('platform');
 /** Public citizen-report reads (tracking page, photos, map) per client address and minute. */
 const PUBLIC_READS_PER_MINUTE = 120;
+/** How often the published-datastream snapshot is re-read (see startPlatform). */
+const PUBLIC_DATASTREAMS_REFRESH_MS = 60_000;
 
 /**
  * The composition root of a platform process (server, tests and benchmarks start it; the CLI
@@ -64,7 +67,30 @@ export async function startPlatform(
     const rules = await seedDemoAlertRules(live.alerts);
     if (rules.length > 0) log.log(`demo alert rules: ${rules.join(', ')}`);
   }
-  const path = await startReadingPath({ config, db, metrics, ...domain });
+  // What is published, for the SensorThings MQTT updates; refreshed when publication changes.
+  const publicDatastreams = new PublicDatastreamSnapshot(new PublicDatastreamRepository(db.pool));
+  await publicDatastreams.refresh();
+  // Until publication changes notify it (the publication service's snapshot, issue 17), a
+  // change reaches the updates within this period; a failed refresh keeps the last snapshot.
+  const publicRefresh = setInterval(() => {
+    publicDatastreams.refresh().catch((err: unknown) => {
+      log.warn(`open data: publication snapshot not refreshed: ${(err as Error).message}`);
+    });
+  }, PUBLIC_DATASTREAMS_REFRESH_MS);
+  publicRefresh.unref();
+  // Links in the updates: PUBLIC_URL, else where this process's HTTP server listens (the
+  // configured port until it does: PORT=0 picks one only then).
+  let httpBase = `http://localhost:${config.PORT}`;
+  const path = await startReadingPath({
+    config,
+    db,
+    metrics,
+    ...domain,
+    openData: {
+      datastreams: publicDatastreams,
+      baseUrl: () => config.PUBLIC_URL ?? httpBase,
+    },
+  });
   const { broker } = path;
 
   const registration = deviceRegistration(domain, units, (id, { tokenChanged }) => {
@@ -121,6 +147,7 @@ export async function startPlatform(
       citizenRefusals,
     ),
     citizenRefusals,
+    publicDatastreams,
     registry,
     auth,
     brokerConnected: () => broker.connected(),
@@ -144,6 +171,7 @@ export async function startPlatform(
     routes: auth.routes,
     embeddedWallPath: db.embedded ? firstRun.wallPath : null,
   }).catch(async (err: unknown) => {
+    clearInterval(publicRefresh);
     await domain.deadLetterPruner.stop();
     await path.stop();
     await closeBelowHttp();
@@ -151,6 +179,7 @@ export async function startPlatform(
     throw err;
   });
   const httpUrl = `http://localhost:${http.port}`;
+  httpBase = httpUrl;
 
   let simulator: Simulator | undefined;
   if (config.SIMULATOR && config.SEED_DEMO) {
@@ -187,6 +216,7 @@ export async function startPlatform(
     async stop() {
       if (stopped) return;
       stopped = true;
+      clearInterval(publicRefresh);
       await domain.deadLetterPruner.stop();
       await simulator?.stop();
       await path.stop();

@@ -9,6 +9,7 @@ import {
   type MetricCatalogue,
 } from '@ioc/ingest';
 import type { LiveOperations } from '@ioc/live';
+import { ObservationPublisher, STA_TOPIC_ROOT, type PublicDatastreams } from '@ioc/opendata';
 import type { UnitDirectory } from '@ioc/geo';
 import { openMqttIngest, type MqttIngest } from './broker';
 import type { Database } from './database';
@@ -21,6 +22,8 @@ const log = new Logger('platform');
  *   device ─MQTT─▶ external broker ─▶ MqttCollector ─┐
  *   device ─MQTT─▶ embedded Aedes (authorizePublish) ─┼─▶ IngestService ─▶ ReadingWriter ─commit─▶ LiveOperations
  *   device ─HTTP─▶ TelemetryController ───────────────┘                   (latest, rollups, alerts, /ws)
+ *                                                                         └─commit─▶ ObservationPublisher
+ *                                                      (published datastreams → the broker's v1.1/ topics)
  *
  * A QoS 1 acknowledgement (the collector's PUBACK to an external broker, the embedded broker's
  * PUBACK to the device) and an HTTP 2xx are sent only once the writer has committed the rows.
@@ -42,8 +45,21 @@ export async function startReadingPath(deps: {
   metrics: IngestMetrics;
   units: Pick<UnitDirectory, 'locate'>;
   live: Pick<LiveOperations, 'onStored'>;
+  /** SensorThings MQTT updates: which datastreams are published, and the links' base. */
+  openData: { datastreams: PublicDatastreams; baseUrl: () => string };
 }): Promise<ReadingPath> {
   const { config, metrics, live } = deps;
+  // Committed rows of published datastreams go out on the broker the readers subscribe to
+  // (`broker` is open before any reading can be taken, MQTT or HTTP).
+  const observations = new ObservationPublisher({
+    datastreams: deps.openData.datastreams,
+    baseUrl: deps.openData.baseUrl,
+    topics: {
+      publish: (topic, payload) => {
+        broker.publish(topic, payload);
+      },
+    },
+  });
   const writer = new ReadingWriter(
     deps.db.pool,
     {
@@ -63,6 +79,7 @@ export async function startReadingPath(deps: {
         const newest = rows.reduce((m, r) => Math.max(m, r.time.getTime()), 0);
         metrics.consumerLag.set(Math.max(0, (Date.now() - newest) / 1000));
         live.onStored(rows);
+        observations.onStored(rows);
       },
       writeError: (err) => {
         log.warn(
@@ -99,6 +116,7 @@ export async function startReadingPath(deps: {
     ingest,
     // Resume once the writer has drained to half its buffer (works for any buffer/batch sizes).
     hasRoom: () => writer.hasRoom(),
+    publicPrefix: STA_TOPIC_ROOT,
     warn: (message) => {
       log.warn(message);
     },
