@@ -93,7 +93,9 @@ export function renderMosquittoConf(
         if (opts.dynsecFile) out.push(`plugin_opt_config_file ${dir}/${DYNSEC_COPY}`);
         break;
       case 'allow_anonymous':
-        out.push(`allow_anonymous ${opts.dynsecFile ? 'false' : 'true'}`);
+        // With the plugin the shipped value holds (anonymous readers of the public topics, the
+        // plugin's anonymous group decides what they may do); without it, anyone may do anything.
+        out.push(opts.dynsecFile ? line : 'allow_anonymous true');
         break;
       case 'log_dest':
         out.push('log_dest stderr');

@@ -12,6 +12,11 @@ export const MOSQUITTO_ADMIN = 'ioc-admin';
 export const DYNSEC_FILE = 'dynamic-security.json';
 const COLLECTOR_ROLE = 'ioc-collector';
 const ADMIN_ROLE = 'ioc-admin';
+/** Clients without a username: readers of the public SensorThings updates (issue 17). */
+const ANONYMOUS_GROUP = 'ioc-anonymous';
+const PUBLIC_READER_ROLE = 'ioc-public-reader';
+/** The SensorThings MQTT topics (libs/opendata STA_TOPIC_ROOT): public data, platform-written. */
+const PUBLIC_TOPICS = 'v1.1/#';
 /** What `mosquitto_ctrl` uses (Mosquitto 2.0's PW_DEFAULT_ITERATIONS). */
 const PBKDF2_ITERATIONS = 101;
 
@@ -43,7 +48,9 @@ export interface DynsecConfig {
     roles: { rolename: string }[];
   }[];
   roles: { rolename: string; textname: string; acls: DynsecAcl[] }[];
-  groups: never[];
+  groups: { groupname: string; textname: string; roles: { rolename: string }[]; clients: [] }[];
+  /** The group whose roles apply to clients that connect without a username. */
+  anonymousGroup: string;
 }
 
 /** One role per device or gateway: Mosquitto 2.0's plugin has no `%u`, so the id is spelled out. */
@@ -73,6 +80,11 @@ function hashed(password: string): { password: string; salt: string; iterations:
  * shared group and take its share of everyone's telemetry. The collector user may only read the
  * stream, the admin only manage the plugin. Device and collector passwords are set afterwards
  * with `mosquitto_ctrl` (tokens are stored hashed and cannot be recovered here).
+ *
+ * Open data (issue 17): a client without a username (mosquitto.conf allows them; the plugin
+ * puts them in the anonymous group) may subscribe to the SensorThings topics `v1.1/#` and do
+ * nothing else; only the collector user — the platform — publishes there, so no device can
+ * forge an observation. A client naming an unknown username is still refused.
  */
 export function mosquittoSecurity(opts: {
   collectorUser: string;
@@ -127,6 +139,16 @@ export function mosquittoSecurity(opts: {
             { acltype: 'subscribeLiteral', topic: f, allow: true },
             { acltype: 'publishClientReceive', topic: f, allow: true },
           ]),
+          // The platform's SensorThings updates (its publishing connection uses this user).
+          { acltype: 'publishClientSend', topic: PUBLIC_TOPICS, allow: true },
+        ],
+      },
+      {
+        rolename: PUBLIC_READER_ROLE,
+        textname: 'Reads the public SensorThings updates, publishes nothing',
+        acls: [
+          { acltype: 'subscribePattern', topic: PUBLIC_TOPICS, allow: true },
+          { acltype: 'publishClientReceive', topic: PUBLIC_TOPICS, allow: true },
         ],
       },
       ...opts.identities.map((d) => ({
@@ -135,7 +157,15 @@ export function mosquittoSecurity(opts: {
         acls: publisherAcls(d.id),
       })),
     ],
-    groups: [],
+    groups: [
+      {
+        groupname: ANONYMOUS_GROUP,
+        textname: 'Clients without a username: public data readers',
+        roles: [{ rolename: PUBLIC_READER_ROLE }],
+        clients: [],
+      },
+    ],
+    anonymousGroup: ANONYMOUS_GROUP,
   };
 }
 
