@@ -162,4 +162,23 @@ describe('EMQX authorization (infra/emqx/emqx.conf)', () => {
       ),
     ).toBe('allow');
   });
+
+  it('only the platform publishes the public SensorThings updates; anyone reads them, nothing else', () => {
+    const updates = ["v1.1/Datastreams('aq-1:pm25')/Observations", 'v1.1/Observations'];
+    for (const topic of updates) {
+      expect(verdicts('ioc-ingest', 'publish', topic)).toEqual(['allow']);
+      // A device (or anyone claiming nothing) forging an observation is refused.
+      expect(verdicts(device, 'publish', topic)).toEqual(['deny']);
+      expect(verdicts('', 'publish', topic)).toEqual(['deny']);
+      expect(verdicts('', 'subscribe', topic)).toEqual(['allow']);
+    }
+    expect(verdicts('', 'subscribe', 'v1.1/#')).toEqual(['allow']);
+    for (const topic of [
+      '#',
+      'ioc/v1/telemetry/+',
+      '$share/ioc-ingest/ioc/v1/telemetry/+',
+      '+/Observations',
+    ])
+      expect(verdicts('', 'subscribe', topic)).toEqual(['deny']);
+  });
 });
