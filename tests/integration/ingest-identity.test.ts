@@ -297,7 +297,7 @@ describe.skipIf(!(hasPostgres && hasMosquittoBins))(
       );
     });
 
-    it('refuses a wrong password and an anonymous client at CONNECT', async () => {
+    it('refuses a wrong password at CONNECT; an anonymous client may not publish', async () => {
       const wrong = await mosquittoPub(
         pubArgs(broker.port, a, 'wrong-token', `ioc/v1/telemetry/${a}`, reading(1)),
       );
@@ -315,7 +315,11 @@ describe.skipIf(!(hasPostgres && hasMosquittoBins))(
         '-m',
         reading(1),
       ]);
-      expect(anon.code).not.toBe(0);
+      // Anonymous clients are open-data readers (issue 17, the plugin's anonymous group): they
+      // connect, but may only subscribe under v1.1/. Mosquitto acknowledges and drops their
+      // PUBLISH (MQTT 3.1.1 has no refusal code); the next test's exact values prove that
+      // nothing of it was stored.
+      expect(anon.stderr).not.toMatch(/not authori[sz]ed/i);
     });
 
     it('does not deliver a publish to another device’s topic (the broker enforces the ACL)', async () => {
