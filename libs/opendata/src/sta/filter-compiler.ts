@@ -277,7 +277,8 @@ async function method(n: AstNode, scope: CompileScope): Promise<Compiled> {
     case 'floor':
     case 'ceiling':
       arity(1);
-      return num(`${name === 'ceiling' ? 'ceil' : name}(${arg(0, 'number')})`);
+      // numeric: halves round away from zero as OData says (float8 rounds them to even).
+      return num(`${name === 'ceiling' ? 'ceil' : name}((${arg(0, 'number')})::numeric)::float8`);
   }
   throw bad(`${n.raw}: the function ${name} is not supported`);
 }
