@@ -29,6 +29,7 @@ import { CitizenAdminController } from './citizen/citizen-admin.controller';
 import { CitizenAppController } from './citizen/citizen-app.controller';
 import { CitizenCasesController } from './citizen/citizen-cases.controller';
 import { CitizenPublicController } from './citizen/citizen-public.controller';
+import { StaController } from './opendata/sta.controller';
 
 /** The services composition built (composition/nest-providers.ts), visible to every module. */
 @Module({})
@@ -70,6 +71,7 @@ export class AppModule {
         CitizenAppController,
         CitizenCasesController,
         CitizenAdminController,
+        StaController,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ErrorFilter },

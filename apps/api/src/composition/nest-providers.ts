@@ -44,6 +44,7 @@ import {
   CitizenStatsService,
   WorkHolidayService,
 } from '@ioc/citizen';
+import { StaService } from '@ioc/opendata';
 import { CitizenLimits } from '../citizen/citizen-limits';
 import { CITIZEN_PROVINCE } from '../citizen/citizen-public.controller';
 import { CitizenRefusals } from '../citizen/citizen-refusals';
@@ -57,6 +58,7 @@ import { WEBHOOK_SECRETS, type WebhookSecrets } from '../ingest/webhook-secrets'
 import { CHANNEL_UNITS, type ChannelUnits } from '../live/channel-units';
 import { WEB_CONFIG } from '../web-config/web-config.controller';
 import type { PlatformContext } from './platform.context';
+import { staService } from './sta';
 
 function value(provide: InjectionToken, useValue: unknown): Provider {
   return { provide, useValue };
@@ -142,5 +144,7 @@ export function nestProviders(ctx: PlatformContext): Provider[] {
     value(CitizenLimits, ctx.citizenLimits),
     value(CitizenRefusals, ctx.citizenRefusals),
     value(CITIZEN_PROVINCE, config.IOC_PROVINCE),
+    // open data: SensorThings API
+    value(StaService, staService(ctx.pool)),
   ];
 }

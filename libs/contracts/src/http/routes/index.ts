@@ -7,6 +7,7 @@ import { LIVE_ROUTES } from './live';
 import { PLATFORM_ROUTES } from './platform';
 import { TASK_ROUTES } from './tasks';
 import { REPORTING_ROUTES } from './reporting';
+import { STA_ROUTES } from './sta';
 import type { RouteContract } from './types';
 
 export * from './types';
@@ -26,6 +27,7 @@ export const ROUTES: readonly RouteContract[] = [
   ...ADMIN_ROUTES,
   ...PLATFORM_ROUTES,
   ...REPORTING_ROUTES,
+  ...STA_ROUTES,
 ];
 
 /** The contract of a route by method and OpenAPI path; throws for an unknown route. */
