@@ -4,6 +4,7 @@ import { citizenStaffEn } from './messages/citizenStaff.en';
 import { commonEn } from './messages/common.en';
 import { loginEn } from './messages/login.en';
 import { mapEn } from './messages/map.en';
+import { openDataEn } from './messages/openData.en';
 import { reportsEn } from './messages/reports.en';
 import { tabletEn } from './messages/tablet.en';
 import { tasksEn } from './messages/tasks.en';
@@ -26,4 +27,5 @@ export const en: Record<MessageKey, string> = {
   ...reportsEn,
   ...citizenEn,
   ...citizenStaffEn,
+  ...openDataEn,
 };

@@ -4,6 +4,7 @@ import { citizenStaffVi } from './messages/citizenStaff.vi';
 import { commonVi } from './messages/common.vi';
 import { loginVi } from './messages/login.vi';
 import { mapVi } from './messages/map.vi';
+import { openDataVi } from './messages/openData.vi';
 import { reportsVi } from './messages/reports.vi';
 import { tabletVi } from './messages/tablet.vi';
 import { tasksVi } from './messages/tasks.vi';
@@ -26,6 +27,7 @@ export const vi = {
   ...reportsVi,
   ...citizenVi,
   ...citizenStaffVi,
+  ...openDataVi,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;
