@@ -1,4 +1,5 @@
 import { adminEn } from './messages/admin.en';
+import { adminOpenDataEn } from './messages/adminOpenData.en';
 import { citizenEn } from './messages/citizen.en';
 import { citizenStaffEn } from './messages/citizenStaff.en';
 import { commonEn } from './messages/common.en';
@@ -21,6 +22,7 @@ export const en: Record<MessageKey, string> = {
   ...wallEn,
   ...tabletEn,
   ...adminEn,
+  ...adminOpenDataEn,
   ...loginEn,
   ...mapEn,
   ...tasksEn,

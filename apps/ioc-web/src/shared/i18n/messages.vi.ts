@@ -1,4 +1,5 @@
 import { adminVi } from './messages/admin.vi';
+import { adminOpenDataVi } from './messages/adminOpenData.vi';
 import { citizenVi } from './messages/citizen.vi';
 import { citizenStaffVi } from './messages/citizenStaff.vi';
 import { commonVi } from './messages/common.vi';
@@ -21,6 +22,7 @@ export const vi = {
   ...wallVi,
   ...tabletVi,
   ...adminVi,
+  ...adminOpenDataVi,
   ...loginVi,
   ...mapVi,
   ...tasksVi,
