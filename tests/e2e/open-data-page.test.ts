@@ -105,7 +105,7 @@ describe.skipIf(!hasChromium)('open data — /admin/open-data and /du-lieu-mo', 
     const page = watch(await admin.newPage());
     await page.goto(`${platform.httpUrl}/admin/open-data`);
 
-    await page.getByRole('switch', { name: `Công khai: ${KIND}` }).check();
+    await page.getByRole('switch', { name: `Công khai: ${KIND}`, exact: true }).check();
     // Both devices follow the kind until one is set on its own.
     await page.getByTestId('device-search').fill('e2e-buoy');
     const kept = page.locator(`[data-testid=device-row][data-key="${KEPT}"]`);
@@ -117,7 +117,7 @@ describe.skipIf(!hasChromium)('open data — /admin/open-data and /du-lieu-mo', 
 
     // 150+ indicators: found by typing without diacritics.
     await page.getByTestId('indicator-search').fill(foldVietnamese(published.nameVi));
-    await page.getByRole('switch', { name: `Công khai: ${published.nameVi}` }).check();
+    await page.getByRole('switch', { name: `Công khai: ${published.nameVi}`, exact: true }).check();
 
     await expect
       .poll(() => page.getByTestId('open-data-pending').textContent())
