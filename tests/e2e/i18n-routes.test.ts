@@ -24,7 +24,7 @@ const VIETNAMESE_ONLY = /[ăâđêôơưàáảãạằắẳẵặầấẩẫ�
 /** Proper names the English UI writes in Vietnamese (official usage) besides those from data. */
 const PROPER_NAMES = ['Tiếng Việt', 'Hoàng Sa', 'Trường Sa', 'Việt Nam'];
 
-const ADMIN_SECTIONS = ['devices', 'feeds', 'alert-rules', 'wall', 'users'];
+const ADMIN_SECTIONS = ['devices', 'feeds', 'alert-rules', 'wall', 'users', 'open-data'];
 
 interface Session {
   token: string;
@@ -88,6 +88,21 @@ async function dataNames(platform: TestPlatform): Promise<string[]> {
     for (const k of ['unitName', 'officeName']) add(r[k]);
     for (const c of (r['cells'] as Record<string, unknown>[] | undefined) ?? []) add(c['label']);
   }
+  // Open data (issue 17): what may be published, as the catalogues name it, and the public
+  // listing's titles and publisher.
+  const pub = (await getJson(platform, '/api/v1/open-data/publication', token)) as {
+    metrics?: Record<string, unknown>[];
+    indicators?: Record<string, unknown>[];
+  } | null;
+  for (const m of pub?.metrics ?? []) for (const k of ['nameVi', 'nameEn', 'uom']) add(m[k]);
+  for (const i of pub?.indicators ?? []) for (const k of ['nameVi', 'nameEn']) add(i[k]);
+  const open = (await getJson(platform, '/api/v1/public/open-data/datasets', token)) as {
+    publisher?: Record<string, unknown>;
+    datasets?: Record<string, unknown>[];
+  } | null;
+  for (const k of ['nameVi', 'nameEn']) add(open?.publisher?.[k]);
+  for (const d of open?.datasets ?? [])
+    for (const k of ['titleVi', 'titleEn', 'descriptionVi', 'descriptionEn']) add(d[k]);
   // Longest first, so "Phường Hải Châu" goes before "Hải Châu".
   return [...names].sort((a, b) => b.length - a.length);
 }
@@ -180,6 +195,8 @@ describe.skipIf(!hasChromium)('i18n — every route in Vietnamese and English', 
     { path: '/phan-anh', who: 'none' },
     { path: '/phan-anh/tra-cuu', who: 'none' },
     { path: '/phan-anh/ban-do', who: 'none' },
+    // Open data (issue 17): the public portal, no account.
+    { path: '/du-lieu-mo', who: 'none' },
     // Unknown top-level paths are the server's 404; unknown paths under a page are the app's.
     { path: '/admin/no-such-section', who: 'admin' },
   ];

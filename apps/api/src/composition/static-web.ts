@@ -12,6 +12,7 @@ const APP_ROUTES = [
   '/login',
   '/phan-anh',
   '/xu-ly-phan-anh',
+  '/du-lieu-mo',
 ];
 
 /** Files a browser must revalidate on every load: a stale service worker or shell pins old code. */

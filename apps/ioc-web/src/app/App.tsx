@@ -3,6 +3,7 @@ import { loadAdminPage } from '../features/admin';
 import { loadCitizenPublicPage } from '../features/citizen-public';
 import { loadCitizenConsolePage } from '../features/citizen-console';
 import { loadLoginPage } from '../features/login';
+import { loadOpenDataPage } from '../features/open-data';
 import { loadReportsPage } from '../features/reports';
 import { loadTabletPage } from '../features/tablet';
 import { loadWallPage } from '../features/wall';
@@ -19,6 +20,7 @@ const LoginPage = lazy(loadLoginPage);
 const ReportsPage = lazy(loadReportsPage);
 const CitizenPublicPage = lazy(loadCitizenPublicPage);
 const CitizenConsolePage = lazy(loadCitizenConsolePage);
+const OpenDataPage = lazy(loadOpenDataPage);
 
 export function App() {
   const pathname = usePathname();
@@ -75,6 +77,12 @@ export function App() {
       return (
         <Suspense fallback={loading}>
           <CitizenPublicPage />
+        </Suspense>
+      );
+    case 'openData':
+      return (
+        <Suspense fallback={loading}>
+          <OpenDataPage />
         </Suspense>
       );
     case 'notFound':

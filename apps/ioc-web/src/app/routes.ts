@@ -1,5 +1,13 @@
 export type RouteId =
-  'wall' | 'tablet' | 'admin' | 'reports' | 'citizen' | 'citizenConsole' | 'login' | 'notFound';
+  | 'wall'
+  | 'tablet'
+  | 'admin'
+  | 'reports'
+  | 'citizen'
+  | 'citizenConsole'
+  | 'openData'
+  | 'login'
+  | 'notFound';
 
 /** The paths the API falls back to index.html for; keep in step with apps/api. */
 const ROUTES: Record<string, RouteId> = {
@@ -10,6 +18,7 @@ const ROUTES: Record<string, RouteId> = {
   '/xu-ly-phan-anh': 'citizenConsole',
   '/login': 'login',
   '/phan-anh': 'citizen',
+  '/du-lieu-mo': 'openData',
 };
 
 export const HOME_PATH = '/wall';

@@ -7,6 +7,7 @@ import { useSession } from '../../shared/api/useSession';
 import { AlertRulesSection } from './components/AlertRulesSection';
 import { DevicesSection } from './components/DevicesSection';
 import { FeedsSection } from './components/FeedsSection';
+import { OpenDataSection } from './components/OpenDataSection';
 import { UsersSection } from './components/UsersSection';
 import { WallSection } from './components/WallSection';
 import { LanguageToggle } from '../../shared/ui/LanguageToggle';
@@ -22,6 +23,7 @@ const NAV: Record<AdminSection, MessageKey> = {
   'alert-rules': 'admin.nav.alertRules',
   wall: 'admin.nav.wall',
   users: 'admin.nav.users',
+  'open-data': 'admin.nav.openData',
 };
 
 function sectionBody(section: AdminSection): ReactNode {
@@ -36,10 +38,15 @@ function sectionBody(section: AdminSection): ReactNode {
       return <WallSection />;
     case 'users':
       return <UsersSection />;
+    case 'open-data':
+      return <OpenDataSection />;
   }
 }
 
-/** /admin and its sections: onboarding a ward (devices, feeds, rules, wall, users) in the browser. */
+/**
+ * /admin and its sections: onboarding a ward (devices, feeds, rules, wall, users) and what is
+ * published as open data, in the browser.
+ */
 export default function AdminPage() {
   const { t } = useI18n();
   const session = useSession();

@@ -1,9 +1,11 @@
 import { adminEn } from './messages/admin.en';
+import { adminOpenDataEn } from './messages/adminOpenData.en';
 import { citizenEn } from './messages/citizen.en';
 import { citizenStaffEn } from './messages/citizenStaff.en';
 import { commonEn } from './messages/common.en';
 import { loginEn } from './messages/login.en';
 import { mapEn } from './messages/map.en';
+import { openDataEn } from './messages/openData.en';
 import { reportsEn } from './messages/reports.en';
 import { tabletEn } from './messages/tablet.en';
 import { tasksEn } from './messages/tasks.en';
@@ -20,10 +22,12 @@ export const en: Record<MessageKey, string> = {
   ...wallEn,
   ...tabletEn,
   ...adminEn,
+  ...adminOpenDataEn,
   ...loginEn,
   ...mapEn,
   ...tasksEn,
   ...reportsEn,
   ...citizenEn,
   ...citizenStaffEn,
+  ...openDataEn,
 };

@@ -1,9 +1,11 @@
 import { adminVi } from './messages/admin.vi';
+import { adminOpenDataVi } from './messages/adminOpenData.vi';
 import { citizenVi } from './messages/citizen.vi';
 import { citizenStaffVi } from './messages/citizenStaff.vi';
 import { commonVi } from './messages/common.vi';
 import { loginVi } from './messages/login.vi';
 import { mapVi } from './messages/map.vi';
+import { openDataVi } from './messages/openData.vi';
 import { reportsVi } from './messages/reports.vi';
 import { tabletVi } from './messages/tablet.vi';
 import { tasksVi } from './messages/tasks.vi';
@@ -20,12 +22,14 @@ export const vi = {
   ...wallVi,
   ...tabletVi,
   ...adminVi,
+  ...adminOpenDataVi,
   ...loginVi,
   ...mapVi,
   ...tasksVi,
   ...reportsVi,
   ...citizenVi,
   ...citizenStaffVi,
+  ...openDataVi,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

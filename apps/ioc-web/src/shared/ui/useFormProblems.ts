@@ -34,5 +34,12 @@ export function useFormProblems() {
     setForm(always || Object.keys(p.fields).length === 0 ? [errorText(t, err), ...p.form] : p.form);
   };
 
-  return { fields, form, busy, begin, fail, setFields };
+  /** The API took it: no problems left, ready again (for a form that stays open after saving). */
+  const done = () => {
+    setBusy(false);
+    setFields({});
+    setForm([]);
+  };
+
+  return { fields, form, busy, begin, fail, done, setFields };
 }

@@ -7,6 +7,7 @@ describe('sectionOf', () => {
     expect(sectionOf('/admin/')).toBe('devices');
     expect(sectionOf('/admin/alert-rules')).toBe('alert-rules');
     expect(sectionOf('/admin/users/')).toBe('users');
+    expect(sectionOf('/admin/open-data')).toBe('open-data');
     expect(sectionOf('/admin/nope')).toBeNull();
   });
 });

@@ -1,4 +1,11 @@
-export const ADMIN_SECTIONS = ['devices', 'feeds', 'alert-rules', 'wall', 'users'] as const;
+export const ADMIN_SECTIONS = [
+  'devices',
+  'feeds',
+  'alert-rules',
+  'wall',
+  'users',
+  'open-data',
+] as const;
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
 /** `/admin/feeds` → 'feeds'; `/admin` and anything unknown → devices (the first section). */

@@ -1,0 +1,50 @@
+import type { openDataVi } from './openData.vi';
+
+/** English strings of the public open-data page: exactly the keys of `openDataVi`. */
+export const openDataEn: Record<keyof typeof openDataVi, string> = {
+  'openData.title': 'Open data',
+  'openData.lead':
+    'Indicator and sensor data published by the government, free to use under the licence given with each dataset. No account needed.',
+  'openData.publisher': 'Publisher: {name}',
+  'openData.search.label': 'Search datasets',
+  'openData.search.placeholder': 'For example: air quality, population…',
+  'openData.search.count': '{n} datasets',
+  'openData.search.countOf': '{n} of {total} datasets match “{query}”',
+  'openData.search.none': 'No dataset matches “{query}”.',
+  'openData.empty': 'No dataset has been published yet.',
+  'openData.loadFailed': 'Could not load the datasets: {reason}',
+  'openData.retry': 'Try again',
+  'openData.kind.indicator': 'Indicators',
+  'openData.kind.metric': 'Sensor data (rollups)',
+  'openData.kind.boundaries': 'Administrative boundaries',
+  'openData.licence': 'Licence',
+  'openData.frequency': 'Update frequency',
+  'openData.modified': 'Last updated',
+  'openData.modified.none': 'No data yet',
+  'openData.downloads': 'Download',
+  'openData.download': 'Download {format}: {title}',
+  'openData.noDownloads': 'No download format yet.',
+  'openData.freq.hourly': 'Hourly',
+  'openData.freq.daily': 'Daily',
+  'openData.freq.monthly': 'Monthly',
+  'openData.freq.quarterly': 'Quarterly',
+  'openData.freq.yearly': 'Yearly',
+  'openData.freq.irregular': 'Irregular',
+  'openData.format.csv': 'CSV',
+  'openData.format.json': 'JSON',
+  'openData.format.geojson': 'GeoJSON',
+  'openData.csvHint':
+    'CSV files are UTF-8 with a byte order mark, so Excel opens them with the Vietnamese text intact.',
+  'openData.sta.title': 'SensorThings API (OGC 1.1) for sensor data',
+  'openData.sta.lead':
+    'Measurements of the public devices in the OGC SensorThings API 1.1 standard: Things, Datastreams, Observations… Any OData or SensorThings client can read them.',
+  'openData.sta.root': 'Root URL',
+  'openData.sta.examples': 'Examples',
+  'openData.sta.example.things': 'The first 5 devices, with the total count',
+  'openData.sta.example.expand': 'Datastreams, each with its 3 newest observations',
+  'openData.sta.example.filter': 'Observations above 50, newest first',
+  'openData.sta.mqtt': 'New observations over MQTT',
+  'openData.sta.mqttLead':
+    'Subscribe to the topic below on the MQTT broker, without a password: read-only, and only for public datastreams:',
+  'openData.sta.mqttId': 'Replace {id} with the Datastream’s @iot.id.',
+} satisfies Record<string, string>;
