@@ -61,11 +61,9 @@ export class PublicSnapshotSource {
     }
     const run = async (): Promise<PublicSnapshot> => {
       try {
-        let next: PublicSnapshot;
-        do {
-          this.again = false;
-          next = this.replace(await this.deps.read());
-        } while (this.again);
+        this.again = false;
+        let next = this.replace(await this.deps.read());
+        while (this.takeAgain()) next = this.replace(await this.deps.read());
         return next;
       } finally {
         this.inFlight = null;
@@ -73,6 +71,12 @@ export class PublicSnapshotSource {
     };
     this.inFlight = run();
     return this.inFlight;
+  }
+
+  private takeAgain(): boolean {
+    const again = this.again;
+    this.again = false;
+    return again;
   }
 
   private replace(sets: PublicSets): PublicSnapshot {
