@@ -29,6 +29,8 @@ import { CitizenAdminController } from './citizen/citizen-admin.controller';
 import { CitizenAppController } from './citizen/citizen-app.controller';
 import { CitizenCasesController } from './citizen/citizen-cases.controller';
 import { CitizenPublicController } from './citizen/citizen-public.controller';
+import { OpenDataPublicController } from './opendata/open-data-public.controller';
+import { PublicationController } from './opendata/publication.controller';
 
 /** The services composition built (composition/nest-providers.ts), visible to every module. */
 @Module({})
@@ -70,6 +72,8 @@ export class AppModule {
         CitizenAppController,
         CitizenCasesController,
         CitizenAdminController,
+        PublicationController,
+        OpenDataPublicController,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ErrorFilter },

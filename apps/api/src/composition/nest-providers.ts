@@ -44,6 +44,7 @@ import {
   CitizenStatsService,
   WorkHolidayService,
 } from '@ioc/citizen';
+import { DatasetCatalogueService, PublicationService } from '@ioc/opendata';
 import { CitizenLimits } from '../citizen/citizen-limits';
 import { CITIZEN_PROVINCE } from '../citizen/citizen-public.controller';
 import { CitizenRefusals } from '../citizen/citizen-refusals';
@@ -142,5 +143,8 @@ export function nestProviders(ctx: PlatformContext): Provider[] {
     value(CitizenLimits, ctx.citizenLimits),
     value(CitizenRefusals, ctx.citizenRefusals),
     value(CITIZEN_PROVINCE, config.IOC_PROVINCE),
+    // open data
+    value(PublicationService, ctx.openData.publication),
+    value(DatasetCatalogueService, ctx.openData.catalogue),
   ];
 }

@@ -25,6 +25,8 @@ import type { AuthContext } from '../auth/auth.context';
 import type { CitizenLimits } from '../citizen/citizen-limits';
 import type { CitizenRefusals } from '../citizen/citizen-refusals';
 import type { CitizenParts } from './citizen';
+import type { OpenDataParts } from './open-data';
+import type { OpenDataLimits } from '../opendata/open-data-limits';
 import type { ReportingParts } from './reporting';
 
 /**
@@ -70,6 +72,9 @@ export interface PlatformContext {
   citizen: CitizenParts;
   citizenLimits: CitizenLimits;
   citizenRefusals: CitizenRefusals;
+  /** Open data (libs/opendata): publication control, the dataset catalogue, public limits. */
+  openData: OpenDataParts;
+  openDataLimits: OpenDataLimits;
   registry: Registry;
   /** Users, sessions, display tokens, the authorizer, the audit trail and the access gate. */
   auth: AuthContext;

@@ -9,12 +9,14 @@ import { WallConfigService } from '@ioc/live';
 import { prepareFirstRun } from '../auth/first-run';
 import { CitizenLimits } from '../citizen/citizen-limits';
 import { CitizenRefusals } from '../citizen/citizen-refusals';
+import { OpenDataLimits } from '../opendata/open-data-limits';
 import { seedDemoAlertRules } from '../demo/demo-alert-rules';
 import { startSimulator, type Simulator } from '../demo/simulator';
 import { openDatabase } from './database';
 import { buildDomain, type PlatformOptions } from './domain';
 import { startHttpServer } from './http-server';
 import { nestProviders } from './nest-providers';
+import { openDataParts } from './open-data';
 import type { PlatformContext } from './platform.context';
 import { startReadingPath } from './reading-path';
 import { deviceRegistration } from './services';
@@ -67,8 +69,22 @@ export async function startPlatform(
   const path = await startReadingPath({ config, db, metrics, ...domain });
   const { broker } = path;
 
+  const openData = openDataParts(db.pool, {
+    audit: auth.audit,
+    provinceCode: config.IOC_PROVINCE,
+    onBackgroundError: (err) => {
+      log.error(`open data: ${(err as Error).message}`);
+    },
+  });
+  // Nothing is public until this has read the views.
+  await openData.publication.refresh();
+
   const registration = deviceRegistration(domain, units, (id, { tokenChanged }) => {
     directory.invalidate(id);
+    // A device registered under a public kind, or retired, changes what is public.
+    openData.publication.refresh().catch((err: unknown) => {
+      log.error(`open data: ${(err as Error).message}`);
+    });
     // The embedded broker checks tokens at CONNECT; sessions opened with the old token end now.
     if (tokenChanged) broker.disconnectUser(id);
   });
@@ -121,6 +137,11 @@ export async function startPlatform(
       citizenRefusals,
     ),
     citizenRefusals,
+    openData,
+    openDataLimits: new OpenDataLimits(
+      { perMinute: config.OPEN_DATA_RATE_PER_MIN, burstPerSecond: config.OPEN_DATA_BURST_PER_SEC },
+      registry,
+    ),
     registry,
     auth,
     brokerConnected: () => broker.connected(),
@@ -142,6 +163,7 @@ export async function startPlatform(
   };
   const http = await startHttpServer(config, nestProviders(ctx), {
     routes: auth.routes,
+    openDataLimits: ctx.openDataLimits,
     embeddedWallPath: db.embedded ? firstRun.wallPath : null,
   }).catch(async (err: unknown) => {
     await domain.deadLetterPruner.stop();
