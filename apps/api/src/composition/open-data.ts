@@ -17,12 +17,15 @@ export interface OpenDataDeps {
 }
 
 export function openDataParts(pool: Pool, deps: OpenDataDeps): OpenDataParts {
-  return {
-    publication: new PublicationService<AuditActor>(pool, {
-      audit: deps.audit,
-      ...(deps.onPublicChanged ? { onChanged: deps.onPublicChanged } : {}),
-      ...(deps.onBackgroundError ? { onBackgroundError: deps.onBackgroundError } : {}),
-    }),
-    catalogue: new DatasetCatalogueService(pool, { provinceCode: deps.provinceCode }),
-  };
+  const catalogue = new DatasetCatalogueService(pool, { provinceCode: deps.provinceCode });
+  const publication = new PublicationService<AuditActor>(pool, {
+    audit: deps.audit,
+    onChanged: (snapshot) => {
+      // The cached listing names what was public: the next request builds it again.
+      catalogue.invalidate();
+      deps.onPublicChanged?.(snapshot);
+    },
+    ...(deps.onBackgroundError ? { onBackgroundError: deps.onBackgroundError } : {}),
+  });
+  return { publication, catalogue };
 }

@@ -229,4 +229,15 @@ describe('DatasetCatalogueService', () => {
       expect.objectContaining({ '@type': 'dcat:Distribution', 'dct:format': 'JSON' }),
     ]);
   });
+
+  it('reuses a listing for a minute and builds it again once invalidated', async () => {
+    const ids = async () => (await catalogue.list(BASE)).datasets.map((d) => d.id);
+    const before = await ids();
+    await publish(db, [['metric', 'pm10', true]]);
+    expect(await ids()).toEqual(before);
+    catalogue.invalidate();
+    expect(await ids()).toContain('metric.pm10');
+    await publish(db, [['metric', 'pm10', false]]);
+    catalogue.invalidate();
+  });
 });

@@ -32,6 +32,11 @@ export interface CatalogueDeps {
   /** The province this platform runs for: it names the publisher. */
   provinceCode: string;
   now?: () => Date;
+  /**
+   * How long a listing is reused (default 60 s, as long as clients may cache it): a flood of
+   * admitted requests then costs no queries. Publication changes call `invalidate()`.
+   */
+  cacheMs?: number;
 }
 
 /** A download: bytes and how to send them. */
@@ -80,6 +85,8 @@ const METRIC_COLUMNS = [
 export class DatasetCatalogueService {
   private readonly repo: CatalogueRepository;
   private readonly publication: PublicationRepository;
+  /** Listings by origin (absolute URLs differ per origin); a handful at most. */
+  private readonly listed = new Map<string, { at: number; list: Promise<DatasetListResponse> }>();
 
   constructor(
     db: Queryable,
@@ -90,7 +97,23 @@ export class DatasetCatalogueService {
   }
 
   /** `base`: the API's origin as the caller reached it, for absolute download URLs. */
-  async list(base: string): Promise<DatasetListResponse> {
+  list(base: string): Promise<DatasetListResponse> {
+    const now = this.now().getTime();
+    const hit = this.listed.get(base);
+    if (hit && now - hit.at < (this.deps.cacheMs ?? 60_000)) return hit.list;
+    const list = this.build(base);
+    if (this.listed.size >= 16) this.listed.clear();
+    this.listed.set(base, { at: now, list });
+    list.catch(() => this.listed.delete(base));
+    return list;
+  }
+
+  /** Forgets the cached listings: what is public, or its licence, changed. */
+  invalidate(): void {
+    this.listed.clear();
+  }
+
+  private async build(base: string): Promise<DatasetListResponse> {
     const [licence, indicators, metrics, provinces, publisher] = await Promise.all([
       this.licence(),
       this.repo.indicators(),

@@ -7,6 +7,7 @@ const sets = (devices: string[], positionDecimals: number | null = 3): PublicSet
   metrics: [],
   indicators: [],
   positionDecimals,
+  licence: { id: 'CC-BY-4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
 });
 
 describe('PublicSnapshotSource', () => {

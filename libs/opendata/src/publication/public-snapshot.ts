@@ -11,6 +11,8 @@ export interface PublicSnapshot {
   readonly indicators: ReadonlySet<string>;
   /** Decimals positions are rounded to on public routes; null = exact. */
   readonly positionDecimals: number | null;
+  /** The licence the public data is under (a change is a change of what is published). */
+  readonly licence: { readonly id: string; readonly url: string };
   /** When it was read. */
   readonly at: Date;
 }
@@ -20,6 +22,7 @@ export const EMPTY_SNAPSHOT: PublicSnapshot = Object.freeze({
   metrics: new Set<string>(),
   indicators: new Set<string>(),
   positionDecimals: 3,
+  licence: { id: '', url: '' },
   at: new Date(0),
 });
 
@@ -85,6 +88,7 @@ export class PublicSnapshotSource {
       metrics: new Set(sets.metrics),
       indicators: new Set(sets.indicators),
       positionDecimals: sets.positionDecimals,
+      licence: { ...sets.licence },
       at: this.now(),
     });
     const changed = !sameSnapshot(this.snapshot, next);
@@ -107,6 +111,8 @@ function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 function sameSnapshot(a: PublicSnapshot, b: PublicSnapshot): boolean {
   return (
     a.positionDecimals === b.positionDecimals &&
+    a.licence.id === b.licence.id &&
+    a.licence.url === b.licence.url &&
     sameSet(a.devices, b.devices) &&
     sameSet(a.metrics, b.metrics) &&
     sameSet(a.indicators, b.indicators)

@@ -13,6 +13,7 @@ export interface PublicSets {
   metrics: string[];
   indicators: string[];
   positionDecimals: number | null;
+  licence: { id: string; url: string };
 }
 
 const SETTINGS = `position_decimals AS "positionDecimals", licence_id AS "licenceId",
@@ -149,11 +150,15 @@ export class PublicationRepository {
       metrics: string[] | null;
       indicators: string[] | null;
       positionDecimals: number | null;
+      licenceId: string;
+      licenceUrl: string;
     }>(
       `SELECT (SELECT array_agg(id ORDER BY id) FROM open_public_device) AS devices,
               (SELECT array_agg(code ORDER BY code) FROM open_public_metric) AS metrics,
               (SELECT array_agg(code ORDER BY code) FROM open_public_indicator) AS indicators,
-              (SELECT position_decimals FROM open_data_setting) AS "positionDecimals"`,
+              s.position_decimals AS "positionDecimals", s.licence_id AS "licenceId",
+              s.licence_url AS "licenceUrl"
+       FROM open_data_setting s`,
     );
     const r = rows[0];
     return {
@@ -161,6 +166,7 @@ export class PublicationRepository {
       metrics: r?.metrics ?? [],
       indicators: r?.indicators ?? [],
       positionDecimals: r?.positionDecimals ?? null,
+      licence: { id: r?.licenceId ?? '', url: r?.licenceUrl ?? '' },
     };
   }
 }
