@@ -105,14 +105,15 @@ describe('open data: rate limits under a flood (embedded)', () => {
     const before: number[] = [];
     for (let i = 0; i < SAMPLES; i++) before.push(await wallRead());
 
-    let done = false;
-    const flooding = flood(`${platform.httpUrl}/api/v1/public/open-data/datasets`).finally(() => {
-      done = true;
+    // An object: the flag is set in a callback, which narrowing cannot see.
+    const flooding = { done: false };
+    const result = flood(`${platform.httpUrl}/api/v1/public/open-data/datasets`).finally(() => {
+      flooding.done = true;
     });
     // The wall keeps polling while the flood runs.
     const during: number[] = [];
-    while (!done) during.push(await wallRead());
-    const { counts, retryAfterMissing, elapsed } = await flooding;
+    while (!flooding.done) during.push(await wallRead());
+    const { counts, retryAfterMissing, elapsed } = await result;
     const statuses = new Map(Object.entries(counts).map(([k, v]) => [Number(k), v]));
 
     const ok = statuses.get(200) ?? 0;
