@@ -100,7 +100,7 @@ for (const factory of backendFactories().filter((f) => f.mode !== 'timescaledb')
         const asc = (await listAll(platform, `${pm25}?$orderby=result asc`)).map((o) => o.result);
         expect(asc).toEqual([20, 25, 30, 35, 40, 45]);
         const things = await listAll(platform, '/sta/v1.1/Things?$orderby=description,name desc');
-        const keys = things.map((t) => [String(t.description), String(t.name)]);
+        const keys = things.map((t): [string, string] => [String(t.description), String(t.name)]);
         const sorted = [...keys].sort((a, b) =>
           a[0] === b[0] ? (a[1] < b[1] ? 1 : -1) : a[0] < b[0] ? -1 : 1,
         );

@@ -199,7 +199,7 @@ function receiveUpdates(title: string, start: () => Promise<Setup>) {
           'INSERT INTO open_publication (subject, key, public) VALUES ($1, $2, $3)',
           [subject, key, pub],
         );
-      await s.platform.ctx.publicDatastreams.refresh();
+      await s.platform.ctx.openData.publication.refresh();
     });
     afterAll(async () => {
       for (const c of clients) await c.endAsync(true).catch(() => undefined);

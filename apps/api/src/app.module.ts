@@ -30,6 +30,8 @@ import { CitizenAppController } from './citizen/citizen-app.controller';
 import { CitizenCasesController } from './citizen/citizen-cases.controller';
 import { CitizenPublicController } from './citizen/citizen-public.controller';
 import { StaController } from './opendata/sta.controller';
+import { OpenDataPublicController } from './opendata/open-data-public.controller';
+import { PublicationController } from './opendata/publication.controller';
 
 /** The services composition built (composition/nest-providers.ts), visible to every module. */
 @Module({})
@@ -72,6 +74,8 @@ export class AppModule {
         CitizenCasesController,
         CitizenAdminController,
         StaController,
+        PublicationController,
+        OpenDataPublicController,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ErrorFilter },

@@ -97,6 +97,10 @@ export const apiConfigSchema = z.object({
   // {to, text} for cases that left a phone number. Unset: not sent.
   CITIZEN_WEBHOOK_URL: httpUrl.optional(),
   CITIZEN_SMS_URL: httpUrl.optional(),
+  // Open data (/sta/ and /api/v1/public/open-data/): requests per client address per minute, and
+  // at most OPEN_DATA_BURST_PER_SEC of them in any one second; kept in each process's memory.
+  OPEN_DATA_RATE_PER_MIN: positiveInt(600),
+  OPEN_DATA_BURST_PER_SEC: positiveInt(50),
 });
 
 export type ApiConfig = z.infer<typeof apiConfigSchema>;

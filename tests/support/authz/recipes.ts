@@ -52,6 +52,15 @@ export const RECIPES: Readonly<Record<string, Recipe>> = {
   'POST /api/v1/auth/login': {
     body: (w) => ({ username: `authz-nobody-${w.seq()}`, password: 'not the password' }),
   },
+  'GET /api/v1/public/open-data/datasets/{id}/data.csv': { params: { id: () => 'metric.pm25' } },
+  'GET /api/v1/public/open-data/datasets/{id}/data.json': { params: { id: () => 'metric.pm25' } },
+  'GET /api/v1/public/open-data/datasets/{id}/data.geojson': {
+    params: { id: () => 'boundaries.48' },
+  },
+  'PUT /api/v1/open-data/publication': {
+    body: () => ({ entries: [{ subject: 'metric', key: 'pm25', public: null }] }),
+  },
+  'PATCH /api/v1/open-data/settings': { body: () => ({ licenceId: 'CC-BY-4.0' }) },
   'GET /api/docs/{file}': { params: { file: () => 'no-such-file.js' } },
 
   'POST /api/v1/devices': {

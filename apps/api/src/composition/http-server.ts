@@ -8,6 +8,7 @@ import { AppModule } from '../app.module';
 import { installHttpHardening } from '../auth/http-hardening';
 import type { RouteRegistry } from '../auth/route-registry';
 import { QuietLogger } from '../common/quiet.logger';
+import { installOpenDataLimits, type OpenDataLimits } from '../opendata/open-data-limits';
 import { registerBodyParsers } from '../common/raw-body.parser';
 import { serveWebApp } from './static-web';
 import multipart from '@fastify/multipart';
@@ -22,7 +23,7 @@ export interface HttpServer {
 export async function startHttpServer(
   config: ApiConfig,
   services: Provider[],
-  opts: { routes: RouteRegistry; embeddedWallPath: string | null },
+  opts: { routes: RouteRegistry; openDataLimits: OpenDataLimits; embeddedWallPath: string | null },
 ): Promise<HttpServer> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.INGEST_MAX_PAYLOAD_BYTES * 4,
@@ -32,6 +33,8 @@ export async function startHttpServer(
     corsOrigins: config.CORS_ORIGINS ?? [],
     routes: opts.routes,
   });
+  // Before any route: a refused open-data request costs no guard, controller or query.
+  installOpenDataLimits(adapter.getInstance(), opts.openDataLimits);
   // Nest types its options as a class but reads them as a plain object.
   // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
   const appOptions: NestApplicationOptions = {

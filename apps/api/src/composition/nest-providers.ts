@@ -45,6 +45,7 @@ import {
   WorkHolidayService,
 } from '@ioc/citizen';
 import { StaService } from '@ioc/opendata';
+import { DatasetCatalogueService, PublicationService } from '@ioc/opendata';
 import { CitizenLimits } from '../citizen/citizen-limits';
 import { CITIZEN_PROVINCE } from '../citizen/citizen-public.controller';
 import { CitizenRefusals } from '../citizen/citizen-refusals';
@@ -145,6 +146,9 @@ export function nestProviders(ctx: PlatformContext): Provider[] {
     value(CitizenRefusals, ctx.citizenRefusals),
     value(CITIZEN_PROVINCE, config.IOC_PROVINCE),
     // open data: SensorThings API
-    value(StaService, staService(ctx.pool)),
+    value(StaService, staService(ctx.pool, ctx.broker)),
+    // open data
+    value(PublicationService, ctx.openData.publication),
+    value(DatasetCatalogueService, ctx.openData.catalogue),
   ];
 }

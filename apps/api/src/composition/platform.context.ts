@@ -19,13 +19,14 @@ import type {
   IndicatorViewsService,
   ReportIntakeService,
 } from '@ioc/indicators';
-import type { PublicDatastreamSnapshot } from '@ioc/opendata';
 import type { OfficeService } from '@ioc/org';
 import type { TaskProgressService, TaskService } from '@ioc/tasks';
 import type { AuthContext } from '../auth/auth.context';
 import type { CitizenLimits } from '../citizen/citizen-limits';
 import type { CitizenRefusals } from '../citizen/citizen-refusals';
 import type { CitizenParts } from './citizen';
+import type { OpenDataParts } from './open-data';
+import type { OpenDataLimits } from '../opendata/open-data-limits';
 import type { ReportingParts } from './reporting';
 
 /**
@@ -71,8 +72,10 @@ export interface PlatformContext {
   citizen: CitizenParts;
   citizenLimits: CitizenLimits;
   citizenRefusals: CitizenRefusals;
-  /** Published devices × metrics for the SensorThings MQTT updates; `refresh()` after a change. */
-  publicDatastreams: PublicDatastreamSnapshot;
+
+  /** Open data (libs/opendata): publication control, the dataset catalogue, public limits. */
+  openData: OpenDataParts;
+  openDataLimits: OpenDataLimits;
   registry: Registry;
   /** Users, sessions, display tokens, the authorizer, the audit trail and the access gate. */
   auth: AuthContext;

@@ -6,16 +6,18 @@ import { Registry, collectDefaultMetrics } from 'prom-client';
 import type { ApiConfig } from '@ioc/config';
 import { IngestMetrics } from '@ioc/ingest';
 import { WallConfigService } from '@ioc/live';
-import { PublicDatastreamRepository, PublicDatastreamSnapshot } from '@ioc/opendata';
+import { EMPTY_SNAPSHOT, type PublicSnapshot } from '@ioc/opendata';
 import { prepareFirstRun } from '../auth/first-run';
 import { CitizenLimits } from '../citizen/citizen-limits';
 import { CitizenRefusals } from '../citizen/citizen-refusals';
+import { OpenDataLimits } from '../opendata/open-data-limits';
 import { seedDemoAlertRules } from '../demo/demo-alert-rules';
 import { startSimulator, type Simulator } from '../demo/simulator';
 import { openDatabase } from './database';
 import { buildDomain, type PlatformOptions } from './domain';
 import { startHttpServer } from './http-server';
 import { nestProviders } from './nest-providers';
+import { openDataParts } from './open-data';
 import type { PlatformContext } from './platform.context';
 import { startReadingPath } from './reading-path';
 import { deviceRegistration } from './services';
@@ -35,7 +37,7 @@ const log = new Logger('platform');
 /** Public citizen-report reads (tracking page, photos, map) per client address and minute. */
 const PUBLIC_READS_PER_MINUTE = 120;
 /** How often the published-datastream snapshot is re-read (see startPlatform). */
-const PUBLIC_DATASTREAMS_REFRESH_MS = 60_000;
+const PUBLIC_SNAPSHOT_REFRESH_MS = 60_000;
 
 /**
  * The composition root of a platform process (server, tests and benchmarks start it; the CLI
@@ -67,16 +69,29 @@ export async function startPlatform(
     const rules = await seedDemoAlertRules(live.alerts);
     if (rules.length > 0) log.log(`demo alert rules: ${rules.join(', ')}`);
   }
-  // What is published, for the SensorThings MQTT updates; refreshed when publication changes.
-  const publicDatastreams = new PublicDatastreamSnapshot(new PublicDatastreamRepository(db.pool));
-  await publicDatastreams.refresh();
-  // Until publication changes notify it (the publication service's snapshot, issue 17), a
-  // change reaches the updates within this period; a failed refresh keeps the last snapshot.
+  // Open data (libs/opendata): publication control and the catalogue. The SensorThings MQTT
+  // updates check every stored reading against `published`, the newest snapshot of what is
+  // public (one Set lookup when nothing is), replaced on every publication change.
+  let published: PublicSnapshot = EMPTY_SNAPSHOT;
+  const openData = openDataParts(db.pool, {
+    audit: auth.audit,
+    provinceCode: config.IOC_PROVINCE,
+    onPublicChanged: (snapshot) => {
+      published = snapshot;
+    },
+    onBackgroundError: (err) => {
+      log.error(`open data: ${(err as Error).message}`);
+    },
+  });
+  // Nothing is public until this has read the views.
+  published = await openData.publication.refresh();
+  // Devices registered or retired by another process (the CLI) reach the updates within this
+  // period; a failed refresh keeps the last snapshot.
   const publicRefresh = setInterval(() => {
-    publicDatastreams.refresh().catch((err: unknown) => {
+    openData.publication.refresh().catch((err: unknown) => {
       log.warn(`open data: publication snapshot not refreshed: ${(err as Error).message}`);
     });
-  }, PUBLIC_DATASTREAMS_REFRESH_MS);
+  }, PUBLIC_SNAPSHOT_REFRESH_MS);
   publicRefresh.unref();
   // Links in the updates: PUBLIC_URL, else where this process's HTTP server listens (the
   // configured port until it does: PORT=0 picks one only then).
@@ -87,14 +102,22 @@ export async function startPlatform(
     metrics,
     ...domain,
     openData: {
-      datastreams: publicDatastreams,
+      datastreams: {
+        isPublic: (deviceId, metric) =>
+          published.devices.has(deviceId) && published.metrics.has(metric),
+      },
       baseUrl: () => config.PUBLIC_URL ?? httpBase,
     },
   });
   const { broker } = path;
 
+
   const registration = deviceRegistration(domain, units, (id, { tokenChanged }) => {
     directory.invalidate(id);
+    // A device registered under a public kind, or retired, changes what is public.
+    openData.publication.refresh().catch((err: unknown) => {
+      log.error(`open data: ${(err as Error).message}`);
+    });
     // The embedded broker checks tokens at CONNECT; sessions opened with the old token end now.
     if (tokenChanged) broker.disconnectUser(id);
   });
@@ -147,7 +170,11 @@ export async function startPlatform(
       citizenRefusals,
     ),
     citizenRefusals,
-    publicDatastreams,
+    openData,
+    openDataLimits: new OpenDataLimits(
+      { perMinute: config.OPEN_DATA_RATE_PER_MIN, burstPerSecond: config.OPEN_DATA_BURST_PER_SEC },
+      registry,
+    ),
     registry,
     auth,
     brokerConnected: () => broker.connected(),
@@ -169,6 +196,7 @@ export async function startPlatform(
   };
   const http = await startHttpServer(config, nestProviders(ctx), {
     routes: auth.routes,
+    openDataLimits: ctx.openDataLimits,
     embeddedWallPath: db.embedded ? firstRun.wallPath : null,
   }).catch(async (err: unknown) => {
     clearInterval(publicRefresh);

@@ -1,7 +1,25 @@
 import type { Queryable } from '@ioc/db';
-import { StaService, type StaOptions } from '@ioc/opendata';
+import { StaService } from '@ioc/opendata';
 
-/** SensorThings API (libs/opendata): read-only, over the pool; other parts add conformance classes. */
-export function staService(pool: Queryable, options: StaOptions = {}): StaService {
-  return new StaService(pool, options);
+/** The MQTT receiving extension's conformance class (OGC 18-088 §14.2). */
+export const STA_MQTT_RECEIVE =
+  'http://www.opengis.net/spec/iot_sensing/1.1/req/receive-updates-via-mqtt/receive-updates';
+
+/**
+ * SensorThings API (libs/opendata): read-only, over the pool. The service root announces the
+ * MQTT updates (libs/opendata/src/mqtt) and the broker they are read from — without the
+ * credentials an external broker's URL may carry.
+ */
+export function staService(pool: Queryable, broker: { url: string }): StaService {
+  return new StaService(pool, {
+    conformance: [STA_MQTT_RECEIVE],
+    serverSettings: { [STA_MQTT_RECEIVE]: { endpoints: [publicBrokerUrl(broker.url)] } },
+  });
+}
+
+function publicBrokerUrl(url: string): string {
+  const u = new URL(url);
+  u.username = '';
+  u.password = '';
+  return u.toString().replace(/\/$/, '');
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoTime } from './common';
+import { instantParam, isoTime } from './common';
 
 /**
  * Open data (issue 17): publication control (administrators) and the public dataset catalogue.
@@ -124,3 +124,50 @@ export type DatasetListResponse = z.infer<typeof datasetListResponse>;
 export const datasetParams = z.object({
   id: z.string().regex(/^(indicator|metric|boundaries)\.[A-Za-z0-9_.-]{1,96}$/, 'a dataset id'),
 });
+
+/** The window of a metric dataset's download (at most 366 days; default the last 30 days). */
+export const datasetDataQuery = z.object({
+  from: instantParam.optional(),
+  to: instantParam.optional(),
+});
+export type DatasetDataQuery = z.infer<typeof datasetDataQuery>;
+
+/** One row of an indicator dataset (CSV columns in this order). */
+export const indicatorDatasetRowSchema = z.object({
+  unitCode: z.string(),
+  unitName: z.string(),
+  period: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  value: z.number(),
+  uom: z.string(),
+  submittedAt: isoTime,
+});
+
+/** One row of a metric dataset: an hour of one ward over its public devices. */
+export const metricDatasetRowSchema = z.object({
+  hour: isoTime,
+  unitCode: z.string(),
+  unitName: z.string(),
+  mean: z.number(),
+  min: z.number(),
+  max: z.number(),
+  count: z.number().int(),
+  devices: z.number().int(),
+  uom: z.string(),
+});
+
+/** data.json of an indicator or metric dataset: the CSV's rows, typed. */
+export const datasetDataResponse = z.object({
+  id: z.string(),
+  titleVi: z.string(),
+  titleEn: z.string(),
+  licence: z.object({ id: z.string(), url: z.string() }),
+  /** The window asked for (metric datasets); null for indicator datasets. */
+  from: isoTime.nullable(),
+  to: isoTime.nullable(),
+  rows: z.array(z.union([indicatorDatasetRowSchema, metricDatasetRowSchema])),
+});
+export type DatasetDataResponse = z.infer<typeof datasetDataResponse>;
+export type IndicatorDatasetRow = z.infer<typeof indicatorDatasetRowSchema>;
+export type MetricDatasetRow = z.infer<typeof metricDatasetRowSchema>;

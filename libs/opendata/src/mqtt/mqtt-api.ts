@@ -9,5 +9,3 @@ export {
   observationJson,
 } from './observation-message';
 export { ObservationPublisher, type ObservationPublisherDeps } from './observation-publisher';
-export { PublicDatastreamRepository } from './public-datastream.repository';
-export { PublicDatastreamSnapshot } from './public-datastream-snapshot';

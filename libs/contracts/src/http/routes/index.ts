@@ -4,6 +4,7 @@ import { GEO_ROUTES } from './geo';
 import { INDICATOR_ROUTES } from './indicators';
 import { INGEST_ROUTES } from './ingest';
 import { LIVE_ROUTES } from './live';
+import { OPEN_DATA_ROUTES } from './open-data';
 import { PLATFORM_ROUTES } from './platform';
 import { TASK_ROUTES } from './tasks';
 import { REPORTING_ROUTES } from './reporting';
@@ -28,6 +29,7 @@ export const ROUTES: readonly RouteContract[] = [
   ...PLATFORM_ROUTES,
   ...REPORTING_ROUTES,
   ...STA_ROUTES,
+  ...OPEN_DATA_ROUTES,
 ];
 
 /** The contract of a route by method and OpenAPI path; throws for an unknown route. */
