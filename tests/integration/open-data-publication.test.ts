@@ -7,7 +7,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiErrorSchema,
-  openDataSettingsSchema,
   publicationStateSchema,
   type PublicationState,
 } from '@ioc/contracts';
@@ -121,7 +120,7 @@ describe('open data: publication control (embedded)', () => {
       licenceUrl: 'https://opendatacommons.org/licenses/by/1-0/',
     });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
-    expect(openDataSettingsSchema.parse(r.body)).toMatchObject({
+    expect(publicationStateSchema.parse(r.body).settings).toMatchObject({
       positionDecimals: 2,
       licenceId: 'ODC-BY-1.0',
     });

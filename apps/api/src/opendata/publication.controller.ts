@@ -28,9 +28,11 @@ export class PublicationController {
     return this.publication.update(entries, auditActor(req));
   }
 
+  /** Answers the whole state, like PUT: the admin page redraws from one answer. */
   @Patch('settings')
-  settings(@Req() req: FastifyRequest, @Body() body: unknown) {
+  async settings(@Req() req: FastifyRequest, @Body() body: unknown) {
     const patch = parseInput(openDataSettingsBody, body, 'OPEN_DATA_SETTINGS_INVALID');
-    return this.publication.updateSettings(patch, auditActor(req));
+    await this.publication.updateSettings(patch, auditActor(req));
+    return this.publication.state();
   }
 }

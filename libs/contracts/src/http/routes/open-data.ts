@@ -5,7 +5,6 @@ import {
   datasetListResponse,
   datasetParams,
   openDataSettingsBody,
-  openDataSettingsSchema,
   publicationStateSchema,
   publicationUpdateBody,
 } from '../open-data';
@@ -75,7 +74,7 @@ export const OPEN_DATA_ROUTES: readonly RouteContract[] = [
     summary: { vi: 'Làm tròn vị trí, giấy phép', en: 'Position rounding and licence' },
     security: SESSION,
     request: { body: openDataSettingsBody },
-    responses: { 200: ok(openDataSettingsSchema) },
+    responses: { 200: ok(publicationStateSchema) },
     errors: [400],
   }),
   route({
