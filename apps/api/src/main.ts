@@ -14,6 +14,7 @@ async function main(): Promise<void> {
     `  Admin:     ${platform.httpUrl}/admin`,
     `  Reports:   ${platform.httpUrl}/reports`,
     `  Phản ánh:  ${platform.httpUrl}/phan-anh  (residents)  ·  ${platform.httpUrl}/xu-ly-phan-anh  (operators)`,
+    `  Open data: ${platform.httpUrl}/du-lieu-mo  ·  SensorThings ${platform.httpUrl}/sta/v1.1  (nothing public until an admin publishes it)`,
     `  API:       ${platform.httpUrl}/api/v1/health`,
     `  MQTT:      ${platform.mqttUrl}${ctx.broker.kind === 'embedded' && ctx.broker.port !== config.MQTT_PORT ? `  (port ${config.MQTT_PORT} was taken)` : ''}`,
     `  Storage:   ${ctx.storage}${ctx.storage === 'pglite' ? ` in ${config.DATA_DIR}` : ''}`,
