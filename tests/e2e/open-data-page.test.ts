@@ -191,6 +191,12 @@ describe.skipIf(!hasChromium)('open data — /admin/open-data and /du-lieu-mo', 
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     expect([...new Uint8Array(await csv.arrayBuffer()).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 
+    // The DCAT catalogue the page links to names the same datasets a harvester would find.
+    const catalogHref = await page.getByTestId('open-data-catalog').getAttribute('href');
+    const catalog = await fetch(new URL(catalogHref ?? '', platform.httpUrl));
+    expect(catalog.status).toBe(200);
+    expect(await catalog.text()).toContain('dcat:Catalog');
+
     // A SensorThings example answers with a SensorThings collection.
     const example = await page.getByTestId('sta-example').first().getAttribute('href');
     const sta = await fetch(new URL(example ?? '', platform.httpUrl));

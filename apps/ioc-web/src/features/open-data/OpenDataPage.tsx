@@ -1,3 +1,4 @@
+import { CATALOG_PATH } from './model/api';
 import './open-data.css';
 import { useEffect, useMemo, useState } from 'react';
 import { datasetKinds, type Dataset } from '@ioc/contracts';
@@ -73,6 +74,12 @@ export default function OpenDataPage() {
         />
         <DatasetGroups datasets={shown} total={datasets.length} query={query.trim()} />
         <p className="open-data-muted">{t('openData.csvHint')}</p>
+        <p className="open-data-muted">
+          {t('openData.catalog')}:{' '}
+          <a href={CATALOG_PATH} data-testid="open-data-catalog">
+            <code>{CATALOG_PATH}</code>
+          </a>
+        </p>
         <SensorThingsSection root={sensorThings} />
       </>
     );

@@ -35,6 +35,7 @@ export const openDataEn: Record<keyof typeof openDataVi, string> = {
   'openData.format.geojson': 'GeoJSON',
   'openData.csvHint':
     'CSV files are UTF-8 with a byte order mark, so Excel opens them with the Vietnamese text intact.',
+  'openData.catalog': 'DCAT catalogue (JSON-LD) for data portals',
   'openData.sta.title': 'SensorThings API (OGC 1.1) for sensor data',
   'openData.sta.lead':
     'Measurements of the public devices in the OGC SensorThings API 1.1 standard: Things, Datastreams, Observations… Any OData or SensorThings client can read them.',

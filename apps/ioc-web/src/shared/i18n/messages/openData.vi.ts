@@ -32,6 +32,7 @@ export const openDataVi = {
   'openData.format.json': 'JSON',
   'openData.format.geojson': 'GeoJSON',
   'openData.csvHint': 'Tệp CSV dùng mã UTF-8 có BOM nên mở thẳng bằng Excel vẫn đúng tiếng Việt.',
+  'openData.catalog': 'Danh mục DCAT (JSON-LD) cho các cổng dữ liệu',
   'openData.sta.title': 'API SensorThings (OGC 1.1) cho dữ liệu cảm biến',
   'openData.sta.lead':
     'Số liệu đo của các thiết bị công khai theo chuẩn OGC SensorThings API 1.1: Things, Datastreams, Observations… Dùng được với mọi thư viện OData hoặc SensorThings.',
