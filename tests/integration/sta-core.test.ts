@@ -107,6 +107,11 @@ for (const factory of backendFactories().filter((f) => f.mode !== 'timescaledb')
         const back = await get(`/sta/v1.1/Observations('${id}')/Datastream`);
         expect(back.status).toBe(200);
         expect(back.body['@iot.id']).toBe('aq-pub-1:pm25');
+        // The unit's own name, not the quantity's (OGC 18-088 §8.2.4).
+        expect(back.body.unitOfMeasurement).toMatchObject({
+          name: 'microgram per cubic metre',
+          symbol: 'µg/m³',
+        });
         const thing = await get(`/sta/v1.1/Datastreams('aq-pub-1:pm25')/Thing`);
         expect(thing.body['@iot.id']).toBe('aq-pub-1');
         expect(thing.body.name).toBe('Trạm Hải Châu');

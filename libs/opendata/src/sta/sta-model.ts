@@ -57,6 +57,37 @@ export interface EntitySet {
   format: (row: Row, serviceRoot: string) => Row;
 }
 
+/**
+ * unitOfMeasurement.name: the unit's own name (OGC 18-088 §8.2.4 examples: "degree Celsius"),
+ * not the quantity's. The catalogue stores symbols only; a symbol missing here is its own name.
+ */
+const UOM_NAMES: Readonly<Record<string, string>> = {
+  'µg/m³': 'microgram per cubic metre',
+  '°C': 'degree Celsius',
+  '%': 'percent',
+  hPa: 'hectopascal',
+  'm/s': 'metre per second',
+  '°': 'degree',
+  mm: 'millimetre',
+  m: 'metre',
+  'm³/s': 'cubic metre per second',
+  veh: 'vehicle',
+  'km/h': 'kilometre per hour',
+  'dB(A)': 'A-weighted decibel',
+  kW: 'kilowatt',
+  kWh: 'kilowatt hour',
+  clients: 'client',
+  bool: 'boolean (0 or 1)',
+  kn: 'knot',
+  V: 'volt',
+  dBm: 'decibel-milliwatt',
+  dB: 'decibel',
+};
+const sqlText = (v: string) => `'${v.replace(/'/g, "''")}'`;
+const UOM_NAME_SQL = `CASE m.uom ${Object.entries(UOM_NAMES)
+  .map(([sym, name]) => `WHEN ${sqlText(sym)} THEN ${sqlText(name)}`)
+  .join(' ')} ELSE m.uom END`;
+
 const col = (name: string, type: ValueType): PropDef => ({ sql: (a) => `${a}.${name}`, type });
 const iso = (v: unknown): string | null =>
   v instanceof Date
@@ -254,7 +285,7 @@ export const SETS: Readonly<Record<SetName, EntitySet>> = {
       const metricName = ctx.lang === 'en' ? 'm.name_en' : 'm.name_vi';
       return `SELECT l.device_id || ':' || l.metric AS id, concat(th.name, ' — ', ${metricName}) AS name,
          concat(${metricName}, ' — ', th.description) AS description,
-         l.device_id AS thing_id, th.kind AS sensor_id, l.metric AS property_id, m.uom, ${metricName} AS uom_name,
+         l.device_id AS thing_id, th.kind AS sensor_id, l.metric AS property_id, m.uom, ${UOM_NAME_SQL} AS uom_name,
          (SELECT min(r.time) FROM reading r WHERE r.device_id = l.device_id AND r.metric = l.metric) AS first_time,
          l.time AS last_time
        FROM device_latest l
