@@ -42,8 +42,8 @@ export function indicatorDataset(base: string, i: IndicatorSummary, licence: Lic
     kind: 'indicator',
     titleVi: i.nameVi,
     titleEn: i.nameEn,
-    descriptionVi: `Giá trị chỉ tiêu “${i.nameVi}” theo đơn vị hành chính và kỳ báo cáo (chỉ giá trị hiện hành; đơn vị: ${i.unit}).`,
-    descriptionEn: `Values of the indicator “${i.nameEn}” per administrative unit and reporting period (current values only; unit: ${i.unit}).`,
+    descriptionVi: `Giá trị chỉ tiêu “${i.nameVi}” theo đơn vị hành chính và kỳ báo cáo (chỉ giá trị hiện hành; đơn vị tính: ${unitLabel(i.unit).vi}).`,
+    descriptionEn: `Values of the indicator “${i.nameEn}” per administrative unit and reporting period (current values only; unit: ${unitLabel(i.unit).en}).`,
     keywords: ['chỉ tiêu', 'indicator', 'Nghị quyết 57', i.domain],
     licence,
     updateFrequency: frequencyOfCadences(i.cadences),
@@ -85,4 +85,22 @@ export function boundariesDataset(base: string, p: ProvinceSummary, licence: Lic
     modified: iso(p.modified),
     distributions: distributions(base, id, FORMATS.boundaries),
   };
+}
+
+/** Indicator units (migration 0010's list) as a reader says them; an unknown code stays as is. */
+const UNIT_LABELS: Readonly<Record<string, { vi: string; en: string }>> = {
+  percent: { vi: '%', en: '%' },
+  count: { vi: 'số lượng', en: 'count' },
+  index: { vi: 'chỉ số', en: 'index' },
+  rank: { vi: 'thứ hạng', en: 'rank' },
+  per_10k_people: { vi: 'trên 10.000 dân', en: 'per 10,000 people' },
+  per_1k_people: { vi: 'trên 1.000 dân', en: 'per 1,000 people' },
+  per_person: { vi: 'trên người', en: 'per person' },
+  percent_of_grdp: { vi: '% GRDP', en: '% of GRDP' },
+  percent_of_budget: { vi: '% ngân sách', en: '% of budget' },
+  percent_per_year: { vi: '%/năm', en: '% per year' },
+  milestone: { vi: 'mốc hoàn thành (đạt/chưa đạt)', en: 'milestone (reached or not)' },
+};
+function unitLabel(unit: string): { vi: string; en: string } {
+  return UNIT_LABELS[unit] ?? { vi: unit, en: unit };
 }
