@@ -5,11 +5,7 @@
  * other roles get 403 and anonymous callers 401; a bad body is 400 naming every bad path.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  apiErrorSchema,
-  publicationStateSchema,
-  type PublicationState,
-} from '@ioc/contracts';
+import { apiErrorSchema, publicationStateSchema, type PublicationState } from '@ioc/contracts';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 
 describe('open data: publication control (embedded)', () => {

@@ -111,7 +111,6 @@ export async function startPlatform(
   });
   const { broker } = path;
 
-
   const registration = deviceRegistration(domain, units, (id, { tokenChanged }) => {
     directory.invalidate(id);
     // A device registered under a public kind, or retired, changes what is public.
