@@ -82,7 +82,12 @@ describe('open data: rate limits under a flood (embedded)', () => {
   let wallToken: string;
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ IOC_BOUNDARIES: DA_NANG_WARDS });
+    // The shipped limits (the test platform raises them for the other suites).
+    platform = await startTestPlatform({
+      IOC_BOUNDARIES: DA_NANG_WARDS,
+      OPEN_DATA_RATE_PER_MIN: String(PER_MINUTE),
+      OPEN_DATA_BURST_PER_SEC: '50',
+    });
     wallToken = await platform.displayToken('48');
   }, 180_000);
   afterAll(async () => {

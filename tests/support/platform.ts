@@ -77,6 +77,10 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     // Every test client connects from 127.0.0.1, and several suites fail connects on purpose;
     // the per-address throttle has its own spec (libs/embedded).
     MQTT_MAX_FAILED_CONNECTS_PER_MINUTE: '10000',
+    // Suites walk whole SensorThings collections from one address; the public limits have their
+    // own suite (open-data-limits), which sets the shipped values again.
+    OPEN_DATA_RATE_PER_MIN: '1000000',
+    OPEN_DATA_BURST_PER_SEC: '100000',
     // Suites make the reporting schedules they are about; `reports-defaults` turns this on.
     REPORT_SCHEDULE_DEFAULTS: 'false',
     ...env,
