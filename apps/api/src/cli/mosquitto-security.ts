@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DomainError } from '@ioc/contracts';
 import { type DeviceRepository, GATEWAY_FILTER, TELEMETRY_FILTER } from '@ioc/ingest';
+import { ANONYMOUS_READERS, PUBLIC_READER_ROLE, PUBLIC_TOPICS } from './mosquitto-public-readers';
 
 type Print = (line: string) => void;
 
@@ -12,11 +13,6 @@ export const MOSQUITTO_ADMIN = 'ioc-admin';
 export const DYNSEC_FILE = 'dynamic-security.json';
 const COLLECTOR_ROLE = 'ioc-collector';
 const ADMIN_ROLE = 'ioc-admin';
-/** Clients without a username: readers of the public SensorThings updates (issue 17). */
-const ANONYMOUS_GROUP = 'ioc-anonymous';
-const PUBLIC_READER_ROLE = 'ioc-public-reader';
-/** The SensorThings MQTT topics (libs/opendata STA_TOPIC_ROOT): public data, platform-written. */
-const PUBLIC_TOPICS = 'v1.1/#';
 /** What `mosquitto_ctrl` uses (Mosquitto 2.0's PW_DEFAULT_ITERATIONS). */
 const PBKDF2_ITERATIONS = 101;
 
@@ -143,29 +139,15 @@ export function mosquittoSecurity(opts: {
           { acltype: 'publishClientSend', topic: PUBLIC_TOPICS, allow: true },
         ],
       },
-      {
-        rolename: PUBLIC_READER_ROLE,
-        textname: 'Reads the public SensorThings updates, publishes nothing',
-        acls: [
-          { acltype: 'subscribePattern', topic: PUBLIC_TOPICS, allow: true },
-          { acltype: 'publishClientReceive', topic: PUBLIC_TOPICS, allow: true },
-        ],
-      },
+      PUBLIC_READER_ROLE,
       ...opts.identities.map((d) => ({
         rolename: publisherRole(d.id),
         textname: `Publishes ${d.id}'s telemetry`,
         acls: publisherAcls(d.id),
       })),
     ],
-    groups: [
-      {
-        groupname: ANONYMOUS_GROUP,
-        textname: 'Clients without a username: public data readers',
-        roles: [{ rolename: PUBLIC_READER_ROLE }],
-        clients: [],
-      },
-    ],
-    anonymousGroup: ANONYMOUS_GROUP,
+    groups: [ANONYMOUS_READERS],
+    anonymousGroup: ANONYMOUS_READERS.groupname,
   };
 }
 

@@ -6,7 +6,6 @@ import { Registry, collectDefaultMetrics } from 'prom-client';
 import type { ApiConfig } from '@ioc/config';
 import { IngestMetrics } from '@ioc/ingest';
 import { WallConfigService } from '@ioc/live';
-import { EMPTY_SNAPSHOT, type PublicSnapshot } from '@ioc/opendata';
 import { prepareFirstRun } from '../auth/first-run';
 import { CitizenLimits } from '../citizen/citizen-limits';
 import { CitizenRefusals } from '../citizen/citizen-refusals';
@@ -17,7 +16,7 @@ import { openDatabase } from './database';
 import { buildDomain, type PlatformOptions } from './domain';
 import { startHttpServer } from './http-server';
 import { nestProviders } from './nest-providers';
-import { openDataParts } from './open-data';
+import { startOpenData } from './open-data';
 import type { PlatformContext } from './platform.context';
 import { startReadingPath } from './reading-path';
 import { deviceRegistration } from './services';
@@ -36,8 +35,6 @@ export interface RunningPlatform {
 const log = new Logger('platform');
 /** Public citizen-report reads (tracking page, photos, map) per client address and minute. */
 const PUBLIC_READS_PER_MINUTE = 120;
-/** How often the published-datastream snapshot is re-read (see startPlatform). */
-const PUBLIC_SNAPSHOT_REFRESH_MS = 60_000;
 
 /**
  * The composition root of a platform process (server, tests and benchmarks start it; the CLI
@@ -69,30 +66,11 @@ export async function startPlatform(
     const rules = await seedDemoAlertRules(live.alerts);
     if (rules.length > 0) log.log(`demo alert rules: ${rules.join(', ')}`);
   }
-  // Open data (libs/opendata): publication control and the catalogue. The SensorThings MQTT
-  // updates check every stored reading against `published`, the newest snapshot of what is
-  // public (one Set lookup when nothing is), replaced on every publication change.
-  let published: PublicSnapshot = EMPTY_SNAPSHOT;
-  const openData = openDataParts(db.pool, {
+  const { openData, datastreams, publicRefresh } = await startOpenData(db.pool, {
     audit: auth.audit,
     provinceCode: config.IOC_PROVINCE,
-    onPublicChanged: (snapshot) => {
-      published = snapshot;
-    },
-    onBackgroundError: (err) => {
-      log.error(`open data: ${(err as Error).message}`);
-    },
+    log,
   });
-  // Nothing is public until this has read the views.
-  published = await openData.publication.refresh();
-  // Devices registered or retired by another process (the CLI) reach the updates within this
-  // period; a failed refresh keeps the last snapshot.
-  const publicRefresh = setInterval(() => {
-    openData.publication.refresh().catch((err: unknown) => {
-      log.warn(`open data: publication snapshot not refreshed: ${(err as Error).message}`);
-    });
-  }, PUBLIC_SNAPSHOT_REFRESH_MS);
-  publicRefresh.unref();
   // Links in the updates: PUBLIC_URL, else where this process's HTTP server listens (the
   // configured port until it does: PORT=0 picks one only then).
   let httpBase = `http://localhost:${config.PORT}`;
@@ -102,10 +80,7 @@ export async function startPlatform(
     metrics,
     ...domain,
     openData: {
-      datastreams: {
-        isPublic: (deviceId, metric) =>
-          published.devices.has(deviceId) && published.metrics.has(metric),
-      },
+      datastreams,
       baseUrl: () => config.PUBLIC_URL ?? httpBase,
     },
   });
