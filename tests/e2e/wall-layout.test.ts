@@ -40,7 +40,7 @@ async function openScene(page: Page, platform: TestPlatform, scene: string): Pro
 }
 
 async function checkLayout(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: resolve(ARTIFACTS_DIR, `${name}.png`) });
+  await page.screenshot({ path: resolve(ARTIFACTS_DIR, `${name}.png`), timeout: 90_000 });
   const problems = await layoutProblems(page, CHROME);
   expect(problems.scroll.scrollWidth, name).toBe(problems.scroll.innerWidth);
   expect(problems.scroll.scrollHeight, name).toBe(problems.scroll.innerHeight);
@@ -95,7 +95,8 @@ describe.skipIf(!hasChromium)('wall — layout at 1080p and 4K', () => {
         return b.getAttribute('data-ward');
       });
       const panel = page.getByTestId('ward-panel');
-      await panel.waitFor();
+      // A 4K map drawn in software can hold the page's main thread for many seconds.
+      await panel.waitFor({ timeout: 90_000 });
       expect(await panel.getAttribute('data-ward')).toBe(ward);
       await expect
         .poll(
@@ -110,7 +111,7 @@ describe.skipIf(!hasChromium)('wall — layout at 1080p and 4K', () => {
         .not.toBe('');
       await checkLayout(page, `wall-ward-${label}`);
       await page.getByTestId('ward-close').click();
-      await panel.waitFor({ state: 'detached' });
+      await panel.waitFor({ state: 'detached', timeout: 90_000 });
       await page.close();
     }, 200_000);
   }
