@@ -59,9 +59,13 @@ export const ERROR_MESSAGES: Readonly<Record<string, MessageKey>> = {
   FORBIDDEN_ROLE: 'admin.error.forbidden',
   FORBIDDEN_SCOPE: 'admin.error.forbidden',
   AUTH_REQUIRED: 'admin.error.signedOut',
+  USERNAME_INVALID: 'admin.users.error.username',
   PASSWORD_TOO_SHORT: 'admin.error.passwordShort',
+  PASSWORD_TOO_LONG: 'admin.error.passwordLong',
   PASSWORD_CONTAINS_USERNAME: 'admin.error.passwordUsername',
   PASSWORD_WEAK: 'admin.error.passwordWeak',
+  SCOPE_INVALID: 'admin.error.scopeInvalid',
+  SCOPE_UNKNOWN_UNIT: 'admin.error.scopeUnknownUnit',
   REPORT_LOCKED: 'reports.error.locked',
 };
 

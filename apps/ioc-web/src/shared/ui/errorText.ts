@@ -15,12 +15,15 @@ export function errorText(t: I18n['t'], err: unknown): string {
   return t('admin.error.generic', { message: err instanceof Error ? err.message : String(err) });
 }
 
-/** Field problems of a failed submit, with a code that belongs to one field filed under it. */
-export function problemsOf(err: unknown): FieldErrors {
+/**
+ * Field problems of a failed submit, with a code that belongs to one field filed under it — in
+ * the reader's language (the API's own text is English).
+ */
+export function problemsOf(t: I18n['t'], err: unknown): FieldErrors {
   if (!(err instanceof AdminApiError)) return { fields: {}, form: [] };
   const { fields, form } = err.problems;
   const field = ERROR_FIELDS[err.code];
   if (field !== undefined && Object.keys(fields).length === 0 && form.length === 0)
-    return { fields: { [field]: [err.message] }, form: [] };
+    return { fields: { [field]: [errorText(t, err)] }, form: [] };
   return err.problems;
 }

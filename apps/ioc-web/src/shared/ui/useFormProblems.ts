@@ -29,7 +29,7 @@ export function useFormProblems() {
    */
   const fail = (err: unknown, always = false) => {
     setBusy(false);
-    const p = problemsOf(err);
+    const p = problemsOf(t, err);
     setFields(p.fields);
     setForm(always || Object.keys(p.fields).length === 0 ? [errorText(t, err), ...p.form] : p.form);
   };

@@ -54,7 +54,7 @@ export function WallScenesEditor({ unit }: { unit: string }) {
       },
       (err: unknown) => {
         setBusy(false);
-        const p = problemsOf(err);
+        const p = problemsOf(t, err);
         setStatus({
           ok: false,
           text: [errorText(t, err), ...p.form, ...Object.values(p.fields).flat()].join(' '),

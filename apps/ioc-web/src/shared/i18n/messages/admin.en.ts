@@ -47,6 +47,10 @@ export const adminEn: Record<keyof typeof adminVi, string> = {
   'admin.error.passwordWeak':
     'The password is too easy to guess (common or repetitive): use a longer phrase of unrelated words.',
   'admin.error.passwordShort': 'The password is too short (at least 12 characters).',
+  'admin.error.passwordLong': 'The password is too long.',
+  'admin.error.scopeInvalid':
+    'The units do not fit this role: an administrator has none, province roles exactly one province, ward roles 1 to 50 communes/wards.',
+  'admin.error.scopeUnknownUnit': 'A unit code is not in the catalogue.',
   'admin.error.passwordUsername': 'The password must not contain the username.',
   'admin.role.admin': 'Administrator',
   'admin.role.province_leader': 'Province leader',

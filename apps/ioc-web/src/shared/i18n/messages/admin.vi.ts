@@ -45,6 +45,10 @@ export const adminVi = {
   'admin.error.passwordWeak':
     'Mật khẩu quá dễ đoán (phổ biến hoặc lặp lại): hãy dùng một cụm từ dài gồm các từ không liên quan.',
   'admin.error.passwordShort': 'Mật khẩu quá ngắn (tối thiểu 12 ký tự).',
+  'admin.error.passwordLong': 'Mật khẩu quá dài.',
+  'admin.error.scopeInvalid':
+    'Phạm vi đơn vị không hợp lệ với vai trò này: quản trị viên không có phạm vi, vai trò cấp tỉnh đúng một tỉnh, vai trò cấp xã/phường từ 1 đến 50 xã/phường.',
+  'admin.error.scopeUnknownUnit': 'Có mã đơn vị không tồn tại trong danh mục.',
   'admin.error.passwordUsername': 'Mật khẩu không được chứa tên đăng nhập.',
   'admin.role.admin': 'Quản trị viên',
   'admin.role.province_leader': 'Lãnh đạo tỉnh/thành phố',
