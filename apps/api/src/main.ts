@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { ConfigError, loadApiConfig } from '@ioc/config';
 import { startPlatform } from './composition/platform';
+import { assertPortFree } from './composition/port-check';
 
 async function main(): Promise<void> {
   const config = loadApiConfig(process.env);
+  await assertPortFree(config.HOST, config.PORT);
   const platform = await startPlatform(config);
   const { ctx } = platform;
   const lines = [

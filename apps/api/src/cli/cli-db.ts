@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { CliConfig } from '@ioc/config';
+import { DomainError } from '@ioc/contracts';
 import { createPool, detectStorageMode, migrate, type Pool, type StorageMode } from '@ioc/db';
 import { startEmbeddedPostgres } from '@ioc/embedded';
 
@@ -24,8 +25,11 @@ function isAlive(pid: number): boolean {
 /**
  * The CLI talks to the same database as the platform: DATABASE_URL when set; else the running
  * embedded platform's socket (DATA_DIR/runtime.json); else it opens DATA_DIR's PGlite itself.
+ * Only the set-up commands (`mayCreate`) may make a new embedded database: any other command
+ * pointed at a directory with none is run from the wrong place or without the server's
+ * DATA_DIR, and would otherwise answer from an empty database ("0 device(s)").
  */
-export async function openCliDb(config: CliConfig): Promise<CliDb> {
+export async function openCliDb(config: CliConfig, opts: { mayCreate: boolean }): Promise<CliDb> {
   let url = config.DATABASE_URL;
   let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
   let storageHint: StorageMode | undefined;
@@ -37,6 +41,16 @@ export async function openCliDb(config: CliConfig): Promise<CliDb> {
     if (runtime && isAlive(runtime.pid)) {
       url = runtime.databaseUrl;
     } else {
+      if (!opts.mayCreate && !existsSync(join(config.DATA_DIR, 'pglite'))) {
+        const dir = resolve(config.DATA_DIR);
+        throw new DomainError(
+          'not_found',
+          'CLI_NO_DATABASE',
+          `không có cơ sở dữ liệu của nền tảng ở ${dir} (DATA_DIR). / No platform database in ${dir} (DATA_DIR): ` +
+            'run the command where `npm start` runs, set DATA_DIR to the directory the platform uses, ' +
+            'or set DATABASE_URL; `ioc migrate` or `ioc seed demo` makes a new one.',
+        );
+      }
       embedded = await startEmbeddedPostgres(config.DATA_DIR);
       url = embedded.url;
     }

@@ -46,7 +46,8 @@ export async function runCommand(
   readStdin: () => Promise<string> = readProcessStdin,
 ): Promise<number> {
   const [group, action, ...rest] = argv;
-  const db = await openCliDb(config);
+  // Set-up commands may make the embedded database; the rest need the platform's own.
+  const db = await openCliDb(config, { mayCreate: group === 'migrate' || group === 'seed' });
   const services = cliServices(db.pool, config);
   try {
     switch (`${group ?? ''} ${group === 'migrate' ? '' : (action ?? '')}`.trim()) {

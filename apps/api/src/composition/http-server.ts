@@ -10,6 +10,7 @@ import type { RouteRegistry } from '../auth/route-registry';
 import { QuietLogger } from '../common/quiet.logger';
 import { installOpenDataLimits, type OpenDataLimits } from '../opendata/open-data-limits';
 import { registerBodyParsers } from '../common/raw-body.parser';
+import { portTakenMessage } from './port-check';
 import { serveWebApp } from './static-web';
 import multipart from '@fastify/multipart';
 import { MULTIPART_LIMITS } from '../tasks/progress-form';
@@ -66,9 +67,7 @@ export async function startHttpServer(
   } catch (err) {
     await app.close().catch(() => undefined);
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new Error(
-        `HTTP port ${config.PORT} is already in use: set PORT to a free port (e.g. PORT=8081 npm start)`,
-      );
+      throw new Error(portTakenMessage(config.PORT));
     }
     throw err;
   }

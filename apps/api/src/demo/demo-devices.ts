@@ -1,5 +1,5 @@
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { UnitSummary } from '@ioc/contracts';
 import { type DeviceRepository, generateToken, hashToken } from '@ioc/ingest';
 import { VESSEL_TRACKS, vesselState } from './vessel-tracks';
@@ -97,6 +97,8 @@ export async function seedDemoDevices(
 }
 
 function writeCredentials(file: string, creds: DemoCredential[]): void {
+  // With DATABASE_URL nothing else has made DATA_DIR yet (`ioc seed demo` in a fresh clone).
+  mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(creds, null, 1));
   chmodSync(file, 0o600);
 }
