@@ -61,6 +61,8 @@ describe.skipIf(!hasChromium)('wall — layout at 1080p and 4K', () => {
       SIMULATOR: 'true',
       SIMULATOR_INTERVAL_MS: '3000',
     });
+    // A device registered but never heard: the fleet card gives it its own row, laid out here.
+    await platform.addDevice({ id: 'layout-never-heard', kind: 'noise', unitCode: '20314' });
     browser = await launchBrowser();
   });
 

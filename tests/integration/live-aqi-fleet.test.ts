@@ -169,7 +169,8 @@ describe(`VN_AQI and fleet health — ${hasPostgres ? 'PostgreSQL' : 'PGlite'}`,
   });
 
   it('reports fleet status, counts, uptime as numerator/denominator, and battery', async () => {
-    const ids = [`f1-${tag}`, `f2-${tag}`, `f3-${tag}`];
+    // f3 is never heard from (an installation to finish), f4 fell silent 10 minutes ago.
+    const ids = [`f1-${tag}`, `f2-${tag}`, `f3-${tag}`, `f4-${tag}`];
     for (const id of ids) await platform.addDevice({ id, kind: 'camera', unitCode: '20314' });
     const from = Math.floor(now / MIN) * MIN - 2 * HOUR;
     const rows: Reading[] = [];
@@ -185,9 +186,10 @@ describe(`VN_AQI and fleet health — ${hasPostgres ? 'PostgreSQL' : 'PGlite'}`,
     await platform.ctx.pool.query(
       `UPDATE device SET expected_interval_s = 60, created_at = $4::timestamptz - interval '1 day',
          last_seen = CASE id WHEN $1 THEN $4::timestamptz - interval '30 seconds'
-                             WHEN $2 THEN $4::timestamptz - interval '120 seconds' END
+                             WHEN $2 THEN $4::timestamptz - interval '120 seconds'
+                             WHEN $5 THEN $4::timestamptz - interval '10 minutes' END
        WHERE id = ANY($3)`,
-      [ids[0], ids[1], ids, new Date(now)],
+      [ids[0], ids[1], ids, new Date(now), ids[3]],
     );
     const q = new URLSearchParams({
       unit: '48',
@@ -202,11 +204,12 @@ describe(`VN_AQI and fleet health — ${hasPostgres ? 'PostgreSQL' : 'PGlite'}`,
         online: number;
         late: number;
         offline: number;
+        never: number;
         total: number;
         uptime: { numerator: number; denominator: number; ratio: number };
       };
       byUnit: { key: string; total: number; uptime: { numerator: number; denominator: number } }[];
-      byKind: { key: string; online: number; late: number; offline: number }[];
+      byKind: { key: string; online: number; late: number; offline: number; never: number }[];
       devices: {
         id: string;
         status: string;
@@ -217,23 +220,24 @@ describe(`VN_AQI and fleet health — ${hasPostgres ? 'PostgreSQL' : 'PGlite'}`,
     const dev = (i: number) => body.devices.find((d) => d.id === ids[i]);
     expect(dev(0)?.status).toBe('online');
     expect(dev(1)?.status).toBe('late');
-    expect(dev(2)?.status).toBe('offline');
+    expect(dev(2)?.status).toBe('never');
+    expect(dev(3)?.status).toBe('offline');
     expect(dev(0)?.uptime).toMatchObject({ numerator: 3600 - 21 * 60, denominator: 3600 });
     expect(dev(1)?.uptime).toMatchObject({ numerator: 3600, denominator: 3600 });
     expect(dev(2)?.uptime).toMatchObject({ numerator: 0, denominator: 3600 });
     expect(dev(0)?.health.battery?.value).toBe(87);
-    expect(body.summary).toMatchObject({ online: 1, late: 1, offline: 1, total: 3 });
+    expect(body.summary).toMatchObject({ online: 1, late: 1, offline: 1, never: 1, total: 4 });
     // Ward and province add numerators and denominators.
-    expect(body.summary.uptime).toMatchObject({ numerator: 2340 + 3600, denominator: 3 * 3600 });
+    expect(body.summary.uptime).toMatchObject({ numerator: 2340 + 3600, denominator: 4 * 3600 });
     expect(body.byUnit).toEqual([
       expect.objectContaining({
         key: '20314',
-        total: 3,
-        uptime: expect.objectContaining({ numerator: 5940, denominator: 10_800 }),
+        total: 4,
+        uptime: expect.objectContaining({ numerator: 5940, denominator: 14_400 }),
       }),
     ]);
     expect(body.byKind).toEqual([
-      expect.objectContaining({ key: 'camera', online: 1, late: 1, offline: 1 }),
+      expect.objectContaining({ key: 'camera', online: 1, late: 1, offline: 1, never: 1 }),
     ]);
   });
 });

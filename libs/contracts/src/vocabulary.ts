@@ -73,7 +73,8 @@ export const INDICATOR_STATUSES = [
 export type IndicatorStatus = (typeof INDICATOR_STATUSES)[number];
 
 /** Device liveness from last_seen against the expected interval (libs/live fleet/status.ts). */
-export const DEVICE_STATUSES = ['online', 'late', 'offline'] as const;
+/** `never`: registered but not heard from yet (being installed, wrong credentials) — not a lost signal. */
+export const DEVICE_STATUSES = ['online', 'late', 'offline', 'never'] as const;
 export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
 
 /** How often a report feed is due. */

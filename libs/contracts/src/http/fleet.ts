@@ -28,6 +28,11 @@ export const fleetCountSchema = z.object({
   online: z.number().int().default(0),
   late: z.number().int().default(0),
   offline: z.number().int().default(0),
+  never: z
+    .number()
+    .int()
+    .default(0)
+    .meta({ description: 'Registered devices never heard from (not counted as offline)' }),
   total: z.number().int().default(0),
 });
 export type FleetCount = z.output<typeof fleetCountSchema>;

@@ -50,10 +50,11 @@ export interface StatusCounts {
   online: number;
   late: number;
   offline: number;
+  never: number;
   total: number;
 }
 
-/** Online/late/offline counts per ward or per kind, for the wall's fleet panel. */
+/** Online/late/offline/never-heard counts per ward or per kind, for the wall's fleet panel. */
 export function statusCounts(
   devices: readonly DeviceLiveness[],
   by: 'unit' | 'kind',
@@ -62,7 +63,7 @@ export function statusCounts(
   const groups = new Map<string, StatusCounts>();
   for (const d of devices) {
     const key = by === 'unit' ? (d.unitCode ?? '') : d.kind;
-    const g = groups.get(key) ?? { key, online: 0, late: 0, offline: 0, total: 0 };
+    const g = groups.get(key) ?? { key, online: 0, late: 0, offline: 0, never: 0, total: 0 };
     const s: DeviceStatus = deviceStatus(d.lastSeenMs, d.expectedIntervalS, nowMs);
     g[s] += 1;
     g.total += 1;

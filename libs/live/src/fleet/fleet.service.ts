@@ -150,7 +150,14 @@ export class FleetService {
     const groups = (by: 'unit' | 'kind'): FleetGroup[] => {
       const counts = new Map(statusCounts(liveness, by, nowMs).map((c) => [c.key, c]));
       return aggregateUptime(uptimes, by).map((u) => {
-        const c = counts.get(u.key) ?? { key: u.key, online: 0, late: 0, offline: 0, total: 0 };
+        const c = counts.get(u.key) ?? {
+          key: u.key,
+          online: 0,
+          late: 0,
+          offline: 0,
+          never: 0,
+          total: 0,
+        };
         return { ...c, devices: u.devices, uptime: uptimeValue(u.numerator, u.denominator) };
       });
     };
@@ -168,6 +175,7 @@ export class FleetService {
       online: all?.online ?? 0,
       late: all?.late ?? 0,
       offline: all?.offline ?? 0,
+      never: all?.never ?? 0,
       total: all?.total ?? 0,
       devices: views.length,
       uptime: total ? uptimeValue(total.numerator, total.denominator) : uptimeValue(0, 0),

@@ -14,8 +14,8 @@ describe('deviceStatus', () => {
     expect(deviceStatus(ago(901), 300, now)).toBe('offline');
   });
 
-  it('treats never-seen devices as offline and future last_seen as online', () => {
-    expect(deviceStatus(null, 300, now)).toBe('offline');
+  it('keeps never-heard devices apart from lost ones, and counts a future last_seen as online', () => {
+    expect(deviceStatus(null, 300, now)).toBe('never');
     expect(deviceStatus(now + 60_000, 300, now)).toBe('online');
   });
 

@@ -5,7 +5,8 @@ import type { DeviceStatus } from '@ioc/contracts';
  *
  *   online   silent ≤ 1.5 × interval  (one report may be a little late: jitter, batching)
  *   late     silent ≤ 3 × interval    (a report or two missed: radio, gateway, power blip)
- *   offline  silent > 3 × interval, or never seen
+ *   offline  silent > 3 × interval
+ *   never    registered but never heard from: an installation to finish, not a lost signal
  *
  * 3 × is also the default of `no_data` alert rules, so a device turns "offline" on the wall at the
  * moment its no-data alert can fire. A last_seen in the future (device clock ahead) counts as
@@ -21,7 +22,7 @@ export function deviceStatus(
   expectedIntervalS: number,
   nowMs: number,
 ): DeviceStatus {
-  if (lastSeenMs === null || !Number.isFinite(lastSeenMs)) return 'offline';
+  if (lastSeenMs === null || !Number.isFinite(lastSeenMs)) return 'never';
   if (!(expectedIntervalS > 0))
     throw new RangeError(`expectedIntervalS must be > 0, got ${expectedIntervalS}`);
   const silentS = (nowMs - lastSeenMs) / 1000;

@@ -111,7 +111,7 @@ describe('aggregateUptime', () => {
 });
 
 describe('statusCounts', () => {
-  it('counts online/late/offline per kind', () => {
+  it('counts online/late/offline/never-heard per kind', () => {
     const now = at(60);
     const d = (id: string, kind: string, lastMin: number | null) => ({
       deviceId: id,
@@ -122,13 +122,19 @@ describe('statusCounts', () => {
     });
     expect(
       statusCounts(
-        [d('a', 'aq', 59), d('b', 'aq', 50), d('c', 'aq', null), d('d', 'rain', 0)],
+        [
+          d('a', 'aq', 59),
+          d('b', 'aq', 50),
+          d('c', 'aq', null),
+          d('e', 'aq', 30),
+          d('d', 'rain', 0),
+        ],
         'kind',
         now,
       ),
     ).toEqual([
-      { key: 'aq', online: 1, late: 1, offline: 1, total: 3 },
-      { key: 'rain', online: 0, late: 0, offline: 1, total: 1 },
+      { key: 'aq', online: 1, late: 1, offline: 1, never: 1, total: 4 },
+      { key: 'rain', online: 0, late: 0, offline: 1, never: 0, total: 1 },
     ]);
   });
 });

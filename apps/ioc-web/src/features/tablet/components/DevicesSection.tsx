@@ -26,20 +26,23 @@ export function DevicesSection({ devices, now }: { devices: readonly DeviceView[
           <ul className="tablet-devices">
             {sorted.map((d) => {
               const isOnline = deviceOnline(d, now);
+              // Never heard: an installation to finish, not a lost signal.
+              const state = isOnline ? 'online' : d.lastSeen === null ? 'never' : 'offline';
               const values = Object.entries(d.latest).sort(([a], [b]) => a.localeCompare(b));
               return (
                 <li
                   key={d.id}
-                  className={`tablet-device ${isOnline ? 'is-online' : 'is-offline'}`}
+                  className={`tablet-device is-${state}`}
                   data-testid="device"
                   data-device-id={d.id}
                   data-online={isOnline}
+                  data-state={state}
                 >
                   <div className="tablet-device-head">
                     <span className="tablet-device-kind">{t(kindKey(d.kind))}</span>
                     <span className="tablet-device-state">
                       <span className="tablet-dot" aria-hidden="true" />
-                      {t(isOnline ? 'tablet.device.online' : 'tablet.device.offline')}
+                      {t(`tablet.device.${state}`)}
                     </span>
                   </div>
                   <p className="tablet-device-id">{d.id}</p>

@@ -23,7 +23,7 @@ export function lowBatteryByKind(devices: readonly FleetDevice[]): Map<string, n
   return out;
 }
 
-/** Online / late / offline devices and low batteries, in total and per kind. */
+/** Online / late / offline / never-heard devices and low batteries, in total and per kind. */
 export function FleetHealthPanel({ fleet, asOf, stale, kindRows }: FleetHealthPanelProps) {
   const { t, num } = useI18n();
   const low = fleet ? lowBatteryByKind(fleet.devices) : new Map<string, number>();
@@ -68,6 +68,15 @@ export function FleetHealthPanel({ fleet, asOf, stale, kindRows }: FleetHealthPa
                 {t('fleet.lowBattery')}
               </span>
             </li>
+            {fleet.summary.never > 0 && (
+              // Registered but never heard: an installation to finish, not a lost signal.
+              <li className="fleet-never" data-testid="fleet-never">
+                <span className="fleet-n">{num(fleet.summary.never, 0)}</span>
+                <span className="fleet-label" title={t('fleet.never')}>
+                  {t('fleet.never')}
+                </span>
+              </li>
+            )}
           </ul>
           {kinds.length > 0 && (
             <table className="fleet-kinds">

@@ -85,6 +85,7 @@ export const tabletEn: Record<keyof typeof tabletVi, string> = {
   'tablet.devices.summary': '{online} of {total} devices online',
   'tablet.device.online': 'Online',
   'tablet.device.offline': 'Offline',
+  'tablet.device.never': 'Not yet connected',
   'tablet.device.lastSeen': 'Last seen {time}',
   'tablet.device.neverSeen': 'Never reported',
   'tablet.device.noValues': 'No readings yet',

@@ -83,6 +83,7 @@ export const tabletVi = {
   'tablet.devices.summary': '{online}/{total} thiết bị đang hoạt động',
   'tablet.device.online': 'Đang hoạt động',
   'tablet.device.offline': 'Mất kết nối',
+  'tablet.device.never': 'Chưa kết nối',
   'tablet.device.lastSeen': 'Lần cuối: {time}',
   'tablet.device.neverSeen': 'Chưa gửi dữ liệu',
   'tablet.device.noValues': 'Chưa có số đo',

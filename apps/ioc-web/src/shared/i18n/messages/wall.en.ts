@@ -60,6 +60,7 @@ export const wallEn: Record<keyof typeof wallVi, string> = {
   'fleet.online': 'Online',
   'fleet.late': 'Late',
   'fleet.offline': 'Offline',
+  'fleet.never': 'Not yet connected',
   'fleet.lowBattery': 'Low battery',
   'fleet.lowBatteryShort': 'Low batt.',
   'fleet.kind': 'Device kind',

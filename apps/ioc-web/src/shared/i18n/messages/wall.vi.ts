@@ -58,6 +58,7 @@ export const wallVi = {
   'fleet.online': 'Trực tuyến',
   'fleet.late': 'Chậm',
   'fleet.offline': 'Mất tín hiệu',
+  'fleet.never': 'Chưa kết nối',
   'fleet.lowBattery': 'Pin yếu',
   'fleet.lowBatteryShort': 'Pin yếu',
   'fleet.kind': 'Loại thiết bị',
