@@ -12,7 +12,9 @@ import { installOpenDataLimits, type OpenDataLimits } from '../opendata/open-dat
 import { registerBodyParsers } from '../common/raw-body.parser';
 import { portTakenMessage } from './port-check';
 import { serveWebApp } from './static-web';
+import compress from '@fastify/compress';
 import multipart from '@fastify/multipart';
+import { constants as zlib } from 'node:zlib';
 import { MULTIPART_LIMITS } from '../tasks/progress-form';
 
 export interface HttpServer {
@@ -54,6 +56,17 @@ export async function startHttpServer(
     appOptions,
   );
   app.useWebSocketAdapter(new WsAdapter(app));
+  // Text responses (the web app's bundles, JSON, GeoJSON, CSV) compressed for whoever accepts it:
+  // a tablet on 4G loads the app in a quarter of the bytes. Brotli at a middle quality, since most
+  // answers are made per request; bodies under 1 KiB and binary media go as they are.
+  await app
+    .getHttpAdapter()
+    .getInstance()
+    .register(compress, {
+      encodings: ['br', 'gzip'],
+      threshold: 1024,
+      brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } },
+    });
   registerBodyParsers(app.getHttpAdapter().getInstance());
   // multipart/form-data for evidence files of task progress, read in memory within these limits
   // (the handler turns a refusal into the API's 400; see tasks/progress-form.ts).

@@ -1,5 +1,9 @@
 import { useI18n } from '../i18n/useI18n';
 
+/**
+ * The other language's name, in that language, is the button's whole accessible name (WCAG
+ * 2.5.3: what is seen is what a voice user says); the title explains it in the current one.
+ */
 export function LanguageToggle() {
   const { lang, t, setLang } = useI18n();
   const next = lang === 'vi' ? 'en' : 'vi';
@@ -8,7 +12,7 @@ export function LanguageToggle() {
       type="button"
       className="lang-toggle"
       lang={next}
-      aria-label={t('lang.toggleLabel')}
+      title={t('lang.toggleLabel')}
       data-testid="lang-toggle"
       onClick={() => {
         setLang(next);
