@@ -33,14 +33,12 @@ async function request(
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (token) headers['Authorization'] = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
-  const res = await fetch(path, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-  });
-  const parsed: unknown = res.status === 204 ? null : await res.json().catch(() => null);
+  const res = await fetchWithDeadline(
+    path,
+    { method, headers, body: body === undefined ? undefined : JSON.stringify(body) },
+    signal,
+  );
+  const parsed = await readBody(res, path);
   if (!res.ok) {
     // An expired or revoked session: forget it so the page offers the sign-in again.
     if (res.status === 401 && token !== null && token === actionToken()) setSession(null);
@@ -49,6 +47,53 @@ async function request(
     throw new ApiError(res.status, 'http_error', `${path} answered HTTP ${res.status}`);
   }
   return parsed;
+}
+
+/**
+ * fetch, given up when the server has not answered (status and headers) within the deadline.
+ * Reading the body is not timed: the answer has come, and a page busy drawing its first map can
+ * hold its main thread past the deadline before it gets to read it (the wall's panels failed
+ * right after start-up so). The caller's `signal` still aborts either step.
+ */
+async function fetchWithDeadline(
+  path: string,
+  init: RequestInit,
+  signal: AbortSignal | undefined,
+): Promise<Response> {
+  const deadline = new AbortController();
+  const timer = setTimeout(() => {
+    deadline.abort(new DOMException(`${path} did not answer in time`, 'TimeoutError'));
+  }, REQUEST_TIMEOUT_MS);
+  try {
+    return await fetch(path, {
+      ...init,
+      signal: signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal,
+    });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * The answer's JSON. A refusal's body is read as far as it goes (its status says enough). A 2xx
+ * body that is cut off — the request timed out or was aborted while the body streamed, the
+ * network dropped — fails as that, so the caller retries a timeout instead of parsing `null` as
+ * if the server had answered it (the wall's panels showed a ZodError right after start-up).
+ */
+async function readBody(res: Response, path: string): Promise<unknown> {
+  if (res.status === 204) return null;
+  if (!res.ok) return res.json().catch(() => null);
+  try {
+    return await res.json();
+  } catch (err) {
+    if (err instanceof SyntaxError)
+      throw new ApiError(
+        res.status,
+        'bad_response',
+        `${path} answered HTTP ${res.status} without JSON`,
+      );
+    throw err;
+  }
 }
 
 /**
