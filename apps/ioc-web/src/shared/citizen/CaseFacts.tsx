@@ -1,5 +1,5 @@
 import type { CitizenCase } from '../api/citizen';
-import { formatDateTime } from '../i18n/format';
+import { formatDateTime, formatPosition } from '../i18n/format';
 import { useI18n } from '../i18n/useI18n';
 import { deadlineText } from './timeText';
 
@@ -82,7 +82,7 @@ export function CaseFacts({ kase, now }: { kase: CitizenCase; now: number }) {
           <Fact label={t('citizenStaff.fact.source')} value={kase.source} id="source" />
           <Fact
             label={t('citizenStaff.fact.position')}
-            value={`${num(kase.lat, 6, true)}, ${num(kase.lon, 6, true)}`}
+            value={formatPosition(lang, kase.lat, kase.lon, 6)}
             id="position"
           />
           <Fact

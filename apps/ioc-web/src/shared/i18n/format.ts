@@ -29,6 +29,23 @@ export function formatNumber(
   return fmt.format(value);
 }
 
+const HEMISPHERES: Record<Lang, { n: string; s: string; e: string; w: string; sep: string }> = {
+  vi: { n: 'B', s: 'N', e: 'Đ', w: 'T', sep: '; ' },
+  en: { n: 'N', s: 'S', e: 'E', w: 'W', sep: ', ' },
+};
+
+/**
+ * A position as a reader writes it: "16,12452° B; 107,98941° Đ" in Vietnamese (decimal comma,
+ * so the two numbers are kept apart by a semicolon and the hemisphere), "16.12452° N, 107.98941°
+ * E" in English. Plain "16,12452, 107,98941" cannot be read back.
+ */
+export function formatPosition(lang: Lang, lat: number, lon: number, digits = 5): string {
+  const h = HEMISPHERES[lang];
+  const part = (v: number, pos: string, neg: string) =>
+    `${formatNumber(lang, Math.abs(v), digits, true)}° ${v < 0 ? neg : pos}`;
+  return `${part(lat, h.n, h.s)}${h.sep}${part(lon, h.e, h.w)}`;
+}
+
 interface DateParts {
   day: string;
   month: string;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatNumber, formatTime, formatTimeDate } from './format';
+import {
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  formatPosition,
+  formatTime,
+  formatTimeDate,
+} from './format';
 import { resolveInitialLang } from './langStore';
 import { en } from './messages.en';
 import { vi } from './messages.vi';
@@ -56,6 +63,12 @@ describe('formatting', () => {
     expect(formatNumber('en', 41.2)).toBe('41.2');
     expect(formatNumber('vi', 42)).toBe('42');
     expect(formatNumber('vi', 144, 1, true)).toBe('144,0');
+  });
+
+  it('writes a position so its two numbers can be told apart in either language', () => {
+    expect(formatPosition('vi', 16.12452, 107.98941)).toBe('16,12452° B; 107,98941° Đ');
+    expect(formatPosition('en', 16.12452, 107.98941)).toBe('16.12452° N, 107.98941° E');
+    expect(formatPosition('en', -33.9, -70.1, 2)).toBe('33.90° S, 70.10° W');
   });
 
   it('formats dates dd/MM/yyyy, 24 h, in Vietnam time whatever the host zone', () => {

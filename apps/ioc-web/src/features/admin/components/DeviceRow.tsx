@@ -2,7 +2,7 @@ import { rotateDeviceToken } from '../model/endpoints';
 import { deviceKindLabel } from '../model/labels';
 import type { DeviceDetail as AdminDevice } from '@ioc/contracts';
 import { DEFAULT_PROVINCE, unitLabel, type UnitDirectory } from '../model/unitDirectory';
-import { formatDateTime } from '../../../shared/i18n/format';
+import { formatDateTime, formatPosition } from '../../../shared/i18n/format';
 import { useI18n } from '../../../shared/i18n/useI18n';
 import { ConfirmButton } from './ConfirmButton';
 import { DeviceForm } from './DeviceForm';
@@ -23,7 +23,7 @@ export function DeviceRow({
   onSaved: () => void;
   onRotated: (token: string, topic: string) => void;
 }) {
-  const { t, num } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <>
       <tr data-testid="device-row" data-id={d.id}>
@@ -33,7 +33,7 @@ export function DeviceRow({
         </td>
         <td>{deviceKindLabel(t, d.kind)}</td>
         <td>{unitLabel(dir, d.unitCode)}</td>
-        <td>{d.lon !== null && d.lat !== null ? `${num(d.lat, 5)}, ${num(d.lon, 5)}` : '—'}</td>
+        <td>{d.lon !== null && d.lat !== null ? formatPosition(lang, d.lat, d.lon) : '—'}</td>
         <td>
           {d.lastSeen !== null ? formatDateTime(new Date(d.lastSeen)) : t('admin.devices.never')}
         </td>
