@@ -107,6 +107,13 @@ describe('newcomer traps', () => {
       expect(r.out).toMatch(/units: \d+ .*demo devices: [1-9]\d*/);
       expect(r.code).toBe(0);
       expect(existsSync(join(dataDir, 'demo-devices.json'))).toBe(true);
+      // Positions are listed without float noise (the demo printed 15.531509999999999).
+      const listed = await iocOutput(['devices', 'list'], {
+        DATABASE_URL: db.url,
+        DATA_DIR: dataDir,
+      });
+      expect(listed.out).toMatch(/^wl-\d{5}\twater_level\t\d{5}\t\d+\.\d+\t\d+\.\d+\t/m);
+      expect(listed.out).not.toMatch(/\d\.\d{7,}/);
     }, 180_000);
   });
 });

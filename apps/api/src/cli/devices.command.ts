@@ -83,8 +83,8 @@ async function listDevices(repo: DeviceRepository, args: string[], print: Print)
         d.id,
         d.kind,
         d.unitCode ?? '-',
-        d.lon ?? '-',
-        d.lat ?? '-',
+        coordinate(d.lon),
+        coordinate(d.lat),
         d.lastSeen?.toISOString() ?? 'never',
       ].join('\t'),
     );
@@ -104,4 +104,9 @@ async function rotateDevice(services: CliServices, args: string[], print: Print)
   );
   print(mosquittoHint(values.id, true));
   return 0;
+}
+
+/** Six decimals (about 0.1 m) without float noise: 15.53151, not 15.531509999999999. */
+function coordinate(v: number | null): string {
+  return v === null ? '-' : String(Number(v.toFixed(6)));
 }
