@@ -2,7 +2,13 @@ import type { SceneMeasure, SceneOverlay } from '@ioc/contracts';
 import { AGE_CLASSES, OVERDUE_RGB } from '../citizen/ageColors';
 import { useI18n } from '../i18n/useI18n';
 import type { MessageKey } from '../i18n/translate';
-import { cssColor, NO_DATA_RGB, OFFLINE_DEVICE_RGB, OTHER_DEVICE_RGB } from './colorScale';
+import {
+  cssColor,
+  NO_DATA_RGB,
+  OFFLINE_DEVICE_RGB,
+  OTHER_DEVICE_RGB,
+  SEVERITY_RGB,
+} from './colorScale';
 import { legendEntries, type MeasureScale } from './measureScale';
 
 export interface MapLegendProps {
@@ -104,8 +110,16 @@ export function MapLegend({ measure, scale, uom, overlays, showApproximate }: Ma
           </li>
         )}
         {has('alerts') && (
-          <li>
-            <span className="dot dot-pulse" style={{ background: cssColor([255, 45, 85]) }} />
+          <li data-testid="legend-alert">
+            {/* The map colours each alert by its severity: the legend shows the same three. */}
+            {(['critical', 'warning', 'info'] as const).map((s) => (
+              <span
+                key={s}
+                className="dot dot-pulse"
+                data-severity={s}
+                style={{ background: cssColor(SEVERITY_RGB[s]) }}
+              />
+            ))}
             {t('mapLegend.alert')}
           </li>
         )}

@@ -47,3 +47,13 @@ export function pm25Color(value: number | null | undefined, alpha = 255): Rgba {
 export function cssColor([r, g, b]: readonly number[], alpha = 1): string {
   return `rgba(${r ?? 0}, ${g ?? 0}, ${b ?? 0}, ${alpha})`;
 }
+
+/** An open alert's colour by severity, on the map and in its legend alike. */
+export const SEVERITY_RGB: Record<
+  'critical' | 'warning' | 'info',
+  readonly [number, number, number]
+> = {
+  critical: [255, 45, 85],
+  warning: [255, 170, 0],
+  info: [90, 180, 255],
+};

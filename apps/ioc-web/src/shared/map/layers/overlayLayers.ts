@@ -2,7 +2,7 @@ import { HeatmapLayer, HexagonLayer } from '@deck.gl/aggregation-layers';
 import type { Color } from '@deck.gl/core';
 import { PathLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { DeviceState } from '../../live/deviceStore';
-import { PM25_CLASSES } from '../colorScale';
+import { PM25_CLASSES, SEVERITY_RGB } from '../colorScale';
 import { SEQUENTIAL_RGB, type MeasureScale } from '../measureScale';
 import type { MapAlert } from '../sceneMap.types';
 import type { VesselTrack } from '../vesselTrails';
@@ -103,12 +103,6 @@ export function vesselLayers(input: VesselInput) {
     }),
   ];
 }
-
-const SEVERITY_RGB: Record<MapAlert['severity'], [number, number, number]> = {
-  critical: [255, 45, 85],
-  warning: [255, 170, 0],
-  info: [90, 180, 255],
-};
 
 /**
  * Open alerts as pulsing rings. The pulse is `phase` (0–1) applied through `radiusScale` and
