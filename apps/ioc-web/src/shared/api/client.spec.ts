@@ -71,6 +71,11 @@ describe('apiGet', () => {
     expect(err).toMatchObject({ code: 'bad_response', status: 200 });
   });
 
+  it('takes an empty 2xx body (an action that answers nothing) as null', async () => {
+    vi.stubGlobal('fetch', () => Promise.resolve(new Response('', { status: 201 })));
+    await expect(apiGet('/api/v1/alerts/a1/ack')).resolves.toBeNull();
+  });
+
   it('fails a body cut off by the caller, rather than parsing it as null', async () => {
     vi.useFakeTimers();
     slowFetch(10, 5_000);

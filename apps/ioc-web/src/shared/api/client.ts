@@ -83,16 +83,17 @@ async function fetchWithDeadline(
 async function readBody(res: Response, path: string): Promise<unknown> {
   if (res.status === 204) return null;
   if (!res.ok) return res.json().catch(() => null);
+  const text = await res.text();
+  // An action that answers nothing (a 201 without a body) is done; there is nothing to parse.
+  if (text === '') return null;
   try {
-    return await res.json();
-  } catch (err) {
-    if (err instanceof SyntaxError)
-      throw new ApiError(
-        res.status,
-        'bad_response',
-        `${path} answered HTTP ${res.status} without JSON`,
-      );
-    throw err;
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ApiError(
+      res.status,
+      'bad_response',
+      `${path} answered HTTP ${res.status} without JSON`,
+    );
   }
 }
 
