@@ -12,6 +12,16 @@ export interface EmbeddedPostgres {
   stop(): Promise<void>;
 }
 
+/** Where the embedded database of a DATA_DIR lives. */
+function embeddedDataPath(dataDir: string): string {
+  return resolve(join(dataDir, 'pglite'));
+}
+
+/** Whether DATA_DIR already holds an embedded database (the CLI must not make one by mistake). */
+export function embeddedDatabaseExists(dataDir: string): boolean {
+  return existsSync(embeddedDataPath(dataDir));
+}
+
 /** Longest Unix socket path the kernel takes (sun_path is 108 bytes on Linux, 104 on macOS). */
 const MAX_SOCKET_PATH = 100;
 
@@ -24,7 +34,7 @@ const MAX_SOCKET_PATH = 100;
  * PGlite is single-session: callers keep their pool to one connection (see DB_POOL_MAX).
  */
 export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
-  const dataPath = resolve(join(dataDir, 'pglite'));
+  const dataPath = embeddedDataPath(dataDir);
   mkdirSync(dataPath, { recursive: true });
   const db = await PGlite.create(dataPath);
   const socketDir = resolve(join(dataDir, 'run'));

@@ -1,4 +1,8 @@
-export { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
+export {
+  embeddedDatabaseExists,
+  startEmbeddedPostgres,
+  type EmbeddedPostgres,
+} from './embedded-postgres';
 export {
   startEmbeddedBroker,
   type AcceptedPublish,

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { CliConfig } from '@ioc/config';
 import { DomainError } from '@ioc/contracts';
 import { createPool, detectStorageMode, migrate, type Pool, type StorageMode } from '@ioc/db';
-import { startEmbeddedPostgres } from '@ioc/embedded';
+import { embeddedDatabaseExists, startEmbeddedPostgres } from '@ioc/embedded';
 
 export interface CliDb {
   pool: Pool;
@@ -41,7 +41,7 @@ export async function openCliDb(config: CliConfig, opts: { mayCreate: boolean })
     if (runtime && isAlive(runtime.pid)) {
       url = runtime.databaseUrl;
     } else {
-      if (!opts.mayCreate && !existsSync(join(config.DATA_DIR, 'pglite'))) {
+      if (!opts.mayCreate && !embeddedDatabaseExists(config.DATA_DIR)) {
         const dir = resolve(config.DATA_DIR);
         throw new DomainError(
           'not_found',
