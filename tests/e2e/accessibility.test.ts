@@ -3,6 +3,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser, WEB_DIST } from '../support/browser';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { storedSession } from '../support/web-session';
 
 const hasChromium = chromiumAvailable();
 
@@ -21,27 +22,13 @@ describe.skipIf(!hasChromium)('accessibility — axe-core on every route', () =>
   let sessions: Record<Exclude<Who, 'none'>, string>;
   let displayToken = '';
 
-  const sessionJson = async (token: string): Promise<string> => {
-    const me = (await (
-      await fetch(`${platform.httpUrl}/api/v1/auth/me`, {
-        headers: { Authorization: `Bearer ${token}` },
-      })
-    ).json()) as Record<string, unknown>;
-    return JSON.stringify({
-      token,
-      expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
-      username: me['username'],
-      displayName: me['displayName'],
-      role: me['role'],
-      units: me['units'] ?? [],
-    });
-  };
-
   beforeAll(async () => {
     platform = await startTestPlatform({ WEB_DIST_DIR: WEB_DIST });
     sessions = {
-      admin: await sessionJson(platform.adminToken),
-      ward: await sessionJson(await platform.loginAs('ward_leader', ['20314'])),
+      admin: JSON.stringify(await storedSession(platform, platform.adminToken)),
+      ward: JSON.stringify(
+        await storedSession(platform, await platform.loginAs('ward_leader', ['20314'])),
+      ),
     };
     displayToken = await platform.displayToken('48');
     browser = await launchBrowser();

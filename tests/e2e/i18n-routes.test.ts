@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ARTIFACTS_DIR, WEB_DIST, chromiumAvailable, launchBrowser } from '../support/browser';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { storedSession, type StoredSession } from '../support/web-session';
 import { vi as viMessages } from '../../apps/ioc-web/src/shared/i18n/messages.vi';
 import { en as enMessages } from '../../apps/ioc-web/src/shared/i18n/messages.en';
 
@@ -26,15 +27,6 @@ const PROPER_NAMES = ['Tiếng Việt', 'Hoàng Sa', 'Trường Sa', 'Việt Nam
 
 const ADMIN_SECTIONS = ['devices', 'feeds', 'alert-rules', 'wall', 'users', 'open-data'];
 
-interface Session {
-  token: string;
-  expiresAt: string;
-  username: string;
-  displayName: string;
-  role: string;
-  units: string[];
-}
-
 async function getJson(platform: TestPlatform, path: string, token: string): Promise<unknown> {
   const res = await fetch(`${platform.httpUrl}${path}`, {
     headers: { Authorization: `Bearer ${token}` },
@@ -45,18 +37,6 @@ async function getJson(platform: TestPlatform, path: string, token: string): Pro
 function items(body: unknown): Record<string, unknown>[] {
   const list = (body as { items?: unknown } | null)?.items;
   return Array.isArray(list) ? (list as Record<string, unknown>[]) : [];
-}
-
-async function sessionOf(platform: TestPlatform, token: string): Promise<Session> {
-  const me = (await getJson(platform, '/api/v1/auth/me', token)) as Record<string, unknown>;
-  return {
-    token,
-    expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
-    username: String(me['username']),
-    displayName: String(me['displayName']),
-    role: String(me['role']),
-    units: (me['units'] as string[] | undefined) ?? [],
-  };
 }
 
 /** Every name that reaches the screen from data rather than from the dictionaries. */
@@ -171,7 +151,7 @@ async function settle(page: Page, lang: Lang): Promise<void> {
 describe.skipIf(!hasChromium)('i18n — every route in Vietnamese and English', () => {
   let platform: TestPlatform;
   let browser: Browser;
-  let sessions: Record<Exclude<Who, 'none'>, Session>;
+  let sessions: Record<Exclude<Who, 'none'>, StoredSession>;
   let displayToken = '';
   let allowed: string[] = [];
   let codes = new Set<string>();
@@ -179,8 +159,8 @@ describe.skipIf(!hasChromium)('i18n — every route in Vietnamese and English', 
   beforeAll(async () => {
     platform = await startTestPlatform({ WEB_DIST_DIR: WEB_DIST });
     sessions = {
-      admin: await sessionOf(platform, platform.adminToken),
-      ward: await sessionOf(platform, await platform.loginAs('ward_leader', ['20314'])),
+      admin: await storedSession(platform, platform.adminToken),
+      ward: await storedSession(platform, await platform.loginAs('ward_leader', ['20314'])),
     };
     displayToken = await platform.displayToken('48');
     allowed = await dataNames(platform);
