@@ -66,13 +66,27 @@ describe.skipIf(!hasChromium)('admin — feeds, alert rules, wall and users in t
     await form.locator('input[name=code]').fill('e2e-ward-feed');
     await form.locator('input[name=name]').fill('Ward 20314 monthly report');
     await form.locator('input[name=allowedUnits]').fill('20314');
+    // 153 indicators: found by words of either name, without diacritics, and picked by name.
+    const picker = form.getByTestId('indicator-picker');
+    await picker.getByRole('searchbox').fill('truy cap internet 1 gbps');
+    await expect.poll(() => picker.locator('li').count(), { timeout: 10_000 }).toBe(1);
+    await picker.getByRole('checkbox', { name: /Households able to get fixed fibre/ }).check();
+    await picker.getByRole('searchbox').fill('iot');
+    await picker.getByRole('checkbox', { name: /IoT connections per inhabitant/ }).check();
+    // Chosen ones stay listed whatever the search says.
+    await picker.getByRole('searchbox').fill('no such words');
+    expect(await picker.locator('input:checked').count()).toBe(2);
     await form.getByRole('button', { name: 'Create and issue a key' }).click();
     const key = await page.getByTestId('feed-key-value').inputValue();
     expect(key.length).toBeGreaterThan(20);
     const feeds = (await getJson(platform, '/api/v1/feeds', platform.adminToken)) as {
-      items: { code: string; allowedUnits: string[] | null }[];
+      items: { code: string; allowedUnits: string[] | null; allowedIndicators: string[] | null }[];
     };
     expect(feeds.items.find((f) => f.code === 'e2e-ward-feed')?.allowedUnits).toEqual(['20314']);
+    expect(feeds.items.find((f) => f.code === 'e2e-ward-feed')?.allowedIndicators).toEqual([
+      'infra.household_gigabit_access',
+      'infra.iot_connections_per_person',
+    ]);
     // The key works: a report with an unknown indicator is judged (422), not refused (401).
     const report = await fetch(`${platform.httpUrl}/api/v1/feeds/e2e-ward-feed/reports`, {
       method: 'POST',
@@ -92,7 +106,12 @@ describe.skipIf(!hasChromium)('admin — feeds, alert rules, wall and users in t
     await page.getByRole('button', { name: 'Add a rule' }).click();
     const form = page.getByTestId('rule-form');
     await form.locator('input[name=name]').fill('PM2.5 over 75 in ward 20314');
-    await form.locator('input[name=param-metric]').fill('pm25');
+    // The metric is picked by name from the catalogue, not typed as a code.
+    const metric = form.locator('select[name=param-metric]');
+    await expect
+      .poll(() => metric.locator('option').allTextContents(), { timeout: 10_000 })
+      .toContain('PM2.5 (µg/m³)');
+    await metric.selectOption('pm25');
     await form.locator('input[name=param-value]').fill('75');
     // clear above value for ">" is refused by the API's rule schema.
     await form.locator('input[name=param-clear]').fill('80');
@@ -107,7 +126,8 @@ describe.skipIf(!hasChromium)('admin — feeds, alert rules, wall and users in t
     await form.getByRole('button', { name: 'Save' }).click();
     const row = page.locator('[data-testid=rule-row]', { hasText: 'PM2.5 over 75 in ward 20314' });
     await row.waitFor({ timeout: 10_000 });
-    expect(await row.textContent()).toContain('pm25 > 75');
+    expect(await row.textContent()).toContain('PM2.5 > 75');
+    expect(await row.textContent()).not.toContain('pm25');
     await row.getByRole('checkbox').uncheck();
     await expect
       .poll(async () => {

@@ -12,8 +12,10 @@ const hasChromium = chromiumAvailable();
 /**
  * Walks every route in Vietnamese and in English and fails on untranslated UI text: an
  * `[i18n] missing` report, a visible text that is (or looks like) a message key, and in English
- * Vietnamese letters outside proper names. It checks whatever the pages render, so it keeps
- * working as pages grow; names that come from data (units, devices, rules, users) are allowed.
+ * Vietnamese letters outside proper names, and a raw metric code (`co`, `water_level`) where a
+ * metric's name belongs (issue 20.3). It checks whatever the pages render, so it keeps working
+ * as pages grow; names that come from data (units, devices, rules, users) are allowed, and so is
+ * an identifier an admin table prints as one, inside `<code>`.
  */
 
 type Lang = 'vi' | 'en';
@@ -101,6 +103,28 @@ async function dataCodes(platform: TestPlatform): Promise<Set<string>> {
   );
 }
 
+/** Every metric code of the catalogue: none may reach the screen in place of its name. */
+async function metricCodes(platform: TestPlatform): Promise<string[]> {
+  return items(await getJson(platform, '/api/v1/metrics', platform.adminToken)).map((m) =>
+    String(m['code']),
+  );
+}
+
+/**
+ * Readings in the ward leader's ward, so the tablet's device card has values to name: a gas, a
+ * water level with two decimals, an on/off metric.
+ */
+async function seedReadings(platform: TestPlatform): Promise<void> {
+  const token = await platform.addDevice({ id: 'i18n-station-1', unitCode: '20314' });
+  const res = await fetch(`${platform.httpUrl}/api/v1/telemetry`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ values: { co: 833, water_level: 0.76, wifi_up: 1, pm25: 61 } }),
+  });
+  if (res.status !== 202) throw new Error(`telemetry answered ${String(res.status)}`);
+  await platform.ctx.live.idle();
+}
+
 /** Visible text nodes and the visible UI attributes of the page. */
 function visibleTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -112,7 +136,7 @@ function visibleTexts(page: Page): Promise<string[]> {
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const text = n.textContent?.trim() ?? '';
       const el = n.parentElement;
-      if (text === '' || !el || el.closest('script, style, noscript, template')) continue;
+      if (text === '' || !el || el.closest('script, style, noscript, template, code')) continue;
       if (shown(el)) out.push(text);
     }
     for (const el of document.querySelectorAll(
@@ -155,6 +179,7 @@ describe.skipIf(!hasChromium)('i18n — every route in Vietnamese and English', 
   let displayToken = '';
   let allowed: string[] = [];
   let codes = new Set<string>();
+  let metrics: string[] = [];
 
   beforeAll(async () => {
     platform = await startTestPlatform({ WEB_DIST_DIR: WEB_DIST });
@@ -165,6 +190,8 @@ describe.skipIf(!hasChromium)('i18n — every route in Vietnamese and English', 
     displayToken = await platform.displayToken('48');
     allowed = await dataNames(platform);
     codes = await dataCodes(platform);
+    metrics = await metricCodes(platform);
+    await seedReadings(platform);
     browser = await launchBrowser();
   });
 
@@ -202,6 +229,10 @@ describe.skipIf(!hasChromium)('i18n — every route in Vietnamese and English', 
     for (const text of texts) {
       if (KEYS.has(text) || (KEY_LIKE.test(text) && !codes.has(text)))
         out.push(`looks like a message key: "${text}"`);
+      // A bare code ("co") or a snake_case one anywhere in a text ("water_level 0,76").
+      for (const m of metrics)
+        if (text === m || (m.includes('_') && new RegExp(`\\b${m}\\b`).test(text)))
+          out.push(`raw metric code "${m}": "${text}"`);
       if (lang !== 'en') continue;
       let rest = text;
       for (const name of allowed) rest = rest.split(name).join(' ');

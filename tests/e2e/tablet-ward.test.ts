@@ -254,7 +254,10 @@ describe.skipIf(!hasChromium)('tablet — a ward leader in the field', () => {
     await ownCard.waitFor();
     expect(await ownCard.getAttribute('data-online')).toBe('true');
     expect(await ownCard.locator('[data-metric="pm25"]').getAttribute('data-value')).toBe('151.5');
-    expect(await ownCard.locator('[data-metric="pm25"] dd').textContent()).toBe('151,5');
+    // Named, with the catalogue's decimals and unit, and over the QCVN 24-hour limit in words.
+    const pm25 = ownCard.locator('[data-metric="pm25"]');
+    await expect.poll(() => pm25.locator('dt').textContent()).toBe('Bụi PM2.5');
+    expect(await pm25.locator('dd').textContent()).toBe('152 µg/m³Vượt ngưỡng');
     expect(await page.locator(`[data-device-id="${other}"]`).count()).toBe(0);
     expect(await page.content()).not.toContain(other);
     const deviceIds = await page

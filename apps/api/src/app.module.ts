@@ -4,6 +4,7 @@ import { AccessGuard } from './auth/access.guard';
 import { AuthModule } from './auth/auth.module';
 import { ErrorFilter } from './common/error.filter';
 import { DevicesController } from './devices/devices.controller';
+import { MetricsCatalogueController } from './metrics/metrics-catalogue.controller';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
 import { TelemetryController } from './ingest/telemetry.controller';
@@ -53,6 +54,7 @@ export class AppModule {
         UnitsController,
         BasemapController,
         DevicesController,
+        MetricsCatalogueController,
         TelemetryController,
         RollupsController,
         FleetController,

@@ -23,6 +23,7 @@ import {
   DeviceRegistrationService,
   DeviceRepository,
   IngestService,
+  MetricCatalogue,
 } from '@ioc/ingest';
 import {
   AlertService,
@@ -107,6 +108,7 @@ export function nestProviders(ctx: PlatformContext): Provider[] {
     value(IngestService, ctx.ingest),
     value(WEBHOOK_SECRETS, webhooks),
     value(DeviceRepository, ctx.devices),
+    value(MetricCatalogue, ctx.catalogue),
     value(DeviceRegistrationService, ctx.registration),
     value(LatestRepository, new LatestRepository(ctx.pool)),
     value(DEVICE_UNITS, deviceUnits),

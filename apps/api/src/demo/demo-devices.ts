@@ -19,6 +19,8 @@ export interface DemoCredential {
 
 interface DemoKind {
   kind: string;
+  /** The device type as a Vietnamese name begins: "Đo mực nước". */
+  label: string;
   prefix: string;
   /** Which wards get one: every k-th by code order, offset. */
   every: number;
@@ -31,12 +33,12 @@ interface DemoKind {
 
 // prettier-ignore
 const KINDS: DemoKind[] = [
-  { kind: 'air_quality', prefix: 'aq', every: 1, offset: 0, everyTicks: 2, intervalS: 60, dx: 0, dy: 0 },
-  { kind: 'water_level', prefix: 'wl', every: 5, offset: 1, everyTicks: 3, intervalS: 120, dx: 0.004, dy: -0.003 },
-  { kind: 'rain_gauge', prefix: 'rg', every: 6, offset: 2, everyTicks: 6, intervalS: 300, dx: -0.004, dy: 0.003 },
-  { kind: 'traffic_counter', prefix: 'tc', every: 3, offset: 0, everyTicks: 2, intervalS: 60, dx: 0.003, dy: 0.004 },
-  { kind: 'noise', prefix: 'ns', every: 4, offset: 3, everyTicks: 3, intervalS: 120, dx: -0.003, dy: -0.004 },
-  { kind: 'wifi_hotspot', prefix: 'wf', every: 4, offset: 1, everyTicks: 6, intervalS: 300, dx: 0.002, dy: -0.005 },
+  { kind: 'air_quality', label: 'Quan trắc không khí', prefix: 'aq', every: 1, offset: 0, everyTicks: 2, intervalS: 60, dx: 0, dy: 0 },
+  { kind: 'water_level', label: 'Đo mực nước', prefix: 'wl', every: 5, offset: 1, everyTicks: 3, intervalS: 120, dx: 0.004, dy: -0.003 },
+  { kind: 'rain_gauge', label: 'Đo mưa', prefix: 'rg', every: 6, offset: 2, everyTicks: 6, intervalS: 300, dx: -0.004, dy: 0.003 },
+  { kind: 'traffic_counter', label: 'Đếm xe', prefix: 'tc', every: 3, offset: 0, everyTicks: 2, intervalS: 60, dx: 0.003, dy: 0.004 },
+  { kind: 'noise', label: 'Đo tiếng ồn', prefix: 'ns', every: 4, offset: 3, everyTicks: 3, intervalS: 120, dx: -0.003, dy: -0.004 },
+  { kind: 'wifi_hotspot', label: 'Wi-Fi công cộng', prefix: 'wf', every: 4, offset: 1, everyTicks: 6, intervalS: 300, dx: 0.002, dy: -0.005 },
 ];
 
 /**
@@ -88,7 +90,8 @@ export async function seedDemoDevices(
       lat: w.label[1] + k.dy,
       expectedIntervalS: k.intervalS,
       tokenHash: hashToken(c.token),
-      name: `${k.kind} ${w.shortName}`,
+      // A name people read on lists and the map ("Đo mực nước Hải Châu"), not the kind's code.
+      name: `${k.label} ${w.shortName}`,
     });
   }
   await seedVessels(repo, creds, province);

@@ -2,6 +2,7 @@ export * from './common';
 export * from './units';
 export * from './devices';
 export * from './telemetry';
+export * from './metrics';
 export * from './rollups';
 export * from './fleet';
 export * from './alerts';

@@ -126,6 +126,10 @@ export const METRICS = MetricCatalogue.of([
     category: 'air',
     min: 0,
     max: 1000,
+    unitVi: 'µg/m³',
+    unitEn: 'µg/m³',
+    decimals: 0,
+    limit: { value: 50, basisVi: 'QCVN 05:2023/BTNMT', basisEn: 'QCVN 05:2023/BTNMT' },
   },
   {
     code: 'pm10',
@@ -135,6 +139,10 @@ export const METRICS = MetricCatalogue.of([
     category: 'air',
     min: 0,
     max: 2000,
+    unitVi: 'µg/m³',
+    unitEn: 'µg/m³',
+    decimals: 0,
+    limit: null,
   },
 ]);
 

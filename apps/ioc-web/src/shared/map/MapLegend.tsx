@@ -1,6 +1,7 @@
 import type { SceneMeasure, SceneOverlay } from '@ioc/contracts';
 import { AGE_CLASSES, OVERDUE_RGB } from '../citizen/ageColors';
 import { useI18n } from '../i18n/useI18n';
+import { useMetrics } from '../metrics/useMetrics';
 import type { MessageKey } from '../i18n/translate';
 import {
   cssColor,
@@ -19,15 +20,6 @@ export interface MapLegendProps {
   showApproximate: boolean;
 }
 
-const METRIC_KEYS: Readonly<Record<string, MessageKey>> = {
-  pm25: 'mapMetric.pm25',
-  pm10: 'mapMetric.pm10',
-  water_level: 'mapMetric.water_level',
-  rainfall: 'mapMetric.rainfall',
-  vehicle_count: 'mapMetric.vehicle_count',
-  noise: 'mapMetric.noise',
-};
-
 const CITIZEN_AGE_KEYS: readonly MessageKey[] = [
   'citizenStaff.legend.age0',
   'citizenStaff.legend.age1',
@@ -41,15 +33,14 @@ const CITIZEN_AGE_KEYS: readonly MessageKey[] = [
  */
 export function MapLegend({ measure, scale, uom, overlays, showApproximate }: MapLegendProps) {
   const { t, num } = useI18n();
-  const metricName = (m: string): string => {
-    const key = METRIC_KEYS[m];
-    return key ? t(key) : m;
-  };
+  const metrics = useMetrics();
+  // A metric's name and unit are the catalogue's; an indicator's unit comes with its measure.
+  const shownUom = measure.kind === 'metric' ? metrics.unit(measure.metric) : uom;
   const title =
     measure.kind === 'metric'
-      ? uom
-        ? t('mapLegend.titleMetricUom', { metric: metricName(measure.metric), uom })
-        : t('mapLegend.titleMetric', { metric: metricName(measure.metric) })
+      ? shownUom
+        ? t('mapLegend.titleMetricUom', { metric: metrics.name(measure.metric), uom: shownUom })
+        : t('mapLegend.titleMetric', { metric: metrics.name(measure.metric) })
       : measure.kind === 'indicator'
         ? t('mapLegend.titleIndicator')
         : t('mapLegend.titleNone');

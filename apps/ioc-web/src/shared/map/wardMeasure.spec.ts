@@ -34,7 +34,6 @@ describe('metricWardMeasure', () => {
     expect(m.values.get('20242')).toBe(2);
     expect(m.values.get('20209')).toBeNull();
     expect(m.values.get('20194')).toBeNull();
-    expect(m.uom).toBe('m');
     expect(m.stale).toBe(false);
     expect(m.asOf).toBe(new Date(NOW).toISOString());
   });

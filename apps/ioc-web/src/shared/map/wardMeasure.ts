@@ -3,19 +3,6 @@ import { isOnline, meanByUnit } from '../live/deviceStats';
 import type { DeviceState } from '../live/deviceStore';
 import type { WardMeasure, WardStatus } from './sceneMap.types';
 
-/** Units of the sensor metrics the platform knows; others show bare numbers. */
-export const METRIC_UOM: Readonly<Record<string, string>> = {
-  pm25: 'µg/m³',
-  pm10: 'µg/m³',
-  no2: 'µg/m³',
-  o3: 'µg/m³',
-  water_level: 'm',
-  rainfall: 'mm',
-  noise: 'dB',
-  temperature: '°C',
-  humidity: '%',
-};
-
 /** Metrics where a higher reading is better (none of the pollution or flood metrics). */
 const HIGHER_IS_BETTER: ReadonlySet<string> = new Set(['wifi_clients']);
 
@@ -56,7 +43,8 @@ export function metricWardMeasure(
   return {
     values,
     status: new Map(),
-    uom: METRIC_UOM[metric] ?? '',
+    // A metric's unit is the catalogue's, printed by the legend in the UI language.
+    uom: '',
     higherIsBetter: HIGHER_IS_BETTER.has(metric),
     asOf: newest === null ? null : new Date(newest).toISOString(),
     stale: newest === null || now - newest > METRIC_STALE_MS,

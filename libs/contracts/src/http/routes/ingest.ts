@@ -17,6 +17,7 @@ import {
   ttnUplinkSchema,
   webhookHeaders,
 } from '../telemetry';
+import { metricListResponse } from '../metrics';
 import { NO_CONTENT, READERS, SESSION, ok, route } from './types';
 
 const accepted = (en: string) => ok(ingestAnswerSchema, `Accepted: ${en}`);
@@ -75,6 +76,19 @@ export const INGEST_ROUTES = [
       ),
     },
     errors: [400, 401, 413, 429, 503],
+  }),
+  route({
+    method: 'GET',
+    path: '/api/v1/metrics',
+    operationId: 'listMetrics',
+    tag: 'Devices',
+    summary: { vi: 'Danh mục chỉ số đo', en: 'The metric catalogue' },
+    description: {
+      vi: 'Mọi chỉ số thiết bị có thể gửi: tên tiếng Việt và tiếng Anh, đơn vị, số chữ số thập phân, khoảng hợp lệ và ngưỡng quy chuẩn quốc gia (QCVN) nếu có. Thẻ, chú giải và bộ chọn hiển thị từ danh mục này, không hiển thị mã.',
+      en: 'Every metric a device may send: Vietnamese and English name, unit, decimals, plausible range and the national limit (QCVN) where one applies. Cards, legends and pickers show these, never the code.',
+    },
+    security: READERS,
+    responses: { 200: ok(metricListResponse) },
   }),
   route({
     method: 'GET',

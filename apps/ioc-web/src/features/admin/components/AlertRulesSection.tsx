@@ -5,6 +5,7 @@ import { conditionSummary } from '../model/rules';
 import type { RuleViewWire as RuleView } from '@ioc/contracts';
 import { useResource } from '../hooks/useResource';
 import { useI18n } from '../../../shared/i18n/useI18n';
+import { useMetrics } from '../../../shared/metrics/useMetrics';
 import { AddButton, AdminSection, AdminTable } from './AdminSection';
 import { errorText } from '../../../shared/ui/errorText';
 import { ListState } from './ListState';
@@ -13,6 +14,7 @@ import { RuleForm } from './RuleForm';
 /** /admin/alert-rules: list, create, edit, enable/disable. Rules are never deleted (alerts cite them). */
 export function AlertRulesSection() {
   const { t, num } = useI18n();
+  const metrics = useMetrics();
   const rules = useResource((signal) => fetchRules(signal), []);
   const [editing, setEditing] = useState<RuleView | 'new' | null>(null);
   const [toggleError, setToggleError] = useState<string | null>(null);
@@ -82,7 +84,11 @@ export function AlertRulesSection() {
                 <td>{r.name}</td>
                 <td>{t(RULE_KIND_KEYS[r.kind])}</td>
                 <td>
-                  <code>{conditionSummary(r, (n) => num(n, 2))}</code>
+                  {conditionSummary(
+                    r,
+                    (n) => num(n, 2),
+                    (code) => metrics.name(code),
+                  )}
                 </td>
                 <td>
                   <span className={`admin-badge admin-sev-${r.severity}`}>

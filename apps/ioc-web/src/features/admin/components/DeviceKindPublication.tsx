@@ -1,5 +1,6 @@
 import type { PublicationEntry, PublicationState } from '@ioc/contracts';
 import { useI18n } from '../../../shared/i18n/useI18n';
+import { deviceKindLabel } from '../model/labels';
 import { shownValue, type Draft } from '../model/publication';
 import { PublicationTable } from './PublicationTable';
 import { PublicSwitch } from './PublicSwitch';
@@ -29,12 +30,12 @@ export function DeviceKindPublication({
       row={(k) => (
         <tr key={k.key} data-testid="kind-row" data-key={k.key}>
           <td>
-            <code>{k.key}</code>
+            {deviceKindLabel(t, k.key)} <code>{k.key}</code>
           </td>
           <td>{num(k.devices, 0)}</td>
           <td>
             <PublicSwitch
-              label={t('admin.openData.switchLabel', { name: k.key })}
+              label={t('admin.openData.switchLabel', { name: deviceKindLabel(t, k.key) })}
               checked={shownValue(state, draft, 'device_kind', k.key) === true}
               onChange={(on) => {
                 onChange([{ subject: 'device_kind', key: k.key, public: on }]);

@@ -8,6 +8,7 @@ import {
   type Draft,
   type PublicDevice,
 } from '../model/publication';
+import { deviceKindLabel } from '../model/labels';
 import { unitLabel, useUnitDirectory } from '../model/unitDirectory';
 import { BulkButtons } from './BulkButtons';
 import { PublicationTable } from './PublicationTable';
@@ -88,7 +89,7 @@ export function DevicePublication({
               <option value="">{t('admin.openData.devices.allKinds')}</option>
               {state.deviceKinds.map((k) => (
                 <option key={k.key} value={k.key}>
-                  {k.key}
+                  {deviceKindLabel(t, k.key)}
                 </option>
               ))}
             </select>

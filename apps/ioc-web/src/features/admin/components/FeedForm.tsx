@@ -6,6 +6,7 @@ import { splitList } from '../model/splitList';
 import { useResource } from '../hooks/useResource';
 import { useI18n } from '../../../shared/i18n/useI18n';
 import { FormActions } from './AdminSection';
+import { IndicatorPicker } from './IndicatorPicker';
 import { Field, FormErrors, SelectField, TextField } from '../../../shared/ui/Field';
 import { useFormProblems, type FieldProblems } from '../../../shared/ui/useFormProblems';
 
@@ -19,7 +20,7 @@ export function FeedForm({
   onCancel: () => void;
   onCreated: (code: string, key: string) => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const indicators = useResource((signal) => fetchIndicators(signal), []);
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
@@ -99,23 +100,14 @@ export function FeedForm({
         errors={fields['allowedIndicators']}
         hint={t('admin.feeds.allowedIndicatorsHint')}
       >
-        {(id, d) => (
-          <select
-            id={id}
+        {(_id, d) => (
+          <IndicatorPicker
+            indicators={indicators.data ?? []}
+            chosen={allowed}
             multiple
-            size={6}
-            aria-describedby={d}
-            value={allowed}
-            onChange={(e) => {
-              setAllowed([...e.target.selectedOptions].map((o) => o.value));
-            }}
-          >
-            {(indicators.data ?? []).map((i) => (
-              <option key={i.code} value={i.code}>
-                {`${i.code} — ${lang === 'vi' ? i.nameVi : i.nameEn}`}
-              </option>
-            ))}
-          </select>
+            describedBy={d}
+            onChange={setAllowed}
+          />
         )}
       </Field>
       <TextField

@@ -1,5 +1,6 @@
 import type { PublicationEntry, PublicationState } from '@ioc/contracts';
 import { useI18n } from '../../../shared/i18n/useI18n';
+import { useMetrics } from '../../../shared/metrics/useMetrics';
 import { shownValue, type Draft } from '../model/publication';
 import { PublicationTable } from './PublicationTable';
 import { PublicSwitch } from './PublicSwitch';
@@ -15,6 +16,7 @@ export function MetricPublication({
   onChange: (changes: PublicationEntry[]) => void;
 }) {
   const { t, lang } = useI18n();
+  const metrics = useMetrics();
   return (
     <PublicationTable
       name="metrics"
@@ -35,7 +37,8 @@ export function MetricPublication({
             <td>
               <code>{m.code}</code>
             </td>
-            <td>{m.uom}</td>
+            {/* The unit as people read it ("xe", not the stored "veh"); on/off has none. */}
+            <td>{metrics.ready ? metrics.unit(m.code) : m.uom}</td>
             <td>
               <PublicSwitch
                 label={t('admin.openData.switchLabel', { name })}

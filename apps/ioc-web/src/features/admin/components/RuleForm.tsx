@@ -12,6 +12,7 @@ import { useI18n } from '../../../shared/i18n/useI18n';
 import { FormActions } from './AdminSection';
 import { Check, Field, FormErrors, SelectField, TextField } from '../../../shared/ui/Field';
 import { useFormProblems, type FieldProblems } from '../../../shared/ui/useFormProblems';
+import { MetricSelect } from '../../../shared/metrics/MetricSelect';
 
 type TextKey =
   'id' | 'name' | 'escalateAfterMin' | 'webhookUrl' | 'unitCodes' | 'deviceKinds' | 'deviceIds';
@@ -160,7 +161,18 @@ export function RuleForm({
               {...(spec.type === 'numberList' ? { hint: t('admin.rules.stepsHint') } : {})}
             >
               {(id, d) =>
-                spec.type === 'select' ? (
+                spec.type === 'metric' ? (
+                  <MetricSelect
+                    id={id}
+                    name={`param-${spec.name}`}
+                    aria-describedby={d}
+                    value={params[spec.name] ?? ''}
+                    placeholder={t('admin.rules.pickMetric')}
+                    onChange={(code) => {
+                      setParams({ ...params, [spec.name]: code });
+                    }}
+                  />
+                ) : spec.type === 'select' ? (
                   <select
                     id={id}
                     value={params[spec.name] ?? ''}

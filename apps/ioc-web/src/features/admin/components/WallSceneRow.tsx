@@ -4,6 +4,9 @@ import { measureOfKind, type SceneProblems } from '../model/scenes';
 import type { MessageKey } from '../../../shared/i18n/translate';
 import { useI18n } from '../../../shared/i18n/useI18n';
 import { Check, Field, SelectField } from '../../../shared/ui/Field';
+import { MetricSelect } from '../../../shared/metrics/MetricSelect';
+import type { IndicatorItem } from '../../../shared/api/adminSchemas';
+import { IndicatorPicker } from './IndicatorPicker';
 
 const MEASURE_KEYS: Record<SceneMeasure['kind'], MessageKey> = {
   metric: 'admin.wall.measure.metric',
@@ -14,6 +17,7 @@ const MEASURE_KEYS: Record<SceneMeasure['kind'], MessageKey> = {
 /** One scene of the wall's rotation: order, kind, duration, measure and overlays. */
 export function WallSceneRow({
   scene: s,
+  indicators,
   i,
   last,
   problems,
@@ -22,6 +26,8 @@ export function WallSceneRow({
   onRemove,
 }: {
   scene: WallScene;
+  /** The indicator catalogue, for an indicator scene's picker. */
+  indicators: readonly IndicatorItem[];
   /** Position in the rotation, from 0. */
   i: number;
   last: boolean;
@@ -116,19 +122,24 @@ export function WallSceneRow({
                 </option>
               ))}
             </select>
-            {s.measure.kind !== 'none' && (
-              <input
-                aria-label={t(MEASURE_KEYS[s.measure.kind])}
+            {s.measure.kind === 'metric' && (
+              <MetricSelect
+                aria-label={t(MEASURE_KEYS.metric)}
                 aria-describedby={d}
-                spellCheck={false}
-                value={s.measure.kind === 'metric' ? s.measure.metric : s.measure.code}
-                onChange={(e) => {
-                  edit({
-                    measure:
-                      s.measure.kind === 'metric'
-                        ? { kind: 'metric', metric: e.target.value }
-                        : { kind: 'indicator', code: e.target.value },
-                  });
+                value={s.measure.metric}
+                onChange={(metric) => {
+                  edit({ measure: { kind: 'metric', metric } });
+                }}
+              />
+            )}
+            {s.measure.kind === 'indicator' && (
+              <IndicatorPicker
+                indicators={indicators}
+                chosen={s.measure.code === '' ? [] : [s.measure.code]}
+                multiple={false}
+                describedBy={d}
+                onChange={(codes) => {
+                  edit({ measure: { kind: 'indicator', code: codes[0] ?? '' } });
                 }}
               />
             )}

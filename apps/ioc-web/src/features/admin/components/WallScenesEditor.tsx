@@ -1,6 +1,6 @@
 import { defaultWallScenes, type WallScene } from '@ioc/contracts';
 import { useEffect, useState, type SyntheticEvent } from 'react';
-import { fetchWallConfig, saveWallConfig } from '../model/endpoints';
+import { fetchIndicators, fetchWallConfig, saveWallConfig } from '../model/endpoints';
 import { moveScene, newScene, validateScenes } from '../model/scenes';
 import { useResource } from '../hooks/useResource';
 import { formatDateTime } from '../../../shared/i18n/format';
@@ -17,6 +17,8 @@ import { WallSceneRow } from './WallSceneRow';
 export function WallScenesEditor({ unit }: { unit: string }) {
   const { t } = useI18n();
   const config = useResource((signal) => fetchWallConfig(unit, signal), [unit]);
+  // For the indicator scenes' picker: the catalogue, found by name rather than typed as a code.
+  const indicators = useResource((signal) => fetchIndicators(signal), []);
   const [scenes, setScenes] = useState<WallScene[] | null>(null);
   const [rotate, setRotate] = useState(true);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
@@ -91,6 +93,7 @@ export function WallScenesEditor({ unit }: { unit: string }) {
                 <WallSceneRow
                   key={`${String(i)}-${s.id}`}
                   scene={s}
+                  indicators={indicators.data ?? []}
                   i={i}
                   last={i === (scenes?.length ?? 0) - 1}
                   problems={problems[i]}

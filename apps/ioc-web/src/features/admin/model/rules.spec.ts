@@ -53,6 +53,13 @@ describe('rule params', () => {
       updatedAt: '2026-01-01T00:00:00Z',
       params: { metric: 'pm25', comparator: '>=', value: 50.5 },
     };
-    expect(conditionSummary(rule, (n) => String(n).replace('.', ','))).toBe('pm25 >= 50,5');
+    const names: Record<string, string> = { pm25: 'Bụi PM2.5' };
+    expect(
+      conditionSummary(
+        rule,
+        (n) => String(n).replace('.', ','),
+        (code) => names[code] ?? '?',
+      ),
+    ).toBe('Bụi PM2.5 >= 50,5');
   });
 });

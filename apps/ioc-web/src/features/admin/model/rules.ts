@@ -5,14 +5,15 @@ import type { AlertRuleKind as RuleKind, RuleViewWire as RuleView } from '@ioc/c
 export interface ParamSpec {
   name: string;
   label: MessageKey;
-  type: 'text' | 'number' | 'numberList' | 'select';
+  /** `metric`: picked from the metric catalogue by name, stored as its code. */
+  type: 'text' | 'number' | 'numberList' | 'select' | 'metric';
   options?: readonly string[];
   required?: boolean;
 }
 
 export const PARAM_SPECS: Record<RuleKind, readonly ParamSpec[]> = {
   threshold: [
-    { name: 'metric', label: 'admin.rules.param.metric', type: 'text', required: true },
+    { name: 'metric', label: 'admin.rules.param.metric', type: 'metric', required: true },
     {
       name: 'comparator',
       label: 'admin.rules.param.comparator',
@@ -26,7 +27,7 @@ export const PARAM_SPECS: Record<RuleKind, readonly ParamSpec[]> = {
     { name: 'uom', label: 'admin.rules.param.uom', type: 'text' },
   ],
   levels: [
-    { name: 'metric', label: 'admin.rules.param.metric', type: 'text', required: true },
+    { name: 'metric', label: 'admin.rules.param.metric', type: 'metric', required: true },
     {
       name: 'direction',
       label: 'admin.rules.param.direction',
@@ -39,7 +40,7 @@ export const PARAM_SPECS: Record<RuleKind, readonly ParamSpec[]> = {
     { name: 'uom', label: 'admin.rules.param.uom', type: 'text' },
   ],
   rate: [
-    { name: 'metric', label: 'admin.rules.param.metric', type: 'text', required: true },
+    { name: 'metric', label: 'admin.rules.param.metric', type: 'metric', required: true },
     { name: 'delta', label: 'admin.rules.param.delta', type: 'number', required: true },
     { name: 'windowS', label: 'admin.rules.param.windowS', type: 'number', required: true },
     {
@@ -127,11 +128,18 @@ export function formToParams(
   return { params, errors };
 }
 
-/** A one-line reading of the condition, e.g. "pm25 > 75" (numbers formatted by the caller). */
-export function conditionSummary(rule: RuleView, fmt: (n: number) => string): string {
+/**
+ * A one-line reading of the condition, e.g. "Bụi PM2.5 > 75" (numbers and metric names given by
+ * the caller, in the UI language).
+ */
+export function conditionSummary(
+  rule: RuleView,
+  fmt: (n: number) => string,
+  metricName: (code: string) => string,
+): string {
   const p = rule.params;
   const n = (k: string) => (typeof p[k] === 'number' ? fmt(p[k]) : '?');
-  const metric = typeof p['metric'] === 'string' ? p['metric'] : '';
+  const metric = typeof p['metric'] === 'string' ? metricName(p['metric']) : '';
   switch (rule.kind) {
     case 'threshold':
       return `${metric} ${typeof p['comparator'] === 'string' ? p['comparator'] : '?'} ${n('value')}`;

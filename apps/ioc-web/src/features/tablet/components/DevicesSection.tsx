@@ -1,12 +1,14 @@
 import type { DeviceView } from '@ioc/contracts';
 import { formatDateTime } from '../../../shared/i18n/format';
 import { useI18n } from '../../../shared/i18n/useI18n';
+import { useMetrics } from '../../../shared/metrics/useMetrics';
 import { deviceOnline, sortDevices } from '../model/model';
 import { kindKey } from './format';
 
 /** The unit's devices with their latest values, offline ones first. */
 export function DevicesSection({ devices, now }: { devices: readonly DeviceView[]; now: number }) {
-  const { t, num } = useI18n();
+  const { t } = useI18n();
+  const metrics = useMetrics();
   const sorted = sortDevices(devices, now);
   const online = sorted.filter((d) => deviceOnline(d, now)).length;
   return (
@@ -28,7 +30,9 @@ export function DevicesSection({ devices, now }: { devices: readonly DeviceView[
               const isOnline = deviceOnline(d, now);
               // Never heard: an installation to finish, not a lost signal.
               const state = isOnline ? 'online' : d.lastSeen === null ? 'never' : 'offline';
-              const values = Object.entries(d.latest).sort(([a], [b]) => a.localeCompare(b));
+              const values = Object.entries(d.latest).sort(([a], [b]) =>
+                metrics.name(a).localeCompare(metrics.name(b)),
+              );
               return (
                 <li
                   key={d.id}
@@ -49,13 +53,28 @@ export function DevicesSection({ devices, now }: { devices: readonly DeviceView[
                   {values.length === 0 ? (
                     <p className="tablet-meta">{t('tablet.device.noValues')}</p>
                   ) : (
-                    <dl className="tablet-device-values">
-                      {values.map(([metric, v]) => (
-                        <div key={metric} data-metric={metric} data-value={v.value}>
-                          <dt>{metric}</dt>
-                          <dd>{num(v.value, 2)}</dd>
-                        </div>
-                      ))}
+                    <dl className="tablet-device-values" aria-busy={!metrics.ready}>
+                      {values.map(([metric, v]) => {
+                        // Over a national limit: said in words and colour, with the basis on hover.
+                        const over = metrics.overLimit(metric, v.value);
+                        return (
+                          <div
+                            key={metric}
+                            className={over ? 'is-over' : undefined}
+                            data-metric={metric}
+                            data-value={v.value}
+                            title={metrics.limitText(metric) ?? undefined}
+                          >
+                            <dt>{metrics.name(metric)}</dt>
+                            <dd>
+                              {metrics.value(metric, v.value)}
+                              {over ? (
+                                <span className="tablet-over">{t('metric.overLimit')}</span>
+                              ) : null}
+                            </dd>
+                          </div>
+                        );
+                      })}
                     </dl>
                   )}
                   <p className="tablet-meta">

@@ -1,13 +1,16 @@
 import { useI18n } from '../../../shared/i18n/useI18n';
+import { useMetrics } from '../../../shared/metrics/useMetrics';
 import type { DeviceState } from '../../../shared/live/deviceStore';
 
 /**
  * Every metric of the most recently updated devices as DOM (visually hidden): screen readers
  * and browser tests can read exact live values that the map only shows as colours.
- * `data-value` is the raw number; the text is formatted for the UI language.
+ * `data-value` is the raw number; the text names the metric and formats the value as the
+ * catalogue says, in the UI language.
  */
 export function DeviceValuesList({ devices }: { devices: readonly DeviceState[] }) {
-  const { t, num } = useI18n();
+  const { t } = useI18n();
+  const metrics = useMetrics();
   return (
     <ul className="sr-only" data-testid="device-values" aria-label={t('panel.deviceValues')}>
       {devices.flatMap((d) =>
@@ -19,7 +22,7 @@ export function DeviceValuesList({ devices }: { devices: readonly DeviceState[] 
             data-value={v.value}
             data-time={new Date(v.time).toISOString()}
           >
-            {d.id} {metric} {num(v.value, 2)}
+            {d.id} {metrics.name(metric)} {metrics.value(metric, v.value)}
           </li>
         )),
       )}

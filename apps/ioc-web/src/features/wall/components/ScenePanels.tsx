@@ -2,6 +2,7 @@ import type { TaskListResponse, WallScene } from '@ioc/contracts';
 import type { CitizenList, CitizenStats } from '../../../shared/api/citizen';
 import type { Fleet, Scorecard, WallAlert } from '../../../shared/api/schemas';
 import { useI18n } from '../../../shared/i18n/useI18n';
+import { useMetrics } from '../../../shared/metrics/useMetrics';
 import type { DeviceState } from '../../../shared/live/deviceStore';
 import type { WardMeasure } from '../../../shared/map/sceneMap.types';
 import type { BoardCase } from '../model/citizenBoard';
@@ -49,6 +50,7 @@ export interface ScenePanelsProps {
 export function ScenePanels(props: ScenePanelsProps) {
   const { scene, alerts, scorecard, fleet, measure, unitName } = props;
   const { t } = useI18n();
+  const metrics = useMetrics();
   const ticker = (rows: number, big = false) => (
     <AlertTicker
       alerts={alerts.data}
@@ -81,7 +83,7 @@ export function ScenePanels(props: ScenePanelsProps) {
   const ranks = (rows: number) => (
     <BestWorstPanel
       measure={measure}
-      label={measureLabel(scene, t)}
+      label={measureLabel(scene, t, metrics.name)}
       rows={rows}
       unitName={unitName}
       onSelect={props.onSelectWard}
@@ -150,23 +152,13 @@ export function ScenePanels(props: ScenePanelsProps) {
   }
 }
 
-function measureLabel(scene: WallScene, t: ReturnType<typeof useI18n>['t']): string {
+function measureLabel(
+  scene: WallScene,
+  t: ReturnType<typeof useI18n>['t'],
+  metricName: (code: string) => string,
+): string {
   const m = scene.measure;
-  if (m.kind === 'metric') {
-    const key = `measure.${m.metric}`;
-    return isMeasureKey(key) ? t(key) : m.metric;
-  }
+  if (m.kind === 'metric') return metricName(m.metric);
   if (m.kind === 'indicator') return t('measure.indicator');
   return t(`scene.kind.${scene.kind}`);
-}
-
-const MEASURE_KEYS = new Set([
-  'measure.pm25',
-  'measure.water_level',
-  'measure.vehicle_count',
-  'measure.rainfall',
-] as const);
-
-function isMeasureKey(key: string): key is typeof MEASURE_KEYS extends Set<infer K> ? K : never {
-  return (MEASURE_KEYS as Set<string>).has(key);
 }

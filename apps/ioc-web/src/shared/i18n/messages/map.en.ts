@@ -19,12 +19,6 @@ export const mapEn: Record<keyof typeof mapVi, string> = {
   'mapLegend.alert': 'Open alert',
   'mapLegend.heatmap': 'Heat map of readings',
   'mapLegend.hexagon': 'Mean per hexagon (1.5 km)',
-  'mapMetric.pm25': 'PM2.5',
-  'mapMetric.pm10': 'PM10',
-  'mapMetric.water_level': 'Water level',
-  'mapMetric.rainfall': 'Rainfall',
-  'mapMetric.vehicle_count': 'Traffic volume',
-  'mapMetric.noise': 'Noise',
   'mapScene.offshoreUnit': '{name} (Viet Nam)',
   'mapScene.labels': 'Administrative unit names on the map',
 };

@@ -17,12 +17,6 @@ export const mapVi = {
   'mapLegend.alert': 'Cảnh báo đang mở',
   'mapLegend.heatmap': 'Bản đồ nhiệt giá trị đo',
   'mapLegend.hexagon': 'Trung bình theo ô lục giác (1,5 km)',
-  'mapMetric.pm25': 'PM2.5',
-  'mapMetric.pm10': 'PM10',
-  'mapMetric.water_level': 'Mực nước',
-  'mapMetric.rainfall': 'Lượng mưa',
-  'mapMetric.vehicle_count': 'Lưu lượng xe',
-  'mapMetric.noise': 'Tiếng ồn',
   'mapScene.offshoreUnit': '{name} (Việt Nam)',
   'mapScene.labels': 'Tên đơn vị hành chính trên bản đồ',
 } satisfies Record<string, string>;
