@@ -43,6 +43,31 @@ export const ALERT_ACTIONS = [
 ] as const;
 export type AlertActionName = (typeof ALERT_ACTIONS)[number];
 
+/** The statuses that are still someone's work (`status=active` in queries). */
+export const ACTIVE_ALERT_STATUSES: readonly AlertStatus[] = [
+  'open',
+  'acknowledged',
+  'in_progress',
+];
+
+/**
+ * The statuses each action is legal from: the API refuses others with 409, and a screen offers
+ * only these (one table for both).
+ */
+export const ALERT_ACTION_FROM: Readonly<Record<AlertActionName, readonly AlertStatus[]>> = {
+  acknowledge: ['open'],
+  // Starting work implies having seen the alert, so it is allowed straight from open.
+  start: ['open', 'acknowledged'],
+  assign: ACTIVE_ALERT_STATUSES,
+  // Notes are allowed on every status: post-incident remarks go on closed alerts too.
+  note: ALERT_STATUSES,
+  // Resolving straight from open covers false alarms and conditions fixed before anyone looked.
+  resolve: ACTIVE_ALERT_STATUSES,
+  close: ['resolved'],
+  reopen: ['resolved'],
+  escalate: ACTIVE_ALERT_STATUSES,
+};
+
 /**
  * Reading kinds are evaluated per device as data arrives (no_data on a timer); work kinds
  * (`task_overdue`, `report_late`, `citizen_overdue`) on a timer over plan tasks, reporting

@@ -39,6 +39,12 @@ export {
   type NotifierOptions,
 } from './notifications/notifier.service';
 export { backoffMs, postJson, type DeliveryResult } from './notifications/webhook';
+export {
+  assignmentMail,
+  type AlertMailboxes,
+  type AlertMailer,
+  type MailContent,
+} from './notifications/alert-mail';
 export { LocalBus, packEnvelopes, parseEnvelope, type LiveBus, type BusItem } from './bus/live-bus';
 export { PgNotifyBus } from './bus/pg-notify-bus';
 export { LiveOperations, type LiveOperationsDeps } from './ops/live-operations';

@@ -28,6 +28,7 @@ import { storeServices, type StoreServices } from './services';
 import { citizenHooks } from './citizen-hooks';
 import { citizenReportUnit } from './citizen';
 import { workSignals } from './work-signals';
+import { alertMail } from './alert-mail';
 
 const log = new Logger('platform');
 
@@ -117,6 +118,8 @@ export async function buildDomain(
       started.live?.reportChanged([change]);
     },
   });
+  // E-mail to the office an alert is handed to, when the platform has an SMTP server.
+  const mail = alertMail(config, store.offices);
   const live = await LiveOperations.start({
     pool: db.pool,
     storage: db.storage,
@@ -130,6 +133,7 @@ export async function buildDomain(
     // The work alert rules ask this port on a timer, on the platform's clock.
     work: workSignals(store.tasks, reportingCycle.reporting, store.citizen.cases),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(mail ? { mail } : {}),
   });
   started.live = live;
   if (config.REPORT_SCHEDULE_DEFAULTS) {

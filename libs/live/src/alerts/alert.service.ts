@@ -14,6 +14,7 @@ import {
 } from '@ioc/contracts';
 import type { Pool } from '@ioc/db';
 import { decodeCursor, encodeCursor, requireUnit, type LiveUnits } from '../common/query';
+import { assignmentMail, type AlertMailboxes } from '../notifications/alert-mail';
 import { notificationFor, type Notifier } from '../notifications/notifier.service';
 import type { NotificationAttempt } from '../notifications/notification.repository';
 import { ACTIVE_STATUSES, type Actor, type AlertStatus } from './alert';
@@ -103,6 +104,8 @@ export class AlertService {
     private readonly sink: AlertSink,
     private readonly onRulesChanged: () => void,
     private readonly clock: () => Date = () => new Date(),
+    /** Who hears by e-mail of an alert handed to them; null: nobody (no SMTP configured). */
+    private readonly mailboxes: AlertMailboxes | null = null,
   ) {
     this.alerts = new AlertRepository(pool);
     this.rules = new RuleRepository(pool);
@@ -198,6 +201,11 @@ export class AlertService {
     origin: RequestOrigin,
   ): Promise<AlertView> {
     const action = toAction(name, body);
+    // Looked up before the transaction: the office directory is another owner's table.
+    const mailTo =
+      action.type === 'assign' && action.assignee && this.mailboxes
+        ? await this.mailboxes.recipientsFor(action.assignee)
+        : null;
     const { view, notify } = await inAlertTransaction(this.pool, async (tx) => {
       const found = await tx.alerts.get(id, true);
       if (!found) throw notFound(id);
@@ -228,6 +236,20 @@ export class AlertService {
           : null;
         if (n) {
           await tx.notifications.enqueue(n);
+          queued = true;
+        }
+      }
+      if (mailTo !== null) {
+        // One row per mailbox, queued with the change: sent if and only if it committed.
+        const mail = assignmentMail(v, mailTo.name);
+        for (const to of mailTo.emails) {
+          await tx.notifications.enqueue({
+            alertId: v.id,
+            channel: 'email',
+            target: to,
+            event: 'alert.assigned',
+            payload: { event: 'alert.assigned', at: this.clock().toISOString(), alert: v, mail },
+          });
           queued = true;
         }
       }

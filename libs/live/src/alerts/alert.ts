@@ -1,4 +1,4 @@
-import type { AlertStatus } from '@ioc/contracts';
+import { ACTIVE_ALERT_STATUSES, type AlertStatus } from '@ioc/contracts';
 import type { Severity } from './severity';
 
 /**
@@ -20,7 +20,7 @@ import type { Severity } from './severity';
  */
 export { ALERT_STATUSES, type AlertStatus } from '@ioc/contracts';
 
-export const ACTIVE_STATUSES: readonly AlertStatus[] = ['open', 'acknowledged', 'in_progress'];
+export const ACTIVE_STATUSES: readonly AlertStatus[] = ACTIVE_ALERT_STATUSES;
 
 export function isActive(status: AlertStatus): boolean {
   return ACTIVE_STATUSES.includes(status);

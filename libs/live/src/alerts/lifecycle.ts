@@ -1,13 +1,12 @@
-import {
-  ACTIVE_STATUSES,
-  ALERT_STATUSES,
-  type Actor,
-  type Alert,
-  type AlertNote,
-  type AlertStatus,
-  type Assignee,
-  type AuditEntry,
-  type JsonValue,
+import { ALERT_ACTION_FROM } from '@ioc/contracts';
+import type {
+  Actor,
+  Alert,
+  AlertNote,
+  AlertStatus,
+  Assignee,
+  AuditEntry,
+  JsonValue,
 } from './alert';
 import { formatAssignee } from './assignee';
 import { raiseSeverity } from './severity';
@@ -25,20 +24,9 @@ export type AlertAction =
 
 export type AlertActionType = AlertAction['type'];
 
-/** The statuses each action is legal from. */
-export const ALLOWED_FROM: Readonly<Record<AlertActionType, readonly AlertStatus[]>> = {
-  acknowledge: ['open'],
-  // Starting work implies having seen the alert, so it is allowed straight from open.
-  start: ['open', 'acknowledged'],
-  assign: ACTIVE_STATUSES,
-  // Notes are allowed on every status: post-incident remarks go on closed alerts too.
-  note: ALERT_STATUSES,
-  // Resolving straight from open covers false alarms and conditions fixed before anyone looked.
-  resolve: ACTIVE_STATUSES,
-  close: ['resolved'],
-  reopen: ['resolved'],
-  escalate: ACTIVE_STATUSES,
-};
+/** The statuses each action is legal from (the wire's table: screens offer the same). */
+export const ALLOWED_FROM: Readonly<Record<AlertActionType, readonly AlertStatus[]>> =
+  ALERT_ACTION_FROM;
 
 export interface TransitionError {
   code: 'illegal_transition' | 'invalid_action';

@@ -6,7 +6,11 @@ import {
   type NewNotification,
   type NotificationAttempt,
 } from './notification.repository';
-import { backoffMs, postJson } from './webhook';
+import type { AlertMailer, MailContent } from './alert-mail';
+import { backoffMs, postJson, type DeliveryResult } from './webhook';
+
+/** Channels whose failures are retried with backoff. */
+const RETRIED: ReadonlySet<string> = new Set(['webhook', 'email']);
 
 export interface NotifierOptions {
   /** How often due retries are looked for (new notifications are also sent at once). */
@@ -32,7 +36,7 @@ export const DEFAULT_NOTIFIER_OPTIONS: NotifierOptions = {
 };
 
 export type NotificationEvent =
-  'alert.opened' | 'alert.reopened' | 'alert.worsened' | 'alert.escalated';
+  'alert.opened' | 'alert.reopened' | 'alert.worsened' | 'alert.escalated' | 'alert.assigned';
 
 export interface NotifyRule {
   id: string;
@@ -69,8 +73,10 @@ export function notificationFor(
  * that caused it (so it is sent if and only if the change committed), then delivered by this
  * loop with retries and exponential backoff; every attempt is a notification_attempt row.
  *
- * Channels: JSON webhook per rule. E-mail over SMTP is not implemented yet (no SMTP client is
- * bundled); it would be a second channel row per recipient, delivered by the same loop.
+ * Channels: a JSON webhook per rule, and e-mail (one row per mailbox) to the office an alert
+ * is handed to, sent through the `AlertMailer` the composition plugs in (SMTP). Both retry
+ * with the same backoff; without a mailer an e-mail row fails with the reason, visible in the
+ * alert's notification history.
  */
 export class Notifier {
   private readonly repo: NotificationRepository;
@@ -86,6 +92,8 @@ export class Notifier {
     options: Partial<NotifierOptions> = {},
     /** When a retry is due is computed from this clock (tests inject theirs). */
     private readonly clock: () => number = Date.now,
+    /** The e-mail transport (SMTP); null when the platform has none configured. */
+    private readonly mailer: AlertMailer | null = null,
   ) {
     this.repo = new NotificationRepository(db);
     this.options = { ...DEFAULT_NOTIFIER_OPTIONS, ...options };
@@ -155,26 +163,14 @@ export class Notifier {
   private async deliver(c: NotificationAttempt): Promise<void> {
     const attempt = c.status === 'pending' ? c.attempt : c.attempt + 1;
     const o = this.options;
-    const result =
-      c.channel === 'webhook'
-        ? await postJson(
-            c.target,
-            c.payload,
-            {
-              'x-ioc-event': c.event ?? 'alert',
-              'x-ioc-delivery': `${c.alertId}:${String(c.id)}`,
-              'x-ioc-attempt': String(attempt),
-            },
-            o.timeoutMs,
-          )
-        : { ok: false, error: `channel ${c.channel} is not supported` };
+    const result = await this.send(c, attempt);
     const retryAt =
-      !result.ok && attempt < o.maxAttempts && c.channel === 'webhook'
+      !result.ok && attempt < o.maxAttempts && RETRIED.has(c.channel)
         ? new Date(this.clock() + backoffMs(attempt, o.backoffBaseMs, o.backoffMaxMs))
         : null;
     if (!result.ok)
       this.log.warn(
-        `webhook for alert ${c.alertId} failed (attempt ${String(attempt)}): ${result.error ?? ''}`,
+        `${c.channel} for alert ${c.alertId} failed (attempt ${String(attempt)}): ${result.error ?? ''}`,
       );
     await this.repo.record(c, { ok: result.ok, error: result.error, retryAt });
     if (retryAt && retryAt.getTime() - this.clock() < o.tickMs) {
@@ -186,5 +182,27 @@ export class Notifier {
         Math.max(0, retryAt.getTime() - this.clock() + 5),
       ).unref();
     }
+  }
+
+  private send(c: NotificationAttempt, attempt: number): Promise<DeliveryResult> {
+    if (c.channel === 'webhook')
+      return postJson(
+        c.target,
+        c.payload,
+        {
+          'x-ioc-event': c.event ?? 'alert',
+          'x-ioc-delivery': `${c.alertId}:${String(c.id)}`,
+          'x-ioc-attempt': String(attempt),
+        },
+        this.options.timeoutMs,
+      );
+    if (c.channel === 'email') {
+      const mail = (c.payload as { mail?: MailContent } | null)?.mail;
+      if (!mail) return Promise.resolve({ ok: false, error: 'e-mail row without a message' });
+      if (!this.mailer)
+        return Promise.resolve({ ok: false, error: 'no SMTP server is configured (SMTP_URL)' });
+      return this.mailer.send(c.target, mail);
+    }
+    return Promise.resolve({ ok: false, error: `channel ${c.channel} is not supported` });
   }
 }

@@ -1,3 +1,4 @@
+import type { AlertMailboxes, AlertMailer } from '../notifications/alert-mail';
 import type {
   CitizenChanged,
   IndicatorChanged,
@@ -58,6 +59,11 @@ export interface LiveOperationsDeps {
   workAlerts?: Partial<WorkAlertOptions>;
   /** "Now" of the AQI and fleet views and of the work-alert timer (tests set the date). */
   clock?: () => Date;
+  /**
+   * E-mail to the office an alert is handed to: the transport and the office mailboxes.
+   * Absent: no e-mail is queued (the platform has no SMTP server configured).
+   */
+  mail?: { mailer: AlertMailer; mailboxes: AlertMailboxes };
 }
 
 /**
@@ -85,7 +91,7 @@ export class LiveOperations {
     this.rollups = new RollupService(pool, units);
     this.aqi = new AqiService(pool, units, deps.clock);
     this.fleet = new FleetService(pool, units, deps.clock);
-    this.notifier = new Notifier(pool, log, deps.notifier);
+    this.notifier = new Notifier(pool, log, deps.notifier, Date.now, deps.mail?.mailer ?? null);
     const sink = (view: AlertView) => {
       const a = this.withPosition(view);
       this.deliverAlert(a);
@@ -103,10 +109,18 @@ export class LiveOperations {
       deps.workAlerts,
       deps.clock,
     );
-    this.alerts = new AlertService(pool, units, this.notifier, sink, () => {
-      this.engine.invalidateRules();
-      this.bus.publish({ t: 'rules' });
-    });
+    this.alerts = new AlertService(
+      pool,
+      units,
+      this.notifier,
+      sink,
+      () => {
+        this.engine.invalidateRules();
+        this.bus.publish({ t: 'rules' });
+      },
+      undefined,
+      deps.mail?.mailboxes ?? null,
+    );
     this.bus =
       deps.bus.kind === 'pg-notify'
         ? new PgNotifyBus({ url: deps.bus.url }, log, (item) => {

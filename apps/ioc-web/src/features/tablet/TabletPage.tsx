@@ -155,7 +155,14 @@ function TabletView({ session }: { session: StoredSession }) {
             {t('tablet.error.other', { message: error.message })}
           </p>
         )}
-        <AlertsSection alerts={data.alerts} />
+        <AlertsSection
+          alerts={data.alerts}
+          unitCode={data.unit.code}
+          now={now}
+          role={session.role}
+          username={session.username}
+          onChanged={state.refresh}
+        />
         <CitizenSection state={citizen} now={now} />
         <TasksSection state={tasks} />
         <HighlightsSection scorecard={data.scorecard} />

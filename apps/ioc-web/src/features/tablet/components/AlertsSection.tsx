@@ -1,14 +1,44 @@
 import { useMemo } from 'react';
+import { openForText, ownerText } from '../../../shared/alerts/alertText';
+import { useOfficeNames } from '../../../shared/alerts/useOfficeNames';
+import { useAssignableOffices } from '../../../shared/citizen/useStepChoices';
 import { formatDateTime } from '../../../shared/i18n/format';
 import { useI18n } from '../../../shared/i18n/useI18n';
 import type { TabletAlert } from '../model/api';
+import { canWorkAlerts } from '../model/alerts';
 import { sortAlerts } from '../model/model';
+import { AlertActions } from './AlertActions';
 import { SEVERITY_KEYS, alertStatusKey } from './format';
 
-/** Active alerts of the unit, most severe first. */
-export function AlertsSection({ alerts }: { alerts: readonly TabletAlert[] }) {
+export interface AlertsSectionProps {
+  alerts: readonly TabletAlert[];
+  /** The tablet's unit: its offices (and the province's) are who an alert may be handed to. */
+  unitCode: string;
+  now: number;
+  role: string;
+  username: string;
+  /** After an action the API accepted: reload the alerts. */
+  onChanged: () => void;
+}
+
+/**
+ * Active alerts of the unit, most severe first: what, how long open, who owns it — and, for a
+ * role that works alerts, the steps to take from here.
+ */
+export function AlertsSection({
+  alerts,
+  unitCode,
+  now,
+  role,
+  username,
+  onChanged,
+}: AlertsSectionProps) {
   const { t, num } = useI18n();
   const sorted = useMemo(() => sortAlerts(alerts), [alerts]);
+  const canWork = canWorkAlerts(role);
+  // Whom an alert may be handed to: only an operator needs the list.
+  const offices = useAssignableOffices(unitCode, canWork && sorted.length > 0);
+  const officeNames = useOfficeNames(useMemo(() => sorted.map((a) => a.assignee), [sorted]));
   return (
     <section className="tablet-section" aria-labelledby="tablet-alerts-title" data-testid="alerts">
       <h2 id="tablet-alerts-title">
@@ -24,7 +54,9 @@ export function AlertsSection({ alerts }: { alerts: readonly TabletAlert[] }) {
               key={a.id}
               className={`tablet-alert severity-${a.severity}`}
               data-testid="alert"
+              data-alert-id={a.id}
               data-severity={a.severity}
+              data-status={a.status}
             >
               <div className="tablet-alert-head">
                 <span className="tablet-severity">{t(SEVERITY_KEYS[a.severity])}</span>
@@ -34,10 +66,26 @@ export function AlertsSection({ alerts }: { alerts: readonly TabletAlert[] }) {
                 {a.message || a.ruleName || a.id}
                 {a.value !== null && a.message === '' ? ` (${num(a.value, 1)})` : ''}
               </p>
-              <p className="tablet-meta">
-                {t('tablet.alert.opened', { time: formatDateTime(new Date(a.openedAt)) })}
+              <p
+                className="tablet-meta"
+                title={t('tablet.alert.opened', { time: formatDateTime(new Date(a.openedAt)) })}
+              >
+                <span data-testid="alert-age">{openForText(t, a.openedAt, now)}</span>
                 {a.deviceId !== null ? ` · ${t('tablet.alert.device', { id: a.deviceId })}` : ''}
               </p>
+              <p className="tablet-meta" data-testid="alert-owner">
+                {a.assignee === null ? (
+                  t('tablet.alert.noOwner')
+                ) : (
+                  <>
+                    {t('tablet.alert.owner')}{' '}
+                    <span className="tablet-alert-owner">{ownerText(a.assignee, officeNames)}</span>
+                  </>
+                )}
+              </p>
+              {canWork && (
+                <AlertActions alert={a} username={username} offices={offices} onDone={onChanged} />
+              )}
             </li>
           ))}
         </ol>

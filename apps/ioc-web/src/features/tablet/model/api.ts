@@ -140,7 +140,11 @@ const tabletAlert = alertViewSchema
     message: true,
     openedAt: true,
   })
-  .extend({ severity: alertSeveritySchema.catch('warning') });
+  .extend({
+    severity: alertSeveritySchema.catch('warning'),
+    // A snapshot saved before owners were shown has none: read as "nobody yet".
+    assignee: z.string().nullable().default(null),
+  });
 export type TabletAlert = z.output<typeof tabletAlert>;
 
 const alertList = listEnvelope(z.unknown());

@@ -1,8 +1,11 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { openForText, ownerText } from '../../../shared/alerts/alertText';
+import { useOfficeNames } from '../../../shared/alerts/useOfficeNames';
 import { acknowledgeAlert } from '../../../shared/api/endpoints';
 import type { WallAlert } from '../../../shared/api/schemas';
 import { formatTime } from '../../../shared/i18n/format';
 import { useI18n } from '../../../shared/i18n/useI18n';
+import { useClock } from '../../../shared/ui/useClock';
 import { PanelCard } from './PanelCard';
 
 export interface AlertTickerProps {
@@ -24,6 +27,9 @@ export function AlertTicker(props: AlertTickerProps) {
   const { t, num } = useI18n();
   const shown = alerts.slice(0, rows);
   const more = alerts.length - shown.length;
+  // "mở 17 phút" counts on by itself; a minute's step is what the row shows.
+  const now = useClock(30_000);
+  const officeNames = useOfficeNames(useMemo(() => shown.map((a) => a.assignee), [shown]));
   return (
     <PanelCard
       name="alerts"
@@ -41,6 +47,8 @@ export function AlertTicker(props: AlertTickerProps) {
               key={a.id}
               alert={a}
               ward={unitName(a.unitCode)}
+              age={openForText(t, a.openedAt, now)}
+              owner={ownerText(a.assignee, officeNames)}
               canAcknowledge={canAcknowledge}
               onChanged={onChanged}
             />
@@ -55,14 +63,19 @@ export function AlertTicker(props: AlertTickerProps) {
 function AlertRow(props: {
   alert: WallAlert;
   ward: string;
+  /** "mở 17 phút" */
+  age: string;
+  /** Who owns it (an office's name, a user name), null while nobody does. */
+  owner: string | null;
   canAcknowledge: boolean;
   onChanged: () => void;
 }) {
-  const { alert, ward, canAcknowledge, onChanged } = props;
+  const { alert, ward, age, owner, canAcknowledge, onChanged } = props;
   const { t } = useI18n();
   const [state, setState] = useState<'idle' | 'sending' | 'failed'>('idle');
   const message = alert.message || alert.ruleName || t('alerts.noMessage');
-  const where = `${ward} · ${formatTime(new Date(alert.openedAt), false)}`;
+  const where = `${ward} · ${age}`;
+  const openedAt = t('alerts.openedAt', { time: formatTime(new Date(alert.openedAt), false) });
   const acknowledge = (): void => {
     setState('sending');
     acknowledgeAlert(alert.id).then(
@@ -88,7 +101,7 @@ function AlertRow(props: {
       </span>
       <span className="alert-meta">
         <span className="alert-sev">{t(`alerts.sev.${alert.severity}`)}</span>
-        <span className="alert-where" title={where}>
+        <span className="alert-where" title={`${where} (${openedAt})`} data-testid="alert-where">
           {where}
         </span>
       </span>
@@ -102,6 +115,11 @@ function AlertRow(props: {
         >
           {state === 'failed' ? t('alerts.ackRetry') : t('alerts.ack')}
         </button>
+      ) : owner !== null ? (
+        // Owned: who has it says more than "acknowledged".
+        <span className="alert-status alert-owner" title={owner} data-testid="alert-owner">
+          {owner}
+        </span>
       ) : (
         <span className="alert-status">{t(`alerts.status.${statusKey(alert.status)}`)}</span>
       )}
