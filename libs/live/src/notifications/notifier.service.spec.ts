@@ -164,7 +164,7 @@ describe('Notifier', () => {
     expect(await n.history(alertId)).toEqual([
       expect.objectContaining({
         status: 'gave_up',
-        error: 'channel email is not supported',
+        error: 'channel email is not supported (no SMTP_URL)',
         nextAt: null,
       }),
     ]);

@@ -9,9 +9,6 @@ import {
 import type { AlertMailer, MailContent } from './alert-mail';
 import { backoffMs, postJson, type DeliveryResult } from './webhook';
 
-/** Channels whose failures are retried with backoff. */
-const RETRIED: ReadonlySet<string> = new Set(['webhook', 'email']);
-
 export interface NotifierOptions {
   /** How often due retries are looked for (new notifications are also sent at once). */
   tickMs: number;
@@ -165,7 +162,7 @@ export class Notifier {
     const o = this.options;
     const result = await this.send(c, attempt);
     const retryAt =
-      !result.ok && attempt < o.maxAttempts && RETRIED.has(c.channel)
+      !result.ok && attempt < o.maxAttempts && this.retried(c.channel)
         ? new Date(this.clock() + backoffMs(attempt, o.backoffBaseMs, o.backoffMaxMs))
         : null;
     if (!result.ok)
@@ -197,12 +194,20 @@ export class Notifier {
         this.options.timeoutMs,
       );
     if (c.channel === 'email') {
+      if (!this.mailer)
+        return Promise.resolve({
+          ok: false,
+          error: 'channel email is not supported (no SMTP_URL)',
+        });
       const mail = (c.payload as { mail?: MailContent } | null)?.mail;
       if (!mail) return Promise.resolve({ ok: false, error: 'e-mail row without a message' });
-      if (!this.mailer)
-        return Promise.resolve({ ok: false, error: 'no SMTP server is configured (SMTP_URL)' });
       return this.mailer.send(c.target, mail);
     }
     return Promise.resolve({ ok: false, error: `channel ${c.channel} is not supported` });
+  }
+
+  /** Whether a failure is worth retrying: not on a channel this process cannot deliver at all. */
+  private retried(channel: string): boolean {
+    return channel === 'webhook' || (channel === 'email' && this.mailer !== null);
   }
 }
