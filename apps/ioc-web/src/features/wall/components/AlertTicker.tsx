@@ -74,7 +74,8 @@ function AlertRow(props: {
   const { t } = useI18n();
   const [state, setState] = useState<'idle' | 'sending' | 'failed'>('idle');
   const message = alert.message || alert.ruleName || t('alerts.noMessage');
-  const where = `${ward} · ${age}`;
+  // How long it has waited first: on a narrow card the ward's name is what gets cut.
+  const where = `${age} · ${ward}`;
   const openedAt = t('alerts.openedAt', { time: formatTime(new Date(alert.openedAt), false) });
   const acknowledge = (): void => {
     setState('sending');
