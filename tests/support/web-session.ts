@@ -1,14 +1,8 @@
 import type { TestPlatform } from './platform';
+import type { StoredSession } from '../../apps/ioc-web/src/shared/api/session';
 
-/** What the web app keeps under `ioc.session` in localStorage once someone has signed in. */
-export interface StoredSession {
-  token: string;
-  expiresAt: string;
-  username: string;
-  displayName: string;
-  role: string;
-  units: string[];
-}
+// What the web app keeps under `ioc.session` in localStorage: its own type, not a copy.
+export type { StoredSession };
 
 /** The stored session for a token, as the sign-in page would have saved it (for addInitScript). */
 export async function storedSession(platform: TestPlatform, token: string): Promise<StoredSession> {
