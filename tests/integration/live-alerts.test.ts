@@ -181,6 +181,8 @@ describe(`alerts — ${services ? 'PostgreSQL + Mosquitto' : 'embedded'}`, () =>
       value: 150,
       status: 'open',
       ruleName: 'PM2.5 cao',
+      // The catalogue's name and printed unit, not the code the device sent.
+      message: 'PM2.5 cao: Bụi PM2.5 = 150 µg/m³ (ngưỡng > 100 µg/m³)',
     });
     await province.next((m) => isAlert(m, (a) => a.id === alert.id));
 
@@ -390,14 +392,20 @@ describe(`alerts — ${services ? 'PostgreSQL + Mosquitto' : 'embedded'}`, () =>
       severity: 'warning',
     });
     const dev = await device(id);
-    await platform.ctx.pool.query('UPDATE device SET expected_interval_s = 1 WHERE id = $1', [id]);
+    await platform.ctx.pool.query(
+      "UPDATE device SET expected_interval_s = 1, name = 'Trạm bụi chợ Hàn' WHERE id = $1",
+      [id],
+    );
     platform.ctx.live.engine.configure({ silenceTickMs: 250 });
     const client = await ws(['alerts:20314']);
     const opened = await client.next(
       (m) => isAlert(m, (a) => a.ruleId === rule.body.id && a.status === 'open'),
       6000,
     );
-    expect((opened as { alert: AlertView }).alert.deviceId).toBe(id);
+    expect((opened as { alert: AlertView }).alert).toMatchObject({
+      deviceId: id,
+      message: expect.stringContaining(`thiết bị Trạm bụi chợ Hàn (${id})`) as unknown,
+    });
     await publish(dev, id, { pm25: 10 });
     await client.next(
       (m) => isAlert(m, (a) => a.ruleId === rule.body.id && a.status === 'resolved'),

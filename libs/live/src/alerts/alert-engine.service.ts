@@ -9,6 +9,7 @@ import { alertView, type AlertView } from './alert-view';
 import type { DeviceContext } from './device-context';
 import { dueEscalations } from './escalation';
 import { evaluateReading, evaluateSilence, type ReadingInput } from './evaluate';
+import { metricLabels, NO_LABELS, type MetricLabels, type MetricNames } from './naming';
 import { isDeviceRule, type AlertRule } from './rule';
 import { RuleRepository, stateKey, type StateKey } from './rule.repository';
 import type { RuleState } from './rule-state';
@@ -19,6 +20,7 @@ import { writeRuleTransition } from './write-transition';
 /** What the engine needs to know about a device (the ingest DeviceDirectory satisfies it). */
 export interface DeviceInfo {
   id: string;
+  name?: string | null;
   kind: string;
   unitCode: string | null;
   expectedIntervalS: number;
@@ -92,6 +94,8 @@ export class AlertEngine {
   private readonly rulesRepo: RuleRepository;
   private options: AlertEngineOptions;
   private rulesCache: { at: number; rules: AlertRule[] } | undefined;
+  /** How messages name metrics: the catalogue, loaded at start (it changes only by migration). */
+  private readonly labels: MetricLabels;
   private buffer: Reading[] = [];
   private draining: Promise<void> | undefined;
   private escalationTimer: NodeJS.Timeout | undefined;
@@ -107,10 +111,12 @@ export class AlertEngine {
     private readonly notifier: Notifier,
     private readonly sink: AlertSink,
     private readonly log: LiveLogger,
+    metrics: MetricNames | null = null,
     options: Partial<AlertEngineOptions> = {},
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.rulesRepo = new RuleRepository(pool);
+    this.labels = metrics ? metricLabels(metrics.all()) : NO_LABELS;
     this.options = { ...DEFAULT_ENGINE_OPTIONS, ...options };
   }
 
@@ -216,6 +222,7 @@ export class AlertEngine {
       Array.isArray(rawLevels) && rawLevels.every((v) => typeof v === 'number') ? rawLevels : null;
     return {
       id: d.id,
+      name: d.name ?? null,
       kind: d.kind,
       unitCode,
       provinceCode:
@@ -290,7 +297,7 @@ export class AlertEngine {
         let state = states.get(k) ?? null;
         const before = state;
         for (const reading of p.readings) {
-          const ev = evaluateReading(p.rule, state, reading, p.device);
+          const ev = evaluateReading(p.rule, state, reading, p.device, this.labels);
           state = ev.state;
           if (ev.transition) {
             const alert = await this.applyTransition(tx, p.rule, p.device, ev.transition);
@@ -389,6 +396,7 @@ export class AlertEngine {
         for (const d of devices) {
           const device: DeviceContext = {
             id: d.id,
+            name: d.name,
             kind: d.kind,
             unitCode: d.unitCode,
             provinceCode:

@@ -1,6 +1,8 @@
 /** What the evaluator needs to know about the device a reading came from. */
 export interface DeviceContext {
   id: string;
+  /** As the messages name the device ("Đo mực nước Hải Châu (dn-wl-1)"). */
+  name?: string | null;
   kind: string;
   unitCode: string | null;
   /** The province of `unitCode`, so a rule scoped to a province matches its wards' devices. */

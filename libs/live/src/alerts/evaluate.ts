@@ -1,6 +1,7 @@
 import type { DeviceContext } from './device-context';
 import { formatDuration, formatValue } from './format';
 import { heldPosition, ladderFor, reachedPosition, type Ladder } from './ladder';
+import { deviceLabel, NO_LABELS, type MetricLabels } from './naming';
 import { isWorkRule, type AlertRule, type RateParams } from './rule';
 import { initialRuleState, type RuleState } from './rule-state';
 import type { Severity } from './severity';
@@ -95,11 +96,21 @@ function levelAt(step: Step, position: number): number {
 
 const COMPARATOR_TEXT = { above: ['>', '≥'], below: ['<', '≤'] } as const;
 
+/** The catalogue's name and printed unit; the code and the rule's unit for a metric it lacks. */
+function named(
+  labels: MetricLabels,
+  metric: string,
+  uom: string | undefined,
+): { name: string; uom: string | undefined } {
+  const label = labels.get(metric);
+  return label ? { name: label.name, uom: label.unit } : { name: metric, uom };
+}
+
 function ladderStep(
   rule: AlertRule,
   ladder: Ladder,
   value: number,
-  metric: string,
+  metricName: string,
   uom: string | undefined,
   forS: number,
 ): Step {
@@ -118,11 +129,11 @@ function ladderStep(
         rule.kind === 'aqi'
           ? `${rule.name}: VN_AQI ${shown} — ${s.label ?? ''} (${limit})`
           : s.label
-            ? `${rule.name}: ${s.label} — ${metric} = ${shown} (mức ${limit})`
-            : `${rule.name}: ${metric} = ${shown} (ngưỡng ${limit})`;
+            ? `${rule.name}: ${s.label} — ${metricName} = ${shown} (mức ${limit})`
+            : `${rule.name}: ${metricName} = ${shown} (ngưỡng ${limit})`;
       return { level: s.level, label: s.label, severity: s.severity, message };
     },
-    clearMessage: `${rule.name}: đã trở lại bình thường (${metric} = ${shown})`,
+    clearMessage: `${rule.name}: đã trở lại bình thường (${metricName} = ${shown})`,
   };
 }
 
@@ -144,8 +155,14 @@ function slideWindow(state: RuleState, p: RateParams, at: number, value: number)
   return next;
 }
 
-function rateStep(rule: AlertRule & { kind: 'rate' }, state: RuleState, value: number): Step {
+function rateStep(
+  rule: AlertRule & { kind: 'rate' },
+  state: RuleState,
+  value: number,
+  labels: MetricLabels,
+): Step {
   const p = rule.params;
+  const { name, uom } = named(labels, p.metric, p.uom);
   const rise = value - (state.minQ?.[0]?.[1] ?? value);
   const fall = (state.maxQ?.[0]?.[1] ?? value) - value;
   const change =
@@ -161,18 +178,22 @@ function rateStep(rule: AlertRule & { kind: 'rate' }, state: RuleState, value: n
       level: 1,
       label: null,
       severity: rule.severity,
-      message: `${rule.name}: ${p.metric} ${verb} ${formatValue(change, p.uom)} trong ${window} (ngưỡng ${formatValue(p.delta, p.uom)})`,
+      message: `${rule.name}: ${name} ${verb} ${formatValue(change, uom)} trong ${window} (ngưỡng ${formatValue(p.delta, uom)})`,
     }),
-    clearMessage: `${rule.name}: ${p.metric} đã ổn định (thay đổi ${formatValue(change, p.uom)} trong ${window})`,
+    clearMessage: `${rule.name}: ${name} đã ổn định (thay đổi ${formatValue(change, uom)} trong ${window})`,
   };
 }
 
-/** Feeds one reading to a rule's evaluator for a device. */
+/**
+ * Feeds one reading to a rule's evaluator for a device. `labels` name the metrics in the
+ * messages (the catalogue); without them a message prints the metric code.
+ */
 export function evaluateReading(
   rule: AlertRule,
   state: RuleState | null | undefined,
   reading: ReadingInput,
   device: DeviceContext,
+  labels: MetricLabels = NO_LABELS,
 ): Evaluation {
   const current = state ?? initialRuleState();
   const unchanged: Evaluation = { state: current, transition: null };
@@ -192,7 +213,7 @@ export function evaluateReading(
         previousLevel: current.level,
         value: 0,
         at: reading.time,
-        message: `${rule.name}: thiết bị ${device.id} đã gửi dữ liệu trở lại`,
+        message: `${rule.name}: thiết bị ${deviceLabel(device)} đã gửi dữ liệu trở lại`,
       },
     };
   }
@@ -203,13 +224,24 @@ export function evaluateReading(
 
   if (rule.kind === 'rate') {
     const slid = slideWindow(current, rule.params, at, reading.value);
-    return advance(rule, device, slid, at, reading.value, rateStep(rule, slid, reading.value));
+    return advance(
+      rule,
+      device,
+      slid,
+      at,
+      reading.value,
+      rateStep(rule, slid, reading.value, labels),
+    );
   }
 
   const built = ladderFor(rule, device);
   if (!built) return unchanged;
   const value = built.normalise(reading.value);
-  const uom = 'uom' in rule.params ? rule.params.uom : undefined;
+  // An index has no unit: VN_AQI 320, whatever the catalogue prints for its metric.
+  const { name, uom } =
+    rule.kind === 'aqi'
+      ? { name: 'VN_AQI', uom: undefined }
+      : named(labels, rule.params.metric, 'uom' in rule.params ? rule.params.uom : undefined);
   const forS = 'forS' in rule.params ? rule.params.forS : 0;
   return advance(
     rule,
@@ -217,7 +249,7 @@ export function evaluateReading(
     current,
     at,
     value,
-    ladderStep(rule, built.ladder, value, rule.params.metric, uom, forS),
+    ladderStep(rule, built.ladder, value, name, uom, forS),
   );
 }
 
@@ -264,10 +296,10 @@ export function evaluateSilence(
         label: null,
         severity: rule.severity,
         message: input.lastSeen
-          ? `${rule.name}: thiết bị ${device.id} không gửi dữ liệu ${formatDuration(silentS)} (chu kỳ ${interval})`
-          : `${rule.name}: thiết bị ${device.id} chưa gửi dữ liệu lần nào sau ${formatDuration(silentS)}`,
+          ? `${rule.name}: thiết bị ${deviceLabel(device)} không gửi dữ liệu ${formatDuration(silentS)} (chu kỳ ${interval})`
+          : `${rule.name}: thiết bị ${deviceLabel(device)} chưa gửi dữ liệu lần nào sau ${formatDuration(silentS)}`,
       }),
-      clearMessage: `${rule.name}: thiết bị ${device.id} đã gửi dữ liệu trở lại`,
+      clearMessage: `${rule.name}: thiết bị ${deviceLabel(device)} đã gửi dữ liệu trở lại`,
     },
   );
 }

@@ -33,6 +33,13 @@ export {
   type DeviceRule,
 } from './rule';
 export type { DeviceContext } from './device-context';
+export {
+  deviceLabel,
+  metricLabels,
+  type MetricLabel,
+  type MetricLabels,
+  type MetricNames,
+} from './naming';
 export { scopeMatches, ruleApplies } from './scope';
 export { ruleStateSchema, initialRuleState, parseRuleState, type RuleState } from './rule-state';
 export type { RuleTransition } from './transition-types';

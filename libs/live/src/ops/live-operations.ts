@@ -17,6 +17,7 @@ import {
 import { AlertRepository } from '../alerts/alert.repository';
 import { AlertService } from '../alerts/alert.service';
 import { alertView, type AlertView } from '../alerts/alert-view';
+import type { MetricNames } from '../alerts/naming';
 import { WorkAlerts, type WorkAlertOptions } from '../alerts/work-alerts';
 import { NO_WORK_SIGNALS, type WorkSignals } from '../alerts/work-signals';
 import { AqiService } from '../aqi/aqi.service';
@@ -40,6 +41,8 @@ export interface LiveOperationsDeps {
   hub: LiveHub;
   units: LiveUnits;
   devices: DeviceLookup;
+  /** The metric catalogue, so alert messages name metrics ("Bụi mịn PM2.5"), not codes. */
+  metrics?: MetricNames;
   /**
    * How deltas reach the other API instances: `local` for a single process (embedded mode),
    * `pg-notify` for PostgreSQL LISTEN/NOTIFY on the shared database (services/scale-out).
@@ -97,7 +100,16 @@ export class LiveOperations {
       this.deliverAlert(a);
       this.bus.publish({ t: 'a', a });
     };
-    this.engine = new AlertEngine(pool, deps.devices, units, this.notifier, sink, log, deps.engine);
+    this.engine = new AlertEngine(
+      pool,
+      deps.devices,
+      units,
+      this.notifier,
+      sink,
+      log,
+      deps.metrics ?? null,
+      deps.engine,
+    );
     this.work = new WorkAlerts(
       pool,
       deps.work ?? NO_WORK_SIGNALS,
