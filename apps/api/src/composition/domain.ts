@@ -20,7 +20,7 @@ import {
   type CatalogueAdminService,
   type FeedAdminService,
 } from '@ioc/indicators';
-import { seedDemo, storedBoundaries, type BoundarySet } from '../demo/demo-seed';
+import { seedDemo } from '../demo/demo-seed';
 import type { Database } from './database';
 import { buildReporting, type ReportingParts } from './reporting';
 import { reportingTasks } from './reporting-ports';
@@ -58,8 +58,6 @@ export interface Domain {
   auth: AuthContext;
   /** The monthly reporting cycle (libs/reporting): periods, steps, exports, reminders. */
   reportingCycle: ReportingParts;
-  /** The configured province's units and which boundary set draws them. */
-  boundaries: { units: number; set: BoundarySet };
 }
 
 /** Switches of a platform process that only its composition callers set (tests). */
@@ -89,13 +87,12 @@ export async function buildDomain(
     citizen: citizenHooks(config, started, options.clock),
   });
   const { devices } = store;
-  const boundaries = config.SEED_DEMO
-    ? await seedDemo(db.pool, {
-        dataDir: config.DATA_DIR,
-        province: config.IOC_PROVINCE,
-        boundaries: config.IOC_BOUNDARIES,
-      })
-    : await storedBoundaries(db.pool, config.IOC_PROVINCE);
+  if (config.SEED_DEMO)
+    await seedDemo(db.pool, {
+      dataDir: config.DATA_DIR,
+      province: config.IOC_PROVINCE,
+      boundaries: config.IOC_BOUNDARIES,
+    });
   await units.load();
   const seeded = await store.indicatorSeed.seed({
     province: config.IOC_PROVINCE,
@@ -109,7 +106,6 @@ export async function buildDomain(
   const tasksSeeded = await store.taskSeed.seed();
   if (tasksSeeded.tasks > 0) log.log(`tasks: catalogue +${tasksSeeded.tasks} tasks`);
   const directory = new DeviceDirectory(devices);
-  const catalogue = await MetricCatalogue.load(db.pool);
   const hub = new LiveHub();
   hub.start();
   const reportingCycle = buildReporting(db.pool, {
@@ -130,7 +126,6 @@ export async function buildDomain(
     hub,
     units,
     devices: directory,
-    metrics: catalogue,
     // PostgreSQL LISTEN/NOTIFY between API instances; the embedded single process needs none
     // (and PGlite is single-session, so it could not hold a LISTEN connection).
     bus: db.embedded ? { kind: 'local' } : { kind: 'pg-notify', url: db.url },
@@ -194,10 +189,9 @@ export async function buildDomain(
     citizen: store.citizen,
     indicatorExists: async (code) => (await indicatorCatalogue.getIndicator(code)) !== null,
     reportingCycle,
-    catalogue,
+    catalogue: await MetricCatalogue.load(db.pool),
     hub,
     live,
     auth,
-    boundaries: { units: boundaries.units, set: boundaries.boundaries },
   };
 }

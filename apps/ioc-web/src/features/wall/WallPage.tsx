@@ -147,7 +147,6 @@ export default function WallPage() {
   );
   const wardCodes = useMemo(() => (units.wards ?? []).map((f) => f.properties.code), [units.wards]);
 
-  const unitLevel = units.unit?.level ?? null;
   const unitTitle = units.unit
     ? lang === 'en' && units.unit.nameEn
       ? units.unit.nameEn
@@ -220,23 +219,11 @@ export default function WallPage() {
           asOf={snapshot.asOf}
           stale={liveStale}
           now={now}
-          approximate={units.wards?.some((f) => f.properties.approximate) ?? false}
           sceneBar={
             <SceneBar
               slot={slot}
               count={enabled.length}
-              title={
-                scene
-                  ? sceneTitle(
-                      scene,
-                      lang,
-                      // A ward's own centre: its overview is the ward's, not the province's.
-                      scene.kind === 'overview' && unitLevel !== null && unitLevel !== 'province'
-                        ? t(`scene.overview.${unitLevel}`)
-                        : t(`scene.kind.${scene.kind}`),
-                    )
-                  : ''
-              }
+              title={scene ? sceneTitle(scene, lang, t(`scene.kind.${scene.kind}`)) : ''}
             />
           }
         />
@@ -245,7 +232,6 @@ export default function WallPage() {
             unitCode={unitCode}
             scene={shownScene}
             wards={units.wards}
-            context={units.context}
             children={children}
             store={store}
             valueVersion={snapshot.valueVersion}
@@ -264,11 +250,7 @@ export default function WallPage() {
         </main>
         <aside className="wall-panel">
           <div className="wall-panel-inner">
-            <FleetSummary
-              unitCount={unitLevel === null || unitLevel === 'province' ? wardCodes.length : null}
-              online={stats.online}
-              total={stats.total}
-            />
+            <FleetSummary unitCount={wardCodes.length} online={stats.online} total={stats.total} />
             {selectedWard !== null ? (
               <WardPanel
                 code={selectedWard}

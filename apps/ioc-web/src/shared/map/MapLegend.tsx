@@ -17,6 +17,7 @@ export interface MapLegendProps {
   scale: MeasureScale;
   uom: string;
   overlays: readonly SceneOverlay[];
+  showApproximate: boolean;
 }
 
 const CITIZEN_AGE_KEYS: readonly MessageKey[] = [
@@ -30,7 +31,7 @@ const CITIZEN_AGE_KEYS: readonly MessageKey[] = [
  * The legend of the scene on screen: VN_AQI classes for PM2.5, target status for a Resolution 57
  * indicator, the sequential ramp with its bounds for any other metric, then the overlays shown.
  */
-export function MapLegend({ measure, scale, uom, overlays }: MapLegendProps) {
+export function MapLegend({ measure, scale, uom, overlays, showApproximate }: MapLegendProps) {
   const { t, num } = useI18n();
   const metrics = useMetrics();
   // A metric's name and unit are the catalogue's; an indicator's unit comes with its measure.
@@ -71,6 +72,12 @@ export function MapLegend({ measure, scale, uom, overlays }: MapLegendProps) {
           <li className="legend-wide">
             <span className="swatch" style={{ background: cssColor(NO_DATA_RGB, 0.85) }} />
             <span className="legend-label">{t('mapLegend.noData')}</span>
+          </li>
+        )}
+        {showApproximate && (
+          <li className="legend-wide" data-testid="legend-approximate">
+            <span className="swatch swatch-dashed" />
+            <span className="legend-label">{t('mapLegend.approximate')}</span>
           </li>
         )}
       </ul>

@@ -1,8 +1,7 @@
 import { useI18n } from '../../../shared/i18n/useI18n';
 
 export interface FleetSummaryProps {
-  /** Units the wall covers; null on a ward's own wall (it covers one). */
-  unitCount: number | null;
+  unitCount: number;
   online: number;
   total: number;
 }
@@ -11,14 +10,12 @@ export function FleetSummary({ unitCount, online, total }: FleetSummaryProps) {
   const { t, num } = useI18n();
   return (
     <section className="panel-card fleet">
-      {unitCount !== null && (
-        <div className="stat">
-          <span className="stat-label">{t('panel.units')}</span>
-          <span className="stat-value" data-testid="unit-count">
-            {num(unitCount, 0)}
-          </span>
-        </div>
-      )}
+      <div className="stat">
+        <span className="stat-label">{t('panel.units')}</span>
+        <span className="stat-value" data-testid="unit-count">
+          {num(unitCount, 0)}
+        </span>
+      </div>
       <div className="stat">
         <span className="stat-label">{t('panel.devicesOnline')}</span>
         <span className="stat-value">
