@@ -106,6 +106,8 @@ export async function buildDomain(
   const tasksSeeded = await store.taskSeed.seed();
   if (tasksSeeded.tasks > 0) log.log(`tasks: catalogue +${tasksSeeded.tasks} tasks`);
   const directory = new DeviceDirectory(devices);
+  // Loaded before live operations: alert messages name metrics from it.
+  const catalogue = await MetricCatalogue.load(db.pool);
   const hub = new LiveHub();
   hub.start();
   const reportingCycle = buildReporting(db.pool, {
@@ -126,6 +128,7 @@ export async function buildDomain(
     hub,
     units,
     devices: directory,
+    metrics: catalogue,
     // PostgreSQL LISTEN/NOTIFY between API instances; the embedded single process needs none
     // (and PGlite is single-session, so it could not hold a LISTEN connection).
     bus: db.embedded ? { kind: 'local' } : { kind: 'pg-notify', url: db.url },
@@ -189,7 +192,7 @@ export async function buildDomain(
     citizen: store.citizen,
     indicatorExists: async (code) => (await indicatorCatalogue.getIndicator(code)) !== null,
     reportingCycle,
-    catalogue: await MetricCatalogue.load(db.pool),
+    catalogue,
     hub,
     live,
     auth,
