@@ -1,6 +1,6 @@
 /**
  * How alert messages name what they are about. A message is stored and shown as written
- * (wall ticker, tablet, e-mail, audit), so it must say "Bụi mịn PM2.5 = 88 µg/m³", not
+ * (wall ticker, tablet, e-mail, audit), so it must say "Bụi PM2.5 = 88 µg/m³", not
  * "pm25 = 88 ug/m3", and name a silent device, not only print its id. The metric catalogue is
  * ingest's; the composition plugs it in as `MetricNames`.
  */

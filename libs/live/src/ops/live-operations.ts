@@ -41,7 +41,7 @@ export interface LiveOperationsDeps {
   hub: LiveHub;
   units: LiveUnits;
   devices: DeviceLookup;
-  /** The metric catalogue, so alert messages name metrics ("Bụi mịn PM2.5"), not codes. */
+  /** The metric catalogue, so alert messages name metrics ("Bụi PM2.5"), not codes. */
   metrics?: MetricNames;
   /**
    * How deltas reach the other API instances: `local` for a single process (embedded mode),
