@@ -1,7 +1,8 @@
 import { defaultWallScenes, type WallScene } from '@ioc/contracts';
 import type { WallAlert, WardFeature } from '../../shared/api/schemas';
 import { useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react';
-import { displayParams } from '../../shared/api/urlParams';
+import { displayParams, parseDisplayParams } from '../../shared/api/urlParams';
+import { useLocationSearch } from '../../shared/ui/usePathname';
 import { DataFreshness } from './components/DataFreshness';
 import { DeviceValuesList } from './components/DeviceValuesList';
 import { FleetSummary } from './components/FleetSummary';
@@ -124,7 +125,11 @@ export default function WallPage() {
     () => casePoints(citizen.open, statusTick),
     [citizen.open, statusTick],
   );
-  const slot = sceneAt({ scenes: config.scenes, rotate: config.rotate, pinned: params.scene, now });
+  // The pin follows history moves (Back, a controller changing the URL) without a reload, so a
+  // wall PC switches scenes without rebuilding its map.
+  const search = useLocationSearch();
+  const pinned = useMemo(() => parseDisplayParams(search).scene, [search]);
+  const slot = sceneAt({ scenes: config.scenes, rotate: config.rotate, pinned, now });
 
   const [selectedWard, setSelectedWard] = useState<string | null>(null);
   const onWardClick = useCallback((code: string) => {

@@ -21,6 +21,15 @@ export function usePathname(): string {
   return useSyncExternalStore(subscribe, getPathname);
 }
 
+function getSearch(): string {
+  return window.location.search;
+}
+
+/** The query string, kept current across history moves (a wall's pinned scene follows it). */
+export function useLocationSearch(): string {
+  return useSyncExternalStore(subscribe, getSearch);
+}
+
 /** Client-side navigation that keeps the query (token, lang, unit) of the display URL. */
 export function navigate(pathname: string, replace = false): void {
   const url = new URL(window.location.href);
