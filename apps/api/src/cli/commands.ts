@@ -21,7 +21,7 @@ export const USAGE = `Usage: ioc <command> [options]
   migrate                                   apply pending database migrations
   seed demo                                 seed the demo region (units, demo devices, indicator catalogue,
                                             twelve months of demo indicator reports)
-  devices add --id ID --kind KIND [--unit CODE] [--lon X --lat Y] [--gateway GW] [--dev-eui EUI] [--interval S]
+  devices add --id ID --kind KIND [--unit CODE] [--lon X --lat Y] [--gateway GW] [--dev-eui EUI] [--interval S] [--alarm-levels I,II,III]
               [--name NAME] [--mobile] [--profile '{"fieldMap":{"temp":"temperature"}}']
                                             register a device; prints its token once (LoRaWAN: --dev-eui and
                                             a profile mapping decoded payload fields to metric codes). Without

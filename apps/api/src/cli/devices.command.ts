@@ -40,6 +40,7 @@ async function addDevice(services: CliServices, args: string[], print: Print): P
       name: { type: 'string' },
       mobile: { type: 'boolean' },
       profile: { type: 'string' },
+      'alarm-levels': { type: 'string' },
     },
     strict: true,
   });
@@ -48,6 +49,7 @@ async function addDevice(services: CliServices, args: string[], print: Print): P
   if (!values.id) problems.push('--id is required: letters, digits, . _ - (max 64)');
   if (!values.kind) problems.push('--kind is required (e.g. air_quality, water_level, gateway)');
   const { lon, lat, interval } = parsePlacement(values, problems);
+  const alarmLevels = parseAlarmLevels(values['alarm-levels'], problems);
   if (problems.length > 0) throw new DomainError('invalid', 'DEVICE_INVALID', problems.join('\n'));
   const { registration } = services;
   const r = await registration.register(
@@ -61,6 +63,7 @@ async function addDevice(services: CliServices, args: string[], print: Print): P
       ...(values.name !== undefined ? { name: values.name } : {}),
       ...(values.mobile ? { mobile: true } : {}),
       ...(Object.keys(profile).length > 0 ? { profile } : {}),
+      ...(alarmLevels ? { alarmLevels } : {}),
       intervalS: interval,
     },
     cliActor(),
@@ -71,6 +74,20 @@ async function addDevice(services: CliServices, args: string[], print: Print): P
   print('Keep the token now: it is stored hashed and cannot be shown again.');
   print(mosquittoHint(r.device.id));
   return 0;
+}
+
+/**
+ * `--alarm-levels 1.7,1.8,1.88`: a station's báo động I–III; the order and count are checked by
+ * the registration's schema, so the CLI and the API refuse the same things.
+ */
+export function parseAlarmLevels(raw: string | undefined, problems: string[]): number[] | null {
+  if (raw === undefined) return null;
+  const levels = raw.split(',').map((s) => Number(s.trim()));
+  if (raw.trim() === '' || levels.some((n) => !Number.isFinite(n))) {
+    problems.push('--alarm-levels takes numbers separated by commas, e.g. 1.7,1.8,1.88');
+    return null;
+  }
+  return levels;
 }
 
 async function listDevices(repo: DeviceRepository, args: string[], print: Print): Promise<number> {

@@ -42,6 +42,7 @@ function deviceView(d: DeviceRecord, latest: Latest): DeviceDetail {
     positionAt: d.positionAt?.toISOString() ?? null,
     intervalS: d.expectedIntervalS,
     gatewayId: d.gatewayId,
+    alarmLevels: d.profile.alarmLevels ?? null,
     mqttTopic: `ioc/v1/telemetry/${d.id}`,
   };
 }

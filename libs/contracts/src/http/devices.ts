@@ -28,6 +28,11 @@ export const deviceViewSchema = z
       .meta({ description: 'Time of the last position (mobile)' }),
     intervalS: z.number().optional().meta({ description: 'Expected reporting interval (s)' }),
     gatewayId: z.string().nullable().optional(),
+    alarmLevels: z
+      .array(z.number())
+      .nullable()
+      .optional()
+      .meta({ description: "The station's alarm levels (báo động I–III), when it has its own" }),
   })
   .meta({ id: 'DeviceView' });
 export type DeviceView = z.output<typeof deviceViewSchema>;
@@ -40,6 +45,7 @@ export const deviceDetailSchema = deviceViewSchema
     positionAt: isoTime.nullable().default(null),
     intervalS: z.number().int(),
     gatewayId: z.string().nullable().default(null),
+    alarmLevels: z.array(z.number()).nullable().default(null),
     mqttTopic: z.string().meta({ examples: ['ioc/v1/telemetry/aq-hc-01'] }),
   })
   .meta({ id: 'DeviceDetail' });
@@ -81,6 +87,24 @@ const lon = z.number().min(-180).max(180);
 const lat = z.number().min(-90).max(90);
 const name = z.string().trim().min(1).max(200);
 const intervalS = z.number().int().min(1).max(86_400);
+/**
+ * A station's own alarm levels (mức báo động I, II, III of QĐ 05/2020/QĐ-TTg for water levels),
+ * in the unit of the metric its `levels` rule watches, in order I → III: rising for a flood
+ * station, falling for a low-water one.
+ */
+export const alarmLevelsSchema = z
+  .array(z.number())
+  .min(1)
+  .max(3)
+  .refine(
+    (v) =>
+      v.every((x, i) => i === 0 || x > (v[i - 1] ?? x)) ||
+      v.every((x, i) => i === 0 || x < (v[i - 1] ?? x)),
+    'levels I → III must all rise or all fall',
+  )
+  .meta({
+    description: "The station's alarm levels (báo động I–III) in order, e.g. [1.7, 1.8, 1.88] m",
+  });
 const profile = z.strictObject({
   fieldMap: z.record(z.string(), z.string().min(1)).optional(),
   scale: z.record(z.string(), z.number()).optional(),
@@ -124,11 +148,12 @@ export const registerDeviceSchema = z
     profile: profile.optional().meta({
       description: 'How decoded LoRaWAN payload fields map onto metric codes (fieldMap, scale)',
     }),
+    alarmLevels: alarmLevelsSchema.optional(),
   })
   .superRefine(bothOrNeither);
 export type RegisterDeviceInput = z.input<typeof registerDeviceSchema>;
 
-/** Body of `PATCH /api/v1/devices/{id}`: move/place, rename, re-kind, interval. */
+/** Body of `PATCH /api/v1/devices/{id}`: move/place, rename, re-kind, interval, alarm levels. */
 export const updateDeviceSchema = z
   .strictObject({
     name: name.nullable().optional(),
@@ -138,6 +163,8 @@ export const updateDeviceSchema = z
     lat: lat.optional(),
     unitCode: unitCode.optional(),
     mobile: z.boolean().optional(),
+    /** null removes the station's levels (its `levels` rules then skip it). */
+    alarmLevels: alarmLevelsSchema.nullable().optional(),
   })
   .superRefine(bothOrNeither)
   .refine((v) => Object.keys(v).length > 0, 'nothing to change');

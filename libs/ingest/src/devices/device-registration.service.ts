@@ -108,7 +108,10 @@ export class DeviceRegistrationService<A> {
         expectedIntervalS: v.intervalS ?? 300,
         tokenHash: hashToken(token),
         name: v.name ?? null,
-        profile: v.profile ?? {},
+        profile: {
+          ...(v.profile ?? {}),
+          ...(v.alarmLevels ? { alarmLevels: v.alarmLevels } : {}),
+        },
       });
     } catch (err) {
       // A concurrent registration of the same id or DevEUI, or a unit/gateway removed meanwhile.
@@ -137,6 +140,7 @@ export class DeviceRegistrationService<A> {
         ...(device.lon !== null ? { lon: device.lon, lat: device.lat } : {}),
         ...(device.gatewayId ? { gatewayId: device.gatewayId } : {}),
         ...(device.devEui ? { devEui: device.devEui } : {}),
+        ...(device.profile.alarmLevels ? { alarmLevels: device.profile.alarmLevels } : {}),
       },
     });
     return { device, token, placement };
@@ -156,6 +160,11 @@ export class DeviceRegistrationService<A> {
     if (v.intervalS !== undefined) patch.expectedIntervalS = v.intervalS;
     if (v.mobile !== undefined) patch.mobile = v.mobile;
     if (v.unitCode !== undefined) patch.unitCode = v.unitCode;
+    if (v.alarmLevels !== undefined) {
+      const profile = { ...before.profile };
+      delete profile.alarmLevels;
+      patch.profile = v.alarmLevels === null ? profile : { ...profile, alarmLevels: v.alarmLevels };
+    }
     if (v.lon !== undefined && v.lat !== undefined) {
       patch.lon = v.lon;
       patch.lat = v.lat;
@@ -185,6 +194,9 @@ export class DeviceRegistrationService<A> {
     ] as const) {
       if (before[key] !== after[key]) changes[key] = { from: before[key], to: after[key] };
     }
+    const levels = (d: DeviceRecord) => d.profile.alarmLevels ?? null;
+    if (JSON.stringify(levels(before)) !== JSON.stringify(levels(after)))
+      changes.alarmLevels = { from: levels(before), to: levels(after) };
     await this.deps.audit?.record(actor, {
       action: 'device.update',
       targetKind: 'device',

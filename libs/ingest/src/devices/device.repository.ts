@@ -18,10 +18,14 @@ export interface DeviceRecord {
   positionAt: Date | null;
 }
 
-/** How a LoRaWAN device's decoded payload fields map onto metric codes. */
+/**
+ * How a LoRaWAN device's decoded payload fields map onto metric codes, and a station's own
+ * alarm levels (báo động I–III), which the alert engine's `levels` rules read.
+ */
 export interface DeviceProfile {
   fieldMap?: Record<string, string>;
   scale?: Record<string, number>;
+  alarmLevels?: number[];
 }
 
 export interface NewDevice {
@@ -48,6 +52,8 @@ export interface DevicePatch {
   unitCode?: string | null;
   lon?: number | null;
   lat?: number | null;
+  /** Replaces the whole profile. */
+  profile?: DeviceProfile;
 }
 
 const PATCH_COLUMNS: Record<keyof DevicePatch, string> = {
@@ -58,6 +64,7 @@ const PATCH_COLUMNS: Record<keyof DevicePatch, string> = {
   unitCode: 'unit_code',
   lon: 'lon',
   lat: 'lat',
+  profile: 'profile',
 };
 
 interface DeviceRow {
@@ -159,7 +166,8 @@ export class DeviceRepository {
     const sets = keys.map((k, i) => `${PATCH_COLUMNS[k]} = $${String(i + 2)}`);
     const res = await this.db.query(
       `UPDATE device SET ${sets.join(', ')} WHERE id = $1 AND ${ACTIVE}`,
-      [id, ...keys.map((k) => patch[k])],
+      // jsonb as text: drivers differ in how they send a bare object.
+      [id, ...keys.map((k) => (k === 'profile' ? JSON.stringify(patch[k]) : patch[k]))],
     );
     return (res.rowCount ?? 0) > 0;
   }

@@ -88,6 +88,7 @@ export function AlertRulesSection() {
                     r,
                     (n) => num(n, 2),
                     (code) => metrics.name(code),
+                    t('admin.rules.stationLevels'),
                   )}
                 </td>
                 <td>

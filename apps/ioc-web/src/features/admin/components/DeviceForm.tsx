@@ -40,6 +40,9 @@ export function DeviceForm({
     // The server never sends a device's DevEUI back: it can be set at registration only.
     devEui: '',
     intervalS: existing?.intervalS.toString() ?? '',
+    alarm1: existing?.alarmLevels?.[0]?.toString() ?? '',
+    alarm2: existing?.alarmLevels?.[1]?.toString() ?? '',
+    alarm3: existing?.alarmLevels?.[2]?.toString() ?? '',
   });
   const { fields, form, busy, begin, fail } = useFormProblems();
   const set = (patch: Partial<PlacementInput>) => {
@@ -157,6 +160,15 @@ export function DeviceForm({
               </>
             )}
             {text('intervalS', t('admin.devices.intervalS'), { inputMode: 'numeric' })}
+          </details>
+          <details className="admin-details" open={Boolean(existing?.alarmLevels)}>
+            <summary>{t('admin.devices.alarms')}</summary>
+            <p className="admin-hint">{t('admin.devices.alarmsHint')}</p>
+            <div className="admin-inline">
+              {text('alarm1', t('admin.devices.alarm', { n: 'I' }), { inputMode: 'decimal' })}
+              {text('alarm2', t('admin.devices.alarm', { n: 'II' }), { inputMode: 'decimal' })}
+              {text('alarm3', t('admin.devices.alarm', { n: 'III' }), { inputMode: 'decimal' })}
+            </div>
           </details>
         </div>
         <PlacementMap

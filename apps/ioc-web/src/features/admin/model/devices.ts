@@ -1,4 +1,4 @@
-import { DEVICE_ID_PATTERN, unitCodeParam } from '@ioc/contracts';
+import { DEVICE_ID_PATTERN, alarmLevelsSchema, unitCodeParam } from '@ioc/contracts';
 import type { MessageKey } from '../../../shared/i18n/translate';
 import type { DeviceInput } from './endpoints';
 
@@ -13,6 +13,35 @@ export interface PlacementInput {
   gatewayId: string;
   devEui: string;
   intervalS: string;
+  /** A station's báo động I, II, III (blank: none). */
+  alarm1: string;
+  alarm2: string;
+  alarm3: string;
+}
+
+const ALARM_FIELDS = ['alarm1', 'alarm2', 'alarm3'] as const;
+
+/**
+ * The station's alarm levels as typed: none, or I, I–II or I–III without a gap, all rising or
+ * all falling. Null with the field to blame when they are not.
+ */
+function parseAlarmLevels(
+  v: PlacementInput,
+): { levels: number[] | null } | { field: keyof PlacementInput; key: MessageKey } {
+  const values = ALARM_FIELDS.map((f) => parseDecimal(v[f]));
+  const bad = values.findIndex((x) => x !== null && Number.isNaN(x));
+  if (bad >= 0)
+    return { field: ALARM_FIELDS[bad] ?? 'alarm1', key: 'admin.devices.error.alarmNumber' };
+  const last = values.reduce<number>((at, x, i) => (x === null ? at : i), -1);
+  if (last < 0) return { levels: null };
+  const levels = values.slice(0, last + 1);
+  const gap = levels.findIndex((x) => x === null);
+  if (gap >= 0)
+    return { field: ALARM_FIELDS[gap] ?? 'alarm1', key: 'admin.devices.error.alarmGap' };
+  const numbers = levels.filter((x): x is number => x !== null);
+  if (!alarmLevelsSchema.safeParse(numbers).success)
+    return { field: ALARM_FIELDS[last] ?? 'alarm1', key: 'admin.devices.error.alarmOrder' };
+  return { levels: numbers };
 }
 
 export type PlacementResult =
@@ -61,7 +90,9 @@ export function parsePlacement(v: PlacementInput, editing: boolean): PlacementRe
   const intervalS = interval === '' ? null : Number(interval);
   if (intervalS !== null && (!Number.isInteger(intervalS) || intervalS <= 0 || intervalS > 86_400))
     errors.intervalS = 'admin.devices.error.interval';
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const alarms = parseAlarmLevels(v);
+  if ('field' in alarms) errors[alarms.field] = alarms.key;
+  if (Object.keys(errors).length > 0 || 'field' in alarms) return { ok: false, errors };
 
   const body: DeviceInput = {};
   if (!editing) body.id = id;
@@ -81,5 +112,8 @@ export function parsePlacement(v: PlacementInput, editing: boolean): PlacementRe
   if (!editing && gatewayId !== '') body.gatewayId = gatewayId;
   if (!editing && devEui !== '') body.devEui = devEui;
   if (intervalS !== null) body.intervalS = intervalS;
+  // Cleared fields on an edit remove the station's levels.
+  if (alarms.levels) body.alarmLevels = alarms.levels;
+  else if (editing) body.alarmLevels = null;
   return { ok: true, body };
 }

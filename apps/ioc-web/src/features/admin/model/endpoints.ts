@@ -51,6 +51,7 @@ export interface DeviceInput {
   gatewayId?: string | null;
   devEui?: string | null;
   intervalS?: number | null;
+  alarmLevels?: number[] | null;
 }
 
 export async function createDevice(input: DeviceInput) {

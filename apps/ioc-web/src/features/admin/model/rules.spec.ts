@@ -2,6 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { conditionSummary, formToParams, paramsToForm } from './rules';
 import type { RuleViewWire as RuleView } from '@ioc/contracts';
 
+/** A stored rule as the admin list receives it; `patch` sets what a test is about. */
+function ruleView(patch: Pick<RuleView, 'kind' | 'params'>): RuleView {
+  return {
+    id: 'r',
+    name: 'Luật thử',
+    scope: {},
+    severity: 'warning',
+    autoResolve: true,
+    escalateAfterMin: null,
+    webhookUrl: null,
+    enabled: true,
+    createdBy: 'admin',
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
+    ...patch,
+  };
+}
+
 describe('rule params', () => {
   it('turns the threshold form into params, decimal comma included', () => {
     expect(
@@ -38,21 +56,10 @@ describe('rule params', () => {
   });
 
   it('summarises a condition', () => {
-    const rule: RuleView = {
-      id: 'r',
-      name: 'PM2.5',
+    const rule = ruleView({
       kind: 'threshold',
-      scope: {},
-      severity: 'warning',
-      autoResolve: true,
-      escalateAfterMin: null,
-      webhookUrl: null,
-      enabled: true,
-      createdBy: 'admin',
-      createdAt: '2026-01-01T00:00:00Z',
-      updatedAt: '2026-01-01T00:00:00Z',
       params: { metric: 'pm25', comparator: '>=', value: 50.5 },
-    };
+    });
     const names: Record<string, string> = { pm25: 'Bụi PM2.5' };
     expect(
       conditionSummary(
@@ -61,5 +68,23 @@ describe('rule params', () => {
         (code) => names[code] ?? '?',
       ),
     ).toBe('Bụi PM2.5 >= 50,5');
+  });
+
+  it("reads a levels rule without steps as comparing with each station's own levels", () => {
+    const rule = ruleView({
+      kind: 'levels',
+      params: { metric: 'water_level', direction: 'above' },
+    });
+    const summary = (r: RuleView) =>
+      conditionSummary(
+        r,
+        (n) => String(n).replace('.', ','),
+        () => 'Mực nước',
+        'mức báo động của từng trạm',
+      );
+    expect(summary(rule)).toBe('Mực nước ≥ mức báo động của từng trạm');
+    expect(
+      summary({ ...rule, params: { ...rule.params, steps: [{ value: 1.7 }, { value: 1.8 }] } }),
+    ).toBe('Mực nước ≥ 1,7 / 1,8');
   });
 });

@@ -136,6 +136,8 @@ export function conditionSummary(
   rule: RuleView,
   fmt: (n: number) => string,
   metricName: (code: string) => string,
+  /** What a levels rule without steps of its own compares with ("each station's levels"). */
+  stationLevels = '…',
 ): string {
   const p = rule.params;
   const n = (k: string) => (typeof p[k] === 'number' ? fmt(p[k]) : '?');
@@ -153,7 +155,7 @@ export function conditionSummary(
                   : '?',
               )
               .join(' / ')
-          : '…'
+          : stationLevels
       }`;
     case 'rate':
       return `${metric} Δ ${n('delta')} / ${n('windowS')} s`;

@@ -91,6 +91,10 @@ export const adminEn: Record<keyof typeof adminVi, string> = {
   'admin.devices.gatewayId': 'Gateway id',
   'admin.devices.devEui': 'DevEUI (LoRaWAN)',
   'admin.devices.intervalS': 'Reporting interval (s)',
+  'admin.devices.alarms': "Station's alarm levels",
+  'admin.devices.alarmsHint':
+    "The station's alarm levels I, II, III (in its metric's unit, e.g. metres for a water level). Alert rules of the 'Alarm levels' kind that set no steps of their own use them.",
+  'admin.devices.alarm': 'Alarm level {n}',
   'admin.devices.mapLabel': 'Map to place the device',
   'admin.devices.mapHint': 'Click the map to place the device.',
   'admin.devices.mapFailed': 'Ward outlines could not be loaded; coordinates can still be typed.',
@@ -111,6 +115,9 @@ export const adminEn: Record<keyof typeof adminVi, string> = {
   'admin.devices.error.placement':
     'Place the device on the map, type coordinates or choose a unit.',
   'admin.devices.error.interval': 'The interval is a whole number of seconds from 1 to 86400.',
+  'admin.devices.error.alarmNumber': 'An alarm level is a number, e.g. 1.8.',
+  'admin.devices.error.alarmGap': 'Fill the levels in order I, II, III without a gap.',
+  'admin.devices.error.alarmOrder': 'Levels I → III must all rise (or all fall).',
   'admin.devices.kind.air_quality': 'Air quality',
   'admin.devices.kind.water_level': 'Water level',
   'admin.devices.kind.rain_gauge': 'Rain gauge',
@@ -187,6 +194,7 @@ export const adminEn: Record<keyof typeof adminVi, string> = {
   'admin.rules.param.uom': 'Unit of measure',
   'admin.rules.param.direction': 'Direction',
   'admin.rules.param.steps': 'Levels',
+  'admin.rules.stationLevels': "each station's alarm levels",
   'admin.rules.param.hysteresis': 'Hysteresis',
   'admin.rules.param.delta': 'Change',
   'admin.rules.param.windowS': 'Within (s)',
