@@ -4,7 +4,8 @@ import type { AlertService } from '@ioc/live';
 /**
  * Alert rules of the simulated demo, so the wall's alert layer and ticker have something to
  * show: PM2.5 above the QCVN 05:2023 24-hour limit (tripped around the clock by the demo's
- * hotspot stations, see simulated-values.ts), high-tide water levels (báo động I–III) and
+ * hotspot stations, see simulated-values.ts), high-tide water levels against each station's own
+ * báo động I–III (registered with the demo stations, see demo-devices.ts) and
  * rush-hour noise above QCVN 26:2010's daytime limit. Inserted when missing, never
  * overwritten: an administrator's edits (or disabling them) survive restarts.
  */
@@ -22,13 +23,8 @@ export const DEMO_ALERT_RULES: readonly Record<string, unknown>[] = [
     id: 'demo-water-level',
     name: 'Mực nước triều cường',
     kind: 'levels',
-    params: {
-      metric: 'water_level',
-      direction: 'above',
-      steps: [{ value: 1.7 }, { value: 1.8 }, { value: 1.88 }],
-      hysteresis: 0.03,
-      uom: 'm',
-    },
+    // No steps: every station is held against its own levels.
+    params: { metric: 'water_level', direction: 'above', hysteresis: 0.03, uom: 'm' },
     scope: { deviceKinds: ['water_level'] },
     autoResolve: true,
   },

@@ -92,11 +92,22 @@ export async function seedDemoDevices(
       tokenHash: hashToken(c.token),
       // A name people read on lists and the map ("Đo mực nước Hải Châu"), not the kind's code.
       name: `${k.label} ${w.shortName}`,
+      ...(c.kind === 'water_level' ? { profile: { alarmLevels: demoAlarmLevels(c.seed) } } : {}),
     });
   }
   await seedVessels(repo, creds, province);
   writeCredentials(file, creds);
   return creds.length;
+}
+
+/**
+ * A demo water station's own báo động I–III: each station sits differently on the river, so
+ * the same tide puts some at báo động II and leaves others under I (the simulated level peaks
+ * near 1.9 m; see simulated-values.ts).
+ */
+export function demoAlarmLevels(seed: number): number[] {
+  const base = 1.6 + (seed % 5) * 0.05;
+  return [base, base + 0.1, base + 0.18].map((v) => Math.round(v * 100) / 100);
 }
 
 function writeCredentials(file: string, creds: DemoCredential[]): void {

@@ -98,7 +98,6 @@ export default function WallPage() {
   const statusTick = Math.floor(now / STATUS_TICK_MS) * STATUS_TICK_MS;
   const panelVersion = useThrottledValue(snapshot.valueVersion, PANEL_THROTTLE_MS);
   const store = feed?.store ?? null;
-  const stats = usePanelStats(store, panelVersion, statusTick, PANEL);
 
   // REST sources refetch when the live link drops (so their cards turn stale with it) and when
   // it returns (so they recover at once instead of at their next period).
@@ -171,6 +170,8 @@ export default function WallPage() {
   });
 
   const scene = slot?.scene ?? null;
+  const levelsMetric = scene?.measure.kind === 'metric' ? scene.measure.metric : null;
+  const stats = usePanelStats(store, panelVersion, statusTick, { ...PANEL, levelsMetric });
   const shownScene = scene ?? FALLBACK_SCENE;
   const wardMeasure = useWardMeasure(shownScene, {
     unitCode,
@@ -307,6 +308,7 @@ export default function WallPage() {
                   }}
                   measure={measure}
                   top={stats.top}
+                  stations={stats.stations}
                   unitName={unitName}
                   canAcknowledge={canWorkAlerts(session)}
                   onAlertsChanged={alerts.refresh}

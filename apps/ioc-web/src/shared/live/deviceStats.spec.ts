@@ -11,6 +11,8 @@ function device(id: string, unitCode: string | null, pm25?: number, lastSeen = 0
     lat: 16,
     lastSeen,
     latest: new Map(pm25 === undefined ? [] : [['pm25', { value: pm25, time: lastSeen }]]),
+    name: null,
+    alarmLevels: null,
     changedSeq: 0,
   };
 }

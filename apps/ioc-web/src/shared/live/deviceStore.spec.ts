@@ -124,3 +124,22 @@ describe('DeviceStore', () => {
     expect(a.changedSeq).toBeGreaterThan(b.changedSeq);
   });
 });
+
+describe('DeviceStore registry fields', () => {
+  it("keeps a station's name and alarm levels from the registry, and re-ranks when they change", () => {
+    const store = new DeviceStore();
+    store.replaceAll([view('wl', { name: 'Trạm Cẩm Lệ', alarmLevels: [1.7, 1.8, 1.88] })]);
+    expect(store.byId.get('wl')).toMatchObject({
+      name: 'Trạm Cẩm Lệ',
+      alarmLevels: [1.7, 1.8, 1.88],
+    });
+    const before = store.valueVersion;
+    store.replaceAll([view('wl', { name: 'Trạm Cẩm Lệ', alarmLevels: [1.7, 1.8, 1.88] })]);
+    expect(store.valueVersion).toBe(before);
+    store.replaceAll([view('wl', { name: 'Trạm Cẩm Lệ', alarmLevels: [1.9, 2.1, 2.3] })]);
+    expect(store.valueVersion).toBe(before + 1);
+    expect(store.byId.get('wl')?.alarmLevels).toEqual([1.9, 2.1, 2.3]);
+    store.replaceAll([view('wl')]);
+    expect(store.byId.get('wl')).toMatchObject({ name: null, alarmLevels: null });
+  });
+});

@@ -10,12 +10,16 @@ export interface MetricValue {
 export interface DeviceState {
   id: string;
   kind: string;
+  /** Display name from the registry (REST); null until known or when none was given. */
+  name: string | null;
   unitCode: string | null;
   lon: number | null;
   lat: number | null;
   /** Epoch ms of the newest reading or REST lastSeen. */
   lastSeen: number | null;
   latest: Map<string, MetricValue>;
+  /** The station's own alarm levels (báo động I–III) from the registry; null when it has none. */
+  alarmLevels: readonly number[] | null;
   /** Store-wide sequence number of this device's last change (orders "recently updated"). */
   changedSeq: number;
 }
@@ -56,6 +60,11 @@ export function applyDelta(device: DeviceState, delta: ReadingDelta): boolean {
   return changed;
 }
 
+function sameLevels(a: readonly number[] | null, b: readonly number[] | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
 function parseTime(s: string | null): number | null {
   if (s === null) return null;
   const t = Date.parse(s);
@@ -66,11 +75,13 @@ function newDevice(id: string): DeviceState {
   return {
     id,
     kind: 'unknown',
+    name: null,
     unitCode: null,
     lon: null,
     lat: null,
     lastSeen: null,
     latest: new Map(),
+    alarmLevels: null,
     changedSeq: 0,
   };
 }
@@ -140,6 +151,13 @@ export class DeviceStore {
       device.kind = item.kind;
       device.unitCode = item.unitCode ?? device.unitCode;
       let changed = false;
+      // Registry fields an administrator may edit: a changed level re-ranks the station panel.
+      const levels = item.alarmLevels ?? null;
+      if (device.name !== (item.name ?? null) || !sameLevels(device.alarmLevels, levels)) {
+        device.name = item.name ?? null;
+        device.alarmLevels = levels;
+        changed = true;
+      }
       for (const [metric, v] of Object.entries(item.latest)) {
         const time = parseTime(v.time);
         if (time !== null && mergeMetric(device.latest, metric, v.value, time)) changed = true;

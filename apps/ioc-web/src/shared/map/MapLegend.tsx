@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/useI18n';
 import { useMetrics } from '../metrics/useMetrics';
 import type { MessageKey } from '../i18n/translate';
 import {
+  ALARM_LEVEL_RGB,
   cssColor,
   NO_DATA_RGB,
   OFFLINE_DEVICE_RGB,
@@ -18,6 +19,8 @@ export interface MapLegendProps {
   uom: string;
   overlays: readonly SceneOverlay[];
   showApproximate: boolean;
+  /** Stations on the map are coloured by the báo động level they reached. */
+  alarmLevels?: boolean;
 }
 
 const CITIZEN_AGE_KEYS: readonly MessageKey[] = [
@@ -31,7 +34,8 @@ const CITIZEN_AGE_KEYS: readonly MessageKey[] = [
  * The legend of the scene on screen: VN_AQI classes for PM2.5, target status for a Resolution 57
  * indicator, the sequential ramp with its bounds for any other metric, then the overlays shown.
  */
-export function MapLegend({ measure, scale, uom, overlays, showApproximate }: MapLegendProps) {
+export function MapLegend(props: MapLegendProps) {
+  const { measure, scale, uom, overlays, showApproximate, alarmLevels = false } = props;
   const { t, num } = useI18n();
   const metrics = useMetrics();
   // A metric's name and unit are the catalogue's; an indicator's unit comes with its measure.
@@ -93,6 +97,14 @@ export function MapLegend({ measure, scale, uom, overlays, showApproximate }: Ma
               {t('mapLegend.deviceOffline')}
             </li>
           </>
+        )}
+        {alarmLevels && (
+          <li data-testid="legend-alarm-levels">
+            {ALARM_LEVEL_RGB.map((rgb, i) => (
+              <span key={i} className="dot" style={{ background: cssColor(rgb) }} />
+            ))}
+            {t('mapLegend.alarmLevels')}
+          </li>
         )}
         {has('vessels') && (
           <li>

@@ -184,6 +184,15 @@ export function SceneMap(props: SceneMapProps) {
     return metricDevicesRef.current;
   }, [positioned, metric, overlays, slowVersion]);
 
+  // The legend explains the báo động colours only where a shown station has levels of its own.
+  const stationsWithLevels = useMemo(
+    () =>
+      overlays.includes('devices') &&
+      metric !== null &&
+      positioned.some((d) => d.alarmLevels !== null && d.latest.has(metric)),
+    [positioned, metric, overlays, slowVersion],
+  );
+
   const trailsRef = useRef<VesselTrails | null>(null);
   trailsRef.current ??= new VesselTrails();
   const trails = trailsRef.current;
@@ -382,6 +391,7 @@ export function SceneMap(props: SceneMapProps) {
         uom={measure.uom}
         overlays={overlays}
         showApproximate={wards.some((f) => f.properties.approximate)}
+        alarmLevels={stationsWithLevels}
       />
       <LabelList labels={placed.labels} origin={placed.origin} />
       {showCitizen && <CitizenPointList points={citizen} />}

@@ -57,3 +57,13 @@ export const SEVERITY_RGB: Record<
   warning: [255, 170, 0],
   info: [90, 180, 255],
 };
+
+/**
+ * A station's dot once it reaches its own báo động I, II, III (the same colours as the level
+ * badges of the wall's station card: --warn, --bad, emergency).
+ */
+export const ALARM_LEVEL_RGB: readonly (readonly [number, number, number])[] = [
+  [255, 196, 64],
+  [255, 90, 90],
+  [255, 45, 120],
+];

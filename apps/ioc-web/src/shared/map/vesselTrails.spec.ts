@@ -11,6 +11,8 @@ function vessel(id: string, lon: number, lat: number): DeviceState {
     lat,
     lastSeen: 0,
     latest: new Map(),
+    name: null,
+    alarmLevels: null,
     changedSeq: 0,
   };
 }

@@ -14,6 +14,8 @@ function device(id: string, unit: string, values: Record<string, number>, ageMs 
     lat: 16,
     lastSeen: time,
     latest: new Map(Object.entries(values).map(([k, v]) => [k, { value: v, time }])),
+    name: null,
+    alarmLevels: null,
     changedSeq: 0,
   };
 }

@@ -11,6 +11,8 @@ import { BestWorstPanel } from './BestWorstPanel';
 import { CitizenPanels } from './CitizenPanels';
 import { FleetHealthPanel } from './FleetHealthPanel';
 import { ScorecardPanel } from './ScorecardPanel';
+import { StationLevels } from './StationLevels';
+import type { StationStanding } from '../../../shared/live/stationLevels';
 import { TasksPanels } from './TasksPanels';
 import { TopDevices } from './TopDevices';
 
@@ -37,6 +39,8 @@ export interface ScenePanelsProps {
   measure: WardMeasure;
   /** Top PM2.5 devices (air scene). */
   top: readonly DeviceState[];
+  /** Stations of the scene's metric against their own alarm levels (water scene). */
+  stations: readonly StationStanding[];
   unitName: (code: string | null) => string;
   canAcknowledge: boolean;
   onAlertsChanged: () => void;
@@ -106,6 +110,20 @@ export function ScenePanels(props: ScenePanelsProps) {
         </>
       );
     case 'water':
+      return (
+        <>
+          {ranks(3)}
+          {scene.measure.kind === 'metric' && (
+            <StationLevels
+              stations={props.stations}
+              metric={scene.measure.metric}
+              rows={4}
+              unitName={unitName}
+            />
+          )}
+          {ticker(3)}
+        </>
+      );
     case 'traffic':
       return (
         <>

@@ -7,12 +7,15 @@ import {
   topByMetric,
 } from '../../../shared/live/deviceStats';
 import type { DeviceState, DeviceStore } from '../../../shared/live/deviceStore';
+import { stationStandings, type StationStanding } from '../../../shared/live/stationLevels';
 
 export interface PanelStats {
   /** Mean latest PM2.5 per ward code. */
   means: Map<string, number>;
   top: DeviceState[];
   recent: DeviceState[];
+  /** Reporting stations of `levelsMetric` against their own alarm levels, most at risk first. */
+  stations: StationStanding[];
   online: number;
   total: number;
 }
@@ -20,6 +23,8 @@ export interface PanelStats {
 export interface PanelStatsOptions {
   topN: number;
   recentLimit: number;
+  /** The metric whose stations are held against their alarm levels (the scene's); null: none. */
+  levelsMetric: string | null;
 }
 
 /**
@@ -32,7 +37,7 @@ export function usePanelStats(
   statusTick: number,
   opts: PanelStatsOptions,
 ): PanelStats {
-  const { topN, recentLimit } = opts;
+  const { topN, recentLimit, levelsMetric } = opts;
   return useMemo(() => {
     const devices = store ? [...store.byId.values()] : [];
     return {
@@ -44,9 +49,17 @@ export function usePanelStats(
         topN,
       ),
       recent: recentlyChanged(devices, recentLimit),
+      stations:
+        levelsMetric === null
+          ? []
+          : stationStandings(
+              devices.filter((d) => isOnline(d, statusTick)),
+              levelsMetric,
+              topN,
+            ),
       online: countOnline(devices, statusTick),
       total: devices.length,
     };
     // `version` is a dependency only: the store is mutated in place, the version says it changed.
-  }, [store, version, statusTick, topN, recentLimit]);
+  }, [store, version, statusTick, topN, recentLimit, levelsMetric]);
 }

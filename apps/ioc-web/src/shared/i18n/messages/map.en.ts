@@ -16,6 +16,7 @@ export const mapEn: Record<keyof typeof mapVi, string> = {
   'mapLegend.deviceOther': 'Other sensor',
   'mapLegend.deviceOffline': 'Sensor offline',
   'mapLegend.vessel': 'Fishing vessel and track',
+  'mapLegend.alarmLevels': 'Station at alarm level I, II, III',
   'mapLegend.alert': 'Open alert',
   'mapLegend.heatmap': 'Heat map of readings',
   'mapLegend.hexagon': 'Mean per hexagon (1.5 km)',

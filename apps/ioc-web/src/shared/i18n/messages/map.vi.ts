@@ -14,6 +14,7 @@ export const mapVi = {
   'mapLegend.deviceOther': 'Thiết bị đo khác',
   'mapLegend.deviceOffline': 'Thiết bị mất tín hiệu',
   'mapLegend.vessel': 'Tàu cá và vệt hành trình',
+  'mapLegend.alarmLevels': 'Trạm đạt mức báo động I, II, III',
   'mapLegend.alert': 'Cảnh báo đang mở',
   'mapLegend.heatmap': 'Bản đồ nhiệt giá trị đo',
   'mapLegend.hexagon': 'Trung bình theo ô lục giác (1,5 km)',

@@ -11,6 +11,8 @@ function device(i: number, seq: number): DeviceState {
     lat: 16,
     lastSeen: 1000,
     latest: new Map([['pm25', { value: 10, time: 1000 }]]),
+    name: null,
+    alarmLevels: null,
     changedSeq: seq,
   };
 }
@@ -72,5 +74,20 @@ describe('DevicePoints', () => {
     expect(deviceRgba(d, 1000 + 3_600_000, 'pm25', { kind: 'aqi' })[3]).toBe(220);
     d.latest.delete('pm25');
     expect(deviceRgba(d, 1000, 'noise', { kind: 'none' })).toEqual([80, 200, 255, 255]);
+  });
+
+  it('colours a station that reached its own báo động level by that level, else by the scale', () => {
+    const d = { ...device(1, 1), alarmLevels: [1.7, 1.8, 1.88] };
+    const seq = { kind: 'sequential', min: 0, max: 6, step: 1 } as const;
+    d.latest.set('water_level', { value: 1.82, time: 1000 });
+    expect(deviceRgba(d, 1000, 'water_level', seq)).toEqual([255, 90, 90, 255]);
+    d.latest.set('water_level', { value: 1.9, time: 1000 });
+    expect(deviceRgba(d, 1000, 'water_level', seq)).toEqual([255, 45, 120, 255]);
+    d.latest.set('water_level', { value: 1.2, time: 1000 });
+    expect(deviceRgba(d, 1000, 'water_level', seq)).toEqual(
+      deviceRgba({ ...d, alarmLevels: null }, 1000, 'water_level', seq),
+    );
+    // Offline wins: a last value is not a current alarm.
+    expect(deviceRgba(d, 1000 + 3_600_000, 'water_level', seq)[3]).toBe(220);
   });
 });

@@ -1,12 +1,20 @@
 import { ScatterplotLayer } from '@deck.gl/layers';
 import { isOnline } from '../../live/deviceStats';
 import type { DeviceState } from '../../live/deviceStore';
-import { OFFLINE_DEVICE_RGB, OTHER_DEVICE_RGB, pm25Color, type Rgba } from '../colorScale';
+import { standing } from '../../live/stationLevels';
+import {
+  ALARM_LEVEL_RGB,
+  OFFLINE_DEVICE_RGB,
+  OTHER_DEVICE_RGB,
+  pm25Color,
+  type Rgba,
+} from '../colorScale';
 import { valueRgba, type MeasureScale } from '../measureScale';
 
 /**
  * A device's dot colour: grey when offline; on the scene's scale when it reports the scene's
- * metric (AQI classes for PM2.5, the sequential ramp otherwise); otherwise its PM2.5 class if it
+ * metric (AQI classes for PM2.5, the sequential ramp otherwise) — or, for a station with its own
+ * alarm levels, the colour of the báo động level it has reached; otherwise its PM2.5 class if it
  * has one, else the neutral "other sensor" cyan.
  */
 export function deviceRgba(
@@ -18,6 +26,8 @@ export function deviceRgba(
   if (!isOnline(device, now)) return [...OFFLINE_DEVICE_RGB, 220];
   if (metric !== null) {
     const v = device.latest.get(metric);
+    const alarm = ALARM_LEVEL_RGB[(standing(device, metric)?.level ?? 0) - 1];
+    if (alarm) return [...alarm, 255];
     if (v) return metric === 'pm25' ? pm25Color(v.value) : valueRgba(scale, v.value);
   }
   const pm25 = device.latest.get('pm25');
