@@ -28,6 +28,9 @@ describe('standing', () => {
       level: 3,
       toNext: null,
     });
+    expect(standing(station('a', levels, 2.4), 'water_level')?.beyond).toBeCloseTo(0.52);
+    expect(standing(station('a', levels, 1.88), 'water_level')?.beyond).toBe(0);
+    expect(standing(station('a', levels, 1.75), 'water_level')).toMatchObject({ beyond: null });
     expect(standing(station('a', levels, 1.75), 'water_level')?.toNext).toBeCloseTo(0.05);
   });
 

@@ -10,6 +10,8 @@ export interface StationStanding {
   level: number;
   /** Distance to the next level in the metric's unit; null once past the last one. */
   toNext: number | null;
+  /** How far past the last level, once every level is reached; null before that. */
+  beyond: number | null;
 }
 
 /** Flood stations' levels rise I → III; a low-water station's fall. One level reads as rising. */
@@ -29,12 +31,14 @@ export function standing(device: DeviceState, metric: string): StationStanding |
   const up = rising(levels);
   const level = levels.filter((l) => (up ? latest.value >= l : latest.value <= l)).length;
   const next = levels[level];
+  const last = levels[levels.length - 1] ?? latest.value;
   return {
     device,
     value: latest.value,
     time: latest.time,
     level,
     toNext: next === undefined ? null : Math.abs(next - latest.value),
+    beyond: next === undefined ? Math.abs(latest.value - last) : null,
   };
 }
 

@@ -45,7 +45,10 @@ export function StationLevels({ stations, metric, rows, unitName }: StationLevel
                 </span>
                 <span className="top-device">
                   {s.toNext === null
-                    ? t('panel.pastLastAlarm')
+                    ? t('panel.pastLastAlarm', {
+                        gap: metrics.value(metric, s.beyond ?? 0),
+                        n: ROMAN[s.level] ?? '',
+                      })
                     : t('panel.toNextAlarm', {
                         gap: metrics.value(metric, s.toNext),
                         n: ROMAN[s.level + 1] ?? '',

@@ -40,23 +40,13 @@ export function usePanelStats(
   const { topN, recentLimit, levelsMetric } = opts;
   return useMemo(() => {
     const devices = store ? [...store.byId.values()] : [];
+    // An offline sensor's last value is not "current": rank only devices still reporting.
+    const reporting = devices.filter((d) => isOnline(d, statusTick));
     return {
       means: meanByUnit(devices, 'pm25'),
-      // An offline sensor's last value is not "current": rank only devices still reporting.
-      top: topByMetric(
-        devices.filter((d) => isOnline(d, statusTick)),
-        'pm25',
-        topN,
-      ),
+      top: topByMetric(reporting, 'pm25', topN),
       recent: recentlyChanged(devices, recentLimit),
-      stations:
-        levelsMetric === null
-          ? []
-          : stationStandings(
-              devices.filter((d) => isOnline(d, statusTick)),
-              levelsMetric,
-              topN,
-            ),
+      stations: levelsMetric === null ? [] : stationStandings(reporting, levelsMetric, topN),
       online: countOnline(devices, statusTick),
       total: devices.length,
     };

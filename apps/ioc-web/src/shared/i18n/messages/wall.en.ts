@@ -13,7 +13,7 @@ export const wallEn: Record<keyof typeof wallVi, string> = {
   'panel.noStationLevels': 'No station has alarm levels yet.',
   'panel.alarmShort': 'AL {n}',
   'panel.toNextAlarm': '{gap} to alarm {n}',
-  'panel.pastLastAlarm': 'past the highest alarm level',
+  'panel.pastLastAlarm': '{gap} over alarm {n}',
   'panel.noReadings': 'No readings yet',
   'panel.deviceValues': 'Latest device values',
   'panel.outOf': '/ {total}',

@@ -11,7 +11,7 @@ export const wallVi = {
   'panel.noStationLevels': 'Chưa trạm nào được khai báo mức báo động.',
   'panel.alarmShort': 'BĐ {n}',
   'panel.toNextAlarm': 'còn {gap} tới BĐ {n}',
-  'panel.pastLastAlarm': 'trên mức báo động cao nhất',
+  'panel.pastLastAlarm': 'trên BĐ {n} {gap}',
   'panel.noReadings': 'Chưa có số liệu đo',
   'panel.deviceValues': 'Giá trị mới nhất của thiết bị',
   'panel.outOf': '/ {total}',
