@@ -2,13 +2,9 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ARTIFACTS_DIR, WEB_DIST, chromiumAvailable, launchBrowser } from '../support/browser';
-import { boundaryPath } from '../support/geo-fixtures';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 
 const hasChromium = chromiumAvailable();
-
-/** The real Đà Nẵng ward boundaries beside the checkout (../shared/data/boundaries). */
-const realBoundaries = (): string => boundaryPath('48_da_nang.wards.geojson');
 
 interface LabelBox {
   codes: string[];
@@ -137,10 +133,11 @@ const SIZES = [
   { width: 3840, height: 2160 },
 ] as const;
 
-for (const variant of ['approximate cells', 'real boundaries'] as const) {
-  const boundaries = variant === 'real boundaries' ? realBoundaries() : null;
-
-  describe.skipIf(!hasChromium)(`wall map labels every unit — ${variant}`, () => {
+// The default start: Đà Nẵng's real wards as the platform ships them (the public source file
+// through IOC_BOUNDARIES draws the same shapes within a few metres).
+describe.skipIf(!hasChromium)(
+  'wall map labels every unit — the real wards of a default start',
+  () => {
     let platform: TestPlatform;
     let browser: Browser;
     let codes: string[] = [];
@@ -148,10 +145,7 @@ for (const variant of ['approximate cells', 'real boundaries'] as const) {
     let wallUrl = '';
 
     beforeAll(async () => {
-      platform = await startTestPlatform({
-        WEB_DIST_DIR: WEB_DIST,
-        ...(boundaries ? { IOC_BOUNDARIES: boundaries } : {}),
-      });
+      platform = await startTestPlatform({ WEB_DIST_DIR: WEB_DIST });
       const display = await platform.displayToken('48');
       wallUrl = `${platform.httpUrl}/wall?unit=48&token=${encodeURIComponent(display)}`;
       const res = await platform.api('/api/v1/units?parent=48', {}, display);
@@ -205,9 +199,10 @@ for (const variant of ['approximate cells', 'real boundaries'] as const) {
           expect(overlap(l, box(inset)), `${l.codes.join()} under the inset`).toBe(false);
           expect(overlap(l, box(legend)), `${l.codes.join()} under the legend`).toBe(false);
         }
-        const tag = variant === 'real boundaries' ? 'real' : 'approx';
+        // Real wards need no caveat in the header.
+        expect(await page.getByTestId('wall-approximate').count()).toBe(0);
         await page.screenshot({
-          path: resolve(ARTIFACTS_DIR, `map-labels-${tag}-${size.width}x${size.height}.png`),
+          path: resolve(ARTIFACTS_DIR, `map-labels-${size.width}x${size.height}.png`),
         });
         expect(errors).toEqual([]);
         await page.close();
@@ -233,5 +228,26 @@ for (const variant of ['approximate cells', 'real boundaries'] as const) {
       await expect.poll(() => map.getAttribute('data-selected'), { timeout: 10_000 }).toBe('20194');
       await page.close();
     }, 300_000);
-  });
-}
+  },
+);
+
+describe.skipIf(!hasChromium)('a province the platform ships no boundaries for', () => {
+  it('draws approximate cells and says so in the wall header', async () => {
+    const platform = await startTestPlatform({ WEB_DIST_DIR: WEB_DIST, IOC_PROVINCE: '75' });
+    const browser = await launchBrowser();
+    try {
+      expect(platform.boundaries).toMatch(/^95 units of 75, APPROXIMATE cells/);
+      const display = await platform.displayToken('75');
+      const page = await browser.newPage({ viewport: SIZES[0] });
+      await page.goto(`${platform.httpUrl}/wall?unit=75&token=${encodeURIComponent(display)}`);
+      const note = page.locator('.wall-header [data-testid="wall-approximate"]');
+      await expect
+        .poll(() => note.textContent(), { timeout: 30_000 })
+        .toBe('Ranh giới gần đúng — chưa nhập bản đồ ranh giới phường, xã');
+      await page.screenshot({ path: resolve(ARTIFACTS_DIR, 'wall-approximate-1920x1080.png') });
+    } finally {
+      await browser.close();
+      await platform.dispose();
+    }
+  }, 300_000);
+});

@@ -52,4 +52,47 @@ describe.skipIf(!hasChromium)('wall — live slice in a real browser', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('a ward’s own wall (/wall?unit=20275) frames Phường An Hải among its neighbours', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const display = await platform.displayToken('20275');
+    await page.goto(
+      `${platform.httpUrl}/wall?unit=20275&scene=overview&token=${encodeURIComponent(display)}`,
+    );
+    await expect
+      .poll(() => page.getByTestId('wall-title').textContent(), { timeout: 30_000 })
+      .toBe('Phường An Hải');
+    const map = page.getByTestId('scene-map');
+    await expect.poll(() => map.getAttribute('data-framed'), { timeout: 30_000 }).not.toBe('');
+    // The ward fills most of the map: its box spans at least half the map's width or height.
+    const [left, top, right, bottom] = ((await map.getAttribute('data-framed')) ?? '')
+      .split(',')
+      .map(Number) as [number, number, number, number];
+    const [width, height] = ((await map.getAttribute('data-view-size')) ?? '')
+      .split('x')
+      .map(Number) as [number, number];
+    expect(Math.max((right - left) / width, (bottom - top) / height)).toBeGreaterThanOrEqual(0.5);
+    expect(left >= 0 && top >= 0 && right <= width && bottom <= height).toBe(true);
+    // Its neighbours are drawn around it; it is the one unit named, filled and counted.
+    const neighbours = (await (
+      await platform.api('/api/v1/units/20275/neighbours', {}, display)
+    ).json()) as { items: unknown[] };
+    expect(neighbours.items.length).toBeGreaterThan(1);
+    expect(await map.getAttribute('data-context')).toBe(String(neighbours.items.length));
+    await expect
+      .poll(() =>
+        page
+          .locator('[data-testid="map-labels"] li')
+          .evaluateAll((li) => li.map((l) => l.getAttribute('data-code'))),
+      )
+      .toEqual(['20275']);
+    // Ward-level titles: the overview is the ward's, and no province unit count.
+    expect(await page.getByTestId('scene-title').textContent()).toBe('Tổng quan phường');
+    expect(await page.getByTestId('unit-count').count()).toBe(0);
+    await page.screenshot({ path: resolve(ARTIFACTS_DIR, 'wall-ward-20275-1920x1080.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

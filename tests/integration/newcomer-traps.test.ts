@@ -105,6 +105,8 @@ describe('newcomer traps', () => {
       const r = await iocOutput(['seed', 'demo'], { DATABASE_URL: db.url, DATA_DIR: dataDir });
       expect(r.out).not.toContain('ENOENT');
       expect(r.out).toMatch(/units: \d+ .*demo devices: [1-9]\d*/);
+      // A fresh clone draws the real wards the platform ships, and says so.
+      expect(r.out).toMatch(/units: 94 of 48, real ward boundaries shipped with the platform/);
       expect(r.code).toBe(0);
       expect(existsSync(join(dataDir, 'demo-devices.json'))).toBe(true);
       // Positions are listed without float noise (the demo printed 15.531509999999999).

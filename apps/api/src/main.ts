@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     `  API:       ${platform.httpUrl}/api/v1/health`,
     `  MQTT:      ${platform.mqttUrl}${ctx.broker.kind === 'embedded' && ctx.broker.port !== config.MQTT_PORT ? `  (port ${config.MQTT_PORT} was taken)` : ''}`,
     `  Storage:   ${ctx.storage}${ctx.storage === 'pglite' ? ` in ${config.DATA_DIR}` : ''}`,
+    `  Wards:     ${platform.boundaries}`,
     ...(platform.setupToken
       ? [
           '',

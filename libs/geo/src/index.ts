@@ -85,8 +85,17 @@ export {
   buildDemoRegion,
   loadSeedUnits,
   parseSeedCsv,
+  type BoundarySource,
   type DemoRegion,
   type DemoRegionOptions,
 } from './seed';
+
+export {
+  SHIPPED_BOUNDARIES_DIR,
+  SHIPPED_TOLERANCE_M,
+  deriveShippedBoundaries,
+  shippedBoundaryPath,
+  type ShippedProperties,
+} from './shipped-boundaries';
 
 export { VIETNAM_REGION_BBOX, landWithin, loadNaturalEarthLand, type BBox } from './land';

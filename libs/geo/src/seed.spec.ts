@@ -41,8 +41,24 @@ describe('seed', { timeout: 60_000 }, () => {
     ).toThrow(/line 3: .*commune, not a ward/);
   });
 
-  it('builds the approximate demo region for Đà Nẵng without boundaries', async () => {
+  it('builds Đà Nẵng from the boundaries the platform ships when none are configured', async () => {
     const region = await buildDemoRegion({ seed: await seedUnits() });
+    expect(region.source).toBe('shipped');
+    expect(region.units).toHaveLength(95);
+    expect(region.units[0]).toMatchObject({ code: '48', level: 'province', approximate: false });
+    expect(region.units.every((u) => !u.approximate && u.geometry !== null)).toBe(true);
+    expect(region.units.filter((u) => u.parentCode === '48')).toHaveLength(94);
+  });
+
+  it('builds approximate cells for a province the platform ships no boundaries for', async () => {
+    const region = await buildDemoRegion({ seed: await seedUnits(), provinceCode: '75' });
+    expect(region.source).toBe('approximate');
+    expect(region.units).toHaveLength(96);
+    expect(region.units.every((u) => u.approximate)).toBe(true);
+  });
+
+  it('builds the approximate demo region for Đà Nẵng when shipped boundaries are not wanted', async () => {
+    const region = await buildDemoRegion({ seed: await seedUnits(), shipped: false });
     expect(region.source).toBe('approximate');
     expect(region.units).toHaveLength(95);
     expect(region.units[0]).toMatchObject({ code: '48', level: 'province', approximate: true });

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { buildApproximateCells } from './approximate-cells';
 import { importGeoJsonPaths } from './geojson-files';
 import type { ImportIssue } from './geojson-import';
+import { shippedBoundaryPath } from './shipped-boundaries';
 import { mergeUnits } from './simplify';
 import { isLeafLevel, type UnitRecord } from './types';
 import { normaliseName, parseUnitName } from './unit-names';
@@ -17,7 +18,7 @@ import { normaliseName, parseUnitName } from './unit-names';
  */
 export const SEED_CSV_PATH = resolve(import.meta.dirname, '../seed/admin-units.csv');
 
-/** Province of the demo region when no boundaries are configured: Đà Nẵng. */
+/** Province of the demo region when none is configured: Đà Nẵng (its real wards are shipped). */
 export const DEMO_PROVINCE_CODE = '48';
 
 const number = z.string().trim().min(1).transform(Number).pipe(z.number());
@@ -88,31 +89,47 @@ export class GeoImportError extends Error {
 }
 
 export interface DemoRegionOptions {
-  /** GeoJSON files or directories with official boundaries; when absent, cells are approximate. */
+  /**
+   * GeoJSON files or directories with official boundaries. When absent: the boundaries the
+   * platform ships for the province (`shippedBoundaryPath`), else approximate cells.
+   */
   boundaries?: readonly string[];
-  /** Province of the approximate region (default 48, Đà Nẵng). */
+  /** Province of the demo region (default 48, Đà Nẵng). */
   provinceCode?: string;
   /** The unit table; defaults to the shipped seed. */
   seed?: readonly UnitRecord[];
+  /** Whether shipped boundaries may be used (default true; false builds approximate cells). */
+  shipped?: boolean;
 }
 
+/**
+ * Where a region's shapes come from: boundary files an administrator configured, the simplified
+ * real boundaries shipped with the platform, or approximate cells (a province with neither).
+ */
+export type BoundarySource = 'boundaries' | 'shipped' | 'approximate';
+
 export interface DemoRegion {
-  source: 'boundaries' | 'approximate';
+  source: BoundarySource;
   /** Provinces first, then their units, by code. */
   units: UnitRecord[];
 }
 
 /**
- * The units a fresh install starts with. With boundary files: the imported units, plus their
- * provinces from the seed (outlined by merging their wards when no province feature was given).
- * Without: the seed's units of one province with approximate Voronoi cells, so the map, the
- * point→unit lookup and every per-unit view still work before real boundaries are loaded.
+ * The units a fresh install starts with. With boundary files (configured, or shipped for the
+ * province): the imported units, plus their provinces from the seed (outlined by merging their
+ * wards when no province feature was given). Without: the seed's units of one province with
+ * approximate Voronoi cells, so the map, the point→unit lookup and every per-unit view still
+ * work before real boundaries are loaded.
  */
 export async function buildDemoRegion(options: DemoRegionOptions = {}): Promise<DemoRegion> {
   const seed = options.seed ?? (await loadSeedUnits());
-  const boundaries = options.boundaries ?? [];
-  if (boundaries.length > 0) {
-    const result = await importGeoJsonPaths(boundaries, { codeTable: seed });
+  const provinceCode = options.provinceCode ?? DEMO_PROVINCE_CODE;
+  const configured = options.boundaries ?? [];
+  const shipped =
+    configured.length === 0 && options.shipped !== false ? shippedBoundaryPath(provinceCode) : null;
+  const paths = shipped ? [shipped] : configured;
+  if (paths.length > 0) {
+    const result = await importGeoJsonPaths(paths, { codeTable: seed });
     if (!result.ok) throw new GeoImportError(result.errors);
     const units: UnitRecord[] = [...result.units];
     const present = new Set(units.map((u) => u.code));
@@ -123,10 +140,9 @@ export async function buildDemoRegion(options: DemoRegionOptions = {}): Promise<
       const wards = result.units.filter((u) => u.parentCode === parentCode);
       units.push({ ...province, geometry: mergeUnits(wards) });
     }
-    return { source: 'boundaries', units: sortUnits(units) };
+    return { source: shipped ? 'shipped' : 'boundaries', units: sortUnits(units) };
   }
 
-  const provinceCode = options.provinceCode ?? DEMO_PROVINCE_CODE;
   const province = seed.find((u) => u.code === provinceCode && u.level === 'province');
   if (!province) throw new SeedError(`province ${provinceCode} is not in the seed`);
   const cells = buildApproximateCells(

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import type { CliConfig } from '@ioc/config';
 import { DomainError } from '@ioc/contracts';
 import type { DeadLetterRepository } from '@ioc/ingest';
-import { seedDemo } from '../demo/demo-seed';
+import { boundaryLine, seedDemo } from '../demo/demo-seed';
 import { cliActor, runAuthCommand, USERS_USAGE } from '../auth/users.cli';
 import { cliServices } from '../composition/services';
 import { openCliDb } from './cli-db';
@@ -62,7 +62,7 @@ export async function runCommand(
           boundaries: config.IOC_BOUNDARIES,
         });
         print(
-          `units: ${r.units} (${r.approximate ? 'approximate cells' : 'official boundaries'}), demo devices: ${r.devices}`,
+          `units: ${r.units} of ${config.IOC_PROVINCE}, ${boundaryLine(r.boundaries)}; demo devices: ${r.devices}`,
         );
         services.units.invalidate();
         const ind = await services.indicatorSeed.seed({

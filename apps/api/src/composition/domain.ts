@@ -20,7 +20,7 @@ import {
   type CatalogueAdminService,
   type FeedAdminService,
 } from '@ioc/indicators';
-import { seedDemo } from '../demo/demo-seed';
+import { seedDemo, storedBoundaries, type BoundarySet } from '../demo/demo-seed';
 import type { Database } from './database';
 import { buildReporting, type ReportingParts } from './reporting';
 import { reportingTasks } from './reporting-ports';
@@ -58,6 +58,8 @@ export interface Domain {
   auth: AuthContext;
   /** The monthly reporting cycle (libs/reporting): periods, steps, exports, reminders. */
   reportingCycle: ReportingParts;
+  /** The configured province's units and which boundary set draws them. */
+  boundaries: { units: number; set: BoundarySet };
 }
 
 /** Switches of a platform process that only its composition callers set (tests). */
@@ -87,12 +89,13 @@ export async function buildDomain(
     citizen: citizenHooks(config, started, options.clock),
   });
   const { devices } = store;
-  if (config.SEED_DEMO)
-    await seedDemo(db.pool, {
-      dataDir: config.DATA_DIR,
-      province: config.IOC_PROVINCE,
-      boundaries: config.IOC_BOUNDARIES,
-    });
+  const boundaries = config.SEED_DEMO
+    ? await seedDemo(db.pool, {
+        dataDir: config.DATA_DIR,
+        province: config.IOC_PROVINCE,
+        boundaries: config.IOC_BOUNDARIES,
+      })
+    : await storedBoundaries(db.pool, config.IOC_PROVINCE);
   await units.load();
   const seeded = await store.indicatorSeed.seed({
     province: config.IOC_PROVINCE,
@@ -196,5 +199,6 @@ export async function buildDomain(
     hub,
     live,
     auth,
+    boundaries: { units: boundaries.units, set: boundaries.boundaries },
   };
 }

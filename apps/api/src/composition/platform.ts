@@ -11,6 +11,7 @@ import { CitizenLimits } from '../citizen/citizen-limits';
 import { CitizenRefusals } from '../citizen/citizen-refusals';
 import { OpenDataLimits } from '../opendata/open-data-limits';
 import { seedDemoAlertRules } from '../demo/demo-alert-rules';
+import { boundaryLine } from '../demo/demo-seed';
 import { startSimulator, type Simulator } from '../demo/simulator';
 import { openDatabase } from './database';
 import { buildDomain, type PlatformOptions } from './domain';
@@ -29,6 +30,8 @@ export interface RunningPlatform {
   setupToken: string | null;
   /** Wall URL with the demo display token (embedded demo only). */
   wallUrl: string | null;
+  /** Which boundary set the maps draw, for the start banner. */
+  boundaries: string;
   stop(): Promise<void>;
 }
 
@@ -215,6 +218,7 @@ export async function startPlatform(
     mqttUrl: broker.kind === 'embedded' ? `mqtt://localhost:${broker.port ?? 0}` : broker.url,
     setupToken: firstRun.setupToken,
     wallUrl: firstRun.wallPath ? `${httpUrl}${firstRun.wallPath}` : null,
+    boundaries: `${domain.boundaries.units} units of ${config.IOC_PROVINCE}, ${boundaryLine(domain.boundaries.set)}`,
     async stop() {
       if (stopped) return;
       stopped = true;

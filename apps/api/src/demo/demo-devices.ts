@@ -50,6 +50,8 @@ export async function seedDemoDevices(
   wards: UnitSummary[],
   dataDir: string,
   province: string,
+  /** The ward containing a point, when the wards' shapes are at hand (a fresh region). */
+  locate?: (lon: number, lat: number) => string | null,
 ): Promise<number> {
   const file = join(dataDir, DEMO_CREDENTIALS_FILE);
   if (existsSync(file) && (await repo.count()) > 0) {
@@ -82,12 +84,17 @@ export async function seedDemoDevices(
       await repo.setTokenHash(c.id, hashToken(c.token));
       continue;
     }
+    // Beside the ward's label point, so a ward's devices do not sit on top of each other; on it
+    // where that spot falls outside a small ward's real boundary (a device drawn in the ward
+    // next door would be counted there by anyone reading the map).
+    const beside: [number, number] = [w.label[0] + k.dx, w.label[1] + k.dy];
+    const [lon, lat] = !locate || locate(...beside) === w.code ? beside : w.label;
     await repo.insert({
       id: c.id,
       kind: c.kind,
       unitCode: w.code,
-      lon: w.label[0] + k.dx,
-      lat: w.label[1] + k.dy,
+      lon,
+      lat,
       expectedIntervalS: k.intervalS,
       tokenHash: hashToken(c.token),
       // A name people read on lists and the map ("Đo mực nước Hải Châu"), not the kind's code.

@@ -151,6 +151,7 @@ export default function WallPage() {
   );
   const wardCodes = useMemo(() => (units.wards ?? []).map((f) => f.properties.code), [units.wards]);
 
+  const unitLevel = units.unit?.level ?? null;
   const unitTitle = units.unit
     ? lang === 'en' && units.unit.nameEn
       ? units.unit.nameEn
@@ -225,11 +226,23 @@ export default function WallPage() {
           asOf={snapshot.asOf}
           stale={liveStale}
           now={now}
+          approximate={units.wards?.some((f) => f.properties.approximate) ?? false}
           sceneBar={
             <SceneBar
               slot={slot}
               count={enabled.length}
-              title={scene ? sceneTitle(scene, lang, t(`scene.kind.${scene.kind}`)) : ''}
+              title={
+                scene
+                  ? sceneTitle(
+                      scene,
+                      lang,
+                      // A ward's own centre: its overview is the ward's, not the province's.
+                      scene.kind === 'overview' && unitLevel !== null && unitLevel !== 'province'
+                        ? t(`scene.overview.${unitLevel}`)
+                        : t(`scene.kind.${scene.kind}`),
+                    )
+                  : ''
+              }
             />
           }
         />
@@ -238,6 +251,7 @@ export default function WallPage() {
             unitCode={unitCode}
             scene={shownScene}
             wards={units.wards}
+            context={units.context}
             children={children}
             store={store}
             valueVersion={snapshot.valueVersion}
@@ -256,12 +270,17 @@ export default function WallPage() {
         </main>
         <aside className="wall-panel">
           <div className="wall-panel-inner">
-            <FleetSummary unitCount={wardCodes.length} online={stats.online} total={stats.total} />
+            <FleetSummary
+              unitCount={unitLevel === null || unitLevel === 'province' ? wardCodes.length : null}
+              online={stats.online}
+              total={stats.total}
+            />
             {selectedWard !== null ? (
               <WardPanel
                 code={selectedWard}
                 name={children.get(selectedWard)?.name ?? selectedWard}
                 devices={selectedDevices}
+                metric={scene?.measure.kind === 'metric' ? scene.measure.metric : null}
                 alerts={alerts.alerts.filter((a) => a.unitCode === selectedWard)}
                 now={statusTick}
                 liveAsOf={snapshot.asOf}

@@ -9,6 +9,7 @@ import {
   type Fleet,
   type Scorecard,
   type WallAlert,
+  parseNeighbours,
   parseUnit,
   parseUnitList,
   parseWardMap,
@@ -30,6 +31,10 @@ export async function fetchChildUnits(
   signal?: AbortSignal,
 ): Promise<Listing<UnitSummary>> {
   return parseUnitList(await apiGet(`/api/v1/units?parent=${enc(parent)}`, signal));
+}
+
+export async function fetchNeighbours(code: string, signal?: AbortSignal): Promise<UnitSummary[]> {
+  return parseNeighbours(await apiGet(`/api/v1/units/${enc(code)}/neighbours`, signal));
 }
 
 export async function fetchUnitMap(

@@ -53,6 +53,13 @@ export function parseUnitList(body: unknown): Listing<UnitSummary> {
   return listing(body, unitSummarySchema, 'unit');
 }
 
+const neighboursEnvelope = z.object({ code: z.string(), items: z.array(z.unknown()) });
+
+/** The units sharing a border with one (`GET /api/v1/units/{code}/neighbours`). */
+export function parseNeighbours(body: unknown): UnitSummary[] {
+  return parseItems(neighboursEnvelope.parse(body).items, unitSummarySchema, warnDrop('unit'));
+}
+
 export function parseUnit(body: unknown): UnitSummary {
   return unitSummarySchema.parse(body);
 }

@@ -18,7 +18,6 @@ export interface MapLegendProps {
   scale: MeasureScale;
   uom: string;
   overlays: readonly SceneOverlay[];
-  showApproximate: boolean;
   /** Stations on the map are coloured by the báo động level they reached. */
   alarmLevels?: boolean;
 }
@@ -35,7 +34,7 @@ const CITIZEN_AGE_KEYS: readonly MessageKey[] = [
  * indicator, the sequential ramp with its bounds for any other metric, then the overlays shown.
  */
 export function MapLegend(props: MapLegendProps) {
-  const { measure, scale, uom, overlays, showApproximate, alarmLevels = false } = props;
+  const { measure, scale, uom, overlays, alarmLevels = false } = props;
   const { t, num } = useI18n();
   const metrics = useMetrics();
   // A metric's name and unit are the catalogue's; an indicator's unit comes with its measure.
@@ -76,12 +75,6 @@ export function MapLegend(props: MapLegendProps) {
           <li className="legend-wide">
             <span className="swatch" style={{ background: cssColor(NO_DATA_RGB, 0.85) }} />
             <span className="legend-label">{t('mapLegend.noData')}</span>
-          </li>
-        )}
-        {showApproximate && (
-          <li className="legend-wide" data-testid="legend-approximate">
-            <span className="swatch swatch-dashed" />
-            <span className="legend-label">{t('mapLegend.approximate')}</span>
           </li>
         )}
       </ul>

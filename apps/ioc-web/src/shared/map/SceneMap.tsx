@@ -8,7 +8,7 @@ import { useUiScale } from './useUiScale';
 import { useI18n } from '../i18n/useI18n';
 import type { DeviceState } from '../live/deviceStore';
 import { useBasemapStyle } from './basemap';
-import { wallBounds } from './bounds';
+import { wallBounds, type Bounds } from './bounds';
 import type { Rgba } from './colorScale';
 import { boxOf, leaderEnd, placeLabels, type Box, type PlacedLabel } from './labelPlacement';
 import { DevicePoints, devicePointLayer, deviceRgba } from './layers/devicePoints';
@@ -17,6 +17,8 @@ import { citizenLayer } from './layers/citizenLayer';
 import { sovereigntyLabels, sovereigntyLayer } from './layers/sovereigntyLayer';
 import { MAP_FONT_FAMILY } from './layers/textStyle';
 import {
+  contextWardLayer,
+  focusWardLayer,
   placedLabelLayers,
   selectedWardLayer,
   WARD_LABEL_SIZE,
@@ -38,6 +40,14 @@ const INSET_WIDTH_PX = 340;
 /** Aggregations (heatmap, hexagons) and vessel trails follow live values at most this often. */
 const AGGREGATE_THROTTLE_MS = 1000;
 const NO_DEVICES: readonly DeviceState[] = [];
+const NO_CONTEXT: readonly WardFeature[] = [];
+
+/** A lon/lat box on screen, as "left,top,right,bottom" in whole pixels. */
+function screenBox(view: MapViewInfo, b: Bounds): string {
+  const [left, bottom] = view.project(b[0]);
+  const [right, top] = view.project(b[1]);
+  return [left, top, right, bottom].map((v) => Math.round(v)).join(',');
+}
 /** The legend re-renders only when the scene or its scale changes, not on every live frame. */
 const MapLegend = memo(MapLegendView);
 
@@ -132,6 +142,7 @@ export function SceneMap(props: SceneMapProps) {
   const fontsReady = useFontsReady();
   const mapStyle = useBasemapStyle();
   const { bounds, wards, insetWards } = useDisplayWards(props.wards);
+  const context = props.context ?? NO_CONTEXT;
   const overlays = scene.overlays;
   const metric = scene.measure.kind === 'metric' ? scene.measure.metric : null;
   const slowVersion = useThrottledValue(valueVersion, AGGREGATE_THROTTLE_MS);
@@ -211,7 +222,9 @@ export function SceneMap(props: SceneMapProps) {
       uiScale,
     };
     return [
+      context.length > 0 && contextWardLayer('ward-context', context, uiScale),
       wardPolygonLayer({ id: 'ward-fills', wards, fillFor, fillVersion: key, uiScale, onClick }),
+      context.length > 0 && focusWardLayer('ward-focus', wards, uiScale),
       metric !== null &&
         overlays.includes('heatmap') &&
         heatmapLayer({ id: 'heatmap', ...aggregate }),
@@ -221,6 +234,7 @@ export function SceneMap(props: SceneMapProps) {
       selectedWardLayer('ward-selected', selected, uiScale),
     ];
   }, [
+    context,
     wards,
     fillFor,
     key,
@@ -355,6 +369,10 @@ export function SceneMap(props: SceneMapProps) {
     return { top: m, bottom: m, left: m, right: Math.round((INSET_WIDTH_PX + 40) * uiScale) };
   }, [uiScale]);
 
+  // Where the framed units lie on screen (left,top,right,bottom px) in a map of `view` size: a
+  // screen check reads how much of the map the wall's own unit fills.
+  const framed = view && bounds ? screenBox(view, bounds) : '';
+
   return (
     <div
       ref={hostRef}
@@ -365,6 +383,9 @@ export function SceneMap(props: SceneMapProps) {
       data-scale={scale.kind}
       data-fill-key={key}
       data-selected={selectedWard ?? ''}
+      data-framed={framed}
+      data-context={context.length}
+      data-view-size={view ? `${view.width}x${view.height}` : ''}
     >
       <WallMap
         baseLayers={baseLayers}
@@ -390,7 +411,6 @@ export function SceneMap(props: SceneMapProps) {
         scale={scale}
         uom={measure.uom}
         overlays={overlays}
-        showApproximate={wards.some((f) => f.properties.approximate)}
         alarmLevels={stationsWithLevels}
       />
       <LabelList labels={placed.labels} origin={placed.origin} />

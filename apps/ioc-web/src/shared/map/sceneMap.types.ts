@@ -48,6 +48,8 @@ export interface SceneMapProps {
   unitCode: string;
   scene: WallScene;
   wards: readonly WardFeature[] | null;
+  /** Units drawn around `wards` for orientation only (a ward wall's neighbours). */
+  context?: readonly WardFeature[];
   children: ReadonlyMap<string, UnitSummary>;
   store: DeviceStore | null;
   /** Bumps on every live delta (deck.gl updateTriggers). */

@@ -1,7 +1,8 @@
 import { useI18n } from '../../../shared/i18n/useI18n';
 
 export interface FleetSummaryProps {
-  unitCount: number;
+  /** Units the wall covers; null on a ward's own wall (it covers one). */
+  unitCount: number | null;
   online: number;
   total: number;
 }
@@ -10,12 +11,14 @@ export function FleetSummary({ unitCount, online, total }: FleetSummaryProps) {
   const { t, num } = useI18n();
   return (
     <section className="panel-card fleet">
-      <div className="stat">
-        <span className="stat-label">{t('panel.units')}</span>
-        <span className="stat-value" data-testid="unit-count">
-          {num(unitCount, 0)}
-        </span>
-      </div>
+      {unitCount !== null && (
+        <div className="stat">
+          <span className="stat-label">{t('panel.units')}</span>
+          <span className="stat-value" data-testid="unit-count">
+            {num(unitCount, 0)}
+          </span>
+        </div>
+      )}
       <div className="stat">
         <span className="stat-label">{t('panel.devicesOnline')}</span>
         <span className="stat-value">

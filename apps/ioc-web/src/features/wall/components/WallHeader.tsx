@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useI18n } from '../../../shared/i18n/useI18n';
 import type { SocketPhase } from '../../../shared/live/wsClient';
 import { LanguageToggle } from '../../../shared/ui/LanguageToggle';
 import { ConnectionStatus } from './ConnectionStatus';
@@ -16,9 +17,24 @@ export interface WallHeaderProps {
   now: number;
   /** The current scene's title and progress, between the brand and the status. */
   sceneBar?: ReactNode;
+  /**
+   * The wards are drawn as approximate cells (a province imported without boundaries). Said in
+   * the header, where the room reads first, so no one takes the cells for the real wards.
+   */
+  approximate?: boolean;
 }
 
-export function WallHeader({ title, kicker, phase, asOf, stale, now, sceneBar }: WallHeaderProps) {
+export function WallHeader({
+  title,
+  kicker,
+  phase,
+  asOf,
+  stale,
+  now,
+  sceneBar,
+  approximate = false,
+}: WallHeaderProps) {
+  const { t } = useI18n();
   return (
     <header className="wall-header">
       <div className="wall-brand">
@@ -32,6 +48,11 @@ export function WallHeader({ title, kicker, phase, asOf, stale, now, sceneBar }:
           <h1 className="wall-title" data-testid="wall-title" title={title}>
             {title}
           </h1>
+          {approximate && (
+            <p className="wall-approximate" data-testid="wall-approximate" role="note">
+              {t('wall.approximateBoundaries')}
+            </p>
+          )}
         </div>
       </div>
       {sceneBar}

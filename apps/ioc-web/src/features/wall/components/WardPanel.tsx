@@ -5,6 +5,8 @@ import { formatTime } from '../../../shared/i18n/format';
 import { useI18n } from '../../../shared/i18n/useI18n';
 import { isOnline } from '../../../shared/live/deviceStats';
 import type { DeviceState } from '../../../shared/live/deviceStore';
+import { useMetrics } from '../../../shared/metrics/useMetrics';
+import { headlineMetric } from '../model/headlineMetric';
 import { isPolledStale } from '../model/polledResource';
 import { PanelCard } from './PanelCard';
 import { rankLines } from './ScorecardPanel';
@@ -16,6 +18,8 @@ export interface WardPanelProps {
   code: string;
   name: string;
   devices: readonly DeviceState[];
+  /** The scene's metric: each device row shows it where the device reports it. */
+  metric: string | null;
   alerts: readonly WallAlert[];
   now: number;
   liveAsOf: string | null;
@@ -28,8 +32,13 @@ export interface WardPanelProps {
 /** A tapped ward: its scorecard highlights, devices and alerts, until closed. */
 export function WardPanel(props: WardPanelProps) {
   const { code, name, devices, alerts, now, liveAsOf, liveStale, onClose } = props;
-  const { alertsAsOf, alertsStale } = props;
+  const { alertsAsOf, alertsStale, metric } = props;
   const { t, num, lang } = useI18n();
+  const metrics = useMetrics();
+  const catalogue = {
+    name: metrics.name,
+    category: (c: string) => metrics.info(c)?.category ?? null,
+  };
   const { snapshot } = usePolled<Scorecard>(`scorecard:${code}`, {
     load: (signal) => fetchScorecard(code, signal),
     asOfOf: (s) => s.asOf,
@@ -89,15 +98,21 @@ export function WardPanel(props: WardPanelProps) {
       >
         <ul className="ward-devices">
           {devices.slice(0, ROWS.devices).map((d) => {
-            const first = [...d.latest][0];
-            const label = d.id;
+            const shown = headlineMetric(d.latest.keys(), metric, catalogue);
+            const latest = shown === null ? undefined : d.latest.get(shown);
             return (
-              <li key={d.id} className={isOnline(d, now) ? 'is-online' : 'is-offline'}>
-                <span className="ward-device-id" title={label}>
-                  {label}
+              <li
+                key={d.id}
+                className={isOnline(d, now) ? 'is-online' : 'is-offline'}
+                data-device-id={d.id}
+                data-metric={shown ?? ''}
+              >
+                {/* What is measured reads from 5 m; which station it is, on hover. */}
+                <span className="ward-device-id" title={d.name ?? d.id}>
+                  {shown === null ? (d.name ?? d.id) : metrics.name(shown)}
                 </span>
                 <span className="ward-device-value">
-                  {first ? `${first[0]} ${num(first[1].value, 1)}` : '—'}
+                  {shown !== null && latest ? metrics.value(shown, latest.value) : '—'}
                 </span>
               </li>
             );

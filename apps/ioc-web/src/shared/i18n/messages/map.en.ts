@@ -12,7 +12,6 @@ export const mapEn: Record<keyof typeof mapVi, string> = {
   'mapLegend.offTrack': 'Off track',
   'mapLegend.noTarget': 'No target set',
   'mapLegend.noData': 'No data',
-  'mapLegend.approximate': 'Approximate boundary',
   'mapLegend.deviceOther': 'Other sensor',
   'mapLegend.deviceOffline': 'Sensor offline',
   'mapLegend.vessel': 'Fishing vessel and track',

@@ -10,7 +10,6 @@ export const mapVi = {
   'mapLegend.offTrack': 'Chậm tiến độ',
   'mapLegend.noTarget': 'Chưa giao chỉ tiêu',
   'mapLegend.noData': 'Không có dữ liệu',
-  'mapLegend.approximate': 'Ranh giới gần đúng',
   'mapLegend.deviceOther': 'Thiết bị đo khác',
   'mapLegend.deviceOffline': 'Thiết bị mất tín hiệu',
   'mapLegend.vessel': 'Tàu cá và vệt hành trình',

@@ -61,6 +61,36 @@ export function wardPolygonLayer(input: WardPolygonInput) {
   });
 }
 
+/**
+ * Units drawn for orientation only (a ward wall's neighbours): a faint fill and edge under the
+ * wall's own unit, no measure colour, not pickable.
+ */
+export function contextWardLayer(id: string, wards: readonly WardFeature[], uiScale: number) {
+  return new GeoJsonLayer<WardProperties>({
+    id,
+    data: wards as WardFeature[],
+    filled: true,
+    stroked: true,
+    getFillColor: [120, 140, 170, 36],
+    getLineColor: [165, 190, 220, 130],
+    lineWidthUnits: 'pixels',
+    getLineWidth: Math.max(1, uiScale),
+  });
+}
+
+/** A ward wall's own unit among its neighbours: a light edge that tells where it ends. */
+export function focusWardLayer(id: string, wards: readonly WardFeature[], uiScale: number) {
+  return new GeoJsonLayer<WardProperties>({
+    id,
+    data: wards as WardFeature[],
+    filled: false,
+    stroked: true,
+    getLineColor: [232, 240, 250, 235],
+    lineWidthUnits: 'pixels',
+    getLineWidth: 3 * uiScale,
+  });
+}
+
 /** The selected ward: a bright double outline drawn above the fills. */
 export function selectedWardLayer(id: string, ward: WardFeature | null, uiScale: number) {
   return new GeoJsonLayer<WardProperties>({
