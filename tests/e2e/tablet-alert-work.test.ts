@@ -115,6 +115,10 @@ describe.skipIf(!hasChromium)('tablet — working an alert, seen on the wall', (
     const wallRow = wall.locator(`li[data-alert-id="${alertId}"]`).first();
     // A loaded machine may take a minute or two to get here: the age counts on.
     expect(await wallRow.getByTestId('alert-where').textContent()).toMatch(/mở 1[789] phút/);
+    // The reading against its threshold leads the row; the whole message is on hover.
+    const headline = wallRow.locator('.alert-message');
+    expect(await headline.textContent()).toMatch(/^Bụi PM2\.5 = 88\b.*\(ngưỡng > 50\b/);
+    expect(await headline.getAttribute('title')).toMatch(/^PM2\.5 vượt 50: Bụi PM2\.5 = 88/);
     // Loaded once: a reload would lose this marker.
     await wall.evaluate(() => {
       (window as unknown as { notReloaded: boolean }).notReloaded = true;

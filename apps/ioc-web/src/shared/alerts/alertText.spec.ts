@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from '../i18n/translate';
-import { openForText, ownerText } from './alertText';
+import { alertHeadline, openForText, ownerText } from './alertText';
 
 const vi = (key: Parameters<typeof translate>[1], p?: Parameters<typeof translate>[2]) =>
   translate('vi', key, p);
@@ -26,5 +26,19 @@ describe('alert texts', () => {
     expect(ownerText('department:48.so-tnmt', offices)).toBe('48.so-tnmt');
     expect(ownerText('user:op.haichau', offices)).toBe('op.haichau');
     expect(ownerText(null, offices)).toBeNull();
+  });
+});
+
+describe('alertHeadline', () => {
+  it("leads with the reading against its threshold, after the rule's name", () => {
+    expect(
+      alertHeadline('Ngập sông Hàn: Báo động II — Mực nước = 2,6 m (mức ≥ 2,5 m)', 'Ngập sông Hàn'),
+    ).toBe('Báo động II — Mực nước = 2,6 m (mức ≥ 2,5 m)');
+  });
+
+  it('shows a message of any other shape whole', () => {
+    expect(alertHeadline('Nhiệm vụ quá hạn 3 ngày', 'Nhiệm vụ')).toBe('Nhiệm vụ quá hạn 3 ngày');
+    expect(alertHeadline('Bụi mịn: ', 'Bụi mịn')).toBe('Bụi mịn: ');
+    expect(alertHeadline('Bụi mịn: x', null)).toBe('Bụi mịn: x');
   });
 });

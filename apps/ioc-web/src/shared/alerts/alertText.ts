@@ -27,3 +27,16 @@ export function ownerText(
   if (kind === 'department') return officeNames.get(id) ?? id;
   return id;
 }
+
+/**
+ * The part of an alert's message a wall row has room for. The engine writes "<rule>: <what>"
+ * ("Ngập sông Hàn: Báo động II — Mực nước = 2,6 m (mức ≥ 2,5 m)"); the reading against its
+ * threshold says more than the rule's name, so a row leads with it and keeps the whole message
+ * for its tooltip. Messages in any other shape are shown whole.
+ */
+export function alertHeadline(message: string, ruleName: string | null): string {
+  if (ruleName === null || ruleName === '') return message;
+  const prefix = `${ruleName}: `;
+  const rest = message.startsWith(prefix) ? message.slice(prefix.length).trim() : '';
+  return rest === '' ? message : rest;
+}

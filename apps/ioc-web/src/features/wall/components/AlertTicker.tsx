@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { openForText, ownerText } from '../../../shared/alerts/alertText';
+import { alertHeadline, openForText, ownerText } from '../../../shared/alerts/alertText';
 import { useOfficeNames } from '../../../shared/alerts/useOfficeNames';
 import { acknowledgeAlert } from '../../../shared/api/endpoints';
 import type { WallAlert } from '../../../shared/api/schemas';
@@ -98,7 +98,7 @@ function AlertRow(props: {
       data-status={alert.status}
     >
       <span className="alert-message" title={message}>
-        {message}
+        {alertHeadline(message, alert.ruleName)}
       </span>
       <span className="alert-meta">
         <span className="alert-sev">{t(`alerts.sev.${alert.severity}`)}</span>
