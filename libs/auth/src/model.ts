@@ -79,6 +79,7 @@ export interface UserView {
   role: Role;
   units: string[];
   disabled: boolean;
+  email: string | null;
   createdAt: string;
   updatedAt: string;
   passwordChangedAt: string;

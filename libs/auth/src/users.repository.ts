@@ -9,6 +9,7 @@ export interface UserRecord {
   role: Role;
   units: string[];
   disabledAt: Date | null;
+  email: string | null;
   passwordChangedAt: Date;
   createdAt: Date;
   updatedAt: Date;
@@ -22,13 +23,14 @@ interface Row {
   role: Role;
   unit_codes: string[];
   disabled_at: Date | null;
+  email: string | null;
   password_changed_at: Date;
   created_at: Date;
   updated_at: Date;
 }
 
 const COLS =
-  'id, username, display_name, password_hash, role, unit_codes, disabled_at, password_changed_at, created_at, updated_at';
+  'id, username, display_name, password_hash, role, unit_codes, disabled_at, email, password_changed_at, created_at, updated_at';
 
 function toRecord(r: Row): UserRecord {
   return {
@@ -39,6 +41,7 @@ function toRecord(r: Row): UserRecord {
     role: r.role,
     units: r.unit_codes,
     disabledAt: r.disabled_at,
+    email: r.email,
     passwordChangedAt: r.password_changed_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -53,6 +56,7 @@ export function toUserView(u: UserRecord): UserView {
     role: u.role,
     units: u.units,
     disabled: u.disabledAt !== null,
+    email: u.email,
     createdAt: u.createdAt.toISOString(),
     updatedAt: u.updatedAt.toISOString(),
     passwordChangedAt: u.passwordChangedAt.toISOString(),
@@ -65,6 +69,7 @@ export interface NewUser {
   passwordHash: string;
   role: Role;
   units: string[];
+  email: string | null;
 }
 
 export class UsersRepository {
@@ -72,9 +77,9 @@ export class UsersRepository {
 
   async insert(u: NewUser): Promise<UserRecord> {
     const { rows } = await this.db.query<Row>(
-      `INSERT INTO app_user (username, display_name, password_hash, role, unit_codes)
-       VALUES ($1, $2, $3, $4, $5::text[]) RETURNING ${COLS}`,
-      [u.username, u.displayName, u.passwordHash, u.role, u.units],
+      `INSERT INTO app_user (username, display_name, password_hash, role, unit_codes, email)
+       VALUES ($1, $2, $3, $4, $5::text[], $6) RETURNING ${COLS}`,
+      [u.username, u.displayName, u.passwordHash, u.role, u.units, u.email],
     );
     return toRecord(rows[0] as Row);
   }
@@ -105,7 +110,14 @@ export class UsersRepository {
 
   async update(
     id: string,
-    patch: { displayName?: string; role?: Role; units?: string[]; disabled?: boolean },
+    patch: {
+      displayName?: string;
+      role?: Role;
+      units?: string[];
+      disabled?: boolean;
+      /** null removes the address; absent keeps it. */
+      email?: string | null;
+    },
   ): Promise<UserRecord | null> {
     const { rows } = await this.db.query<Row>(
       `UPDATE app_user SET
@@ -114,6 +126,7 @@ export class UsersRepository {
          unit_codes = coalesce($4::text[], unit_codes),
          disabled_at = CASE WHEN $5::boolean IS NULL THEN disabled_at
                             WHEN $5 THEN coalesce(disabled_at, now()) ELSE NULL END,
+         email = CASE WHEN $6::boolean THEN $7 ELSE email END,
          updated_at = now()
        WHERE id = $1 RETURNING ${COLS}`,
       [
@@ -122,6 +135,8 @@ export class UsersRepository {
         patch.role ?? null,
         patch.units ?? null,
         patch.disabled ?? null,
+        patch.email !== undefined,
+        patch.email ?? null,
       ],
     );
     return rows[0] ? toRecord(rows[0]) : null;

@@ -29,6 +29,7 @@ import { citizenHooks } from './citizen-hooks';
 import { citizenReportUnit } from './citizen';
 import { workSignals } from './work-signals';
 import { alertMail } from './alert-mail';
+import { webPush } from './web-push';
 
 const log = new Logger('platform');
 
@@ -78,7 +79,7 @@ export async function buildDomain(
 ): Promise<Domain> {
   const units = new UnitDirectory(db.pool);
   // Live operations start after the seeds; changes made before that have no subscriber yet.
-  const started: { live?: LiveOperations; reports?: ReportIntakeService } = {};
+  const started: { live?: LiveOperations; reports?: ReportIntakeService; auth?: AuthContext } = {};
   const store = storeServices(db.pool, units, {
     onTaskChanged: (change) => {
       started.live?.taskChanged([change]);
@@ -120,8 +121,11 @@ export async function buildDomain(
       started.live?.reportChanged([change]);
     },
   });
-  // E-mail to the office an alert is handed to, when the platform has an SMTP server.
-  const mail = alertMail(config, store.offices);
+  // E-mail to the office or person an alert is handed to (people are looked up once auth is up).
+  const mail = alertMail(config, store.offices, {
+    contactOf: (username) => started.auth?.users.contactOf(username) ?? Promise.resolve(null),
+  });
+  const push = await webPush(config, db.pool);
   const live = await LiveOperations.start({
     pool: db.pool,
     storage: db.storage,
@@ -136,7 +140,8 @@ export async function buildDomain(
     // The work alert rules ask this port on a timer, on the platform's clock.
     work: workSignals(store.tasks, reportingCycle.reporting, store.citizen.cases),
     ...(options.clock ? { clock: options.clock } : {}),
-    ...(mail ? { mail } : {}),
+    mail,
+    ...(push ? { push } : {}),
   });
   started.live = live;
   if (config.REPORT_SCHEDULE_DEFAULTS) {
@@ -160,6 +165,7 @@ export async function buildDomain(
     reportScheduleUnit: (id) => reportingCycle.schedules.unitOf(id),
     citizenReportUnit: citizenReportUnit(store.citizen.cases),
   });
+  started.auth = auth;
   const deadLetterRepo = store.deadLetters;
   const indicatorCatalogue = new CatalogueRepository(db.pool);
   started.reports = new ReportIntakeService(db.pool, units, deadLetterRepo, {

@@ -24,6 +24,9 @@ const displayName = z
   .max(200)
   .refine(noControlChars, 'must not contain control characters');
 
+// An address to mail alerts handed to the user; null (on update) removes it.
+const email = z.email().max(254);
+
 export const loginSchema = z.strictObject({ username, password });
 
 export const setupSchema = z.strictObject({
@@ -43,6 +46,7 @@ export const createUserSchema = z.strictObject({
   password,
   role: roleSchema,
   units: z.array(unitCode).max(50).optional(),
+  email: email.optional(),
 });
 
 export const updateUserSchema = z
@@ -51,6 +55,7 @@ export const updateUserSchema = z
     role: roleSchema.optional(),
     units: z.array(unitCode).max(50).optional(),
     disabled: z.boolean().optional(),
+    email: email.nullable().optional(),
   })
   .refine((v) => Object.keys(v).length > 0, 'nothing to change');
 
@@ -90,6 +95,7 @@ export const userViewSchema = z
     role: roleSchema,
     units: z.array(z.string()).default([]),
     disabled: z.boolean().default(false),
+    email: z.string().nullable().default(null),
     createdAt: isoTime,
     updatedAt: isoTime,
     passwordChangedAt: isoTime,

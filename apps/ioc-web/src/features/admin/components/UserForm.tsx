@@ -23,6 +23,7 @@ export function UserForm({
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
+  const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('ward_leader');
   const [province, setProvince] = useState(DEFAULT_PROVINCE);
   const [wards, setWards] = useState<string[]>([]);
@@ -45,6 +46,7 @@ export function UserForm({
       role,
       units: wardScoped ? wards : provinceScoped ? [province] : [],
       ...(displayName.trim() === '' ? {} : { displayName: displayName.trim() }),
+      ...(email.trim() === '' ? {} : { email: email.trim() }),
     }).then(onDone, fail);
   };
 
@@ -69,6 +71,17 @@ export function UserForm({
           name="displayName"
           value={displayName}
           onValue={setDisplayName}
+        />
+        <TextField
+          label={t('admin.users.email')}
+          errors={fields['email']}
+          hint={t('admin.users.emailHint')}
+          name="email"
+          type="email"
+          autoComplete="off"
+          spellCheck={false}
+          value={email}
+          onValue={setEmail}
         />
         <TextField
           label={t('login.password')}

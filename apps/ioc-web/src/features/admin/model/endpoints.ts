@@ -163,6 +163,7 @@ export async function fetchUsers(signal?: AbortSignal) {
 export async function createUser(input: {
   username: string;
   displayName?: string;
+  email?: string;
   password: string;
   role: Role;
   units: string[];

@@ -289,6 +289,8 @@ export const adminEn: Record<keyof typeof adminVi, string> = {
   'admin.users.username': 'Username',
   'admin.users.usernameHint': 'Lower-case letters, digits, . _ - (2–64).',
   'admin.users.displayName': 'Full name',
+  'admin.users.email': 'E-mail',
+  'admin.users.emailHint': 'Alerts assigned to this person are mailed here (optional)',
   'admin.users.role': 'Role',
   'admin.users.units': 'Scope',
   'admin.users.allUnits': 'Whole platform',
