@@ -13,7 +13,19 @@ import {
 import type { FastifyRequest } from 'fastify';
 import { PersonalNotificationService } from '@ioc/live';
 import { Authenticated } from '../auth/access.decorators';
-import { requireUser } from '../auth/principal';
+import { DomainError } from '@ioc/contracts';
+import { requirePrincipal } from '../auth/principal';
+
+/**
+ * The signed-in person behind the request. A wall's display token or a machine has no person
+ * to notify: 403 with its own code (the gate let it through, the resource refuses it).
+ */
+function personOf(req: FastifyRequest): { userId: string } {
+  const p = requirePrincipal(req);
+  if (p.kind !== 'user')
+    throw new DomainError('forbidden', 'NOT_A_PERSON', 'Only a signed-in person has notifications');
+  return p;
+}
 
 /**
  * A signed-in person's own notification settings. Every route acts on the caller's user id
@@ -28,12 +40,12 @@ export class MeNotificationsController {
 
   @Get('push-subscriptions')
   list(@Req() req: FastifyRequest) {
-    return this.personal.subscriptions(requireUser(req).userId);
+    return this.personal.subscriptions(personOf(req).userId);
   }
 
   @Get('push-subscriptions/key')
   key(@Req() req: FastifyRequest) {
-    requireUser(req);
+    personOf(req);
     return this.personal.vapidPublicKey();
   }
 
@@ -41,22 +53,22 @@ export class MeNotificationsController {
   @HttpCode(201)
   subscribe(@Req() req: FastifyRequest, @Body() body: unknown) {
     const ua = req.headers['user-agent'];
-    return this.personal.subscribe(requireUser(req).userId, body, ua ?? null);
+    return this.personal.subscribe(personOf(req).userId, body, ua ?? null);
   }
 
   @Delete('push-subscriptions')
   @HttpCode(204)
   async unsubscribe(@Req() req: FastifyRequest, @Query() query: unknown): Promise<void> {
-    await this.personal.unsubscribe(requireUser(req).userId, query);
+    await this.personal.unsubscribe(personOf(req).userId, query);
   }
 
   @Get('notification-preferences')
   preferences(@Req() req: FastifyRequest) {
-    return this.personal.preferences(requireUser(req).userId);
+    return this.personal.preferences(personOf(req).userId);
   }
 
   @Put('notification-preferences')
   setPreferences(@Req() req: FastifyRequest, @Body() body: unknown) {
-    return this.personal.setPreferences(requireUser(req).userId, body);
+    return this.personal.setPreferences(personOf(req).userId, body);
   }
 }
