@@ -74,8 +74,8 @@ export const apiConfigSchema = z.object({
   // Basemap of the web app's maps (GET /api/v1/web-config): a MapLibre style URL or a PMTiles
   // archive. Unset: the bundled offline style.
   BASEMAP_URL: basemapUrl.optional(),
-  // Reporting-cycle e-mail (libs/reporting SmtpMailer): smtp:// or smtps:// with credentials in
-  // the URL. Unset: no e-mail is sent; webhook reminders still go.
+  // E-mail (composition/smtp.ts: one transport for reporting reminders and alert e-mail):
+  // smtp:// or smtps:// with credentials in the URL. Unset: no e-mail is sent; webhooks still go.
   SMTP_URL: smtpUrl.optional(),
   SMTP_FROM: z.string().trim().min(3).default('IOC <no-reply@localhost>'),
   // How often the reminder scheduler looks for reminders and late notices to send.

@@ -1,4 +1,4 @@
-import { createTransport } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { ApiConfig } from '@ioc/config';
 import type { OfficeView } from '@ioc/contracts';
 import type { AlertMailboxes, AlertMailer } from '@ioc/live';
@@ -16,12 +16,12 @@ export interface AlertPeople {
  * users. The mailer is null without SMTP_URL: then no e-mail is queued (push still goes).
  */
 export function alertMail(
-  config: Pick<ApiConfig, 'SMTP_URL' | 'SMTP_FROM' | 'PUBLIC_URL'>,
+  config: Pick<ApiConfig, 'SMTP_FROM' | 'PUBLIC_URL'>,
+  /** The process's SMTP transport (composition/smtp.ts); null without SMTP_URL. */
+  transport: Transporter | null,
   offices: { get(id: string): Promise<OfficeView> },
   people: AlertPeople,
 ): { mailer: AlertMailer | null; mailboxes: AlertMailboxes; publicUrl?: string } {
-  const url = config.SMTP_URL;
-  const transport = url === undefined ? null : createTransport(url);
   const mailer: AlertMailer | null = transport && {
     async send(to, mail) {
       try {

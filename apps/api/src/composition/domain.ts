@@ -30,6 +30,7 @@ import { citizenReportUnit } from './citizen';
 import { workSignals } from './work-signals';
 import { alertMail } from './alert-mail';
 import { webPush } from './web-push';
+import { smtpTransport } from './smtp';
 
 const log = new Logger('platform');
 
@@ -111,7 +112,10 @@ export async function buildDomain(
   const catalogue = await MetricCatalogue.load(db.pool);
   const hub = new LiveHub();
   hub.start();
+  // One SMTP transport for reminders and alert e-mail.
+  const smtp = smtpTransport(config);
   const reportingCycle = buildReporting(db.pool, {
+    smtp,
     units,
     audit: store.audit,
     tasks: reportingTasks(store.tasks),
@@ -122,7 +126,7 @@ export async function buildDomain(
     },
   });
   // E-mail to the office or person an alert is handed to (people are looked up once auth is up).
-  const mail = alertMail(config, store.offices, {
+  const mail = alertMail(config, smtp, store.offices, {
     contactOf: (username) => started.auth?.users.contactOf(username) ?? Promise.resolve(null),
   });
   const push = await webPush(config, db.pool);
