@@ -252,6 +252,7 @@ describe('notifications to the person an alert is assigned to', () => {
     const emergencyOnly = {
       email: true,
       push: true,
+      sms: false,
       minSeverity: 'emergency',
       quietHours: null,
     };

@@ -80,6 +80,7 @@ export interface UserView {
   units: string[];
   disabled: boolean;
   email: string | null;
+  phone: string | null;
   createdAt: string;
   updatedAt: string;
   passwordChangedAt: string;

@@ -10,6 +10,7 @@ export interface UserRecord {
   units: string[];
   disabledAt: Date | null;
   email: string | null;
+  phone: string | null;
   passwordChangedAt: Date;
   createdAt: Date;
   updatedAt: Date;
@@ -24,13 +25,14 @@ interface Row {
   unit_codes: string[];
   disabled_at: Date | null;
   email: string | null;
+  phone: string | null;
   password_changed_at: Date;
   created_at: Date;
   updated_at: Date;
 }
 
 const COLS =
-  'id, username, display_name, password_hash, role, unit_codes, disabled_at, email, password_changed_at, created_at, updated_at';
+  'id, username, display_name, password_hash, role, unit_codes, disabled_at, email, phone, password_changed_at, created_at, updated_at';
 
 function toRecord(r: Row): UserRecord {
   return {
@@ -42,6 +44,7 @@ function toRecord(r: Row): UserRecord {
     units: r.unit_codes,
     disabledAt: r.disabled_at,
     email: r.email,
+    phone: r.phone,
     passwordChangedAt: r.password_changed_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -57,6 +60,7 @@ export function toUserView(u: UserRecord): UserView {
     units: u.units,
     disabled: u.disabledAt !== null,
     email: u.email,
+    phone: u.phone,
     createdAt: u.createdAt.toISOString(),
     updatedAt: u.updatedAt.toISOString(),
     passwordChangedAt: u.passwordChangedAt.toISOString(),
@@ -70,6 +74,7 @@ export interface NewUser {
   role: Role;
   units: string[];
   email: string | null;
+  phone: string | null;
 }
 
 export class UsersRepository {
@@ -77,9 +82,9 @@ export class UsersRepository {
 
   async insert(u: NewUser): Promise<UserRecord> {
     const { rows } = await this.db.query<Row>(
-      `INSERT INTO app_user (username, display_name, password_hash, role, unit_codes, email)
-       VALUES ($1, $2, $3, $4, $5::text[], $6) RETURNING ${COLS}`,
-      [u.username, u.displayName, u.passwordHash, u.role, u.units, u.email],
+      `INSERT INTO app_user (username, display_name, password_hash, role, unit_codes, email, phone)
+       VALUES ($1, $2, $3, $4, $5::text[], $6, $7) RETURNING ${COLS}`,
+      [u.username, u.displayName, u.passwordHash, u.role, u.units, u.email, u.phone],
     );
     return toRecord(rows[0] as Row);
   }
@@ -117,6 +122,7 @@ export class UsersRepository {
       disabled?: boolean;
       /** null removes the address; absent keeps it. */
       email?: string | null;
+      phone?: string | null;
     },
   ): Promise<UserRecord | null> {
     const { rows } = await this.db.query<Row>(
@@ -127,6 +133,7 @@ export class UsersRepository {
          disabled_at = CASE WHEN $5::boolean IS NULL THEN disabled_at
                             WHEN $5 THEN coalesce(disabled_at, now()) ELSE NULL END,
          email = CASE WHEN $6::boolean THEN $7 ELSE email END,
+         phone = CASE WHEN $8::boolean THEN $9 ELSE phone END,
          updated_at = now()
        WHERE id = $1 RETURNING ${COLS}`,
       [
@@ -137,6 +144,8 @@ export class UsersRepository {
         patch.disabled ?? null,
         patch.email !== undefined,
         patch.email ?? null,
+        patch.phone !== undefined,
+        patch.phone ?? null,
       ],
     );
     return rows[0] ? toRecord(rows[0]) : null;

@@ -101,6 +101,11 @@ export const apiConfigSchema = z.object({
     .default('mailto:no-reply@localhost'),
   // Push endpoints over plain http (a local push service in tests); browsers only give https.
   PUSH_ALLOW_HTTP_ENDPOINTS: bool(false),
+  // SMS/Zalo to the person an alert is assigned to (apps/api/src/composition/sms-gateway.ts):
+  // the gateway URL and a JSON body template (mustache) over {{phone}}, {{text}}, {{alertId}},
+  // {{severity}}, {{what}}, {{unitCode}}, {{deviceId}}, {{value}}, {{link}}. Unset URL: none sent.
+  SMS_GATEWAY_URL: httpUrl.optional(),
+  SMS_GATEWAY_TEMPLATE: z.string().min(2).default('{"to":"{{phone}}","text":"{{text}}"}'),
   // Address of the web app as residents reach it (links in citizen-report messages). Unset: the
   // messages carry the tracking code without a link.
   PUBLIC_URL: httpUrl.optional(),

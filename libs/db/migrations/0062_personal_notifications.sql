@@ -1,8 +1,10 @@
 -- Notifications to people (issue 20.2). A user may have an e-mail address: an alert handed to
 -- them is mailed there. Optional (many ward accounts are shared tablets with no mailbox) and not
 -- unique (two roles of one official may share a mailbox).
+-- A phone number (E.164, +84…) for the SMS/Zalo gateway, optional too.
 ALTER TABLE app_user
-  ADD COLUMN email text CHECK (email IS NULL OR (length(email) BETWEEN 3 AND 254 AND email LIKE '%_@_%'));
+  ADD COLUMN email text CHECK (email IS NULL OR (length(email) BETWEEN 3 AND 254 AND email LIKE '%_@_%')),
+  ADD COLUMN phone text CHECK (phone IS NULL OR phone ~ '^\+[1-9][0-9]{6,14}$');
 
 -- Each user's own choices: which channels, from which severity up, and quiet hours as local
 -- Asia/Ho_Chi_Minh wall-clock minutes since midnight (start > end crosses midnight). A user
@@ -11,6 +13,7 @@ CREATE TABLE notification_preference (
   user_id      uuid PRIMARY KEY REFERENCES app_user (id) ON DELETE CASCADE,
   email        boolean NOT NULL DEFAULT true,
   push         boolean NOT NULL DEFAULT true,
+  sms          boolean NOT NULL DEFAULT false,
   min_severity text NOT NULL DEFAULT 'info'
                CHECK (min_severity IN ('info', 'warning', 'critical', 'emergency')),
   quiet_start  smallint CHECK (quiet_start BETWEEN 0 AND 1439),

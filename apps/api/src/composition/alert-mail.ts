@@ -5,9 +5,12 @@ import type { AlertMailboxes, AlertMailer } from '@ioc/live';
 
 /** A person an alert can be handed to (`user:<username>`), as the users service tells. */
 export interface AlertPeople {
-  contactOf(
-    username: string,
-  ): Promise<{ userId: string; displayName: string; email: string | null } | null>;
+  contactOf(username: string): Promise<{
+    userId: string;
+    displayName: string;
+    email: string | null;
+    phone: string | null;
+  } | null>;
 }
 
 /**
@@ -42,6 +45,7 @@ export function alertMail(
           name: person.displayName,
           emails: person.email ? [person.email] : [],
           userId: person.userId,
+          phone: person.phone,
         };
       }
       // An assignee that is not an office of the directory (a free-form code) has no mailbox.

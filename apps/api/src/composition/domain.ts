@@ -31,6 +31,7 @@ import { workSignals } from './work-signals';
 import { alertMail } from './alert-mail';
 import { webPush } from './web-push';
 import { smtpTransport } from './smtp';
+import { smsGateway } from './sms-gateway';
 
 const log = new Logger('platform');
 
@@ -130,6 +131,7 @@ export async function buildDomain(
     contactOf: (username) => started.auth?.users.contactOf(username) ?? Promise.resolve(null),
   });
   const push = await webPush(config, db.pool);
+  const sms = smsGateway(config);
   const live = await LiveOperations.start({
     pool: db.pool,
     storage: db.storage,
@@ -146,6 +148,7 @@ export async function buildDomain(
     ...(options.clock ? { clock: options.clock } : {}),
     mail,
     ...(push ? { push } : {}),
+    ...(sms ? { sms } : {}),
   });
   started.live = live;
   if (config.REPORT_SCHEDULE_DEFAULTS) {

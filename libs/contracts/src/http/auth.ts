@@ -26,6 +26,11 @@ const displayName = z
 
 // An address to mail alerts handed to the user; null (on update) removes it.
 const email = z.email().max(254);
+// A mobile number for the SMS/Zalo gateway, E.164 (+84 912 345 678 → +84912345678).
+const phone = z
+  .string()
+  .transform((v) => v.replace(/[\s.-]/g, ''))
+  .pipe(z.string().regex(/^\+[1-9]\d{6,14}$/, 'an E.164 number such as +84912345678'));
 
 export const loginSchema = z.strictObject({ username, password });
 
@@ -47,6 +52,7 @@ export const createUserSchema = z.strictObject({
   role: roleSchema,
   units: z.array(unitCode).max(50).optional(),
   email: email.optional(),
+  phone: phone.optional(),
 });
 
 export const updateUserSchema = z
@@ -56,6 +62,7 @@ export const updateUserSchema = z
     units: z.array(unitCode).max(50).optional(),
     disabled: z.boolean().optional(),
     email: email.nullable().optional(),
+    phone: phone.nullable().optional(),
   })
   .refine((v) => Object.keys(v).length > 0, 'nothing to change');
 
@@ -96,6 +103,7 @@ export const userViewSchema = z
     units: z.array(z.string()).default([]),
     disabled: z.boolean().default(false),
     email: z.string().nullable().default(null),
+    phone: z.string().nullable().default(null),
     createdAt: isoTime,
     updatedAt: isoTime,
     passwordChangedAt: isoTime,

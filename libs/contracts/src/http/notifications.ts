@@ -46,6 +46,10 @@ export const notificationPreferencesSchema = z
   .strictObject({
     email: z.boolean().meta({ description: 'E-mail to the address of the account' }),
     push: z.boolean().meta({ description: 'Web Push to the devices subscribed' }),
+    sms: z
+      .boolean()
+      .default(false)
+      .meta({ description: "SMS/Zalo through the gateway to the account's phone" }),
     minSeverity: z
       .enum(ALERT_SEVERITIES)
       .meta({ description: 'Alerts below this severity are not sent' }),

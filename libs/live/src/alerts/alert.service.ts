@@ -217,7 +217,11 @@ export class AlertService {
     return {
       name: r.name,
       emails: r.emails,
-      person: { preferences, pushEndpoints: subs.map((x) => x.endpoint) },
+      person: {
+        preferences,
+        pushEndpoints: subs.map((x) => x.endpoint),
+        phone: r.phone ?? null,
+      },
     };
   }
 

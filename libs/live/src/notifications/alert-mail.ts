@@ -20,7 +20,9 @@ export interface AlertMailer {
  * A person also has a `userId`, under which their preferences and push subscriptions are kept.
  */
 export interface AlertMailboxes {
-  recipientsFor(assignee: Assignee): Promise<{ name: string; emails: string[]; userId?: string }>;
+  recipientsFor(
+    assignee: Assignee,
+  ): Promise<{ name: string; emails: string[]; userId?: string; phone?: string | null }>;
 }
 
 const SEVERITY_VI: Record<AlertView['severity'], string> = {

@@ -36,6 +36,7 @@ const lan = (prefs = DEFAULT_PREFERENCES) => ({
   person: {
     preferences: prefs,
     pushEndpoints: ['https://push.example/1', 'https://push.example/2'],
+    phone: '+84912345678',
   },
 });
 
@@ -61,6 +62,19 @@ describe('what an assignment queues', () => {
       'push https://push.example/2',
     ]);
     expect((out[1]?.payload as { push: { url: string } }).push.url).toBe('/tablet#canh-bao-a1');
+  });
+
+  it('texts the phone through the gateway only when the person turned SMS on', () => {
+    const gateway = { ...all, sms: true };
+    expect(assignmentNotices(alert, lan(), gateway, noon).some((n) => n.channel === 'sms')).toBe(
+      false,
+    );
+    const out = assignmentNotices(alert, lan({ ...DEFAULT_PREFERENCES, sms: true }), gateway, noon);
+    const sms = out.find((n) => n.channel === 'sms');
+    expect(sms?.target).toBe('+84912345678');
+    expect((sms?.payload as { sms: { text: string } }).sms.text).toMatch(
+      /^\[IOC\] Nghiêm trọng: .*\/tablet#canh-bao-a1$/,
+    );
   });
 
   it('queues no e-mail without SMTP and no push without VAPID keys', () => {

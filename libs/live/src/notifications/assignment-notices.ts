@@ -3,6 +3,7 @@ import { assignmentMail } from './alert-mail';
 import type { NewNotification } from './notification.repository';
 import { planPersonal, type NotificationPreferences } from './personal-policy';
 import { pushMessage, tabletAlertPath } from './push';
+import { smsFields } from './sms';
 
 /** Who an alert was handed to, as the recipients port and the person's settings say. */
 export interface AssignmentRecipients {
@@ -11,13 +12,19 @@ export interface AssignmentRecipients {
   /** Mailboxes: an office's shared address, or a person's own. */
   emails: string[];
   /** A person: their preferences and the endpoints of their installed apps. */
-  person: { preferences: NotificationPreferences; pushEndpoints: string[] } | null;
+  person: {
+    preferences: NotificationPreferences;
+    pushEndpoints: string[];
+    phone: string | null;
+  } | null;
 }
 
 /** The channels this process can deliver (no SMTP server: no e-mail is queued at all). */
 export interface AvailableChannels {
   email: boolean;
   push: boolean;
+  /** An SMS/Zalo gateway is configured. */
+  sms?: boolean;
   /** The web app's public address (PUBLIC_URL): e-mail links are absolute with it. */
   publicUrl?: string | undefined;
 }
@@ -62,6 +69,18 @@ export function assignmentNotices(
         payload: { ...base, push },
         dueAt: plan.dueAt,
       });
+  }
+  const phone = to.person?.phone ?? null;
+  if (available.sms === true && phone !== null && plan.channels.includes('sms')) {
+    const origin = available.publicUrl?.replace(/\/+$/, '') ?? '';
+    out.push({
+      alertId: alert.id,
+      channel: 'sms',
+      target: phone,
+      event: 'alert.assigned',
+      payload: { ...base, sms: smsFields(alert, `${origin}${tabletAlertPath(alert)}`) },
+      dueAt: plan.dueAt,
+    });
   }
   return out;
 }

@@ -10,6 +10,7 @@ import type { AlertMailer, MailContent } from './alert-mail';
 import { backoffMs, postJson, type DeliveryResult } from './webhook';
 import { PersonalNotificationRepository } from './personal.repository';
 import type { PushSender } from './push';
+import type { SmsFields, SmsSender } from './sms';
 
 export interface NotifierOptions {
   /** How often due retries are looked for (new notifications are also sent at once). */
@@ -99,6 +100,8 @@ export class Notifier {
     private readonly mailer: AlertMailer | null = null,
     /** Web Push with the platform's VAPID keys; null when push is off. */
     private readonly push: PushSender | null = null,
+    /** The SMS/Zalo gateway (webhook with the administrator's body template); null when off. */
+    private readonly sms: SmsSender | null = null,
   ) {
     this.repo = new NotificationRepository(db);
     this.personal = new PersonalNotificationRepository(db);
@@ -194,10 +197,15 @@ export class Notifier {
     c: NotificationAttempt,
     attempt: number,
   ): Promise<DeliveryResult & { final?: boolean }> {
-    const payload = c.payload as { held?: boolean; push?: unknown } | null;
+    const payload = c.payload as { held?: boolean; push?: unknown; sms?: SmsFields } | null;
     if (payload?.held === true && !(await this.personal.alertActive(c.alertId)))
       return { ok: false, error: 'dropped: alert resolved during quiet hours', final: true };
     if (c.channel === 'push') return this.sendPush(c.target, payload?.push);
+    if (c.channel === 'sms') {
+      if (!this.sms) return { ok: false, error: 'channel sms is not supported (no gateway)' };
+      if (!payload?.sms) return { ok: false, error: 'sms row without a message', final: true };
+      return this.sms.send(c.target, payload.sms);
+    }
     return this.sendOther(c, attempt);
   }
 
@@ -247,7 +255,8 @@ export class Notifier {
     return (
       channel === 'webhook' ||
       (channel === 'email' && this.mailer !== null) ||
-      (channel === 'push' && this.push !== null)
+      (channel === 'push' && this.push !== null) ||
+      (channel === 'sms' && this.sms !== null)
     );
   }
 }

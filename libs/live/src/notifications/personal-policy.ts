@@ -1,12 +1,14 @@
 import { severityRank, type Severity } from '../alerts/severity';
 import { inQuietHours, quietHoursEnd, vnMinutes, type QuietHours } from './quiet-hours';
 
-export type PersonalChannel = 'email' | 'push';
+export type PersonalChannel = 'email' | 'push' | 'sms';
 
 /** What a person asked to be told, and how. */
 export interface NotificationPreferences {
   email: boolean;
   push: boolean;
+  /** SMS/Zalo through the gateway to the account's phone; off unless the person turns it on. */
+  sms: boolean;
   /** Alerts below this severity are not sent to the person at all. */
   minSeverity: Severity;
   quietHours: QuietHours | null;
@@ -16,6 +18,7 @@ export interface NotificationPreferences {
 export const DEFAULT_PREFERENCES: NotificationPreferences = {
   email: true,
   push: true,
+  sms: false,
   minSeverity: 'info',
   quietHours: null,
 };
@@ -45,6 +48,7 @@ export function planPersonal(
   if (severityRank(severity) >= severityRank(prefs.minSeverity)) {
     if (prefs.email) channels.push('email');
     if (prefs.push) channels.push('push');
+    if (prefs.sms) channels.push('sms');
   }
   const q = prefs.quietHours;
   if (

@@ -6,6 +6,7 @@ import type { PushTarget } from './push';
 interface PrefRow {
   email: boolean;
   push: boolean;
+  sms: boolean;
   min_severity: Severity;
   quiet_start: number | null;
   quiet_end: number | null;
@@ -32,7 +33,7 @@ export class PersonalNotificationRepository {
 
   async preferences(userId: string): Promise<NotificationPreferences> {
     const { rows } = await this.db.query<PrefRow>(
-      'SELECT email, push, min_severity, quiet_start, quiet_end FROM notification_preference WHERE user_id = $1',
+      'SELECT email, push, sms, min_severity, quiet_start, quiet_end FROM notification_preference WHERE user_id = $1',
       [userId],
     );
     const r = rows[0];
@@ -40,6 +41,7 @@ export class PersonalNotificationRepository {
     return {
       email: r.email,
       push: r.push,
+      sms: r.sms,
       minSeverity: r.min_severity,
       quietHours:
         r.quiet_start !== null && r.quiet_end !== null
@@ -50,10 +52,10 @@ export class PersonalNotificationRepository {
 
   async savePreferences(userId: string, p: NotificationPreferences): Promise<void> {
     await this.db.query(
-      `INSERT INTO notification_preference (user_id, email, push, min_severity, quiet_start, quiet_end)
-       VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO notification_preference (user_id, email, push, min_severity, quiet_start, quiet_end, sms)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (user_id) DO UPDATE SET email = $2, push = $3, min_severity = $4,
-         quiet_start = $5, quiet_end = $6, updated_at = now()`,
+         quiet_start = $5, quiet_end = $6, sms = $7, updated_at = now()`,
       [
         userId,
         p.email,
@@ -61,6 +63,7 @@ export class PersonalNotificationRepository {
         p.minSeverity,
         p.quietHours?.start ?? null,
         p.quietHours?.end ?? null,
+        p.sms,
       ],
     );
   }

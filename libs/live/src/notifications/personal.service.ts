@@ -27,6 +27,7 @@ function toWire(p: NotificationPreferences): NotificationPreferencesWire {
   return {
     email: p.email,
     push: p.push,
+    sms: p.sms,
     minSeverity: p.minSeverity,
     quietHours: p.quietHours
       ? { start: formatClock(p.quietHours.start), end: formatClock(p.quietHours.end) }
@@ -60,6 +61,7 @@ export class PersonalNotificationService {
     const prefs: NotificationPreferences = {
       email: w.email,
       push: w.push,
+      sms: w.sms,
       minSeverity: w.minSeverity,
       quietHours: q ? { start: parseClock(q.start) ?? 0, end: parseClock(q.end) ?? 0 } : null,
     };

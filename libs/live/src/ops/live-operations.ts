@@ -1,6 +1,7 @@
 import type { AlertMailboxes, AlertMailer } from '../notifications/alert-mail';
 import { PersonalNotificationService } from '../notifications/personal.service';
 import type { PushSender } from '../notifications/push';
+import type { SmsSender } from '../notifications/sms';
 import type {
   CitizenChanged,
   IndicatorChanged,
@@ -74,6 +75,8 @@ export interface LiveOperationsDeps {
    * subscribe with. Absent: push is off (the subscription routes answer 503).
    */
   push?: { sender: PushSender; publicKey: string; allowHttpEndpoints: boolean };
+  /** SMS/Zalo to a person's phone through the administrator's gateway. Absent: none sent. */
+  sms?: SmsSender;
 }
 
 /**
@@ -109,6 +112,7 @@ export class LiveOperations {
       Date.now,
       deps.mail?.mailer ?? null,
       deps.push?.sender ?? null,
+      deps.sms ?? null,
     );
     this.personal = new PersonalNotificationService(pool, {
       vapidPublicKey: deps.push?.publicKey ?? null,
@@ -154,6 +158,7 @@ export class LiveOperations {
       {
         email: (deps.mail?.mailer ?? null) !== null,
         push: deps.push !== undefined,
+        sms: deps.sms !== undefined,
         publicUrl: deps.mail?.publicUrl,
       },
     );

@@ -47,6 +47,7 @@ describe('sessions and links', () => {
           units: ['20314'],
           disabled: false,
           email: null,
+          phone: null,
           createdAt: '2026-01-01T00:00:00Z',
           updatedAt: '2026-01-01T00:00:00Z',
           passwordChangedAt: '2026-01-01T00:00:00Z',

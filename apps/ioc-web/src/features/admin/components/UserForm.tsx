@@ -24,6 +24,7 @@ export function UserForm({
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
   const [email, setEmail] = useState('');
+  const [phone, setPhone] = useState('');
   const [role, setRole] = useState<Role>('ward_leader');
   const [province, setProvince] = useState(DEFAULT_PROVINCE);
   const [wards, setWards] = useState<string[]>([]);
@@ -47,6 +48,7 @@ export function UserForm({
       units: wardScoped ? wards : provinceScoped ? [province] : [],
       ...(displayName.trim() === '' ? {} : { displayName: displayName.trim() }),
       ...(email.trim() === '' ? {} : { email: email.trim() }),
+      ...(phone.trim() === '' ? {} : { phone: phone.trim() }),
     }).then(onDone, fail);
   };
 
@@ -82,6 +84,16 @@ export function UserForm({
           spellCheck={false}
           value={email}
           onValue={setEmail}
+        />
+        <TextField
+          label={t('admin.users.phone')}
+          errors={fields['phone']}
+          hint={t('admin.users.phoneHint')}
+          name="phone"
+          type="tel"
+          autoComplete="off"
+          value={phone}
+          onValue={setPhone}
         />
         <TextField
           label={t('login.password')}

@@ -164,6 +164,7 @@ export async function createUser(input: {
   username: string;
   displayName?: string;
   email?: string;
+  phone?: string;
   password: string;
   role: Role;
   units: string[];

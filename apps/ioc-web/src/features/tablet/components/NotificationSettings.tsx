@@ -104,6 +104,16 @@ export function NotificationSettings() {
             {t('tablet.notify.pushChannel')}
           </label>
           <label>
+            <input
+              type="checkbox"
+              checked={prefs.sms}
+              onChange={(e) => {
+                change({ sms: e.target.checked });
+              }}
+            />{' '}
+            {t('tablet.notify.sms')}
+          </label>
+          <label>
             {t('tablet.notify.minSeverity')}{' '}
             <select
               value={prefs.minSeverity}

@@ -291,6 +291,8 @@ export const adminEn: Record<keyof typeof adminVi, string> = {
   'admin.users.displayName': 'Full name',
   'admin.users.email': 'E-mail',
   'admin.users.emailHint': 'Alerts assigned to this person are mailed here (optional)',
+  'admin.users.phone': 'Mobile phone',
+  'admin.users.phoneHint': 'For SMS/Zalo alerts, e.g. +84912345678 (optional)',
   'admin.users.role': 'Role',
   'admin.users.units': 'Scope',
   'admin.users.allUnits': 'Whole platform',

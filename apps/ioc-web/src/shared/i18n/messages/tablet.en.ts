@@ -124,6 +124,7 @@ export const tabletEn: Record<keyof typeof tabletVi, string> = {
   'tablet.notify.disable': 'Stop notifications on this device',
   'tablet.notify.email': 'E-mail',
   'tablet.notify.pushChannel': 'Push to my devices',
+  'tablet.notify.sms': 'SMS/Zalo to my phone',
   'tablet.notify.minSeverity': 'From severity',
   'tablet.notify.quiet': 'Quiet hours',
   'tablet.notify.quietStart': 'Start',

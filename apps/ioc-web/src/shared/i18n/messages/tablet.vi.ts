@@ -122,6 +122,7 @@ export const tabletVi = {
   'tablet.notify.disable': 'Thôi nhận thông báo trên thiết bị này',
   'tablet.notify.email': 'Gửi thư điện tử',
   'tablet.notify.pushChannel': 'Gửi thông báo đẩy tới thiết bị',
+  'tablet.notify.sms': 'Tin nhắn SMS/Zalo tới số điện thoại của tôi',
   'tablet.notify.minSeverity': 'Từ mức độ',
   'tablet.notify.quiet': 'Giờ yên lặng',
   'tablet.notify.quietStart': 'Bắt đầu',
