@@ -68,7 +68,16 @@ export default defineConfig({
         // Fonts: only the Vietnamese and Latin subsets (woff2) the UI uses. The wall's map
         // chunks (MapLibre, deck.gl: megabytes) stay out; a tablet never needs them offline.
         globPatterns: ['**/*.{js,css,html,svg,png}', '**/*-{vietnamese,latin,latin-ext}-*.woff2'],
-        globIgnores: ['**/*.map', 'sw.js', 'workbox-*.js', '**/WallPage-*', '**/mapStyle-*'],
+        globIgnores: [
+          '**/*.map',
+          'sw.js',
+          'push-sw.js',
+          'workbox-*.js',
+          '**/WallPage-*',
+          '**/mapStyle-*',
+        ],
+        // The Web Push handlers (public/push-sw.js): shown notifications, a click opens the alert.
+        importScripts: ['/push-sw.js'],
         maximumFileSizeToCacheInBytes: 600_000,
         navigateFallback: '/index.html',
         navigateFallbackAllowlist: [/^\/tablet(?:\/|$|\?)/],

@@ -13,6 +13,7 @@ import { UnitsController } from './units/units.controller';
 import { BasemapController } from './basemap/basemap.controller';
 import { AlertRulesController } from './alerts/alert-rules.controller';
 import { AlertsController } from './alerts/alerts.controller';
+import { MeNotificationsController } from './me/me-notifications.controller';
 import { FleetController } from './fleet/fleet.controller';
 import { RollupsController } from './rollups/rollups.controller';
 import { IndicatorCatalogueController } from './indicators/catalogue.controller';
@@ -60,6 +61,7 @@ export class AppModule {
         FleetController,
         AlertRulesController,
         AlertsController,
+        MeNotificationsController,
         IndicatorCatalogueController,
         IndicatorViewsController,
         FeedsController,

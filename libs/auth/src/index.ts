@@ -28,6 +28,7 @@ export {
   USERNAME_PATTERN,
   type NewUserInput,
   type UserPatch,
+  type UserContact,
 } from './users.service';
 export {
   SessionService,

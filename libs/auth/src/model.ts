@@ -79,6 +79,8 @@ export interface UserView {
   role: Role;
   units: string[];
   disabled: boolean;
+  email: string | null;
+  phone: string | null;
   createdAt: string;
   updatedAt: string;
   passwordChangedAt: string;

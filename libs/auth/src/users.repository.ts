@@ -9,6 +9,8 @@ export interface UserRecord {
   role: Role;
   units: string[];
   disabledAt: Date | null;
+  email: string | null;
+  phone: string | null;
   passwordChangedAt: Date;
   createdAt: Date;
   updatedAt: Date;
@@ -22,13 +24,15 @@ interface Row {
   role: Role;
   unit_codes: string[];
   disabled_at: Date | null;
+  email: string | null;
+  phone: string | null;
   password_changed_at: Date;
   created_at: Date;
   updated_at: Date;
 }
 
 const COLS =
-  'id, username, display_name, password_hash, role, unit_codes, disabled_at, password_changed_at, created_at, updated_at';
+  'id, username, display_name, password_hash, role, unit_codes, disabled_at, email, phone, password_changed_at, created_at, updated_at';
 
 function toRecord(r: Row): UserRecord {
   return {
@@ -39,6 +43,8 @@ function toRecord(r: Row): UserRecord {
     role: r.role,
     units: r.unit_codes,
     disabledAt: r.disabled_at,
+    email: r.email,
+    phone: r.phone,
     passwordChangedAt: r.password_changed_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -53,6 +59,8 @@ export function toUserView(u: UserRecord): UserView {
     role: u.role,
     units: u.units,
     disabled: u.disabledAt !== null,
+    email: u.email,
+    phone: u.phone,
     createdAt: u.createdAt.toISOString(),
     updatedAt: u.updatedAt.toISOString(),
     passwordChangedAt: u.passwordChangedAt.toISOString(),
@@ -65,6 +73,8 @@ export interface NewUser {
   passwordHash: string;
   role: Role;
   units: string[];
+  email: string | null;
+  phone: string | null;
 }
 
 export class UsersRepository {
@@ -72,9 +82,9 @@ export class UsersRepository {
 
   async insert(u: NewUser): Promise<UserRecord> {
     const { rows } = await this.db.query<Row>(
-      `INSERT INTO app_user (username, display_name, password_hash, role, unit_codes)
-       VALUES ($1, $2, $3, $4, $5::text[]) RETURNING ${COLS}`,
-      [u.username, u.displayName, u.passwordHash, u.role, u.units],
+      `INSERT INTO app_user (username, display_name, password_hash, role, unit_codes, email, phone)
+       VALUES ($1, $2, $3, $4, $5::text[], $6, $7) RETURNING ${COLS}`,
+      [u.username, u.displayName, u.passwordHash, u.role, u.units, u.email, u.phone],
     );
     return toRecord(rows[0] as Row);
   }
@@ -105,7 +115,15 @@ export class UsersRepository {
 
   async update(
     id: string,
-    patch: { displayName?: string; role?: Role; units?: string[]; disabled?: boolean },
+    patch: {
+      displayName?: string;
+      role?: Role;
+      units?: string[];
+      disabled?: boolean;
+      /** null removes the address; absent keeps it. */
+      email?: string | null;
+      phone?: string | null;
+    },
   ): Promise<UserRecord | null> {
     const { rows } = await this.db.query<Row>(
       `UPDATE app_user SET
@@ -114,6 +132,8 @@ export class UsersRepository {
          unit_codes = coalesce($4::text[], unit_codes),
          disabled_at = CASE WHEN $5::boolean IS NULL THEN disabled_at
                             WHEN $5 THEN coalesce(disabled_at, now()) ELSE NULL END,
+         email = CASE WHEN $6::boolean THEN $7 ELSE email END,
+         phone = CASE WHEN $8::boolean THEN $9 ELSE phone END,
          updated_at = now()
        WHERE id = $1 RETURNING ${COLS}`,
       [
@@ -122,6 +142,10 @@ export class UsersRepository {
         patch.role ?? null,
         patch.units ?? null,
         patch.disabled ?? null,
+        patch.email !== undefined,
+        patch.email ?? null,
+        patch.phone !== undefined,
+        patch.phone ?? null,
       ],
     );
     return rows[0] ? toRecord(rows[0]) : null;

@@ -16,6 +16,8 @@ export interface NewUserInput {
   password: string;
   role: Role;
   units?: string[];
+  email?: string;
+  phone?: string;
 }
 
 export interface UserPatch {
@@ -23,6 +25,18 @@ export interface UserPatch {
   role?: Role;
   units?: string[];
   disabled?: boolean;
+  /** null removes the address. */
+  email?: string | null;
+  phone?: string | null;
+}
+
+/** Who to tell about an alert handed to a user, as the notifications need it. */
+export interface UserContact {
+  userId: string;
+  username: string;
+  displayName: string;
+  email: string | null;
+  phone: string | null;
 }
 
 export function normaliseUsername(username: string): string {
@@ -51,6 +65,24 @@ export class UsersService {
     return toUserView(await this.mustGet(id));
   }
 
+  /**
+   * The contact of an enabled user named by username (as alert assignees are) or id; null for
+   * anyone unknown or disabled — a disabled account is told nothing.
+   */
+  async contactOf(usernameOrId: string): Promise<UserContact | null> {
+    const u = UUID.test(usernameOrId)
+      ? await this.repo.byId(usernameOrId)
+      : await this.repo.byUsername(normaliseUsername(usernameOrId));
+    if (!u || u.disabledAt !== null) return null;
+    return {
+      userId: u.id,
+      username: u.username,
+      displayName: u.displayName,
+      email: u.email,
+      phone: u.phone,
+    };
+  }
+
   async adminExists(): Promise<boolean> {
     return (await this.repo.countActiveAdmins()) > 0;
   }
@@ -65,6 +97,8 @@ export class UsersService {
       );
     }
     assertAcceptablePassword(input.password, username);
+    if (input.email !== undefined) checkEmail(input.email);
+    if (input.phone !== undefined) checkPhone(input.phone);
     const units = await this.checkScope(input.role, input.units ?? []);
     if (await this.repo.byUsername(username))
       throw new DomainError('conflict', 'USER_EXISTS', `user ${username} already exists`);
@@ -76,6 +110,8 @@ export class UsersService {
         passwordHash: await hashPassword(input.password),
         role: input.role,
         units,
+        email: input.email?.trim().toLowerCase() ?? null,
+        phone: input.phone ?? null,
       });
     } catch (err) {
       // Two admins creating the same name at once: the unique index decides.
@@ -95,6 +131,8 @@ export class UsersService {
 
   async update(id: string, patch: UserPatch, who: AuditActor): Promise<UserView> {
     const before = await this.mustGet(id);
+    if (typeof patch.email === 'string') checkEmail(patch.email);
+    if (typeof patch.phone === 'string') checkPhone(patch.phone);
     const role = patch.role ?? before.role;
     const scopeChanges = patch.role !== undefined || patch.units !== undefined;
     // Changing the role without units keeps the units only when they still fit the new role.
@@ -117,6 +155,8 @@ export class UsersService {
       ...(patch.role !== undefined ? { role } : {}),
       ...(units !== undefined ? { units } : {}),
       ...(patch.disabled !== undefined ? { disabled: patch.disabled } : {}),
+      ...(patch.email !== undefined ? { email: patch.email?.trim().toLowerCase() ?? null } : {}),
+      ...(patch.phone !== undefined ? { phone: patch.phone } : {}),
     });
     if (!after) throw notFound(id);
     const roleChanged = after.role !== before.role || !sameList(after.units, before.units);
@@ -143,12 +183,21 @@ export class UsersService {
         detail: { username: after.username },
       });
     }
-    if (after.displayName !== before.displayName) {
+    if (
+      after.displayName !== before.displayName ||
+      after.email !== before.email ||
+      after.phone !== before.phone
+    ) {
       await this.audit.record(who, {
         action: 'user.update',
         targetKind: 'user',
         targetId: id,
-        detail: { username: after.username, displayName: after.displayName },
+        detail: {
+          username: after.username,
+          displayName: after.displayName,
+          email: after.email,
+          phone: after.phone,
+        },
       });
     }
     this.resolver.forgetAll();
@@ -220,6 +269,23 @@ export class UsersService {
     if (!u) throw notFound(id);
     return u;
   }
+}
+
+// The API validates with the contracts' schema; this also holds for the CLI, which calls in directly.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function checkEmail(email: string): void {
+  if (!EMAIL.test(email.trim()) || email.length > 254)
+    throw new DomainError('invalid', 'EMAIL_INVALID', 'email: an address such as ten@xa.gov.vn');
+}
+
+function checkPhone(phone: string): void {
+  if (!/^\+[1-9]\d{6,14}$/.test(phone))
+    throw new DomainError(
+      'invalid',
+      'PHONE_INVALID',
+      'phone: an E.164 number such as +84912345678',
+    );
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -74,8 +74,8 @@ export const apiConfigSchema = z.object({
   // Basemap of the web app's maps (GET /api/v1/web-config): a MapLibre style URL or a PMTiles
   // archive. Unset: the bundled offline style.
   BASEMAP_URL: basemapUrl.optional(),
-  // Reporting-cycle e-mail (libs/reporting SmtpMailer): smtp:// or smtps:// with credentials in
-  // the URL. Unset: no e-mail is sent; webhook reminders still go.
+  // E-mail (composition/smtp.ts: one transport for reporting reminders and alert e-mail):
+  // smtp:// or smtps:// with credentials in the URL. Unset: no e-mail is sent; webhooks still go.
   SMTP_URL: smtpUrl.optional(),
   SMTP_FROM: z.string().trim().min(3).default('IOC <no-reply@localhost>'),
   // How often the reminder scheduler looks for reminders and late notices to send.
@@ -83,6 +83,29 @@ export const apiConfigSchema = z.object({
   // Every ward and commune of IOC_PROVINCE reports monthly by the 15th unless an administrator
   // gave it another schedule (or switched its schedule off); false: only the schedules made.
   REPORT_SCHEDULE_DEFAULTS: bool(true),
+  // Web Push to the people alerts are handed to (apps/api/src/composition/web-push.ts). The VAPID
+  // key pair (base64url, as `npx web-push generate-vapid-keys` prints it): both or neither;
+  // neither = the platform generates a pair once and keeps it in the database.
+  WEB_PUSH: bool(true),
+  VAPID_PUBLIC_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{87}$/, 'a base64url P-256 public key (87 characters)')
+    .optional(),
+  VAPID_PRIVATE_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/, 'a base64url P-256 private key (43 characters)')
+    .optional(),
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, 'a mailto: or https: address')
+    .default('mailto:no-reply@localhost'),
+  // Push endpoints over plain http (a local push service in tests); browsers only give https.
+  PUSH_ALLOW_HTTP_ENDPOINTS: bool(false),
+  // SMS/Zalo to the person an alert is assigned to (apps/api/src/composition/sms-gateway.ts):
+  // the gateway URL and a JSON body template (mustache) over {{phone}}, {{text}}, {{alertId}},
+  // {{severity}}, {{what}}, {{unitCode}}, {{deviceId}}, {{value}}, {{link}}. Unset URL: none sent.
+  SMS_GATEWAY_URL: httpUrl.optional(),
+  SMS_GATEWAY_TEMPLATE: z.string().min(2).default('{"to":"{{phone}}","text":"{{text}}"}'),
   // Address of the web app as residents reach it (links in citizen-report messages). Unset: the
   // messages carry the tracking code without a link.
   PUBLIC_URL: httpUrl.optional(),

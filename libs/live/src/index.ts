@@ -45,6 +45,13 @@ export {
   type AlertMailer,
   type MailContent,
 } from './notifications/alert-mail';
+export {
+  PersonalNotificationService,
+  type PersonalNotificationOptions,
+} from './notifications/personal.service';
+export type { PushSender, PushTarget, PushResult, PushMessage } from './notifications/push';
+export { tabletAlertPath } from './notifications/push';
+export type { SmsSender, SmsFields } from './notifications/sms';
 export { LocalBus, packEnvelopes, parseEnvelope, type LiveBus, type BusItem } from './bus/live-bus';
 export { PgNotifyBus } from './bus/pg-notify-bus';
 export { LiveOperations, type LiveOperationsDeps } from './ops/live-operations';

@@ -54,6 +54,6 @@ export {
   type TickResult,
 } from './reminders/reminder-scheduler';
 export { dayVi, periodLabelVi, reminderMessage, type ReminderMessage } from './reminders/messages';
-export { SmtpMailer } from './reminders/smtp-mailer';
+export { SmtpMailer, type MailTransport } from './reminders/smtp-mailer';
 export { WebhookSender } from './reminders/webhook-sender';
 export { ReminderRepository, type StoredReminder } from './repo/reminder.repository';

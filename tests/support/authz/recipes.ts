@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createECDH, randomUUID } from 'node:crypto';
 import type { FreshKind, World } from './world';
 
 /**
@@ -26,7 +26,26 @@ const why = { why: 'authorization matrix probe' };
 const MONTH = '2026-05';
 const strongPassword = () => `Matrix-${randomUUID()}`;
 
+// A P-256 public key as a browser's subscription carries it (65 bytes, base64url).
+const p256dh = () => {
+  const ecdh = createECDH('prime256v1');
+  ecdh.generateKeys();
+  return ecdh.getPublicKey().toString('base64url');
+};
+
 export const RECIPES: Readonly<Record<string, Recipe>> = {
+  'POST /api/v1/me/push-subscriptions': {
+    body: (w) => ({
+      endpoint: `https://push.invalid/matrix/${w.seq()}`,
+      keys: { p256dh: p256dh(), auth: 'bWF0cml4LWF1dGgtc2VjcmV0' },
+    }),
+  },
+  'DELETE /api/v1/me/push-subscriptions': {
+    query: (w) => ({ endpoint: `https://push.invalid/matrix/none-${w.seq()}` }),
+  },
+  'PUT /api/v1/me/notification-preferences': {
+    body: () => ({ email: true, push: true, minSeverity: 'warning', quietHours: null }),
+  },
   'GET /api/v1/units/locate': { query: () => ({ lon: '108.2', lat: '16.0' }) },
   'GET /api/v1/public/citizen/locate': { query: () => ({ lon: '108.2', lat: '16.0' }) },
   'POST /api/v1/public/citizen/reports': {

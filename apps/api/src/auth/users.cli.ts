@@ -4,7 +4,7 @@ import { DomainError } from '@ioc/contracts';
 import { normaliseUsername, ROLES, type AuditActor, type AuthServices, type Role } from '@ioc/auth';
 import { wallPath } from './wall-url';
 
-export const USERS_USAGE = `  users add --username U (--admin | --role ROLE --units CODE[,CODE]) [--display-name N] [--password P | --password-stdin]
+export const USERS_USAGE = `  users add --username U (--admin | --role ROLE --units CODE[,CODE]) [--display-name N] [--email ADDR] [--phone +84…] [--password P | --password-stdin]
                                             create a user; without --password the password is read from stdin
                                             ROLE: ${ROLES.join(' | ')}
   users list                                list users with role and unit scope
@@ -65,6 +65,8 @@ async function addUser(
       role: { type: 'string' },
       units: { type: 'string' },
       'display-name': { type: 'string' },
+      email: { type: 'string' },
+      phone: { type: 'string' },
       password: { type: 'string' },
       'password-stdin': { type: 'boolean' },
     },
@@ -87,6 +89,8 @@ async function addUser(
       role: role as Role,
       units: values.units?.split(',') ?? [],
       ...(values['display-name'] ? { displayName: values['display-name'] } : {}),
+      ...(values.email ? { email: values.email } : {}),
+      ...(values.phone ? { phone: values.phone.replace(/[\s.-]/g, '') } : {}),
     },
     who,
   );

@@ -1,19 +1,31 @@
-import { createTransport } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { ApiConfig } from '@ioc/config';
 import type { OfficeView } from '@ioc/contracts';
 import type { AlertMailboxes, AlertMailer } from '@ioc/live';
 
+/** A person an alert can be handed to (`user:<username>`), as the users service tells. */
+export interface AlertPeople {
+  contactOf(username: string): Promise<{
+    userId: string;
+    displayName: string;
+    email: string | null;
+    phone: string | null;
+  } | null>;
+}
+
 /**
- * E-mail about alerts handed to an office: SMTP through nodemailer, to the office's shared
- * mailbox from the office directory. Undefined without SMTP_URL: then nothing is queued.
+ * Who hears of an alert handed to an assignee, and the SMTP transport (nodemailer) that mails
+ * them: an office's shared mailbox from the office directory, a person's own address from the
+ * users. The mailer is null without SMTP_URL: then no e-mail is queued (push still goes).
  */
 export function alertMail(
-  config: Pick<ApiConfig, 'SMTP_URL' | 'SMTP_FROM'>,
+  config: Pick<ApiConfig, 'SMTP_FROM' | 'PUBLIC_URL'>,
+  /** The process's SMTP transport (composition/smtp.ts); null without SMTP_URL. */
+  transport: Transporter | null,
   offices: { get(id: string): Promise<OfficeView> },
-): { mailer: AlertMailer; mailboxes: AlertMailboxes } | undefined {
-  if (config.SMTP_URL === undefined) return undefined;
-  const transport = createTransport(config.SMTP_URL);
-  const mailer: AlertMailer = {
+  people: AlertPeople,
+): { mailer: AlertMailer | null; mailboxes: AlertMailboxes; publicUrl?: string } {
+  const mailer: AlertMailer | null = transport && {
     async send(to, mail) {
       try {
         await transport.sendMail({ from: config.SMTP_FROM, to, ...mail });
@@ -25,7 +37,17 @@ export function alertMail(
   };
   const mailboxes: AlertMailboxes = {
     async recipientsFor(assignee) {
-      if (assignee.kind !== 'department') return { name: assignee.id, emails: [] };
+      if (assignee.kind === 'user') {
+        // An unknown or disabled account is told nothing (the assignment itself still holds).
+        const person = await people.contactOf(assignee.id);
+        if (!person) return { name: assignee.id, emails: [] };
+        return {
+          name: person.displayName,
+          emails: person.email ? [person.email] : [],
+          userId: person.userId,
+          phone: person.phone,
+        };
+      }
       // An assignee that is not an office of the directory (a free-form code) has no mailbox.
       const office = await offices.get(assignee.id).catch(() => null);
       if (!office || office.retiredAt !== null || !office.email)
@@ -33,5 +55,9 @@ export function alertMail(
       return { name: office.nameVi, emails: [office.email] };
     },
   };
-  return { mailer, mailboxes };
+  return {
+    mailer,
+    mailboxes,
+    ...(config.PUBLIC_URL !== undefined ? { publicUrl: config.PUBLIC_URL } : {}),
+  };
 }

@@ -29,6 +29,9 @@ import { citizenHooks } from './citizen-hooks';
 import { citizenReportUnit } from './citizen';
 import { workSignals } from './work-signals';
 import { alertMail } from './alert-mail';
+import { webPush } from './web-push';
+import { smtpTransport } from './smtp';
+import { smsGateway } from './sms-gateway';
 
 const log = new Logger('platform');
 
@@ -80,7 +83,7 @@ export async function buildDomain(
 ): Promise<Domain> {
   const units = new UnitDirectory(db.pool);
   // Live operations start after the seeds; changes made before that have no subscriber yet.
-  const started: { live?: LiveOperations; reports?: ReportIntakeService } = {};
+  const started: { live?: LiveOperations; reports?: ReportIntakeService; auth?: AuthContext } = {};
   const store = storeServices(db.pool, units, {
     onTaskChanged: (change) => {
       started.live?.taskChanged([change]);
@@ -113,7 +116,10 @@ export async function buildDomain(
   const catalogue = await MetricCatalogue.load(db.pool);
   const hub = new LiveHub();
   hub.start();
+  // One SMTP transport for reminders and alert e-mail.
+  const smtp = smtpTransport(config);
   const reportingCycle = buildReporting(db.pool, {
+    smtp,
     units,
     audit: store.audit,
     tasks: reportingTasks(store.tasks),
@@ -123,8 +129,12 @@ export async function buildDomain(
       started.live?.reportChanged([change]);
     },
   });
-  // E-mail to the office an alert is handed to, when the platform has an SMTP server.
-  const mail = alertMail(config, store.offices);
+  // E-mail to the office or person an alert is handed to (people are looked up once auth is up).
+  const mail = alertMail(config, smtp, store.offices, {
+    contactOf: (username) => started.auth?.users.contactOf(username) ?? Promise.resolve(null),
+  });
+  const push = await webPush(config, db.pool);
+  const sms = smsGateway(config);
   const live = await LiveOperations.start({
     pool: db.pool,
     storage: db.storage,
@@ -139,7 +149,9 @@ export async function buildDomain(
     // The work alert rules ask this port on a timer, on the platform's clock.
     work: workSignals(store.tasks, reportingCycle.reporting, store.citizen.cases),
     ...(options.clock ? { clock: options.clock } : {}),
-    ...(mail ? { mail } : {}),
+    mail,
+    ...(push ? { push } : {}),
+    ...(sms ? { sms } : {}),
   });
   started.live = live;
   if (config.REPORT_SCHEDULE_DEFAULTS) {
@@ -163,6 +175,7 @@ export async function buildDomain(
     reportScheduleUnit: (id) => reportingCycle.schedules.unitOf(id),
     citizenReportUnit: citizenReportUnit(store.citizen.cases),
   });
+  started.auth = auth;
   const deadLetterRepo = store.deadLetters;
   const indicatorCatalogue = new CatalogueRepository(db.pool);
   started.reports = new ReportIntakeService(db.pool, units, deadLetterRepo, {

@@ -27,6 +27,7 @@ import {
 } from '@ioc/ingest';
 import {
   AlertService,
+  PersonalNotificationService,
   AqiService,
   FleetService,
   LatestRepository,
@@ -116,6 +117,7 @@ export function nestProviders(ctx: PlatformContext): Provider[] {
     value(LiveHub, ctx.hub),
     value(CHANNEL_UNITS, channelUnits),
     value(AlertService, live.alerts),
+    value(PersonalNotificationService, live.personal),
     value(RollupService, live.rollups),
     value(AqiService, live.aqi),
     value(FleetService, live.fleet),

@@ -9,11 +9,13 @@ import {
   ReportingService,
   ScheduleService,
   SmtpMailer,
+  type MailTransport,
   WebhookSender,
   type ReportChange,
   type ReportingTasks,
 } from '@ioc/reporting';
 import { reportingIndicators } from './reporting-ports';
+import { smtpTransport } from './smtp';
 
 /** The reporting cycle of one process (libs/reporting), as API, CLI and tests use it. */
 export interface ReportingParts {
@@ -37,6 +39,8 @@ export function buildReporting(
     units: UnitDirectory;
     audit: AuditLog;
     config: Pick<ApiConfig, 'SMTP_URL' | 'SMTP_FROM'>;
+    /** The process's SMTP transport (shared with alert e-mail); absent: made from the config. */
+    smtp?: MailTransport | null;
     tasks?: ReportingTasks;
     /** Time of the reporting cycle (tests move it; production reads the system clock). */
     clock?: () => Date;
@@ -57,8 +61,8 @@ export function buildReporting(
     clock,
     ...(deps.onReportChanged ? { onReportChanged: deps.onReportChanged } : {}),
   });
-  const url = deps.config.SMTP_URL;
-  const mailer = url === undefined ? null : new SmtpMailer(url, deps.config.SMTP_FROM);
+  const smtp = deps.smtp !== undefined ? deps.smtp : smtpTransport(deps.config);
+  const mailer = smtp === null ? null : new SmtpMailer(smtp, deps.config.SMTP_FROM);
   const reminders = new ReminderScheduler(
     pool,
     reporting,

@@ -16,7 +16,13 @@ const APP_ROUTES = [
 ];
 
 /** Files a browser must revalidate on every load: a stale service worker or shell pins old code. */
-const REVALIDATE = new Set(['index.html', 'sw.js', 'registerSW.js', 'manifest.webmanifest']);
+const REVALIDATE = new Set([
+  'index.html',
+  'sw.js',
+  'push-sw.js',
+  'registerSW.js',
+  'manifest.webmanifest',
+]);
 
 /**
  * Cache-Control for a built file: the HTML shell, the service worker and the web manifest are

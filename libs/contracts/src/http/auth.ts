@@ -24,6 +24,14 @@ const displayName = z
   .max(200)
   .refine(noControlChars, 'must not contain control characters');
 
+// An address to mail alerts handed to the user; null (on update) removes it.
+const email = z.email().max(254);
+// A mobile number for the SMS/Zalo gateway, E.164 (+84 912 345 678 → +84912345678).
+const phone = z
+  .string()
+  .transform((v) => v.replace(/[\s.-]/g, ''))
+  .pipe(z.string().regex(/^\+[1-9]\d{6,14}$/, 'an E.164 number such as +84912345678'));
+
 export const loginSchema = z.strictObject({ username, password });
 
 export const setupSchema = z.strictObject({
@@ -43,6 +51,8 @@ export const createUserSchema = z.strictObject({
   password,
   role: roleSchema,
   units: z.array(unitCode).max(50).optional(),
+  email: email.optional(),
+  phone: phone.optional(),
 });
 
 export const updateUserSchema = z
@@ -51,6 +61,8 @@ export const updateUserSchema = z
     role: roleSchema.optional(),
     units: z.array(unitCode).max(50).optional(),
     disabled: z.boolean().optional(),
+    email: email.nullable().optional(),
+    phone: phone.nullable().optional(),
   })
   .refine((v) => Object.keys(v).length > 0, 'nothing to change');
 
@@ -90,6 +102,8 @@ export const userViewSchema = z
     role: roleSchema,
     units: z.array(z.string()).default([]),
     disabled: z.boolean().default(false),
+    email: z.string().nullable().default(null),
+    phone: z.string().nullable().default(null),
     createdAt: isoTime,
     updatedAt: isoTime,
     passwordChangedAt: isoTime,

@@ -20,3 +20,4 @@ export * from './platform';
 export * from './routes';
 export * from './reporting';
 export * from './reporting-export';
+export * from './notifications';

@@ -14,7 +14,13 @@ import {
 } from '@ioc/contracts';
 import type { Pool } from '@ioc/db';
 import { decodeCursor, encodeCursor, requireUnit, type LiveUnits } from '../common/query';
-import { assignmentMail, type AlertMailboxes } from '../notifications/alert-mail';
+import type { AlertMailboxes } from '../notifications/alert-mail';
+import {
+  assignmentNotices,
+  type AssignmentRecipients,
+  type AvailableChannels,
+} from '../notifications/assignment-notices';
+import { PersonalNotificationRepository } from '../notifications/personal.repository';
 import { notificationFor, type Notifier } from '../notifications/notifier.service';
 import type { NotificationAttempt } from '../notifications/notification.repository';
 import { ACTIVE_STATUSES, type Actor, type AlertStatus } from './alert';
@@ -96,6 +102,7 @@ function toAction(name: AlertActionName, body: unknown): AlertAction {
 export class AlertService {
   private readonly alerts: AlertRepository;
   private readonly rules: RuleRepository;
+  private readonly personal: PersonalNotificationRepository;
 
   constructor(
     private readonly pool: Pool,
@@ -106,9 +113,12 @@ export class AlertService {
     private readonly clock: () => Date = () => new Date(),
     /** Who hears by e-mail of an alert handed to them; null: nobody (no SMTP configured). */
     private readonly mailboxes: AlertMailboxes | null = null,
+    /** What this process can deliver to an assignee: e-mail needs SMTP, push VAPID keys. */
+    private readonly channels: AvailableChannels = { email: true, push: false },
   ) {
     this.alerts = new AlertRepository(pool);
     this.rules = new RuleRepository(pool);
+    this.personal = new PersonalNotificationRepository(pool);
   }
 
   async list(
@@ -193,6 +203,28 @@ export class AlertService {
     };
   }
 
+  /** The assignee's mailboxes and, for a person, their notification settings. */
+  private async recipients(
+    mailboxes: AlertMailboxes,
+    assignee: NonNullable<Parameters<AlertMailboxes['recipientsFor']>[0]>,
+  ): Promise<AssignmentRecipients> {
+    const r = await mailboxes.recipientsFor(assignee);
+    if (r.userId === undefined) return { name: r.name, emails: r.emails, person: null };
+    const [preferences, subs] = await Promise.all([
+      this.personal.preferences(r.userId),
+      this.personal.subscriptions(r.userId),
+    ]);
+    return {
+      name: r.name,
+      emails: r.emails,
+      person: {
+        preferences,
+        pushEndpoints: subs.map((x) => x.endpoint),
+        phone: r.phone ?? null,
+      },
+    };
+  }
+
   /** A lifecycle action by an operator; illegal moves are 409, malformed bodies 400. */
   async act(
     id: string,
@@ -201,10 +233,10 @@ export class AlertService {
     origin: RequestOrigin,
   ): Promise<AlertView> {
     const action = toAction(name, body);
-    // Looked up before the transaction: the office directory is another owner's table.
-    const mailTo =
+    // Looked up before the transaction: the office directory and users are other owners' tables.
+    const tellTo =
       action.type === 'assign' && action.assignee && this.mailboxes
-        ? await this.mailboxes.recipientsFor(action.assignee)
+        ? await this.recipients(this.mailboxes, action.assignee)
         : null;
     const { view, notify } = await inAlertTransaction(this.pool, async (tx) => {
       const found = await tx.alerts.get(id, true);
@@ -239,17 +271,10 @@ export class AlertService {
           queued = true;
         }
       }
-      if (mailTo !== null) {
-        // One row per mailbox, queued with the change: sent if and only if it committed.
-        const mail = assignmentMail(v, mailTo.name);
-        for (const to of mailTo.emails) {
-          await tx.notifications.enqueue({
-            alertId: v.id,
-            channel: 'email',
-            target: to,
-            event: 'alert.assigned',
-            payload: { event: 'alert.assigned', at: this.clock().toISOString(), alert: v, mail },
-          });
+      if (tellTo !== null) {
+        // Queued with the change: sent if and only if it committed.
+        for (const n of assignmentNotices(v, tellTo, this.channels, this.clock())) {
+          await tx.notifications.enqueue(n);
           queued = true;
         }
       }

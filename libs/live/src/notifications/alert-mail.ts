@@ -1,5 +1,6 @@
 import type { Assignee } from '../alerts/alert';
 import type { AlertView } from '../alerts/alert-view';
+import { tabletAlertPath } from './push';
 import type { DeliveryResult } from './webhook';
 
 /** An e-mail as the notifier hands it to the transport. */
@@ -14,11 +15,14 @@ export interface AlertMailer {
 }
 
 /**
- * Who hears by e-mail of an alert handed to an assignee: the assignee's name as the mail says
- * it and its mailboxes (an office's shared address); none for an assignee without one.
+ * Who hears of an alert handed to an assignee: the assignee's name as the mail says it and its
+ * mailboxes (an office's shared address, a person's own); none for an assignee without one.
+ * A person also has a `userId`, under which their preferences and push subscriptions are kept.
  */
 export interface AlertMailboxes {
-  recipientsFor(assignee: Assignee): Promise<{ name: string; emails: string[] }>;
+  recipientsFor(
+    assignee: Assignee,
+  ): Promise<{ name: string; emails: string[]; userId?: string; phone?: string | null }>;
 }
 
 const SEVERITY_VI: Record<AlertView['severity'], string> = {
@@ -39,7 +43,12 @@ const timeVi = new Intl.DateTimeFormat('vi-VN', {
  * when, and where to work it — Vietnamese first, English after, plain text (every mail client
  * and gateway reads it).
  */
-export function assignmentMail(alert: AlertView, assigneeLabel: string): MailContent {
+export function assignmentMail(
+  alert: AlertView,
+  assigneeLabel: string,
+  /** Where the alert opens on the tablet (absolute when the platform knows its public URL). */
+  link = tabletAlertPath(alert),
+): MailContent {
   const what = alert.message || alert.ruleName || alert.id;
   const vi = [
     `Cảnh báo đã được giao cho ${assigneeLabel} xử lý.`,
@@ -52,11 +61,12 @@ export function assignmentMail(alert: AlertView, assigneeLabel: string): MailCon
     `Mở lúc: ${timeVi.format(new Date(alert.openedAt))}`,
     `Mã cảnh báo: ${alert.id}`,
     '',
-    'Tiếp nhận và xử lý trên ứng dụng máy tính bảng (/tablet) hoặc bảng điều hành.',
+    'Tiếp nhận và xử lý trên ứng dụng máy tính bảng hoặc bảng điều hành:',
+    link,
   ];
   const en = [
     `An alert was handed to ${assigneeLabel}: ${what} (${alert.severity}), opened ${alert.openedAt}.`,
-    'Acknowledge and work it on the tablet app (/tablet) or the operator console.',
+    `Acknowledge and work it on the tablet app (${link}) or the operator console.`,
   ];
   return {
     subject: `[IOC] ${SEVERITY_VI[alert.severity]}: ${what}`,

@@ -49,13 +49,14 @@ function fromRow(r: AttemptRow): NotificationAttempt {
   };
 }
 
-/** A notification to queue: its first attempt is due at once. */
+/** A notification to queue: its first attempt is due at once, or at `dueAt` (quiet hours). */
 export interface NewNotification {
   alertId: string;
   channel: string;
   target: string;
   event: string;
   payload: unknown;
+  dueAt?: Date;
 }
 
 export interface AttemptOutcome {
@@ -77,8 +78,8 @@ export class NotificationRepository {
   async enqueue(n: NewNotification): Promise<void> {
     await this.db.query(
       `INSERT INTO notification_attempt (alert_id, channel, target, attempt, status, next_at, event, payload)
-       VALUES ($1, $2, $3, 1, 'pending', now(), $4, $5)`,
-      [n.alertId, n.channel, n.target, n.event, JSON.stringify(n.payload)],
+       VALUES ($1, $2, $3, 1, 'pending', coalesce($6, now()), $4, $5)`,
+      [n.alertId, n.channel, n.target, n.event, JSON.stringify(n.payload), n.dueAt ?? null],
     );
   }
 

@@ -8,6 +8,9 @@ import {
 } from './notification.repository';
 import type { AlertMailer, MailContent } from './alert-mail';
 import { backoffMs, postJson, type DeliveryResult } from './webhook';
+import { PersonalNotificationRepository } from './personal.repository';
+import type { PushSender } from './push';
+import type { SmsFields, SmsSender } from './sms';
 
 export interface NotifierOptions {
   /** How often due retries are looked for (new notifications are also sent at once). */
@@ -70,13 +73,17 @@ export function notificationFor(
  * that caused it (so it is sent if and only if the change committed), then delivered by this
  * loop with retries and exponential backoff; every attempt is a notification_attempt row.
  *
- * Channels: a JSON webhook per rule, and e-mail (one row per mailbox) to the office an alert
- * is handed to, sent through the `AlertMailer` the composition plugs in (SMTP). Both retry
- * with the same backoff; without a mailer an e-mail row fails with the reason, visible in the
- * alert's notification history.
+ * Channels: a JSON webhook per rule; e-mail (one row per mailbox) to the office or person an
+ * alert is handed to, sent through the `AlertMailer` the composition plugs in (SMTP); and Web
+ * Push (one row per subscribed device of the person) through the `PushSender`. All retry with
+ * the same backoff; without a transport a row fails with the reason, visible in the alert's
+ * notification history. A push subscription the push service calls gone (404/410) is deleted
+ * and its row given up; a row held by quiet hours is dropped, with that reason, if its alert
+ * was resolved before it fell due.
  */
 export class Notifier {
   private readonly repo: NotificationRepository;
+  private readonly personal: PersonalNotificationRepository;
   private options: NotifierOptions;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
@@ -91,8 +98,13 @@ export class Notifier {
     private readonly clock: () => number = Date.now,
     /** The e-mail transport (SMTP); null when the platform has none configured. */
     private readonly mailer: AlertMailer | null = null,
+    /** Web Push with the platform's VAPID keys; null when push is off. */
+    private readonly push: PushSender | null = null,
+    /** The SMS/Zalo gateway (webhook with the administrator's body template); null when off. */
+    private readonly sms: SmsSender | null = null,
   ) {
     this.repo = new NotificationRepository(db);
+    this.personal = new PersonalNotificationRepository(db);
     this.options = { ...DEFAULT_NOTIFIER_OPTIONS, ...options };
   }
 
@@ -162,7 +174,7 @@ export class Notifier {
     const o = this.options;
     const result = await this.send(c, attempt);
     const retryAt =
-      !result.ok && attempt < o.maxAttempts && this.retried(c.channel)
+      !result.ok && !result.final && attempt < o.maxAttempts && this.retried(c.channel)
         ? new Date(this.clock() + backoffMs(attempt, o.backoffBaseMs, o.backoffMaxMs))
         : null;
     if (!result.ok)
@@ -181,7 +193,39 @@ export class Notifier {
     }
   }
 
-  private send(c: NotificationAttempt, attempt: number): Promise<DeliveryResult> {
+  private async send(
+    c: NotificationAttempt,
+    attempt: number,
+  ): Promise<DeliveryResult & { final?: boolean }> {
+    const payload = c.payload as { held?: boolean; push?: unknown; sms?: SmsFields } | null;
+    if (payload?.held === true && !(await this.personal.alertActive(c.alertId)))
+      return { ok: false, error: 'dropped: alert resolved during quiet hours', final: true };
+    if (c.channel === 'push') return this.sendPush(c.target, payload?.push);
+    if (c.channel === 'sms') {
+      if (!this.sms) return { ok: false, error: 'channel sms is not supported (no gateway)' };
+      if (!payload?.sms) return { ok: false, error: 'sms row without a message', final: true };
+      return this.sms.send(c.target, payload.sms);
+    }
+    return this.sendOther(c, attempt);
+  }
+
+  private async sendPush(
+    endpoint: string,
+    message: unknown,
+  ): Promise<DeliveryResult & { final?: boolean }> {
+    if (!this.push) return { ok: false, error: 'channel push is not supported (no VAPID keys)' };
+    const sub = await this.personal.subscription(endpoint);
+    // Unsubscribed (or gone) since the row was queued: nobody to send it to.
+    if (!sub) return { ok: false, error: 'subscription removed', final: true };
+    const r = await this.push.send(sub, JSON.stringify(message ?? {}));
+    if (r.gone) {
+      await this.personal.forget(endpoint);
+      return { ok: false, error: `${r.error ?? 'gone'}: subscription removed`, final: true };
+    }
+    return { ok: r.ok, error: r.error };
+  }
+
+  private sendOther(c: NotificationAttempt, attempt: number): Promise<DeliveryResult> {
     if (c.channel === 'webhook')
       return postJson(
         c.target,
@@ -208,6 +252,11 @@ export class Notifier {
 
   /** Whether a failure is worth retrying: not on a channel this process cannot deliver at all. */
   private retried(channel: string): boolean {
-    return channel === 'webhook' || (channel === 'email' && this.mailer !== null);
+    return (
+      channel === 'webhook' ||
+      (channel === 'email' && this.mailer !== null) ||
+      (channel === 'push' && this.push !== null) ||
+      (channel === 'sms' && this.sms !== null)
+    );
   }
 }

@@ -1,4 +1,7 @@
 import type { AlertMailboxes, AlertMailer } from '../notifications/alert-mail';
+import { PersonalNotificationService } from '../notifications/personal.service';
+import type { PushSender } from '../notifications/push';
+import type { SmsSender } from '../notifications/sms';
 import type {
   CitizenChanged,
   IndicatorChanged,
@@ -63,10 +66,17 @@ export interface LiveOperationsDeps {
   /** "Now" of the AQI and fleet views and of the work-alert timer (tests set the date). */
   clock?: () => Date;
   /**
-   * E-mail to the office an alert is handed to: the transport and the office mailboxes.
-   * Absent: no e-mail is queued (the platform has no SMTP server configured).
+   * Who is told of an alert handed to an office or a person (their mailboxes and user id), and
+   * the SMTP transport. Without a mailer no e-mail is queued; without mailboxes nobody is told.
    */
-  mail?: { mailer: AlertMailer; mailboxes: AlertMailboxes };
+  mail?: { mailer: AlertMailer | null; mailboxes: AlertMailboxes; publicUrl?: string };
+  /**
+   * Web Push to the people alerts are handed to: the sender (VAPID keys) and what browsers
+   * subscribe with. Absent: push is off (the subscription routes answer 503).
+   */
+  push?: { sender: PushSender; publicKey: string; allowHttpEndpoints: boolean };
+  /** SMS/Zalo to a person's phone through the administrator's gateway. Absent: none sent. */
+  sms?: SmsSender;
 }
 
 /**
@@ -82,6 +92,7 @@ export class LiveOperations {
   readonly engine: AlertEngine;
   readonly work: WorkAlerts;
   readonly notifier: Notifier;
+  readonly personal: PersonalNotificationService;
   readonly bus: LiveBus;
   readonly pusher: RollupPusher;
   readonly refresher: CaggRefresher | undefined;
@@ -94,7 +105,19 @@ export class LiveOperations {
     this.rollups = new RollupService(pool, units);
     this.aqi = new AqiService(pool, units, deps.clock);
     this.fleet = new FleetService(pool, units, deps.clock);
-    this.notifier = new Notifier(pool, log, deps.notifier, Date.now, deps.mail?.mailer ?? null);
+    this.notifier = new Notifier(
+      pool,
+      log,
+      deps.notifier,
+      Date.now,
+      deps.mail?.mailer ?? null,
+      deps.push?.sender ?? null,
+      deps.sms ?? null,
+    );
+    this.personal = new PersonalNotificationService(pool, {
+      vapidPublicKey: deps.push?.publicKey ?? null,
+      allowHttpEndpoints: deps.push?.allowHttpEndpoints ?? false,
+    });
     const sink = (view: AlertView) => {
       const a = this.withPosition(view);
       this.deliverAlert(a);
@@ -132,6 +155,12 @@ export class LiveOperations {
       },
       undefined,
       deps.mail?.mailboxes ?? null,
+      {
+        email: (deps.mail?.mailer ?? null) !== null,
+        push: deps.push !== undefined,
+        sms: deps.sms !== undefined,
+        publicUrl: deps.mail?.publicUrl,
+      },
     );
     this.bus =
       deps.bus.kind === 'pg-notify'

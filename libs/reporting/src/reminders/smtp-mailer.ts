@@ -1,21 +1,28 @@
-import { createTransport } from 'nodemailer';
 import type { Delivery } from './reminder-scheduler';
 import type { ReminderMessage } from './messages';
 
+/** The part of a nodemailer transport the mailer uses (the process shares one, see composition). */
+export interface MailTransport {
+  sendMail(mail: {
+    from: string;
+    to: string;
+    subject: string;
+    text: string;
+    headers?: Record<string, string>;
+  }): Promise<unknown>;
+  close(): void;
+}
+
 /**
- * Reminder e-mail over SMTP (nodemailer). `url` is SMTP_URL (`smtp://user:pass@host:587`,
- * `smtps://host:465`); `from` is SMTP_FROM. A failure is reported, never thrown: the reminder
- * row records it and the other channels still go.
+ * Reminder e-mail over SMTP: the process's one nodemailer transport (SMTP_URL), shared with
+ * the alert e-mail; `from` is SMTP_FROM. A failure is reported, never thrown: the reminder row
+ * records it and the other channels still go.
  */
 export class SmtpMailer {
-  private readonly transport: ReturnType<typeof createTransport>;
-
   constructor(
-    url: string,
+    private readonly transport: MailTransport,
     private readonly from: string,
-  ) {
-    this.transport = createTransport(url);
-  }
+  ) {}
 
   async send(to: string, message: ReminderMessage): Promise<Delivery> {
     try {

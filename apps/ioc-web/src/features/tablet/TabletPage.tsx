@@ -13,6 +13,7 @@ import { CitizenCaseView } from './components/CitizenCaseView';
 import { CitizenSection } from './components/CitizenSection';
 import { DevicesSection } from './components/DevicesSection';
 import { HighlightsSection } from './components/HighlightsSection';
+import { NotificationSettings } from './components/NotificationSettings';
 import { ScorecardSection } from './components/ScorecardSection';
 import { TaskDetailView } from './components/TaskDetailView';
 import { TasksSection } from './components/TasksSection';
@@ -168,6 +169,7 @@ function TabletView({ session }: { session: StoredSession }) {
         <HighlightsSection scorecard={data.scorecard} />
         <ScorecardSection scorecard={data.scorecard} />
         <DevicesSection devices={data.devices} now={now} />
+        <NotificationSettings />
       </>
     );
   }

@@ -46,6 +46,8 @@ describe('sessions and links', () => {
           role: 'ward_leader',
           units: ['20314'],
           disabled: false,
+          email: null,
+          phone: null,
           createdAt: '2026-01-01T00:00:00Z',
           updatedAt: '2026-01-01T00:00:00Z',
           passwordChangedAt: '2026-01-01T00:00:00Z',

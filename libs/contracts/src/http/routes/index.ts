@@ -4,6 +4,7 @@ import { GEO_ROUTES } from './geo';
 import { INDICATOR_ROUTES } from './indicators';
 import { INGEST_ROUTES } from './ingest';
 import { LIVE_ROUTES } from './live';
+import { ME_ROUTES } from './me';
 import { OPEN_DATA_ROUTES } from './open-data';
 import { PLATFORM_ROUTES } from './platform';
 import { TASK_ROUTES } from './tasks';
@@ -26,6 +27,7 @@ export const ROUTES: readonly RouteContract[] = [
   ...TASK_ROUTES,
   ...CITIZEN_ROUTES,
   ...ADMIN_ROUTES,
+  ...ME_ROUTES,
   ...PLATFORM_ROUTES,
   ...REPORTING_ROUTES,
   ...STA_ROUTES,

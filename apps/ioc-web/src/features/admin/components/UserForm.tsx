@@ -23,6 +23,8 @@ export function UserForm({
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
+  const [email, setEmail] = useState('');
+  const [phone, setPhone] = useState('');
   const [role, setRole] = useState<Role>('ward_leader');
   const [province, setProvince] = useState(DEFAULT_PROVINCE);
   const [wards, setWards] = useState<string[]>([]);
@@ -45,6 +47,8 @@ export function UserForm({
       role,
       units: wardScoped ? wards : provinceScoped ? [province] : [],
       ...(displayName.trim() === '' ? {} : { displayName: displayName.trim() }),
+      ...(email.trim() === '' ? {} : { email: email.trim() }),
+      ...(phone.trim() === '' ? {} : { phone: phone.trim() }),
     }).then(onDone, fail);
   };
 
@@ -69,6 +73,27 @@ export function UserForm({
           name="displayName"
           value={displayName}
           onValue={setDisplayName}
+        />
+        <TextField
+          label={t('admin.users.email')}
+          errors={fields['email']}
+          hint={t('admin.users.emailHint')}
+          name="email"
+          type="email"
+          autoComplete="off"
+          spellCheck={false}
+          value={email}
+          onValue={setEmail}
+        />
+        <TextField
+          label={t('admin.users.phone')}
+          errors={fields['phone']}
+          hint={t('admin.users.phoneHint')}
+          name="phone"
+          type="tel"
+          autoComplete="off"
+          value={phone}
+          onValue={setPhone}
         />
         <TextField
           label={t('login.password')}

@@ -163,6 +163,8 @@ export async function fetchUsers(signal?: AbortSignal) {
 export async function createUser(input: {
   username: string;
   displayName?: string;
+  email?: string;
+  phone?: string;
   password: string;
   role: Role;
   units: string[];

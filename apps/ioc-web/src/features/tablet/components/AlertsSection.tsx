@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { openForText, ownerText } from '../../../shared/alerts/alertText';
 import { useOfficeNames } from '../../../shared/alerts/useOfficeNames';
 import { useAssignableOffices } from '../../../shared/citizen/useStepChoices';
@@ -39,6 +39,7 @@ export function AlertsSection({
   // Whom an alert may be handed to: only an operator needs the list.
   const offices = useAssignableOffices(unitCode, canWork && sorted.length > 0);
   const officeNames = useOfficeNames(useMemo(() => sorted.map((a) => a.assignee), [sorted]));
+  useScrollToLinkedAlert(sorted.length);
   return (
     <section className="tablet-section" aria-labelledby="tablet-alerts-title" data-testid="alerts">
       <h2 id="tablet-alerts-title">
@@ -52,6 +53,7 @@ export function AlertsSection({
           {sorted.map((a) => (
             <li
               key={a.id}
+              id={`canh-bao-${a.id}`}
               className={`tablet-alert severity-${a.severity}`}
               data-testid="alert"
               data-alert-id={a.id}
@@ -92,4 +94,23 @@ export function AlertsSection({
       )}
     </section>
   );
+}
+
+/**
+ * A notification opens `/tablet#canh-bao-<id>` (libs/live push.ts): the alert is brought into
+ * view once the list holds it, and again when a click re-targets an open tablet window.
+ */
+function useScrollToLinkedAlert(count: number): void {
+  useEffect(() => {
+    const go = () => {
+      const id = window.location.hash.slice(1);
+      if (id.startsWith('canh-bao-'))
+        document.getElementById(id)?.scrollIntoView({ block: 'center' });
+    };
+    go();
+    window.addEventListener('hashchange', go);
+    return () => {
+      window.removeEventListener('hashchange', go);
+    };
+  }, [count]);
 }

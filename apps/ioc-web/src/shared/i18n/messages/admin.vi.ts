@@ -288,6 +288,11 @@ export const adminVi = {
   'admin.users.username': 'Tên đăng nhập',
   'admin.users.usernameHint': 'Chữ thường, số, dấu . _ - (2–64 ký tự).',
   'admin.users.displayName': 'Họ và tên',
+  'admin.users.email': 'Thư điện tử',
+  'admin.users.emailHint':
+    'Cảnh báo giao cho người này được gửi thư tới địa chỉ này (không bắt buộc)',
+  'admin.users.phone': 'Số điện thoại di động',
+  'admin.users.phoneHint': 'Nhận cảnh báo qua SMS/Zalo, ví dụ +84912345678 (không bắt buộc)',
   'admin.users.role': 'Vai trò',
   'admin.users.units': 'Phạm vi',
   'admin.users.allUnits': 'Toàn hệ thống',

@@ -112,4 +112,26 @@ export const tabletEn: Record<keyof typeof tabletVi, string> = {
   'tablet.kind.wifi_hotspot': 'Public Wi-Fi hotspot',
   'tablet.kind.vessel': 'Vessel',
   'tablet.kind.other': 'Other device',
+  'tablet.notify.title': 'My notifications',
+  'tablet.notify.push.busy': 'Checking…',
+  'tablet.notify.push.on': 'This device receives notifications of alerts assigned to you.',
+  'tablet.notify.push.off': 'This device does not receive notifications yet.',
+  'tablet.notify.push.denied':
+    "The browser blocks notifications; allow them in the browser's settings.",
+  'tablet.notify.push.unsupported':
+    'This browser has no push notifications; install the app to the home screen.',
+  'tablet.notify.enable': 'Receive notifications on this device',
+  'tablet.notify.disable': 'Stop notifications on this device',
+  'tablet.notify.email': 'E-mail',
+  'tablet.notify.pushChannel': 'Push to my devices',
+  'tablet.notify.sms': 'SMS/Zalo to my phone',
+  'tablet.notify.minSeverity': 'From severity',
+  'tablet.notify.quiet': 'Quiet hours',
+  'tablet.notify.quietStart': 'Start',
+  'tablet.notify.quietEnd': 'End',
+  'tablet.notify.quietHint':
+    'Vietnam time. During quiet hours only Emergency alerts are sent at once; the others are sent when they end (skipped if resolved by then).',
+  'tablet.notify.save': 'Save settings',
+  'tablet.notify.saved': 'Saved.',
+  'tablet.notify.saveFailed': 'Not saved, try again.',
 };

@@ -110,4 +110,26 @@ export const tabletVi = {
   'tablet.kind.wifi_hotspot': 'Điểm Wi-Fi công cộng',
   'tablet.kind.vessel': 'Tàu thuyền',
   'tablet.kind.other': 'Thiết bị khác',
+  'tablet.notify.title': 'Thông báo cho tôi',
+  'tablet.notify.push.busy': 'Đang kiểm tra…',
+  'tablet.notify.push.on': 'Thiết bị này đang nhận thông báo cảnh báo giao cho bạn.',
+  'tablet.notify.push.off': 'Thiết bị này chưa nhận thông báo.',
+  'tablet.notify.push.denied':
+    'Trình duyệt đã chặn thông báo; hãy cho phép trong cài đặt của trình duyệt.',
+  'tablet.notify.push.unsupported':
+    'Trình duyệt này không hỗ trợ thông báo đẩy; hãy cài ứng dụng lên màn hình chính.',
+  'tablet.notify.enable': 'Nhận thông báo trên thiết bị này',
+  'tablet.notify.disable': 'Thôi nhận thông báo trên thiết bị này',
+  'tablet.notify.email': 'Gửi thư điện tử',
+  'tablet.notify.pushChannel': 'Gửi thông báo đẩy tới thiết bị',
+  'tablet.notify.sms': 'Tin nhắn SMS/Zalo tới số điện thoại của tôi',
+  'tablet.notify.minSeverity': 'Từ mức độ',
+  'tablet.notify.quiet': 'Giờ yên lặng',
+  'tablet.notify.quietStart': 'Bắt đầu',
+  'tablet.notify.quietEnd': 'Kết thúc',
+  'tablet.notify.quietHint':
+    'Giờ Việt Nam. Trong giờ yên lặng chỉ cảnh báo Khẩn cấp được gửi ngay; cảnh báo khác được gửi khi hết giờ yên lặng (bỏ qua nếu đã xử lý xong).',
+  'tablet.notify.save': 'Lưu cài đặt',
+  'tablet.notify.saved': 'Đã lưu.',
+  'tablet.notify.saveFailed': 'Chưa lưu được, hãy thử lại.',
 } satisfies Record<string, string>;

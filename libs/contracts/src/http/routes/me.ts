@@ -1,0 +1,77 @@
+import {
+  notificationPreferencesSchema,
+  pushSubscriptionListResponse,
+  pushSubscriptionQuery,
+  pushSubscriptionSchema,
+  pushSubscriptionViewSchema,
+  vapidPublicKeySchema,
+} from '../notifications';
+import { NO_CONTENT, SESSION, ok, route } from './types';
+
+/** A signed-in person's own notification settings: only ever their own. */
+export const ME_ROUTES = [
+  route({
+    method: 'GET',
+    path: '/api/v1/me/push-subscriptions',
+    operationId: 'listMyPushSubscriptions',
+    tag: 'Notifications',
+    summary: { vi: 'Thiết bị nhận thông báo của tôi', en: 'My push subscriptions' },
+    security: SESSION,
+    responses: { 200: ok(pushSubscriptionListResponse) },
+  }),
+  route({
+    method: 'POST',
+    path: '/api/v1/me/push-subscriptions',
+    operationId: 'addMyPushSubscription',
+    tag: 'Notifications',
+    summary: { vi: 'Nhận thông báo trên thiết bị này', en: 'Receive notifications on this device' },
+    description: {
+      vi: 'Lưu đăng ký Web Push của trình duyệt (PushSubscription.toJSON()). Cảnh báo giao cho bạn được gửi tới thiết bị này.',
+      en: "Saves the browser's Web Push subscription (PushSubscription.toJSON()). Alerts assigned to you are pushed to this device.",
+    },
+    security: SESSION,
+    request: { body: pushSubscriptionSchema },
+    responses: { 201: ok(pushSubscriptionViewSchema, 'Created') },
+    errors: [503],
+  }),
+  route({
+    method: 'DELETE',
+    path: '/api/v1/me/push-subscriptions',
+    operationId: 'removeMyPushSubscription',
+    tag: 'Notifications',
+    summary: { vi: 'Thôi nhận thông báo trên thiết bị', en: 'Stop notifications on a device' },
+    security: SESSION,
+    request: { query: pushSubscriptionQuery },
+    responses: { 204: NO_CONTENT },
+    errors: [404],
+  }),
+  route({
+    method: 'GET',
+    path: '/api/v1/me/push-subscriptions/key',
+    operationId: 'getVapidPublicKey',
+    tag: 'Notifications',
+    summary: { vi: 'Khoá công khai VAPID', en: 'VAPID public key' },
+    security: SESSION,
+    responses: { 200: ok(vapidPublicKeySchema) },
+    errors: [503],
+  }),
+  route({
+    method: 'GET',
+    path: '/api/v1/me/notification-preferences',
+    operationId: 'getMyNotificationPreferences',
+    tag: 'Notifications',
+    summary: { vi: 'Cài đặt thông báo của tôi', en: 'My notification preferences' },
+    security: SESSION,
+    responses: { 200: ok(notificationPreferencesSchema) },
+  }),
+  route({
+    method: 'PUT',
+    path: '/api/v1/me/notification-preferences',
+    operationId: 'setMyNotificationPreferences',
+    tag: 'Notifications',
+    summary: { vi: 'Lưu cài đặt thông báo', en: 'Save my notification preferences' },
+    security: SESSION,
+    request: { body: notificationPreferencesSchema },
+    responses: { 200: ok(notificationPreferencesSchema) },
+  }),
+];
