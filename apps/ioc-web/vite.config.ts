@@ -68,7 +68,7 @@ export default defineConfig({
         // Fonts: only the Vietnamese and Latin subsets (woff2) the UI uses. The wall's map
         // chunks (MapLibre, deck.gl: megabytes) stay out; a tablet never needs them offline.
         globPatterns: ['**/*.{js,css,html,svg,png}', '**/*-{vietnamese,latin,latin-ext}-*.woff2'],
-        globIgnores: ['**/*.map', 'sw.js', 'workbox-*.js', '**/WallPage-*', '**/mapStyle-*'],
+        globIgnores: ['**/*.map', 'sw.js', 'workbox-*.js', '**/WallPage-*', '**/maplibre-*'],
         maximumFileSizeToCacheInBytes: 600_000,
         navigateFallback: '/index.html',
         navigateFallbackAllowlist: [/^\/tablet(?:\/|$|\?)/],
@@ -89,6 +89,17 @@ export default defineConfig({
     sourcemap: true,
     // MapLibre and deck.gl are large by nature; they live in the lazily loaded wall chunk.
     chunkSizeWarningLimit: 2500,
+    rollupOptions: {
+      output: {
+        // The shared chunk holding MapLibre is named for it, not after whichever of its modules
+        // the bundler picks (it was mapStyle-*, then bounds-* once the admin map read the
+        // basemap): the service worker's precache leaves it out by this name.
+        chunkFileNames: (chunk) =>
+          chunk.moduleIds.some((id) => id.includes('/node_modules/maplibre-gl/'))
+            ? 'assets/maplibre-[hash].js'
+            : 'assets/[name]-[hash].js',
+      },
+    },
   },
   server: {
     proxy: {
