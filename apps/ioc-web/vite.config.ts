@@ -74,7 +74,7 @@ export default defineConfig({
           'push-sw.js',
           'workbox-*.js',
           '**/WallPage-*',
-          '**/mapStyle-*',
+          '**/maplibre-*',
         ],
         // The Web Push handlers (public/push-sw.js): shown notifications, a click opens the alert.
         importScripts: ['/push-sw.js'],
@@ -98,6 +98,17 @@ export default defineConfig({
     sourcemap: true,
     // MapLibre and deck.gl are large by nature; they live in the lazily loaded wall chunk.
     chunkSizeWarningLimit: 2500,
+    rollupOptions: {
+      output: {
+        // The shared chunk holding MapLibre is named for it, not after whichever of its modules
+        // the bundler picks (it was mapStyle-*, then bounds-* once the admin map read the
+        // basemap): the service worker's precache leaves it out by this name.
+        chunkFileNames: (chunk) =>
+          chunk.moduleIds.some((id) => id.includes('/node_modules/maplibre-gl/'))
+            ? 'assets/maplibre-[hash].js'
+            : 'assets/[name]-[hash].js',
+      },
+    },
   },
   server: {
     proxy: {

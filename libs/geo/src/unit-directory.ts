@@ -114,6 +114,11 @@ export class UnitDirectory {
     return (await this.snapshot()).selfAndDescendants(code);
   }
 
+  /** West, south, east, north of the unit and the units below it; null without geometry. */
+  bounds(code: string): Promise<[number, number, number, number] | null> {
+    return this.repo.bounds(code);
+  }
+
   /** Leaf units sharing a border with `code` (read each time: shared arcs decide). */
   neighbours(code: string): Promise<string[]> {
     return this.repo.neighbours(code);

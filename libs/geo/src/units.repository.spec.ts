@@ -89,6 +89,19 @@ describe('UnitsRepository and importUnits on PostgreSQL (PGlite)', { timeout: 12
     expect(await repo.neighbours('99999')).toEqual([]);
   });
 
+  it("bounds a unit by its own box and its wards' (a province stored without geometry too)", async () => {
+    const anHai = await repo.bounds('20275');
+    // Phường An Hải in the shared boundaries: 108.226433, 16.05106 – 108.247897, 16.088931.
+    expect(anHai?.map((v) => Math.round(v * 1e4) / 1e4)).toEqual([
+      108.2264, 16.0511, 108.2479, 16.0889,
+    ]);
+    const province = await repo.bounds('48');
+    expect(province).not.toBeNull();
+    const [w, s, e, n] = province ?? [0, 0, 0, 0];
+    expect(w < 108.2264 && s < 16.0511 && e > 108.2479 && n > 16.0889).toBe(true);
+    expect(await repo.bounds('99999')).toBeNull();
+  });
+
   it('keeps a stored population when an import carries none', async () => {
     await db.query("UPDATE admin_unit SET population = 12345 WHERE code = '20197'");
     const changed = wards.map((u) =>

@@ -191,6 +191,26 @@ export class UnitsRepository {
   }
 
   /**
+   * The bounding box of a unit and every unit below it (a province stored without its own
+   * boundary still has its wards'); null when none of them has a geometry.
+   */
+  async bounds(code: string): Promise<[number, number, number, number] | null> {
+    const { rows } = await this.db.query<{ w: number | null; s: number; e: number; n: number }>(
+      `WITH RECURSIVE tree AS (
+         SELECT code FROM admin_unit WHERE code = $1 AND valid_to IS NULL
+         UNION ALL
+         SELECT c.code FROM admin_unit c JOIN tree t ON c.parent_code = t.code WHERE c.valid_to IS NULL
+       )
+       SELECT min(u.bbox_west) AS w, min(u.bbox_south) AS s, max(u.bbox_east) AS e, max(u.bbox_north) AS n
+         FROM admin_unit u JOIN tree USING (code)
+        WHERE u.bbox_west IS NOT NULL`,
+      [code],
+    );
+    const r = rows[0];
+    return r && r.w !== null ? [r.w, r.s, r.e, r.n] : null;
+  }
+
+  /**
    * Leaf units sharing a border with `code`, across province lines too. SQL narrows the
    * candidates to touching bounding boxes; shared TopoJSON arcs decide.
    */

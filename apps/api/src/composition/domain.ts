@@ -54,6 +54,7 @@ export interface Domain {
   tasks: StoreServices['tasks'];
   taskProgress: StoreServices['taskProgress'];
   citizen: StoreServices['citizen'];
+  basemap: StoreServices['basemap'];
   indicatorExists(code: string): Promise<boolean>;
   catalogue: MetricCatalogue;
   hub: LiveHub;
@@ -84,7 +85,8 @@ export async function buildDomain(
   const units = new UnitDirectory(db.pool);
   // Live operations start after the seeds; changes made before that have no subscriber yet.
   const started: { live?: LiveOperations; reports?: ReportIntakeService; auth?: AuthContext } = {};
-  const store = storeServices(db.pool, units, {
+  const place = { dataDir: config.DATA_DIR, province: config.IOC_PROVINCE };
+  const store = storeServices(db.pool, units, place, {
     onTaskChanged: (change) => {
       started.live?.taskChanged([change]);
     },
@@ -206,6 +208,7 @@ export async function buildDomain(
     tasks: store.tasks,
     taskProgress: store.taskProgress,
     citizen: store.citizen,
+    basemap: store.basemap,
     indicatorExists: async (code) => (await indicatorCatalogue.getIndicator(code)) !== null,
     reportingCycle,
     catalogue,

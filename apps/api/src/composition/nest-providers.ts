@@ -1,6 +1,6 @@
 import type { InjectionToken, Provider } from '@nestjs/common';
 import { Registry } from 'prom-client';
-import type { WebConfig } from '@ioc/contracts';
+import { BasemapService } from '@ioc/basemap';
 import { pingDatabase } from '@ioc/db';
 import { UnitDirectory, UnitImportService } from '@ioc/geo';
 import {
@@ -59,7 +59,7 @@ import { DEVICE_UNITS, type DeviceUnits } from '../devices/device-units';
 import { PLATFORM_STATUS, type PlatformStatus } from '../health/platform-status';
 import { WEBHOOK_SECRETS, type WebhookSecrets } from '../ingest/webhook-secrets';
 import { CHANNEL_UNITS, type ChannelUnits } from '../live/channel-units';
-import { WEB_CONFIG } from '../web-config/web-config.controller';
+import { WEB_CONFIG, type WebConfigSettings } from '../web-config/web-config.controller';
 import type { PlatformContext } from './platform.context';
 import { staService } from './sta';
 
@@ -89,7 +89,7 @@ export function nestProviders(ctx: PlatformContext): Provider[] {
   };
   const deviceUnits: DeviceUnits = { selfAndDescendants: (c) => ctx.units.selfAndDescendants(c) };
   const channelUnits: ChannelUnits = { exists: (c) => ctx.units.exists(c) };
-  const webConfig: WebConfig = { basemap: config.BASEMAP_URL ?? null };
+  const webConfig: WebConfigSettings = { basemapUrl: config.BASEMAP_URL ?? null };
   return [
     // auth
     value(ROUTE_ACCESS, auth.gate),
@@ -123,6 +123,7 @@ export function nestProviders(ctx: PlatformContext): Provider[] {
     value(FleetService, live.fleet),
     value(WallConfigService, ctx.wall),
     value(WEB_CONFIG, webConfig),
+    value(BasemapService, ctx.basemap),
     // units and indicators
     value(UnitDirectory, ctx.units),
     value(UnitImportService, ctx.unitImport),

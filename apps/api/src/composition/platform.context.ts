@@ -19,6 +19,7 @@ import type {
   IndicatorViewsService,
   ReportIntakeService,
 } from '@ioc/indicators';
+import type { BasemapService } from '@ioc/basemap';
 import type { OfficeService } from '@ioc/org';
 import type { TaskProgressService, TaskService } from '@ioc/tasks';
 import type { AuthContext } from '../auth/auth.context';
@@ -72,6 +73,8 @@ export interface PlatformContext {
   citizen: CitizenParts;
   citizenLimits: CitizenLimits;
   citizenRefusals: CitizenRefusals;
+  /** The street basemap archive the API serves (libs/basemap; `ioc basemap import`). */
+  basemap: BasemapService<AuditActor>;
 
   /** Open data (libs/opendata): publication control, the dataset catalogue, public limits. */
   openData: OpenDataParts;

@@ -137,6 +137,7 @@ export async function startPlatform(
     taskProgress: domain.taskProgress,
     reportingCycle,
     citizen: domain.citizen,
+    basemap: domain.basemap,
     citizenLimits: new CitizenLimits(
       {
         submitPerMinute: config.CITIZEN_RATE_PER_MIN,

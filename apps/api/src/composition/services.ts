@@ -11,6 +11,8 @@ import {
   DeviceRepository,
   type RegistrationGeo,
 } from '@ioc/ingest';
+import type { BasemapService } from '@ioc/basemap';
+import { basemapService, type BasemapPlace } from './basemap';
 import { citizenParts, type CitizenHooks, type CitizenParts } from './citizen';
 import { buildReporting, type ReportingParts } from './reporting';
 import { reportingTasks } from './reporting-ports';
@@ -37,6 +39,8 @@ export interface StoreServices {
   taskSeed: TaskSeedService;
   /** Citizen reports (libs/citizen): intake, cases, public reads, stats, calendar, apps. */
   citizen: CitizenParts;
+  /** The province's street basemap archive (libs/basemap): import, status, remove, serve. */
+  basemap: BasemapService<AuditActor>;
 }
 
 /** Callbacks of the store services the server plugs (the CLI runs without them). */
@@ -51,6 +55,7 @@ export interface StoreHooks {
 export function storeServices(
   pool: Pool,
   units: UnitDirectory,
+  place: BasemapPlace,
   hooks: StoreHooks = {},
 ): StoreServices {
   const audit = new AuditLog(pool);
@@ -80,6 +85,7 @@ export function storeServices(
       { units, offices, audit },
       { ...(hooks.clock ? { clock: hooks.clock } : {}), ...hooks.citizen },
     ),
+    basemap: basemapService(pool, units, audit, place),
   };
 }
 
@@ -107,13 +113,15 @@ export interface CliServices extends StoreServices {
 
 export function cliServices(
   pool: Pool,
-  config: Pick<ApiConfig, 'SMTP_URL' | 'SMTP_FROM' | 'IOC_PROVINCE'> = {
+  config: Pick<ApiConfig, 'SMTP_URL' | 'SMTP_FROM' | 'IOC_PROVINCE' | 'DATA_DIR'> = {
     SMTP_FROM: 'IOC <no-reply@localhost>',
     IOC_PROVINCE: '48',
+    DATA_DIR: './data',
   },
 ): CliServices {
   // The one unit tree of this run: read on first use, invalidated when a command writes units.
-  const store = storeServices(pool, new UnitDirectory(pool), {
+  const place = { dataDir: config.DATA_DIR, province: config.IOC_PROVINCE };
+  const store = storeServices(pool, new UnitDirectory(pool), place, {
     citizen: { provinceCode: config.IOC_PROVINCE },
   });
   return {

@@ -88,7 +88,9 @@ export function WallMap(props: WallMapProps) {
       style: mapStyle ?? OFFLINE_STYLE,
       center: [108.2, 16.05],
       zoom: 8,
-      attributionControl: false,
+      // Shown only when a source carries a credit (a street basemap: © OpenStreetMap, ODbL);
+      // the bundled offline style has none, so the default wall shows nothing there.
+      attributionControl: { compact: false },
       renderWorldCopies: false,
       dragRotate: false,
       pitchWithRotate: false,

@@ -23,6 +23,16 @@ export function basemapFromConfig(body: unknown): string | null {
 }
 
 /**
+ * Credit line of a street basemap: Protomaps builds (and the extracts `ioc basemap import`
+ * takes) are OpenStreetMap data, whose licence (ODbL) asks for it wherever the map is shown.
+ */
+export const OSM_ATTRIBUTION =
+  '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors, ODbL';
+
+/** Road lines for a wall read from across a room: thin at city scale, wider at street scale. */
+export const ROAD_COLOR = '#4a6283';
+
+/**
  * A dark style over a PMTiles archive. Raster archives are shown as they are; vector archives
  * are assumed to use the Protomaps basemap layers (earth, water, landuse, roads, boundaries) —
  * fills and lines only, no glyphs, so nothing else is fetched.
@@ -39,7 +49,7 @@ export function pmtilesStyle(url: string, tileType: TileType): StyleSpecificatio
     return {
       version: 8,
       name: 'ioc-pmtiles-raster',
-      sources: { basemap: { type: 'raster', url, tileSize: 256 } },
+      sources: { basemap: { type: 'raster', url, tileSize: 256, attribution: OSM_ATTRIBUTION } },
       layers: [
         background,
         { id: 'basemap', type: 'raster', source: 'basemap', paint: { 'raster-opacity': 0.6 } },
@@ -49,7 +59,7 @@ export function pmtilesStyle(url: string, tileType: TileType): StyleSpecificatio
   return {
     version: 8,
     name: 'ioc-pmtiles-vector',
-    sources: { basemap: { type: 'vector', url } },
+    sources: { basemap: { type: 'vector', url, attribution: OSM_ATTRIBUTION } },
     layers: [
       background,
       {
@@ -78,7 +88,10 @@ export function pmtilesStyle(url: string, tileType: TileType): StyleSpecificatio
         type: 'line',
         source: 'basemap',
         'source-layer': 'roads',
-        paint: { 'line-color': '#28425e', 'line-width': 0.8 },
+        paint: {
+          'line-color': ROAD_COLOR,
+          'line-width': ['interpolate', ['linear'], ['zoom'], 10, 0.5, 14, 1.5, 17, 4],
+        },
       },
       {
         id: 'boundaries',
@@ -91,14 +104,25 @@ export function pmtilesStyle(url: string, tileType: TileType): StyleSpecificatio
   };
 }
 
+/**
+ * `pmtiles://` followed by an absolute URL. The platform's own archive comes as a path on the
+ * server (`pmtiles:///api/v1/basemap/archives/<hash>.pmtiles`); it is made absolute against the
+ * page, because MapLibre asks the protocol by the source's URL and the key must match.
+ */
+export function absolutePmtilesUrl(url: string, base: string): string {
+  const target = url.slice('pmtiles://'.length);
+  return `pmtiles://${target.startsWith('/') ? new URL(target, base).href : target}`;
+}
+
 /** Resolves a configured basemap URL into something MapLibre's `style` accepts. */
 export async function resolveBasemap(url: string): Promise<StyleSpecification | string> {
   if (!url.startsWith('pmtiles://')) return url;
+  const absolute = absolutePmtilesUrl(url, window.location.href);
   const p = ensurePmtilesProtocol();
-  const archive = new PMTiles(url.slice('pmtiles://'.length));
+  const archive = new PMTiles(absolute.slice('pmtiles://'.length));
   p.add(archive);
   const header = await archive.getHeader();
-  return pmtilesStyle(url, header.tileType);
+  return pmtilesStyle(absolute, header.tileType);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { textBody } from '../platform';
 import {
   unitCodeParams,
@@ -127,5 +128,31 @@ export const GEO_ROUTES = [
     },
     security: PUBLIC,
     responses: { 200: ok(textBody, 'GeoJSON FeatureCollection', 'application/geo+json') },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/v1/basemap/archives/{file}',
+    operationId: 'getBasemapArchive',
+    tag: 'Map',
+    summary: {
+      vi: 'Kho bản đồ nền đường phố (PMTiles)',
+      en: 'The street basemap archive (PMTiles)',
+    },
+    description: {
+      vi: 'Kho PMTiles v3 mà quản trị viên đã nhập (`ioc basemap import`), đọc bằng yêu cầu Range (206, `Content-Range`; 416 nếu khoảng nằm ngoài kho). Tên tệp là mã băm nội dung, có trong `/api/v1/web-config`; 404 khi chưa nhập kho nào hoặc kho đã được thay. Dữ liệu © những người đóng góp OpenStreetMap (ODbL).',
+      en: 'The PMTiles v3 archive an administrator imported (`ioc basemap import`), read with Range requests (206, `Content-Range`; 416 for a range outside it). The file name is a content hash, given by `/api/v1/web-config`; 404 when none is imported or it was replaced. Data © OpenStreetMap contributors (ODbL).',
+    },
+    security: PUBLIC,
+    request: { params: z.object({ file: z.string().regex(/^[0-9a-f]{16}\.pmtiles$/) }) },
+    responses: {
+      200: ok(textBody, 'The whole archive', 'application/vnd.pmtiles'),
+      206: ok(textBody, 'The bytes of the requested range', 'application/vnd.pmtiles'),
+      304: ok(
+        textBody,
+        'Not modified (If-None-Match / If-Modified-Since)',
+        'application/vnd.pmtiles',
+      ),
+    },
+    errors: [404, 412, 416],
   }),
 ];
