@@ -22,7 +22,8 @@ async function problems(path: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).map((m) => `${m.ruleId ?? 'parse'}: ${m.message}`);
 }
 
-describe('web import direction (tools/eslint/web-boundaries.mjs)', () => {
+// The first lint loads the whole config and its plugins: seconds on a loaded two-core runner.
+describe('web import direction (tools/eslint/web-boundaries.mjs)', { timeout: 60_000 }, () => {
   it('refuses shared code importing a feature', async () => {
     const found = await problems(
       'apps/ioc-web/src/shared/map/fixture.ts',

@@ -13,6 +13,8 @@ const session = {
     id: 'u-1',
     username: 'lan',
     displayName: 'Nguyễn Thị Lan',
+    email: null,
+    phone: null,
     role: 'ward_leader',
     units: ['20194'],
     disabled: false,
