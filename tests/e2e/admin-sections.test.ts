@@ -152,7 +152,10 @@ describe.skipIf(!hasChromium)('admin — feeds, alert rules, wall and users in t
     const first = editor.getByTestId('scene-row').first();
     await first.waitFor({ timeout: 10_000 });
     await first.getByRole('textbox').first().fill('5');
-    expect(await editor.getByTestId('scenes-save').isDisabled()).toBe(true);
+    // Polled: the form re-validates on the next render, later than the fill on a loaded runner.
+    await expect
+      .poll(() => editor.getByTestId('scenes-save').isDisabled(), { timeout: 10_000 })
+      .toBe(true);
     await first.getByRole('textbox').first().fill('90');
     await editor.getByTestId('scene-row').nth(1).getByRole('button', { name: 'Move up' }).click();
     await editor.getByTestId('scenes-save').click();
