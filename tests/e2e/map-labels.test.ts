@@ -168,6 +168,18 @@ describe.skipIf(!hasChromium)(
         const labels = await labelsDrawn(page);
         const named = new Set(labels.flatMap((l) => l.codes));
         expect(codes.filter((c) => !named.has(c))).toEqual([]);
+        // A ward of the dense core is numbered on the map and named in the key by that number.
+        const key = new Map(
+          await page.$$eval('[data-testid="map-key"] li', (lis) =>
+            lis.map(
+              (li) =>
+                [li.getAttribute('data-code') ?? '', li.getAttribute('data-number') ?? ''] as const,
+            ),
+          ),
+        );
+        const numbered = labels.filter((l) => l.where === 'map' && /^\d+$/.test(l.text));
+        for (const l of numbered) expect(key.get(l.codes[0] ?? ''), l.codes.join()).toBe(l.text);
+        expect(numbered).toHaveLength(key.size);
 
         // Hoàng Sa (special zone 20333) is named in the inset, as Vietnamese territory.
         const hoangSa = labels.find((l) => l.codes.includes('20333'));
@@ -182,15 +194,17 @@ describe.skipIf(!hasChromium)(
               clashes.push(`${labels[i]!.codes.join()}×${labels[j]!.codes.join()}`);
         expect(clashes).toEqual([]);
 
-        // Every map label lies inside the map and off the inset and the legend.
+        // Every map label lies inside the map and off the inset, the legend and the key.
         const rects = await page.evaluate(() =>
-          ['[data-testid="scene-map"]', '.sea-inset', '[data-testid="map-legend"]'].map((s) => {
-            const r = document.querySelector(s)?.getBoundingClientRect();
-            return r ? { left: r.left, top: r.top, width: r.width, height: r.height } : null;
-          }),
+          ['[data-testid="scene-map"]', '.sea-inset', '[data-testid="map-legend"]', '.map-key'].map(
+            (s) => {
+              const r = document.querySelector(s)?.getBoundingClientRect();
+              return r ? { left: r.left, top: r.top, width: r.width, height: r.height } : null;
+            },
+          ),
         );
-        const [map, inset, legend] = rects;
-        expect(map && inset && legend).toBeTruthy();
+        const [map, inset, legend, keyBox] = rects;
+        expect(map && inset && legend && keyBox).toBeTruthy();
         for (const l of labels.filter((x) => x.where === 'map')) {
           expect(l.left >= map!.left - 0.5 && l.top >= map!.top - 0.5).toBe(true);
           expect(l.left + l.width <= map!.left + map!.width + 0.5).toBe(true);
@@ -198,6 +212,8 @@ describe.skipIf(!hasChromium)(
           const box = (r: typeof map) => ({ ...r!, codes: [], text: '', where: 'map' as const });
           expect(overlap(l, box(inset)), `${l.codes.join()} under the inset`).toBe(false);
           expect(overlap(l, box(legend)), `${l.codes.join()} under the legend`).toBe(false);
+          if (key.size > 0)
+            expect(overlap(l, box(keyBox)), `${l.codes.join()} under the key`).toBe(false);
         }
         // Real wards need no caveat in the header.
         expect(await page.getByTestId('wall-approximate').count()).toBe(0);

@@ -4,13 +4,54 @@ import { defaultWallScenes } from '@ioc/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { ARTIFACTS_DIR, WEB_DIST, chromiumAvailable, launchBrowser } from '../support/browser';
-import { layoutProblems, privateWebDist } from '../support/layout-checks';
+import {
+  clippedBoxes,
+  layoutProblems,
+  privateWebDist,
+  textUnderArcMinutes,
+} from '../support/layout-checks';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 
 const hasChromium = chromiumAvailable();
 
-/** The wall's DOM chrome: header, panel column, per-screen freshness. The map is canvas. */
-const CHROME = ['.wall-header', '.wall-panel', '.tile-freshness'];
+/**
+ * The wall's DOM text: header, panel column, per-screen freshness and the map's furniture
+ * (legend, East Sea inset, the key of numbered wards). The map itself is canvas.
+ */
+const CHROME = [
+  '.wall-header',
+  '.wall-panel',
+  '.tile-freshness',
+  '.scene-legend',
+  '.sea-inset',
+  '.map-key',
+];
+/** Boxes that must be whole on screen: a card cut off at the column's foot is a lost fact. */
+const WHOLE = ['.panel-card', '.scene-legend', '.sea-inset', '.map-key', '.map-key li'];
+
+/**
+ * The default wall config the acceptance names, written out here rather than read from the
+ * code under test: 2×2 panels of 55" (16:9), read from 5 m; no text under 18 arc-minutes.
+ */
+const PANEL_MM = {
+  width: (55 * 25.4 * 16) / Math.hypot(16, 9),
+  height: (55 * 25.4 * 9) / Math.hypot(16, 9),
+};
+const DEFAULT_WALL = {
+  wallMm: { width: 2 * PANEL_MM.width, height: 2 * PANEL_MM.height },
+  distanceM: 5,
+  minimum: 18,
+};
+
+function arcMinutes(px: number, viewport: { width: number; height: number }): number {
+  const mmPerPx = Math.min(
+    DEFAULT_WALL.wallMm.width / viewport.width,
+    DEFAULT_WALL.wallMm.height / viewport.height,
+  );
+  return (
+    ((2 * Math.atan((px * mmPerPx) / 2 / (DEFAULT_WALL.distanceM * 1000)) * 180) / Math.PI) * 60
+  );
+}
 const SIZES = [
   { width: 1920, height: 1080 },
   { width: 3840, height: 2160 },
@@ -80,6 +121,32 @@ async function checkLayout(page: Page, name: string): Promise<void> {
   expect(problems.scroll.scrollHeight, name).toBe(problems.scroll.innerHeight);
   expect(problems.overflowing, name).toEqual([]);
   expect(problems.overlapping, name).toEqual([]);
+  expect(await clippedBoxes(page, WHOLE), name).toEqual([]);
+  await checkReadable(page, name);
+}
+
+/**
+ * Every piece of text — DOM and the map's canvas labels (their size is published on the
+ * labels' list, the canvas has no DOM text) — subtends at least 18′ from 5 m.
+ */
+async function checkReadable(page: Page, name: string): Promise<void> {
+  expect(await textUnderArcMinutes(page, CHROME, DEFAULT_WALL), name).toEqual([]);
+  const viewport = page.viewportSize();
+  if (!viewport) throw new Error('no viewport');
+  const canvasText = await page.$$eval('[data-font-px]', (els) =>
+    els.map((e) => ({
+      what: e.getAttribute('data-testid') ?? e.tagName,
+      px: Number(e.getAttribute('data-font-px')),
+    })),
+  );
+  // The ward names, the sovereignty labels on the map and in the inset.
+  expect(canvasText.length, name).toBeGreaterThanOrEqual(3);
+  for (const c of canvasText) {
+    expect(
+      arcMinutes(c.px, viewport),
+      `${name}: ${c.what} ${String(c.px)} px`,
+    ).toBeGreaterThanOrEqual(DEFAULT_WALL.minimum);
+  }
 }
 
 describe.skipIf(!hasChromium)('wall — layout at 1080p and 4K', () => {

@@ -5,7 +5,12 @@
  * is audited and announced on the unit's WebSocket channel.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultWallScenes, type WallConfig, type WallScene } from '@ioc/contracts';
+import {
+  defaultWallDisplay,
+  defaultWallScenes,
+  type WallConfig,
+  type WallScene,
+} from '@ioc/contracts';
 import { callApi } from '../support/http';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import { expectNotWithin } from '../support/wait';
@@ -65,6 +70,13 @@ describe('wall config API (embedded, access control on)', () => {
       unitCode: '48',
       rotate: true,
       scenes: defaultWallScenes(),
+      display: {
+        panelDiagonalInch: 55,
+        panelCols: 2,
+        panelRows: 2,
+        viewingDistanceM: 5,
+        textScale: 1,
+      },
       updatedAt: null,
       updatedBy: null,
     });
@@ -150,6 +162,60 @@ describe('wall config API (embedded, access control on)', () => {
     const still = (await api('GET', '/api/v1/wall/config?unit=48', platform.adminToken))
       .body as WallConfig;
     expect(still.scenes).toEqual(scenes);
+  });
+
+  it('keeps the physical wall its text is sized for, and lists every bad measure', async () => {
+    const display = {
+      panelDiagonalInch: 65,
+      panelCols: 3,
+      panelRows: 2,
+      viewingDistanceM: 8,
+      textScale: 1.15,
+    };
+    const put = await api('PUT', '/api/v1/wall/config?unit=20275', platform.adminToken, {
+      rotate: true,
+      scenes,
+      display,
+    });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    expect((put.body as WallConfig).display).toEqual(display);
+    // A save that leaves the display out (an older client) keeps the wall's own.
+    const again = await api('PUT', '/api/v1/wall/config?unit=20275', platform.adminToken, {
+      rotate: false,
+      scenes,
+    });
+    expect((again.body as WallConfig).display).toEqual(display);
+    const bad = await api('PUT', '/api/v1/wall/config?unit=20275', platform.adminToken, {
+      rotate: true,
+      scenes,
+      display: {
+        panelDiagonalInch: 5,
+        panelCols: 1.5,
+        panelRows: 0,
+        viewingDistanceM: 80,
+        textScale: 3,
+        gamma: 2,
+      },
+    });
+    expect(bad.status).toBe(400);
+    const paths = issuesOf(bad.body).map((i) => i.path);
+    for (const p of [
+      'display.panelDiagonalInch',
+      'display.panelCols',
+      'display.panelRows',
+      'display.viewingDistanceM',
+      'display.textScale',
+      'display',
+    ])
+      expect(paths, JSON.stringify(issuesOf(bad.body))).toContain(p);
+    const still = (await api('GET', '/api/v1/wall/config?unit=20275', platform.adminToken))
+      .body as WallConfig;
+    expect(still.display).toEqual(display);
+    // Units that never set one read the default wall.
+    expect(
+      ((await api('GET', '/api/v1/wall/config?unit=48', platform.adminToken)).body as WallConfig)
+        .display,
+    ).toEqual(defaultWallDisplay());
   });
 
   it('needs a known unit', async () => {

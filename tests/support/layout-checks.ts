@@ -200,6 +200,95 @@ export function overlappingText(page: Page, rootSelectors: readonly string[]): P
   );
 }
 
+/**
+ * Boxes (matching `selectors`) cut off by an ancestor that clips — a card pushed past the
+ * bottom of its column, a legend running out of the map. Text-level checks cannot see these:
+ * the clipped text fits its own box, it just is not on screen.
+ */
+export function clippedBoxes(page: Page, selectors: readonly string[]): Promise<string[]> {
+  return page.evaluate(
+    ([helpers, sel]) => {
+      const h = (
+        new Function(`${helpers}; return { describe, hidden };`) as () => {
+          describe: (el: Element) => string;
+          hidden: (el: Element) => boolean;
+        }
+      )();
+      const bad: string[] = [];
+      const view = { left: 0, top: 0, right: window.innerWidth, bottom: window.innerHeight };
+      for (const el of sel.flatMap((s) => [...document.querySelectorAll(s)])) {
+        if (h.hidden(el)) continue;
+        const r = el.getBoundingClientRect();
+        const clips: { left: number; top: number; right: number; bottom: number }[] = [];
+        for (let a = el.parentElement; a; a = a.parentElement) {
+          const s = getComputedStyle(a);
+          if (s.overflowX !== 'visible' || s.overflowY !== 'visible')
+            clips.push(a.getBoundingClientRect());
+        }
+        for (const c of clips) {
+          if (
+            r.left < c.left - 1 ||
+            r.top < c.top - 1 ||
+            r.right > c.right + 1 ||
+            r.bottom > c.bottom + 1
+          ) {
+            bad.push(
+              `${h.describe(el)} [${r.left.toFixed(0)},${r.top.toFixed(0)},${r.right.toFixed(0)},${r.bottom.toFixed(0)}] cut by [${c.left.toFixed(0)},${c.top.toFixed(0)},${c.right.toFixed(0)},${c.bottom.toFixed(0)}]`,
+            );
+            break;
+          }
+        }
+        // A tile of a tiled wall shows part of the canvas on purpose; judge only whole screens.
+        if (clips.length === 0 && (r.right > view.right + 1 || r.bottom > view.bottom + 1))
+          bad.push(`${h.describe(el)} runs off the screen`);
+      }
+      return bad;
+    },
+    [PAGE_HELPERS, selectors] as const,
+  );
+}
+
+/**
+ * Angular height, in arc-minutes, of every piece of text under `rootSelectors` for a reader
+ * `distanceM` from a wall of `wallMm` shown whole by the page's viewport: the font size in CSS
+ * px, times millimetres per px (the axis giving the smaller pixel), seen from that distance.
+ * Returns the text under `minimum`, described, with its size.
+ */
+export function textUnderArcMinutes(
+  page: Page,
+  rootSelectors: readonly string[],
+  wall: { wallMm: { width: number; height: number }; distanceM: number; minimum: number },
+): Promise<string[]> {
+  return page.evaluate(
+    ([helpers, selectors, w]) => {
+      const h = (
+        new Function(`${helpers}; return { describe, textElements };`) as () => {
+          describe: (el: Element) => string;
+          textElements: (roots: Element[]) => HTMLElement[];
+        }
+      )();
+      const mmPerPx = Math.min(
+        w.wallMm.width / window.innerWidth,
+        w.wallMm.height / window.innerHeight,
+      );
+      const roots = selectors.flatMap((s) => [...document.querySelectorAll(s)]);
+      const bad: string[] = [];
+      for (const el of h.textElements(roots)) {
+        // SVG text is drawn at its font size times the drawing's scale on screen.
+        const svg = el instanceof SVGGraphicsElement ? el.getScreenCTM() : null;
+        const scale = svg ? Math.hypot(svg.b, svg.d) : 1;
+        const px = parseFloat(getComputedStyle(el).fontSize) * scale;
+        const arcMin =
+          ((2 * Math.atan((px * mmPerPx) / 2 / (w.distanceM * 1000)) * 180) / Math.PI) * 60;
+        if (arcMin < w.minimum)
+          bad.push(`${h.describe(el)} ${px.toFixed(1)} px = ${arcMin.toFixed(1)}′`);
+      }
+      return bad;
+    },
+    [PAGE_HELPERS, rootSelectors, wall] as const,
+  );
+}
+
 /** Everything above, for one screen state. */
 export async function layoutProblems(
   page: Page,

@@ -51,11 +51,37 @@ export interface WallScene {
   overlays: SceneOverlay[];
 }
 
+/**
+ * The physical wall a config drives, so text is sized for the people reading it: its panels
+ * (16:9, diagonal in inches, cols×rows of them) and how far the back row sits. The wall's
+ * text is laid out so its smallest line subtends MIN_TEXT_ARC_MINUTES at that distance,
+ * times `textScale` (the per-wall text-size setting).
+ */
+export interface WallDisplay {
+  panelDiagonalInch: number;
+  panelCols: number;
+  panelRows: number;
+  viewingDistanceM: number;
+  textScale: number;
+}
+
+/**
+ * Smallest angular height of any text on the wall, in arc-minutes: the legibility floor the
+ * human-factors standards give for text read at a glance (ISO 9241-303 asks 16–18′ minimum).
+ */
+export const MIN_TEXT_ARC_MINUTES = 18;
+
+/** The common IOC wall: 2×2 panels of 55", operators 5 m away. */
+export function defaultWallDisplay(): WallDisplay {
+  return { panelDiagonalInch: 55, panelCols: 2, panelRows: 2, viewingDistanceM: 5, textScale: 1 };
+}
+
 export interface WallConfig {
   unitCode: string;
   /** false: the wall stays on the first enabled scene. */
   rotate: boolean;
   scenes: WallScene[];
+  display: WallDisplay;
   /** null while the unit still uses the built-in defaults. */
   updatedAt: string | null;
   updatedBy: string | null;

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { SCENE_KINDS, SCENE_OVERLAYS, type WallConfig } from '../wall';
+import {
+  SCENE_KINDS,
+  SCENE_OVERLAYS,
+  defaultWallDisplay,
+  type WallConfig,
+  type WallDisplay,
+} from '../wall';
 import { isoTime } from './common';
 
 const title = z.string().trim().min(1).max(120);
@@ -21,11 +27,33 @@ const sceneBody = z.strictObject({
   overlays: z.array(z.enum(SCENE_OVERLAYS)).max(SCENE_OVERLAYS.length),
 });
 
+/** The physical wall (see WallDisplay): bounds cover a single monitor up to a stadium wall. */
+export const wallDisplaySchema = z
+  .strictObject({
+    panelDiagonalInch: z.number().min(10).max(300).meta({ description: 'One panel, 16:9' }),
+    panelCols: z.number().int('whole panels').min(1).max(12),
+    panelRows: z.number().int('whole panels').min(1).max(8),
+    viewingDistanceM: z
+      .number()
+      .min(0.5)
+      .max(50)
+      .meta({ description: 'From the wall to the farthest seat that must read it' }),
+    textScale: z
+      .number()
+      .min(0.8)
+      .max(1.6)
+      .meta({ description: 'Text size on top of the legible minimum; 1 = the minimum' }),
+  })
+  .meta({ id: 'WallDisplay' }) satisfies z.ZodType<WallDisplay>;
+
 /** Body of `PUT /api/v1/wall/config?unit=`: every bad field is listed in one 400. */
 export const wallConfigBodySchema = z
   .strictObject({
     rotate: z.boolean(),
     scenes: z.array(sceneBody).min(1).max(50),
+    display: wallDisplaySchema.optional().meta({
+      description: 'Omitted: the wall keeps its current display (or the default 2×2 of 55", 5 m)',
+    }),
   })
   .superRefine((v, ctx) => {
     const seen = new Map<string, number>();
@@ -85,6 +113,7 @@ export const wallConfigSchema = z
       .default(true)
       .meta({ description: 'false: stay on the first enabled scene' }),
     scenes: z.array(wallSceneSchema),
+    display: wallDisplaySchema.default(defaultWallDisplay),
     updatedAt: isoTime.nullable().default(null).meta({ description: 'null: built-in defaults' }),
     updatedBy: z.string().nullable().default(null),
   })

@@ -2,6 +2,7 @@ import type { AuditSink } from '@ioc/contracts';
 import { z } from 'zod';
 import {
   DomainError,
+  defaultWallDisplay,
   defaultWallScenes,
   invalidInput,
   issuesOf,
@@ -36,6 +37,7 @@ function view(unitCode: string, stored: StoredWallConfig | null): WallConfig {
       unitCode,
       rotate: true,
       scenes: defaultWallScenes(),
+      display: defaultWallDisplay(),
       updatedAt: null,
       updatedBy: null,
     };
@@ -44,6 +46,7 @@ function view(unitCode: string, stored: StoredWallConfig | null): WallConfig {
     unitCode,
     rotate: stored.rotate,
     scenes: stored.scenes,
+    display: stored.display ?? defaultWallDisplay(),
     updatedAt: stored.updatedAt.toISOString(),
     updatedBy: stored.updatedBy,
   };
@@ -103,6 +106,8 @@ export class WallConfigService<A = unknown> {
         unitCode: code,
         rotate: r.data.rotate,
         scenes: r.data.scenes,
+        // A body without `display` (an older admin client, a script) keeps the wall's own.
+        display: r.data.display ?? before?.display ?? null,
         updatedBy,
       }),
     );
@@ -115,6 +120,7 @@ export class WallConfigService<A = unknown> {
         rotate: saved.rotate,
         scenes: saved.scenes.map((s) => `${s.id}${s.enabled ? '' : ' (off)'}`),
         previous: before ? before.scenes.map((s) => s.id) : 'defaults',
+        display: saved.display,
       },
     });
     this.deps.onChanged?.(saved);

@@ -22,6 +22,7 @@ import { canWorkAlerts, useSession } from '../../shared/api/useSession';
 import { useThrottledValue } from '../../shared/ui/useThrottledValue';
 import { useUnitsData } from './hooks/useUnitsData';
 import { useWallConfig } from './hooks/useWallConfig';
+import { useWallType } from './hooks/useWallType';
 import { useI18n } from '../../shared/i18n/useI18n';
 import { mapSeverity } from './model/alertBoard';
 import { burnInOffset } from './model/burnIn';
@@ -196,6 +197,7 @@ export default function WallPage() {
   );
 
   const layout = tileLayout(params.tiles, params.tile);
+  const type = useWallType(config.display, layout);
   const burn = burnInOffset(now);
   const canvas: CSSProperties = {
     ...canvasStyle(layout),
@@ -217,6 +219,9 @@ export default function WallPage() {
       className="wall-viewport"
       data-tiles={`${layout.cols}x${layout.rows}`}
       data-tile={params.tile}
+      data-rem-px={type.remPx.toFixed(2)}
+      data-min-arcmin={type.minArcMinutes.toFixed(1)}
+      data-type-capped={type.capped ? 'true' : 'false'}
     >
       <div className="wall" data-testid="wall" style={canvas}>
         <WallHeader

@@ -10,7 +10,9 @@ import type { DeviceState } from '../live/deviceStore';
 import { useBasemapStyle } from './basemap';
 import { wallBounds, type Bounds } from './bounds';
 import type { Rgba } from './colorScale';
-import { boxOf, leaderEnd, placeLabels, type Box, type PlacedLabel } from './labelPlacement';
+import { boxOf, leaderEnd, type Box, type PlacedLabel } from './labelPlacement';
+import { MapKey, type MapKeyEntry } from './MapKey';
+import { placeWithKey } from './wardKey';
 import { DevicePoints, devicePointLayer, deviceRgba } from './layers/devicePoints';
 import { alertPulseLayers, heatmapLayer, hexagonLayer, vesselLayers } from './layers/overlayLayers';
 import { citizenLayer } from './layers/citizenLayer';
@@ -35,8 +37,10 @@ import { WallMap, type MapViewInfo } from './WallMap';
 import './sceneMap.css';
 
 const WARD_FILL_ALPHA = 150;
+/** Hoàng Sa / Trường Sa on the main map, px of a 16 px rem: the wall's smallest text. */
+const SOVEREIGNTY_LABEL_SIZE = 16;
 /** Width of the East Sea inset in CSS px at 1920×1080 (.sea-inset in wall.css). */
-const INSET_WIDTH_PX = 340;
+const INSET_WIDTH_PX = 288;
 /** Aggregations (heatmap, hexagons) and vessel trails follow live values at most this often. */
 const AGGREGATE_THROTTLE_MS = 1000;
 const NO_DEVICES: readonly DeviceState[] = [];
@@ -82,18 +86,21 @@ function devicesWith(
 const LabelList = memo(function LabelList({
   labels,
   origin,
+  fontPx,
 }: {
-  labels: readonly PlacedLabel[];
+  labels: readonly (PlacedLabel & { number?: number })[];
   origin: [number, number];
+  fontPx: number;
 }) {
   return (
-    <ul className="sr-only" data-testid="map-labels">
+    <ul className="sr-only" data-testid="map-labels" data-font-px={fontPx.toFixed(2)}>
       {labels.map((l) => {
         const [x0, y0, x1, y1] = boxOf(l);
         return (
           <li
             key={l.id}
             data-code={l.id}
+            data-number={l.number ?? ''}
             data-leader={l.leader ? 'true' : 'false'}
             data-left={(origin[0] + x0).toFixed(1)}
             data-top={(origin[1] + y0).toFixed(1)}
@@ -305,20 +312,25 @@ export function SceneMap(props: SceneMapProps) {
   const [view, setView] = useState<MapViewInfo | null>(null);
   const legendKey = `${scale.kind}|${overlays.join()}`;
   const hostRef = useRef<HTMLDivElement>(null);
-  const [placed, setPlaced] = useState<{ labels: PlacedLabel[]; origin: [number, number] }>({
+  const [placed, setPlaced] = useState<{
+    labels: (PlacedLabel & { number?: number })[];
+    origin: [number, number];
+  }>({
     labels: [],
     origin: [0, 0],
   });
+  const [keyEntries, setKeyEntries] = useState<MapKeyEntry[]>([]);
   const [mapLabels, setMapLabels] = useState<MapLabel[]>([]);
   useEffect(() => {
     const host = hostRef.current;
     if (!view || !host || !fontsReady || wards.length === 0) return;
     const rect = host.getBoundingClientRect();
     // DOM furniture over the map (inset, legend) is off limits for labels.
-    const obstacles: Box[] = [...host.querySelectorAll('.sea-inset, .scene-legend')].map((el) => {
+    const boxIn = (el: Element): Box => {
       const r = el.getBoundingClientRect();
       return [r.left - rect.left, r.top - rect.top, r.right - rect.left, r.bottom - rect.top];
-    });
+    };
+    const furniture: Box[] = [...host.querySelectorAll('.sea-inset, .scene-legend')].map(boxIn);
     const size = WARD_LABEL_SIZE * uiScale;
     const requests = wards
       .filter((f) => !offshore.has(f.properties.code))
@@ -333,23 +345,39 @@ export function SceneMap(props: SceneMapProps) {
           priority: children.get(f.properties.code)?.areaKm2 ?? 0,
         };
       });
-    const result = placeLabels(requests, {
-      width: view.width,
-      height: view.height,
-      obstacles,
-      margin: 2 * uiScale,
+    const numberSize = (n: number) => ({
+      width: labelTextWidth(String(n), size, MAP_FONT_FAMILY) + size * 0.4,
+      height: size * 1.25,
     });
+    const place = (obstacles: Box[]) =>
+      placeWithKey(
+        requests,
+        { width: view.width, height: view.height, obstacles, margin: 2 * uiScale },
+        numberSize,
+      );
+    // The key's corner is reserved only when some names need it.
+    let result = place(furniture);
+    const keyBox = host.querySelector('.map-key');
+    if (result.key.length > 0 && keyBox) result = place([...furniture, boxIn(keyBox)]);
     const names = new Map(wards.map((f) => [f.properties.code, f.properties.shortName]));
-    setPlaced({ labels: result.placed, origin: [rect.left, rect.top] });
-    setMapLabels(
-      result.placed.map((p) => ({
-        code: p.id,
-        text: names.get(p.id) ?? p.id,
-        position: view.unproject([p.x, p.y]),
-        anchor: view.unproject([p.anchorX, p.anchorY]),
-        leaderEnd: p.leader ? view.unproject(leaderEnd(p, 2 * uiScale)) : null,
-      })),
+    const numberOf = new Map(result.key.map((k) => [k.code, k.n]));
+    const numbers = result.numbers.map((p) => ({ ...p, number: numberOf.get(p.id) }));
+    setPlaced({ labels: [...result.names, ...numbers], origin: [rect.left, rect.top] });
+    setKeyEntries(
+      result.key.map((k) => ({ code: k.code, n: k.n, name: names.get(k.code) ?? k.code })),
     );
+    const toMap = (p: PlacedLabel, text: string, number: boolean): MapLabel => ({
+      code: p.id,
+      text,
+      number,
+      position: view.unproject([p.x, p.y]),
+      anchor: view.unproject([p.anchorX, p.anchorY]),
+      leaderEnd: p.leader ? view.unproject(leaderEnd(p, 2 * uiScale)) : null,
+    });
+    setMapLabels([
+      ...result.names.map((p) => toMap(p, names.get(p.id) ?? p.id, false)),
+      ...numbers.map((p) => toMap(p, String(p.number ?? ''), true)),
+    ]);
     // The legend's size changes with the scene: re-place so no name ends up under it.
   }, [view, wards, offshore, children, fontsReady, uiScale, legendKey]);
 
@@ -358,7 +386,7 @@ export function SceneMap(props: SceneMapProps) {
       fontsReady
         ? [
             ...placedLabelLayers('ward-labels', mapLabels, uiScale),
-            sovereigntyLayer('sovereignty', sovereignty, 14 * uiScale),
+            sovereigntyLayer('sovereignty', sovereignty, SOVEREIGNTY_LABEL_SIZE * uiScale),
           ]
         : [],
     [fontsReady, mapLabels, sovereignty, uiScale],
@@ -413,7 +441,13 @@ export function SceneMap(props: SceneMapProps) {
         overlays={overlays}
         alarmLevels={stationsWithLevels}
       />
-      <LabelList labels={placed.labels} origin={placed.origin} />
+      <MapKey entries={keyEntries} title={t('map.keyTitle')} />
+      <LabelList labels={placed.labels} origin={placed.origin} fontPx={WARD_LABEL_SIZE * uiScale} />
+      <span
+        className="sr-only"
+        data-testid="sovereignty-label-size"
+        data-font-px={(SOVEREIGNTY_LABEL_SIZE * uiScale).toFixed(2)}
+      />
       {showCitizen && <CitizenPointList points={citizen} />}
       <ul className="sr-only" aria-label={t('mapScene.labels')}>
         {mapLabels.map((l) => (

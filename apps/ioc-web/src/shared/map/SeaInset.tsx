@@ -8,8 +8,8 @@ import { sovereigntyLayer, type SovereigntyLabel } from './layers/sovereigntyLay
 import { MAP_FONT_FAMILY } from './layers/textStyle';
 import { labelTextWidth } from './measureText';
 
-/** Label size in the inset, CSS px at 1920×1080. */
-export const INSET_LABEL_SIZE = 11;
+/** Label size in the inset, px of a 16 px rem: the wall's smallest text, like the ward names. */
+export const INSET_LABEL_SIZE = 16;
 
 /** The East Sea from the central coast to Trường Sa. */
 const INSET_EXTENT: Bounds = [
@@ -70,6 +70,32 @@ export function SeaInset({ wards, mainBounds, labels, fontsReady, uiScale, title
     };
   }, []);
 
+  // Each label centred on its archipelago, pulled in just enough to lie wholly in the inset
+  // (at wall sizes "Quần đảo Trường Sa (Việt Nam)" is nearly as wide as the inset).
+  const shown = useMemo(() => {
+    if (size[0] < 10 || !fontsReady) return labels.map((label) => ({ label, box: null }));
+    const viewport = new WebMercatorViewport({
+      width: size[0],
+      height: size[1],
+      ...viewStateFor(size[0], size[1]),
+    });
+    const px = INSET_LABEL_SIZE * uiScale;
+    const pad = 4 * uiScale;
+    const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
+    return labels.map((l) => {
+      const [x = 0, y = 0] = viewport.project(l.position);
+      const w = labelTextWidth(l.text, px, MAP_FONT_FAMILY);
+      const h = px * 1.25;
+      const cx = clamp(x, w / 2 + pad, size[0] - w / 2 - pad);
+      const cy = clamp(y, h / 2 + pad, size[1] - h / 2 - pad);
+      const [lon = 0, lat = 0] = viewport.unproject([cx, cy]);
+      return {
+        label: { ...l, position: [lon, lat] as [number, number] },
+        box: { left: cx - w / 2, top: cy - h / 2, width: w, height: h },
+      };
+    });
+  }, [labels, size, fontsReady, uiScale]);
+
   const layers = useMemo(() => {
     const frame = mainBounds
       ? [
@@ -102,42 +128,38 @@ export function SeaInset({ wards, mainBounds, labels, fontsReady, uiScale, title
         widthUnits: 'pixels',
         getWidth: Math.max(1, uiScale * 1.5),
       }),
-      fontsReady && sovereigntyLayer('inset-sovereignty', labels, INSET_LABEL_SIZE * uiScale),
+      fontsReady &&
+        sovereigntyLayer(
+          'inset-sovereignty',
+          shown.map((s) => s.label),
+          INSET_LABEL_SIZE * uiScale,
+        ),
     ];
-  }, [wards, mainBounds, labels, fontsReady, uiScale]);
+  }, [wards, mainBounds, shown, fontsReady, uiScale]);
 
   useEffect(() => {
     deckRef.current?.setProps({ layers, viewState: viewStateFor(size[0], size[1]) });
     if (hostRef.current) exposeDrawnLayers(hostRef.current, layers);
   }, [layers, size]);
 
-  // Where each label lands, in page px: the same projection the inset Deck uses.
-  const boxes = useMemo(() => {
-    const host = hostRef.current;
-    if (!host || size[0] < 10 || !fontsReady) return null;
-    const rect = host.getBoundingClientRect();
-    const viewport = new WebMercatorViewport({
-      width: size[0],
-      height: size[1],
-      ...viewStateFor(size[0], size[1]),
-    });
-    const px = INSET_LABEL_SIZE * uiScale;
-    return labels.map((l) => {
-      const [x = 0, y = 0] = viewport.project(l.position);
-      const w = labelTextWidth(l.text, px, MAP_FONT_FAMILY);
-      const h = px * 1.25;
-      return { left: rect.left + x - w / 2, top: rect.top + y - h / 2, width: w, height: h };
-    });
-  }, [labels, size, fontsReady, uiScale]);
+  // Where each label lands, in page px.
+  const origin = hostRef.current?.getBoundingClientRect();
+  const boxes = shown.map(({ box }) =>
+    box && origin ? { ...box, left: origin.left + box.left, top: origin.top + box.top } : null,
+  );
 
   return (
-    <figure className="sea-inset" aria-label={title}>
+    <figure
+      className="sea-inset"
+      aria-label={title}
+      data-font-px={(INSET_LABEL_SIZE * uiScale).toFixed(2)}
+    >
       <div ref={hostRef} className="sea-inset-canvas" />
       <figcaption className="sea-inset-title">{title}</figcaption>
       {/* The labels are drawn on canvas; this keeps them readable by assistive tech and tests. */}
       <ul className="sr-only" data-testid="sovereignty-labels">
         {labels.map((l, i) => {
-          const b = boxes?.[i];
+          const b = boxes[i];
           return (
             <li
               key={l.text}

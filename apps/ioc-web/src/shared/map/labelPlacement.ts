@@ -35,6 +35,15 @@ export interface PlacementOptions {
   margin: number;
   /** Directions tried per radius (more = tighter packing, slower). */
   directions?: number;
+  /** false: labels that lose their anchor are returned unplaced instead of moved with a leader. */
+  leaders?: boolean;
+  /**
+   * Also try positions shifted along the label while its anchor stays inside its box (still
+   * reads as the ward's name, no leader needed) before giving the anchor up.
+   */
+  nudge?: boolean;
+  /** Longest leader, in label heights; a label that needs a longer one is left unplaced. */
+  maxLeaderHeights?: number;
 }
 
 export function boxOf(l: { x: number; y: number; width: number; height: number }): Box {
@@ -89,17 +98,37 @@ export function placeLabels(
 
   const sorted = [...requests].sort(byPriority);
   const losers: LabelRequest[] = [];
+  const nudges = opts.nudge
+    ? [
+        [0, -0.4],
+        [0, 0.4],
+        [-0.35, 0],
+        [0.35, 0],
+        [-0.35, -0.4],
+        [0.35, -0.4],
+        [-0.35, 0.4],
+        [0.35, 0.4],
+      ]
+    : [];
   for (const r of sorted) {
-    if (free(boxOf(r))) take(r, r.x, r.y, false);
+    if (free(boxOf(r))) {
+      take(r, r.x, r.y, false);
+      continue;
+    }
+    const spot = nudges
+      .map(([dx = 0, dy = 0]) => ({ x: r.x + dx * r.width, y: r.y + dy * r.height }))
+      .find((c) => free(boxOf({ ...c, width: r.width, height: r.height })));
+    if (spot) take(r, spot.x, spot.y, false);
     else losers.push(r);
   }
+  if (opts.leaders === false) return { placed, unplaced: losers.map((r) => r.id) };
   // The anchors of displaced labels stay visible: no other label may cover them.
   const anchorBoxes: Box[] = losers.map((r) => [r.x - 2, r.y - 2, r.x + 2, r.y + 2]);
   const clearOfAnchors = (b: Box, self: LabelRequest): boolean =>
     anchorBoxes.every((a, i) => losers[i] === self || !overlaps(b, a));
 
   const unplaced: string[] = [];
-  const maxRadius = Math.hypot(width, height);
+  const maxRadius = opts.maxLeaderHeights === undefined ? Math.hypot(width, height) : Infinity;
   for (const r of losers) {
     // Away from the crowd: the direction from the mean of nearby anchors to this one.
     let cx = 0;
@@ -119,7 +148,8 @@ export function placeLabels(
     });
     let done = false;
     const step = Math.max(2, r.height * 0.5);
-    for (let radius = r.height * 0.75; radius <= maxRadius && !done; radius += step) {
+    const limit = Math.min(maxRadius, (opts.maxLeaderHeights ?? Infinity) * r.height);
+    for (let radius = r.height * 0.75; radius <= limit && !done; radius += step) {
       for (const a of angles) {
         const x = r.x + Math.cos(a) * (radius + r.width / 2);
         const y = r.y + Math.sin(a) * (radius + r.height / 2);

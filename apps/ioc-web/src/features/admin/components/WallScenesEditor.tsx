@@ -1,4 +1,9 @@
-import { defaultWallScenes, type WallScene } from '@ioc/contracts';
+import {
+  defaultWallDisplay,
+  defaultWallScenes,
+  type WallDisplay,
+  type WallScene,
+} from '@ioc/contracts';
 import { useEffect, useState, type SyntheticEvent } from 'react';
 import { fetchIndicators, fetchWallConfig, saveWallConfig } from '../model/endpoints';
 import { moveScene, newScene, validateScenes } from '../model/scenes';
@@ -8,6 +13,7 @@ import { useI18n } from '../../../shared/i18n/useI18n';
 import { errorText, problemsOf } from '../../../shared/ui/errorText';
 import { Check } from '../../../shared/ui/Field';
 import { ListState } from './ListState';
+import { WallDisplayFields, displayProblems } from './WallDisplayFields';
 import { WallSceneRow } from './WallSceneRow';
 
 /**
@@ -21,6 +27,7 @@ export function WallScenesEditor({ unit }: { unit: string }) {
   const indicators = useResource((signal) => fetchIndicators(signal), []);
   const [scenes, setScenes] = useState<WallScene[] | null>(null);
   const [rotate, setRotate] = useState(true);
+  const [display, setDisplay] = useState<WallDisplay>(defaultWallDisplay);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -28,12 +35,16 @@ export function WallScenesEditor({ unit }: { unit: string }) {
     if (config.status === 'ready') {
       setScenes(config.data.scenes);
       setRotate(config.data.rotate);
+      setDisplay(config.data.display);
       setStatus(null);
     }
   }, [config.status, config.data]);
 
   const { problems, noneEnabled } = validateScenes(scenes ?? []);
-  const invalid = Object.keys(problems).length > 0 || noneEnabled;
+  const invalid =
+    Object.keys(problems).length > 0 ||
+    noneEnabled ||
+    Object.keys(displayProblems(display)).length > 0;
   const edit = (i: number, patch: Partial<WallScene>) => {
     setScenes((list) => (list ?? []).map((s, j) => (j === i ? { ...s, ...patch } : s)));
     setStatus(null);
@@ -43,10 +54,11 @@ export function WallScenesEditor({ unit }: { unit: string }) {
     e.preventDefault();
     if (scenes === null || invalid) return;
     setBusy(true);
-    saveWallConfig(unit, { rotate, scenes }).then(
+    saveWallConfig(unit, { rotate, scenes, display }).then(
       (saved) => {
         setBusy(false);
         setScenes(saved.scenes);
+        setDisplay(saved.display);
         setStatus({
           ok: true,
           text: t('admin.wall.saved', {
@@ -84,6 +96,13 @@ export function WallScenesEditor({ unit }: { unit: string }) {
                     who: c.updatedBy ?? '—',
                   })}
             </p>
+            <WallDisplayFields
+              value={display}
+              onChange={(d) => {
+                setDisplay(d);
+                setStatus(null);
+              }}
+            />
             <Check label={t('admin.wall.rotate')} checked={rotate} onChange={setRotate} />
             {scenes !== null && scenes.length === 0 && (
               <div className="admin-state">{t('admin.wall.noScenes')}</div>
@@ -126,6 +145,7 @@ export function WallScenesEditor({ unit }: { unit: string }) {
                 onClick={() => {
                   setScenes(defaultWallScenes());
                   setRotate(true);
+                  setDisplay(defaultWallDisplay());
                   setStatus({ ok: true, text: t('admin.wall.resetDone') });
                 }}
               >

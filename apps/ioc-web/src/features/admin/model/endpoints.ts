@@ -13,6 +13,7 @@ import {
   type FeedCadence,
   type Role,
   type WallConfig,
+  type WallDisplay,
   type WallScene,
 } from '@ioc/contracts';
 import { indicatorItem, listOf, unitItem } from '../../../shared/api/adminSchemas';
@@ -127,7 +128,7 @@ export async function fetchWallConfig(unit: string, signal?: AbortSignal) {
 
 export async function saveWallConfig(
   unit: string,
-  config: { rotate: boolean; scenes: WallScene[] },
+  config: { rotate: boolean; scenes: WallScene[]; display: WallDisplay },
 ): Promise<WallConfig> {
   return wallConfigSchema.parse(
     await call('PUT', `/api/v1/wall/config?unit=${enc(unit)}`, { body: config }),

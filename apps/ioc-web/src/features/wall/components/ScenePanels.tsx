@@ -48,8 +48,9 @@ export interface ScenePanelsProps {
 }
 
 /**
- * The cards of a scene. Row counts are fixed per scene so the column never scrolls or
- * overflows at any wall size (the layout scales in rem; see global.css).
+ * The cards of a scene: few facts, each large enough to read from the back of the room. Row
+ * counts are fixed per scene so the column never scrolls or overflows: the wall is laid out in
+ * rem on a canvas of at least LAYOUT_REM (shared/ui/wallTypography.ts), whatever its size or distance.
  */
 export function ScenePanels(props: ScenePanelsProps) {
   const { scene, alerts, scorecard, fleet, measure, unitName } = props;
@@ -97,8 +98,8 @@ export function ScenePanels(props: ScenePanelsProps) {
     case 'overview':
       return (
         <>
-          {score(3, true)}
-          {ticker(3)}
+          {score(1, true)}
+          {ticker(2)}
           {fleetPanel(0)}
         </>
       );
@@ -106,13 +107,13 @@ export function ScenePanels(props: ScenePanelsProps) {
       return (
         <>
           {ranks(4)}
-          <TopDevices devices={props.top.slice(0, 6)} unitName={unitName} />
+          <TopDevices devices={props.top.slice(0, 4)} unitName={unitName} />
         </>
       );
     case 'water':
       return (
         <>
-          {ranks(3)}
+          {/* The stations against their own báo động levels say more than ward means. */}
           {scene.measure.kind === 'metric' && (
             <StationLevels
               stations={props.stations}
@@ -121,7 +122,7 @@ export function ScenePanels(props: ScenePanelsProps) {
               unitName={unitName}
             />
           )}
-          {ticker(3)}
+          {ticker(2)}
         </>
       );
     case 'traffic':
@@ -148,8 +149,8 @@ export function ScenePanels(props: ScenePanelsProps) {
           list={props.tasks.data}
           asOf={props.tasks.asOf}
           stale={props.tasks.stale}
-          leadRows={5}
-          dueRows={4}
+          leadRows={3}
+          dueRows={2}
         />
       );
     case 'citizen':

@@ -33,6 +33,8 @@ export function StationLevels({ stations, metric, rows, unitName }: StationLevel
               data-device-id={s.device.id}
               data-level={s.level}
               data-value={s.value}
+              // The reading's time on hover: at 5 m the line holds the margin, not a clock.
+              title={t('wall.asOf', { time: formatTime(new Date(s.time)) })}
             >
               <span className="station-badge">
                 {s.level > 0 ? t('panel.alarmShort', { n: ROMAN[s.level] ?? '' }) : '—'}
@@ -52,8 +54,7 @@ export function StationLevels({ stations, metric, rows, unitName }: StationLevel
                     : t('panel.toNextAlarm', {
                         gap: metrics.value(metric, s.toNext),
                         n: ROMAN[s.level + 1] ?? '',
-                      })}{' '}
-                  · {formatTime(new Date(s.time))}
+                      })}
                 </span>
               </span>
               <span className="top-value">{metrics.value(metric, s.value)}</span>

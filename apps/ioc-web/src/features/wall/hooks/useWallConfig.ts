@@ -1,4 +1,4 @@
-import { defaultWallScenes, type WallConfig } from '@ioc/contracts';
+import { defaultWallDisplay, defaultWallScenes, type WallConfig } from '@ioc/contracts';
 import { useMemo } from 'react';
 import { fetchWallConfig } from '../../../shared/api/endpoints';
 import type { PolledSnapshot } from '../model/polledResource';
@@ -33,6 +33,7 @@ export function useWallConfig(unitCode: string, kick?: unknown): WallConfigState
         unitCode,
         rotate: true,
         scenes: defaultWallScenes(),
+        display: defaultWallDisplay(),
         updatedAt: null,
         updatedBy: null,
       },

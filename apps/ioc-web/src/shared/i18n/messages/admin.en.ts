@@ -228,6 +228,18 @@ export const adminEn: Record<keyof typeof adminVi, string> = {
   'admin.wall.usingDefaults': 'This unit uses the default scenes.',
   'admin.wall.lastSaved': 'Last saved at {time} by {who}.',
   'admin.wall.rotate': 'Rotate scenes automatically',
+  'admin.wall.display': 'Wall panels and viewing distance',
+  'admin.wall.display.diagonal': 'Panel diagonal (inches)',
+  'admin.wall.display.cols': 'Panels across',
+  'admin.wall.display.rows': 'Panels down',
+  'admin.wall.display.distance': 'Distance to the farthest seat (m)',
+  'admin.wall.display.textScale': 'Text size',
+  'admin.wall.display.scaleMinimum': '{pct}% — the legible minimum',
+  'admin.wall.display.scale': '{pct}%',
+  'admin.wall.display.readout':
+    'Wall {width} × {height} m. Smallest text {mm} mm high ({px} px on a 1920×1080 output): {arc}′ from {distance} m (minimum {min}′).',
+  'admin.wall.display.capped':
+    'The layout cannot enlarge text further: at this distance text needs to be {mm} mm high. Use larger or more panels, or seat people closer.',
   'admin.wall.noScenes': 'There are no scenes.',
   'admin.wall.moveUp': 'Move up',
   'admin.wall.moveDown': 'Move down',

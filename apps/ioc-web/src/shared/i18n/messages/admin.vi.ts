@@ -227,6 +227,18 @@ export const adminVi = {
   'admin.wall.usingDefaults': 'Đơn vị đang dùng bộ cảnh mặc định.',
   'admin.wall.lastSaved': 'Lưu lần cuối lúc {time} bởi {who}.',
   'admin.wall.rotate': 'Tự động chuyển cảnh',
+  'admin.wall.display': 'Màn hình tường và khoảng cách xem',
+  'admin.wall.display.diagonal': 'Đường chéo mỗi màn (inch)',
+  'admin.wall.display.cols': 'Số màn theo chiều ngang',
+  'admin.wall.display.rows': 'Số màn theo chiều dọc',
+  'admin.wall.display.distance': 'Khoảng cách tới hàng ghế xa nhất (m)',
+  'admin.wall.display.textScale': 'Cỡ chữ',
+  'admin.wall.display.scaleMinimum': '{pct}% — tối thiểu đọc được',
+  'admin.wall.display.scale': '{pct}%',
+  'admin.wall.display.readout':
+    'Tường {width} × {height} m. Chữ nhỏ nhất cao {mm} mm ({px} px trên đầu ra 1920×1080): {arc}′ nhìn từ {distance} m (tối thiểu {min}′).',
+  'admin.wall.display.capped':
+    'Bố cục không thể phóng chữ thêm: ở khoảng cách này chữ cần cao {mm} mm. Hãy dùng màn lớn hơn, thêm màn hoặc giảm khoảng cách.',
   'admin.wall.noScenes': 'Chưa có cảnh nào.',
   'admin.wall.moveUp': 'Đưa lên',
   'admin.wall.moveDown': 'Đưa xuống',

@@ -27,6 +27,7 @@ export const wallEn: Record<keyof typeof wallVi, string> = {
   'map.hoangSa': 'Hoàng Sa Archipelago (Viet Nam)',
   'map.truongSa': 'Trường Sa Archipelago (Viet Nam)',
   'map.insetTitle': 'East Sea',
+  'map.keyTitle': 'Wards by their number on the map',
   'map.label': 'Monitoring map',
   'scene.position': 'Scene {n}/{total}',
   'scene.overview.ward': 'Ward overview',

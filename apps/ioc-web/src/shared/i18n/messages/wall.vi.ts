@@ -25,6 +25,7 @@ export const wallVi = {
   'map.hoangSa': 'Quần đảo Hoàng Sa (Việt Nam)',
   'map.truongSa': 'Quần đảo Trường Sa (Việt Nam)',
   'map.insetTitle': 'Biển Đông',
+  'map.keyTitle': 'Phường, xã theo số trên bản đồ',
   'map.label': 'Bản đồ giám sát',
   'scene.position': 'Cảnh {n}/{total}',
   'scene.overview.ward': 'Tổng quan phường',

@@ -108,6 +108,8 @@ export function selectedWardLayer(id: string, ward: WardFeature | null, uiScale:
 export interface MapLabel {
   code: string;
   text: string;
+  /** A ward number (the name is in the map's key), drawn in the key's colour. */
+  number: boolean;
   position: [number, number];
   anchor: [number, number];
   /** Where the leader line meets the text; null when the label sits on its anchor. */
@@ -145,7 +147,7 @@ export function placedLabelLayers(id: string, labels: readonly MapLabel[], uiSca
       getText: (l) => l.text,
       getSize: WARD_LABEL_SIZE * uiScale,
       sizeUnits: 'pixels',
-      getColor: [232, 240, 250, 255],
+      getColor: (l) => (l.number ? KEY_NUMBER_RGBA : LABEL_RGBA),
       fontFamily: MAP_FONT_FAMILY,
       fontWeight: 600,
       characterSet: 'auto',
@@ -158,8 +160,14 @@ export function placedLabelLayers(id: string, labels: readonly MapLabel[], uiSca
   ];
 }
 
-/** Label size in CSS px at 1920×1080; multiplied by the UI scale. */
-export const WARD_LABEL_SIZE = 13;
+/**
+ * Label size in px of a 16 px rem, multiplied by the UI scale: 1rem, the wall's smallest text
+ * (sized for its viewing distance, shared/ui/wallTypography.ts).
+ */
+export const WARD_LABEL_SIZE = 16;
+const LABEL_RGBA: [number, number, number, number] = [232, 240, 250, 255];
+/** The key's number colour (.map-key-n). */
+const KEY_NUMBER_RGBA: [number, number, number, number] = [255, 214, 0, 255];
 
 export interface WardLabelInput {
   id: string;

@@ -1,0 +1,60 @@
+import {
+  boxOf,
+  placeLabels,
+  type LabelRequest,
+  type PlacedLabel,
+  type PlacementOptions,
+} from './labelPlacement';
+
+/** The longest leader a name may take before its ward is numbered instead, in label heights. */
+const SHORT_LEADER = 1.5;
+
+export interface KeyEntry {
+  code: string;
+  /** The number drawn on the map at the ward, 1-based, north to south. */
+  n: number;
+}
+
+export interface KeyedPlacement {
+  /** Names at their own anchors. */
+  names: PlacedLabel[];
+  /** Numbers of the wards whose names did not fit, at (or led to) their anchors. */
+  numbers: PlacedLabel[];
+  /** Number → ward, for the key beside the map. */
+  key: KeyEntry[];
+}
+
+/**
+ * Names every unit legibly at wall sizes. A name goes on the map where it fits at its own
+ * label point; a dense city core, where names at a readable size cannot all fit, gets numbers
+ * instead — short enough to sit on their wards — and the names go into a key beside the map,
+ * numbered north to south so the key reads down the coast. Numbers that still collide are
+ * moved a little with a short leader, never a star of long ones.
+ */
+export function placeWithKey(
+  requests: readonly LabelRequest[],
+  opts: PlacementOptions,
+  numberSize: (n: number) => { width: number; height: number },
+): KeyedPlacement {
+  // Names at, or nudged along, their anchors; a short leader where a little room is near.
+  const first = placeLabels(requests, { ...opts, nudge: true, maxLeaderHeights: SHORT_LEADER });
+  const byId = new Map(requests.map((r) => [r.id, r]));
+  const losers = first.unplaced
+    .map((id) => byId.get(id))
+    .filter((r): r is LabelRequest => r !== undefined)
+    .sort((a, b) => a.y - b.y || a.x - b.x);
+  const key = losers.map((r, i) => ({ code: r.id, n: i + 1 }));
+  const numberRequests = losers.map((r, i) => ({
+    id: r.id,
+    x: r.x,
+    y: r.y,
+    ...numberSize(i + 1),
+    // Fewer neighbours, better chance at the anchor: outer wards first, core last.
+    priority: -i,
+  }));
+  const numbers = placeLabels(numberRequests, {
+    ...opts,
+    obstacles: [...(opts.obstacles ?? []), ...first.placed.map((p) => boxOf(p))],
+  }).placed;
+  return { names: first.placed, numbers, key };
+}
