@@ -8,7 +8,7 @@ import { useUiScale } from './useUiScale';
 import { useI18n } from '../i18n/useI18n';
 import type { DeviceState } from '../live/deviceStore';
 import { useBasemapStyle } from './basemap';
-import { wallBounds, type Bounds } from './bounds';
+import { alertBounds, wallBounds, type Bounds } from './bounds';
 import type { Rgba } from './colorScale';
 import { boxOf, leaderEnd, type Box, type PlacedLabel } from './labelPlacement';
 import { MapKey, type MapKeyEntry } from './MapKey';
@@ -148,7 +148,15 @@ export function SceneMap(props: SceneMapProps) {
   const uiScale = useUiScale();
   const fontsReady = useFontsReady();
   const mapStyle = useBasemapStyle();
-  const { bounds, wards, insetWards } = useDisplayWards(props.wards);
+  const { bounds: unitBounds, wards, insetWards } = useDisplayWards(props.wards);
+  // The alerts scene goes to the alerts; every other scene frames the unit.
+  const alertFrame = scene.kind === 'alerts' ? alertBounds(alerts) : null;
+  const alertKey = alertFrame ? alertFrame.flat().join(',') : '';
+  const bounds = useMemo(
+    () => alertFrame ?? unitBounds,
+    // alertKey: the same frame keeps the same bounds, so live updates do not move the camera.
+    [alertKey, unitBounds],
+  );
   const context = props.context ?? NO_CONTEXT;
   const overlays = scene.overlays;
   const metric = scene.measure.kind === 'metric' ? scene.measure.metric : null;
@@ -336,6 +344,11 @@ export function SceneMap(props: SceneMapProps) {
       .filter((f) => !offshore.has(f.properties.code))
       .map((f) => {
         const [x, y] = view.project([f.properties.labelLon, f.properties.labelLat]);
+        return { f, x, y };
+      })
+      // A framed-in view (alerts) names the wards it shows, and keys none it does not.
+      .filter(({ x, y }) => x >= 0 && y >= 0 && x <= view.width && y <= view.height)
+      .map(({ f, x, y }) => {
         return {
           id: f.properties.code,
           x,
@@ -412,6 +425,7 @@ export function SceneMap(props: SceneMapProps) {
       data-fill-key={key}
       data-selected={selectedWard ?? ''}
       data-framed={framed}
+      data-frame={alertFrame ? 'alerts' : 'unit'}
       data-context={context.length}
       data-view-size={view ? `${view.width}x${view.height}` : ''}
     >

@@ -57,3 +57,29 @@ export function wallBounds(features: readonly WardFeature[], maxGrowth = 0.6): B
   }
   return main;
 }
+
+/** Smallest frame around alerts, in degrees (~6 km): one alert is shown with its surroundings. */
+const MIN_ALERT_SPAN = 0.06;
+
+/**
+ * The frame of an alerts scene: every open alert with a margin of a quarter of their spread
+ * (at least MIN_ALERT_SPAN across), so the wall goes to where something is wrong. Null when no
+ * alert has a place. Rounded to ~100 m so a live update that moves nothing keeps the camera.
+ */
+export function alertBounds(points: readonly { lon: number; lat: number }[]): Bounds | null {
+  if (points.length === 0) return null;
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const p of points) {
+    w = Math.min(w, p.lon);
+    e = Math.max(e, p.lon);
+    s = Math.min(s, p.lat);
+    n = Math.max(n, p.lat);
+  }
+  const padX = Math.max((e - w) * 0.25, (MIN_ALERT_SPAN - (e - w)) / 2);
+  const padY = Math.max((n - s) * 0.25, (MIN_ALERT_SPAN - (n - s)) / 2);
+  const r = (v: number) => Math.round(v * 1000) / 1000;
+  return [
+    [r(w - padX), r(s - padY)],
+    [r(e + padX), r(n + padY)],
+  ];
+}
