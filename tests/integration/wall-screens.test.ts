@@ -174,4 +174,27 @@ describe('wall screens API (embedded, access control on)', () => {
     expect(unknownField.status).toBe(400);
     expect((await list()).length).toBe(before);
   });
+
+  it("lets the same origin frame only the admin's scene preview, never another page", async () => {
+    const headersOf = async (path: string) => {
+      const r = await fetch(`${platform.httpUrl}${path}`);
+      await r.body?.cancel();
+      return {
+        frameOptions: r.headers.get('x-frame-options'),
+        ancestors: /frame-ancestors [^;]+/.exec(
+          r.headers.get('content-security-policy') ?? '',
+        )?.[0],
+      };
+    };
+    expect(await headersOf('/wall?unit=48&scene=air&kiosk=1&preview=1')).toEqual({
+      frameOptions: 'SAMEORIGIN',
+      ancestors: "frame-ancestors 'self'",
+    });
+    for (const path of ['/wall?unit=48&kiosk=1', '/admin/wall?preview=1']) {
+      expect(await headersOf(path)).toEqual({
+        frameOptions: 'DENY',
+        ancestors: "frame-ancestors 'none'",
+      });
+    }
+  });
 });

@@ -31,6 +31,7 @@ export function WallScreens() {
     <div className="admin-subsection" data-testid="wall-screens">
       <h3>{t('wallScreens.title')}</h3>
       <p className="admin-hint">{t('wallScreens.hint')}</p>
+      <p className="admin-hint">{t('wallScreens.kioskHint')}</p>
       <ListState
         resource={screens}
         isEmpty={(list) => list.length === 0}

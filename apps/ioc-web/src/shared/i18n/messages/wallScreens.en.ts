@@ -5,6 +5,8 @@ export const wallScreensEn: Record<keyof typeof wallScreensVi, string> = {
   'wallScreens.title': 'Screens',
   'wallScreens.hint':
     'Every screen opened with an access token reports its tile and scene every 30 seconds. Silent for over 2 minutes is offline.',
+  'wallScreens.kioskHint':
+    'Add &kiosk=1 to a screen’s address to make it read-only: no buttons, no cursor, no map dragging.',
   'wallScreens.empty': 'No screen has reported in yet.',
   'wallScreens.col.name': 'Screen',
   'wallScreens.col.unit': 'Unit',

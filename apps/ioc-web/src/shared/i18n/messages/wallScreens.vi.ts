@@ -3,6 +3,8 @@ export const wallScreensVi = {
   'wallScreens.title': 'Màn hình',
   'wallScreens.hint':
     'Mỗi màn hình mở bằng mã truy cập báo mỗi 30 giây ô và cảnh đang chiếu. Quá 2 phút không báo là ngoại tuyến.',
+  'wallScreens.kioskHint':
+    'Thêm &kiosk=1 vào địa chỉ của màn hình để màn hình chỉ xem: không nút bấm, không con trỏ, không kéo bản đồ.',
   'wallScreens.empty': 'Chưa có màn hình nào báo về.',
   'wallScreens.col.name': 'Màn hình',
   'wallScreens.col.unit': 'Đơn vị',
