@@ -273,6 +273,24 @@ describe('real responses match their documented schemas (embedded, access contro
         ],
       },
     });
+    // A wall screen reports in with its display token; the admin lists it.
+    await call({
+      method: 'POST',
+      route: '/api/v1/wall/screens/report',
+      url: '/api/v1/wall/screens/report',
+      token: 'display',
+      body: {
+        unit: PROVINCE,
+        tiles: { cols: 2, rows: 2 },
+        tile: 3,
+        sceneId: 'air',
+        sceneKind: 'air',
+        viewport: { width: 1920, height: 1080 },
+        kiosk: true,
+        build: null,
+      },
+    });
+    await call({ method: 'GET', route: '/api/v1/wall/screens', url: '/api/v1/wall/screens' });
     await call({
       method: 'POST',
       route: '/api/v1/feeds/{code}/rotate',

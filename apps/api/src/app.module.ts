@@ -20,6 +20,7 @@ import { IndicatorCatalogueController } from './indicators/catalogue.controller'
 import { FeedsController } from './indicators/feeds.controller';
 import { IndicatorViewsController } from './indicators/indicator-views.controller';
 import { WallController } from './wall/wall.controller';
+import { WallScreensController } from './wall/wall-screens.controller';
 import { WebConfigController } from './web-config/web-config.controller';
 import { OpenApiController } from './openapi/openapi.controller';
 import { OfficesController } from './tasks/offices.controller';
@@ -68,6 +69,7 @@ export class AppModule {
         TasksController,
         OfficesController,
         WallController,
+        WallScreensController,
         WebConfigController,
         OpenApiController,
         ReportsController,

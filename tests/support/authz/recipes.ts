@@ -115,6 +115,18 @@ export const RECIPES: Readonly<Record<string, Recipe>> = {
     }),
   },
 
+  // The unit comes from the matrix (body `unit`); a person's report is answered, not recorded.
+  'POST /api/v1/wall/screens/report': {
+    body: () => ({
+      tiles: { cols: 2, rows: 1 },
+      tile: 2,
+      sceneId: 'overview',
+      sceneKind: 'overview',
+      viewport: { width: 1920, height: 1080 },
+      kiosk: true,
+      build: null,
+    }),
+  },
   'PUT /api/v1/wall/config': {
     body: () => ({
       rotate: false,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonTooDeep } from './http-hardening';
+import { isScenePreview, jsonTooDeep } from './http-hardening';
 
 describe('jsonTooDeep', () => {
   const nest = (n: number) => Buffer.from('['.repeat(n) + ']'.repeat(n));
@@ -11,5 +11,19 @@ describe('jsonTooDeep', () => {
   });
   it('ignores brackets inside strings, escaped quotes included', () => {
     expect(jsonTooDeep(Buffer.from(JSON.stringify({ s: '[[[[[[\\"[[[[' })), 1)).toBe(false);
+  });
+});
+
+describe('isScenePreview', () => {
+  it("is the wall with preview=1 only: an admin's framed scene preview", () => {
+    expect(isScenePreview('/wall?unit=48&scene=air&kiosk=1&preview=1')).toBe(true);
+    expect(isScenePreview('/wall/?preview=true')).toBe(true);
+  });
+  it('leaves every other page unframeable', () => {
+    expect(isScenePreview('/wall?unit=48')).toBe(false);
+    expect(isScenePreview('/wall?preview=0')).toBe(false);
+    expect(isScenePreview('/admin/wall?preview=1')).toBe(false);
+    expect(isScenePreview('/api/v1/wall/config?unit=48&preview=1')).toBe(false);
+    expect(isScenePreview('/wallx?preview=1')).toBe(false);
   });
 });

@@ -33,6 +33,27 @@ const SECURITY_HEADERS: Record<string, string> = {
   'permissions-policy': 'camera=(), microphone=(), payment=(), usb=()',
 };
 
+/**
+ * The one framed page: an admin's live scene preview (`/wall?…&preview=1`, issue 20.6), framed
+ * by the admin page of the same origin. Framing stays denied to every other origin, and every
+ * other page stays unframeable.
+ */
+export function isScenePreview(url: string): boolean {
+  const q = url.indexOf('?');
+  const path = q === -1 ? url : url.slice(0, q);
+  if (path !== '/wall' && path !== '/wall/') return false;
+  const preview = new URLSearchParams(q === -1 ? '' : url.slice(q + 1)).get('preview');
+  return preview === '1' || preview === 'true';
+}
+
+const PREVIEW_HEADERS: Record<string, string> = {
+  'x-frame-options': 'SAMEORIGIN',
+  'content-security-policy': CONTENT_SECURITY_POLICY.replace(
+    "frame-ancestors 'none'",
+    "frame-ancestors 'self'",
+  ),
+};
+
 const CORS_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
 const CORS_HEADERS = 'authorization, content-type, x-webhook-secret, x-api-key, x-feed-key';
 
@@ -53,6 +74,8 @@ export function installHttpHardening(fastify: FastifyInstance, options: Hardenin
   });
   fastify.addHook('onRequest', async (req, reply) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) void reply.header(k, v);
+    if (isScenePreview(req.url))
+      for (const [k, v] of Object.entries(PREVIEW_HEADERS)) void reply.header(k, v);
     // API answers carry scoped data: not for shared caches unless a route says otherwise.
     if (req.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
     if (req.protocol === 'https')

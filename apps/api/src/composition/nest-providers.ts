@@ -34,6 +34,7 @@ import {
   LiveHub,
   RollupService,
   WallConfigService,
+  WallScreenService,
 } from '@ioc/live';
 import { OfficeService } from '@ioc/org';
 import { TaskProgressService, TaskService } from '@ioc/tasks';
@@ -122,6 +123,7 @@ export function nestProviders(ctx: PlatformContext): Provider[] {
     value(AqiService, live.aqi),
     value(FleetService, live.fleet),
     value(WallConfigService, ctx.wall),
+    value(WallScreenService, ctx.screens),
     value(WEB_CONFIG, webConfig),
     value(BasemapService, ctx.basemap),
     // units and indicators

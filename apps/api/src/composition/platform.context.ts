@@ -10,7 +10,7 @@ import type {
   ReadingWriter,
 } from '@ioc/ingest';
 import type { AuditActor } from '@ioc/auth';
-import type { LiveHub, LiveOperations, WallConfigService } from '@ioc/live';
+import type { LiveHub, LiveOperations, WallConfigService, WallScreenService } from '@ioc/live';
 import type { Registry } from 'prom-client';
 import type { UnitDirectory, UnitImportService } from '@ioc/geo';
 import type {
@@ -48,6 +48,8 @@ export interface PlatformContext {
   registration: DeviceRegistrationService<AuditActor>;
   /** Per-unit wall scene configuration (libs/live wall/). */
   wall: WallConfigService;
+  /** Wall screens reporting in with their display tokens (libs/live wall/). */
+  screens: WallScreenService;
   deadLetters: DeadLetterRepository;
   catalogue: MetricCatalogue;
   writer: ReadingWriter;

@@ -5,7 +5,7 @@ import { Logger } from '@nestjs/common';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import type { ApiConfig } from '@ioc/config';
 import { IngestMetrics } from '@ioc/ingest';
-import { WallConfigService } from '@ioc/live';
+import { WallConfigService, WallScreenService } from '@ioc/live';
 import { prepareFirstRun } from '../auth/first-run';
 import { CitizenLimits } from '../citizen/citizen-limits';
 import { CitizenRefusals } from '../citizen/citizen-refusals';
@@ -108,6 +108,12 @@ export async function startPlatform(
     },
   });
 
+  // Which screen shows which tile and scene; offline after 2 min silent, on the platform's clock.
+  const screens = new WallScreenService(db.pool, {
+    unitName: async (code) => (await units.get(code))?.name ?? null,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+
   const citizenRefusals = new CitizenRefusals(domain.deadLetters, registry);
   const ctx: PlatformContext = {
     config,
@@ -120,6 +126,7 @@ export async function startPlatform(
     directory,
     registration,
     wall,
+    screens,
     deadLetters: domain.deadLetterRepo,
     catalogue: domain.catalogue,
     writer: path.writer,

@@ -21,3 +21,4 @@ export * from './routes';
 export * from './reporting';
 export * from './reporting-export';
 export * from './notifications';
+export * from './wall-screens';

@@ -23,6 +23,7 @@ import { useThrottledValue } from '../../shared/ui/useThrottledValue';
 import { useUnitsData } from './hooks/useUnitsData';
 import { useWallConfig } from './hooks/useWallConfig';
 import { useWallType } from './hooks/useWallType';
+import { useScreenReport } from './hooks/useScreenReport';
 import { useI18n } from '../../shared/i18n/useI18n';
 import { mapSeverity } from './model/alertBoard';
 import { burnInOffset } from './model/burnIn';
@@ -35,6 +36,7 @@ import { SceneMap } from '../../shared/map/SceneMap';
 import type { MapAlert } from '../../shared/map/sceneMap.types';
 import { useWardMeasure } from '../../shared/map/useWardMeasure';
 import './wall.css';
+import './kiosk.css';
 
 const PANEL = { topN: 12, recentLimit: 500 } as const;
 /** DOM panels and ward fills follow deltas at most this often (the dots follow every frame). */
@@ -130,6 +132,9 @@ export default function WallPage() {
   const search = useLocationSearch();
   const pinned = useMemo(() => parseDisplayParams(search).scene, [search]);
   const slot = sceneAt({ scenes: config.scenes, rotate: config.rotate, pinned, now });
+  useScreenReport(params, slot);
+  // Kiosk: a read-only wall — no controls, no cursor, no map input (kiosk.css, SceneMap).
+  const { kiosk } = params;
 
   const [selectedWard, setSelectedWard] = useState<string | null>(null);
   const onWardClick = useCallback((code: string) => {
@@ -222,6 +227,7 @@ export default function WallPage() {
       data-rem-px={type.remPx.toFixed(2)}
       data-min-arcmin={type.minArcMinutes.toFixed(1)}
       data-type-capped={type.capped ? 'true' : 'false'}
+      data-kiosk={kiosk ? 'true' : undefined}
     >
       <div className="wall" data-testid="wall" style={canvas}>
         <WallHeader
@@ -232,6 +238,7 @@ export default function WallPage() {
           stale={liveStale}
           now={now}
           approximate={units.wards?.some((f) => f.properties.approximate) ?? false}
+          controls={!kiosk}
           sceneBar={
             <SceneBar
               slot={slot}
@@ -266,6 +273,7 @@ export default function WallPage() {
             measure={measure}
             selectedWard={selectedWard}
             onWardClick={onWardClick}
+            interactive={!kiosk}
           />
           {units.wards === null && (
             <p className="map-message" role="status">
@@ -334,9 +342,9 @@ export default function WallPage() {
                   top={stats.top}
                   stations={stats.stations}
                   unitName={unitName}
-                  canAcknowledge={canWorkAlerts(session)}
+                  canAcknowledge={!kiosk && canWorkAlerts(session)}
                   onAlertsChanged={alerts.refresh}
-                  onSelectWard={onWardClick}
+                  onSelectWard={kiosk ? undefined : onWardClick}
                 />
               )
             )}

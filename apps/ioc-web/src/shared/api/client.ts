@@ -116,6 +116,14 @@ export function apiSend(
 }
 
 /**
+ * A report a page makes about itself with its read token (a wall screen saying what it shows):
+ * not an action of a person, so a display token may send it.
+ */
+export function apiReport(path: string, body: unknown, signal?: AbortSignal): Promise<unknown> {
+  return request('POST', path, readToken(), body, signal);
+}
+
+/**
  * GET a file (evidence photo, export) with the page's read token. Files need the bearer header
  * like any other read, so a plain `<img src>` or `<a href>` cannot fetch them; the caller makes
  * an object URL of the blob.

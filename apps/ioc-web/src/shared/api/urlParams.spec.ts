@@ -10,4 +10,16 @@ describe('parseDisplayParams', () => {
     expect(parseDisplayParams('?unit=20242')).toMatchObject({ token: null, unitCode: '20242' });
     expect(parseDisplayParams('?unit=../x&token=')).toMatchObject({ token: null, unitCode: '48' });
   });
+
+  it('reads kiosk and preview flags, off unless set', () => {
+    expect(parseDisplayParams('?unit=48')).toMatchObject({ kiosk: false, preview: false });
+    expect(parseDisplayParams('?kiosk=1&preview=true')).toMatchObject({
+      kiosk: true,
+      preview: true,
+    });
+    expect(parseDisplayParams('?kiosk=0&preview=no')).toMatchObject({
+      kiosk: false,
+      preview: false,
+    });
+  });
 });

@@ -1,6 +1,6 @@
 /**
  * Settings a display reads from its URL, so a wall PC can be configured with a bookmark:
- * `/wall?unit=48&lang=vi&token=…&tiles=3x2&tile=4&scene=air`.
+ * `/wall?unit=48&lang=vi&token=…&tiles=3x2&tile=4&scene=air&kiosk=1`.
  */
 export interface DisplayParams {
   /** Display token; sent as `Authorization: Bearer` on REST and `?token=` on /ws. */
@@ -13,6 +13,10 @@ export interface DisplayParams {
   tile: number;
   /** Pins one scene by id: no rotation. */
   scene: string | null;
+  /** `?kiosk=1`: a read-only wall — no controls, no cursor, no map interaction. */
+  kiosk: boolean;
+  /** `?preview=1`: an admin's scene preview; never reports in as a screen. */
+  preview: boolean;
 }
 
 /** The demo region shipped with the platform (Thành phố Đà Nẵng). */
@@ -41,12 +45,15 @@ export function parseDisplayParams(search: string): DisplayParams {
       ? tileNumber
       : 1;
   const scene = get('scene');
+  const flag = (name: string) => ['1', 'true', 'yes'].includes(get(name).toLowerCase());
   return {
     token: token === '' ? null : token,
     unitCode: /^(\d{2}|\d{5})$/.test(unit) ? unit : DEFAULT_UNIT_CODE,
     tiles,
     tile,
     scene: /^[A-Za-z0-9-]{1,64}$/.test(scene) ? scene : null,
+    kiosk: flag('kiosk'),
+    preview: flag('preview'),
   };
 }
 

@@ -10,6 +10,7 @@ import { reportsEn } from './messages/reports.en';
 import { tabletEn } from './messages/tablet.en';
 import { tasksEn } from './messages/tasks.en';
 import { wallEn } from './messages/wall.en';
+import { wallScreensEn } from './messages/wallScreens.en';
 import type { MessageKey } from './messages.vi';
 
 /**
@@ -20,6 +21,7 @@ import type { MessageKey } from './messages.vi';
 export const en: Record<MessageKey, string> = {
   ...commonEn,
   ...wallEn,
+  ...wallScreensEn,
   ...tabletEn,
   ...adminEn,
   ...adminOpenDataEn,

@@ -10,6 +10,7 @@ import { reportsVi } from './messages/reports.vi';
 import { tabletVi } from './messages/tablet.vi';
 import { tasksVi } from './messages/tasks.vi';
 import { wallVi } from './messages/wall.vi';
+import { wallScreensVi } from './messages/wallScreens.vi';
 
 /**
  * Vietnamese UI strings — the reference dictionary, one file per area under messages/. Its keys
@@ -20,6 +21,7 @@ import { wallVi } from './messages/wall.vi';
 export const vi = {
   ...commonVi,
   ...wallVi,
+  ...wallScreensVi,
   ...tabletVi,
   ...adminVi,
   ...adminOpenDataVi,

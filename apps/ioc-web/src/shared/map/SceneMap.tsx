@@ -439,6 +439,7 @@ export function SceneMap(props: SceneMapProps) {
         onView={setView}
         mapStyle={mapStyle}
         pulse={pulse}
+        interactive={props.interactive ?? true}
       />
       <SeaInset
         wards={insetWards}

@@ -39,6 +39,8 @@ export interface WallMapProps {
    * second with the phase (0–1); nothing else is redrawn by the animation.
    */
   pulse?: ((phase: number) => LayersList) | null;
+  /** false: MapLibre takes no mouse, touch or keyboard input (a kiosk wall). Read at creation. */
+  interactive?: boolean;
 }
 
 export interface MapViewInfo {
@@ -66,7 +68,7 @@ const PULSE_PERIOD_MS = 1600;
  */
 export function WallMap(props: WallMapProps) {
   const { baseLayers, liveLayers, labelLayers, bounds, padding, ariaLabel, onZoom } = props;
-  const { onView, mapStyle, pulse } = props;
+  const { onView, mapStyle, pulse, interactive = true } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MaplibreMap | null>(null);
   const baseRef = useRef<MapboxOverlay | null>(null);
@@ -96,6 +98,7 @@ export function WallMap(props: WallMapProps) {
       pitchWithRotate: false,
       touchPitch: false,
       maxPitch: 0,
+      interactive,
     });
     // Added in stacking order: each overlay's canvas lies above the previous one's.
     const [base, live, labels, pulses] = [0, 1, 2, 3].map(

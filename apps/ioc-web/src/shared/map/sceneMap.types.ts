@@ -62,4 +62,6 @@ export interface SceneMapProps {
   measure: WardMeasure;
   selectedWard: string | null;
   onWardClick: (code: string) => void;
+  /** false on a kiosk wall: no pan, zoom or picking; the camera stays where the scene puts it. */
+  interactive?: boolean;
 }

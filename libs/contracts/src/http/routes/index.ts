@@ -10,6 +10,7 @@ import { PLATFORM_ROUTES } from './platform';
 import { TASK_ROUTES } from './tasks';
 import { REPORTING_ROUTES } from './reporting';
 import { STA_ROUTES } from './sta';
+import { WALL_SCREEN_ROUTES } from './wall-screens';
 import type { RouteContract } from './types';
 
 export * from './types';
@@ -23,6 +24,7 @@ export const ROUTES: readonly RouteContract[] = [
   ...INGEST_ROUTES,
   ...GEO_ROUTES,
   ...LIVE_ROUTES,
+  ...WALL_SCREEN_ROUTES,
   ...INDICATOR_ROUTES,
   ...TASK_ROUTES,
   ...CITIZEN_ROUTES,

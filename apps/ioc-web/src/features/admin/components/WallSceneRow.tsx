@@ -7,6 +7,7 @@ import { Check, Field, SelectField } from '../../../shared/ui/Field';
 import { MetricSelect } from '../../../shared/metrics/MetricSelect';
 import type { IndicatorItem } from '../../../shared/api/adminSchemas';
 import { IndicatorPicker } from './IndicatorPicker';
+import { ScenePreview } from './ScenePreview';
 
 const MEASURE_KEYS: Record<SceneMeasure['kind'], MessageKey> = {
   metric: 'admin.wall.measure.metric',
@@ -24,6 +25,7 @@ export function WallSceneRow({
   edit,
   onMove,
   onRemove,
+  preview,
 }: {
   scene: WallScene;
   /** The indicator catalogue, for an indicator scene's picker. */
@@ -35,8 +37,10 @@ export function WallSceneRow({
   edit: (patch: Partial<WallScene>) => void;
   onMove: (by: -1 | 1) => void;
   onRemove: () => void;
+  /** The live preview of this scene: one at a time, only of a scene the wall already has. */
+  preview?: { unit: string; open: boolean; saved: boolean; onToggle: () => void };
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <li
       className={s.enabled ? 'admin-scene' : 'admin-scene admin-scene-off'}
@@ -168,7 +172,27 @@ export function WallSceneRow({
       >
         {t('admin.wall.remove')}
       </button>
+      {preview && (
+        <button
+          type="button"
+          className="admin-link-button"
+          data-testid="scene-preview-toggle"
+          aria-expanded={preview.open}
+          disabled={!preview.saved}
+          title={preview.saved ? undefined : t('wallScreens.previewUnsaved')}
+          onClick={preview.onToggle}
+        >
+          {preview.open ? t('wallScreens.previewClose') : t('wallScreens.preview')}
+        </button>
+      )}
       {problems?.id && <p className="admin-inline-error">{t(problems.id)}</p>}
+      {preview?.open && (
+        <ScenePreview
+          unit={preview.unit}
+          sceneId={s.id}
+          sceneName={(lang === 'en' ? s.titleEn : s.titleVi) ?? t(SCENE_KIND_KEYS[s.kind])}
+        />
+      )}
     </li>
   );
 }

@@ -30,6 +30,13 @@ export function WallScenesEditor({ unit }: { unit: string }) {
   const [display, setDisplay] = useState<WallDisplay>(defaultWallDisplay);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  // One live preview at a time: each is a whole MapLibre wall.
+  const [previewId, setPreviewId] = useState<string | null>(null);
+  useEffect(() => {
+    setPreviewId(null);
+  }, [unit]);
+  // The preview shows what the wall shows: the saved scenes.
+  const savedIds = new Set((config.data?.scenes ?? []).map((s) => s.id));
 
   useEffect(() => {
     if (config.status === 'ready') {
@@ -124,6 +131,14 @@ export function WallScenesEditor({ unit }: { unit: string }) {
                   }}
                   onRemove={() => {
                     setScenes((scenes ?? []).filter((_, j) => j !== i));
+                  }}
+                  preview={{
+                    unit,
+                    open: previewId === s.id,
+                    saved: savedIds.has(s.id),
+                    onToggle: () => {
+                      setPreviewId((current) => (current === s.id ? null : s.id));
+                    },
                   }}
                 />
               ))}

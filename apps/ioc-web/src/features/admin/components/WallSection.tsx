@@ -5,8 +5,12 @@ import { AdminSection } from './AdminSection';
 import { UnitSelect } from './UnitSelect';
 import { WallDisplayTokens } from './WallDisplayTokens';
 import { WallScenesEditor } from './WallScenesEditor';
+import { WallScreens } from './WallScreens';
 
-/** /admin/wall: the scenes a unit's wall rotates through, and the wall screens' display tokens. */
+/**
+ * /admin/wall: the scenes a unit's wall rotates through (each with a live preview), the screens
+ * that report in, and the wall screens' display tokens.
+ */
 export function WallSection() {
   const { t } = useI18n();
   const dir = useUnitDirectory();
@@ -23,6 +27,7 @@ export function WallSection() {
       }
     >
       <WallScenesEditor unit={unit} />
+      <WallScreens />
       <WallDisplayTokens unit={unit} unitName={unitLabel(dir, unit)} />
     </AdminSection>
   );

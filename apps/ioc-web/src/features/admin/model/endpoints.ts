@@ -10,6 +10,7 @@ import {
   ruleViewSchema,
   userViewSchema,
   wallConfigSchema,
+  wallScreenViewSchema,
   type FeedCadence,
   type Role,
   type WallConfig,
@@ -133,6 +134,10 @@ export async function saveWallConfig(
   return wallConfigSchema.parse(
     await call('PUT', `/api/v1/wall/config?unit=${enc(unit)}`, { body: config }),
   );
+}
+
+export async function fetchWallScreens(signal?: AbortSignal) {
+  return listOf(wallScreenViewSchema, await call('GET', '/api/v1/wall/screens', { signal }));
 }
 
 export async function fetchDisplayTokens(signal?: AbortSignal) {

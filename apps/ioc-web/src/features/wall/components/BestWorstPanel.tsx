@@ -9,7 +9,8 @@ export interface BestWorstPanelProps {
   label: string;
   rows: number;
   unitName: (code: string | null) => string;
-  onSelect: (code: string) => void;
+  /** Absent on a kiosk wall: the rows are plain text, not buttons. */
+  onSelect?: ((code: string) => void) | undefined;
 }
 
 /** The best and worst wards for the scene's measure; a row opens that ward's panel. */
@@ -55,33 +56,45 @@ function RankList(props: {
   wards: readonly RankedWard[];
   uom: string;
   unitName: (code: string | null) => string;
-  onSelect: (code: string) => void;
+  onSelect?: ((code: string) => void) | undefined;
 }) {
   const { num } = useI18n();
+  const { onSelect } = props;
   return (
     <div className={`rank rank-${props.kind}`}>
       <h3 className="rank-heading">{props.heading}</h3>
       <ol className="rank-list" data-testid={`rank-${props.kind}`}>
         {props.wards.map((w) => {
           const name = props.unitName(w.code);
+          const row = (
+            <>
+              <span className="rank-name" title={name}>
+                {name}
+              </span>
+              <span className="rank-value">
+                {num(w.value, 1)}
+                {props.uom && <small>{props.uom}</small>}
+              </span>
+            </>
+          );
           return (
             <li key={w.code}>
-              <button
-                type="button"
-                className="rank-row"
-                data-ward={w.code}
-                onClick={() => {
-                  props.onSelect(w.code);
-                }}
-              >
-                <span className="rank-name" title={name}>
-                  {name}
-                </span>
-                <span className="rank-value">
-                  {num(w.value, 1)}
-                  {props.uom && <small>{props.uom}</small>}
-                </span>
-              </button>
+              {onSelect ? (
+                <button
+                  type="button"
+                  className="rank-row"
+                  data-ward={w.code}
+                  onClick={() => {
+                    onSelect(w.code);
+                  }}
+                >
+                  {row}
+                </button>
+              ) : (
+                <div className="rank-row" data-ward={w.code}>
+                  {row}
+                </div>
+              )}
             </li>
           );
         })}

@@ -44,7 +44,8 @@ export interface ScenePanelsProps {
   unitName: (code: string | null) => string;
   canAcknowledge: boolean;
   onAlertsChanged: () => void;
-  onSelectWard: (code: string) => void;
+  /** Absent on a kiosk wall: nothing on it is a control. */
+  onSelectWard?: ((code: string) => void) | undefined;
 }
 
 /**

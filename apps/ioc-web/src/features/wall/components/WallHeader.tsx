@@ -22,6 +22,8 @@ export interface WallHeaderProps {
    * the header, where the room reads first, so no one takes the cells for the real wards.
    */
   approximate?: boolean;
+  /** false on a kiosk wall: no language toggle (the wall shows its configured language). */
+  controls?: boolean;
 }
 
 export function WallHeader({
@@ -33,6 +35,7 @@ export function WallHeader({
   now,
   sceneBar,
   approximate = false,
+  controls = true,
 }: WallHeaderProps) {
   const { t } = useI18n();
   return (
@@ -62,7 +65,7 @@ export function WallHeader({
           <DataFreshness asOf={asOf} stale={stale} />
         </div>
         <WallClock now={now} />
-        <LanguageToggle />
+        {controls && <LanguageToggle />}
       </div>
     </header>
   );

@@ -1,0 +1,30 @@
+/** Wall management in admin (issue 20.6): the screens that report in, and scene previews. */
+export const wallScreensVi = {
+  'wallScreens.title': 'Màn hình',
+  'wallScreens.hint':
+    'Mỗi màn hình mở bằng mã truy cập báo mỗi 30 giây ô và cảnh đang chiếu. Quá 2 phút không báo là ngoại tuyến.',
+  'wallScreens.kioskHint':
+    'Thêm &kiosk=1 vào địa chỉ của màn hình để màn hình chỉ xem: không nút bấm, không con trỏ, không kéo bản đồ.',
+  'wallScreens.empty': 'Chưa có màn hình nào báo về.',
+  'wallScreens.col.name': 'Màn hình',
+  'wallScreens.col.unit': 'Đơn vị',
+  'wallScreens.col.tile': 'Ô',
+  'wallScreens.col.scene': 'Cảnh đang chiếu',
+  'wallScreens.col.resolution': 'Độ phân giải',
+  'wallScreens.col.lastSeen': 'Báo lần cuối',
+  'wallScreens.col.status': 'Trạng thái',
+  'wallScreens.tile': '{n}/{total}',
+  'wallScreens.kiosk': 'chỉ xem',
+  'wallScreens.online': 'Trực tuyến',
+  'wallScreens.offline': 'Ngoại tuyến',
+  'wallScreens.noScene': 'Chưa có cảnh',
+  'wallScreens.ago.now': 'vừa xong',
+  'wallScreens.ago.minutes': '{n} phút trước',
+  'wallScreens.ago.hours': '{n} giờ trước',
+  'wallScreens.ago.days': '{n} ngày trước',
+  'wallScreens.preview': 'Xem trước',
+  'wallScreens.previewClose': 'Đóng xem trước',
+  'wallScreens.previewUnsaved': 'Lưu cảnh này trước khi xem trước',
+  'wallScreens.previewTitle': 'Xem trước cảnh {scene}',
+  'wallScreens.previewHint': 'Màn hình tường thu nhỏ (1920×1080) với cấu hình đã lưu.',
+};
