@@ -209,6 +209,29 @@ describe.skipIf(!hasChromium)('wall — layout at 1080p and 4K', () => {
               .locator(`[data-testid="station-levels"] li[data-device-id="${PAST_LAST_ID}"]`)
               .waitFor({ timeout: 60_000 });
           }
+          if (scene.kind === 'alerts') {
+            // The map goes to the open alerts (the station past báo động III is one of them):
+            // their frame, not the province's, and on screen.
+            await expect
+              .poll(() => page.getAttribute('[data-testid="scene-map"]', 'data-frame'), {
+                timeout: 60_000,
+              })
+              .toBe('alerts');
+            const [l, t, r, b] = (
+              (await page.getAttribute('[data-testid="scene-map"]', 'data-framed')) ?? ''
+            )
+              .split(',')
+              .map(Number);
+            const [w, h] = (
+              (await page.getAttribute('[data-testid="scene-map"]', 'data-view-size')) ?? ''
+            )
+              .split('x')
+              .map(Number);
+            expect(
+              l! >= -1 && t! >= -1 && r! <= w! + 1 && b! <= h! + 1,
+              `${String(l)},${String(t)},${String(r)},${String(b)} in ${String(w)}x${String(h)}`,
+            ).toBe(true);
+          }
           await checkLayout(page, `wall-${scene.id}-${label}`);
           expect(errors).toEqual([]);
         }, 200_000);
