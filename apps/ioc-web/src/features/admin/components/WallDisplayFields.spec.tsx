@@ -16,7 +16,7 @@ function Harness({ start }: { start: WallDisplay }) {
   );
 }
 
-const value = () => JSON.parse(screen.getByTestId('value').textContent ?? '{}') as WallDisplay;
+const value = () => JSON.parse(screen.getByTestId('value').textContent) as WallDisplay;
 const set = (id: string, v: string) => {
   fireEvent.change(screen.getByTestId(id), { target: { value: v } });
 };
@@ -31,7 +31,7 @@ describe('WallDisplayFields', () => {
 
   it('says what the default wall means for the back row', () => {
     render(<Harness start={defaultWallDisplay()} />);
-    const readout = screen.getByTestId('wall-display-readout').textContent ?? '';
+    const readout = screen.getByTestId('wall-display-readout').textContent;
     expect(readout).toContain('Tường 2,44 × 1,37 m');
     expect(readout).toContain('cao 26 mm');
     expect(readout).toContain('18,2′ nhìn từ 5 m');
