@@ -1,5 +1,6 @@
 import '../wardHistory.css';
 import { useEffect } from 'react';
+import { createPortal } from 'react-dom';
 import { LazyHistoryView } from '../../../shared/history/LazyHistoryView';
 import { useI18n } from '../../../shared/i18n/useI18n';
 import type { DeviceState } from '../../../shared/live/deviceStore';
@@ -15,7 +16,7 @@ export interface WardHistoryProps {
 
 /**
  * A ward's history over the wall (issue 20.5): read-only, in the wall's dark theme and large
- * type, above the map until closed (or Escape). The view itself loads on first use.
+ * type, over the whole screen until closed (or Escape). The view itself loads on first use.
  */
 export function WardHistory({ code, name, devices, metric, onClose }: WardHistoryProps) {
   const { t } = useI18n();
@@ -29,7 +30,9 @@ export function WardHistory({ code, name, devices, metric, onClose }: WardHistor
     };
   }, [onClose]);
   const metrics = [...new Set(devices.flatMap((d) => [...d.latest.keys()]))];
-  return (
+  // On the page's body: the panel's column drifts (burn-in transform) and clips, which would
+  // hold a fixed overlay inside it.
+  return createPortal(
     <div
       className="ward-history"
       role="dialog"
@@ -53,6 +56,7 @@ export function WardHistory({ code, name, devices, metric, onClose }: WardHistor
         metrics={metrics}
         initialMetric={metric}
       />
-    </div>
+    </div>,
+    document.body,
   );
 }

@@ -21,7 +21,7 @@ export const historyEn: Record<keyof typeof historyVi, string> = {
   'history.bucket.1h': 'hour',
   'history.bucket.1d': 'day',
   'history.bucket.1m': 'minute',
-  'history.points': '{n} data points, lowest {min}, highest {max}',
+  'history.points': 'Data points: {n}; lowest {min}, highest {max}',
   'history.limitLine': 'Limit {value}',
   'history.limitBasis': 'Limit {value} ({basis})',
   'history.alarmLine': 'Alarm level {n}: {value}',
