@@ -58,7 +58,8 @@ export default function HistoryView(props: HistoryViewProps) {
   const series = useResource(
     `history:${targetKey}:${metric ?? ''}:${win}`,
     (signal) => fetchHistorySeries(target, metric ?? '', win, Date.now(), signal),
-    { ...fail, enabled: metric !== null, refreshMs: SERIES_REFRESH_MS },
+    // The first metric is the first by name: wait for the names, not to load one then another.
+    { ...fail, enabled: metric !== null && metrics.ready, refreshMs: SERIES_REFRESH_MS },
   );
   const alerts = useResource(
     `alerts:${targetKey}`,
