@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { ARTIFACTS_DIR, WEB_DIST, chromiumAvailable, launchBrowser } from '../support/browser';
+import { overflowingText, overlappingText } from '../support/layout-checks';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import { storedSession } from '../support/web-session';
 
@@ -210,6 +211,10 @@ describe.skipIf(!hasChromium)('history — charts and past alerts of a station a
     });
     const panel = page.getByTestId('ward-panel');
     await panel.waitFor({ timeout: 60_000 });
+    // The panel's head takes the new button without text spilling or drawn over other text.
+    const head = ['[data-testid="ward-panel"] .ward-panel-head'];
+    expect(await overflowingText(page, head)).toEqual([]);
+    expect(await overlappingText(page, head)).toEqual([]);
     await panel.getByTestId('ward-history-open').click();
     const overlay = page.getByTestId('ward-history');
     const view = overlay.getByTestId('history-view');
@@ -220,6 +225,16 @@ describe.skipIf(!hasChromium)('history — charts and past alerts of a station a
     expect(await view.locator('h2').textContent()).toContain(WARD_NAME);
     await view.locator(`[data-testid="history-alert"][data-alert-id="${alertId}"]`).waitFor();
     expect(await view.textContent()).not.toContain('water_level');
+    // Its HTML text fits its boxes (the chart's SVG text is placed in the drawing's own units).
+    const texts = [
+      'ward-history-close',
+      'history-title',
+      'history-choices',
+      'history-caption',
+      'history-alerts',
+    ].map((c) => `[data-testid="ward-history"] .${c}`);
+    expect(await overflowingText(page, texts)).toEqual([]);
+    expect(await overlappingText(page, texts)).toEqual([]);
     await page.screenshot({ path: resolve(ARTIFACTS_DIR, 'history-wall-ward.png') });
     await overlay.getByTestId('ward-history-close').click();
     await overlay.waitFor({ state: 'detached' });
