@@ -6,6 +6,7 @@
  * wall (1920×1080) the ward panel opens the same history, read-only.
  */
 import { resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { ARTIFACTS_DIR, WEB_DIST, chromiumAvailable, launchBrowser } from '../support/browser';
@@ -179,6 +180,12 @@ describe.skipIf(!hasChromium)('history — charts and past alerts of a station a
     expect(text).toContain('Ghi chú: Đã báo tổ dân phố ven sông');
     expect(text).toContain('Đã xử lý xong: Nước đã rút');
     await page.screenshot({ path: resolve(ARTIFACTS_DIR, 'history-tablet-timeline.png') });
+    // axe-core on the history as shown (chart, buttons, open timeline), as on every route.
+    const axe = await new AxeBuilder({ page })
+      .include('[data-testid="tablet-history"]')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+      .analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ') ?? ''}`)).toEqual([]);
 
     // The ward's history: the mean of its stations, the same alert among the ward's.
     await page.getByTestId('history-back').click();
