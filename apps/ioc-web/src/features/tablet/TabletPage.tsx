@@ -13,6 +13,7 @@ import { CitizenCaseView } from './components/CitizenCaseView';
 import { CitizenSection } from './components/CitizenSection';
 import { DevicesSection } from './components/DevicesSection';
 import { HighlightsSection } from './components/HighlightsSection';
+import { HistoryPage } from './components/HistoryPage';
 import { NotificationSettings } from './components/NotificationSettings';
 import { ScorecardSection } from './components/ScorecardSection';
 import { TaskDetailView } from './components/TaskDetailView';
@@ -25,6 +26,7 @@ import { useTabletUnits } from './hooks/useTabletUnits';
 import { useWardTasks } from './hooks/useWardTasks';
 import { useWardCitizenCases } from './hooks/useWardCitizenCases';
 import { citizenCaseIdOf } from './model/citizen';
+import { historyOf } from './model/history';
 import { useI18n } from '../../shared/i18n/useI18n';
 import { vnYear } from './model/model';
 import { canWorkTasks, taskIdOf } from './model/tasks';
@@ -95,6 +97,7 @@ function TabletView({ session }: { session: StoredSession }) {
   // Citizen reports are read live only, like tasks; pushes keep them current.
   const citizen = useWardCitizenCases(units.selected);
   const citizenCaseId = citizenCaseIdOf(pathname);
+  const history = historyOf(pathname);
 
   const signOut = (): void => {
     apiSend('POST', '/api/v1/auth/logout')
@@ -142,6 +145,8 @@ function TabletView({ session }: { session: StoredSession }) {
         {t(key, { message: error.message })}
       </p>
     );
+  } else if (history !== null && data !== null) {
+    body = <HistoryPage history={history} unit={data.unit} devices={data.devices} />;
   } else if (data === null) {
     body = (
       <p className="tablet-notice" data-testid={phase === 'offline' ? 'offline-empty' : 'loading'}>
@@ -168,7 +173,7 @@ function TabletView({ session }: { session: StoredSession }) {
         <TasksSection state={tasks} />
         <HighlightsSection scorecard={data.scorecard} />
         <ScorecardSection scorecard={data.scorecard} />
-        <DevicesSection devices={data.devices} now={now} />
+        <DevicesSection devices={data.devices} now={now} unitCode={data.unit.code} />
         <NotificationSettings />
       </>
     );

@@ -3,6 +3,7 @@ import { adminOpenDataEn } from './messages/adminOpenData.en';
 import { citizenEn } from './messages/citizen.en';
 import { citizenStaffEn } from './messages/citizenStaff.en';
 import { commonEn } from './messages/common.en';
+import { historyEn } from './messages/history.en';
 import { loginEn } from './messages/login.en';
 import { mapEn } from './messages/map.en';
 import { openDataEn } from './messages/openData.en';
@@ -32,4 +33,5 @@ export const en: Record<MessageKey, string> = {
   ...citizenEn,
   ...citizenStaffEn,
   ...openDataEn,
+  ...historyEn,
 };

@@ -3,6 +3,7 @@ import { adminOpenDataVi } from './messages/adminOpenData.vi';
 import { citizenVi } from './messages/citizen.vi';
 import { citizenStaffVi } from './messages/citizenStaff.vi';
 import { commonVi } from './messages/common.vi';
+import { historyVi } from './messages/history.vi';
 import { loginVi } from './messages/login.vi';
 import { mapVi } from './messages/map.vi';
 import { openDataVi } from './messages/openData.vi';
@@ -32,6 +33,7 @@ export const vi = {
   ...citizenVi,
   ...citizenStaffVi,
   ...openDataVi,
+  ...historyVi,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

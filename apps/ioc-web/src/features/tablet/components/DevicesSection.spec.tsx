@@ -31,6 +31,7 @@ describe('DevicesSection', () => {
   it('tells a device never heard from apart from one that lost its signal', () => {
     render(
       <DevicesSection
+        unitCode="20194"
         now={now}
         devices={[
           device('aq-online', '2026-03-05T01:59:00.000Z'),
@@ -103,7 +104,7 @@ describe('DevicesSection', () => {
 
   it('names each value from the metric catalogue, with its unit, decimals and limit', async () => {
     const calls = stubFetch(on('GET', '/api/v1/metrics', { body: catalogue }));
-    render(<DevicesSection now={now} devices={[withValues]} />);
+    render(<DevicesSection now={now} unitCode="20194" devices={[withValues]} />);
     await waitFor(() => {
       expect(document.querySelector('[data-metric="co"] dt')?.textContent).toBe(
         'Cacbon mônôxít (CO)',
@@ -129,9 +130,27 @@ describe('DevicesSection', () => {
 
   it('never prints a code while the catalogue is loading', () => {
     stubFetch(() => new Promise<never>(() => undefined));
-    render(<DevicesSection now={now} devices={[withValues]} />);
+    render(<DevicesSection now={now} unitCode="20194" devices={[withValues]} />);
     const names = [...document.querySelectorAll('[data-metric] dt')].map((e) => e.textContent);
     expect(names).toEqual(['…', '…', '…']);
     expect(document.querySelector('.tablet-device-values')?.getAttribute('aria-busy')).toBe('true');
+  });
+
+  it("opens the ward's history and each reporting device's, never a silent one's", () => {
+    stubFetch(() => new Promise<never>(() => undefined));
+    render(
+      <DevicesSection
+        now={now}
+        unitCode="20194"
+        devices={[withValues, device('aq-never', null)]}
+      />,
+    );
+    expect(screen.getByTestId('ward-history-open').getAttribute('href')).toBe(
+      '/tablet/history/ward/20194',
+    );
+    const links = screen.getAllByTestId('device-history-open');
+    expect(links.map((a) => a.getAttribute('href'))).toEqual([
+      `/tablet/history/device/${withValues.id}`,
+    ]);
   });
 });

@@ -2,11 +2,39 @@ import type { DeviceView } from '@ioc/contracts';
 import { formatDateTime } from '../../../shared/i18n/format';
 import { useI18n } from '../../../shared/i18n/useI18n';
 import { useMetrics } from '../../../shared/metrics/useMetrics';
+import { navigate } from '../../../shared/ui/usePathname';
+import { historyPath, type TabletHistory } from '../model/history';
 import { deviceOnline, sortDevices } from '../model/model';
 import { kindKey } from './format';
 
-/** The unit's devices with their latest values, offline ones first. */
-export function DevicesSection({ devices, now }: { devices: readonly DeviceView[]; now: number }) {
+/** A link to a history page, a 48 px target like every tablet control. */
+function HistoryLink({ to, label, testId }: { to: TabletHistory; label: string; testId: string }) {
+  const href = historyPath(to);
+  return (
+    <a
+      href={href}
+      className="tablet-button is-outline tablet-history-link"
+      data-testid={testId}
+      onClick={(e) => {
+        e.preventDefault();
+        navigate(href);
+      }}
+    >
+      {label}
+    </a>
+  );
+}
+
+/** The unit's devices with their latest values, offline ones first; each opens its history. */
+export function DevicesSection({
+  devices,
+  now,
+  unitCode,
+}: {
+  devices: readonly DeviceView[];
+  now: number;
+  unitCode: string;
+}) {
   const { t } = useI18n();
   const metrics = useMetrics();
   const sorted = sortDevices(devices, now);
@@ -25,6 +53,11 @@ export function DevicesSection({ devices, now }: { devices: readonly DeviceView[
           <p className="tablet-meta" data-testid="devices-summary">
             {t('tablet.devices.summary', { online, total: sorted.length })}
           </p>
+          <HistoryLink
+            to={{ kind: 'ward', code: unitCode }}
+            label={t('history.openWard')}
+            testId="ward-history-open"
+          />
           <ul className="tablet-devices">
             {sorted.map((d) => {
               const isOnline = deviceOnline(d, now);
@@ -82,6 +115,13 @@ export function DevicesSection({ devices, now }: { devices: readonly DeviceView[
                       ? t('tablet.device.neverSeen')
                       : t('tablet.device.lastSeen', { time: formatDateTime(new Date(d.lastSeen)) })}
                   </p>
+                  {values.length > 0 && (
+                    <HistoryLink
+                      to={{ kind: 'device', id: d.id }}
+                      label={t('history.open')}
+                      testId="device-history-open"
+                    />
+                  )}
                 </li>
               );
             })}

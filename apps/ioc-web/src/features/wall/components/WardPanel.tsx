@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { fetchScorecard } from '../../../shared/api/endpoints';
 import type { Scorecard, WallAlert } from '../../../shared/api/schemas';
 import { usePolled } from '../hooks/usePolled';
@@ -10,6 +11,7 @@ import { headlineMetric } from '../model/headlineMetric';
 import { isPolledStale } from '../model/polledResource';
 import { PanelCard } from './PanelCard';
 import { rankLines } from './ScorecardPanel';
+import { WardHistory } from './WardHistory';
 
 const SCORECARD_REFRESH_MS = 5 * 60_000;
 const ROWS = { score: 4, devices: 5, alerts: 3 } as const;
@@ -46,12 +48,23 @@ export function WardPanel(props: WardPanelProps) {
   });
   const lines = snapshot.data ? rankLines(snapshot.data.items).slice(0, ROWS.score) : [];
   const online = devices.filter((d) => isOnline(d, now)).length;
+  const [history, setHistory] = useState(false);
   return (
     <div className="ward-panel" data-testid="ward-panel" data-ward={code}>
       <div className="ward-panel-head">
         <h2 className="ward-name" title={name}>
           {name}
         </h2>
+        <button
+          type="button"
+          className="ward-history-open"
+          data-testid="ward-history-open"
+          onClick={() => {
+            setHistory(true);
+          }}
+        >
+          {t('history.open')}
+        </button>
         <button
           type="button"
           className="ward-close"
@@ -142,6 +155,17 @@ export function WardPanel(props: WardPanelProps) {
           </ul>
         )}
       </PanelCard>
+      {history && (
+        <WardHistory
+          code={code}
+          name={name}
+          devices={devices}
+          metric={metric}
+          onClose={() => {
+            setHistory(false);
+          }}
+        />
+      )}
     </div>
   );
 }
