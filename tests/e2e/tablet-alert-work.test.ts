@@ -1,9 +1,10 @@
 /**
  * Issue 20.2, alerts people act on: a ward operator acknowledges an alert on the tablet
- * (1024×768), takes it on, then hands it to the ward's office; the wall, open beside it with a
- * display token and never reloaded, shows how long the alert has been open ("mở 17 phút") and
- * who owns it; the office hears of it by e-mail (a real SMTP server). Every step is in the
- * alert's audit trail under the operator's name.
+ * (1024×768), takes it on, then hands it to the ward's office and on to a colleague of the ward
+ * (picked from the people whose scope covers it: a neighbouring ward's operator is not offered);
+ * the wall, open beside it with a display token and never reloaded, shows how long the alert has
+ * been open ("mở 17 phút") and who owns it; the office hears of it by e-mail (a real SMTP
+ * server). Every step is in the alert's audit trail under the operator's name.
  */
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +27,8 @@ describe.skipIf(!hasChromium)('tablet — working an alert, seen on the wall', (
   let officeId = '';
   let operator = '';
   const username = `op-${Date.now().toString(36)}`;
+  const colleague = `col-${Date.now().toString(36)}`;
+  const neighbour = `nb-${Date.now().toString(36)}`;
 
   const post = async (path: string, body: unknown, token = platform.adminToken) => {
     const res = await platform.api(
@@ -44,6 +47,8 @@ describe.skipIf(!hasChromium)('tablet — working an alert, seen on the wall', (
     smtp = await startSmtpCapture();
     platform = await startTestPlatform({ WEB_DIST_DIR: WEB_DIST, SMTP_URL: smtp.url });
     operator = await platform.loginAs('ward_operator', [WARD], username);
+    await platform.loginAs('ward_leader', [WARD], colleague);
+    await platform.loginAs('ward_operator', ['20320'], neighbour);
     const office = await post('/api/v1/offices', {
       unitCode: WARD,
       nameVi: OFFICE_NAME,
@@ -160,6 +165,27 @@ describe.skipIf(!hasChromium)('tablet — working an alert, seen on the wall', (
       .poll(() => smtp.mails.filter((m) => m.to.includes(OFFICE_MAIL)).length, { timeout: 30_000 })
       .toBe(1);
     expect(smtp.mails).toHaveLength(1);
+
+    // On to a person: a colleague of the ward, from the people the API offers for this alert.
+    await card.getByTestId('alert-action-assign').click();
+    await form.getByTestId('assign-kind-person').click();
+    const people = form.locator('select[name=person]');
+    await expect
+      .poll(() => people.locator(`option[value="${colleague}"]`).count(), { timeout: 30_000 })
+      .toBe(1);
+    expect(await people.locator(`option[value="${neighbour}"]`).count()).toBe(0);
+    expect(await people.locator(`option[value="${username}"]`).count()).toBe(0);
+    await people.selectOption(colleague);
+    await tablet.screenshot({
+      path: resolve(ARTIFACTS_DIR, 'tablet-alert-assign-person-1024x768.png'),
+    });
+    await form.getByRole('button', { name: 'Gửi' }).click();
+    await expect
+      .poll(() => card.getByTestId('alert-owner').textContent(), { timeout: 30_000 })
+      .toBe(`Phụ trách: ${colleague}`);
+    await expect
+      .poll(() => wallRow.getByTestId('alert-owner').textContent(), { timeout: 30_000 })
+      .toBe(colleague);
     await tablet.screenshot({ path: resolve(ARTIFACTS_DIR, 'tablet-alert-work-1024x768.png') });
     await wall.screenshot({ path: resolve(ARTIFACTS_DIR, 'wall-alert-owner-1920x1080.png') });
 
@@ -167,6 +193,13 @@ describe.skipIf(!hasChromium)('tablet — working an alert, seen on the wall', (
     const audit = await platform.api(`/api/v1/alerts/${alertId}/audit`);
     const rows = ((await audit.json()) as { items: { action: string; actor: string }[] }).items;
     const mine = rows.filter((r) => r.actor === username).map((r) => r.action);
-    expect(mine.filter((a) => a !== 'update')).toEqual(['acknowledge', 'assign', 'assign']);
+    expect(mine.filter((a) => a !== 'update')).toEqual([
+      'acknowledge',
+      'assign',
+      'assign',
+      'assign',
+    ]);
+    const detail = await platform.api(`/api/v1/alerts/${alertId}`);
+    expect(((await detail.json()) as { assignee: string }).assignee).toBe(`user:${colleague}`);
   }, 300_000);
 });

@@ -12,6 +12,7 @@ import { LiveGateway } from './live/live.gateway';
 import { UnitsController } from './units/units.controller';
 import { BasemapController } from './basemap/basemap.controller';
 import { AlertRulesController } from './alerts/alert-rules.controller';
+import { AlertAssigneesController } from './alerts/alert-assignees.controller';
 import { AlertsController } from './alerts/alerts.controller';
 import { MeNotificationsController } from './me/me-notifications.controller';
 import { FleetController } from './fleet/fleet.controller';
@@ -62,6 +63,7 @@ export class AppModule {
         FleetController,
         AlertRulesController,
         AlertsController,
+        AlertAssigneesController,
         MeNotificationsController,
         IndicatorCatalogueController,
         IndicatorViewsController,

@@ -1,4 +1,5 @@
 import type { Queryable } from '@ioc/db';
+import { AssigneeDirectory } from './assignees';
 import { AuditLog } from './audit';
 import { Authorizer, type ScopeTree } from './authorizer';
 import { DisplayTokensRepository } from './display-tokens.repository';
@@ -14,6 +15,8 @@ export interface AuthServices {
   authorizer: Authorizer;
   principals: PrincipalResolver;
   users: UsersService;
+  /** Whom a unit's work may be handed to (alerts on the tablet). */
+  assignees: AssigneeDirectory;
   sessions: SessionService;
   displays: DisplayTokenService;
   setup: SetupService;
@@ -38,6 +41,7 @@ export function createAuthServices(
     authorizer: new Authorizer(units),
     principals,
     users,
+    assignees: new AssigneeDirectory(db, units),
     sessions,
     displays: new DisplayTokenService(db, audit, principals),
     setup: new SetupService(db, users, sessions, audit),

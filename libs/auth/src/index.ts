@@ -37,6 +37,7 @@ export {
   type LoginInput,
   type OpenedSession,
 } from './sessions.service';
+export { AssigneeDirectory, type AssignablePerson } from './assignees';
 export { DisplayTokenService } from './display-tokens.service';
 export { SetupService } from './setup.service';
 export { createAuthServices, type AuthServices } from './auth-services';

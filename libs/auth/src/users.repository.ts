@@ -106,6 +106,18 @@ export class UsersRepository {
     return rows.map(toRecord);
   }
 
+  /** Active accounts whose unit scope holds any of these units, by display name. */
+  async activeCovering(units: readonly string[]): Promise<UserRecord[]> {
+    if (units.length === 0) return [];
+    const { rows } = await this.db.query<Row>(
+      `SELECT ${COLS} FROM app_user
+        WHERE disabled_at IS NULL AND unit_codes && $1::text[]
+        ORDER BY display_name, username`,
+      [units],
+    );
+    return rows.map(toRecord);
+  }
+
   async countActiveAdmins(): Promise<number> {
     const { rows } = await this.db.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM app_user WHERE role = 'admin' AND disabled_at IS NULL",

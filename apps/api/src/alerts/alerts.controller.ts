@@ -6,7 +6,7 @@ import { requestOrigin } from './actor';
 import { AlertService } from '@ioc/live';
 
 /** The unit of the alert named in the path, for the access check (404 is left to the handler). */
-const alertUnit: UnitSource = {
+export const alertUnit: UnitSource = {
   from: 'lookup',
   resolve: (req, lookups) => lookups.alertUnit((req.params as { id?: string }).id ?? ''),
 };

@@ -11,6 +11,7 @@ import {
 } from '@ioc/indicators';
 import { ReportExportService, ReportingService, ScheduleService } from '@ioc/reporting';
 import {
+  AssigneeDirectory,
   AuditLog,
   DisplayTokenService,
   RefusalTally,
@@ -99,6 +100,7 @@ export function nestProviders(ctx: PlatformContext): Provider[] {
     value(SessionService, auth.sessions),
     value(SetupService, auth.setup),
     value(UsersService, auth.users),
+    value(AssigneeDirectory, auth.assignees),
     value(DisplayTokenService, auth.displays),
     value(AuditLog, auth.audit),
     value(RefusalTally, auth.refusals),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ALERT_ACTIONS, ALERT_SEVERITIES, ALERT_STATUSES } from '../vocabulary';
-import { auditRecordSchema } from './auth';
+import { auditRecordSchema, roleSchema } from './auth';
 import { cursorParam, isoTime, limitParam, unitCodeParam } from './common';
 
 const STATUS_SET = new Set<string>(ALERT_STATUSES);
@@ -99,6 +99,24 @@ export const alertNotificationsResponse = z.object({
       event: z.string().nullable(),
     }),
   ),
+});
+
+/**
+ * Someone an alert may be handed to (`assign {assignee: "user:<username>"}`): an active account
+ * whose unit scope covers the alert's unit or a unit above it. Who they are, not how to reach them.
+ */
+export const assignablePersonSchema = z
+  .object({
+    username: z.string(),
+    displayName: z.string(),
+    role: roleSchema,
+  })
+  .meta({ id: 'AssignablePerson' });
+export type AssignablePersonWire = z.output<typeof assignablePersonSchema>;
+
+export const assignablePeopleResponse = z.object({
+  asOf: isoTime,
+  items: z.array(assignablePersonSchema),
 });
 
 // ── Actions ───────────────────────────────────────────────────────────────────────────────────

@@ -2,6 +2,7 @@ import {
   alertActionBody,
   alertActionParams,
   alertAuditResponse,
+  assignablePeopleResponse,
   alertDetailSchema,
   alertListHttpQuery,
   alertListResponse,
@@ -133,6 +134,20 @@ export const LIVE_ROUTES = [
     security: READERS,
     request: { params: idParams },
     responses: { 200: ok(alertNotificationsResponse) },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/v1/alerts/{id}/assignable-people',
+    operationId: 'listAlertAssignablePeople',
+    tag: 'Alerts',
+    summary: { vi: 'Người có thể nhận xử lý cảnh báo', en: 'People an alert may be assigned to' },
+    description: {
+      vi: 'Tài khoản đang hoạt động có phạm vi gồm đơn vị của cảnh báo hoặc đơn vị cấp trên; không kèm thư điện tử, số điện thoại. Chỉ vai trò được xử lý cảnh báo.',
+      en: "Active accounts whose scope holds the alert's unit or a unit above it; no e-mail or phone. Only roles that work alerts.",
+    },
+    security: SESSION,
+    request: { params: idParams },
+    responses: { 200: ok(assignablePeopleResponse) },
   }),
   route({
     method: 'POST',

@@ -5,10 +5,13 @@ import { errorText } from '../../../shared/ui/errorText';
 import type { TabletAlert } from '../model/api';
 import {
   alertActionsFor,
+  assigneeOf,
   postAlertStep,
   type AlertStep,
+  type AssigneeKind,
   type TabletAlertAction,
 } from '../model/alerts';
+import { AssignPicker } from './AssignPicker';
 
 export interface AlertActionsProps {
   alert: TabletAlert;
@@ -21,7 +24,7 @@ export interface AlertActionsProps {
 
 /**
  * Working an alert from the field, with the same lifecycle and audit as the API: acknowledge,
- * take it on, hand it to an office, add a note, resolve. One-tap steps go at once; the others
+ * take it on, hand it to a person of the unit or to an office, add a note, resolve. One-tap steps go at once; the others
  * open a small form. Only the steps legal from the alert's status are offered.
  */
 export function AlertActions({ alert, username, offices, onDone }: AlertActionsProps) {
@@ -77,6 +80,8 @@ export function AlertActions({ alert, username, offices, onDone }: AlertActionsP
       {open !== null && (
         <StepForm
           kind={open}
+          alertId={alert.id}
+          username={username}
           offices={offices}
           busy={busy}
           onSend={send}
@@ -96,27 +101,30 @@ export function AlertActions({ alert, username, offices, onDone }: AlertActionsP
 
 function StepForm(props: {
   kind: 'assign' | 'note' | 'resolve';
+  alertId: string;
+  username: string;
   offices: readonly Office[] | null;
   busy: boolean;
   onSend: (step: AlertStep) => void;
   onCancel: () => void;
 }) {
   const { kind, offices, busy, onSend, onCancel } = props;
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const id = useId();
-  const [office, setOffice] = useState('');
+  const [to, setTo] = useState<AssigneeKind>('office');
+  const [choice, setChoice] = useState('');
   const [text, setText] = useState('');
   const [missing, setMissing] = useState(false);
   const submit = (e: SyntheticEvent): void => {
     e.preventDefault();
     const value = text.trim();
-    if ((kind === 'assign' && office === '') || (kind === 'note' && value === '')) {
+    if ((kind === 'assign' && choice === '') || (kind === 'note' && value === '')) {
       setMissing(true);
       return;
     }
     onSend(
       kind === 'assign'
-        ? { action: 'assign', assignee: `department:${office}` }
+        ? { action: 'assign', assignee: assigneeOf(to, choice) }
         : kind === 'note'
           ? { action: 'note', text: value }
           : value === ''
@@ -132,25 +140,18 @@ function StepForm(props: {
       data-testid={`alert-form-${kind}`}
     >
       {kind === 'assign' ? (
-        <>
-          <label htmlFor={`${id}-office`}>{t('tablet.alert.assignTo')}</label>
-          <select
-            id={`${id}-office`}
-            name="office"
-            value={office}
-            aria-busy={offices === null}
-            onChange={(e) => {
-              setOffice(e.target.value);
-            }}
-          >
-            <option value="">{t('tablet.alert.pickOffice')}</option>
-            {(offices ?? []).map((o) => (
-              <option key={o.id} value={o.id}>
-                {lang === 'vi' ? o.nameVi : (o.nameEn ?? o.nameVi)}
-              </option>
-            ))}
-          </select>
-        </>
+        <AssignPicker
+          alertId={props.alertId}
+          username={props.username}
+          offices={offices}
+          kind={to}
+          value={choice}
+          onKind={(k) => {
+            setTo(k);
+            setChoice('');
+          }}
+          onChange={setChoice}
+        />
       ) : (
         <>
           <label htmlFor={`${id}-text`}>

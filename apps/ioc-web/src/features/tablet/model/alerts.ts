@@ -1,5 +1,11 @@
-import { ALERT_ACTION_FROM, type AlertStatus } from '@ioc/contracts';
+import {
+  ALERT_ACTION_FROM,
+  assignablePeopleResponse,
+  type AlertStatus,
+  type AssignablePersonWire,
+} from '@ioc/contracts';
 import { call } from '../../../shared/api/call';
+import { apiGet } from '../../../shared/api/client';
 
 /** Roles the API lets work alerts (`alerts.work`); leaders read and follow. */
 const ALERT_WORKERS = new Set(['admin', 'province_operator', 'ward_operator']);
@@ -8,7 +14,7 @@ export function canWorkAlerts(role: string): boolean {
   return ALERT_WORKERS.has(role);
 }
 
-/** What the tablet offers on an alert; `take` is "assign to me", `assign` hands to an office. */
+/** What the tablet offers on an alert; `take` is "assign to me", `assign` hands to someone else. */
 export type TabletAlertAction = 'acknowledge' | 'take' | 'assign' | 'note' | 'resolve';
 
 /**
@@ -40,4 +46,23 @@ export type AlertStep =
 export async function postAlertStep(id: string, step: AlertStep): Promise<void> {
   const { action, ...body } = step;
   await call('POST', `/api/v1/alerts/${encodeURIComponent(id)}/${action}`, { body });
+}
+
+/** Whom an alert may be handed to: a person (by username) or an office (by id). */
+export type AssigneeKind = 'person' | 'office';
+
+export function assigneeOf(kind: AssigneeKind, id: string): string {
+  return kind === 'person' ? `user:${id}` : `department:${id}`;
+}
+
+/** The people of the alert's unit and the units above it, less the asker (who "takes" it). */
+export async function fetchAssignablePeople(
+  alertId: string,
+  self: string,
+  signal?: AbortSignal,
+): Promise<AssignablePersonWire[]> {
+  const list = assignablePeopleResponse.parse(
+    await apiGet(`/api/v1/alerts/${encodeURIComponent(alertId)}/assignable-people`, signal),
+  );
+  return list.items.filter((p) => p.username !== self);
 }
