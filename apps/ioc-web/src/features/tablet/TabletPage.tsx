@@ -1,6 +1,6 @@
 import './tablet.css';
 import './tasks.css';
-import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
+import { memo, useEffect, useLayoutEffect, useSyncExternalStore, type ReactNode } from 'react';
 import { apiSend } from '../../shared/api/client';
 import {
   getSession,
@@ -34,6 +34,13 @@ import { registerTabletServiceWorker } from './model/pwa';
 
 const THEME_COLOR = '#0b4f8a';
 
+// The long, data-heavy sections render again only when their own data changes, not on every
+// tasks, citizen-report or clock update of the page (each full render was a long task).
+const Highlights = memo(HighlightsSection);
+const Scorecard = memo(ScorecardSection);
+const Devices = memo(DevicesSection);
+const Settings = memo(NotificationSettings);
+
 /** Sends the user to the sign-in page, which comes back here afterwards (`?next=`). */
 function redirectToLogin(): void {
   const url = new URL(window.location.href);
@@ -45,9 +52,13 @@ function redirectToLogin(): void {
   navigate('/login', true);
 }
 
-/** Light, high-contrast theme for sunlight; the wall's dark theme stays the default. */
+/**
+ * Light, high-contrast theme for sunlight; the wall's dark theme stays the default. Set before
+ * the first paint: the theme also fixes the root font size (the wall scales it with the
+ * viewport), and applied after paint every rem-sized box moved (Lighthouse's CLS).
+ */
 function useTabletTheme(): void {
-  useEffect(() => {
+  useLayoutEffect(() => {
     const html = document.documentElement;
     html.classList.add('tablet-mode');
     const meta = document.querySelector<HTMLMetaElement>('meta[name="theme-color"]');
@@ -171,10 +182,10 @@ function TabletView({ session }: { session: StoredSession }) {
         />
         <CitizenSection state={citizen} now={now} />
         <TasksSection state={tasks} />
-        <HighlightsSection scorecard={data.scorecard} />
-        <ScorecardSection scorecard={data.scorecard} />
-        <DevicesSection devices={data.devices} now={now} unitCode={data.unit.code} />
-        <NotificationSettings />
+        <Highlights scorecard={data.scorecard} />
+        <Scorecard scorecard={data.scorecard} />
+        <Devices devices={data.devices} now={now} unitCode={data.unit.code} />
+        <Settings />
       </>
     );
   }

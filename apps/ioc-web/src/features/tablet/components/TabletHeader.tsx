@@ -57,7 +57,9 @@ export function TabletHeader(p: TabletHeaderProps) {
         )}
       </div>
       <div className="tablet-header-side">
-        {badge && (
+        {/* The badge's line is kept while there is none yet (loading): the page below does
+            not move down when the first load brings it. */}
+        {badge ? (
           <p
             className={`tablet-badge is-${badge.kind}`}
             data-testid={badge.kind === 'offline' ? 'offline-badge' : 'freshness'}
@@ -65,6 +67,8 @@ export function TabletHeader(p: TabletHeaderProps) {
           >
             {badge.text}
           </p>
+        ) : (
+          <p className="tablet-badge is-pending" aria-hidden="true" />
         )}
         <div className="tablet-actions">
           <button
@@ -74,7 +78,14 @@ export function TabletHeader(p: TabletHeaderProps) {
             disabled={p.refreshing}
             data-testid="refresh"
           >
-            {t(p.refreshing ? 'tablet.refreshing' : 'tablet.refresh')}
+            {/* Both labels take the same cell, one hidden: the button keeps the wider one's
+                width, so the row of actions never wraps differently while it loads. */}
+            <span className="tablet-swap">
+              <span className={p.refreshing ? undefined : 'is-hidden'}>
+                {t('tablet.refreshing')}
+              </span>
+              <span className={p.refreshing ? 'is-hidden' : undefined}>{t('tablet.refresh')}</span>
+            </span>
           </button>
           <LanguageToggle />
           <button type="button" className="tablet-button is-quiet" onClick={p.onSignOut}>

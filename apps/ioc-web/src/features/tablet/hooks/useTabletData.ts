@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../../shared/api/client';
 import { readToken } from '../../../shared/api/session';
 import { liveSocketUrl } from '../../../shared/live/liveFeed';
@@ -85,13 +85,17 @@ export function useTabletData(
         const data = await loadTabletData(unit, year, a.signal);
         if (stopped || a.signal.aborted) return;
         saveSnapshot(user, data);
-        setState({
-          phase: 'live',
-          data,
-          savedAt: data.loadedAt,
-          fromSnapshot: false,
-          error: null,
-          refreshing: false,
+        // A whole ward's page is a long render: as a transition React yields to input every few
+        // milliseconds instead of blocking the main thread (Lighthouse's total blocking time).
+        startTransition(() => {
+          setState({
+            phase: 'live',
+            data,
+            savedAt: data.loadedAt,
+            fromSnapshot: false,
+            error: null,
+            refreshing: false,
+          });
         });
       } catch (err) {
         if (stopped || a.signal.aborted) return;
