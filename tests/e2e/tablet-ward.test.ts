@@ -306,7 +306,9 @@ describe.skipIf(!hasChromium)('tablet — a ward leader in the field', () => {
         '[data-testid="highlight-publicServices"] [data-code="dx.online_public_service_usage"]',
       )
       .waitFor();
-    // Every indicator of the API's scorecard is on the page, with the API's status.
+    // Every indicator of the API's scorecard is on the page, with the API's status (the
+    // scorecard mounts just after the first screen's sections).
+    await page.getByTestId('scorecard').waitFor();
     const shown = await page
       .locator('[data-testid="scorecard"] [data-testid="indicator"]')
       .evaluateAll((els) =>
