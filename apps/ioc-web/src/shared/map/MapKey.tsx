@@ -9,7 +9,16 @@ export interface MapKeyEntry {
  * named here, in the sea corner above the East Sea inset. Always in the DOM — hidden while
  * empty — so the label placement can measure the corner it reserves.
  */
-export function MapKey({ entries, title }: { entries: readonly MapKeyEntry[]; title: string }) {
+export function MapKey({
+  entries,
+  title,
+  more,
+}: {
+  entries: readonly MapKeyEntry[];
+  title: string;
+  /** "and N more small wards not named at this scale", when the key ran out of rows. */
+  more: string | null;
+}) {
   return (
     <section
       className="map-key"
@@ -25,6 +34,11 @@ export function MapKey({ entries, title }: { entries: readonly MapKeyEntry[]; ti
             <span className="map-key-name">{e.name}</span>
           </li>
         ))}
+        {more !== null && (
+          <li className="map-key-more" data-testid="map-key-more">
+            {more}
+          </li>
+        )}
       </ol>
     </section>
   );

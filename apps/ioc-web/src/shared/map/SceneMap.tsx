@@ -328,6 +328,7 @@ export function SceneMap(props: SceneMapProps) {
     origin: [0, 0],
   });
   const [keyEntries, setKeyEntries] = useState<MapKeyEntry[]>([]);
+  const [unnamed, setUnnamed] = useState(0);
   const [mapLabels, setMapLabels] = useState<MapLabel[]>([]);
   useEffect(() => {
     const host = hostRef.current;
@@ -362,16 +363,25 @@ export function SceneMap(props: SceneMapProps) {
       width: labelTextWidth(String(n), size, MAP_FONT_FAMILY) + size * 0.4,
       height: size * 1.25,
     });
-    const place = (obstacles: Box[]) =>
+    const keyEl = host.querySelector('.map-key');
+    const keyBox = keyEl ? boxIn(keyEl) : null;
+    // Two columns of 1.3-line rows under the key's title.
+    const keyRows = keyBox
+      ? Math.max(0, Math.floor((keyBox[3] - keyBox[1] - 3.4 * size) / (1.3 * size)))
+      : 0;
+    const place = (obstacles: Box[], rows: number) =>
       placeWithKey(
         requests,
         { width: view.width, height: view.height, obstacles, margin: 2 * uiScale },
         numberSize,
+        2 * rows,
       );
-    // The key's corner is reserved only when some names need it.
-    let result = place(furniture);
-    const keyBox = host.querySelector('.map-key');
-    if (result.key.length > 0 && keyBox) result = place([...furniture, boxIn(keyBox)]);
+    // The key's corner is reserved only when some names need it; when more need it than it
+    // has rows, its last row says how many small wards go unnamed.
+    let result = place(furniture, keyRows);
+    if (result.key.length > 0 && keyBox) result = place([...furniture, keyBox], keyRows);
+    if (result.unnamed.length > 0 && keyBox)
+      result = place([...furniture, keyBox], Math.max(0, keyRows - 1));
     const names = new Map(wards.map((f) => [f.properties.code, f.properties.shortName]));
     const numberOf = new Map(result.key.map((k) => [k.code, k.n]));
     const numbers = result.numbers.map((p) => ({ ...p, number: numberOf.get(p.id) }));
@@ -379,6 +389,7 @@ export function SceneMap(props: SceneMapProps) {
     setKeyEntries(
       result.key.map((k) => ({ code: k.code, n: k.n, name: names.get(k.code) ?? k.code })),
     );
+    setUnnamed(result.unnamed.length);
     const toMap = (p: PlacedLabel, text: string, number: boolean): MapLabel => ({
       code: p.id,
       text,
@@ -456,7 +467,11 @@ export function SceneMap(props: SceneMapProps) {
         overlays={overlays}
         alarmLevels={stationsWithLevels}
       />
-      <MapKey entries={keyEntries} title={t('map.keyTitle')} />
+      <MapKey
+        entries={keyEntries}
+        title={t('map.keyTitle')}
+        more={unnamed > 0 ? t('map.keyMore', { n: unnamed }) : null}
+      />
       <LabelList labels={placed.labels} origin={placed.origin} fontPx={WARD_LABEL_SIZE * uiScale} />
       <span
         className="sr-only"

@@ -54,6 +54,19 @@ describe('placeWithKey', () => {
         expect(overlaps(boxOf(all[i]!), boxOf(all[j]!)), `${all[i]!.id}×${all[j]!.id}`).toBe(false);
   });
 
+  it('keys no more wards than the key has rows, the smallest left unnamed', () => {
+    const core = Array.from({ length: 12 }, (_, i) =>
+      label(`w${String(i)}`, 300 + (i % 4) * 4, 300 + Math.floor(i / 4) * 4, 80, i),
+    );
+    const all = placeWithKey(core, { width: 600, height: 600, margin: 2 }, numberSize);
+    const capped = placeWithKey(core, { width: 600, height: 600, margin: 2 }, numberSize, 3);
+    expect(capped.key).toHaveLength(3);
+    expect(capped.unnamed).toHaveLength(all.key.length - 3);
+    // The largest (highest priority) of the crowd keep their numbers.
+    const keyed = capped.key.map((k) => Number(k.code.slice(1)));
+    for (const u of capped.unnamed) expect(Number(u.slice(1))).toBeLessThan(Math.min(...keyed));
+  });
+
   it('keeps names and numbers off the key and other furniture', () => {
     const keyBox: [number, number, number, number] = [0, 0, 400, 400];
     const r = placeWithKey(

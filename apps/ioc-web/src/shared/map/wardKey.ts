@@ -22,6 +22,8 @@ export interface KeyedPlacement {
   numbers: PlacedLabel[];
   /** Number → ward, for the key beside the map. */
   key: KeyEntry[];
+  /** Wards left unnamed: more did not fit than the key has rows (the smallest go first). */
+  unnamed: string[];
 }
 
 /**
@@ -35,14 +37,17 @@ export function placeWithKey(
   requests: readonly LabelRequest[],
   opts: PlacementOptions,
   numberSize: (n: number) => { width: number; height: number },
+  keyRows = Infinity,
 ): KeyedPlacement {
   // Names at, or nudged along, their anchors; a short leader where a little room is near.
   const first = placeLabels(requests, { ...opts, nudge: true, maxLeaderHeights: SHORT_LEADER });
   const byId = new Map(requests.map((r) => [r.id, r]));
-  const losers = first.unplaced
+  const all = first.unplaced
     .map((id) => byId.get(id))
     .filter((r): r is LabelRequest => r !== undefined)
-    .sort((a, b) => a.y - b.y || a.x - b.x);
+    .sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : 1));
+  const losers = all.slice(0, keyRows).sort((a, b) => a.y - b.y || a.x - b.x);
+  const unnamed = all.slice(keyRows).map((r) => r.id);
   const key = losers.map((r, i) => ({ code: r.id, n: i + 1 }));
   const numberRequests = losers.map((r, i) => ({
     id: r.id,
@@ -56,5 +61,5 @@ export function placeWithKey(
     ...opts,
     obstacles: [...(opts.obstacles ?? []), ...first.placed.map((p) => boxOf(p))],
   }).placed;
-  return { names: first.placed, numbers, key };
+  return { names: first.placed, numbers, key, unnamed };
 }

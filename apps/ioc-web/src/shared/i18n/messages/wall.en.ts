@@ -28,6 +28,7 @@ export const wallEn: Record<keyof typeof wallVi, string> = {
   'map.truongSa': 'Trường Sa Archipelago (Viet Nam)',
   'map.insetTitle': 'East Sea',
   'map.keyTitle': 'Wards by their number on the map',
+  'map.keyMore': '+{n} small wards not named',
   'map.label': 'Monitoring map',
   'scene.position': 'Scene {n}/{total}',
   'scene.overview.ward': 'Ward overview',

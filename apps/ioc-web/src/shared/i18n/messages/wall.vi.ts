@@ -26,6 +26,7 @@ export const wallVi = {
   'map.truongSa': 'Quần đảo Trường Sa (Việt Nam)',
   'map.insetTitle': 'Biển Đông',
   'map.keyTitle': 'Phường, xã theo số trên bản đồ',
+  'map.keyMore': '+{n} phường, xã nhỏ chưa ghi tên',
   'map.label': 'Bản đồ giám sát',
   'scene.position': 'Cảnh {n}/{total}',
   'scene.overview.ward': 'Tổng quan phường',
