@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { WEB_DIST, chromiumAvailable, launchBrowser } from '../support/browser';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { signedInContext } from '../support/web-session';
 
 const hasChromium = chromiumAvailable();
 
@@ -26,26 +27,11 @@ describe.skipIf(!hasChromium)('admin — feeds, alert rules, wall and users in t
 
   beforeAll(async () => {
     platform = await startTestPlatform({ WEB_DIST_DIR: WEB_DIST });
-    const me = (await getJson(platform, '/api/v1/auth/me', platform.adminToken)) as Record<
-      string,
-      unknown
-    >;
     browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-    await context.addInitScript(
-      (session: string) => {
-        window.localStorage.setItem('ioc.session', session);
-        window.localStorage.setItem('ioc.lang', 'en');
-      },
-      JSON.stringify({
-        token: platform.adminToken,
-        expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
-        username: me['username'],
-        displayName: me['displayName'],
-        role: 'admin',
-        units: [],
-      }),
-    );
+    context = await signedInContext(browser, platform, platform.adminToken, {
+      lang: 'en',
+      viewport: { width: 1440, height: 1000 },
+    });
     page = await context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
   });

@@ -16,6 +16,7 @@ import {
 } from '@ioc/contracts';
 import { ARTIFACTS_DIR, WEB_DIST, chromiumAvailable, launchBrowser } from '../support/browser';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { signedInContext } from '../support/web-session';
 
 const hasChromium = chromiumAvailable();
 
@@ -62,23 +63,11 @@ describe.skipIf(!hasChromium)('open data — /admin/open-data and /du-lieu-mo', 
     unpublished = (candidates[1] as (typeof candidates)[number]).code;
     decimals = before.settings.positionDecimals === 4 ? 3 : 4;
 
-    const me = (await (await platform.api('/api/v1/auth/me')).json()) as Record<string, unknown>;
     browser = await launchBrowser();
-    admin = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-    await admin.addInitScript(
-      (session: string) => {
-        window.localStorage.setItem('ioc.session', session);
-        window.localStorage.setItem('ioc.lang', 'vi');
-      },
-      JSON.stringify({
-        token: platform.adminToken,
-        expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
-        username: me['username'],
-        displayName: me['displayName'],
-        role: 'admin',
-        units: [],
-      }),
-    );
+    admin = await signedInContext(browser, platform, platform.adminToken, {
+      lang: 'vi',
+      viewport: { width: 1440, height: 1000 },
+    });
     // The visitor has no session at all.
     visitor = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await visitor.addInitScript(() => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_DIST, chromiumAvailable, launchBrowser } from '../support/browser';
 import { privateWebDist } from '../support/layout-checks';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { signedInContext } from '../support/web-session';
 
 const hasChromium = chromiumAvailable();
 
@@ -65,29 +66,13 @@ describe.skipIf(!hasChromium)('wall management — screens, kiosk and scene prev
       }),
     });
     expect(res.status).toBe(200);
-    const me = (await (
-      await fetch(`${platform.httpUrl}/api/v1/auth/me`, {
-        headers: { authorization: `Bearer ${platform.adminToken}` },
-      })
-    ).json()) as Record<string, unknown>;
     browser = await launchBrowser();
     // Screens have no session: only their display token.
     screens = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-    admin = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-    await admin.addInitScript(
-      (session: string) => {
-        window.localStorage.setItem('ioc.session', session);
-        window.localStorage.setItem('ioc.lang', 'vi');
-      },
-      JSON.stringify({
-        token: platform.adminToken,
-        expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
-        username: me['username'],
-        displayName: me['displayName'],
-        role: 'admin',
-        units: [],
-      }),
-    );
+    admin = await signedInContext(browser, platform, platform.adminToken, {
+      lang: 'vi',
+      viewport: { width: 1440, height: 1000 },
+    });
   });
 
   afterAll(async () => {

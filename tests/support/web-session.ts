@@ -1,3 +1,4 @@
+import type { Browser, BrowserContext } from 'playwright-core';
 import type { TestPlatform } from './platform';
 import type { StoredSession } from '../../apps/ioc-web/src/shared/api/session';
 
@@ -19,4 +20,26 @@ export async function storedSession(platform: TestPlatform, token: string): Prom
     role: String(me['role']),
     units: (me['units'] as string[] | undefined) ?? [],
   };
+}
+
+/**
+ * A browser context signed in as `token`'s user in `lang`, as if they had used the sign-in
+ * page: the stored session is in localStorage before any page script runs.
+ */
+export async function signedInContext(
+  browser: Browser,
+  platform: TestPlatform,
+  token: string,
+  opts: { lang: 'vi' | 'en'; viewport: { width: number; height: number } },
+): Promise<BrowserContext> {
+  const session = await storedSession(platform, token);
+  const context = await browser.newContext({ viewport: opts.viewport });
+  await context.addInitScript(
+    ([s, lang]: [string, string]) => {
+      window.localStorage.setItem('ioc.session', s);
+      window.localStorage.setItem('ioc.lang', lang);
+    },
+    [JSON.stringify(session), opts.lang] as [string, string],
+  );
+  return context;
 }
