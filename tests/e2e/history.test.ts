@@ -210,12 +210,13 @@ describe.skipIf(!hasChromium)('history — charts and past alerts of a station a
     await page.goto(
       `${platform.httpUrl}/wall?unit=48&scene=water&token=${encodeURIComponent(display)}`,
     );
-    // The water scene ranks wards by their mean level: the station's ward is the only one.
-    const rank = page.locator(`[data-testid="rank-best"] button[data-ward="${WARD}"]`);
-    await rank.waitFor({ timeout: 120_000 });
-    await rank.evaluate((b) => {
-      (b as HTMLButtonElement).click();
-    });
+    // A tap on the ward, at its label point (a point inside it, wherever its name or number
+    // was placed), as an operator taps the map.
+    const label = page.locator(`[data-testid="map-labels"] li[data-code="${WARD}"]`);
+    await label.waitFor({ state: 'attached', timeout: 120_000 });
+    const x = Number(await label.getAttribute('data-anchor-x'));
+    const y = Number(await label.getAttribute('data-anchor-y'));
+    await page.mouse.click(x, y);
     const panel = page.getByTestId('ward-panel');
     await panel.waitFor({ timeout: 60_000 });
     // The panel's head takes the new button without text spilling or drawn over other text.
