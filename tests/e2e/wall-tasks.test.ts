@@ -62,6 +62,19 @@ describe.skipIf(!hasChromium)('wall — plan tasks scene', () => {
     display = await platform.displayToken('48');
     await createTask('overdue', `Số hóa hồ sơ hộ tịch ${tag}`, '2026-01-15');
     await createTask('due', `Báo cáo chuyển đổi số tháng ${tag}`, vnToday());
+    // The wall lists the three leads most overdue (few rows, read from 5 m): the ward is made
+    // the most overdue of all, whatever the seeded catalogue holds.
+    const seeded = (await api('/api/v1/tasks?unit=48&due=this_month&limit=1')).body as TaskList;
+    const others = seeded.counts.overdueByLead.filter(
+      (l) => !(l.leadUnitCode === WARD && l.leadOfficeId === null),
+    );
+    const most = Math.max(0, ...others.map((l) => l.overdue));
+    for (let i = 1; i <= most; i++)
+      await createTask(
+        `overdue-${String(i)}`,
+        `Cập nhật cơ sở dữ liệu ${tag} ${String(i)}`,
+        '2026-02-10',
+      );
     browser = await launchBrowser();
   });
 
