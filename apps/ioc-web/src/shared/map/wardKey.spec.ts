@@ -67,6 +67,16 @@ describe('placeWithKey', () => {
     for (const u of capped.unnamed) expect(Number(u.slice(1))).toBeLessThan(Math.min(...keyed));
   });
 
+  it('keys only wards whose number could be drawn, numbered without gaps', () => {
+    // A map hardly larger than one label: the crowd's numbers cannot all find room.
+    const crowd = Array.from({ length: 8 }, (_, i) => label(`w${String(i)}`, 50, 20 + i, 80));
+    const r = placeWithKey(crowd, { width: 100, height: 60, margin: 2 }, numberSize);
+    const drawn = new Set(r.numbers.map((p) => p.id));
+    expect(r.key.map((k) => k.code).every((c) => drawn.has(c))).toBe(true);
+    expect(r.key.map((k) => k.n)).toEqual(r.key.map((_, i) => i + 1));
+    expect(r.unnamed.length + r.key.length + r.names.length).toBe(crowd.length);
+  });
+
   it('keeps names and numbers off the key and other furniture', () => {
     const keyBox: [number, number, number, number] = [0, 0, 400, 400];
     const r = placeWithKey(

@@ -57,9 +57,18 @@ export function placeWithKey(
     // Fewer neighbours, better chance at the anchor: outer wards first, core last.
     priority: -i,
   }));
-  const numbers = placeLabels(numberRequests, {
+  const numbering = placeLabels(numberRequests, {
     ...opts,
     obstacles: [...(opts.obstacles ?? []), ...first.placed.map((p) => boxOf(p))],
-  }).placed;
-  return { names: first.placed, numbers, key, unnamed };
+  });
+  // A number with no room anywhere is not drawn, so its ward leaves the key too; the others
+  // close up (a smaller number never needs a wider box than the one it was placed with).
+  const drawn = new Set(numbering.placed.map((p) => p.id));
+  const keyed = key.filter((k) => drawn.has(k.code)).map((k, i) => ({ code: k.code, n: i + 1 }));
+  return {
+    names: first.placed,
+    numbers: numbering.placed,
+    key: keyed,
+    unnamed: [...unnamed, ...numbering.unplaced],
+  };
 }
