@@ -54,12 +54,9 @@ describe.skipIf(!hasChromium)('wall management — screens, kiosk and scene prev
     platform = await startTestPlatform({ WEB_DIST_DIR: webDist });
     display = await platform.displayToken('48');
     // One scene held on screen (no rotation), so what the screen reports is known.
-    const res = await fetch(`${platform.httpUrl}/api/v1/wall/config?unit=48`, {
+    const res = await platform.api('/api/v1/wall/config?unit=48', {
       method: 'PUT',
-      headers: {
-        authorization: `Bearer ${platform.adminToken}`,
-        'content-type': 'application/json',
-      },
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         rotate: false,
         scenes: [scene('first', 'air', 'Cảnh thứ nhất'), scene('second', 'fleet', 'Cảnh thứ hai')],

@@ -35,12 +35,9 @@ describe.skipIf(!hasChromium)('wall — scenes rotate on the shared clock', () =
     webDist = privateWebDist(WEB_DIST);
     platform = await startTestPlatform({ WEB_DIST_DIR: webDist });
     display = await platform.displayToken('48');
-    const res = await fetch(`${platform.httpUrl}/api/v1/wall/config?unit=48`, {
+    const res = await platform.api('/api/v1/wall/config?unit=48', {
       method: 'PUT',
-      headers: {
-        authorization: `Bearer ${platform.adminToken}`,
-        'content-type': 'application/json',
-      },
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         rotate: true,
         scenes: [scene('first', 'air', 'Cảnh thứ nhất'), scene('second', 'fleet', 'Cảnh thứ hai')],

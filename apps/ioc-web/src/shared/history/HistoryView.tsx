@@ -102,41 +102,23 @@ export default function HistoryView(props: HistoryViewProps) {
       ) : (
         <>
           {codes.length > 1 && (
-            <div className="history-choices" role="group" aria-label={t('history.metric')}>
-              {codes.map((c) => (
-                <button
-                  key={c}
-                  type="button"
-                  className="history-button"
-                  aria-pressed={c === metric}
-                  data-testid="history-metric"
-                  data-metric={c}
-                  onClick={() => {
-                    setChosen(c);
-                  }}
-                >
-                  {metrics.name(c)}
-                </button>
-              ))}
-            </div>
+            <Choices
+              label={t('history.metric')}
+              options={codes.map((c) => ({ value: c, text: metrics.name(c) }))}
+              chosen={metric}
+              testId="history-metric"
+              attr="data-metric"
+              onChoose={setChosen}
+            />
           )}
-          <div className="history-choices" role="group" aria-label={t('history.window')}>
-            {HISTORY_WINDOWS.map((w) => (
-              <button
-                key={w}
-                type="button"
-                className="history-button"
-                aria-pressed={w === win}
-                data-testid="history-window"
-                data-window={w}
-                onClick={() => {
-                  setWin(w);
-                }}
-              >
-                {t(`history.window.${w}`)}
-              </button>
-            ))}
-          </div>
+          <Choices
+            label={t('history.window')}
+            options={HISTORY_WINDOWS.map((w) => ({ value: w, text: t(`history.window.${w}`) }))}
+            chosen={win}
+            testId="history-window"
+            attr="data-window"
+            onChoose={setWin}
+          />
           <figure className="history-figure" aria-busy={series.loading}>
             {series.error !== null ? (
               <p className="history-error" role="alert">
@@ -203,5 +185,35 @@ export default function HistoryView(props: HistoryViewProps) {
         error={alerts.error === null ? null : alerts.error.message}
       />
     </section>
+  );
+}
+
+/** A row of toggle buttons choosing one value (the metric, the time window). */
+function Choices<T extends string>(props: {
+  label: string;
+  options: readonly { value: T; text: string }[];
+  chosen: T | null;
+  testId: string;
+  attr: `data-${string}`;
+  onChoose: (value: T) => void;
+}) {
+  return (
+    <div className="history-choices" role="group" aria-label={props.label}>
+      {props.options.map((o) => (
+        <button
+          key={o.value}
+          type="button"
+          className="history-button"
+          aria-pressed={o.value === props.chosen}
+          data-testid={props.testId}
+          {...{ [props.attr]: o.value }}
+          onClick={() => {
+            props.onChoose(o.value);
+          }}
+        >
+          {o.text}
+        </button>
+      ))}
+    </div>
   );
 }
