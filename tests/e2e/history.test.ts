@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import type { Browser, Locator, Page } from 'playwright-core';
 import { ARTIFACTS_DIR, WEB_DIST, chromiumAvailable, launchBrowser } from '../support/browser';
 import { overflowingText, overlappingText } from '../support/layout-checks';
+import { callApi } from '../support/http';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import { storedSession } from '../support/web-session';
 
@@ -42,17 +43,9 @@ describe.skipIf(!hasChromium)('history — charts and past alerts of a station a
   let alertId = '';
 
   const post = async (path: string, body: unknown, token = operator) => {
-    const res = await platform.api(
-      path,
-      {
-        method: 'POST',
-        body: JSON.stringify(body),
-        headers: { 'content-type': 'application/json' },
-      },
-      token,
-    );
+    const res = await callApi(platform.httpUrl, 'POST', path, token, body);
     expect(res.status, path).toBeLessThan(300);
-    return (await res.json().catch(() => null)) as unknown;
+    return res.body;
   };
 
   beforeAll(async () => {

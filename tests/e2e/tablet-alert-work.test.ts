@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ARTIFACTS_DIR, WEB_DIST, chromiumAvailable, launchBrowser } from '../support/browser';
 import { startSmtpCapture } from '../support/mail';
+import { callApi } from '../support/http';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import { storedSession } from '../support/web-session';
 
@@ -30,18 +31,8 @@ describe.skipIf(!hasChromium)('tablet — working an alert, seen on the wall', (
   const colleague = `col-${Date.now().toString(36)}`;
   const neighbour = `nb-${Date.now().toString(36)}`;
 
-  const post = async (path: string, body: unknown, token = platform.adminToken) => {
-    const res = await platform.api(
-      path,
-      {
-        method: 'POST',
-        body: JSON.stringify(body),
-        headers: { 'content-type': 'application/json' },
-      },
-      token,
-    );
-    return { status: res.status, body: (await res.json().catch(() => null)) as unknown };
-  };
+  const post = (path: string, body: unknown, token = platform.adminToken) =>
+    callApi(platform.httpUrl, 'POST', path, token, body);
 
   beforeAll(async () => {
     smtp = await startSmtpCapture();
