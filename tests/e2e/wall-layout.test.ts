@@ -59,6 +59,8 @@ const SIZES = [
 
 /** A water station whose reading, sent when the water scene is checked, is past báo động III. */
 const PAST_LAST_ID = 'layout-past-last';
+/** Stations that go past báo động III in the alerts scene: more alerts than its card has rows. */
+const FLOODED = 8;
 
 async function postReading(
   platform: TestPlatform,
@@ -154,6 +156,7 @@ describe.skipIf(!hasChromium)('wall — layout at 1080p and 4K', () => {
   let browser: Browser;
   let webDist = '';
   let pastLastToken = '';
+  let floodedTokens: string[] = [];
 
   beforeAll(async () => {
     webDist = privateWebDist(WEB_DIST);
@@ -171,6 +174,17 @@ describe.skipIf(!hasChromium)('wall — layout at 1080p and 4K', () => {
       unitCode: '20314',
       profile: { alarmLevels: [1, 1.1, 1.2] },
     });
+    floodedTokens = [];
+    for (let i = 0; i < FLOODED; i++) {
+      floodedTokens.push(
+        await platform.addDevice({
+          id: `layout-flooded-${String(i)}`,
+          kind: 'water_level',
+          unitCode: '20314',
+          profile: { alarmLevels: [1, 1.1, 1.2] },
+        }),
+      );
+    }
     browser = await launchBrowser();
   });
 
@@ -210,6 +224,16 @@ describe.skipIf(!hasChromium)('wall — layout at 1080p and 4K', () => {
               .waitFor({ timeout: 60_000 });
           }
           if (scene.kind === 'alerts') {
+            // A full card: every row it has, and the rest counted below them, must fit.
+            // Past báo động III by less than the station above, which keeps heading the water card.
+            for (const token of floodedTokens)
+              await postReading(platform, token, { water_level: 2 });
+            await expect
+              .poll(() => page.locator('[data-testid="alert-list"] li').count(), {
+                timeout: 60_000,
+              })
+              .toBeGreaterThanOrEqual(FLOODED - 1);
+            await page.locator('.alert-more').waitFor({ timeout: 60_000 });
             // The map goes to the open alerts (the station past báo động III is one of them):
             // their frame, not the province's, and on screen.
             await expect

@@ -89,6 +89,13 @@ function cardStates(page: Page): Promise<Record<string, string>> {
   );
 }
 
+/** Each card's "as of" ('' where it has none). */
+function cardTimes(page: Page): Promise<string[]> {
+  return page.$$eval('[data-testid="panel-as-of"]', (els) =>
+    els.map((e) => e.getAttribute('data-as-of') ?? ''),
+  );
+}
+
 /** Newest reading time among the live device values the wall holds (epoch ms). */
 function newestReading(page: Page): Promise<number> {
   return page.$$eval('[data-testid="device-values"] li', (els) =>
@@ -126,6 +133,8 @@ describe.skipIf(!hasChromium)('wall — stale while the API is down, recovers by
       .toEqual({ scorecard: 'false', alerts: 'false', fleet: 'false' });
     await expect.poll(() => newestReading(page), states).toBeGreaterThan(0);
     await expect.poll(() => page.getByTestId('stale-badge').count(), states).toBe(0);
+    // "Not late" holds before a card's first answer too: wait until every card shows its data.
+    await expect.poll(() => cardTimes(page), states).not.toContain('');
     // A marker in the page's memory: still there at the end means the page never reloaded.
     await page.evaluate(() => {
       (window as unknown as { wallMarker: string }).wallMarker = 'same page';
@@ -143,10 +152,9 @@ describe.skipIf(!hasChromium)('wall — stale while the API is down, recovers by
     const badges = await page.getByTestId('stale-badge').count();
     expect(badges).toBeGreaterThanOrEqual(4);
     // The last data stays on screen: the cards keep their values and their "as of".
-    const asOf = await page.$$eval('[data-testid="panel-as-of"]', (els) =>
-      els.map((e) => e.getAttribute('data-as-of')),
-    );
-    expect(asOf.every((a) => a !== '')).toBe(true);
+    const asOf = await cardTimes(page);
+    expect(asOf).toHaveLength(3);
+    expect(asOf).not.toContain('');
     await page.screenshot({ path: resolve(ARTIFACTS_DIR, 'wall-recovery-down.png') });
 
     await sleep(Math.max(0, OUTAGE_MS - (Date.now() - downAt)));

@@ -71,4 +71,17 @@ describe('stationStandings', () => {
       ),
     ).toHaveLength(1);
   });
+
+  it('puts the station furthest past its last level first among those past it', () => {
+    const list = stationStandings(
+      [
+        station('a-slightly', [1, 1.1, 1.2], 1.5),
+        station('b-most', [1, 1.1, 1.2], 3.45),
+        station('c-within', [1, 1.1, 1.2], 1.15),
+      ],
+      'water_level',
+      3,
+    );
+    expect(list.map((s) => s.device.id)).toEqual(['b-most', 'a-slightly', 'c-within']);
+  });
 });

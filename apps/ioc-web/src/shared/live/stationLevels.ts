@@ -42,7 +42,10 @@ export function standing(device: DeviceState, metric: string): StationStanding |
   };
 }
 
-/** Stations most at risk first: the highest level reached, then the closest to its next level. */
+/**
+ * Stations most at risk first: the highest level reached, then the closest to its next level
+ * (past the last level: the furthest beyond it).
+ */
 export function stationStandings(
   devices: readonly DeviceState[],
   metric: string,
@@ -55,6 +58,7 @@ export function stationStandings(
       (a, b) =>
         b.level - a.level ||
         (a.toNext ?? 0) - (b.toNext ?? 0) ||
+        (b.beyond ?? 0) - (a.beyond ?? 0) ||
         a.device.id.localeCompare(b.device.id),
     )
     .slice(0, limit);

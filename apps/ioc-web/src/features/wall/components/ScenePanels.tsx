@@ -141,7 +141,7 @@ export function ScenePanels(props: ScenePanelsProps) {
         </>
       );
     case 'alerts':
-      return ticker(9, true);
+      return ticker(7, true);
     case 'fleet':
       return fleetPanel(8);
     case 'tasks':
