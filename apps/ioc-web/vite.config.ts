@@ -67,7 +67,7 @@ export default defineConfig({
       workbox: {
         // Fonts: only the Vietnamese and Latin subsets (woff2) the UI uses. The wall's map
         // chunks (MapLibre, deck.gl: megabytes) stay out; a tablet never needs them offline.
-        globPatterns: ['**/*.{js,css,html,svg,png}', '**/*-{vietnamese,latin,latin-ext}-*.woff2'],
+        globPatterns: ['**/*.{js,css,html,svg,png}', '**/*-{vietnamese,latin}-*.woff2'],
         globIgnores: [
           '**/*.map',
           'sw.js',
