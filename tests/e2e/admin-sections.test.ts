@@ -218,6 +218,32 @@ describe.skipIf(!hasChromium)('admin — feeds, alert rules, wall and users in t
     expect(first.status).toBe(200);
     expect(((await first.json()) as { user: { units: string[] } }).user.units).toEqual(['20314']);
 
+    // Later the leader gets a mailbox, a phone and a second ward: edited in place, no username
+    // or password fields on the way.
+    await row.getByRole('button', { name: 'Edit' }).click();
+    const edit = page.getByTestId('user-form');
+    expect(await edit.locator('input[name=username]').count()).toBe(0);
+    expect(await edit.locator('input[name=password]').count()).toBe(0);
+    expect(await edit.locator('input[name=displayName]').inputValue()).toBe('Ward leader HC');
+    await edit.locator('input[name=email]').fill('lanh.hc@danang.gov.vn');
+    await edit.locator('input[name=phone]').fill('+84 912 345 678');
+    await edit.getByRole('listbox').selectOption(['20314', '20320']);
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await edit.waitFor({ state: 'detached', timeout: 10_000 });
+    await expect
+      .poll(() => row.getByTestId('user-contact').textContent(), { timeout: 10_000 })
+      .toBe('lanh.hc@danang.gov.vn · +84912345678');
+    const stored = (
+      (await getJson(platform, '/api/v1/users', platform.adminToken)) as {
+        items: { username: string; email: string | null; phone: string | null; units: string[] }[];
+      }
+    ).items.find((u) => u.username === 'ward-leader-hc');
+    expect(stored).toMatchObject({
+      email: 'lanh.hc@danang.gov.vn',
+      phone: '+84912345678',
+      units: ['20314', '20320'],
+    });
+
     await row.getByRole('button', { name: 'Reset password' }).click();
     await row.locator('input[type=password]').fill('another-long-password');
     await row.getByRole('button', { name: 'Save' }).click();

@@ -65,6 +65,8 @@ export const updateUserSchema = z
     phone: phone.nullable().optional(),
   })
   .refine((v) => Object.keys(v).length > 0, 'nothing to change');
+/** Body of `PATCH /api/v1/users/{id}`: only the fields to change; null clears e-mail or phone. */
+export type UserPatch = z.input<typeof updateUserSchema>;
 
 export const passwordSchema = z.strictObject({ password });
 

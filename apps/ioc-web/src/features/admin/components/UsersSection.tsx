@@ -11,15 +11,20 @@ import { ListState } from './ListState';
 import { PasswordReset } from './PasswordReset';
 import { UserForm } from './UserForm';
 
-/** /admin/users: people, their role and unit scope; disable, re-enable, reset a password. */
+/**
+ * /admin/users: people, their role, unit scope and where they are notified (e-mail, phone);
+ * edit, disable, re-enable, reset a password.
+ */
 export function UsersSection() {
   const { t } = useI18n();
   const dir = useUnitDirectory();
   const users = useResource((signal) => fetchUsers(signal), []);
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
   const [resetting, setResetting] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const me = getSession()?.username;
+  const edited = editing === null ? undefined : users.data?.find((u) => u.id === editing);
 
   return (
     <AdminSection
@@ -31,6 +36,7 @@ export function UsersSection() {
             label={t('admin.users.add')}
             onClick={() => {
               setAdding(true);
+              setEditing(null);
               setNotice(null);
             }}
           />
@@ -49,6 +55,20 @@ export function UsersSection() {
             setAdding(false);
             if (created) {
               setNotice(t('admin.users.created', { username: created.username }));
+              users.reload();
+            }
+          }}
+        />
+      )}
+      {edited && (
+        <UserForm
+          key={edited.id}
+          dir={dir}
+          existing={edited}
+          onDone={(saved) => {
+            setEditing(null);
+            if (saved) {
+              setNotice(t('admin.users.saved', { username: saved.username }));
               users.reload();
             }
           }}
@@ -81,7 +101,14 @@ export function UsersSection() {
                 <td>
                   <code>{u.username}</code>
                 </td>
-                <td>{u.displayName}</td>
+                <td>
+                  {u.displayName}
+                  {(u.email !== null || u.phone !== null) && (
+                    <span className="admin-hint admin-user-contact" data-testid="user-contact">
+                      {[u.email, u.phone].filter((c) => c !== null).join(' · ')}
+                    </span>
+                  )}
+                </td>
                 <td>{t(roleKey(u.role))}</td>
                 <td>
                   {u.units.length === 0
@@ -90,6 +117,16 @@ export function UsersSection() {
                 </td>
                 <td>{u.disabled ? t('admin.users.disabled') : t('admin.users.active')}</td>
                 <td className="admin-actions">
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setEditing(editing === u.id ? null : u.id);
+                      setAdding(false);
+                      setNotice(null);
+                    }}
+                  >
+                    {t('admin.users.edit')}
+                  </button>
                   {u.disabled ? (
                     <ConfirmButton
                       label={t('admin.users.enable')}

@@ -13,6 +13,7 @@ import {
   wallScreenViewSchema,
   type FeedCadence,
   type Role,
+  type UserPatch,
   type WallConfig,
   type WallDisplay,
   type WallScene,
@@ -178,10 +179,7 @@ export async function createUser(input: {
   return userViewSchema.parse(await call('POST', '/api/v1/users', { body: input }));
 }
 
-export async function updateUser(
-  id: string,
-  patch: { displayName?: string; role?: Role; units?: string[]; disabled?: boolean },
-) {
+export async function updateUser(id: string, patch: UserPatch) {
   return userViewSchema.parse(await call('PATCH', `/api/v1/users/${enc(id)}`, { body: patch }));
 }
 
