@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import lighthouse, { type Flags, type RunnerResult } from 'lighthouse';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS_DIR, WEB_DIST, chromiumAvailable } from '../support/browser';
+import { ARTIFACTS_DIR, CHROMIUM_ARGS, WEB_DIST, chromiumAvailable } from '../support/browser';
 import { testEnv } from '../support/env';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import { freePort } from '../support/processes';
@@ -51,12 +51,7 @@ describe.skipIf(!hasChromium)('tablet — Lighthouse, mobile profile', () => {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: testEnv.chromium,
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        `--remote-debugging-port=${String(debugPort)}`,
-      ],
+      args: [...CHROMIUM_ARGS, `--remote-debugging-port=${String(debugPort)}`],
     });
   }, 120_000);
 

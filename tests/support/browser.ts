@@ -17,17 +17,16 @@ export function chromiumAvailable(): boolean {
   return ok;
 }
 
+/** The flags every test browser runs with (WebGL in software: the wall's map needs it). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--enable-unsafe-swiftshader',
+  '--use-angle=swiftshader',
+];
+
 export async function launchBrowser(): Promise<Browser> {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
-  return chromium.launch({
-    executablePath: testEnv.chromium,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--enable-unsafe-swiftshader',
-      '--use-angle=swiftshader',
-    ],
-  });
+  return chromium.launch({ executablePath: testEnv.chromium, headless: true, args: CHROMIUM_ARGS });
 }
