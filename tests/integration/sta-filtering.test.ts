@@ -203,6 +203,24 @@ for (const factory of backendFactories().filter((f) => f.mode !== 'timescaledb')
         expect(await f('ceiling(result div 10) eq 4')).toBe(2); // 35, 40
       });
 
+      it(`${REQ}/built-in-query-functions: mindatetime, maxdatetime and totaloffsetminutes`, async () => {
+        const f = async (expr: string) =>
+          (await listAll(platform, `${pm25}?$filter=${encodeURIComponent(expr)}`)).length;
+        expect(await f('phenomenonTime gt mindatetime() and resultTime lt maxdatetime()')).toBe(6);
+        expect(await f('phenomenonTime lt mindatetime() or phenomenonTime gt maxdatetime()')).toBe(
+          0,
+        );
+        // Every time is written in UTC ('…Z'), so its offset is 0 minutes.
+        const all = await listAll(platform, pm25);
+        expect(all.every((o) => String(o.phenomenonTime).endsWith('Z'))).toBe(true);
+        expect(await f('totaloffsetminutes(phenomenonTime) eq 0')).toBe(6);
+        expect(await f('totaloffsetminutes(resultTime) ne 0')).toBe(0);
+        const wrong = await get(
+          `${pm25}?$filter=${encodeURIComponent('totaloffsetminutes(result) eq 0')}`,
+        );
+        expect(wrong.status).toBe(400);
+      });
+
       it(`${REQ}/filter: navigation paths over to-one relations and JSON properties`, async () => {
         const viaThing = await listAll(
           platform,

@@ -167,6 +167,37 @@ for (const factory of backendFactories().filter((f) => f.mode !== 'timescaledb')
         ).toEqual(['hc-noise']);
       });
 
+      it(`${REQ}/built-in-query-functions: st_relate with a DE-9IM pattern (within, contains, disjoint)`, async () => {
+        const literal = `geography'${wkt(haiChau)}'`;
+        expect(await ids('Things', `st_relate(location, ${literal}, 'T*F**F***')`)).toEqual(
+          expected,
+        );
+        expect(await ids('Locations', `st_relate(${literal}, location, 'T*****FF*')`)).toEqual(
+          expected,
+        );
+        expect(await ids('Things', `st_relate(location, ${literal}, 'FF*FF****')`)).toEqual([
+          'ah-aq-1',
+        ]);
+        const bad = await publicGet(
+          platform,
+          `/sta/v1.1/Things?$filter=${encodeURIComponent(`st_relate(location, ${literal}, 'T*F')`)}`,
+        );
+        expect(bad.status).toBe(400);
+        expect((bad.body.error as { message: string }).message).toMatch(/pattern/);
+      });
+
+      it(`${REQ}/built-in-query-functions: geo.length of a line in metres, and of a point 0`, async () => {
+        // 0.01° of latitude along a meridian: 6371008.8 m × 0.01 × π / 180 ≈ 1112 m.
+        const line = "geography'LINESTRING(108.2 16.05, 108.2 16.06)'";
+        const all = (await listAll(platform, '/sta/v1.1/Things')).map((t) => t['@iot.id']).sort();
+        expect(all).toHaveLength(4);
+        expect(
+          await ids('Things', `geo.length(${line}) gt 1111 and geo.length(${line}) lt 1113`),
+        ).toEqual(all);
+        expect(await ids('Things', `geo.length(${line}) lt 1111`)).toEqual([]);
+        expect(await ids('Locations', 'geo.length(location) eq 0')).toEqual(all);
+      });
+
       it(`${REQ}/built-in-query-functions: geo.distance in metres`, async () => {
         const all = await listAll(platform, '/sta/v1.1/Locations');
         const hc1 = all.find((l) => l['@iot.id'] === 'hc-aq-1');
