@@ -178,6 +178,19 @@ for (const factory of backendFactories().filter((f) => f.mode !== 'timescaledb')
         expect((badProp.body.error as { message: string }).message).toMatch(/colour/);
       });
 
+      it('publication: answers need no session and may be cached publicly for a short while', async () => {
+        for (const path of ['/sta/v1.1', '/sta/v1.1/Things', `/sta/v1.1/Things('wl-pub')`]) {
+          const res = await fetch(`${platform.httpUrl}${path}`);
+          expect(res.status, path).toBe(200);
+          expect(res.headers.get('cache-control'), path).toBe('public, max-age=10');
+          expect(res.headers.get('set-cookie'), path).toBeNull();
+        }
+        // What is not there is not cached as if it were.
+        const missing = await fetch(`${root}/Things('aq-hidden')`);
+        expect(missing.status).toBe(404);
+        expect(missing.headers.get('cache-control') ?? '').not.toContain('public');
+      });
+
       it('publication: a non-public device or metric is absent from every collection (all pages, compared with open_publication)', async () => {
         const { rows } = await platform.ctx.pool.query<{ id: string }>(
           'SELECT id FROM open_public_device ORDER BY id',
