@@ -178,13 +178,37 @@ for (const factory of backendFactories().filter((f) => f.mode !== 'timescaledb')
         expect((badProp.body.error as { message: string }).message).toMatch(/colour/);
       });
 
-      it('publication: answers need no session and may be cached publicly for a short while', async () => {
+      it('publication: answers need no session, may be cached publicly for a short while and read from any origin', async () => {
         for (const path of ['/sta/v1.1', '/sta/v1.1/Things', `/sta/v1.1/Things('wl-pub')`]) {
           const res = await fetch(`${platform.httpUrl}${path}`);
           expect(res.status, path).toBe(200);
           expect(res.headers.get('cache-control'), path).toBe('public, max-age=10');
           expect(res.headers.get('set-cookie'), path).toBeNull();
         }
+        // A browser app on any origin may read them (no credentials are involved) …
+        const origin = 'https://research.example.org';
+        const cors = await fetch(`${root}/Things`, { headers: { origin } });
+        expect(cors.headers.get('access-control-allow-origin')).toBe('*');
+        expect(cors.headers.get('access-control-expose-headers')).toMatch(/retry-after/);
+        const preflight = await fetch(`${root}/Things`, {
+          method: 'OPTIONS',
+          headers: {
+            origin,
+            'access-control-request-method': 'GET',
+            'access-control-request-headers': 'if-none-match',
+          },
+        });
+        expect(preflight.status).toBe(204);
+        expect(preflight.headers.get('access-control-allow-methods')).toBe('GET, HEAD');
+        expect(preflight.headers.get('access-control-allow-headers')).toContain('if-none-match');
+        // … which the rest of the API still refuses to an origin it does not know.
+        const closed = await fetch(`${platform.httpUrl}/api/v1/units`, { headers: { origin } });
+        expect(closed.headers.get('access-control-allow-origin')).toBeNull();
+        const closedPreflight = await fetch(`${platform.httpUrl}/api/v1/units`, {
+          method: 'OPTIONS',
+          headers: { origin, 'access-control-request-method': 'GET' },
+        });
+        expect(closedPreflight.status).toBe(403);
         // What is not there is not cached as if it were.
         const missing = await fetch(`${root}/Things('aq-hidden')`);
         expect(missing.status).toBe(404);
