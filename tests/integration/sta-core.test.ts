@@ -117,6 +117,59 @@ for (const factory of backendFactories().filter((f) => f.mode !== 'timescaledb')
         expect(thing.body.name).toBe('Trạm Hải Châu');
       });
 
+      it(`${REQ}/datamodel/thing, location, historical-location, datastream, sensor, observed-property, observation, feature-of-interest: every entity carries its mandatory properties`, async () => {
+        const str = (v: unknown) => typeof v === 'string' && v.length > 0;
+        const uri = (v: unknown) => typeof v === 'string' && /^https?:\/\/\S+$/.test(v);
+        const time = (v: unknown) => typeof v === 'string' && !Number.isNaN(Date.parse(v));
+        const point = (v: unknown) =>
+          (v as { type?: unknown }).type === 'Point' &&
+          (v as { coordinates?: unknown[] }).coordinates?.every((c) => typeof c === 'number') ===
+            true;
+        /** OGC 18-088 §8.2: each entity type's mandatory properties and what they hold. */
+        const MANDATORY: Record<string, Record<string, (v: unknown) => boolean>> = {
+          Things: { name: str, description: str },
+          Locations: {
+            name: str,
+            description: str,
+            encodingType: (v) => v === 'application/geo+json',
+            location: point,
+          },
+          HistoricalLocations: { time },
+          Datastreams: {
+            name: str,
+            description: str,
+            unitOfMeasurement: (v) => {
+              const u = v as { name?: unknown; symbol?: unknown; definition?: unknown };
+              return str(u.name) && str(u.symbol) && uri(u.definition);
+            },
+            observationType: uri,
+          },
+          Sensors: { name: str, description: str, encodingType: str, metadata: str },
+          ObservedProperties: { name: str, definition: uri, description: str },
+          Observations: {
+            phenomenonTime: time,
+            result: (v) => v !== undefined,
+            resultTime: (v) => v === null || time(v),
+          },
+          FeaturesOfInterest: {
+            name: str,
+            description: str,
+            encodingType: (v) => v === 'application/geo+json',
+            feature: point,
+          },
+        };
+        for (const [set, props] of Object.entries(MANDATORY)) {
+          const items = await listAll(platform, `/sta/v1.1/${set}`);
+          expect(items.length, set).toBeGreaterThan(0);
+          for (const e of items)
+            for (const [prop, ok] of Object.entries(props))
+              expect(
+                ok(e[prop]),
+                `${set}(${String(e['@iot.id'])}).${prop} = ${JSON.stringify(e[prop])}`,
+              ).toBe(true);
+        }
+      });
+
       it(`${REQ}/datamodel/observation: Observation ids round-trip and carry phenomenonTime, resultTime and result`, async () => {
         const obs = await listAll(platform, `/sta/v1.1/Datastreams('aq-pub-2:pm25')/Observations`);
         expect(obs).toHaveLength(5);
