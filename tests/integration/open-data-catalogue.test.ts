@@ -115,7 +115,7 @@ describe('open data: dataset catalogue (embedded)', () => {
     expect(list.sensorThings).toBe(`${platform.httpUrl}/sta/v1.1`);
   });
 
-  it('answers cacheably: public for a minute, ETag, 304 when the client has it', async () => {
+  it('answers cacheably (public for a minute, ETag, 304 when the client has it) to any origin', async () => {
     const first = await get(`${OPEN}/datasets`);
     expect(first.headers.get('cache-control')).toBe('public, max-age=60');
     const etag = first.headers.get('etag') ?? '';
@@ -123,6 +123,21 @@ describe('open data: dataset catalogue (embedded)', () => {
     const again = await get(`${OPEN}/datasets`, { 'if-none-match': etag });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe('');
+    // A web page on another origin may read it, ETag included (its If-None-Match is preflighted).
+    const origin = 'https://startup.example.com';
+    const cross = await get(`${OPEN}/datasets`, { origin });
+    expect(cross.headers.get('access-control-allow-origin')).toBe('*');
+    expect(cross.headers.get('access-control-expose-headers')).toContain('etag');
+    const preflight = await fetch(`${platform.httpUrl}${OPEN}/datasets`, {
+      method: 'OPTIONS',
+      headers: {
+        origin,
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'if-none-match',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
   });
 
   it('describes the same datasets as DCAT JSON-LD', async () => {

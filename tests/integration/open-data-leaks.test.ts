@@ -28,6 +28,32 @@ const COLLECTIONS = {
   ObservedProperties: null,
 } as const;
 
+/** Each collection's navigation properties: the walk also reads every set with all of them expanded. */
+const NAVIGATION: Record<keyof typeof COLLECTIONS, string[]> = {
+  Things: ['Locations', 'HistoricalLocations', 'Datastreams'],
+  Locations: ['Things', 'HistoricalLocations'],
+  HistoricalLocations: ['Thing', 'Locations'],
+  FeaturesOfInterest: ['Observations'],
+  Datastreams: ['Thing', 'Sensor', 'ObservedProperty', 'Observations'],
+  Observations: ['Datastream', 'FeatureOfInterest'],
+  Sensors: ['Datastreams'],
+  ObservedProperties: ['Datastreams'],
+};
+
+/** A navigation property's own navigation properties (by the set it leads to). */
+const NAVIGATION_OF: Record<string, string[] | undefined> = {
+  Thing: NAVIGATION.Things,
+  Things: NAVIGATION.Things,
+  Locations: NAVIGATION.Locations,
+  HistoricalLocations: NAVIGATION.HistoricalLocations,
+  FeatureOfInterest: NAVIGATION.FeaturesOfInterest,
+  Datastream: NAVIGATION.Datastreams,
+  Datastreams: NAVIGATION.Datastreams,
+  Observations: NAVIGATION.Observations,
+  Sensor: NAVIGATION.Sensors,
+  ObservedProperty: NAVIGATION.ObservedProperties,
+};
+
 /** Our devices: one public by kind, one opted out of its kind, one public on its own, one not. */
 const DEVICES = [
   { id: 'leak-aq-1', kind: 'leak_aq' },
@@ -91,6 +117,18 @@ describe('open data: nothing unpublished on any public route (embedded, demo cat
         if (set === 'ObservedProperties') seen.metrics.add(id);
         if (set === 'Sensors') seen.kinds.add(id);
       }
+      // Expanded, two levels deep: what a set leads to is public only where it is published too.
+      const nav = NAVIGATION[set as keyof typeof COLLECTIONS];
+      const expand = nav.map((n) => {
+        const inner = NAVIGATION_OF[n];
+        return inner ? `${n}($expand=${inner.join(',')})` : n;
+      });
+      const expanded = await listAll(
+        platform,
+        `${STA}/${set}?$top=1000&$expand=${encodeURIComponent(expand.join(','))}`,
+      );
+      expect(expanded.map((e) => e['@iot.id'])).toEqual(all.map((e) => e['@iot.id']));
+      seen.text += JSON.stringify(expanded);
     }
     const list = datasetListResponse.parse(
       await (await fetch(`${platform.httpUrl}${OPEN}/datasets`)).json(),

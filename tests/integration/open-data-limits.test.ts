@@ -157,5 +157,15 @@ describe('open data: rate limits under a flood (embedded)', () => {
     expect(await again.json()).toMatchObject({
       error: { code: 'RATE_LIMITED', details: { issues: [{ path: '' }] } },
     });
+    // One allowance for the whole public surface: SensorThings refuses the flooder too.
+    const sta = await fetch(`${platform.httpUrl}/sta/v1.1/Things`, {
+      headers: { 'x-forwarded-for': '198.51.100.7' },
+    });
+    expect(sta.status).toBe(429);
+    expect(Number(sta.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    const staOther = await fetch(`${platform.httpUrl}/sta/v1.1/Things`, {
+      headers: { 'x-forwarded-for': '198.51.100.99' },
+    });
+    expect(staOther.status).toBe(200);
   }, 120_000);
 });

@@ -117,6 +117,59 @@ for (const factory of backendFactories().filter((f) => f.mode !== 'timescaledb')
         expect(thing.body.name).toBe('Trạm Hải Châu');
       });
 
+      it(`${REQ}/datamodel/thing, location, historical-location, datastream, sensor, observed-property, observation, feature-of-interest: every entity carries its mandatory properties`, async () => {
+        const str = (v: unknown) => typeof v === 'string' && v.length > 0;
+        const uri = (v: unknown) => typeof v === 'string' && /^https?:\/\/\S+$/.test(v);
+        const time = (v: unknown) => typeof v === 'string' && !Number.isNaN(Date.parse(v));
+        const point = (v: unknown) =>
+          (v as { type?: unknown }).type === 'Point' &&
+          (v as { coordinates?: unknown[] }).coordinates?.every((c) => typeof c === 'number') ===
+            true;
+        /** OGC 18-088 §8.2: each entity type's mandatory properties and what they hold. */
+        const MANDATORY: Record<string, Record<string, (v: unknown) => boolean>> = {
+          Things: { name: str, description: str },
+          Locations: {
+            name: str,
+            description: str,
+            encodingType: (v) => v === 'application/geo+json',
+            location: point,
+          },
+          HistoricalLocations: { time },
+          Datastreams: {
+            name: str,
+            description: str,
+            unitOfMeasurement: (v) => {
+              const u = v as { name?: unknown; symbol?: unknown; definition?: unknown };
+              return str(u.name) && str(u.symbol) && uri(u.definition);
+            },
+            observationType: uri,
+          },
+          Sensors: { name: str, description: str, encodingType: str, metadata: str },
+          ObservedProperties: { name: str, definition: uri, description: str },
+          Observations: {
+            phenomenonTime: time,
+            result: (v) => v !== undefined,
+            resultTime: (v) => v === null || time(v),
+          },
+          FeaturesOfInterest: {
+            name: str,
+            description: str,
+            encodingType: (v) => v === 'application/geo+json',
+            feature: point,
+          },
+        };
+        for (const [set, props] of Object.entries(MANDATORY)) {
+          const items = await listAll(platform, `/sta/v1.1/${set}`);
+          expect(items.length, set).toBeGreaterThan(0);
+          for (const e of items)
+            for (const [prop, ok] of Object.entries(props))
+              expect(
+                ok(e[prop]),
+                `${set}(${String(e['@iot.id'])}).${prop} = ${JSON.stringify(e[prop])}`,
+              ).toBe(true);
+        }
+      });
+
       it(`${REQ}/datamodel/observation: Observation ids round-trip and carry phenomenonTime, resultTime and result`, async () => {
         const obs = await listAll(platform, `/sta/v1.1/Datastreams('aq-pub-2:pm25')/Observations`);
         expect(obs).toHaveLength(5);
@@ -176,6 +229,43 @@ for (const factory of backendFactories().filter((f) => f.mode !== 'timescaledb')
         );
         expect(badProp.status).toBe(400);
         expect((badProp.body.error as { message: string }).message).toMatch(/colour/);
+      });
+
+      it('publication: answers need no session, may be cached publicly for a short while and read from any origin', async () => {
+        for (const path of ['/sta/v1.1', '/sta/v1.1/Things', `/sta/v1.1/Things('wl-pub')`]) {
+          const res = await fetch(`${platform.httpUrl}${path}`);
+          expect(res.status, path).toBe(200);
+          expect(res.headers.get('cache-control'), path).toBe('public, max-age=10');
+          expect(res.headers.get('set-cookie'), path).toBeNull();
+        }
+        // A browser app on any origin may read them (no credentials are involved) …
+        const origin = 'https://research.example.org';
+        const cors = await fetch(`${root}/Things`, { headers: { origin } });
+        expect(cors.headers.get('access-control-allow-origin')).toBe('*');
+        expect(cors.headers.get('access-control-expose-headers')).toMatch(/retry-after/);
+        const preflight = await fetch(`${root}/Things`, {
+          method: 'OPTIONS',
+          headers: {
+            origin,
+            'access-control-request-method': 'GET',
+            'access-control-request-headers': 'if-none-match',
+          },
+        });
+        expect(preflight.status).toBe(204);
+        expect(preflight.headers.get('access-control-allow-methods')).toBe('GET, HEAD');
+        expect(preflight.headers.get('access-control-allow-headers')).toContain('if-none-match');
+        // … which the rest of the API still refuses to an origin it does not know.
+        const closed = await fetch(`${platform.httpUrl}/api/v1/units`, { headers: { origin } });
+        expect(closed.headers.get('access-control-allow-origin')).toBeNull();
+        const closedPreflight = await fetch(`${platform.httpUrl}/api/v1/units`, {
+          method: 'OPTIONS',
+          headers: { origin, 'access-control-request-method': 'GET' },
+        });
+        expect(closedPreflight.status).toBe(403);
+        // What is not there is not cached as if it were.
+        const missing = await fetch(`${root}/Things('aq-hidden')`);
+        expect(missing.status).toBe(404);
+        expect(missing.headers.get('cache-control') ?? '').not.toContain('public');
       });
 
       it('publication: a non-public device or metric is absent from every collection (all pages, compared with open_publication)', async () => {

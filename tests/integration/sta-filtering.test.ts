@@ -161,9 +161,8 @@ for (const factory of backendFactories().filter((f) => f.mode !== 'timescaledb')
         expect(await ids('Things', "substringof('Châu', name)")).toEqual(['aq-pub-1']);
         expect(await ids('Things', "startswith(name, 'Trạm')")).toEqual(['aq-pub-1', 'aq-pub-2']);
         expect(await ids('Things', "endswith(name, 'Rồng')")).toEqual(['wl-pub']);
-        expect(await ids('Things', 'length(name) eq 8')).toEqual([
-          'Cầu Rồng'.length === 8 ? 'wl-pub' : '',
-        ]);
+        // Characters, not bytes: 'Cầu Rồng' is 8 characters (12 bytes in UTF-8).
+        expect(await ids('Things', 'length(name) eq 8')).toEqual(['wl-pub']);
         expect(await ids('Things', "indexof(name, 'Rồng') eq 4")).toEqual(['wl-pub']);
         expect(await ids('Things', "substring(name, 4) eq 'Rồng'")).toEqual(['wl-pub']);
         expect(await ids('Things', "substring(name, 0, 3) eq 'Cầu'")).toEqual(['wl-pub']);
@@ -201,6 +200,24 @@ for (const factory of backendFactories().filter((f) => f.mode !== 'timescaledb')
         expect(await f('round(result div 10) eq 4')).toBe(2); // 35 → 3.5 → 4, 40 → 4 (45 → 4.5 → 5)
         expect(await f('floor(result div 10) eq 4')).toBe(2); // 40, 45
         expect(await f('ceiling(result div 10) eq 4')).toBe(2); // 35, 40
+      });
+
+      it(`${REQ}/built-in-query-functions: mindatetime, maxdatetime and totaloffsetminutes`, async () => {
+        const f = async (expr: string) =>
+          (await listAll(platform, `${pm25}?$filter=${encodeURIComponent(expr)}`)).length;
+        expect(await f('phenomenonTime gt mindatetime() and resultTime lt maxdatetime()')).toBe(6);
+        expect(await f('phenomenonTime lt mindatetime() or phenomenonTime gt maxdatetime()')).toBe(
+          0,
+        );
+        // Every time is written in UTC ('…Z'), so its offset is 0 minutes.
+        const all = await listAll(platform, pm25);
+        expect(all.every((o) => String(o.phenomenonTime).endsWith('Z'))).toBe(true);
+        expect(await f('totaloffsetminutes(phenomenonTime) eq 0')).toBe(6);
+        expect(await f('totaloffsetminutes(resultTime) ne 0')).toBe(0);
+        const wrong = await get(
+          `${pm25}?$filter=${encodeURIComponent('totaloffsetminutes(result) eq 0')}`,
+        );
+        expect(wrong.status).toBe(400);
       });
 
       it(`${REQ}/filter: navigation paths over to-one relations and JSON properties`, async () => {

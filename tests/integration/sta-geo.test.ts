@@ -23,17 +23,19 @@ interface Ward {
   polygons: Ring[][];
 }
 
-function ward(code: string): Ward {
-  const fc = readBoundary('48_da_nang.wards.geojson') as {
-    features: {
-      properties: { code: string; fullName: string };
-      geometry: { type: string; coordinates: unknown };
-    }[];
-  };
-  const f = fc.features.find((x) => x.properties.code === code);
+interface BoundaryFeature {
+  properties: { code: string; fullName: string };
+  geometry: { type: string; coordinates: unknown };
+}
+const BOUNDARIES = (readBoundary('48_da_nang.wards.geojson') as { features: BoundaryFeature[] })
+  .features;
+
+/** A ward's polygons, rounded to `decimals` (5 ≈ 1 m; null keeps the file's own coordinates). */
+function ward(code: string, decimals: number | null = 5): Ward {
+  const f = BOUNDARIES.find((x) => x.properties.code === code);
   if (!f) throw new Error(`ward ${code} missing from the boundary file`);
-  // 5 decimals (~1 m) keeps the request line short enough for one URL.
-  const r5 = (v: number) => Math.round(v * 1e5) / 1e5;
+  const round = (v: number) =>
+    decimals === null ? v : Math.round(v * 10 ** decimals) / 10 ** decimals;
   const polys = (
     f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates
   ) as Ring[][];
@@ -41,7 +43,7 @@ function ward(code: string): Ward {
     code,
     name: f.properties.fullName,
     polygons: polys.map((p) =>
-      p.map((ring) => ring.map(([x, y]) => [r5(x), r5(y)] as [number, number])),
+      p.map((ring) => ring.map(([x, y]) => [round(x), round(y)] as [number, number])),
     ),
   };
 }
@@ -98,6 +100,10 @@ for (const factory of backendFactories().filter((f) => f.mode !== 'timescaledb')
       let backend: Backend | undefined;
       const haiChau = ward('20242');
       const anHai = ward('20275');
+      // The ward whose boundary is the longest to write out, at the file's full precision.
+      const largest = BOUNDARIES.map((f) => ward(f.properties.code, null)).sort(
+        (a, b) => wkt(b).length - wkt(a).length,
+      )[0] as Ward;
       let expected: string[] = [];
 
       beforeAll(async () => {
@@ -107,15 +113,17 @@ for (const factory of backendFactories().filter((f) => f.mode !== 'timescaledb')
           ...(backend ? { DATABASE_URL: backend.url } : {}),
         });
         const db = platform.ctx.pool;
-        for (const w of [haiChau, anHai]) await insertUnit(db, w.code, w.name);
+        for (const w of [haiChau, anHai, largest]) await insertUnit(db, w.code, w.name);
         const inHaiChau = pointsInside(haiChau, 4);
         const [inAnHai] = pointsInside(anHai, 1);
+        const [inLargest] = pointsInside(largest, 1);
         const devices = [
           { id: 'hc-aq-1', kind: 'air_quality', p: inHaiChau[0] },
           { id: 'hc-aq-2', kind: 'air_quality', p: inHaiChau[1] },
           { id: 'hc-noise', kind: 'noise', p: inHaiChau[2] }, // published on its own
           { id: 'hc-hidden', kind: 'air_quality', p: inHaiChau[3] }, // withdrawn: must not show
           { id: 'ah-aq-1', kind: 'air_quality', p: inAnHai, unit: anHai.code },
+          { id: 'big-aq-1', kind: 'air_quality', p: inLargest, unit: largest.code },
         ];
         for (const d of devices) {
           const [lon, lat] = d.p ?? [0, 0];
@@ -161,10 +169,57 @@ for (const factory of backendFactories().filter((f) => f.mode !== 'timescaledb')
       it(`${REQ}/built-in-query-functions: geo.intersects, st_disjoint and st_contains`, async () => {
         const literal = `geography'${wkt(haiChau)}'`;
         expect(await ids('Things', `geo.intersects(location, ${literal})`)).toEqual(expected);
-        expect(await ids('Things', `st_disjoint(location, ${literal})`)).toEqual(['ah-aq-1']);
+        expect(await ids('Things', `st_disjoint(location, ${literal})`)).toEqual([
+          'ah-aq-1',
+          'big-aq-1',
+        ]);
         expect(
           await ids('Things', `st_contains(${literal}, location) and properties/kind eq 'noise'`),
         ).toEqual(['hc-noise']);
+      });
+
+      it(`${REQ}/built-in-query-functions: st_relate with a DE-9IM pattern (within, contains, disjoint)`, async () => {
+        const literal = `geography'${wkt(haiChau)}'`;
+        expect(await ids('Things', `st_relate(location, ${literal}, 'T*F**F***')`)).toEqual(
+          expected,
+        );
+        expect(await ids('Locations', `st_relate(${literal}, location, 'T*****FF*')`)).toEqual(
+          expected,
+        );
+        expect(await ids('Things', `st_relate(location, ${literal}, 'FF*FF****')`)).toEqual([
+          'ah-aq-1',
+          'big-aq-1',
+        ]);
+        const bad = await publicGet(
+          platform,
+          `/sta/v1.1/Things?$filter=${encodeURIComponent(`st_relate(location, ${literal}, 'T*F')`)}`,
+        );
+        expect(bad.status).toBe(400);
+        expect((bad.body.error as { message: string }).message).toMatch(/pattern/);
+      });
+
+      it(`${REQ}/built-in-query-functions: geo.length of a line in metres, and of a point 0`, async () => {
+        // 0.01° of latitude along a meridian: 6371008.8 m × 0.01 × π / 180 ≈ 1112 m.
+        const line = "geography'LINESTRING(108.2 16.05, 108.2 16.06)'";
+        const all = (await listAll(platform, '/sta/v1.1/Things')).map((t) => t['@iot.id']).sort();
+        expect(all).toHaveLength(5);
+        expect(
+          await ids('Things', `geo.length(${line}) gt 1111 and geo.length(${line}) lt 1113`),
+        ).toEqual(all);
+        expect(await ids('Things', `geo.length(${line}) lt 1111`)).toEqual([]);
+        expect(await ids('Locations', 'geo.length(location) eq 0')).toEqual(all);
+      });
+
+      it(`${REQ}/built-in-query-functions: geo.intersects with the largest ward's boundary as the file has it (a URL past Node's default 16 KiB)`, async () => {
+        const filter = `geo.intersects(location, geography'${wkt(largest)}')`;
+        const url = `/sta/v1.1/Things?$filter=${encodeURIComponent(filter)}`;
+        expect(url.length).toBeGreaterThan(16 * 1024);
+        const { rows } = await platform.ctx.pool.query<{ id: string }>(
+          'SELECT id FROM open_public_device WHERE unit_code = $1 ORDER BY id',
+          [largest.code],
+        );
+        expect(rows.map((r) => r.id)).toEqual(['big-aq-1']);
+        expect(await ids('Things', filter)).toEqual(['big-aq-1']);
       });
 
       it(`${REQ}/built-in-query-functions: geo.distance in metres`, async () => {

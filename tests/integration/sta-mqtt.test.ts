@@ -236,6 +236,47 @@ function receiveUpdates(title: string, start: () => Promise<Setup>) {
       expect(got.map((g) => Object.entries(JSON.parse(g.payload) as object))).toEqual(
         sent.map((e) => Object.entries(e)),
       );
+      // And what GET answers for the same Observation (links under PUBLIC_URL where it is set).
+      for (const e of sent) {
+        const res = await fetch(`${s.platform.httpUrl}/sta/v1.1/Observations('${e['@iot.id']}')`);
+        expect(res.status).toBe(200);
+        expect(Object.entries((await res.json()) as object)).toEqual(Object.entries(e));
+      }
+    });
+
+    it(`${REQ}/receive-updates — the service root announces the class and its broker; a client that reads them there receives updates`, async () => {
+      const res = await fetch(`${s.platform.httpUrl}/sta/v1.1`);
+      const root = (await res.json()) as {
+        serverSettings: { conformance: string[] } & Record<string, unknown>;
+      };
+      const cls = `${REQ}/receive-updates`;
+      expect(root.serverSettings.conformance).toContain(cls);
+      const { endpoints } = root.serverSettings[cls] as { endpoints: string[] };
+      expect(endpoints).toHaveLength(1);
+      const endpoint = new URL(endpoints[0] ?? '');
+      expect(endpoint.protocol).toBe('mqtt:');
+      expect(endpoint.username + endpoint.password).toBe(''); // no credentials in a public answer
+      // The topic is the Datastream's path below the service root, after the version.
+      const ds = (await (
+        await fetch(`${s.platform.httpUrl}/sta/v1.1/Things('${PUBLIC_DEVICE}')/Datastreams`)
+      ).json()) as { value: { '@iot.selfLink': string; '@iot.id': string }[] };
+      const pm25 = ds.value.find((d) => d['@iot.id'] === `${PUBLIC_DEVICE}:pm25`);
+      const self = pm25?.['@iot.selfLink'] ?? '';
+      const topic = `v1.1${self.slice(self.indexOf('/sta/v1.1') + '/sta/v1.1'.length)}/Observations`;
+      expect(topic).toBe(topicOf(PUBLIC_DEVICE, 'pm25'));
+      const c = await mqtt.connectAsync(endpoint.toString(), {
+        protocolVersion: s.protocolVersion,
+        reconnectPeriod: 0,
+        connectTimeout: 5000,
+      });
+      clients.push(c);
+      const got: string[] = [];
+      c.on('message', (_t, payload) => got.push(payload.toString()));
+      await c.subscribeAsync(topic, { qos: 0 });
+      const ts = nextTime();
+      await postReading(PUBLIC_DEVICE, ts, { pm25: 17.5 });
+      await waitFor(() => (got.length > 0 ? true : undefined), 10_000, 'the observation');
+      expect(JSON.parse(got[0] ?? '{}')).toEqual(entity(PUBLIC_DEVICE, 'pm25', ts, 17.5));
     });
 
     it(`${REQ}/receive-updates — v1.1/Observations carries every public Observation; an unpublished datastream's topic delivers nothing`, async () => {

@@ -60,6 +60,11 @@ const CORS_HEADERS = 'authorization, content-type, x-webhook-secret, x-api-key, 
 export interface HardeningOptions {
   corsOrigins: readonly string[];
   routes: RouteRegistry;
+  /**
+   * Paths anyone may read from any origin (the open-data surface): no session, no credentials,
+   * so a browser app elsewhere — a researcher's notebook, a startup's map — may read them.
+   */
+  isOpenRead?: (url: string) => boolean;
 }
 
 /**
@@ -80,7 +85,9 @@ export function installHttpHardening(fastify: FastifyInstance, options: Hardenin
     if (req.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
     if (req.protocol === 'https')
       void reply.header('strict-transport-security', 'max-age=31536000');
-    const preflight = applyCors(req, reply, origins);
+    const preflight = options.isOpenRead?.(req.url)
+      ? applyOpenCors(req, reply)
+      : applyCors(req, reply, origins);
     if (preflight) return reply;
     // A NUL in the path or query (%00) is never a valid id, unit or filter, and PostgreSQL text
     // cannot hold it: refuse it here rather than let it reach a query.
@@ -137,6 +144,26 @@ function applyCors(
     .header('access-control-allow-methods', CORS_METHODS)
     .header('access-control-allow-headers', CORS_HEADERS)
     .header('access-control-max-age', '600')
+    .status(204)
+    .send();
+  return true;
+}
+
+/**
+ * CORS of the open-data surface: any origin may read (`*`; never with credentials, which these
+ * routes do not take), and see Retry-After, ETag and a download's file name. A preflight (sent
+ * when a client adds If-None-Match) is answered for GET and HEAD only: nothing here is written.
+ */
+function applyOpenCors(req: FastifyRequest, reply: FastifyReply): boolean {
+  void reply
+    .header('access-control-allow-origin', '*')
+    .header('access-control-expose-headers', 'retry-after, etag, content-disposition');
+  if (req.method !== 'OPTIONS' || typeof req.headers['access-control-request-method'] !== 'string')
+    return false;
+  void reply
+    .header('access-control-allow-methods', 'GET, HEAD')
+    .header('access-control-allow-headers', 'if-none-match, if-modified-since')
+    .header('access-control-max-age', '86400')
     .status(204)
     .send();
   return true;

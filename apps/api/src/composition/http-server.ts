@@ -8,7 +8,11 @@ import { AppModule } from '../app.module';
 import { installHttpHardening } from '../auth/http-hardening';
 import type { RouteRegistry } from '../auth/route-registry';
 import { QuietLogger } from '../common/quiet.logger';
-import { installOpenDataLimits, type OpenDataLimits } from '../opendata/open-data-limits';
+import {
+  installOpenDataLimits,
+  isOpenDataPath,
+  type OpenDataLimits,
+} from '../opendata/open-data-limits';
 import { registerBodyParsers } from '../common/raw-body.parser';
 import { portTakenMessage } from './port-check';
 import { serveWebApp } from './static-web';
@@ -16,6 +20,14 @@ import compress from '@fastify/compress';
 import multipart from '@fastify/multipart';
 import { constants as zlib } from 'node:zlib';
 import { MULTIPART_LIMITS } from '../tasks/progress-form';
+
+/**
+ * The request line and headers may take 256 KiB (Node's default is 16 KiB): a SensorThings
+ * `$filter` with a ward's polygon travels in the URL, and most wards' boundaries, written out
+ * in WKT and percent-encoded, take 20–120 KB (Đà Nẵng's largest at full precision ~121 KB).
+ * Bodies may already be larger (bodyLimit), so this buffers nothing a client could not already.
+ */
+export const MAX_HEADER_BYTES = 256 * 1024;
 
 export interface HttpServer {
   app: NestFastifyApplication;
@@ -31,10 +43,12 @@ export async function startHttpServer(
   const adapter = new FastifyAdapter({
     bodyLimit: config.INGEST_MAX_PAYLOAD_BYTES * 4,
     trustProxy: config.TRUST_PROXY,
+    http: { maxHeaderSize: MAX_HEADER_BYTES },
   });
   installHttpHardening(adapter.getInstance(), {
     corsOrigins: config.CORS_ORIGINS ?? [],
     routes: opts.routes,
+    isOpenRead: isOpenDataPath,
   });
   // Before any route: a refused open-data request costs no guard, controller or query.
   installOpenDataLimits(adapter.getInstance(), opts.openDataLimits);

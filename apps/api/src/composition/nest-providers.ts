@@ -155,7 +155,7 @@ export function nestProviders(ctx: PlatformContext): Provider[] {
     value(CitizenRefusals, ctx.citizenRefusals),
     value(CITIZEN_PROVINCE, config.IOC_PROVINCE),
     // open data: SensorThings API
-    value(StaService, staService(ctx.pool, ctx.broker)),
+    value(StaService, staService(ctx.pool, ctx.broker, config.PUBLIC_URL)),
     // open data
     value(PublicationService, ctx.openData.publication),
     value(DatasetCatalogueService, ctx.openData.catalogue),

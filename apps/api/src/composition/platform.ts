@@ -84,7 +84,8 @@ export async function startPlatform(
     ...domain,
     openData: {
       datastreams,
-      baseUrl: () => config.PUBLIC_URL ?? httpBase,
+      // No trailing slash: the links append '/sta/v1.1/…' (as the HTTP side does).
+      baseUrl: () => (config.PUBLIC_URL ?? httpBase).replace(/\/+$/, ''),
     },
   });
   const { broker } = path;

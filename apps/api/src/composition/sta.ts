@@ -1,5 +1,6 @@
 import type { Queryable } from '@ioc/db';
 import { StaService } from '@ioc/opendata';
+import { STA_PREFIX } from '../opendata/sta.controller';
 
 /** The MQTT receiving extension's conformance class (OGC 18-088 §14.2). */
 export const STA_MQTT_RECEIVE =
@@ -8,12 +9,18 @@ export const STA_MQTT_RECEIVE =
 /**
  * SensorThings API (libs/opendata): read-only, over the pool. The service root announces the
  * MQTT updates (libs/opendata/src/mqtt) and the broker they are read from — without the
- * credentials an external broker's URL may carry.
+ * credentials an external broker's URL may carry. With PUBLIC_URL its links are the same as the
+ * MQTT updates' (composition/platform.ts gives those PUBLIC_URL too).
  */
-export function staService(pool: Queryable, broker: { url: string }): StaService {
+export function staService(
+  pool: Queryable,
+  broker: { url: string },
+  publicUrl?: string,
+): StaService {
   return new StaService(pool, {
     conformance: [STA_MQTT_RECEIVE],
     serverSettings: { [STA_MQTT_RECEIVE]: { endpoints: [publicBrokerUrl(broker.url)] } },
+    ...(publicUrl !== undefined ? { root: `${publicUrl.replace(/\/+$/, '')}${STA_PREFIX}` } : {}),
   });
 }
 

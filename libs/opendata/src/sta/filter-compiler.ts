@@ -1,5 +1,13 @@
 import type { Preprocessed } from './filter-preprocess';
-import { bad, parseWkt, pointPredicate, type Geometry } from './spatial';
+import {
+  bad,
+  lineLength,
+  parseWkt,
+  pointPredicate,
+  relateMatches,
+  relateMatrix,
+  type Geometry,
+} from './spatial';
 import type { EntitySet, QueryContext, ValueType } from './sta-model';
 import { SETS, matchColumn } from './sta-model';
 import type { SqlParams } from './sql-params';
@@ -195,6 +203,7 @@ async function method(n: AstNode, scope: CompileScope): Promise<Compiled> {
   if (name === 'geo.intersects' || name.startsWith('st_'))
     return spatialCall(name, params, scope, n);
   if (name === 'geo.distance') return distance(params, scope, n);
+  if (name === 'geo.length') return length(params, scope, n);
   const args = await Promise.all(params.map((x) => compileExpression(x, scope)));
   const arg = (i: number, type: Kind) => {
     const a = args[i];
@@ -273,6 +282,17 @@ async function method(n: AstNode, scope: CompileScope): Promise<Compiled> {
     case 'now':
       arity(0);
       return { sql: 'now()', type: 'time' };
+    // The earliest and latest instants there are: any time compares after and before them.
+    case 'mindatetime':
+      arity(0);
+      return { sql: "'-infinity'::timestamptz", type: 'time' };
+    case 'maxdatetime':
+      arity(0);
+      return { sql: "'infinity'::timestamptz", type: 'time' };
+    case 'totaloffsetminutes':
+      arity(1);
+      // Every time here is written in UTC ('…Z'): its offset is 0 minutes (null stays null).
+      return num(`(CASE WHEN ${arg(0, 'time')} IS NOT NULL THEN 0 END)::float8`);
     case 'round':
     case 'floor':
     case 'ceiling':
@@ -286,7 +306,9 @@ async function method(n: AstNode, scope: CompileScope): Promise<Compiled> {
 /** Which argument is the geometry literal and which the entity's position. */
 function spatialArgs(params: AstNode[], scope: CompileScope, n: AstNode, name: string) {
   const [a, b] = params;
-  if (params.length !== 2 || !a || !b) throw bad(`${n.raw}: ${name} takes two arguments`);
+  const count = name === 'st_relate' ? 3 : 2;
+  if (params.length !== count || !a || !b)
+    throw bad(`${n.raw}: ${name} takes ${count === 3 ? 'three' : 'two'} arguments`);
   const wktOf = (x: AstNode) =>
     x.type === 'Literal' ? scope.pre.geographies.get(x.position) : undefined;
   const pathOf = (x: AstNode) =>
@@ -313,10 +335,31 @@ async function spatialCall(
   n: AstNode,
 ): Promise<Compiled> {
   const { geometry, pointFirst } = spatialArgs(params, scope, n, name);
-  const ids = await scope.positions(scope.set, (pt) =>
-    pointPredicate(name, pt, geometry, pointFirst),
-  );
+  let test = (pt: [number, number]) => pointPredicate(name, pt, geometry, pointFirst);
+  if (name === 'st_relate') {
+    const pattern = params[2];
+    if (pattern?.type !== 'Literal' || String(pattern.value) !== 'Edm.String')
+      throw bad(`${n.raw}: st_relate's third argument is a DE-9IM pattern such as 'T********'`);
+    const text = pattern.raw.slice(1, -1);
+    relateMatches('FFFFFFFFF', text); // refuses a malformed pattern even when nothing is tested
+    test = (pt) => relateMatches(relateMatrix(pt, geometry, pointFirst), text);
+  }
+  const ids = await scope.positions(scope.set, test);
   return { sql: matchColumn(scope.set, scope.alias, 'id', ids, scope.p), type: 'boolean' };
+}
+
+/**
+ * geo.length in metres: of a `geography'LINESTRING(…)'` literal, or of an entity's location,
+ * which is a point here and so has no length (0; null where there is no position).
+ */
+function length(params: AstNode[], scope: CompileScope, n: AstNode): Compiled {
+  const [x] = params;
+  if (params.length !== 1 || !x) throw bad(`${n.raw}: geo.length takes one argument`);
+  const wkt = x.type === 'Literal' ? scope.pre.geographies.get(x.position) : undefined;
+  if (wkt !== undefined) return { sql: `${scope.p.add(lineLength(wkt))}::float8`, type: 'number' };
+  const m = member(x.raw.replace(/\s+/g, ''), scope, x);
+  if (m.type !== 'geo') throw bad(`${n.raw}: geo.length measures a location or a geography'…'`);
+  return { sql: `(CASE WHEN ${m.sql} IS NOT NULL THEN 0 END)::float8`, type: 'number' };
 }
 
 /** geo.distance to a point, in metres (haversine on the WGS 84 mean radius). */

@@ -31,4 +31,19 @@ describe('preprocessFilter', () => {
       'AndExpression',
     );
   });
+
+  it('lets st_relate keep its third argument (the DE-9IM pattern) through the parser', () => {
+    const pre = preprocessFilter("st_relate(location, geography'POINT(1 2)', 'T********')");
+    expect(pre.text).toBe("substring(location, 'g', 'T********')");
+    // Unlike a two-argument call, this one comes wrapped in a CommonExpression.
+    const ast = defaultParser.filter(pre.text) as unknown as {
+      value: { position: number; value: { parameters: { raw: string }[] } };
+    };
+    expect(pre.functions.get(ast.value.position)).toBe('st_relate');
+    expect(ast.value.value.parameters.map((x) => x.raw)).toEqual([
+      'location',
+      "'g'",
+      "'T********'",
+    ]);
+  });
 });

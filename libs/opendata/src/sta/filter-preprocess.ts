@@ -4,7 +4,9 @@
  * - `geography'POLYGON((…))'` (OData's spatial literal) becomes the string literal `'g'`; the
  *   WKT is kept under the position the literal has in the rewritten text;
  * - `st_within(` and the other STA 1.1 spatial functions (§9.3.3.5.2) become `geo.intersects(`,
- *   a name the parser accepts; the real name is kept under the call's position.
+ *   a name the parser accepts; the real name is kept under the call's position. `st_relate`
+ *   takes a third argument (the DE-9IM pattern), which the parser's `geo.intersects` refuses:
+ *   it stands in as `substring(`, the one function the parser reads with three arguments.
  * - `not X` becomes `(not X)` when X is a parenthesised group or a function call: the parser
  *   would otherwise read `not (a) and b` as `not ((a) and b)`, against OData's precedence.
  * Text inside string literals is never touched.
@@ -31,7 +33,7 @@ export const ST_FUNCTIONS = [
 
 const GEO_LITERAL = /^geo(?:graphy|metry)'/i;
 const ST_CALL = new RegExp(`^(${ST_FUNCTIONS.join('|')})\\s*\\(`, 'i');
-const STAND_IN = 'geo.intersects(';
+const standIn = (fn: string) => (fn === 'st_relate' ? 'substring(' : 'geo.intersects(');
 
 /** The end (exclusive) of the string literal that opens at `start`; '' inside is an escaped quote. */
 function stringEnd(src: string, start: number): number {
@@ -97,8 +99,9 @@ export function preprocessFilter(src: string): Preprocessed {
     }
     const call = wordStart ? ST_CALL.exec(rest) : null;
     if (call?.[1]) {
-      functions.set(out.length, call[1].toLowerCase());
-      out += STAND_IN;
+      const fn = call[1].toLowerCase();
+      functions.set(out.length, fn);
+      out += standIn(fn);
       i += call[0].length;
       continue;
     }

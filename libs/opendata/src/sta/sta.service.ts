@@ -33,6 +33,12 @@ export interface StaOptions {
   conformance?: readonly string[];
   /** Entries other parts add to serverSettings (e.g. the MQTT endpoints). */
   serverSettings?: Readonly<Record<string, unknown>>;
+  /**
+   * The service root under the platform's configured public address (PUBLIC_URL), when it has
+   * one: every link is written under it, whichever host a request reached, so that an entity
+   * read over HTTP equals the one the MQTT updates carry (they know no request's host).
+   */
+  root?: string;
 }
 
 /** Where a path has led: a set, narrowed by the path, one entity or a collection. */
@@ -54,7 +60,8 @@ export class StaService {
     private readonly options: StaOptions = {},
   ) {}
 
-  async handle(req: StaRequest): Promise<StaAnswer> {
+  async handle(request: StaRequest): Promise<StaAnswer> {
+    const req = this.options.root === undefined ? request : { ...request, root: this.options.root };
     const query = new URLSearchParams(req.query);
     const ctx: QueryContext = { lang: query.get('lang') === 'en' ? 'en' : 'vi' };
     const steps = parseResourcePath(req.path);
