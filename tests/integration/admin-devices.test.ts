@@ -264,6 +264,20 @@ describe('devices admin API (embedded, access control on)', () => {
     expect(JSON.stringify(lonOnly.body)).toMatch(/lon and lat go together/);
     const empty = await admin('PATCH', '/api/v1/devices/adm-aq-1', {});
     expect(empty.status).toBe(400);
+    // A well-formed kind the platform does not know would be a fleet row and a publication
+    // switch of its own: refused, naming the kinds it knows, on create and on re-kind.
+    for (const [method, path, body] of [
+      ['POST', '/api/v1/devices', { id: 'adm-toaster', kind: 'toaster', unitCode: '20314' }],
+      ['PATCH', '/api/v1/devices/adm-aq-1', { kind: 'toaster' }],
+    ] as const) {
+      const toaster = await admin(method, path, body);
+      expect(toaster.status).toBe(400);
+      const issue = (
+        toaster.body as { error: { details: { issues: { path: string; message: string }[] } } }
+      ).error.details.issues.find((i) => i.path === 'kind');
+      expect(issue?.message).toContain('air_quality, water_level');
+    }
+    expect((await admin('GET', '/api/v1/devices/adm-toaster')).status).toBe(404);
   });
 
   it('is for administrators only; reading a device follows its unit scope', async () => {

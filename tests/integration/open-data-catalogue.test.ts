@@ -55,7 +55,7 @@ describe('open data: dataset catalogue (embedded)', () => {
        FROM indicator_report WHERE indicator = $1 AND superseded_at IS NULL LIMIT 1`,
       [indicator],
     );
-    const placed = { kind: 'od_aq', unitCode: ward.code, lon: ward.lon, lat: ward.lat };
+    const placed = { kind: 'weather', unitCode: ward.code, lon: ward.lon, lat: ward.lat };
     const publicToken = await platform.addDevice({ id: 'od-aq-public', ...placed });
     const hiddenToken = await platform.addDevice({ id: 'od-aq-hidden', ...placed });
     const post = async (token: string, values: number[]) => {
@@ -74,7 +74,7 @@ describe('open data: dataset catalogue (embedded)', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         entries: [
-          { subject: 'device_kind', key: 'od_aq', public: true },
+          { subject: 'device_kind', key: 'weather', public: true },
           { subject: 'device', key: 'od-aq-hidden', public: false },
           { subject: 'metric', key: 'pm25', public: true },
           { subject: 'metric', key: 'pm10', public: false },

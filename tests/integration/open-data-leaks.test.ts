@@ -56,10 +56,10 @@ const NAVIGATION_OF: Record<string, string[] | undefined> = {
 
 /** Our devices: one public by kind, one opted out of its kind, one public on its own, one not. */
 const DEVICES = [
-  { id: 'leak-aq-1', kind: 'leak_aq' },
-  { id: 'leak-aq-optout', kind: 'leak_aq' },
-  { id: 'leak-wl-own', kind: 'leak_wl' },
-  { id: 'leak-wl-hidden', kind: 'leak_wl' },
+  { id: 'leak-aq-1', kind: 'energy' },
+  { id: 'leak-aq-optout', kind: 'energy' },
+  { id: 'leak-wl-own', kind: 'weather' },
+  { id: 'leak-wl-hidden', kind: 'weather' },
 ] as const;
 
 describe('open data: nothing unpublished on any public route (embedded, demo catalogue)', () => {
@@ -161,7 +161,7 @@ describe('open data: nothing unpublished on any public route (embedded, demo cat
     const state = await adminState();
     const indicators = state.indicators.map((i) => i.code);
     await publishAs([
-      { subject: 'device_kind', key: 'leak_aq', public: true },
+      { subject: 'device_kind', key: 'energy', public: true },
       { subject: 'device', key: 'leak-aq-optout', public: false },
       { subject: 'device', key: 'leak-wl-own', public: true },
       { subject: 'metric', key: 'pm25', public: true },
@@ -187,7 +187,7 @@ describe('open data: nothing unpublished on any public route (embedded, demo cat
     expect([...seen.devices].sort()).toEqual([...publicDevices].sort());
     for (const m of seen.metrics) expect(publicMetrics, `metric ${m}`).toContain(m);
     expect(seen.metrics).toContain('pm25');
-    expect([...seen.kinds].sort()).toEqual(['leak_aq', 'leak_wl']);
+    expect([...seen.kinds].sort()).toEqual(['energy', 'weather']);
     expect([...seen.indicators].sort()).toEqual([...publicIndicators].sort());
     // The raw text too: no unpublished device id, no unpublished indicator code.
     for (const d of state.devices.filter((x) => !x.public)) {
@@ -223,12 +223,12 @@ describe('open data: nothing unpublished on any public route (embedded, demo cat
   });
 
   it('withdrawing a kind takes its devices off every route at once', async () => {
-    await publishAs([{ subject: 'device_kind', key: 'leak_aq', public: false }]);
+    await publishAs([{ subject: 'device_kind', key: 'energy', public: false }]);
     const state = await adminState();
     expect(state.devices.filter((d) => d.public).map((d) => d.id)).toEqual(['leak-wl-own']);
     const seen = await walkPublicRoutes();
     expect([...seen.devices]).toEqual(['leak-wl-own']);
     expect(seen.text.includes('leak-aq-1')).toBe(false);
-    expect([...seen.kinds]).toEqual(['leak_wl']);
+    expect([...seen.kinds]).toEqual(['weather']);
   });
 });

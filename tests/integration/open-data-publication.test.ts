@@ -39,8 +39,8 @@ describe('open data: publication control (embedded)', () => {
 
   beforeAll(async () => {
     platform = await startTestPlatform();
-    await platform.addDevice({ id: 'od-pub-1', kind: 'od_kind' });
-    await platform.addDevice({ id: 'od-pub-2', kind: 'od_kind' });
+    await platform.addDevice({ id: 'od-pub-1', kind: 'energy' });
+    await platform.addDevice({ id: 'od-pub-2', kind: 'energy' });
     // Devices registered after start: the snapshot is read again on demand.
     await platform.ctx.openData.publication.refresh();
   }, 180_000);
@@ -56,8 +56,8 @@ describe('open data: publication control (embedded)', () => {
     for (const list of [s.deviceKinds, s.devices, s.metrics, s.indicators]) {
       expect(list.filter((x) => x.public)).toEqual([]);
     }
-    expect(s.deviceKinds.find((k) => k.key === 'od_kind')).toEqual({
-      key: 'od_kind',
+    expect(s.deviceKinds.find((k) => k.key === 'energy')).toEqual({
+      key: 'energy',
       devices: 2,
       public: false,
     });
@@ -69,7 +69,7 @@ describe('open data: publication control (embedded)', () => {
     const indicator = before.indicators[0]?.code ?? '';
     const r = await send('PUT', '/api/v1/open-data/publication', {
       entries: [
-        { subject: 'device_kind', key: 'od_kind', public: true },
+        { subject: 'device_kind', key: 'energy', public: true },
         { subject: 'device', key: 'od-pub-2', public: false },
         { subject: 'metric', key: 'pm25', public: true },
         { subject: 'indicator', key: indicator, public: true },
@@ -91,7 +91,7 @@ describe('open data: publication control (embedded)', () => {
     const audits = await auditRows('open_data.publication.update');
     expect(audits).toHaveLength(1);
     expect(audits[0]?.detail.changes).toEqual([
-      { subject: 'device_kind', key: 'od_kind', before: null, after: true },
+      { subject: 'device_kind', key: 'energy', before: null, after: true },
       { subject: 'device', key: 'od-pub-2', before: null, after: false },
       { subject: 'metric', key: 'pm25', before: null, after: true },
       { subject: 'indicator', key: indicator, before: null, after: true },

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { DomainError } from '@ioc/contracts';
+import { DEVICE_KINDS, DomainError } from '@ioc/contracts';
 import type { DeviceRepository } from '@ioc/ingest';
 import { cliActor } from '../auth/users.cli';
 import type { CliServices } from '../composition/services';
@@ -47,7 +47,7 @@ async function addDevice(services: CliServices, args: string[], print: Print): P
   const profile = parseProfile(values.profile);
   const problems: string[] = [];
   if (!values.id) problems.push('--id is required: letters, digits, . _ - (max 64)');
-  if (!values.kind) problems.push('--kind is required (e.g. air_quality, water_level, gateway)');
+  if (!values.kind) problems.push(`--kind is required: one of ${DEVICE_KINDS.join(', ')}`);
   const { lon, lat, interval } = parsePlacement(values, problems);
   const alarmLevels = parseAlarmLevels(values['alarm-levels'], problems);
   if (problems.length > 0) throw new DomainError('invalid', 'DEVICE_INVALID', problems.join('\n'));

@@ -79,9 +79,32 @@ export const deviceListQuery = z.object({
     .meta({ description: 'Unit code; a province includes its wards. Omitted: every device' }),
 });
 
-const kind = z
-  .string()
-  .regex(/^[a-z][a-z0-9_]{0,39}$/, 'lower-case letters, digits and _ (e.g. air_quality), ≤ 40');
+/**
+ * The kinds of device the platform knows, each named in both UI languages and counted on the
+ * wall's fleet card. A device is registered as one of them: a free-text kind (a typo, `toaster`)
+ * would split the fleet counts and the open-data publication by kind. Devices of a kind stored
+ * before this list keep it; they can only be re-kinded to one of these.
+ */
+export const DEVICE_KINDS = [
+  'air_quality',
+  'water_level',
+  'rain_gauge',
+  'weather',
+  'traffic_counter',
+  'noise',
+  'energy',
+  'wifi_hotspot',
+  'loudspeaker',
+  'vessel',
+  'gateway',
+  'camera',
+] as const;
+export type DeviceKind = (typeof DEVICE_KINDS)[number];
+
+export const deviceKindSchema = z.enum(DEVICE_KINDS, {
+  error: () => `one of ${DEVICE_KINDS.join(', ')}`,
+});
+const kind = deviceKindSchema;
 const unitCode = z.string().regex(/^\d{2}(\d{3})?$/, 'a 2-digit province or 5-digit commune code');
 const lon = z.number().min(-180).max(180);
 const lat = z.number().min(-90).max(90);

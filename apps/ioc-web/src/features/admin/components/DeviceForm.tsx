@@ -1,7 +1,9 @@
 import { useState, type SyntheticEvent } from 'react';
 import { createDevice, updateDevice } from '../model/endpoints';
 import { parsePlacement, type PlacementInput } from '../model/devices';
-import { DEVICE_KINDS, deviceKindLabel } from '../model/labels';
+import { DEVICE_KINDS } from '@ioc/contracts';
+import { deviceKindLabel } from '../model/labels';
+import { isDeviceKind } from '../../../shared/ui/deviceKind';
 import type { DeviceDetail as AdminDevice } from '@ioc/contracts';
 import type { UnitDirectory } from '../model/unitDirectory';
 import { useI18n } from '../../../shared/i18n/useI18n';
@@ -51,7 +53,7 @@ export function DeviceForm({
 
   const submit = (e: SyntheticEvent) => {
     e.preventDefault();
-    const parsed = parsePlacement(v, existing !== undefined);
+    const parsed = parsePlacement(v, existing !== undefined, existing?.kind);
     if (!parsed.ok) {
       const problems: FieldProblems = Object.fromEntries(
         Object.entries(parsed.errors).map(([k, key]) => [k, [t(key)]]),
@@ -108,23 +110,23 @@ export function DeviceForm({
           <Field label={t('admin.devices.kind')} errors={fields['kind']}>
             {(id, describedBy) => (
               <>
-                <input
+                <select
                   id={id}
                   name="kind"
-                  list="device-kinds"
                   value={v.kind}
                   aria-describedby={describedBy}
                   onChange={(e) => {
                     set({ kind: e.target.value });
                   }}
-                />
-                <datalist id="device-kinds">
+                >
+                  {/* A kind stored before the list had it stays choosable for its device. */}
+                  {!isDeviceKind(v.kind) && <option value={v.kind}>{v.kind}</option>}
                   {DEVICE_KINDS.map((k) => (
                     <option key={k} value={k}>
                       {deviceKindLabel(t, k)}
                     </option>
                   ))}
-                </datalist>
+                </select>
               </>
             )}
           </Field>

@@ -116,6 +116,23 @@ describe('parsePlacement', () => {
       body: { kind: 'air_quality', name: null, alarmLevels: null },
     });
   });
+
+  it('takes only a kind from the list, but leaves an edited device its older kind', () => {
+    expect(
+      parsePlacement({ ...blank, id: 'x1', unitCode: '20314', kind: 'toaster' }, false),
+    ).toEqual({
+      ok: false,
+      errors: { kind: 'admin.devices.error.kind' },
+    });
+    expect(parsePlacement({ ...blank, kind: 'street_light' }, true, 'street_light')).toEqual({
+      ok: true,
+      body: { name: null, alarmLevels: null },
+    });
+    expect(parsePlacement({ ...blank, kind: 'noise' }, true, 'street_light')).toEqual({
+      ok: true,
+      body: { kind: 'noise', name: null, alarmLevels: null },
+    });
+  });
 });
 
 describe('helpers', () => {

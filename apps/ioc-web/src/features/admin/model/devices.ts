@@ -1,5 +1,6 @@
 import { DEVICE_ID_PATTERN, alarmLevelsSchema, unitCodeParam } from '@ioc/contracts';
 import type { MessageKey } from '../../../shared/i18n/translate';
+import { isDeviceKind } from '../../../shared/ui/deviceKind';
 import type { DeviceInput } from './endpoints';
 
 /** The device form as typed (strings), before checking. */
@@ -65,12 +66,18 @@ export function parseDecimal(text: string): number | null {
  * anything is sent: id syntax, a position as both coordinates in range, or a unit. The API
  * derives the unit from the position, so a position wins over a chosen unit.
  */
-export function parsePlacement(v: PlacementInput, editing: boolean): PlacementResult {
+export function parsePlacement(
+  v: PlacementInput,
+  editing: boolean,
+  /** The kind the edited device has: kept as it is even when the list no longer has it. */
+  keptKind?: string,
+): PlacementResult {
   const errors: Partial<Record<keyof PlacementInput, MessageKey>> = {};
   const id = v.id.trim();
   if (!editing && !DEVICE_ID_PATTERN.test(id)) errors.id = 'admin.devices.error.id';
   const kind = v.kind.trim();
-  if (!/^[a-z][a-z0-9_]{0,39}$/.test(kind)) errors.kind = 'admin.devices.error.kind';
+  const kindKept = editing && kind === keptKind;
+  if (!kindKept && !isDeviceKind(kind)) errors.kind = 'admin.devices.error.kind';
   const lon = parseDecimal(v.lon);
   const lat = parseDecimal(v.lat);
   if (lon !== null && (Number.isNaN(lon) || lon < -180 || lon > 180))
@@ -96,7 +103,7 @@ export function parsePlacement(v: PlacementInput, editing: boolean): PlacementRe
 
   const body: DeviceInput = {};
   if (!editing) body.id = id;
-  body.kind = kind;
+  if (!kindKept && isDeviceKind(kind)) body.kind = kind;
   const name = v.name.trim();
   if (name !== '') body.name = name;
   else if (editing) body.name = null;

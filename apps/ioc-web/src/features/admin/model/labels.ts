@@ -1,5 +1,6 @@
 import { SCENE_KINDS, SCENE_OVERLAYS, type SceneKind, type SceneOverlay } from '@ioc/contracts';
 import type { MessageKey } from '../../../shared/i18n/translate';
+import { deviceKindKey } from '../../../shared/ui/deviceKind';
 import {
   ALERT_RULE_KINDS as RULE_KINDS,
   ALERT_SEVERITIES as SEVERITIES,
@@ -57,29 +58,8 @@ export const OVERLAY_KEYS: Record<SceneOverlay, MessageKey> = {
 };
 export { SCENE_KINDS, SCENE_OVERLAYS };
 
-export const DEVICE_KINDS = [
-  'air_quality',
-  'water_level',
-  'rain_gauge',
-  'traffic_counter',
-  'noise',
-  'wifi_hotspot',
-  'vessel',
-] as const;
-
-export const DEVICE_KIND_KEYS: Record<(typeof DEVICE_KINDS)[number], MessageKey> = {
-  air_quality: 'admin.devices.kind.air_quality',
-  water_level: 'admin.devices.kind.water_level',
-  rain_gauge: 'admin.devices.kind.rain_gauge',
-  traffic_counter: 'admin.devices.kind.traffic_counter',
-  noise: 'admin.devices.kind.noise',
-  wifi_hotspot: 'admin.devices.kind.wifi_hotspot',
-  vessel: 'admin.devices.kind.vessel',
-};
-
 /** A device kind's label; kinds the admin does not know show as their code. */
 export function deviceKindLabel(t: (k: MessageKey) => string, kind: string): string {
-  return kind in DEVICE_KIND_KEYS
-    ? t(DEVICE_KIND_KEYS[kind as keyof typeof DEVICE_KIND_KEYS])
-    : kind;
+  const key = deviceKindKey(kind);
+  return key === null ? kind : t(key);
 }

@@ -1,6 +1,7 @@
 import { formatDate, formatTime } from '../../../shared/i18n/format';
 import type { I18n } from '../../../shared/i18n/useI18n';
 import type { MessageKey } from '../../../shared/i18n/translate';
+import { deviceKindKey } from '../../../shared/ui/deviceKind';
 import type { IndicatorStatus, Rule, Severity, TabletIndicator } from '../model/api';
 import { ageOf, periodLabel } from '../model/model';
 
@@ -31,18 +32,8 @@ export function alertStatusKey(status: string): MessageKey {
   return ALERT_STATUS_KEYS[status] ?? 'tablet.alertStatus.other';
 }
 
-const KIND_KEYS: Record<string, MessageKey> = {
-  air_quality: 'tablet.kind.air_quality',
-  water_level: 'tablet.kind.water_level',
-  rain_gauge: 'tablet.kind.rain_gauge',
-  traffic_counter: 'tablet.kind.traffic_counter',
-  noise: 'tablet.kind.noise',
-  wifi_hotspot: 'tablet.kind.wifi_hotspot',
-  vessel: 'tablet.kind.vessel',
-};
-
 export function kindKey(kind: string): MessageKey {
-  return KIND_KEYS[kind] ?? 'tablet.kind.other';
+  return deviceKindKey(kind) ?? 'tablet.kind.other';
 }
 
 const UNIT_KEYS: Record<string, MessageKey> = {

@@ -2,6 +2,7 @@ import type { FleetDevice } from '@ioc/contracts';
 import type { Fleet } from '../../../shared/api/schemas';
 import { useI18n } from '../../../shared/i18n/useI18n';
 import { PanelCard } from './PanelCard';
+import { deviceKindKey } from '../../../shared/ui/deviceKind';
 
 /** Below this battery charge (%) a device is listed as needing a visit. */
 export const LOW_BATTERY_PCT = 20;
@@ -30,8 +31,8 @@ export function FleetHealthPanel({ fleet, asOf, stale, kindRows }: FleetHealthPa
   const lowTotal = [...low.values()].reduce((a, b) => a + b, 0);
   const kinds = fleet ? [...fleet.byKind].sort((a, b) => b.total - a.total).slice(0, kindRows) : [];
   const kindName = (k: string) => {
-    const key = `fleet.kind.${k}`;
-    return isKindKey(key) ? t(key) : k;
+    const key = deviceKindKey(k);
+    return key === null ? k : t(key);
   };
   return (
     <PanelCard name="fleet" title={t('fleet.title')} asOf={asOf} stale={stale}>
@@ -104,18 +105,4 @@ export function FleetHealthPanel({ fleet, asOf, stale, kindRows }: FleetHealthPa
       )}
     </PanelCard>
   );
-}
-
-const KIND_KEYS = new Set([
-  'fleet.kind.air_quality',
-  'fleet.kind.water_level',
-  'fleet.kind.rain_gauge',
-  'fleet.kind.traffic_counter',
-  'fleet.kind.noise',
-  'fleet.kind.wifi_hotspot',
-  'fleet.kind.vessel',
-] as const);
-
-function isKindKey(key: string): key is typeof KIND_KEYS extends Set<infer K> ? K : never {
-  return (KIND_KEYS as Set<string>).has(key);
 }

@@ -106,8 +106,7 @@ export const adminEn: Record<keyof typeof adminVi, string> = {
   'admin.devices.rotate': 'New token',
   'admin.devices.rotateConfirm': 'The old token stops working at once. Issue a new one?',
   'admin.devices.error.id': 'The id uses letters, digits, . _ - and starts with a letter or digit.',
-  'admin.devices.error.kind':
-    'The kind starts with a lower-case letter and uses lower-case letters, digits and _ (e.g. air_quality).',
+  'admin.devices.error.kind': 'Choose a device kind from the list.',
   'admin.devices.error.lon': 'Longitude must be between -180 and 180.',
   'admin.devices.error.lat': 'Latitude must be between -90 and 90.',
   'admin.devices.error.pair': 'Give both latitude and longitude.',
@@ -118,13 +117,6 @@ export const adminEn: Record<keyof typeof adminVi, string> = {
   'admin.devices.error.alarmNumber': 'An alarm level is a number, e.g. 1.8.',
   'admin.devices.error.alarmGap': 'Fill the levels in order I, II, III without a gap.',
   'admin.devices.error.alarmOrder': 'Levels I → III must all rise (or all fall).',
-  'admin.devices.kind.air_quality': 'Air quality',
-  'admin.devices.kind.water_level': 'Water level',
-  'admin.devices.kind.rain_gauge': 'Rain gauge',
-  'admin.devices.kind.traffic_counter': 'Traffic counter',
-  'admin.devices.kind.noise': 'Noise',
-  'admin.devices.kind.wifi_hotspot': 'Public Wi-Fi hotspot',
-  'admin.devices.kind.vessel': 'Vessel',
 
   'admin.feeds.title': 'Indicator report feeds',
   'admin.feeds.add': 'Add a feed',

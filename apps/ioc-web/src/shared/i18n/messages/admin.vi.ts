@@ -104,8 +104,7 @@ export const adminVi = {
   'admin.devices.rotate': 'Cấp mã mới',
   'admin.devices.rotateConfirm': 'Mã cũ sẽ ngừng hoạt động ngay. Cấp mã mới?',
   'admin.devices.error.id': 'Mã thiết bị gồm chữ, số, dấu . _ - và bắt đầu bằng chữ hoặc số.',
-  'admin.devices.error.kind':
-    'Loại bắt đầu bằng chữ thường, gồm chữ thường, số và dấu _ (ví dụ air_quality).',
+  'admin.devices.error.kind': 'Chọn một loại thiết bị trong danh sách.',
   'admin.devices.error.lon': 'Kinh độ phải từ -180 đến 180.',
   'admin.devices.error.lat': 'Vĩ độ phải từ -90 đến 90.',
   'admin.devices.error.pair': 'Cần nhập cả vĩ độ và kinh độ.',
@@ -115,13 +114,6 @@ export const adminVi = {
   'admin.devices.error.alarmNumber': 'Mức báo động là một số, ví dụ 1,8.',
   'admin.devices.error.alarmGap': 'Nhập các mức theo thứ tự I, II, III, không bỏ trống mức giữa.',
   'admin.devices.error.alarmOrder': 'Các mức I → III phải cùng tăng dần (hoặc cùng giảm dần).',
-  'admin.devices.kind.air_quality': 'Quan trắc không khí',
-  'admin.devices.kind.water_level': 'Đo mực nước',
-  'admin.devices.kind.rain_gauge': 'Đo mưa',
-  'admin.devices.kind.traffic_counter': 'Đếm phương tiện',
-  'admin.devices.kind.noise': 'Đo tiếng ồn',
-  'admin.devices.kind.wifi_hotspot': 'Điểm phát Wi-Fi công cộng',
-  'admin.devices.kind.vessel': 'Tàu thuyền',
 
   'admin.feeds.title': 'Nguồn báo cáo chỉ tiêu',
   'admin.feeds.add': 'Thêm nguồn báo cáo',
