@@ -407,6 +407,38 @@ describe('cameras (embedded, access control on)', () => {
       '/api/v1/cameras/hai-chau-cho-han/view',
       platform.adminToken,
     );
+    // A viewer's writes are refused, and the refusals echo nothing of what was sent either.
+    const creds = { username: SECRET_USER, password: SECRET_PASSWORD, sourceUrl: SECRET_SOURCE };
+    const viewerWrites = [
+      await call('POST /api/v1/cameras', 'viewer A', 'POST', '/api/v1/cameras', viewerA, {
+        id: 'viewer-cam',
+        name: 'x',
+        kind: 'traffic',
+        lon: 108.2,
+        lat: 16.06,
+        unitCode: WARD_A,
+        hlsPath: 'x',
+        credentials: creds,
+      }),
+      await call(
+        'PATCH /api/v1/cameras/{id}',
+        'viewer A',
+        'PATCH',
+        '/api/v1/cameras/an-hai-cau-rong',
+        viewerA,
+        {
+          credentials: creds,
+        },
+      ),
+      await call(
+        'DELETE /api/v1/cameras/{id}',
+        'viewer A',
+        'DELETE',
+        '/api/v1/cameras/an-hai-cau-rong',
+        viewerA,
+      ),
+    ];
+    expect(viewerWrites.map((w) => w.status)).toEqual([403, 403, 403]);
     // A refused duplicate and an invalid body echo nothing of what was sent.
     const dup = await call(
       'POST /api/v1/cameras',

@@ -21,19 +21,28 @@ type CameraConfig = Pick<
   | 'MEDIA_PUBLISH_PASSWORD'
 >;
 
-export async function cameraParts(
+/** The registry's one write path, for the API and `ioc cameras` alike (composition/services.ts). */
+export function cameraRegistry(
   pool: Pool,
-  deps: { units: UnitDirectory; audit: AuditLog },
-  config: CameraConfig,
+  units: UnitDirectory,
+  audit: AuditLog,
   clock?: () => Date,
-): Promise<CameraParts> {
-  const { units, audit } = deps;
-  const registry = new CameraService<AuditActor>(pool, {
+): CameraService<AuditActor> {
+  return new CameraService<AuditActor>(pool, {
     geo: { locate: (lon, lat) => units.locateAsync(lon, lat), exists: (c) => units.exists(c) },
     units,
     audit,
     ...(clock ? { now: clock } : {}),
   });
+}
+
+/** The registry with its viewing side, which needs the signing key (read once at start). */
+export async function cameraParts(
+  registry: CameraService<AuditActor>,
+  audit: AuditLog,
+  config: CameraConfig,
+  clock?: () => Date,
+): Promise<CameraParts> {
   // No default secret: the configured one, else a random key made once and kept in the database.
   const secret =
     config.CAMERA_TOKEN_SECRET ??

@@ -159,7 +159,7 @@ export async function buildDomain(
     ...(sms ? { sms } : {}),
   });
   started.live = live;
-  const cameras = await cameraParts(db.pool, { units, audit: store.audit }, config, options.clock);
+  const cameras = await cameraParts(store.cameras, store.audit, config, options.clock);
   if (config.REPORT_SCHEDULE_DEFAULTS) {
     const wards = (await units.selfAndDescendants(config.IOC_PROVINCE)).filter(
       (code) => code !== config.IOC_PROVINCE,
