@@ -101,5 +101,7 @@ describe('the media server auth hook', () => {
     expect(tokenOf({ query: '?token=xyz' })).toBe('xyz');
     expect(tokenOf({ query: '', token: 'abc' })).toBe('abc');
     expect(tokenOf({ query: '' })).toBeNull();
+    expect(tokenOf({ query: '', password: 'iocv1.a.b' })).toBe('iocv1.a.b');
+    expect(tokenOf({ query: '', password: 'a publisher password' })).toBeNull();
   });
 });

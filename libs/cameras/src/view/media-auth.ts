@@ -18,11 +18,18 @@ export interface MediaAuthDeps {
   now: () => Date;
 }
 
-/** `token=` of the query the media server forwards (`a=1&token=…`), else its `token` field. */
-export function tokenOf(req: Pick<MediaAuthRequest, 'query' | 'token'>): string | null {
+/**
+ * The viewing token of a read: `token=` of the query the media server forwards (`a=1&token=…`),
+ * else its `token` field (a bearer header), else a password that is one (players that can only
+ * send Basic credentials).
+ */
+export function tokenOf(
+  req: Pick<MediaAuthRequest, 'query' | 'token'> & { password?: string },
+): string | null {
   const fromQuery = new URLSearchParams(req.query.replace(/^\?/, '')).get('token');
   if (fromQuery) return fromQuery;
-  return req.token ? req.token : null;
+  if (req.token) return req.token;
+  return req.password?.startsWith('iocv1.') ? req.password : null;
 }
 
 function same(a: string, b: string): boolean {
