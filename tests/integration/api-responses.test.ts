@@ -328,6 +328,74 @@ describe('real responses match their documented schemas (embedded, access contro
     }
   });
 
+  it('camera routes answer what the contracts document (and no credential)', async () => {
+    await call({
+      method: 'POST',
+      route: '/api/v1/cameras',
+      url: '/api/v1/cameras',
+      body: {
+        id: 'oa-cam-1',
+        name: 'Ngã tư Hải Châu',
+        kind: 'traffic',
+        lon: 108.22,
+        lat: 16.07,
+        unitCode: WARD,
+        hlsPath: 'hai-chau/nga-tu',
+        snapshotUrl: 'https://media.example.vn/snap/nga-tu.jpg',
+        credentials: { username: 'oa-user', password: 'oa-password' },
+      },
+      status: [201],
+    });
+    await call({ method: 'GET', route: '/api/v1/cameras', url: `/api/v1/cameras?unit=${WARD}` });
+    await call({
+      method: 'GET',
+      route: '/api/v1/cameras/{id}',
+      url: '/api/v1/cameras/oa-cam-1',
+      token: 'display',
+    });
+    await call({
+      method: 'PATCH',
+      route: '/api/v1/cameras/{id}',
+      url: '/api/v1/cameras/oa-cam-1',
+      body: { tags: ['giao-thong'], credentials: null },
+    });
+    // No media server configured here: the snapshot alone is offered.
+    const view = await call({
+      method: 'POST',
+      route: '/api/v1/cameras/{id}/view',
+      url: '/api/v1/cameras/oa-cam-1/view',
+      token: 'display',
+    });
+    const token = (view.body as { token: string }).token;
+    await call({
+      method: 'POST',
+      route: '/api/v1/media/auth',
+      url: '/api/v1/media/auth',
+      token: 'none',
+      body: {
+        user: '',
+        password: '',
+        action: 'read',
+        path: 'hai-chau/nga-tu',
+        query: `token=${token}`,
+      },
+    });
+    await call({
+      method: 'POST',
+      route: '/api/v1/media/auth',
+      url: '/api/v1/media/auth',
+      token: 'none',
+      body: { user: '', password: '', action: 'read', path: 'hai-chau/nga-tu', query: '' },
+      status: [401],
+    });
+    await call({
+      method: 'DELETE',
+      route: '/api/v1/cameras/{id}',
+      url: '/api/v1/cameras/oa-cam-1',
+      status: [204],
+    });
+  });
+
   afterAll(() => {
     // The suite is meant to cover the API broadly, not a token handful of routes.
     expect(checked.size).toBeGreaterThanOrEqual(45);

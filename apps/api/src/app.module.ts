@@ -36,6 +36,9 @@ import { CitizenPublicController } from './citizen/citizen-public.controller';
 import { StaController } from './opendata/sta.controller';
 import { OpenDataPublicController } from './opendata/open-data-public.controller';
 import { PublicationController } from './opendata/publication.controller';
+import { CamerasController } from './cameras/cameras.controller';
+import { CameraViewController } from './cameras/camera-view.controller';
+import { MediaAuthController } from './cameras/media-auth.controller';
 
 /** The services composition built (composition/nest-providers.ts), visible to every module. */
 @Module({})
@@ -80,6 +83,9 @@ export class AppModule {
         CitizenPublicController,
         CitizenAppController,
         CitizenCasesController,
+        CamerasController,
+        CameraViewController,
+        MediaAuthController,
         CitizenAdminController,
         StaController,
         PublicationController,

@@ -124,6 +124,20 @@ export const apiConfigSchema = z.object({
   // at most OPEN_DATA_BURST_PER_SEC of them in any one second; kept in each process's memory.
   OPEN_DATA_RATE_PER_MIN: positiveInt(600),
   OPEN_DATA_BURST_PER_SEC: positiveInt(50),
+  // Cameras (libs/cameras): the province's media server (MediaMTX, go2rtc) as browsers reach it —
+  // the base of its WebRTC/WHEP listener and of its HLS listener. Unset: no stream URL is given
+  // (POST /api/v1/cameras/{id}/view answers 503 unless the camera has a snapshot URL).
+  MEDIA_WHEP_URL: httpUrl.optional(),
+  MEDIA_HLS_URL: httpUrl.optional(),
+  // Lifetime of a viewing token (the media server's auth hook refuses it after that).
+  CAMERA_VIEW_TOKEN_TTL_S: z.coerce.number().int().min(10).max(3_600).default(300),
+  // Key viewing tokens are signed with. Unset: one is generated once and kept in the database
+  // (table camera_token_key), shared by every API process.
+  CAMERA_TOKEN_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  // The credential the media server's publishers (NVR, ffmpeg) present; both or none. Unset:
+  // the auth hook lets nobody publish.
+  MEDIA_PUBLISH_USER: z.string().min(1).max(200).optional(),
+  MEDIA_PUBLISH_PASSWORD: z.string().min(16, 'at least 16 characters').optional(),
 });
 
 export type ApiConfig = z.infer<typeof apiConfigSchema>;

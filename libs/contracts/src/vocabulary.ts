@@ -218,3 +218,18 @@ export const CITIZEN_ACTIONS = [
   'spam',
 ] as const;
 export type CitizenAction = (typeof CITIZEN_ACTIONS)[number];
+
+/** What a registered camera watches (issue 15): the layer and the grid scenes group by it. */
+export const CAMERA_KINDS = ['traffic', 'security', 'port', 'flood'] as const;
+export type CameraKind = (typeof CAMERA_KINDS)[number];
+
+/** A camera's stream as last seen by the platform; `unknown` until someone checked it. */
+export const CAMERA_STATUSES = ['unknown', 'online', 'offline'] as const;
+export type CameraStatus = (typeof CAMERA_STATUSES)[number];
+
+/**
+ * What the media server asks its HTTP auth hook about (MediaMTX `authMethod: http`): the
+ * platform allows `read` with a viewing token and `publish` with the publisher's credential.
+ */
+export const MEDIA_ACTIONS = ['publish', 'read', 'playback', 'api', 'metrics', 'pprof'] as const;
+export type MediaAction = (typeof MEDIA_ACTIONS)[number];

@@ -70,6 +70,7 @@ export const PATH_RESOURCES: readonly (readonly [string, LookupKind])[] = [
   ['/api/v1/reports/periods/{id}', 'period'],
   ['/api/v1/reports/schedules/{id}', 'schedule'],
   ['/api/v1/citizen/reports/{id}', 'citizenReport'],
+  ['/api/v1/cameras/{id}', 'camera'],
 ];
 
 /** Inputs whose names match the guard below but carry no unit of their own, and why. */

@@ -92,6 +92,24 @@ export const RECIPES: Readonly<Record<string, Recipe>> = {
   'POST /api/v1/devices/{id}/rotate': { consumes: 'device' },
   'DELETE /api/v1/devices/{id}': { consumes: 'device' },
 
+  'POST /api/v1/cameras': {
+    body: (w) => ({
+      id: `${w.marker.home}-cam-new-${w.seq()}`,
+      name: `${w.marker.home} new camera`,
+      kind: 'traffic',
+      lon: 108.2,
+      lat: 16.0,
+      hlsPath: `matrix/new-${w.seq()}`,
+      credentials: { username: 'matrix', password: 'matrix-camera-password' },
+    }),
+  },
+  // A probe that moves a camera to another unit or removes it gets a camera of its own.
+  'PATCH /api/v1/cameras/{id}': {
+    body: (w) => ({ name: `${w.marker.home} renamed camera` }),
+    consumes: 'camera',
+  },
+  'DELETE /api/v1/cameras/{id}': { consumes: 'camera' },
+
   'POST /api/v1/units/import': {
     unbuildable: 'an import needs boundary features of the named province; the probe sends none',
   },

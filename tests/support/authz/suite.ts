@@ -31,6 +31,9 @@ export async function startMatrix(env: Record<string, string> = {}): Promise<Aut
     // The webhooks answer 401 without their secret instead of 503 "not configured".
     TTN_WEBHOOK_SECRET: 'matrix-ttn-secret-0123456789',
     CHIRPSTACK_WEBHOOK_SECRET: 'matrix-chirpstack-secret-0123456789',
+    // Viewing a camera answers its URLs instead of 503 "no media server".
+    MEDIA_WHEP_URL: 'https://media.invalid:8889',
+    MEDIA_HLS_URL: 'https://media.invalid:8888',
     // Every probe comes from 127.0.0.1; the per-address citizen limits have their own suite.
     CITIZEN_RATE_PER_MIN: '100000',
     CITIZEN_RATE_PER_DAY: '1000000',

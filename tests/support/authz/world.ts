@@ -10,7 +10,7 @@ export const PLACES: readonly Place[] = ['home', 'foreign', 'other'];
 
 /** Resources whose unit the access gate looks up (apps/api/src/auth/resource-lookups.ts). */
 export type LookupKind =
-  'device' | 'alert' | 'task' | 'office' | 'period' | 'schedule' | 'citizenReport';
+  'device' | 'alert' | 'task' | 'office' | 'period' | 'schedule' | 'citizenReport' | 'camera';
 
 export interface World {
   homeProvince: string;
@@ -30,7 +30,7 @@ export interface World {
   seq(): number;
 }
 
-export type FreshKind = Extract<LookupKind, 'device' | 'task' | 'citizenReport'>;
+export type FreshKind = Extract<LookupKind, 'device' | 'task' | 'citizenReport' | 'camera'>;
 
 const CATEGORIES = [
   'den_duong',
@@ -148,6 +148,24 @@ export async function seedWorld(platform: TestPlatform): Promise<World> {
     return { id, code: made.code };
   };
 
+  const camera = async (place: Place): Promise<string> => {
+    const [lon, lat] = at(place);
+    const n = seq();
+    return (
+      await admin<{ id: string }>('POST', '/api/v1/cameras', {
+        id: `${marker[place]}-cam-${n}`,
+        name: `${marker[place]} camera ${n}`,
+        kind: 'security',
+        lon,
+        lat,
+        unitCode: units[place],
+        whepPath: `${marker[place]}/cam-${n}`,
+        hlsPath: `${marker[place]}/cam-${n}`,
+        credentials: { username: 'matrix', password: 'matrix-camera-password' },
+      })
+    ).id;
+  };
+
   const build = async (make: (p: Place) => Promise<string>) => {
     const out = {} as Record<Place, string>;
     for (const p of PLACES) out[p] = await make(p);
@@ -187,6 +205,7 @@ export async function seedWorld(platform: TestPlatform): Promise<World> {
     );
   });
   const offices = await build(office);
+  const cameras = await build(camera);
   const tasks = await build(task);
   const schedules = await build(
     async (p) =>
@@ -231,6 +250,7 @@ export async function seedWorld(platform: TestPlatform): Promise<World> {
       period: periods,
       schedule: schedules,
       citizenReport: { ...reports, missing: missingLike(reports.home) },
+      camera: cameras,
     },
     refs: {
       indicator: indicators.items[0]?.code ?? 'missing-indicator',
@@ -242,6 +262,7 @@ export async function seedWorld(platform: TestPlatform): Promise<World> {
     async fresh(kind, place) {
       if (kind === 'device') return device(place);
       if (kind === 'task') return task(place);
+      if (kind === 'camera') return camera(place);
       return (await citizenReport(place)).id;
     },
   };

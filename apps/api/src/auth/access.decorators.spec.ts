@@ -13,6 +13,7 @@ const lookups: ResourceLookups = {
   periodUnit: none,
   reportScheduleUnit: none,
   citizenReportUnit: none,
+  cameraUnit: none,
 };
 
 function resolve(source: UnitSource, req: Partial<FastifyRequest>) {

@@ -17,4 +17,6 @@ export interface ResourceLookups {
   reportScheduleUnit(id: string): Promise<string | null | undefined>;
   /** The unit a citizen report is with now (a transfer moves it). */
   citizenReportUnit(id: string): Promise<string | null | undefined>;
+  /** The unit a camera belongs to (who may list it and watch it). */
+  cameraUnit(id: string): Promise<string | null | undefined>;
 }

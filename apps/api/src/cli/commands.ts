@@ -16,6 +16,7 @@ import { importUnitsCommand } from './units.command';
 import { TASKS_USAGE, runTasksCommand } from './tasks.command';
 import { CITIZEN_USAGE, runCitizenCommand } from './citizen.command';
 import { BASEMAP_USAGE, runBasemapCommand } from './basemap.command';
+import { CAMERAS_USAGE, runCamerasCommand } from './cameras.command';
 
 export const USAGE = `Usage: ioc <command> [options]
 
@@ -34,7 +35,7 @@ export const USAGE = `Usage: ioc <command> [options]
   units import <file|dir>… [--dry-run] [--parent 48] [--map code=ma_xa,name=ten_xa]
                                             import administrative units from GeoJSON (all or nothing)
   deadletter list [--limit N] [--reason R]  latest rejected messages with reasons
-${INGEST_USAGE}${USERS_USAGE}${FEEDS_USAGE}${INDICATORS_USAGE}${TASKS_USAGE}${REPORTS_USAGE}${CITIZEN_USAGE}${BASEMAP_USAGE}
+${INGEST_USAGE}${USERS_USAGE}${FEEDS_USAGE}${INDICATORS_USAGE}${TASKS_USAGE}${REPORTS_USAGE}${CITIZEN_USAGE}${BASEMAP_USAGE}${CAMERAS_USAGE}
 Environment: DATABASE_URL (else the embedded database in DATA_DIR, default ./data).
 `;
 
@@ -128,6 +129,9 @@ export async function runCommand(
         }
         if (group === 'basemap' && action !== undefined) {
           return await runBasemapCommand(action, rest, services.basemap, print);
+        }
+        if (group === 'cameras' && action !== undefined) {
+          return await runCamerasCommand(action, rest, services.cameras, print);
         }
         print(USAGE);
         return 2;

@@ -27,6 +27,7 @@ import { reportingTasks } from './reporting-ports';
 import { storeServices, type StoreServices } from './services';
 import { citizenHooks } from './citizen-hooks';
 import { citizenReportUnit } from './citizen';
+import { cameraParts, type CameraParts } from './cameras';
 import { workSignals } from './work-signals';
 import { alertMail } from './alert-mail';
 import { webPush } from './web-push';
@@ -55,6 +56,8 @@ export interface Domain {
   taskProgress: StoreServices['taskProgress'];
   citizen: StoreServices['citizen'];
   basemap: StoreServices['basemap'];
+  /** Cameras (libs/cameras): the registry, viewing tokens and the media server's auth hook. */
+  cameras: CameraParts;
   indicatorExists(code: string): Promise<boolean>;
   catalogue: MetricCatalogue;
   hub: LiveHub;
@@ -156,6 +159,7 @@ export async function buildDomain(
     ...(sms ? { sms } : {}),
   });
   started.live = live;
+  const cameras = await cameraParts(store.cameras, store.audit, config, options.clock);
   if (config.REPORT_SCHEDULE_DEFAULTS) {
     const wards = (await units.selfAndDescendants(config.IOC_PROVINCE)).filter(
       (code) => code !== config.IOC_PROVINCE,
@@ -176,6 +180,7 @@ export async function buildDomain(
     periodUnit: (id) => reportingCycle.reporting.unitOfPeriod(id),
     reportScheduleUnit: (id) => reportingCycle.schedules.unitOf(id),
     citizenReportUnit: citizenReportUnit(store.citizen.cases),
+    cameraUnit: (id) => cameras.registry.unitOf(id),
   });
   started.auth = auth;
   const deadLetterRepo = store.deadLetters;
@@ -209,6 +214,7 @@ export async function buildDomain(
     taskProgress: store.taskProgress,
     citizen: store.citizen,
     basemap: store.basemap,
+    cameras,
     indicatorExists: async (code) => (await indicatorCatalogue.getIndicator(code)) !== null,
     reportingCycle,
     catalogue,

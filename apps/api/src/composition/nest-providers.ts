@@ -48,6 +48,7 @@ import {
   CitizenStatsService,
   WorkHolidayService,
 } from '@ioc/citizen';
+import { CameraService, CameraViewingService } from '@ioc/cameras';
 import { StaService } from '@ioc/opendata';
 import { DatasetCatalogueService, PublicationService } from '@ioc/opendata';
 import { CitizenLimits } from '../citizen/citizen-limits';
@@ -154,6 +155,9 @@ export function nestProviders(ctx: PlatformContext): Provider[] {
     value(CitizenLimits, ctx.citizenLimits),
     value(CitizenRefusals, ctx.citizenRefusals),
     value(CITIZEN_PROVINCE, config.IOC_PROVINCE),
+    // cameras
+    value(CameraService, ctx.cameras.registry),
+    value(CameraViewingService, ctx.cameras.viewing),
     // open data: SensorThings API
     value(StaService, staService(ctx.pool, ctx.broker, config.PUBLIC_URL)),
     // open data

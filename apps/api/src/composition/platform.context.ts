@@ -25,6 +25,7 @@ import type { TaskProgressService, TaskService } from '@ioc/tasks';
 import type { AuthContext } from '../auth/auth.context';
 import type { CitizenLimits } from '../citizen/citizen-limits';
 import type { CitizenRefusals } from '../citizen/citizen-refusals';
+import type { CameraParts } from './cameras';
 import type { CitizenParts } from './citizen';
 import type { OpenDataParts } from './open-data';
 import type { OpenDataLimits } from '../opendata/open-data-limits';
@@ -77,6 +78,8 @@ export interface PlatformContext {
   citizenRefusals: CitizenRefusals;
   /** The street basemap archive the API serves (libs/basemap; `ioc basemap import`). */
   basemap: BasemapService<AuditActor>;
+  /** Cameras (libs/cameras): the registry, viewing tokens and the media server's auth hook. */
+  cameras: CameraParts;
 
   /** Open data (libs/opendata): publication control, the dataset catalogue, public limits. */
   openData: OpenDataParts;

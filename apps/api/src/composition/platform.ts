@@ -146,6 +146,7 @@ export async function startPlatform(
     reportingCycle,
     citizen: domain.citizen,
     basemap: domain.basemap,
+    cameras: domain.cameras,
     citizenLimits: new CitizenLimits(
       {
         submitPerMinute: config.CITIZEN_RATE_PER_MIN,

@@ -12,7 +12,9 @@ import {
   type RegistrationGeo,
 } from '@ioc/ingest';
 import type { BasemapService } from '@ioc/basemap';
+import type { CameraService } from '@ioc/cameras';
 import { basemapService, type BasemapPlace } from './basemap';
+import { cameraRegistry } from './cameras';
 import { citizenParts, type CitizenHooks, type CitizenParts } from './citizen';
 import { buildReporting, type ReportingParts } from './reporting';
 import { reportingTasks } from './reporting-ports';
@@ -41,6 +43,8 @@ export interface StoreServices {
   citizen: CitizenParts;
   /** The province's street basemap archive (libs/basemap): import, status, remove, serve. */
   basemap: BasemapService<AuditActor>;
+  /** The camera registry (libs/cameras): register, edit, list; viewing is built by the server. */
+  cameras: CameraService<AuditActor>;
 }
 
 /** Callbacks of the store services the server plugs (the CLI runs without them). */
@@ -86,6 +90,7 @@ export function storeServices(
       { ...(hooks.clock ? { clock: hooks.clock } : {}), ...hooks.citizen },
     ),
     basemap: basemapService(pool, units, audit, place),
+    cameras: cameraRegistry(pool, units, audit, hooks.clock),
   };
 }
 

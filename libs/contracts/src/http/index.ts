@@ -22,3 +22,4 @@ export * from './reporting';
 export * from './reporting-export';
 export * from './notifications';
 export * from './wall-screens';
+export * from './cameras';

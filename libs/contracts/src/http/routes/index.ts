@@ -1,4 +1,5 @@
 import { ADMIN_ROUTES } from './admin';
+import { CAMERA_ROUTES } from './cameras';
 import { CITIZEN_ROUTES } from './citizen';
 import { GEO_ROUTES } from './geo';
 import { INDICATOR_ROUTES } from './indicators';
@@ -34,6 +35,7 @@ export const ROUTES: readonly RouteContract[] = [
   ...REPORTING_ROUTES,
   ...STA_ROUTES,
   ...OPEN_DATA_ROUTES,
+  ...CAMERA_ROUTES,
 ];
 
 /** The contract of a route by method and OpenAPI path; throws for an unknown route. */
