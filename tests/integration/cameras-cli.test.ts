@@ -3,37 +3,27 @@
  * database a running platform serves: a camera registered by the CLI is placed in the unit
  * holding its point, audited, and served by the API; a bad one is refused with every problem.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cameraSchema } from '@ioc/contracts';
-import { createTestDatabase, postgresAvailable, type TestDatabase } from '../support/databases';
-import { testEnv } from '../support/env';
+import { postgresAvailable } from '../support/databases';
+import { startCliPlatform, type CliPlatform } from '../support/cli-platform';
 import { callApi } from '../support/http';
-import { iocOutput } from '../support/ingest';
-import { startTestPlatform, type TestPlatform } from '../support/platform';
+import type { TestPlatform } from '../support/platform';
 
 const hasPostgres = await postgresAvailable();
 const WARD = '20275'; // An Hải, Đà Nẵng
 
 describe.skipIf(!hasPostgres)('ioc cameras (CLI, PostgreSQL)', () => {
-  let db: TestDatabase;
+  let cli: CliPlatform;
   let platform: TestPlatform;
-  let dataDir: string;
 
-  const ioc = (...args: string[]) => iocOutput(args, { DATABASE_URL: db.url, DATA_DIR: dataDir });
+  const ioc = (...args: string[]) => cli.ioc(...args);
 
   beforeAll(async () => {
-    db = await createTestDatabase(testEnv.postgresAdminUrl);
-    dataDir = mkdtempSync(join(tmpdir(), 'ioc-cameras-cli-'));
-    platform = await startTestPlatform({ DATABASE_URL: db.url });
+    cli = await startCliPlatform('cameras');
+    ({ platform } = cli);
   }, 180_000);
-  afterAll(async () => {
-    await platform.dispose();
-    await db.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => cli.dispose());
 
   it('registers a camera at a point of its ward and lists it; the API serves it', async () => {
     const unit = await callApi(

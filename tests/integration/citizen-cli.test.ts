@@ -3,39 +3,26 @@
  * database a running platform also serves: categories and the working-day calendar, a holiday
  * set from the CLI, an app key made by the CLI that the API then accepts, and a unit's cases.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { citizenSubmitResponse } from '@ioc/contracts';
 import { DA_NANG_WARDS, allWardPoints } from '../support/citizen';
-import { createTestDatabase, postgresAvailable, type TestDatabase } from '../support/databases';
-import { testEnv } from '../support/env';
-import { iocOutput } from '../support/ingest';
-import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { postgresAvailable } from '../support/databases';
+import { startCliPlatform, type CliPlatform } from '../support/cli-platform';
+import type { TestPlatform } from '../support/platform';
 
 const hasPostgres = await postgresAvailable();
 
 describe.skipIf(!hasPostgres)('ioc citizen (CLI, PostgreSQL)', () => {
-  let db: TestDatabase;
+  let cli: CliPlatform;
   let platform: TestPlatform;
-  let dataDir: string;
 
-  const ioc = (...args: string[]) => iocOutput(args, { DATABASE_URL: db.url, DATA_DIR: dataDir });
+  const ioc = (...args: string[]) => cli.ioc(...args);
 
   beforeAll(async () => {
-    db = await createTestDatabase(testEnv.postgresAdminUrl);
-    dataDir = mkdtempSync(join(tmpdir(), 'ioc-citizen-cli-'));
-    platform = await startTestPlatform({
-      DATABASE_URL: db.url,
-      IOC_BOUNDARIES: DA_NANG_WARDS,
-    });
+    cli = await startCliPlatform('citizen', { IOC_BOUNDARIES: DA_NANG_WARDS });
+    ({ platform } = cli);
   }, 180_000);
-  afterAll(async () => {
-    await platform.dispose();
-    await db.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => cli.dispose());
 
   it('lists the categories with their deadlines and the 2026 holidays, and sets a holiday', async () => {
     const cats = await ioc('citizen', 'categories');

@@ -4,35 +4,25 @@
  * checks (the contract's message for a bad due day), its audit trail, and a period stepped
  * from the command line.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, postgresAvailable, type TestDatabase } from '../support/databases';
-import { testEnv } from '../support/env';
-import { iocOutput } from '../support/ingest';
-import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { postgresAvailable } from '../support/databases';
+import { startCliPlatform, type CliPlatform } from '../support/cli-platform';
+import type { TestPlatform } from '../support/platform';
 
 const hasPostgres = await postgresAvailable();
 const WARD = '20314';
 
 describe.skipIf(!hasPostgres)('ioc reports schedules (CLI, PostgreSQL)', () => {
-  let db: TestDatabase;
+  let cli: CliPlatform;
   let platform: TestPlatform;
-  let dataDir: string;
 
-  const ioc = (...args: string[]) => iocOutput(args, { DATABASE_URL: db.url, DATA_DIR: dataDir });
+  const ioc = (...args: string[]) => cli.ioc(...args);
 
   beforeAll(async () => {
-    db = await createTestDatabase(testEnv.postgresAdminUrl);
-    dataDir = mkdtempSync(join(tmpdir(), 'ioc-reports-cli-'));
-    platform = await startTestPlatform({ DATABASE_URL: db.url });
+    cli = await startCliPlatform('reports');
+    ({ platform } = cli);
   });
-  afterAll(async () => {
-    await platform.dispose();
-    await db.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => cli.dispose());
 
   it('makes, lists, changes and switches off a schedule, each step audited', async () => {
     const bad = await ioc('reports', 'schedule', '--unit', WARD, '--due-day', '31');

@@ -3,35 +3,28 @@
  * PostgreSQL test database a running platform also serves: the same services, checks and audit
  * trail as the API.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, postgresAvailable, type TestDatabase } from '../support/databases';
-import { testEnv } from '../support/env';
-import { iocOutput } from '../support/ingest';
-import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { postgresAvailable } from '../support/databases';
+import { startCliPlatform, type CliPlatform } from '../support/cli-platform';
+import type { TestPlatform } from '../support/platform';
 
 const hasPostgres = await postgresAvailable();
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
 
 describe.skipIf(!hasPostgres)('ioc tasks / offices (CLI, PostgreSQL)', () => {
-  let db: TestDatabase;
+  let cli: CliPlatform;
   let platform: TestPlatform;
   let dataDir: string;
 
-  const ioc = (...args: string[]) => iocOutput(args, { DATABASE_URL: db.url, DATA_DIR: dataDir });
+  const ioc = (...args: string[]) => cli.ioc(...args);
 
   beforeAll(async () => {
-    db = await createTestDatabase(testEnv.postgresAdminUrl);
-    dataDir = mkdtempSync(join(tmpdir(), 'ioc-tasks-cli-'));
-    platform = await startTestPlatform({ DATABASE_URL: db.url });
+    cli = await startCliPlatform('tasks');
+    ({ platform, dataDir } = cli);
   });
-  afterAll(async () => {
-    await platform.dispose();
-    await db.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => cli.dispose());
 
   it('finds the catalogue seeded by the platform: `tasks seed` adds nothing', async () => {
     expect(await ioc('tasks', 'seed')).toMatchObject({
