@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cameraListResponse, cameraSchema, cameraViewResponse } from '@ioc/contracts';
+import { callApi, type ApiAnswer } from '../support/http';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 
 const WARD_A = '20275'; // An Hải, Đà Nẵng
@@ -18,12 +19,6 @@ const SECRET_SOURCE = `rtsp://src-user-Hj42:src-pass-Qe57Nc@10.20.30.40:554/Stre
 const SECRETS = [SECRET_USER, SECRET_PASSWORD, 'src-user-Hj42', 'src-pass-Qe57Nc', '10.20.30.40'];
 const PUBLISHER = { user: 'nvr-publisher', password: 'publisher-password-0123' };
 
-interface Answer {
-  status: number;
-  text: string;
-  json: unknown;
-}
-
 describe('cameras (embedded, access control on)', () => {
   let platform: TestPlatform;
   let now = Date.now();
@@ -34,37 +29,30 @@ describe('cameras (embedded, access control on)', () => {
   const answers: { route: string; caller: string; text: string }[] = [];
   const exercised = new Set<string>();
 
-  /** Calls the API, remembers the answer's text for the credentials check. */
+  /**
+   * Calls the API as `route` ("METHOD /path/{param}") names it, remembering the answer's text for
+   * the credentials check.
+   */
   const call = async (
     route: string,
     caller: string,
-    method: string,
     path: string,
     token: string | null,
     body?: unknown,
-  ): Promise<Answer> => {
-    const headers: Record<string, string> = {};
-    if (token) headers.authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${platform.httpUrl}${path}`, {
-      method,
-      headers,
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await res.text();
-    answers.push({ route, caller, text });
+  ): Promise<ApiAnswer> => {
+    const answer = await callApi(platform.httpUrl, route.split(' ')[0] ?? 'GET', path, token, body);
+    answers.push({ route, caller, text: answer.text });
     exercised.add(route);
-    return { status: res.status, text, json: text ? (JSON.parse(text) as unknown) : null };
+    return answer;
   };
   const labelOf = async (code: string): Promise<[number, number]> => {
     const r = await call(
       'GET /api/v1/units/{code}',
       'admin',
-      'GET',
       `/api/v1/units/${code}`,
       platform.adminToken,
     );
-    const label = (r.json as { label: [number, number] | null }).label;
+    const label = (r.body as { label: [number, number] | null }).label;
     if (!label) throw new Error(`unit ${code} has no label point`);
     return label;
   };
@@ -86,44 +74,30 @@ describe('cameras (embedded, access control on)', () => {
     const [lonA, latA] = await labelOf(WARD_A);
     const [lonB, latB] = await labelOf(WARD_B);
     // Ward A's camera is placed by its position alone; ward B's names its unit.
-    const a = await call(
-      'POST /api/v1/cameras',
-      'admin',
-      'POST',
-      '/api/v1/cameras',
-      platform.adminToken,
-      {
-        id: 'an-hai-cau-rong',
-        name: 'Cầu Rồng – đầu An Hải',
-        kind: 'traffic',
-        lon: lonA,
-        lat: latA,
-        whepPath: 'an-hai/cau-rong',
-        hlsPath: 'an-hai/cau-rong',
-        tags: ['giao-thong'],
-        credentials: { username: SECRET_USER, password: SECRET_PASSWORD },
-      },
-    );
+    const a = await call('POST /api/v1/cameras', 'admin', '/api/v1/cameras', platform.adminToken, {
+      id: 'an-hai-cau-rong',
+      name: 'Cầu Rồng – đầu An Hải',
+      kind: 'traffic',
+      lon: lonA,
+      lat: latA,
+      whepPath: 'an-hai/cau-rong',
+      hlsPath: 'an-hai/cau-rong',
+      tags: ['giao-thong'],
+      credentials: { username: SECRET_USER, password: SECRET_PASSWORD },
+    });
     expect(a.status, a.text).toBe(201);
-    expect(cameraSchema.parse(a.json)).toMatchObject({ unitCode: WARD_A, hasCredentials: true });
-    const b = await call(
-      'POST /api/v1/cameras',
-      'admin',
-      'POST',
-      '/api/v1/cameras',
-      platform.adminToken,
-      {
-        id: 'hai-chau-cho-han',
-        name: 'Chợ Hàn',
-        kind: 'security',
-        lon: lonB,
-        lat: latB,
-        unitCode: WARD_B,
-        hlsPath: 'hai-chau/cho-han',
-        snapshotUrl: 'https://media.example.vn/snap/cho-han.jpg',
-        credentials: { sourceUrl: SECRET_SOURCE },
-      },
-    );
+    expect(cameraSchema.parse(a.body)).toMatchObject({ unitCode: WARD_A, hasCredentials: true });
+    const b = await call('POST /api/v1/cameras', 'admin', '/api/v1/cameras', platform.adminToken, {
+      id: 'hai-chau-cho-han',
+      name: 'Chợ Hàn',
+      kind: 'security',
+      lon: lonB,
+      lat: latB,
+      unitCode: WARD_B,
+      hlsPath: 'hai-chau/cho-han',
+      snapshotUrl: 'https://media.example.vn/snap/cho-han.jpg',
+      credentials: { sourceUrl: SECRET_SOURCE },
+    });
     expect(b.status, b.text).toBe(201);
   }, 120_000);
 
@@ -147,12 +121,11 @@ describe('cameras (embedded, access control on)', () => {
     const refused = await call(
       'POST /api/v1/cameras/{id}/view',
       'viewer A',
-      'POST',
       '/api/v1/cameras/hai-chau-cho-han/view',
       viewerA,
     );
     expect(refused.status).toBe(403);
-    expect(refused.json).toMatchObject({ error: { code: 'FORBIDDEN_SCOPE' } });
+    expect(refused.body).toMatchObject({ error: { code: 'FORBIDDEN_SCOPE' } });
     const { rows } = await platform.ctx.pool.query<{
       target_id: string;
       unit_code: string;
@@ -175,12 +148,11 @@ describe('cameras (embedded, access control on)', () => {
     const own = await call(
       'POST /api/v1/cameras/{id}/view',
       'viewer A',
-      'POST',
       '/api/v1/cameras/an-hai-cau-rong/view',
       viewerA,
     );
     expect(own.status, own.text).toBe(200);
-    const grant = cameraViewResponse.parse(own.json);
+    const grant = cameraViewResponse.parse(own.body);
     const token = encodeURIComponent(grant.token);
     expect(grant.whepUrl).toBe(`https://media.example.vn:8889/an-hai/cau-rong/whep?token=${token}`);
     expect(grant.hlsUrl).toBe(
@@ -196,7 +168,6 @@ describe('cameras (embedded, access control on)', () => {
     const wall = await call(
       'POST /api/v1/cameras/{id}/view',
       'display A',
-      'POST',
       '/api/v1/cameras/an-hai-cau-rong/view',
       displayA,
     );
@@ -204,7 +175,6 @@ describe('cameras (embedded, access control on)', () => {
     const wallB = await call(
       'POST /api/v1/cameras/{id}/view',
       'display A',
-      'POST',
       '/api/v1/cameras/hai-chau-cho-han/view',
       displayA,
     );
@@ -215,32 +185,23 @@ describe('cameras (embedded, access control on)', () => {
     const mine = await call(
       'GET /api/v1/cameras',
       'viewer A',
-      'GET',
       `/api/v1/cameras?unit=${WARD_A}`,
       viewerA,
     );
     expect(mine.status).toBe(200);
-    expect(cameraListResponse.parse(mine.json).items.map((c) => c.id)).toEqual(['an-hai-cau-rong']);
+    expect(cameraListResponse.parse(mine.body).items.map((c) => c.id)).toEqual(['an-hai-cau-rong']);
     expect(
-      (
-        await call(
-          'GET /api/v1/cameras',
-          'viewer A',
-          'GET',
-          `/api/v1/cameras?unit=${WARD_B}`,
-          viewerA,
-        )
-      ).status,
+      (await call('GET /api/v1/cameras', 'viewer A', `/api/v1/cameras?unit=${WARD_B}`, viewerA))
+        .status,
     ).toBe(403);
-    expect(
-      (await call('GET /api/v1/cameras', 'viewer A', 'GET', '/api/v1/cameras', viewerA)).status,
-    ).toBe(403);
+    expect((await call('GET /api/v1/cameras', 'viewer A', '/api/v1/cameras', viewerA)).status).toBe(
+      403,
+    );
     expect(
       (
         await call(
           'GET /api/v1/cameras/{id}',
           'viewer A',
-          'GET',
           '/api/v1/cameras/hai-chau-cho-han',
           viewerA,
         )
@@ -249,7 +210,6 @@ describe('cameras (embedded, access control on)', () => {
     const got = await call(
       'GET /api/v1/cameras/{id}',
       'viewer A',
-      'GET',
       '/api/v1/cameras/an-hai-cau-rong',
       viewerA,
     );
@@ -257,31 +217,28 @@ describe('cameras (embedded, access control on)', () => {
     const all = await call(
       'GET /api/v1/cameras',
       'province',
-      'GET',
       '/api/v1/cameras?unit=48',
       provinceViewer,
     );
     expect(
       cameraListResponse
-        .parse(all.json)
+        .parse(all.body)
         .items.map((c) => c.id)
         .sort(),
     ).toEqual(['an-hai-cau-rong', 'hai-chau-cho-han']);
     const traffic = await call(
       'GET /api/v1/cameras',
       'admin',
-      'GET',
       '/api/v1/cameras?kind=traffic',
       platform.adminToken,
     );
-    expect(cameraListResponse.parse(traffic.json).items.map((c) => c.id)).toEqual([
+    expect(cameraListResponse.parse(traffic.body).items.map((c) => c.id)).toEqual([
       'an-hai-cau-rong',
     ]);
     // Viewers may not edit.
     const edit = await call(
       'PATCH /api/v1/cameras/{id}',
       'viewer A',
-      'PATCH',
       '/api/v1/cameras/an-hai-cau-rong',
       viewerA,
       { name: 'x' },
@@ -291,7 +248,7 @@ describe('cameras (embedded, access control on)', () => {
 
   it('lets the media server play a read only with a live token for that path', async () => {
     const hook = (body: Record<string, unknown>) =>
-      call('POST /api/v1/media/auth', 'media server', 'POST', '/api/v1/media/auth', null, {
+      call('POST /api/v1/media/auth', 'media server', '/api/v1/media/auth', null, {
         user: '',
         password: '',
         ip: '10.0.0.9',
@@ -302,11 +259,10 @@ describe('cameras (embedded, access control on)', () => {
     const own = await call(
       'POST /api/v1/cameras/{id}/view',
       'viewer A',
-      'POST',
       '/api/v1/cameras/an-hai-cau-rong/view',
       viewerA,
     );
-    const { token } = cameraViewResponse.parse(own.json);
+    const { token } = cameraViewResponse.parse(own.body);
     const read = (path: string, query: string) => hook({ action: 'read', path, query });
 
     expect((await read('an-hai/cau-rong', `token=${token}`)).status).toBe(200);
@@ -317,7 +273,7 @@ describe('cameras (embedded, access control on)', () => {
     // Another camera's path, no token, a forged token: denied.
     const wrong = await read('hai-chau/cho-han', `token=${token}`);
     expect(wrong.status).toBe(401);
-    expect(wrong.json).toMatchObject({ error: { code: 'MEDIA_AUTH_DENIED' } });
+    expect(wrong.body).toMatchObject({ error: { code: 'MEDIA_AUTH_DENIED' } });
     expect((await read('an-hai/cau-rong', '')).status).toBe(401);
     expect((await read('an-hai/cau-rong', `token=${token.slice(0, -4)}AAAA`)).status).toBe(401);
     // A viewing token opens neither publishing nor the media server's API.
@@ -355,7 +311,6 @@ describe('cameras (embedded, access control on)', () => {
     const patched = await call(
       'PATCH /api/v1/cameras/{id}',
       'admin',
-      'PATCH',
       '/api/v1/cameras/an-hai-cau-rong',
       platform.adminToken,
       {
@@ -364,7 +319,7 @@ describe('cameras (embedded, access control on)', () => {
       },
     );
     expect(patched.status, patched.text).toBe(200);
-    expect(cameraSchema.parse(patched.json).hasCredentials).toBe(true);
+    expect(cameraSchema.parse(patched.body).hasCredentials).toBe(true);
     for (const [caller, token] of [
       ['admin', platform.adminToken],
       ['viewer A', viewerA],
@@ -373,44 +328,34 @@ describe('cameras (embedded, access control on)', () => {
       await call(
         'GET /api/v1/cameras',
         caller,
-        'GET',
         `/api/v1/cameras?unit=${caller === 'viewer A' ? WARD_A : '48'}`,
         token,
       );
-      await call(
-        'GET /api/v1/cameras/{id}',
-        caller,
-        'GET',
-        '/api/v1/cameras/an-hai-cau-rong',
-        token,
-      );
+      await call('GET /api/v1/cameras/{id}', caller, '/api/v1/cameras/an-hai-cau-rong', token);
       await call(
         'POST /api/v1/cameras/{id}/view',
         caller,
-        'POST',
         '/api/v1/cameras/an-hai-cau-rong/view',
         token,
       );
     }
-    await call('GET /api/v1/cameras', 'admin', 'GET', '/api/v1/cameras', platform.adminToken);
+    await call('GET /api/v1/cameras', 'admin', '/api/v1/cameras', platform.adminToken);
     await call(
       'GET /api/v1/cameras/{id}',
       'admin',
-      'GET',
       '/api/v1/cameras/hai-chau-cho-han',
       platform.adminToken,
     );
     await call(
       'POST /api/v1/cameras/{id}/view',
       'admin',
-      'POST',
       '/api/v1/cameras/hai-chau-cho-han/view',
       platform.adminToken,
     );
     // A viewer's writes are refused, and the refusals echo nothing of what was sent either.
     const creds = { username: SECRET_USER, password: SECRET_PASSWORD, sourceUrl: SECRET_SOURCE };
     const viewerWrites = [
-      await call('POST /api/v1/cameras', 'viewer A', 'POST', '/api/v1/cameras', viewerA, {
+      await call('POST /api/v1/cameras', 'viewer A', '/api/v1/cameras', viewerA, {
         id: 'viewer-cam',
         name: 'x',
         kind: 'traffic',
@@ -423,7 +368,6 @@ describe('cameras (embedded, access control on)', () => {
       await call(
         'PATCH /api/v1/cameras/{id}',
         'viewer A',
-        'PATCH',
         '/api/v1/cameras/an-hai-cau-rong',
         viewerA,
         {
@@ -433,7 +377,6 @@ describe('cameras (embedded, access control on)', () => {
       await call(
         'DELETE /api/v1/cameras/{id}',
         'viewer A',
-        'DELETE',
         '/api/v1/cameras/an-hai-cau-rong',
         viewerA,
       ),
@@ -443,7 +386,6 @@ describe('cameras (embedded, access control on)', () => {
     const dup = await call(
       'POST /api/v1/cameras',
       'admin',
-      'POST',
       '/api/v1/cameras',
       platform.adminToken,
       {
@@ -461,7 +403,6 @@ describe('cameras (embedded, access control on)', () => {
     const bad = await call(
       'POST /api/v1/cameras',
       'admin',
-      'POST',
       '/api/v1/cameras',
       platform.adminToken,
       {
@@ -473,7 +414,6 @@ describe('cameras (embedded, access control on)', () => {
     const removed = await call(
       'DELETE /api/v1/cameras/{id}',
       'admin',
-      'DELETE',
       '/api/v1/cameras/hai-chau-cho-han',
       platform.adminToken,
     );
@@ -483,7 +423,6 @@ describe('cameras (embedded, access control on)', () => {
         await call(
           'GET /api/v1/cameras/{id}',
           'admin',
-          'GET',
           '/api/v1/cameras/hai-chau-cho-han',
           platform.adminToken,
         )

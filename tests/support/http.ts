@@ -2,6 +2,8 @@ export interface ApiAnswer {
   status: number;
   /** Parsed JSON, or null for an empty body (204). */
   body: unknown;
+  /** The body as sent, for checks on what an answer must never contain. */
+  text: string;
 }
 
 /**
@@ -24,5 +26,5 @@ export async function callApi(
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null };
+  return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null, text };
 }
