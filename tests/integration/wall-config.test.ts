@@ -258,7 +258,8 @@ describe('wall config API (embedded, access control on)', () => {
 
   it('gives the web app its basemap without a credential', async () => {
     const r = await api('GET', '/api/v1/web-config', null);
-    expect(r).toEqual({ status: 200, body: { basemap: BASEMAP } });
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({ basemap: BASEMAP });
   });
 
   it('serves the offline basemap land without a credential, cacheable', async () => {
