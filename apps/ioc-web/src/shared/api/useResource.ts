@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 
 export interface ResourceState<T, K extends string> {
   data: T | null;
@@ -52,7 +52,13 @@ export function useResource<T, K extends string>(
       setState((s) => ({ ...s, loading: true }));
       try {
         const data = await latest.current.load(a.signal);
-        if (!a.signal.aborted) setState({ data, error: null, loading: false });
+        // What arrived is shown as a transition: a long list renders in slices that yield to
+        // input instead of blocking the main thread.
+        if (!a.signal.aborted) {
+          startTransition(() => {
+            setState({ data, error: null, loading: false });
+          });
+        }
       } catch (err) {
         if (a.signal.aborted) return;
         const kind = latest.current.options.classify(err);

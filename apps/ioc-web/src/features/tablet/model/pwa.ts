@@ -10,16 +10,48 @@ export const SW_SCOPE = '/tablet';
 
 let registering: Promise<void> | null = null;
 
+/** Waits until the page has loaded and the main thread is idle (at most a few seconds more). */
+function afterLoadAndIdle(): Promise<void> {
+  const loaded =
+    document.readyState === 'complete'
+      ? Promise.resolve()
+      : new Promise<void>((done) => {
+          window.addEventListener(
+            'load',
+            () => {
+              done();
+            },
+            { once: true },
+          );
+        });
+  return loaded.then(
+    () =>
+      new Promise<void>((done) => {
+        if ('requestIdleCallback' in window)
+          requestIdleCallback(
+            () => {
+              done();
+            },
+            { timeout: 3000 },
+          );
+        else setTimeout(done, 0);
+      }),
+  );
+}
+
 export function registerTabletServiceWorker(): Promise<void> {
   if (registering) return registering;
   if (!('serviceWorker' in navigator)) return Promise.resolve();
-  const wb = new Workbox(SW_URL, { scope: SW_SCOPE });
-  registering = wb.register().then(
-    () => undefined,
-    (err: unknown) => {
-      // Without a service worker the tablet still works online; the snapshot covers the data.
-      console.warn('Service worker registration failed', err);
-    },
-  );
+  // Registering starts the precache download and Workbox's messages: on a slow phone that work
+  // would compete with the first render, so it waits until the page is up and idle.
+  registering = afterLoadAndIdle()
+    .then(() => new Workbox(SW_URL, { scope: SW_SCOPE }).register())
+    .then(
+      () => undefined,
+      (err: unknown) => {
+        // Without a service worker the tablet still works online; the snapshot covers the data.
+        console.warn('Service worker registration failed', err);
+      },
+    );
   return registering;
 }
