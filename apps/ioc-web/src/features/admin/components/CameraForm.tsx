@@ -162,6 +162,7 @@ export function CameraForm({
           unitCode={province}
           lon={point?.lon ?? null}
           lat={point?.lat ?? null}
+          texts={{ label: 'admin.cameras.mapLabel', hint: 'admin.cameras.mapHint' }}
           onPick={(pLon, pLat) => {
             // A new point decides the unit, as on the server.
             set({ lon: String(pLon), lat: String(pLat), unitCode: '' });

@@ -91,7 +91,7 @@ export function CameraTestView({ cameraId }: { cameraId: string }) {
         ))}
       </dl>
       <p className="admin-hint">{t('admin.cameras.test.hint')}</p>
-      {again}
+      <div className="admin-form-actions">{again}</div>
     </section>
   );
 }

@@ -23,6 +23,8 @@ export const adminCamerasEn: Record<keyof typeof adminCamerasVi, string> = {
   'admin.cameras.placement': 'Position',
   'admin.cameras.placementHint':
     'Click the map to place the camera, or type latitude and longitude. The camera belongs to the unit holding that point.',
+  'admin.cameras.mapLabel': 'Map to place the camera',
+  'admin.cameras.mapHint': 'Click the map to place the camera.',
   'admin.cameras.unitOverride': 'Another unit (optional)',
   'admin.cameras.pointUnit.none': 'No position yet.',
   'admin.cameras.pointUnit.loading': 'Finding the unit…',
@@ -38,7 +40,7 @@ export const adminCamerasEn: Record<keyof typeof adminCamerasVi, string> = {
   'admin.cameras.snapshotUrl': 'Snapshot or MJPEG URL',
   'admin.cameras.snapshot': 'Snapshot',
   'admin.cameras.tags': 'Tags',
-  'admin.cameras.tagsHint': 'Separated by commas, e.g. Thọ Quang port, gate 1.',
+  'admin.cameras.tagsHint': 'Separated by commas, e.g. fishing port, gate 1, ANPR.',
   'admin.cameras.statusTags': 'Status, tags',
   'admin.cameras.status.online': 'Online',
   'admin.cameras.status.offline': 'Offline',

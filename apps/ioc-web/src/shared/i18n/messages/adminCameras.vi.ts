@@ -21,6 +21,8 @@ export const adminCamerasVi = {
   'admin.cameras.placement': 'Vị trí',
   'admin.cameras.placementHint':
     'Bấm vào bản đồ để đặt camera, hoặc nhập vĩ độ, kinh độ. Camera thuộc đơn vị chứa điểm đó.',
+  'admin.cameras.mapLabel': 'Bản đồ chọn vị trí camera',
+  'admin.cameras.mapHint': 'Bấm vào bản đồ để đặt vị trí camera.',
   'admin.cameras.unitOverride': 'Đơn vị khác (không bắt buộc)',
   'admin.cameras.pointUnit.none': 'Chưa chọn vị trí.',
   'admin.cameras.pointUnit.loading': 'Đang xác định đơn vị…',
