@@ -45,12 +45,13 @@ describe('deployment files', () => {
       'emqx1',
       'emqx2',
       'lb',
+      'mediamtx',
       'timescaledb',
     ]);
   });
 
   it('kubernetes: manifests parse and API env names are platform settings', () => {
-    for (const file of ['api.yaml', 'timescaledb.yaml', 'emqx.yaml']) {
+    for (const file of ['api.yaml', 'timescaledb.yaml', 'emqx.yaml', 'mediamtx.yaml']) {
       const docs = parseAllDocuments(readFileSync(resolve(here, 'k8s', file), 'utf8'));
       for (const d of docs) {
         expect(d.errors).toEqual([]);

@@ -27,7 +27,7 @@ const VIETNAMESE_ONLY = /[ăâđêôơưàáảãạằắẳẵặầấẩẫ�
 /** Proper names the English UI writes in Vietnamese (official usage) besides those from data. */
 const PROPER_NAMES = ['Tiếng Việt', 'Hoàng Sa', 'Trường Sa', 'Việt Nam'];
 
-const ADMIN_SECTIONS = ['devices', 'feeds', 'alert-rules', 'wall', 'users', 'open-data'];
+const ADMIN_SECTIONS = ['devices', 'cameras', 'feeds', 'alert-rules', 'wall', 'users', 'open-data'];
 
 async function getJson(platform: TestPlatform, path: string, token: string): Promise<unknown> {
   const res = await fetch(`${platform.httpUrl}${path}`, {
@@ -60,6 +60,10 @@ async function dataNames(platform: TestPlatform): Promise<string[]> {
   for (const f of items(await getJson(platform, '/api/v1/feeds', token))) add(f['name']);
   for (const u of items(await getJson(platform, '/api/v1/users', token))) add(u['displayName']);
   for (const d of items(await getJson(platform, '/api/v1/display-tokens', token))) add(d['name']);
+  for (const c of items(await getJson(platform, '/api/v1/cameras', token))) {
+    add(c['name']);
+    for (const tag of (c['tags'] as string[] | undefined) ?? []) add(tag);
+  }
   // Plan tasks and reporters (issue 13): titles and agencies as the plans print them.
   for (const t of items(await getJson(platform, '/api/v1/tasks?unit=48&limit=500', token)))
     for (const k of ['titleVi', 'titleEn', 'leadVi', 'leadOfficeName', 'leadUnitName']) add(t[k]);
@@ -125,6 +129,26 @@ async function seedReadings(platform: TestPlatform): Promise<void> {
   await platform.ctx.live.idle();
 }
 
+/** A camera in the ward, so the admin's camera table has a row (and a stored credential) to name. */
+async function seedCamera(platform: TestPlatform): Promise<void> {
+  const res = await platform.api('/api/v1/cameras', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      id: 'i18n-cam-1',
+      name: 'Camera cảng Thọ Quang',
+      kind: 'port',
+      lon: 108.2,
+      lat: 16.05,
+      unitCode: '20314',
+      hlsPath: 'tho-quang/cong-1',
+      tags: ['cảng cá'],
+      credentials: { username: 'nvr', password: 'not-shown-anywhere' },
+    }),
+  });
+  if (res.status !== 201) throw new Error(`camera answered ${String(res.status)}`);
+}
+
 /** Visible text nodes and the visible UI attributes of the page. */
 function visibleTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -188,6 +212,7 @@ describe.skipIf(!hasChromium)('i18n — every route in Vietnamese and English', 
       ward: await storedSession(platform, await platform.loginAs('ward_leader', ['20314'])),
     };
     displayToken = await platform.displayToken('48');
+    await seedCamera(platform);
     allowed = await dataNames(platform);
     codes = await dataCodes(platform);
     metrics = await metricCodes(platform);

@@ -5,6 +5,7 @@ import { ADMIN_SECTIONS, sectionOf, type AdminSection } from './model/sections';
 import { isSigningOut } from '../../shared/api/signOut';
 import { useSession } from '../../shared/api/useSession';
 import { AlertRulesSection } from './components/AlertRulesSection';
+import { CamerasSection } from './components/CamerasSection';
 import { DevicesSection } from './components/DevicesSection';
 import { FeedsSection } from './components/FeedsSection';
 import { OpenDataSection } from './components/OpenDataSection';
@@ -19,6 +20,7 @@ import '../../shared/ui/admin.css';
 
 const NAV: Record<AdminSection, MessageKey> = {
   devices: 'admin.nav.devices',
+  cameras: 'admin.nav.cameras',
   feeds: 'admin.nav.feeds',
   'alert-rules': 'admin.nav.alertRules',
   wall: 'admin.nav.wall',
@@ -30,6 +32,8 @@ function sectionBody(section: AdminSection): ReactNode {
   switch (section) {
     case 'devices':
       return <DevicesSection />;
+    case 'cameras':
+      return <CamerasSection />;
     case 'feeds':
       return <FeedsSection />;
     case 'alert-rules':
@@ -44,7 +48,7 @@ function sectionBody(section: AdminSection): ReactNode {
 }
 
 /**
- * /admin and its sections: onboarding a ward (devices, feeds, rules, wall, users) and what is
+ * /admin and its sections: onboarding a ward (devices, cameras, feeds, rules, wall, users) and what is
  * published as open data, in the browser.
  */
 export default function AdminPage() {

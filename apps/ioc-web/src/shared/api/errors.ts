@@ -56,6 +56,10 @@ export const ERROR_MESSAGES: Readonly<Record<string, MessageKey>> = {
   FEED_EXISTS: 'admin.error.feedExists',
   RULE_EXISTS: 'admin.error.ruleExists',
   DEVICE_EXISTS: 'admin.error.deviceExists',
+  CAMERA_EXISTS: 'admin.error.cameraExists',
+  CAMERA_OUTSIDE_UNITS: 'admin.error.cameraOutside',
+  CAMERA_NO_STREAM: 'admin.error.cameraNoStream',
+  MEDIA_SERVER_NOT_CONFIGURED: 'admin.error.mediaNotConfigured',
   FORBIDDEN_ROLE: 'admin.error.forbidden',
   FORBIDDEN_SCOPE: 'admin.error.forbidden',
   AUTH_REQUIRED: 'admin.error.signedOut',
@@ -82,4 +86,6 @@ export const ERROR_FIELDS: Readonly<Record<string, string>> = {
   FEED_EXISTS: 'code',
   RULE_EXISTS: 'id',
   DEVICE_EXISTS: 'id',
+  CAMERA_EXISTS: 'id',
+  CAMERA_NO_STREAM: 'hlsPath',
 };

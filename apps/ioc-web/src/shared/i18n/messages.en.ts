@@ -1,4 +1,5 @@
 import { adminEn } from './messages/admin.en';
+import { adminCamerasEn } from './messages/adminCameras.en';
 import { adminOpenDataEn } from './messages/adminOpenData.en';
 import { citizenEn } from './messages/citizen.en';
 import { citizenStaffEn } from './messages/citizenStaff.en';
@@ -26,6 +27,7 @@ export const en: Record<MessageKey, string> = {
   ...tabletEn,
   ...adminEn,
   ...adminOpenDataEn,
+  ...adminCamerasEn,
   ...loginEn,
   ...mapEn,
   ...tasksEn,

@@ -1,4 +1,5 @@
 import { adminVi } from './messages/admin.vi';
+import { adminCamerasVi } from './messages/adminCameras.vi';
 import { adminOpenDataVi } from './messages/adminOpenData.vi';
 import { citizenVi } from './messages/citizen.vi';
 import { citizenStaffVi } from './messages/citizenStaff.vi';
@@ -26,6 +27,7 @@ export const vi = {
   ...tabletVi,
   ...adminVi,
   ...adminOpenDataVi,
+  ...adminCamerasVi,
   ...loginVi,
   ...mapVi,
   ...tasksVi,

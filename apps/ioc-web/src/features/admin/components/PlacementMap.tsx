@@ -11,6 +11,7 @@ import type { FeatureCollection } from 'geojson';
 import { useEffect, useRef, useState } from 'react';
 import { fetchUnitMap } from '../../../shared/api/endpoints';
 import type { WardFeature } from '../../../shared/api/schemas';
+import type { MessageKey } from '../../../shared/i18n/translate';
 import { useI18n } from '../../../shared/i18n/useI18n';
 import { useBasemapStyle } from '../../../shared/map/basemap';
 import { wallBounds } from '../../../shared/map/bounds';
@@ -24,7 +25,14 @@ export interface PlacementMapProps {
   lon: number | null;
   lat: number | null;
   onPick: (lon: number, lat: number) => void;
+  /** What is being placed, in the map's label and hint: a device unless said otherwise. */
+  texts?: { label: MessageKey; hint: MessageKey };
 }
+
+const DEVICE_TEXTS: { label: MessageKey; hint: MessageKey } = {
+  label: 'admin.devices.mapLabel',
+  hint: 'admin.devices.mapHint',
+};
 
 function pointData(lon: number | null, lat: number | null): FeatureCollection {
   return {
@@ -104,7 +112,13 @@ function placementStyle(
  * from the position). Offline by default (nothing fetched but the ward outlines from our own
  * API); over the platform's street basemap when web-config names one, as on the wall.
  */
-export function PlacementMap({ unitCode, lon, lat, onPick }: PlacementMapProps) {
+export function PlacementMap({
+  unitCode,
+  lon,
+  lat,
+  onPick,
+  texts = DEVICE_TEXTS,
+}: PlacementMapProps) {
   const { t } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MaplibreMap | null>(null);
@@ -192,12 +206,10 @@ export function PlacementMap({ unitCode, lon, lat, onPick }: PlacementMapProps) 
         ref={ref}
         className="admin-map"
         role="application"
-        aria-label={t('admin.devices.mapLabel')}
+        aria-label={t(texts.label)}
         data-testid="placement-map"
       />
-      <small className="admin-hint">
-        {failed ? t('admin.devices.mapFailed') : t('admin.devices.mapHint')}
-      </small>
+      <small className="admin-hint">{failed ? t('admin.devices.mapFailed') : t(texts.hint)}</small>
     </div>
   );
 }

@@ -8,6 +8,7 @@ describe('sectionOf', () => {
     expect(sectionOf('/admin/alert-rules')).toBe('alert-rules');
     expect(sectionOf('/admin/users/')).toBe('users');
     expect(sectionOf('/admin/open-data')).toBe('open-data');
+    expect(sectionOf('/admin/cameras')).toBe('cameras');
     expect(sectionOf('/admin/nope')).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 export const ADMIN_SECTIONS = [
   'devices',
+  'cameras',
   'feeds',
   'alert-rules',
   'wall',
