@@ -1,5 +1,6 @@
 import { adminEn } from './messages/admin.en';
 import { adminOpenDataEn } from './messages/adminOpenData.en';
+import { cameraEn } from './messages/camera.en';
 import { citizenEn } from './messages/citizen.en';
 import { citizenStaffEn } from './messages/citizenStaff.en';
 import { commonEn } from './messages/common.en';
@@ -34,4 +35,5 @@ export const en: Record<MessageKey, string> = {
   ...citizenStaffEn,
   ...openDataEn,
   ...historyEn,
+  ...cameraEn,
 };

@@ -1,5 +1,6 @@
 import { adminVi } from './messages/admin.vi';
 import { adminOpenDataVi } from './messages/adminOpenData.vi';
+import { cameraVi } from './messages/camera.vi';
 import { citizenVi } from './messages/citizen.vi';
 import { citizenStaffVi } from './messages/citizenStaff.vi';
 import { commonVi } from './messages/common.vi';
@@ -34,6 +35,7 @@ export const vi = {
   ...citizenStaffVi,
   ...openDataVi,
   ...historyVi,
+  ...cameraVi,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;
