@@ -80,6 +80,11 @@ export class CameraPlayback {
     return this.abort.signal.aborted;
   }
 
+  /** Whether the attempt is still the tile's own (not stopped, not overtaken by a newer one). */
+  private isCurrent(attempt: number): boolean {
+    return !this.stopped && attempt === this.attempt;
+  }
+
   private dispatch(event: TileEvent): void {
     const before = this.state;
     this.state = nextTileState(this.state, event);
@@ -99,7 +104,7 @@ export class CameraPlayback {
   }
 
   private fail(reason: string, attempt: number): void {
-    if (this.stopped || attempt !== this.attempt) return;
+    if (!this.isCurrent(attempt)) return;
     if (this.state.retryInMs !== null) return; // a retry is already due
     console.warn(`camera ${this.cameraId}: ${reason}`);
     this.attempt++;
@@ -113,16 +118,16 @@ export class CameraPlayback {
     this.lastTime = -1;
     try {
       const grant = await this.freshGrant();
-      if (this.stopped || attempt !== this.attempt) return;
+      if (!this.isCurrent(attempt)) return;
       if (!grant.whepUrl && !grant.hlsUrl) {
         this.dispatch({ type: 'no_stream' });
         return;
       }
       this.transport = await this.open(grant, attempt);
-      if (this.stopped || attempt !== this.attempt) this.teardown();
+      if (!this.isCurrent(attempt)) this.teardown();
       else this.onChange(this.state, this.transport.kind);
     } catch (e) {
-      if (this.stopped || attempt !== this.attempt) return;
+      if (!this.isCurrent(attempt)) return;
       if (e instanceof ApiError && (e.status === 403 || e.status === 404)) {
         this.teardown();
         this.dispatch({ type: 'refused' });

@@ -24,7 +24,8 @@ export function renewDelayMs(expiresAt: string, now: number): number {
  * query in them, so every request gets the current token put back.
  */
 export function withToken(url: string, token: string): string {
-  const u = new URL(url, globalThis.location?.href ?? 'http://localhost/');
+  const base = typeof location === 'undefined' ? 'http://localhost/' : location.href;
+  const u = new URL(url, base);
   u.searchParams.set('token', token);
   return u.toString();
 }
