@@ -172,7 +172,7 @@ describe.skipIf(!hasChromium || !hasFfmpeg)(
       const stoppedAt = Date.now();
       await stopTestStream(ffmpeg, root, CAM_A.hlsPath);
       await expect
-        .poll(() => stateOf(page, CAM_A.id), { timeout: 10_000, intervals: [250] })
+        .poll(() => stateOf(page, CAM_A.id), { timeout: 10_000, interval: 250 })
         .toMatch(/^(stalled|offline)$/);
       expect(await tile(page, CAM_A.id).textContent()).toMatch(/Mất hình|mất tín hiệu/);
       await sleep(Math.max(0, 10_000 - (Date.now() - stoppedAt)));
