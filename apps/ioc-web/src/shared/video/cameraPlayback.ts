@@ -88,6 +88,9 @@ export class CameraPlayback {
   private dispatch(event: TileEvent): void {
     const before = this.state;
     this.state = nextTileState(this.state, event);
+    // A refusal is final: a retry that was due would only ask again to be refused.
+    if (this.state.phase === 'forbidden' || this.state.phase === 'unavailable')
+      clearTimeout(this.retryTimer);
     if (this.state.retryInMs !== null && before.retryInMs === null) {
       const delay = this.state.retryInMs;
       this.retryTimer = setTimeout(() => {
