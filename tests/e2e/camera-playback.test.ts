@@ -3,7 +3,8 @@
  * the wall through the platform's viewing token, checked on every playlist and segment request
  * by the platform's real media auth hook; the tile says it stalled when the source stops for
  * 10 s and recovers in the same page once it returns. A ward's wall and tablet see only the
- * ward's cameras: a ward-B camera on a ward-A camera scene says "not allowed".
+ * ward's cameras: a ward-B camera on a ward-A camera scene says "not allowed". An admin picks a
+ * camera scene's layout and cameras in the wall editor.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
@@ -230,5 +231,33 @@ describe.skipIf(!hasChromium || !hasFfmpeg)(
       expect(refused.status).toBe(403);
       await context.close();
     }, 120_000);
+
+    it('lets an admin choose a camera scene’s layout and cameras in the wall editor', async () => {
+      const context = await signedInContext(browser, platform, platform.adminToken, {
+        lang: 'en',
+        viewport: { width: 1400, height: 1000 },
+      });
+      const page = await context.newPage();
+      await page.goto(`${platform.httpUrl}/admin/wall`);
+      await page.getByTestId('wall-unit').selectOption(WARD_A);
+      const row = page.locator('[data-testid=scene-row][data-scene-id="grid"]');
+      const field = row.getByTestId('scene-cameras');
+      await field.getByLabel(`${CAM_B.name} (${CAM_B.id})`).waitFor({ timeout: 15_000 });
+      expect(await field.getByLabel(`${CAM_A.name} (${CAM_A.id})`).isChecked()).toBe(true);
+      await field.getByLabel('Grid layout').selectOption('3x3');
+      await field.getByLabel(`${CAM_B.name} (${CAM_B.id})`).uncheck();
+      await page.getByTestId('scenes-save').click();
+      await expect
+        .poll(
+          async () => {
+            const r = await platform.api(`/api/v1/wall/config?unit=${WARD_A}`);
+            const c = (await r.json()) as { scenes: WallScene[] };
+            return c.scenes.find((x) => x.id === 'grid')?.cameras;
+          },
+          { timeout: 10_000 },
+        )
+        .toEqual({ layout: '3x3', ids: [CAM_A.id] });
+      await context.close();
+    }, 60_000);
   },
 );
