@@ -14,6 +14,8 @@ export const SCENE_KINDS = [
   'fleet',
   'tasks',
   'citizen',
+  /** A grid of live camera tiles (issue 15), paged with the scene clock. */
+  'cameras',
 ] as const;
 export type SceneKind = (typeof SCENE_KINDS)[number];
 
@@ -34,6 +36,8 @@ export const SCENE_OVERLAYS = [
   'alerts',
   /** Open citizen reports, coloured by age, red when overdue (issue 14). */
   'citizen',
+  /** The unit's cameras by kind; a click opens the live view (issue 15). */
+  'cameras',
 ] as const;
 export type SceneOverlay = (typeof SCENE_OVERLAYS)[number];
 
@@ -49,6 +53,18 @@ export interface WallScene {
   enabled: boolean;
   measure: SceneMeasure;
   overlays: SceneOverlay[];
+  /** A `cameras` scene's grid: its layout and the cameras it pages through, in order. */
+  cameras?: SceneCameras;
+}
+
+/** Tiles of a camera-grid scene: 2×2 or 3×3 (a wall panel is read from metres away). */
+export const CAMERA_GRID_LAYOUTS = ['2x2', '3x3'] as const;
+export type CameraGridLayout = (typeof CAMERA_GRID_LAYOUTS)[number];
+
+export interface SceneCameras {
+  layout: CameraGridLayout;
+  /** Camera ids; more than the layout holds are paged through while the scene is on. */
+  ids: string[];
 }
 
 /**
@@ -97,7 +113,13 @@ export function defaultWallScenes(): WallScene[] {
     durationSec = 45,
   ): WallScene => ({ id, kind, durationSec, enabled: true, measure, overlays });
   return [
-    scene('overview', 'overview', { kind: 'metric', metric: 'pm25' }, ['devices', 'alerts'], 60),
+    scene(
+      'overview',
+      'overview',
+      { kind: 'metric', metric: 'pm25' },
+      ['devices', 'alerts', 'cameras'],
+      60,
+    ),
     scene('air', 'air', { kind: 'metric', metric: 'pm25' }, ['heatmap', 'devices', 'alerts']),
     scene('water', 'water', { kind: 'metric', metric: 'water_level' }, [
       'devices',
@@ -107,6 +129,7 @@ export function defaultWallScenes(): WallScene[] {
     scene('traffic', 'traffic', { kind: 'metric', metric: 'vehicle_count' }, [
       'hexagon',
       'devices',
+      'cameras',
     ]),
     scene(
       'services',

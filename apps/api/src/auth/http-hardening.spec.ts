@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isScenePreview, jsonTooDeep } from './http-hardening';
+import { contentSecurityPolicy, isScenePreview, jsonTooDeep, mediaOrigins } from './http-hardening';
 
 describe('jsonTooDeep', () => {
   const nest = (n: number) => Buffer.from('['.repeat(n) + ']'.repeat(n));
@@ -25,5 +25,26 @@ describe('isScenePreview', () => {
     expect(isScenePreview('/admin/wall?preview=1')).toBe(false);
     expect(isScenePreview('/api/v1/wall/config?unit=48&preview=1')).toBe(false);
     expect(isScenePreview('/wallx?preview=1')).toBe(false);
+  });
+});
+
+describe('contentSecurityPolicy', () => {
+  it('lets the web app reach and play the media server only when one is configured', () => {
+    expect(contentSecurityPolicy()).toContain("connect-src 'self';");
+    expect(contentSecurityPolicy()).toContain("media-src 'self' blob:;");
+    const csp = contentSecurityPolicy(
+      mediaOrigins([
+        'https://media.example.vn:8888/hls',
+        undefined,
+        'https://media.example.vn:8889',
+      ]),
+    );
+    expect(csp).toContain(
+      "connect-src 'self' https://media.example.vn:8888 https://media.example.vn:8889;",
+    );
+    expect(csp).toContain(
+      "media-src 'self' blob: https://media.example.vn:8888 https://media.example.vn:8889;",
+    );
+    expect(csp).toContain("frame-ancestors 'none'");
   });
 });

@@ -6,32 +6,57 @@ import type { RouteRegistry } from './route-registry';
  * Content Security Policy of the API and the web app. MapLibre builds its workers from blob:
  * URLs and draws tiles from blob:/data: images; nothing needs eval or inline scripts. Inline
  * styles are allowed because MapLibre and React position elements with style attributes.
+ * Camera playback (issue 15) fetches playlists and segments and POSTs WHEP offers to the media
+ * server's origins (`mediaOrigins`, from MEDIA_HLS_URL / MEDIA_WHEP_URL) and plays them from
+ * blob: (hls.js through Media Source Extensions) or from those origins (native HLS).
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "child-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+export function contentSecurityPolicy(mediaOrigins: readonly string[] = []): string {
+  const media = mediaOrigins.map((o) => ` ${o}`).join('');
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self'${media}`,
+    `media-src 'self' blob:${media}`,
+    "worker-src 'self' blob:",
+    "child-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
 
-const SECURITY_HEADERS: Record<string, string> = {
-  'x-content-type-options': 'nosniff',
-  // Walls are full-screen pages, never framed: DENY (and frame-ancestors 'none') stops clickjacking.
-  'x-frame-options': 'DENY',
-  // Display tokens ride in wall URLs: never send them on as a Referer.
-  'referrer-policy': 'no-referrer',
-  'content-security-policy': CONTENT_SECURITY_POLICY,
-  'cross-origin-opener-policy': 'same-origin',
-  'permissions-policy': 'camera=(), microphone=(), payment=(), usb=()',
-};
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
+
+/** The origins of the media server's browser URLs, for the CSP; unparseable ones are left out. */
+export function mediaOrigins(urls: readonly (string | undefined)[]): string[] {
+  const out = new Set<string>();
+  for (const u of urls) {
+    if (!u) continue;
+    try {
+      out.add(new URL(u).origin);
+    } catch {
+      // The config schema checks these URLs; nothing to add for a bad one.
+    }
+  }
+  return [...out];
+}
+
+function securityHeaders(csp: string): Record<string, string> {
+  return {
+    'x-content-type-options': 'nosniff',
+    // Walls are full-screen pages, never framed: DENY (and frame-ancestors 'none') stops clickjacking.
+    'x-frame-options': 'DENY',
+    // Display tokens ride in wall URLs: never send them on as a Referer.
+    'referrer-policy': 'no-referrer',
+    'content-security-policy': csp,
+    'cross-origin-opener-policy': 'same-origin',
+    'permissions-policy': 'camera=(), microphone=(), payment=(), usb=()',
+  };
+}
 
 /**
  * The one framed page: an admin's live scene preview (`/wall?…&preview=1`, issue 20.6), framed
@@ -46,13 +71,12 @@ export function isScenePreview(url: string): boolean {
   return preview === '1' || preview === 'true';
 }
 
-const PREVIEW_HEADERS: Record<string, string> = {
-  'x-frame-options': 'SAMEORIGIN',
-  'content-security-policy': CONTENT_SECURITY_POLICY.replace(
-    "frame-ancestors 'none'",
-    "frame-ancestors 'self'",
-  ),
-};
+function previewHeaders(csp: string): Record<string, string> {
+  return {
+    'x-frame-options': 'SAMEORIGIN',
+    'content-security-policy': csp.replace("frame-ancestors 'none'", "frame-ancestors 'self'"),
+  };
+}
 
 const CORS_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
 const CORS_HEADERS = 'authorization, content-type, x-webhook-secret, x-api-key, x-feed-key';
@@ -65,6 +89,8 @@ export interface HardeningOptions {
    * so a browser app elsewhere — a researcher's notebook, a startup's map — may read them.
    */
   isOpenRead?: (url: string) => boolean;
+  /** Origins of the media server the web app plays cameras from (see contentSecurityPolicy). */
+  mediaOrigins?: readonly string[];
 }
 
 /**
@@ -74,6 +100,9 @@ export interface HardeningOptions {
  */
 export function installHttpHardening(fastify: FastifyInstance, options: HardeningOptions): void {
   const origins = new Set(options.corsOrigins.map((o) => o.replace(/\/+$/, '')));
+  const csp = contentSecurityPolicy(options.mediaOrigins);
+  const SECURITY_HEADERS = securityHeaders(csp);
+  const PREVIEW_HEADERS = previewHeaders(csp);
   fastify.addHook('onRoute', (route) => {
     options.routes.addFastifyRoute(route.method, route.url);
   });

@@ -5,7 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { WsAdapter } from '@nestjs/platform-ws';
 import type { ApiConfig } from '@ioc/config';
 import { AppModule } from '../app.module';
-import { installHttpHardening } from '../auth/http-hardening';
+import { installHttpHardening, mediaOrigins } from '../auth/http-hardening';
 import type { RouteRegistry } from '../auth/route-registry';
 import { QuietLogger } from '../common/quiet.logger';
 import {
@@ -49,6 +49,7 @@ export async function startHttpServer(
     corsOrigins: config.CORS_ORIGINS ?? [],
     routes: opts.routes,
     isOpenRead: isOpenDataPath,
+    mediaOrigins: mediaOrigins([config.MEDIA_HLS_URL, config.MEDIA_WHEP_URL]),
   });
   // Before any route: a refused open-data request costs no guard, controller or query.
   installOpenDataLimits(adapter.getInstance(), opts.openDataLimits);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  CAMERA_GRID_LAYOUTS,
   SCENE_KINDS,
   SCENE_OVERLAYS,
   defaultWallDisplay,
@@ -16,6 +17,12 @@ const measureBody = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('none') }),
 ]);
 
+/** A camera-grid scene's tiles; the ids are checked against the registry when shown. */
+const sceneCamerasBody = z.strictObject({
+  layout: z.enum(CAMERA_GRID_LAYOUTS),
+  ids: z.array(z.string().min(1).max(128)).max(90, 'at most 90 cameras (10 pages of 3×3)'),
+});
+
 const sceneBody = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and -, 1–40 characters'),
   kind: z.enum(SCENE_KINDS),
@@ -25,6 +32,7 @@ const sceneBody = z.strictObject({
   enabled: z.boolean(),
   measure: measureBody,
   overlays: z.array(z.enum(SCENE_OVERLAYS)).max(SCENE_OVERLAYS.length),
+  cameras: sceneCamerasBody.optional(),
 });
 
 /** The physical wall (see WallDisplay): bounds cover a single monitor up to a stadium wall. */
@@ -66,6 +74,19 @@ export const wallConfigBodySchema = z
           message: `duplicate scene id ${s.id} (also scenes.${String(first)})`,
         });
       else seen.set(s.id, i);
+      if (s.kind === 'cameras' && (s.cameras?.ids.length ?? 0) === 0)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['scenes', i, 'cameras', 'ids'],
+          message: 'a cameras scene needs at least one camera',
+        });
+      const dupCamera = s.cameras?.ids.find((c, j, ids) => ids.indexOf(c) !== j);
+      if (dupCamera !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['scenes', i, 'cameras', 'ids'],
+          message: `camera ${dupCamera} listed twice`,
+        });
       const dup = s.overlays.find((o, j) => s.overlays.indexOf(o) !== j);
       if (dup !== undefined)
         ctx.addIssue({
@@ -103,6 +124,7 @@ export const wallSceneSchema = z.object({
   enabled: z.boolean().default(true),
   measure: sceneMeasureSchema.default({ kind: 'none' }),
   overlays: z.array(z.enum(SCENE_OVERLAYS)).default([]),
+  cameras: z.object({ layout: z.enum(CAMERA_GRID_LAYOUTS), ids: z.array(z.string()) }).optional(),
 });
 
 export const wallConfigSchema = z

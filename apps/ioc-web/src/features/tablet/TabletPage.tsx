@@ -18,6 +18,7 @@ import {
 } from '../../shared/api/session';
 import { AlertsSection } from './components/AlertsSection';
 import { CitizenCaseView } from './components/CitizenCaseView';
+import { CamerasSection } from './components/CamerasSection';
 import { CitizenSection } from './components/CitizenSection';
 import { DevicesSection } from './components/DevicesSection';
 import { HighlightsSection } from './components/HighlightsSection';
@@ -213,6 +214,7 @@ function TabletView({ session }: { session: StoredSession }) {
         />
         <CitizenSection state={citizen} now={now} />
         <TasksSection state={tasks} />
+        <CamerasSection unitCode={data.unit.code} />
         <Highlights scorecard={data.scorecard} />
         {rest && (
           <>

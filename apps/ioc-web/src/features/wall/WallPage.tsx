@@ -22,6 +22,9 @@ import { canWorkAlerts, useSession } from '../../shared/api/useSession';
 import { useThrottledValue } from '../../shared/ui/useThrottledValue';
 import { useUnitsData } from './hooks/useUnitsData';
 import { useWallConfig } from './hooks/useWallConfig';
+import { useWallCameras } from './hooks/useWallCameras';
+import { CameraGrid } from './components/CameraGrid';
+import { CameraPanel } from './components/CameraPanel';
 import { useWallType } from './hooks/useWallType';
 import { useScreenReport } from './hooks/useScreenReport';
 import { useI18n } from '../../shared/i18n/useI18n';
@@ -123,6 +126,7 @@ export default function WallPage() {
     linkUp,
     enabled.some((s) => s.kind === 'citizen' || s.overlays.includes('citizen')),
   );
+  const cameras = useWallCameras(unitCode, enabled);
   const citizenPoints = useMemo(
     () => casePoints(citizen.open, statusTick),
     [citizen.open, statusTick],
@@ -273,8 +277,16 @@ export default function WallPage() {
             measure={measure}
             selectedWard={selectedWard}
             onWardClick={onWardClick}
+            cameras={cameras.onMap}
+            onCameraClick={cameras.open}
             interactive={!kiosk}
           />
+          {scene?.kind === 'cameras' && slot && (
+            <CameraGrid scene={scene} slot={slot} now={now} cameras={cameras.list} />
+          )}
+          {cameras.opened && scene?.kind !== 'cameras' && (
+            <CameraPanel camera={cameras.opened} onClose={cameras.close} />
+          )}
           {units.wards === null && (
             <p className="map-message" role="status">
               {units.failed ? t('wall.mapLoadFailed') : t('app.loading')}

@@ -1,6 +1,7 @@
 import { adminEn } from './messages/admin.en';
 import { adminCamerasEn } from './messages/adminCameras.en';
 import { adminOpenDataEn } from './messages/adminOpenData.en';
+import { cameraEn } from './messages/camera.en';
 import { citizenEn } from './messages/citizen.en';
 import { citizenStaffEn } from './messages/citizenStaff.en';
 import { commonEn } from './messages/common.en';
@@ -36,4 +37,5 @@ export const en: Record<MessageKey, string> = {
   ...citizenStaffEn,
   ...openDataEn,
   ...historyEn,
+  ...cameraEn,
 };

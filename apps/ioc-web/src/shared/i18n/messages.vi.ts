@@ -1,6 +1,7 @@
 import { adminVi } from './messages/admin.vi';
 import { adminCamerasVi } from './messages/adminCameras.vi';
 import { adminOpenDataVi } from './messages/adminOpenData.vi';
+import { cameraVi } from './messages/camera.vi';
 import { citizenVi } from './messages/citizen.vi';
 import { citizenStaffVi } from './messages/citizenStaff.vi';
 import { commonVi } from './messages/common.vi';
@@ -36,6 +37,7 @@ export const vi = {
   ...citizenStaffVi,
   ...openDataVi,
   ...historyVi,
+  ...cameraVi,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

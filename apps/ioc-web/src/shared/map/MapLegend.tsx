@@ -1,5 +1,6 @@
-import type { SceneMeasure, SceneOverlay } from '@ioc/contracts';
+import { CAMERA_KINDS, type SceneMeasure, type SceneOverlay } from '@ioc/contracts';
 import { AGE_CLASSES, OVERDUE_RGB } from '../citizen/ageColors';
+import { CAMERA_KIND_RGB } from './layers/cameraLayer';
 import { useI18n } from '../i18n/useI18n';
 import { useMetrics } from '../metrics/useMetrics';
 import type { MessageKey } from '../i18n/translate';
@@ -133,6 +134,13 @@ export function MapLegend(props: MapLegendProps) {
             </li>
           </>
         )}
+        {has('cameras') &&
+          CAMERA_KINDS.map((k) => (
+            <li key={`camera-${k}`} data-testid="legend-camera">
+              <span className="dot" style={{ background: cssColor(CAMERA_KIND_RGB[k]) }} />
+              {t(`camera.kind.${k}`)}
+            </li>
+          ))}
         {has('heatmap') && <li>{t('mapLegend.heatmap')}</li>}
         {has('hexagon') && <li>{t('mapLegend.hexagon')}</li>}
       </ul>

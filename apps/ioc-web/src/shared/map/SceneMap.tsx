@@ -16,6 +16,7 @@ import { placeWithKey } from './wardKey';
 import { DevicePoints, devicePointLayer, deviceRgba } from './layers/devicePoints';
 import { alertPulseLayers, heatmapLayer, hexagonLayer, vesselLayers } from './layers/overlayLayers';
 import { citizenLayer } from './layers/citizenLayer';
+import { cameraLayer } from './layers/cameraLayer';
 import { sovereigntyLabels, sovereigntyLayer } from './layers/sovereigntyLayer';
 import { MAP_FONT_FAMILY } from './layers/textStyle';
 import {
@@ -30,7 +31,7 @@ import {
 import { MapLegend as MapLegendView } from './MapLegend';
 import { classIndex, classRgb, fillKey, scaleFor } from './measureScale';
 import { labelTextWidth } from './measureText';
-import type { MapCasePoint, SceneMapProps } from './sceneMap.types';
+import type { MapCamera, MapCasePoint, SceneMapProps } from './sceneMap.types';
 import { SeaInset } from './SeaInset';
 import { VesselTrails } from './vesselTrails';
 import { WallMap, type MapViewInfo } from './WallMap';
@@ -131,6 +132,48 @@ const CitizenPointList = memo(function CitizenPointList({
       {points.map((p) => (
         <li key={p.id} data-code={p.code} data-overdue={p.overdue ? 'true' : 'false'}>
           {p.code}
+        </li>
+      ))}
+    </ul>
+  );
+});
+
+const NO_CAMERAS: readonly MapCamera[] = [];
+
+/**
+ * The cameras on the map as a list for screen readers and keyboards (the markers are canvas):
+ * each opens the live view like a click on its marker.
+ */
+const CameraList = memo(function CameraList({
+  cameras,
+  label,
+  onOpen,
+}: {
+  cameras: readonly MapCamera[];
+  label: string;
+  onOpen: ((id: string) => void) | undefined;
+}) {
+  return (
+    <ul
+      className="sr-only"
+      aria-label={label}
+      data-testid="map-cameras"
+      data-count={cameras.length}
+    >
+      {cameras.map((c) => (
+        <li key={c.id} data-camera-id={c.id} data-kind={c.kind}>
+          {onOpen ? (
+            <button
+              type="button"
+              onClick={() => {
+                onOpen(c.id);
+              }}
+            >
+              {c.name}
+            </button>
+          ) : (
+            c.name
+          )}
         </li>
       ))}
     </ul>
@@ -266,9 +309,24 @@ export function SceneMap(props: SceneMapProps) {
   ]);
 
   const showCitizen = overlays.includes('citizen');
+  const cameras = props.cameras ?? NO_CAMERAS;
+  const showCameras = overlays.includes('cameras') && cameras.length > 0;
+  const interactive = props.interactive ?? true;
+  const cameraClickRef = useRef(props.onCameraClick);
+  cameraClickRef.current = props.onCameraClick;
+  const onCameraClick = useCallback((id: string) => {
+    cameraClickRef.current?.(id);
+  }, []);
+  // The camera kinds join the legend only where there are cameras to explain.
+  const legendOverlays = useMemo(
+    () => (showCameras ? overlays : overlays.filter((o) => o !== 'cameras')),
+    [overlays, showCameras],
+  );
   const liveLayers = useMemo(
     (): LayersList => [
       showCitizen && citizenLayer('citizen', citizen, uiScale),
+      showCameras &&
+        cameraLayer('cameras', cameras, uiScale, interactive ? onCameraClick : undefined),
       showVessels &&
         vesselLayers({ id: 'vessels', tracks: trails.all(), version: trailVersion, uiScale }),
       devicePointLayer({
@@ -289,6 +347,10 @@ export function SceneMap(props: SceneMapProps) {
       trailVersion,
       showCitizen,
       citizen,
+      showCameras,
+      cameras,
+      interactive,
+      onCameraClick,
     ],
   );
 
@@ -452,7 +514,7 @@ export function SceneMap(props: SceneMapProps) {
         onView={setView}
         mapStyle={mapStyle}
         pulse={pulse}
-        interactive={props.interactive ?? true}
+        interactive={interactive}
       />
       <SeaInset
         wards={insetWards}
@@ -466,7 +528,7 @@ export function SceneMap(props: SceneMapProps) {
         measure={scene.measure}
         scale={scale}
         uom={measure.uom}
-        overlays={overlays}
+        overlays={legendOverlays}
         alarmLevels={stationsWithLevels}
       />
       <MapKey
@@ -481,6 +543,13 @@ export function SceneMap(props: SceneMapProps) {
         data-font-px={(SOVEREIGNTY_LABEL_SIZE * uiScale).toFixed(2)}
       />
       {showCitizen && <CitizenPointList points={citizen} />}
+      {showCameras && (
+        <CameraList
+          cameras={cameras}
+          label={t('camera.layer.list')}
+          onOpen={interactive ? onCameraClick : undefined}
+        />
+      )}
       <ul className="sr-only" aria-label={t('mapScene.labels')}>
         {mapLabels.map((l) => (
           <li key={l.code}>{l.text}</li>

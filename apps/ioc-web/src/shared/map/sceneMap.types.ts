@@ -25,6 +25,15 @@ export interface MapCasePoint {
   overdue: boolean;
 }
 
+/** A registered camera the map draws by kind; a click opens it live (issue 15). */
+export interface MapCamera {
+  id: string;
+  name: string;
+  kind: 'traffic' | 'security' | 'port' | 'flood';
+  lon: number;
+  lat: number;
+}
+
 /** Status of a ward against its Resolution 57 targets (as the choropleth API reports it). */
 export type WardStatus = 'on_track' | 'at_risk' | 'off_track' | 'no_data' | 'no_target';
 
@@ -60,6 +69,9 @@ export interface SceneMapProps {
   /** Open citizen reports (drawn when the scene has the `citizen` overlay). */
   citizen: readonly MapCasePoint[];
   measure: WardMeasure;
+  /** Cameras of the unit (drawn when the scene has the `cameras` overlay). */
+  cameras?: readonly MapCamera[];
+  onCameraClick?: (cameraId: string) => void;
   selectedWard: string | null;
   onWardClick: (code: string) => void;
   /** false on a kiosk wall: no pan, zoom or picking; the camera stays where the scene puts it. */

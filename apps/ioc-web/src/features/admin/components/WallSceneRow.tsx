@@ -7,6 +7,7 @@ import { Check, Field, SelectField } from '../../../shared/ui/Field';
 import { MetricSelect } from '../../../shared/metrics/MetricSelect';
 import type { IndicatorItem } from '../../../shared/api/adminSchemas';
 import { IndicatorPicker } from './IndicatorPicker';
+import { SceneCamerasField } from './SceneCamerasField';
 import { ScenePreview } from './ScenePreview';
 
 const MEASURE_KEYS: Record<SceneMeasure['kind'], MessageKey> = {
@@ -163,6 +164,15 @@ export function WallSceneRow({
           />
         ))}
       </fieldset>
+      {s.kind === 'cameras' && (
+        <SceneCamerasField
+          value={s.cameras}
+          error={problems?.cameras ? t(problems.cameras) : undefined}
+          onChange={(cameras) => {
+            edit({ cameras });
+          }}
+        />
+      )}
       <button
         type="button"
         className="admin-link-button"

@@ -46,6 +46,7 @@ export const SCENE_KIND_KEYS: Record<SceneKind, MessageKey> = {
   fleet: 'admin.wall.kind.fleet',
   tasks: 'admin.wall.kind.tasks',
   citizen: 'admin.wall.kind.citizen',
+  cameras: 'camera.scene.kind',
 };
 
 export const OVERLAY_KEYS: Record<SceneOverlay, MessageKey> = {
@@ -55,6 +56,7 @@ export const OVERLAY_KEYS: Record<SceneOverlay, MessageKey> = {
   vessels: 'admin.wall.overlay.vessels',
   alerts: 'admin.wall.overlay.alerts',
   citizen: 'admin.wall.overlay.citizen',
+  cameras: 'camera.scene.overlay',
 };
 export { SCENE_KINDS, SCENE_OVERLAYS };
 

@@ -34,4 +34,13 @@ describe('scene editing', () => {
     });
     expect(validateScenes(scenes.map((s) => ({ ...s, enabled: false }))).noneEnabled).toBe(true);
   });
+
+  it('asks a camera scene for at least one camera', () => {
+    const cams = { ...newScene(scenes, 'cameras'), cameras: { layout: '2x2' as const, ids: [] } };
+    expect(validateScenes([...scenes, cams]).problems).toEqual({
+      [scenes.length]: { cameras: 'camera.scene.needOne' },
+    });
+    const filled = { ...cams, cameras: { layout: '3x3' as const, ids: ['cam-1'] } };
+    expect(validateScenes([...scenes, filled]).problems).toEqual({});
+  });
 });

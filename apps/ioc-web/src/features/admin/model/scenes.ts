@@ -41,7 +41,7 @@ export function measureOfKind(kind: SceneMeasure['kind']): SceneMeasure {
 
 export type SceneProblems = Record<
   number,
-  Partial<Record<'id' | 'durationSec' | 'measure', MessageKey>>
+  Partial<Record<'id' | 'durationSec' | 'measure' | 'cameras', MessageKey>>
 >;
 
 /** Problems per scene index, plus whether no scene is enabled (a wall needs one; the API one scene). */
@@ -66,6 +66,8 @@ export function validateScenes(scenes: readonly WallScene[]): {
       p.measure = 'admin.wall.error.measure';
     if (s.measure.kind === 'indicator' && s.measure.code.trim() === '')
       p.measure = 'admin.wall.error.measure';
+    if (s.kind === 'cameras' && (s.cameras?.ids.length ?? 0) === 0)
+      p.cameras = 'camera.scene.needOne';
     if (Object.keys(p).length > 0) problems[i] = p;
   });
   return { problems, noneEnabled: !scenes.some((s) => s.enabled) };

@@ -142,6 +142,9 @@ export function ScenePanels(props: ScenePanelsProps) {
       );
     case 'alerts':
       return ticker(7, true);
+    case 'cameras':
+      // The grid fills the map area; beside it, what the cameras may be showing.
+      return ticker(7, true);
     case 'fleet':
       return fleetPanel(8);
     case 'tasks':

@@ -43,6 +43,7 @@ export const wallEn: Record<keyof typeof wallVi, string> = {
   'scene.kind.fleet': 'Fleet health',
   'scene.kind.tasks': 'Plan tasks',
   'scene.kind.citizen': 'Citizen reports',
+  'scene.kind.cameras': 'Cameras',
   'alerts.title': 'Open alerts ({n})',
   'alerts.openedAt': 'opened at {time}',
   'alerts.none': 'No open alerts',

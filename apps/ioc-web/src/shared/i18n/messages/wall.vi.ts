@@ -41,6 +41,7 @@ export const wallVi = {
   'scene.kind.fleet': 'Tình trạng thiết bị',
   'scene.kind.tasks': 'Nhiệm vụ kế hoạch',
   'scene.kind.citizen': 'Phản ánh hiện trường',
+  'scene.kind.cameras': 'Camera',
   'alerts.title': 'Cảnh báo đang mở ({n})',
   'alerts.openedAt': 'mở lúc {time}',
   'alerts.none': 'Không có cảnh báo nào đang mở',

@@ -1,0 +1,31 @@
+import type { cameraVi } from './camera.vi';
+
+/** English strings of camera playback: exactly the keys of `cameraVi`. */
+export const cameraEn: Record<keyof typeof cameraVi, string> = {
+  'camera.state.connecting': 'Connecting…',
+  'camera.state.live': 'Live',
+  'camera.state.stalled': 'Picture lost — reconnecting',
+  'camera.state.offline': 'Camera offline — retrying',
+  'camera.state.forbidden': 'Not allowed to view this camera',
+  'camera.state.unavailable': 'Camera has no stream',
+  'camera.state.paused': 'Paused',
+  'camera.kind.traffic': 'Traffic camera',
+  'camera.kind.security': 'Security camera',
+  'camera.kind.port': 'Fishing port camera',
+  'camera.kind.flood': 'Flood camera',
+  'camera.panel.title': 'Live view',
+  'camera.panel.close': 'Close',
+  'camera.layer.list': 'Cameras on the map',
+  'camera.grid.page': 'Page {page}/{pages}',
+  'camera.grid.empty': 'This scene has no camera yet',
+  'camera.scene.kind': 'Camera grid',
+  'camera.scene.overlay': 'Cameras',
+  'camera.scene.layout': 'Grid layout',
+  'camera.scene.cameras': 'Cameras shown (in order)',
+  'camera.scene.noCameras': 'No camera is registered yet',
+  'camera.scene.needOne': 'Choose at least one camera for this scene',
+  'camera.tablet.title': 'Ward cameras',
+  'camera.tablet.empty': 'The ward has no camera',
+  'camera.tablet.watch': 'Watch',
+  'camera.tablet.loadFailed': 'Could not load the cameras',
+} satisfies Record<string, string>;
