@@ -4,6 +4,7 @@ import { requestCameraView } from '../model/cameraEndpoints';
 import { formatDateTime } from '../../../shared/i18n/format';
 import { useI18n } from '../../../shared/i18n/useI18n';
 import { errorText } from '../../../shared/ui/errorText';
+import { CameraTile } from '../../../shared/video/CameraTile';
 
 type State =
   | { phase: 'loading' }
@@ -15,9 +16,7 @@ type State =
  * back — the token's expiry and the media server URLs — so an administrator can check the
  * media server settings (MEDIA_WHEP_URL, MEDIA_HLS_URL, the camera's paths) before any screen
  * shows the camera.
- *
- * PLAYER SLOT: the live player (`CameraTile`, shared/video, built on another branch) is plugged
- * in at the marked element below when the branches merge; this component writes no player.
+ * Below the URLs' grant, the wall's own player (CameraTile) plays the camera.
  */
 export function CameraTestView({ cameraId }: { cameraId: string }) {
   const { t } = useI18n();
@@ -77,8 +76,10 @@ export function CameraTestView({ cameraId }: { cameraId: string }) {
       aria-label={t('admin.cameras.test.title')}
     >
       <h3>{t('admin.cameras.test.title')}</h3>
-      {/* PLAYER SLOT — CameraTile (shared/video) renders the stream here once merged. */}
-      <div className="admin-camera-slot" data-testid="camera-player-slot" />
+      {/* The player a wall tile uses, with its own token: what plays here plays on a screen. */}
+      <div className="admin-camera-slot" data-testid="camera-player-slot">
+        <CameraTile cameraId={cameraId} label={cameraId} compact />
+      </div>
       <p data-testid="camera-test-expiry">
         {t('admin.cameras.test.expires', { time: formatDateTime(new Date(g.expiresAt)) })}
       </p>
