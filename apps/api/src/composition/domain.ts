@@ -28,6 +28,7 @@ import { storeServices, type StoreServices } from './services';
 import { citizenHooks } from './citizen-hooks';
 import { citizenReportUnit } from './citizen';
 import { cameraParts, type CameraParts } from './cameras';
+import { buildConnectors, type ConnectorParts } from './connectors';
 import { workSignals } from './work-signals';
 import { alertMail } from './alert-mail';
 import { webPush } from './web-push';
@@ -58,6 +59,8 @@ export interface Domain {
   basemap: StoreServices['basemap'];
   /** Cameras (libs/cameras): the registry, viewing tokens and the media server's auth hook. */
   cameras: CameraParts;
+  /** Connectors (libs/connectors) and public-service dossiers (libs/dossiers). */
+  connectors: ConnectorParts;
   indicatorExists(code: string): Promise<boolean>;
   catalogue: MetricCatalogue;
   hub: LiveHub;
@@ -192,6 +195,16 @@ export async function buildDomain(
       live.indicatorChanged(changes);
     },
   });
+  const connectors = buildConnectors({
+    pool: db.pool,
+    units,
+    audit: store.audit,
+    users: auth.users,
+    reports: started.reports,
+    smtp,
+    config,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   return {
     units,
     unitImport: store.unitImport,
@@ -215,6 +228,7 @@ export async function buildDomain(
     citizen: store.citizen,
     basemap: store.basemap,
     cameras,
+    connectors,
     indicatorExists: async (code) => (await indicatorCatalogue.getIndicator(code)) !== null,
     reportingCycle,
     catalogue,

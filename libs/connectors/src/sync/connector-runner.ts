@@ -34,6 +34,8 @@ export interface RunnerDeps {
   now?: () => Date;
   backoffMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** After each run (its records committed): what depends on them is recomputed. */
+  onRunFinished?: (runId: string, connectorId: string) => Promise<void>;
   /** Errors worth a log line; never given a secret (source errors carry status and body only). */
   log?: (line: string) => void;
 }
@@ -124,6 +126,9 @@ export class ConnectorRunner {
       },
       finished,
     );
+    await this.deps.onRunFinished?.(runId, c.id).catch((err: unknown) => {
+      this.deps.log?.(`connector ${c.id} run ${runId}: after the run: ${(err as Error).message}`);
+    });
     return runId;
   }
 
