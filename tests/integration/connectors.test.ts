@@ -362,6 +362,22 @@ describe.skipIf(!hasPostgres)('connectors and dossiers (PostgreSQL, local LGSP)'
     ]);
   });
 
+  it('raises a dossier_overdue alert for an open dossier past due', async () => {
+    const rule = await call('POST', '/api/v1/alert-rules', {
+      name: 'Hồ sơ quá hạn',
+      kind: 'dossier_overdue',
+      scope: { unitCodes: ['48'] },
+    });
+    expect(rule.status, rule.text).toBe(201);
+    await platform.ctx.live.work.tick();
+    const { rows } = await platform.ctx.pool.query<{ device_id: string; unit_code: string }>(
+      `SELECT device_id, unit_code FROM alert WHERE rule_id = $1 ORDER BY device_id`,
+      [(rule.body as { id: string }).id],
+    );
+    // CSV-2 fell due 2 h ago and is still open; every other dossier is finished or not yet due.
+    expect(rows).toEqual([{ device_id: 'dossier:CSV-2', unit_code: WARD_B }]);
+  });
+
   it('fails while the source is down, keeps the watermark, and recovers', async () => {
     sources.flaky.failing = true;
     sources.flaky.records = [

@@ -37,3 +37,10 @@ INSERT INTO feed (code, name, key_hash, cadence, due_day, allowed_indicators, al
 VALUES ('dich-vu-cong', 'Hồ sơ dịch vụ công (tính trên nền tảng)', '-', 'monthly', 10,
         ARRAY['dx.dossiers_processed_online', 'dx.full_process_online_services'], NULL)
 ON CONFLICT (code) DO NOTHING;
+
+-- Overdue dossiers as work alerts (libs/live work-alerts, key `dossier:<code>` in alert.device_id
+-- like the other work kinds of 0048 and 0051).
+ALTER TABLE alert_rule DROP CONSTRAINT alert_rule_kind_check;
+ALTER TABLE alert_rule ADD CONSTRAINT alert_rule_kind_check
+  CHECK (kind IN ('threshold', 'levels', 'rate', 'no_data', 'aqi', 'task_overdue', 'report_late',
+                  'citizen_overdue', 'dossier_overdue'));

@@ -90,7 +90,12 @@ export async function buildDomain(
 ): Promise<Domain> {
   const units = new UnitDirectory(db.pool);
   // Live operations start after the seeds; changes made before that have no subscriber yet.
-  const started: { live?: LiveOperations; reports?: ReportIntakeService; auth?: AuthContext } = {};
+  const started: {
+    live?: LiveOperations;
+    reports?: ReportIntakeService;
+    auth?: AuthContext;
+    connectors?: ConnectorParts;
+  } = {};
   const place = { dataDir: config.DATA_DIR, province: config.IOC_PROVINCE };
   const store = storeServices(db.pool, units, place, {
     onTaskChanged: (change) => {
@@ -155,7 +160,11 @@ export async function buildDomain(
     bus: db.embedded ? { kind: 'local' } : { kind: 'pg-notify', url: db.url },
     log: new Logger('live'),
     // The work alert rules ask this port on a timer, on the platform's clock.
-    work: workSignals(store.tasks, reportingCycle.reporting, store.citizen.cases),
+    // Dossiers are built once auth and report intake are up; until then none is overdue.
+    work: workSignals(store.tasks, reportingCycle.reporting, store.citizen.cases, {
+      overdueSignals: (now) =>
+        started.connectors?.dossiers.overdueSignals(now) ?? Promise.resolve([]),
+    }),
     ...(options.clock ? { clock: options.clock } : {}),
     mail,
     ...(push ? { push } : {}),
@@ -205,6 +214,7 @@ export async function buildDomain(
     config,
     ...(options.clock ? { clock: options.clock } : {}),
   });
+  started.connectors = connectors;
   return {
     units,
     unitImport: store.unitImport,
