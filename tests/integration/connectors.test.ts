@@ -73,6 +73,13 @@ describe.skipIf(!hasPostgres)('connectors and dossiers (PostgreSQL, local LGSP)'
     return connectorRunSchema.parse(r.body);
   };
 
+  /** The province's current "CSDL đồng bộ về IOC" value for March 2026. */
+  const syncedShare = async () => {
+    const h = await call('GET', '/api/v1/indicators/city.sector_db_synced_to_ioc/history?unit=48');
+    expect(h.status, h.text).toBe(200);
+    return historyResponse.parse(h.body).periods.find((p) => p.period === '2026-03')?.current;
+  };
+
   /** A dossier as the LGSP's DVC service writes it. */
   const hoso = (code: string, o: Record<string, unknown> = {}) => ({
     MaHoSo: code,
@@ -406,8 +413,11 @@ describe.skipIf(!hasPostgres)('connectors and dossiers (PostgreSQL, local LGSP)'
       lastStatus: 'failed',
       lastSuccessAt: null,
     });
+    // "CSDL đồng bộ về IOC" for the province: 3 of the 4 registered sources are synced.
+    expect(await syncedShare()).toMatchObject({ numerator: 3, denominator: 4 });
     sources.flaky.failing = false;
     expect(await run('flaky')).toMatchObject({ status: 'succeeded', recordsUpserted: 2 });
+    expect(await syncedShare()).toMatchObject({ numerator: 4, denominator: 4 });
     board = feedLivenessResponse.parse((await call('GET', '/api/v1/feeds/liveness')).body);
     expect(board.connectors.find((c) => c.id === 'flaky')).toMatchObject({
       lastStatus: 'succeeded',

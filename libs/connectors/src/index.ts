@@ -21,6 +21,7 @@ export { SourceClient, SourceError, type SourceClientOptions } from './fetch/sou
 export { RecordMapper, type MapOutcome } from './mapping/mapper';
 export { laterWatermark, watermarkTime } from './sync/watermark';
 export { fieldsOf, schemaDrift } from './sync/drift';
+export { SYNCED_WITHIN_HOURS, syncedShare } from './sync/synced-share';
 
 // Ports the composition plugs.
 export type { ConnectorUnits, RecordSink, RecordSinks, RunLineage, SinkResult } from './ports';

@@ -9,20 +9,17 @@ import {
   ConnectorScheduler,
   ConnectorService,
   SecretBox,
+  syncedShare,
   type RecordSink,
 } from '@ioc/connectors';
-import {
-  DossierService,
-  DossierWarnings,
-  runSource,
-  type DossierContacts,
-  type DossierWarningMessage,
-  type WarningChannels,
-} from '@ioc/dossiers';
+import { DossierService, DossierWarnings, runSource } from '@ioc/dossiers';
 import type { UnitDirectory } from '@ioc/geo';
 import type { ReportIntakeService } from '@ioc/indicators';
+import { dossierContacts, warningChannels } from './dossier-warnings';
 
 const log = new Logger('connectors');
+/** "CSDL đồng bộ về IOC": the share of registered department databases that are synced. */
+const SYNCED_INDICATOR = 'city.sector_db_synced_to_ioc';
 /** The platform feeds (migrations 0074, 0075) computed values are stored under. */
 const CONNECTOR_FEED = 'ket-noi-he-thong';
 const DOSSIER_FEED = 'dich-vu-cong';
@@ -44,6 +41,7 @@ type Config = Pick<
   | 'DOSSIER_WARNING_INTERVAL_S'
   | 'DOSSIER_WEBHOOK_URL'
   | 'SMTP_FROM'
+  | 'IOC_PROVINCE'
 >;
 
 export interface ConnectorWiring {
@@ -55,70 +53,6 @@ export interface ConnectorWiring {
   smtp: Transporter | null;
   config: Config;
   clock?: () => Date;
-}
-
-/** E-mail and webhook for dossier warnings over the process's one SMTP transport. */
-function warningChannels(smtp: Transporter | null, from: string): WarningChannels {
-  const failure = (err: unknown) => ({ ok: false, error: (err as Error).message.slice(0, 500) });
-  return {
-    email:
-      smtp === null
-        ? null
-        : {
-            send: async (to: string, m: DossierWarningMessage) => {
-              try {
-                await smtp.sendMail({ from, to, subject: m.subject, text: m.text });
-                return { ok: true, error: null };
-              } catch (err) {
-                return failure(err);
-              }
-            },
-          },
-    webhook: {
-      post: async (url: string, m: DossierWarningMessage) => {
-        try {
-          const res = await fetch(url, {
-            method: 'POST',
-            headers: {
-              'content-type': 'application/json',
-              'user-agent': 'ioc-platform/1 (+dossiers)',
-            },
-            body: JSON.stringify(m.payload),
-            redirect: 'manual',
-            signal: AbortSignal.timeout(10_000),
-          });
-          await res.arrayBuffer().catch(() => undefined);
-          return res.ok
-            ? { ok: true, error: null }
-            : { ok: false, error: `HTTP ${String(res.status)}` };
-        } catch (err) {
-          return failure(err);
-        }
-      },
-    },
-  };
-}
-
-/** The officer by platform username; the unit leader = its first enabled ward_leader with e-mail. */
-function contacts(users: ConnectorWiring['users']): DossierContacts {
-  return {
-    officer: async (name) => {
-      const c = await users.contactOf(name);
-      return c === null ? null : { name: c.displayName, email: c.email };
-    },
-    leaderOf: async (unitCode) => {
-      const leader = (await users.list())
-        .filter(
-          (u) =>
-            u.role === 'ward_leader' &&
-            !u.disabled &&
-            u.email !== null &&
-            u.units.includes(unitCode),
-        )
-        .sort((a, b) => a.username.localeCompare(b.username))[0];
-      return leader === undefined ? null : { name: leader.displayName, email: leader.email };
-    },
-  };
 }
 
 /**
@@ -184,6 +118,20 @@ export function buildConnectors(w: ConnectorWiring): ConnectorParts {
     },
   };
   let service: ConnectorService<AuditActor> | null = null;
+  // After every run: the province's share of synced sources for the current month (Việt Nam).
+  const recordSyncedShare = async (runId: string) => {
+    if (service === null) return;
+    const now = w.clock?.() ?? new Date();
+    const share = syncedShare(await service.liveness(), now);
+    if (share.denominator === 0) return;
+    const period = new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 7);
+    const receipt = await w.reports.recordComputed(
+      CONNECTOR_FEED,
+      [{ indicatorCode: SYNCED_INDICATOR, unitCode: config.IOC_PROVINCE, period, ...share }],
+      `platform:connectors liveness after connector-run:${runId}`,
+    );
+    for (const r of receipt.rejected) log.warn(`${SYNCED_INDICATOR}: ${r.messageEn}`);
+  };
   const runner = new ConnectorRunner({
     db: w.pool,
     units: w.units,
@@ -193,6 +141,7 @@ export function buildConnectors(w: ConnectorWiring): ConnectorParts {
       const records = written.get(runId) ?? [];
       written.delete(runId);
       await dossiers.afterRun(records);
+      await recordSyncedShare(runId);
     },
     log: (line) => {
       log.warn(line);
@@ -220,7 +169,7 @@ export function buildConnectors(w: ConnectorWiring): ConnectorParts {
     ...(w.clock ? { now: w.clock } : {}),
   });
   const warnings = new DossierWarnings(w.pool, {
-    contacts: contacts(w.users),
+    contacts: dossierContacts(w.users),
     channels: warningChannels(w.smtp, config.SMTP_FROM),
     webhookUrl: config.DOSSIER_WEBHOOK_URL ?? null,
     hours: config.DOSSIER_WARNING_HOURS,
