@@ -22,6 +22,7 @@ import {
 } from '@ioc/contracts';
 import { SYSTEM_ACTOR } from '@ioc/auth';
 import { createTestDatabase, postgresAvailable, type TestDatabase } from '../support/databases';
+import { testEnv } from '../support/env';
 import { callApi, type ApiAnswer } from '../support/http';
 import { startLgspSources, type LgspSources } from '../support/lgsp-sources';
 import { startSmtpCapture, startWebhookReceiver } from '../support/mail';
@@ -103,8 +104,23 @@ describe.skipIf(!hasPostgres)('connectors and dossiers (PostgreSQL, local LGSP)'
     "officer": CanBoXuLy
   }`;
 
+  // Everything the platform writes to stdout/stderr during the suite, checked for secrets.
+  const logged: string[] = [];
+  const writes = {
+    out: process.stdout.write.bind(process.stdout),
+    err: process.stderr.write.bind(process.stderr),
+  };
+
   beforeAll(async () => {
-    db = await createTestDatabase((await import('../support/env')).testEnv.postgresAdminUrl);
+    process.stdout.write = (chunk: string | Uint8Array, ...rest: never[]) => {
+      logged.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+      return writes.out(chunk, ...rest);
+    };
+    process.stderr.write = (chunk: string | Uint8Array, ...rest: never[]) => {
+      logged.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+      return writes.err(chunk, ...rest);
+    };
+    db = await createTestDatabase(testEnv.postgresAdminUrl);
     smtp = await startSmtpCapture();
     hooks = await startWebhookReceiver();
     sources = await startLgspSources(CREDS);
@@ -126,6 +142,8 @@ describe.skipIf(!hasPostgres)('connectors and dossiers (PostgreSQL, local LGSP)'
   }, 120_000);
 
   afterAll(async () => {
+    process.stdout.write = writes.out;
+    process.stderr.write = writes.err;
     await platform.dispose();
     await sources.close();
     await smtp.close();
@@ -449,6 +467,9 @@ describe.skipIf(!hasPostgres)('connectors and dossiers (PostgreSQL, local LGSP)'
     );
     const all = answers.join('\n');
     for (const s of SECRETS) expect(all).not.toContain(s);
+    // The failing source's run was logged (a log line exists to check), without a secret.
+    expect(logged.join('')).toContain('connector flaky run');
+    for (const s of SECRETS) expect(logged.join('')).not.toContain(s);
     const audit = await platform.ctx.pool.query<{ t: string }>(
       `SELECT row_to_json(a)::text AS t FROM audit_log a`,
     );
