@@ -387,6 +387,34 @@ describe.skipIf(!hasPostgres)('connectors and dossiers (PostgreSQL, local LGSP)'
     ]);
   });
 
+  it('takes pushed dossiers by code and lists the bad ones', async () => {
+    const good = {
+      code: 'PUSH-1',
+      procedureCode: 'TTHC-9',
+      fieldCode: 'XAY_DUNG',
+      unitCode: WARD_B,
+      receivedAt: at(-5),
+      dueAt: at(200),
+      onlineFullProcess: false,
+      status: 'DA_TIEP_NHAN',
+    };
+    const pushed = await call('POST', '/api/v1/dossiers', {
+      records: [good, { ...good, code: 'PUSH-2', unitCode: '99999' }, { code: 'PUSH-3' }],
+    });
+    expect(pushed.status, pushed.text).toBe(200);
+    expect(pushed.body).toMatchObject({ received: 3, upserted: 1 });
+    expect((pushed.body as { rejected: { code: string }[] }).rejected.map((r) => r.code)).toEqual([
+      'PUSH-2',
+      'PUSH-3',
+    ]);
+    const again = await call('POST', '/api/v1/dossiers', { records: [good] });
+    expect(again.body).toMatchObject({ received: 1, upserted: 0 });
+    const list = dossierListResponse.parse(
+      (await call('GET', `/api/v1/dossiers?unit=${WARD_B}&state=open`)).body,
+    );
+    expect(list.items.find((d) => d.code === 'PUSH-1')?.source).toMatch(/^push:/);
+  });
+
   it('raises a dossier_overdue alert for an open dossier past due', async () => {
     const rule = await call('POST', '/api/v1/alert-rules', {
       name: 'Hồ sơ quá hạn',
