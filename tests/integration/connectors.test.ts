@@ -37,8 +37,16 @@ const CREDS = {
   basicUser: 'soap-user',
   basicPassword: 'soap-pass-Vb71Kd93Pq',
   apiKey: 'csv-key-Hn28Ws64Zt',
+  clientId: 'ioc-client',
+  clientSecret: 'oauth-secret-Jx47Re91Ut',
 };
-const SECRETS = [CREDS.accessKey, CREDS.secretKey, CREDS.basicPassword, CREDS.apiKey];
+const SECRETS = [
+  CREDS.accessKey,
+  CREDS.secretKey,
+  CREDS.basicPassword,
+  CREDS.apiKey,
+  CREDS.clientSecret,
+];
 const HOUR = 3_600_000;
 
 const hasPostgres = await postgresAvailable();
@@ -387,6 +395,29 @@ describe.skipIf(!hasPostgres)('connectors and dossiers (PostgreSQL, local LGSP)'
     ]);
   });
 
+  it('gets an OAuth2 client-credentials token and reads the service with it', async () => {
+    sources.oauth.push({ ma: 'OA-1', don_vi: WARD_B, nhan: at(-3), han: at(300) });
+    const created = await call('POST', '/api/v1/connectors', {
+      id: 'oauth-src',
+      name: 'Dịch vụ OAuth2',
+      department: 'Sở Y tế',
+      source: { kind: 'rest-json', url: `${sources.url}/oauth/data`, recordsPath: 'items' },
+      mapping: {
+        target: 'dossier',
+        expression:
+          '{"code": ma, "procedureCode": "TTHC-Y", "fieldCode": "Y_TE", "unitCode": don_vi, "receivedAt": nhan, "dueAt": han, "onlineFullProcess": true, "status": "MOI"}',
+      },
+      auth: {
+        kind: 'oauth2-client-credentials',
+        tokenUrl: `${sources.url}/oauth/token`,
+        clientId: CREDS.clientId,
+        clientSecret: CREDS.clientSecret,
+      },
+    });
+    expect(created.status, created.text).toBe(201);
+    expect(await run('oauth-src')).toMatchObject({ status: 'succeeded', recordsUpserted: 1 });
+  });
+
   it('takes pushed dossiers by code and lists the bad ones', async () => {
     const good = {
       code: 'PUSH-1',
@@ -459,11 +490,11 @@ describe.skipIf(!hasPostgres)('connectors and dossiers (PostgreSQL, local LGSP)'
       lastStatus: 'failed',
       lastSuccessAt: null,
     });
-    // "CSDL đồng bộ về IOC" for the province: 3 of the 4 registered sources are synced.
-    expect(await syncedShare()).toMatchObject({ numerator: 3, denominator: 4 });
+    // "CSDL đồng bộ về IOC" for the province: 4 of the 5 registered sources are synced.
+    expect(await syncedShare()).toMatchObject({ numerator: 4, denominator: 5 });
     sources.flaky.failing = false;
     expect(await run('flaky')).toMatchObject({ status: 'succeeded', recordsUpserted: 2 });
-    expect(await syncedShare()).toMatchObject({ numerator: 4, denominator: 4 });
+    expect(await syncedShare()).toMatchObject({ numerator: 5, denominator: 5 });
     board = feedLivenessResponse.parse((await call('GET', '/api/v1/feeds/liveness')).body);
     expect(board.connectors.find((c) => c.id === 'flaky')).toMatchObject({
       lastStatus: 'succeeded',
@@ -506,7 +537,7 @@ describe.skipIf(!hasPostgres)('connectors and dossiers (PostgreSQL, local LGSP)'
     const sealed = await platform.ctx.pool.query<{ sealed: string }>(
       `SELECT sealed FROM connector_secret`,
     );
-    expect(sealed.rows.length).toBe(3);
+    expect(sealed.rows.length).toBe(4); // lgsp, basic, api-key, oauth2 (flaky has none)
     for (const s of SECRETS) expect(sealed.rows.map((r) => r.sealed).join('\n')).not.toContain(s);
   });
 });

@@ -17,6 +17,8 @@ export interface LgspSources {
   indicators: Record<string, string>[];
   /** The CSV export's text. */
   csv: { text: string };
+  /** Records behind the OAuth2 client-credentials service (`/oauth/data`, token at `/oauth/token`). */
+  oauth: Record<string, unknown>[];
   /** Records of `/flaky`, and whether it answers 503. */
   flaky: { failing: boolean; records: Record<string, unknown>[] };
   /** Every request: path, query, whether its credentials passed. */
@@ -31,6 +33,8 @@ export interface LgspCredentialsForTest {
   basicUser: string;
   basicPassword: string;
   apiKey: string;
+  clientId: string;
+  clientSecret: string;
 }
 
 function body(req: IncomingMessage): Promise<string> {
@@ -48,11 +52,13 @@ const xmlEscape = (s: string) =>
 
 export async function startLgspSources(creds: LgspCredentialsForTest): Promise<LgspSources> {
   const nonces = new Set<string>();
+  const tokens = new Set<string>();
   const state: Omit<LgspSources, 'url' | 'close'> = {
     dossiers: [],
     indicators: [],
     csv: { text: '' },
     flaky: { failing: false, records: [] },
+    oauth: [],
     log: [],
   };
 
@@ -131,6 +137,31 @@ export async function startLgspSources(creds: LgspCredentialsForTest): Promise<L
         }
         res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8' });
         return res.end(`\uFEFF${state.csv.text}`);
+      }
+      if (u.pathname === '/oauth/token') {
+        const form = new URLSearchParams(await body(req));
+        const good =
+          form.get('grant_type') === 'client_credentials' &&
+          form.get('client_id') === creds.clientId &&
+          form.get('client_secret') === creds.clientSecret;
+        if (!good) {
+          refuse(401, 'invalid_client');
+          return;
+        }
+        tokens.add(`tok-${String(tokens.size + 1)}`);
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ access_token: [...tokens].at(-1), expires_in: 3600 }));
+        return;
+      }
+      if (u.pathname === '/oauth/data') {
+        const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
+        if (!tokens.has(bearer)) {
+          refuse(401, 'token');
+          return;
+        }
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ items: state.oauth }));
+        return;
       }
       if (u.pathname === '/flaky') {
         if (state.flaky.failing) {
