@@ -179,6 +179,7 @@ describe('plan tasks and reports on the live side (embedded)', () => {
         lateReports: () =>
           reportsFail ? Promise.reject(new Error('reporting down')) : Promise.resolve(reports),
         overdueCitizenReports: () => Promise.resolve([]),
+        overdueDossiers: () => Promise.resolve([]),
       },
       () => platform.ctx.live.engine.activeRules(),
       platform.ctx.units,

@@ -39,6 +39,8 @@ import { PublicationController } from './opendata/publication.controller';
 import { CamerasController } from './cameras/cameras.controller';
 import { CameraViewController } from './cameras/camera-view.controller';
 import { MediaAuthController } from './cameras/media-auth.controller';
+import { ConnectorsController } from './connectors/connectors.controller';
+import { DossiersController } from './connectors/dossiers.controller';
 
 /** The services composition built (composition/nest-providers.ts), visible to every module. */
 @Module({})
@@ -84,6 +86,8 @@ export class AppModule {
         CitizenAppController,
         CitizenCasesController,
         CamerasController,
+        ConnectorsController,
+        DossiersController,
         CameraViewController,
         MediaAuthController,
         CitizenAdminController,

@@ -76,3 +76,15 @@ describe('loadApiConfig', () => {
     expect(() => loadApiConfig({ CITIZEN_RATE_PER_MIN: '0' })).toThrow(/CITIZEN_RATE_PER_MIN/);
   });
 });
+
+describe('CONNECTOR_SECRET_KEY', () => {
+  it('is required in production and checked for 32 bytes', () => {
+    expect(() => loadApiConfig({ NODE_ENV: 'production' })).toThrow(/CONNECTOR_SECRET_KEY/);
+    expect(() => loadApiConfig({ CONNECTOR_SECRET_KEY: 'short' })).toThrow(/CONNECTOR_SECRET_KEY/);
+    const key = 'ab'.repeat(32);
+    expect(
+      loadApiConfig({ NODE_ENV: 'production', CONNECTOR_SECRET_KEY: key }).CONNECTOR_SECRET_KEY,
+    ).toBe(key);
+    expect(loadApiConfig({}).CONNECTOR_SECRET_KEY).toBeUndefined();
+  });
+});

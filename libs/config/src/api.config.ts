@@ -138,10 +138,36 @@ export const apiConfigSchema = z.object({
   // the auth hook lets nobody publish.
   MEDIA_PUBLISH_USER: z.string().min(1).max(200).optional(),
   MEDIA_PUBLISH_PASSWORD: z.string().min(16, 'at least 16 characters').optional(),
+  // Connectors (libs/connectors): the AES-256-GCM key sealing the secrets of their auth profiles,
+  // 32 bytes as 64 hex characters or base64url. Required in production; elsewhere unset means
+  // profiles with secrets are refused (there is no default key).
+  CONNECTOR_SECRET_KEY: z
+    .string()
+    .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9_-]{43}=?)$/, '32 bytes: 64 hex characters or base64url')
+    .optional(),
+  // Scheduled connector runs in this process (false: runs only when asked, e.g. a second replica).
+  CONNECTOR_SCHEDULER: bool(true),
+  // Public-service dossiers (libs/dossiers): warn the officer and the unit leader this many hours
+  // before a dossier falls due, checking every DOSSIER_WARNING_INTERVAL_S seconds; each warning
+  // also goes as a JSON POST to DOSSIER_WEBHOOK_URL when set.
+  DOSSIER_WARNING_HOURS: positiveInt(24),
+  DOSSIER_WARNING_INTERVAL_S: positiveInt(300),
+  DOSSIER_WEBHOOK_URL: httpUrl.optional(),
+});
+
+/** Settings production may not run without (no default secrets). */
+const productionChecked = apiConfigSchema.superRefine((c, ctx) => {
+  if (c.NODE_ENV === 'production' && c.CONNECTOR_SECRET_KEY === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['CONNECTOR_SECRET_KEY'],
+      message: 'required in production (the key sealing connector secrets)',
+    });
+  }
 });
 
 export type ApiConfig = z.infer<typeof apiConfigSchema>;
 
 export function loadApiConfig(env: Record<string, string | undefined>): ApiConfig {
-  return parseEnv(apiConfigSchema, env);
+  return parseEnv(productionChecked, env);
 }

@@ -33,6 +33,7 @@ const PATTERN_WORDS: Record<string, string[]> = {
   VAPID_PUBLIC_KEY: ['base64url'],
   VAPID_PRIVATE_KEY: ['base64url'],
   VAPID_SUBJECT: ['mailto:', 'https:'],
+  CONNECTOR_SECRET_KEY: ['64 hex characters', 'base64url'],
 };
 
 interface Prop {

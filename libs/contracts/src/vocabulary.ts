@@ -70,8 +70,8 @@ export const ALERT_ACTION_FROM: Readonly<Record<AlertActionName, readonly AlertS
 
 /**
  * Reading kinds are evaluated per device as data arrives (no_data on a timer); work kinds
- * (`task_overdue`, `report_late`, `citizen_overdue`) on a timer over plan tasks, reporting
- * periods and citizen reports.
+ * (`task_overdue`, `report_late`, `citizen_overdue`, `dossier_overdue`) on a timer over plan
+ * tasks, reporting periods, citizen reports and public-service dossiers.
  */
 export const ALERT_RULE_KINDS = [
   'threshold',
@@ -82,9 +82,15 @@ export const ALERT_RULE_KINDS = [
   'task_overdue',
   'report_late',
   'citizen_overdue',
+  'dossier_overdue',
 ] as const;
 export type AlertRuleKind = (typeof ALERT_RULE_KINDS)[number];
-export const WORK_RULE_KINDS = ['task_overdue', 'report_late', 'citizen_overdue'] as const;
+export const WORK_RULE_KINDS = [
+  'task_overdue',
+  'report_late',
+  'citizen_overdue',
+  'dossier_overdue',
+] as const;
 export type WorkRuleKind = (typeof WORK_RULE_KINDS)[number];
 
 /** Status of an indicator against its target (libs/indicators STATUS.md). */

@@ -28,6 +28,7 @@ import { storeServices, type StoreServices } from './services';
 import { citizenHooks } from './citizen-hooks';
 import { citizenReportUnit } from './citizen';
 import { cameraParts, type CameraParts } from './cameras';
+import { buildConnectors, type ConnectorParts } from './connectors';
 import { workSignals } from './work-signals';
 import { alertMail } from './alert-mail';
 import { webPush } from './web-push';
@@ -58,6 +59,8 @@ export interface Domain {
   basemap: StoreServices['basemap'];
   /** Cameras (libs/cameras): the registry, viewing tokens and the media server's auth hook. */
   cameras: CameraParts;
+  /** Connectors (libs/connectors) and public-service dossiers (libs/dossiers). */
+  connectors: ConnectorParts;
   indicatorExists(code: string): Promise<boolean>;
   catalogue: MetricCatalogue;
   hub: LiveHub;
@@ -87,7 +90,12 @@ export async function buildDomain(
 ): Promise<Domain> {
   const units = new UnitDirectory(db.pool);
   // Live operations start after the seeds; changes made before that have no subscriber yet.
-  const started: { live?: LiveOperations; reports?: ReportIntakeService; auth?: AuthContext } = {};
+  const started: {
+    live?: LiveOperations;
+    reports?: ReportIntakeService;
+    auth?: AuthContext;
+    connectors?: ConnectorParts;
+  } = {};
   const place = { dataDir: config.DATA_DIR, province: config.IOC_PROVINCE };
   const store = storeServices(db.pool, units, place, {
     onTaskChanged: (change) => {
@@ -152,7 +160,11 @@ export async function buildDomain(
     bus: db.embedded ? { kind: 'local' } : { kind: 'pg-notify', url: db.url },
     log: new Logger('live'),
     // The work alert rules ask this port on a timer, on the platform's clock.
-    work: workSignals(store.tasks, reportingCycle.reporting, store.citizen.cases),
+    // Dossiers are built once auth and report intake are up; until then none is overdue.
+    work: workSignals(store.tasks, reportingCycle.reporting, store.citizen.cases, {
+      overdueSignals: (now) =>
+        started.connectors?.dossiers.overdueSignals(now) ?? Promise.resolve([]),
+    }),
     ...(options.clock ? { clock: options.clock } : {}),
     mail,
     ...(push ? { push } : {}),
@@ -192,6 +204,17 @@ export async function buildDomain(
       live.indicatorChanged(changes);
     },
   });
+  const connectors = buildConnectors({
+    pool: db.pool,
+    units,
+    audit: store.audit,
+    users: auth.users,
+    reports: started.reports,
+    smtp,
+    config,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  started.connectors = connectors;
   return {
     units,
     unitImport: store.unitImport,
@@ -215,6 +238,7 @@ export async function buildDomain(
     citizen: store.citizen,
     basemap: store.basemap,
     cameras,
+    connectors,
     indicatorExists: async (code) => (await indicatorCatalogue.getIndicator(code)) !== null,
     reportingCycle,
     catalogue,

@@ -49,6 +49,8 @@ import {
   WorkHolidayService,
 } from '@ioc/citizen';
 import { CameraService, CameraViewingService } from '@ioc/cameras';
+import { ConnectorService } from '@ioc/connectors';
+import { DossierService } from '@ioc/dossiers';
 import { StaService } from '@ioc/opendata';
 import { DatasetCatalogueService, PublicationService } from '@ioc/opendata';
 import { CitizenLimits } from '../citizen/citizen-limits';
@@ -158,6 +160,9 @@ export function nestProviders(ctx: PlatformContext): Provider[] {
     // cameras
     value(CameraService, ctx.cameras.registry),
     value(CameraViewingService, ctx.cameras.viewing),
+    // connectors and dossiers
+    value(ConnectorService, ctx.connectors.connectors),
+    value(DossierService, ctx.connectors.dossiers),
     // open data: SensorThings API
     value(StaService, staService(ctx.pool, ctx.broker, config.PUBLIC_URL)),
     // open data

@@ -64,6 +64,7 @@ export async function startPlatform(
   reportingCycle.reminders.start(config.REMINDER_INTERVAL_S * 1000, (err) => {
     log.error(`report reminders: ${(err as Error).message}`);
   });
+  await domain.connectors.start();
   if (config.SEED_DEMO && config.SIMULATOR) {
     // Only with the simulator: its hotspot stations and tides are what these rules are tuned to.
     const rules = await seedDemoAlertRules(live.alerts);
@@ -147,6 +148,7 @@ export async function startPlatform(
     citizen: domain.citizen,
     basemap: domain.basemap,
     cameras: domain.cameras,
+    connectors: domain.connectors,
     citizenLimits: new CitizenLimits(
       {
         submitPerMinute: config.CITIZEN_RATE_PER_MIN,
@@ -175,6 +177,7 @@ export async function startPlatform(
 
   // Order matters: stop taking messages, flush what was acknowledged, then close storage.
   const closeBelowHttp = async () => {
+    await domain.connectors.stop();
     await reportingCycle.close();
     domain.hub.stop();
     await path.writer.close();

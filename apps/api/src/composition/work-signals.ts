@@ -4,17 +4,19 @@ import type { StoreServices } from './services';
 
 /**
  * What the work alert rules watch (libs/live WorkAlerts): the tasks lib's overdue tasks, the
- * reporting cycle's late periods and libs/citizen's overdue cases. Keys stay the same while an item
+ * reporting cycle's late periods, libs/citizen's overdue cases and libs/dossiers' overdue dossiers. Keys stay the same while an item
  * stays late, so each opens one alert and resolves it once submitted or done.
  */
 export function workSignals(
   tasks: Pick<StoreServices['tasks'], 'overdueTasks'>,
   reporting: Pick<ReportingService<unknown>, 'late'>,
   citizen: Pick<StoreServices['citizen']['cases'], 'overdueCases'>,
+  dossiers: { overdueSignals(now: Date): Promise<WorkSignal[]> },
 ): WorkSignals {
   return {
     overdueTasks: (now) => tasks.overdueTasks(now),
     overdueCitizenReports: (now) => citizen.overdueCases(now),
+    overdueDossiers: (now) => dossiers.overdueSignals(now),
     // The reporting service reads its own clock, which is the one WorkAlerts is given.
     lateReports: async (): Promise<WorkSignal[]> =>
       (await reporting.late({})).items.map((p) => ({

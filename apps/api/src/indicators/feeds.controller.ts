@@ -16,6 +16,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { feedListQuery, feedLivenessQuery, parseInput, type ReportReceipt } from '@ioc/contracts';
 import { Access, MachineRoute } from '../auth/access.decorators';
 import { auditActor } from '../auth/principal';
+import { ConnectorService } from '@ioc/connectors';
 import { FeedAdminService, ReportIntakeService } from '@ioc/indicators';
 
 /**
@@ -28,6 +29,8 @@ export class FeedsController {
   constructor(
     @Inject(FeedAdminService) private readonly feeds: FeedAdminService,
     @Inject(ReportIntakeService) private readonly reports: ReportIntakeService,
+    @Inject(ConnectorService)
+    private readonly connectors: Pick<ConnectorService<unknown>, 'liveness'>,
   ) {}
 
   /** Creates a feed. The answer holds its key: shown once, stored only as a hash. */
@@ -44,12 +47,17 @@ export class FeedsController {
     return this.feeds.listFeeds(revoked === 'true');
   }
 
-  /** Per feed and unit: last report, overdue, completeness, late reports. */
+  /**
+   * Per feed and unit: last report, overdue, completeness, late reports; beside them the pull
+   * connectors (last successful sync, records in/rejected, lag, drift), which belong to no unit
+   * and are left out when the board is asked for one feed.
+   */
   @Get('liveness')
   @Access({ action: 'read', unit: { from: 'query', name: 'unit' } })
-  liveness(@Query() query: unknown) {
+  async liveness(@Query() query: unknown) {
     const { feed, since, unit } = parseInput(feedLivenessQuery, query, 'QUERY_INVALID');
-    return this.feeds.liveness({ feed, since, unit });
+    const board = await this.feeds.liveness({ feed, since, unit });
+    return { ...board, connectors: feed === undefined ? await this.connectors.liveness() : [] };
   }
 
   /** A new key; the old one stops working at once. */

@@ -158,6 +158,11 @@ function ruleOf<I extends z.ZodType>(id: I) {
       kind: z.literal('citizen_overdue'),
       params: workParamsSchema.prefault({}),
     }),
+    z.object({
+      ...base,
+      kind: z.literal('dossier_overdue'),
+      params: workParamsSchema.prefault({}),
+    }),
   ]);
 }
 

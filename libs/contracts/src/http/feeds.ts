@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FEED_CADENCES } from '../vocabulary';
 import { isoTime } from './common';
+import { connectorLivenessSchema } from './connectors';
 import { whySchema } from './indicators';
 
 const codeList = z.array(z.string().trim().min(1)).min(1).nullable();
@@ -95,6 +96,8 @@ export const feedLivenessResponse = z.object({
       ),
     }),
   ),
+  /** Pull connectors beside the pushed feeds: last successful sync, records, lag, drift. */
+  connectors: z.array(connectorLivenessSchema).default([]),
 });
 
 // ── The feed API: POST /api/v1/feeds/{code}/reports ──────────────────────────────────────────

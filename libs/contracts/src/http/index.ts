@@ -23,3 +23,5 @@ export * from './reporting-export';
 export * from './notifications';
 export * from './wall-screens';
 export * from './cameras';
+export * from './connectors';
+export * from './dossiers';

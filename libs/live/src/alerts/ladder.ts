@@ -123,6 +123,7 @@ export function ladderFor(
     case 'task_overdue':
     case 'report_late':
     case 'citizen_overdue':
+    case 'dossier_overdue':
       return null;
   }
 }

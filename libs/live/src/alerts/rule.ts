@@ -48,14 +48,17 @@ export type RuleKind = AlertRule['kind'];
 /** Rules on plan tasks, reporting periods and citizen reports, evaluated on a timer (work-alerts.ts). */
 export type WorkRule = Extract<
   AlertRule,
-  { kind: 'task_overdue' | 'report_late' | 'citizen_overdue' }
+  { kind: 'task_overdue' | 'report_late' | 'citizen_overdue' | 'dossier_overdue' }
 >;
 /** Rules on device readings and silence (the alert engine). */
 export type DeviceRule = Exclude<AlertRule, WorkRule>;
 
 export function isWorkRule(rule: AlertRule): rule is WorkRule {
   return (
-    rule.kind === 'task_overdue' || rule.kind === 'report_late' || rule.kind === 'citizen_overdue'
+    rule.kind === 'task_overdue' ||
+    rule.kind === 'report_late' ||
+    rule.kind === 'citizen_overdue' ||
+    rule.kind === 'dossier_overdue'
   );
 }
 

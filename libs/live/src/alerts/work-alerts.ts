@@ -91,7 +91,15 @@ export class WorkAlerts {
     const citizen = rules.some((r) => r.kind === 'citizen_overdue')
       ? await this.ask('overdue citizen reports', () => this.signals.overdueCitizenReports(now))
       : null;
-    const byKind = { task_overdue: tasks, report_late: reports, citizen_overdue: citizen };
+    const dossiers = rules.some((r) => r.kind === 'dossier_overdue')
+      ? await this.ask('overdue dossiers', () => this.signals.overdueDossiers(now))
+      : null;
+    const byKind = {
+      task_overdue: tasks,
+      report_late: reports,
+      citizen_overdue: citizen,
+      dossier_overdue: dossiers,
+    };
     // A kind whose source failed is skipped: an empty answer would resolve all its alerts.
     const judged = rules
       .map((rule) => ({ rule, signals: byKind[rule.kind] }))

@@ -40,6 +40,8 @@ function fireMessage(rule: WorkRule, s: WorkSignal, days: number): string {
       return `${rule.name}: ${s.title} chưa nộp báo cáo, trễ hạn${late} ${due}`;
     case 'citizen_overdue':
       return `${rule.name}: ${s.title} quá hạn xử lý${late} ${due}`;
+    case 'dossier_overdue':
+      return `${rule.name}: ${s.title} quá hạn giải quyết${late} ${due}`;
   }
 }
 
@@ -51,6 +53,8 @@ function clearMessage(rule: WorkRule, key: string): string {
       return `${rule.name}: ${key} đã nộp báo cáo hoặc không còn trễ hạn`;
     case 'citizen_overdue':
       return `${rule.name}: ${key} đã được giải quyết hoặc không còn trong hàng chờ xử lý`;
+    case 'dossier_overdue':
+      return `${rule.name}: ${key} đã có kết quả hoặc không còn quá hạn`;
   }
 }
 
@@ -58,6 +62,7 @@ const SUBJECT_KIND: Record<WorkRule['kind'], string> = {
   task_overdue: 'task',
   report_late: 'report',
   citizen_overdue: 'citizen_report',
+  dossier_overdue: 'dossier',
 };
 
 /**

@@ -24,6 +24,11 @@ export interface WorkSignals {
    * in progress at `now`; key `citizen:<code>`, dueDate the deadline's day in Viet Nam.
    */
   overdueCitizenReports(now: Date): Promise<WorkSignal[]>;
+  /**
+   * Public-service dossiers (libs/dossiers) past due and not finished at `now`; key
+   * `dossier:<code>`, dueDate the due day in Viet Nam.
+   */
+  overdueDossiers(now: Date): Promise<WorkSignal[]>;
 }
 
 /** Nothing to watch (until the tasks and reporting services are plugged in). */
@@ -31,4 +36,5 @@ export const NO_WORK_SIGNALS: WorkSignals = Object.freeze({
   overdueTasks: () => Promise.resolve([]),
   lateReports: () => Promise.resolve([]),
   overdueCitizenReports: () => Promise.resolve([]),
+  overdueDossiers: () => Promise.resolve([]),
 });

@@ -27,6 +27,7 @@ export const RULE_KIND_KEYS: Record<RuleKind, MessageKey> = {
   task_overdue: 'admin.rules.kind.task_overdue',
   report_late: 'admin.rules.kind.report_late',
   citizen_overdue: 'admin.rules.kind.citizen_overdue',
+  dossier_overdue: 'admin.rules.kind.dossier_overdue',
 };
 export { RULE_KINDS };
 

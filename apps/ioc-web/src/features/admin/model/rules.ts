@@ -65,6 +65,7 @@ export const PARAM_SPECS: Record<RuleKind, readonly ParamSpec[]> = {
   task_overdue: [{ name: 'graceDays', label: 'admin.rules.param.graceDays', type: 'number' }],
   report_late: [{ name: 'graceDays', label: 'admin.rules.param.graceDays', type: 'number' }],
   citizen_overdue: [{ name: 'graceDays', label: 'admin.rules.param.graceDays', type: 'number' }],
+  dossier_overdue: [{ name: 'graceDays', label: 'admin.rules.param.graceDays', type: 'number' }],
 };
 
 /** Stored params → the strings the form edits. */
@@ -166,6 +167,7 @@ export function conditionSummary(
     case 'task_overdue':
     case 'report_late':
     case 'citizen_overdue':
+    case 'dossier_overdue':
       return typeof p['graceDays'] === 'number' && p['graceDays'] > 0
         ? `+ ${n('graceDays')} d`
         : '';

@@ -168,6 +168,7 @@ export const adminEn: Record<keyof typeof adminVi, string> = {
   'admin.rules.kind.task_overdue': 'Task overdue',
   'admin.rules.kind.report_late': 'Report late',
   'admin.rules.kind.citizen_overdue': 'Citizen report overdue',
+  'admin.rules.kind.dossier_overdue': 'Public-service dossier overdue',
   'admin.rules.condition': 'Condition',
   'admin.rules.severity': 'Severity',
   'admin.rules.enabled': 'Enabled',

@@ -165,6 +165,7 @@ export const adminVi = {
   'admin.rules.kind.task_overdue': 'Nhiệm vụ quá hạn',
   'admin.rules.kind.report_late': 'Báo cáo trễ hạn',
   'admin.rules.kind.citizen_overdue': 'Phản ánh hiện trường quá hạn',
+  'admin.rules.kind.dossier_overdue': 'Hồ sơ dịch vụ công quá hạn',
   'admin.rules.condition': 'Điều kiện',
   'admin.rules.severity': 'Mức độ',
   'admin.rules.enabled': 'Đang bật',
