@@ -7,7 +7,9 @@ import { fixtureLookup } from '../testing/fixtures';
 import { createTestDb, failure, fixtureIndicatorUnits, type TestDb } from '../testing/pglite';
 import { FeedAdminService } from './feed-admin.service';
 
-const BUILT_IN_FEED = 'phan-anh-hien-truong';
+/** The platform's own feeds: citizen-report rates (0051), connectors (0074), dossiers (0075). */
+const BUILT_IN_FEEDS = ['phan-anh-hien-truong', 'ket-noi-he-thong', 'dich-vu-cong'];
+const byCode = (codes: string[]) => [...codes].sort();
 
 const NOW = new Date('2026-04-20T03:00:00Z');
 const VNEID = 'dx.vneid_accounts';
@@ -81,13 +83,13 @@ describe('FeedAdminService on PostgreSQL (PGlite)', { timeout: 120_000 }, () => 
     expect((await failure(service.revokeFeed('old-feed', { why: 'ngừng' }, 'admin'))).code).toBe(
       'FEED_NOT_FOUND',
     );
-    // Beside the platform's built-in feed of citizen-report rates (migration 0051).
-    expect((await service.listFeeds()).items.map((f) => f.code)).toEqual(['dn-two', BUILT_IN_FEED]);
-    expect((await service.listFeeds(true)).items.map((f) => f.code)).toEqual([
-      'dn-two',
-      'old-feed',
-      BUILT_IN_FEED,
-    ]);
+    // Beside the platform's built-in feeds, in code order; the revoked one only when asked.
+    expect((await service.listFeeds()).items.map((f) => f.code)).toEqual(
+      byCode(['dn-two', ...BUILT_IN_FEEDS]),
+    );
+    expect((await service.listFeeds(true)).items.map((f) => f.code)).toEqual(
+      byCode(['dn-two', 'old-feed', ...BUILT_IN_FEEDS]),
+    );
     const audit = await db.query<{ action: string; why: string }>(
       `SELECT action, detail->>'why' AS why FROM audit_log WHERE target_id = 'dn-two' ORDER BY id`,
     );

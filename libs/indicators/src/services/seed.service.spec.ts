@@ -4,7 +4,8 @@ import { FeedRepository } from '../repo/feed.repository';
 import { createTestDb, fixtureIndicatorUnits, type TestDb } from '../testing/pglite';
 import { IndicatorSeedService } from './seed.service';
 
-const BUILT_IN_FEED = 'phan-anh-hien-truong';
+/** The platform's own feeds: citizen-report rates (0051), connectors (0074), dossiers (0075). */
+const BUILT_IN_FEEDS = ['phan-anh-hien-truong', 'ket-noi-he-thong', 'dich-vu-cong'];
 
 describe('IndicatorSeedService on PostgreSQL (PGlite)', { timeout: 120_000 }, () => {
   let db: TestDb;
@@ -33,8 +34,10 @@ describe('IndicatorSeedService on PostgreSQL (PGlite)', { timeout: 120_000 }, ()
   it('loads no demo reports for a province without wards', async () => {
     const seeder = new IndicatorSeedService(db, units);
     expect((await seeder.seed({ province: '99', demo: true })).demo).toBeNull();
-    // Only the platform's built-in feed of citizen-report rates (migration 0051).
-    expect((await new FeedRepository(db).list()).map((f) => f.code)).toEqual([BUILT_IN_FEED]);
+    // Only the platform's built-in feeds.
+    expect((await new FeedRepository(db).list()).map((f) => f.code).sort()).toEqual(
+      [...BUILT_IN_FEEDS].sort(),
+    );
   });
 
   it("loads the demo reports of the province's wards on the first run only", async () => {
@@ -45,7 +48,7 @@ describe('IndicatorSeedService on PostgreSQL (PGlite)', { timeout: 120_000 }, ()
     expect(first.demo?.rows).toBeGreaterThan(0);
     const feeds = await new FeedRepository(db).list();
     expect(feeds.map((f) => f.code).sort()).toEqual(
-      [DEMO_FEED, PROVINCE_DEMO_FEED, BUILT_IN_FEED].sort(),
+      [DEMO_FEED, PROVINCE_DEMO_FEED, ...BUILT_IN_FEEDS].sort(),
     );
     const stored = await db.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM indicator_report WHERE submitted_at <= $1',
