@@ -177,8 +177,14 @@ for (const factory of backends) {
       expect(await feeds.verifyKey('old-feed', next ?? '')).not.toBeNull();
       expect(await feeds.revoke('old-feed', actor)).toBe(true);
       expect(await feeds.verifyKey('old-feed', next ?? '')).toBeNull();
-      // Beside the built-in citizen-report feed (migration 0051), which has no usable key.
-      expect((await feeds.list()).map((f) => f.code)).toEqual(['dn-wards', 'phan-anh-hien-truong']);
+      // Beside the platform's built-in feeds (citizen reports 0051, connectors 0074, dossiers
+      // 0075), which have no usable key; in code order.
+      expect((await feeds.list()).map((f) => f.code)).toEqual([
+        'dich-vu-cong',
+        'dn-wards',
+        'ket-noi-he-thong',
+        'phan-anh-hien-truong',
+      ]);
       const audit = await db.query<{
         actor: string;
         action: string;
