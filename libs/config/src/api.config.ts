@@ -138,6 +138,13 @@ export const apiConfigSchema = z.object({
   // the auth hook lets nobody publish.
   MEDIA_PUBLISH_USER: z.string().min(1).max(200).optional(),
   MEDIA_PUBLISH_PASSWORD: z.string().min(16, 'at least 16 characters').optional(),
+  // AI-camera events (libs/camera-events): days events and their snapshots are kept.
+  CAMERA_EVENT_RETENTION_DAYS: positiveInt(30),
+  // The broker Frigate publishes `frigate/events` on (mqtt:// or mqtts://), and its login. Unset:
+  // Frigate sources are not subscribed (Hikvision and generic webhooks work without it).
+  FRIGATE_MQTT_URL: mqttUrl.optional(),
+  FRIGATE_MQTT_USERNAME: z.string().optional(),
+  FRIGATE_MQTT_PASSWORD: z.string().optional(),
 });
 
 export type ApiConfig = z.infer<typeof apiConfigSchema>;

@@ -23,3 +23,4 @@ export * from './reporting-export';
 export * from './notifications';
 export * from './wall-screens';
 export * from './cameras';
+export * from './camera-events';

@@ -1,5 +1,6 @@
 import { ADMIN_ROUTES } from './admin';
 import { CAMERA_ROUTES } from './cameras';
+import { CAMERA_EVENT_ROUTES } from './camera-events';
 import { CITIZEN_ROUTES } from './citizen';
 import { GEO_ROUTES } from './geo';
 import { INDICATOR_ROUTES } from './indicators';
@@ -36,6 +37,7 @@ export const ROUTES: readonly RouteContract[] = [
   ...STA_ROUTES,
   ...OPEN_DATA_ROUTES,
   ...CAMERA_ROUTES,
+  ...CAMERA_EVENT_ROUTES,
 ];
 
 /** The contract of a route by method and OpenAPI path; throws for an unknown route. */
