@@ -39,6 +39,12 @@ import { PublicationController } from './opendata/publication.controller';
 import { CamerasController } from './cameras/cameras.controller';
 import { CameraViewController } from './cameras/camera-view.controller';
 import { MediaAuthController } from './cameras/media-auth.controller';
+import { CameraEventWebhooksController } from './camera-events/camera-event-webhooks.controller';
+import {
+  CameraEventSnapshotController,
+  CameraEventsController,
+} from './camera-events/camera-events.controller';
+import { CameraEventSourcesController } from './camera-events/camera-event-sources.controller';
 
 /** The services composition built (composition/nest-providers.ts), visible to every module. */
 @Module({})
@@ -85,6 +91,10 @@ export class AppModule {
         CitizenCasesController,
         CamerasController,
         CameraViewController,
+        CameraEventWebhooksController,
+        CameraEventsController,
+        CameraEventSnapshotController,
+        CameraEventSourcesController,
         MediaAuthController,
         CitizenAdminController,
         StaController,

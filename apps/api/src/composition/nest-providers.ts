@@ -49,6 +49,7 @@ import {
   WorkHolidayService,
 } from '@ioc/citizen';
 import { CameraService, CameraViewingService } from '@ioc/cameras';
+import { CameraEventIntake, CameraEventQueries, EventSourceService } from '@ioc/camera-events';
 import { StaService } from '@ioc/opendata';
 import { DatasetCatalogueService, PublicationService } from '@ioc/opendata';
 import { CitizenLimits } from '../citizen/citizen-limits';
@@ -158,6 +159,9 @@ export function nestProviders(ctx: PlatformContext): Provider[] {
     // cameras
     value(CameraService, ctx.cameras.registry),
     value(CameraViewingService, ctx.cameras.viewing),
+    value(CameraEventIntake, ctx.cameraEvents.intake),
+    value(EventSourceService, ctx.cameraEvents.sources),
+    value(CameraEventQueries, ctx.cameraEvents.queries),
     // open data: SensorThings API
     value(StaService, staService(ctx.pool, ctx.broker, config.PUBLIC_URL)),
     // open data

@@ -26,6 +26,7 @@ import type { AuthContext } from '../auth/auth.context';
 import type { CitizenLimits } from '../citizen/citizen-limits';
 import type { CitizenRefusals } from '../citizen/citizen-refusals';
 import type { CameraParts } from './cameras';
+import type { CameraEventParts } from './camera-events';
 import type { CitizenParts } from './citizen';
 import type { OpenDataParts } from './open-data';
 import type { OpenDataLimits } from '../opendata/open-data-limits';
@@ -80,6 +81,8 @@ export interface PlatformContext {
   basemap: BasemapService<AuditActor>;
   /** Cameras (libs/cameras): the registry, viewing tokens and the media server's auth hook. */
   cameras: CameraParts;
+  /** AI-camera events (libs/camera-events): webhooks, sources, stored events and counts. */
+  cameraEvents: CameraEventParts;
 
   /** Open data (libs/opendata): publication control, the dataset catalogue, public limits. */
   openData: OpenDataParts;

@@ -89,6 +89,7 @@ export async function startPlatform(
     },
   });
   const { broker } = path;
+  await domain.cameraEvents.attach(path.ingest);
 
   const registration = deviceRegistration(domain, units, (id, { tokenChanged }) => {
     directory.invalidate(id);
@@ -147,6 +148,7 @@ export async function startPlatform(
     citizen: domain.citizen,
     basemap: domain.basemap,
     cameras: domain.cameras,
+    cameraEvents: domain.cameraEvents,
     citizenLimits: new CitizenLimits(
       {
         submitPerMinute: config.CITIZEN_RATE_PER_MIN,
@@ -188,6 +190,7 @@ export async function startPlatform(
   }).catch(async (err: unknown) => {
     clearInterval(publicRefresh);
     await domain.deadLetterPruner.stop();
+    await domain.cameraEvents.stop();
     await path.stop();
     await closeBelowHttp();
     await db.close();
@@ -234,6 +237,7 @@ export async function startPlatform(
       stopped = true;
       clearInterval(publicRefresh);
       await domain.deadLetterPruner.stop();
+      await domain.cameraEvents.stop();
       await simulator?.stop();
       await path.stop();
       await http.app.close();

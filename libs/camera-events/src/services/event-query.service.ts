@@ -1,7 +1,7 @@
 import { DomainError, type CameraEventWire, type CameraEventType } from '@ioc/contracts';
 import type { EventUnits } from '../ports';
 import type { CameraEventRepository, StoredSnapshot } from '../repo/event.repository';
-import { eventView, snapshotPath } from './event-view';
+import { eventView } from './event-view';
 
 export interface EventListQuery {
   unit?: string | undefined;
@@ -11,6 +11,8 @@ export interface EventListQuery {
   to?: string | undefined;
   limit: number;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const notFound = () =>
   new DomainError('not_found', 'CAMERA_EVENT_NOT_FOUND', 'Không có sự kiện · No such event');
@@ -53,8 +55,9 @@ export class CameraEventQueries {
     return s;
   }
 
-  unitOf(id: string): Promise<string | null> {
-    return this.repo.unitOf(id);
+  /** null for an id that is not an event's (a malformed id never reaches the uuid column). */
+  async unitOf(id: string): Promise<string | null> {
+    return UUID.test(id) ? this.repo.unitOf(id) : null;
   }
 
   async counts(q: { unit: string; camera?: string | undefined; hours: number }) {
@@ -72,8 +75,9 @@ export class CameraEventQueries {
   }
 
   /** The picture of the camera's newest event at or before `at` (an alert's snapshot). */
-  async snapshotUrlFor(cameraId: string, at: Date): Promise<string | null> {
+  async cameraSnapshot(cameraId: string, at: Date): Promise<StoredSnapshot> {
     const e = await this.repo.latestWithSnapshot(cameraId, at);
-    return e ? snapshotPath(e.id) : null;
+    if (!e) throw new DomainError('not_found', 'SNAPSHOT_NOT_FOUND', 'Không có ảnh · No snapshot');
+    return this.snapshot(e.id);
   }
 }

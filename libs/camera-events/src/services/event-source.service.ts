@@ -57,6 +57,8 @@ export class EventSourceService<A> {
   constructor(
     db: Queryable,
     private readonly audit: AuditSink<A>,
+    /** After every change (the Frigate listener re-subscribes). */
+    private readonly onChanged: () => void = () => undefined,
   ) {
     this.repo = new EventSourceRepository(db);
   }
@@ -104,6 +106,7 @@ export class EventSourceService<A> {
       targetId: input.id,
       detail: { kind: input.kind, cameras: Object.keys(input.cameras).length },
     });
+    this.onChanged();
     return { ...sourceView(await this.must(input.id)), secret: generated };
   }
 
@@ -132,11 +135,13 @@ export class EventSourceService<A> {
       // Field names only: a secret never reaches the audit trail.
       detail: { fields: Object.keys(input) },
     });
+    this.onChanged();
     return { ...sourceView(await this.must(id)), secret: generated };
   }
 
   async remove(id: string, actor: A): Promise<void> {
     if (!(await this.repo.remove(id))) throw notFound(id);
+    this.onChanged();
     await this.audit.record(actor, {
       action: 'camera_event_source.delete',
       targetKind: 'camera_event_source',

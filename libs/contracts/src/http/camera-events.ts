@@ -89,6 +89,9 @@ export const cameraEventListResponse = z.object({
   asOf: isoTime,
 });
 
+/** `?at=`: the alert's time; the camera's newest event picture at or before it. */
+export const cameraEventSnapshotQuery = z.object({ at: isoTime });
+
 /** Hourly counts per type and direction (the port gate's vehicles in and out per hour). */
 export const cameraEventCountsQuery = z.object({
   unit: z.string().meta({ description: 'Unit code; a province includes its wards' }),

@@ -12,10 +12,12 @@ import {
   cameraEventSourceListResponse,
   cameraEventSourceParams,
   cameraEventSourcePatchBody,
+  cameraEventSnapshotQuery,
   cameraEventWebhookQuery,
   genericCameraEventBody,
 } from '../camera-events';
 import { idParams } from '../common';
+import { cameraIdParams } from '../cameras';
 import { NO_CONTENT, READERS, SESSION, ok, route } from './types';
 
 const TAG = 'Camera events';
@@ -48,7 +50,7 @@ export const CAMERA_EVENT_ROUTES = [
       bodyTypes: ['application/xml', 'text/xml', 'application/json', 'multipart/form-data'],
     },
     responses: { 200: ok(cameraEventIntakeResponse) },
-    errors: [400, 401, 404, 413, 429],
+    errors: [400, 401, 413, 429],
   }),
   route({
     method: 'POST',
@@ -67,7 +69,7 @@ export const CAMERA_EVENT_ROUTES = [
       body: genericCameraEventBody,
     },
     responses: { 200: ok(cameraEventIntakeResponse) },
-    errors: [400, 401, 404, 413, 429],
+    errors: [400, 401, 413, 429],
   }),
   route({
     method: 'GET',
@@ -119,6 +121,20 @@ export const CAMERA_EVENT_ROUTES = [
     },
     security: READERS,
     request: { params: cameraEventIdParams },
+    responses: { 200: ok(z.string().meta({ format: 'binary' }), 'JPEG', 'image/jpeg') },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/v1/cameras/{id}/event-snapshot',
+    operationId: 'getCameraAlertSnapshot',
+    tag: TAG,
+    summary: { vi: 'Ảnh của cảnh báo camera', en: 'A camera alert’s picture' },
+    description: {
+      vi: 'Ảnh của sự kiện mới nhất của camera tại hoặc trước `at` — `snapshotUrl` của cảnh báo trực tiếp do sự kiện camera gây ra. Cùng phạm vi như camera.',
+      en: 'The picture of the camera’s newest event at or before `at` — the `snapshotUrl` of a live alert raised by camera events. Scoped like the camera.',
+    },
+    security: READERS,
+    request: { params: cameraIdParams, query: cameraEventSnapshotQuery },
     responses: { 200: ok(z.string().meta({ format: 'binary' }), 'JPEG', 'image/jpeg') },
   }),
   route({
