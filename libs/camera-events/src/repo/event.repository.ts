@@ -179,9 +179,12 @@ export class CameraEventRepository {
       eventId,
     ]);
     const r = rows[0];
-    return r
-      ? { contentType: r.content_type, width: r.width, height: r.height, data: r.data }
-      : null;
+    if (!r) return null;
+    // pg answers a Buffer; PGlite (specs) a plain Uint8Array over the same bytes.
+    const data = Buffer.isBuffer(r.data)
+      ? r.data
+      : Buffer.from(r.data.buffer, r.data.byteOffset, r.data.byteLength);
+    return { contentType: r.content_type, width: r.width, height: r.height, data };
   }
 
   async unitOf(eventId: string): Promise<string | null> {
