@@ -201,9 +201,9 @@ describe('camera events (embedded platform, Frigate on Mosquitto)', () => {
   }, 120_000);
 
   afterAll(async () => {
-    ws?.close();
-    await platform?.dispose();
-    await new Promise((r) => frigateHttp?.close(r));
+    ws.close();
+    await platform.dispose();
+    await new Promise((r) => frigateHttp.close(r));
   });
 
   it('a Hikvision ANPR notification in XML (multipart, with its pictures) is one event and an alert with its snapshot within 2 s', async () => {

@@ -138,25 +138,32 @@ export function cameraEventParts(deps: {
     counts,
     deadLetters: deps.deadLetters,
     snapshots: deps.snapshots ?? httpSnapshots,
-    onRejected: (reason) => rejected.inc({ reason }),
-    warn: (m) => log.warn(m),
+    onRejected: (reason) => {
+      rejected.inc({ reason });
+    },
+    warn,
   });
-  let frigate: FrigateListener | undefined;
+  const warn = (m: string) => {
+    log.warn(m);
+  };
+  // Called only after an admin change, by when `frigate` below is set.
   const sources = new EventSourceService<AuditActor>(deps.pool, deps.audit, () => {
-    frigate?.refresh().catch((err: unknown) => log.warn(`frigate: ${(err as Error).message}`));
+    frigate?.refresh().catch((err: unknown) => {
+      warn(`frigate: ${(err as Error).message}`);
+    });
   });
   const pruner = new CameraEventPruner(repo, {
     retentionDays: deps.config.CAMERA_EVENT_RETENTION_DAYS,
-    warn: (m) => log.warn(m),
+    warn,
   });
-  frigate = deps.config.FRIGATE_MQTT_URL
+  const frigate = deps.config.FRIGATE_MQTT_URL
     ? new FrigateListener({
         url: deps.config.FRIGATE_MQTT_URL,
         username: deps.config.FRIGATE_MQTT_USERNAME,
         password: deps.config.FRIGATE_MQTT_PASSWORD,
         sources: () => sources.repo.list('frigate'),
         intake,
-        warn: (m) => log.warn(m),
+        warn,
       })
     : undefined;
   return {

@@ -74,8 +74,8 @@ export function parseFrigate(payload: Buffer | string): ParseOutcome {
     return new EventRejection('bad_time', 'frigate event without a numeric start_time');
   }
   const zones = [
-    ...(Array.isArray(a['current_zones']) ? a['current_zones'] : []),
-    ...(Array.isArray(a['entered_zones']) ? a['entered_zones'] : []),
+    ...(Array.isArray(a['current_zones']) ? (a['current_zones'] as unknown[]) : []),
+    ...(Array.isArray(a['entered_zones']) ? (a['entered_zones'] as unknown[]) : []),
   ].filter((z): z is string => typeof z === 'string');
   const zone = zones[0] ?? null;
   const plate = plateOf(a);

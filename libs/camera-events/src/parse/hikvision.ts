@@ -1,4 +1,4 @@
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { CameraEventDirection, CameraEventType } from '@ioc/contracts';
 import { EventRejection, IGNORED, unitConfidence, type ParseOutcome } from '../event';
 import type { FormPart } from './multipart';
@@ -18,7 +18,6 @@ const xml = new XMLParser({
   // Hikvision lists (pictureInfoList, DetectionRegionList) may hold one entry or many.
   isArray: (name) => ['pictureInfo', 'DetectionRegionEntry'].includes(name),
   processEntities: true,
-  htmlEntities: false,
 });
 
 type Doc = Record<string, unknown>;
@@ -124,15 +123,16 @@ function rootOf(parsed: unknown): Doc | null {
 
 /** An XML document → the notification it holds, or why not. */
 export function parseHikvisionXml(body: string, snapshot?: Buffer): ParseOutcome {
-  let parsed: unknown;
-  try {
-    parsed = xml.parse(body, true);
-  } catch (err) {
-    return new EventRejection(
-      'bad_xml',
-      `not well-formed XML: ${(err as Error).message.slice(0, 200)}`,
-    );
+  // The parser is lenient (an unclosed element still parses): a camera that sends broken XML
+  // must be told so, not have half a notification stored. fast-xml-parser marks its validator
+  // deprecated for fast-xml-validator, which is not installed here; the spec's bad_xml case
+  // fails if an upgrade removes it.
+  // eslint-disable-next-line @typescript-eslint/no-deprecated
+  const valid = XMLValidator.validate(body);
+  if (valid !== true) {
+    return new EventRejection('bad_xml', `not well-formed XML: ${valid.err.msg.slice(0, 200)}`);
   }
+  const parsed: unknown = xml.parse(body);
   const doc = rootOf(parsed);
   if (!doc) return new EventRejection('not_an_event', 'no EventNotificationAlert element');
   return fromNotification(doc, snapshot);

@@ -174,7 +174,7 @@ export class CameraEventRepository {
       content_type: string;
       width: number;
       height: number;
-      data: Buffer;
+      data: Uint8Array;
     }>('SELECT content_type, width, height, data FROM camera_event_snapshot WHERE event_id = $1', [
       eventId,
     ]);

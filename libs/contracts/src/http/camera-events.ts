@@ -147,11 +147,11 @@ const secret = z
   .min(16, 'at least 16 characters')
   .max(200)
   .meta({ description: 'Write-only: stored as a hash, never returned' });
-const baseUrl = z
+const baseUrl = z.url().refine((v) => /^https?:\/\//.test(v), 'http:// or https://');
+const mqttTopic = z
   .string()
-  .url()
-  .refine((v) => /^https?:\/\//.test(v), 'http:// or https://');
-const mqttTopic = z.string().regex(/^[^#+\u0000]{1,200}$/, 'an MQTT topic without wildcards');
+  .regex(/^[^#+]{1,200}$/, 'an MQTT topic without wildcards')
+  .refine((t) => !t.includes('\u0000'), 'no NUL character');
 
 export const cameraEventSourceCreateBody = z
   .object({
