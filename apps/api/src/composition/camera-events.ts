@@ -116,6 +116,9 @@ export function cameraEventParts(deps: {
   snapshots?: SnapshotFetcher;
 }): CameraEventParts {
   const repo = new CameraEventRepository(deps.pool);
+  const warn = (m: string) => {
+    log.warn(m);
+  };
   const rejected = new Counter({
     name: 'ioc_camera_events_rejected_total',
     help: 'Camera event deliveries refused (dead-lettered), by reason',
@@ -143,9 +146,6 @@ export function cameraEventParts(deps: {
     },
     warn,
   });
-  const warn = (m: string) => {
-    log.warn(m);
-  };
   // Called only after an admin change, by when `frigate` below is set.
   const sources = new EventSourceService<AuditActor>(deps.pool, deps.audit, () => {
     frigate?.refresh().catch((err: unknown) => {
