@@ -82,7 +82,7 @@ describe('camera events (embedded platform, Frigate on Mosquitto)', () => {
     fetch(`${platform.httpUrl}${path}`, {
       method: 'POST',
       headers: { 'content-type': type, ...headers },
-      body,
+      body: typeof body === 'string' ? body : new Uint8Array(body),
     });
   const basic = (secret: string) => `Basic ${Buffer.from(`admin:${secret}`).toString('base64')}`;
   const storedEvents = async (camera: string) =>
@@ -227,6 +227,11 @@ describe('camera events (embedded platform, Frigate on Mosquitto)', () => {
     expect(ms).toBeLessThan(2000);
     expect(alert.unitCode).toBe(WARD_A);
     await snapshotOk(alert.snapshotUrl, platform.adminToken);
+    // Listed over REST too, with the same picture.
+    const listed = await admin('GET', '/api/v1/alerts?device=tq-cong-1');
+    expect((listed.body as { items: { snapshotUrl: string | null }[] }).items[0]?.snapshotUrl).toBe(
+      alert.snapshotUrl,
+    );
     // A retry, here as the bare XML with the secret as Basic password: the same event.
     const retry = await post(
       '/api/v1/camera-events/hikvision/hik-tq',
@@ -381,11 +386,12 @@ describe('camera events (embedded platform, Frigate on Mosquitto)', () => {
 
   it('refuses a wrong or missing secret (401) and another ward’s events and pictures (403)', async () => {
     const xml = hikXml(recent());
-    for (const headers of [
+    const attempts: Record<string, string>[] = [
       {},
       { 'x-webhook-secret': 'wrong-secret-0000000000' },
       { authorization: basic('nope') },
-    ]) {
+    ];
+    for (const headers of attempts) {
       expect(
         (await post('/api/v1/camera-events/hikvision/hik-tq', xml, 'application/xml', headers))
           .status,

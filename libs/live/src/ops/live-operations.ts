@@ -166,6 +166,7 @@ export class LiveOperations {
         sms: deps.sms !== undefined,
         publicUrl: deps.mail?.publicUrl,
       },
+      (view) => this.withSnapshot(view),
     );
     this.bus =
       deps.bus.kind === 'pg-notify'
@@ -280,9 +281,13 @@ export class LiveOperations {
   }
 
   /** The engine builds views without a join: the device's cached position fills lon/lat. */
-  private withPosition(view: AlertView): AlertView {
+  private withSnapshot(view: AlertView): AlertView {
     const snapshotUrl = this.deps.alertSnapshot?.(view) ?? null;
-    const a = snapshotUrl === null ? view : { ...view, snapshotUrl };
+    return snapshotUrl === null ? view : { ...view, snapshotUrl };
+  }
+
+  private withPosition(view: AlertView): AlertView {
+    const a = this.withSnapshot(view);
     if (a.lon !== null || !a.deviceId) return a;
     const d = this.deps.devices.peek?.(a.deviceId);
     const lon = d?.lon ?? null;

@@ -2,6 +2,7 @@ import { adminEn } from './messages/admin.en';
 import { adminOpenDataEn } from './messages/adminOpenData.en';
 import { citizenEn } from './messages/citizen.en';
 import { citizenStaffEn } from './messages/citizenStaff.en';
+import { cameraEventsEn } from './messages/cameraEvents.en';
 import { commonEn } from './messages/common.en';
 import { historyEn } from './messages/history.en';
 import { loginEn } from './messages/login.en';
@@ -32,6 +33,7 @@ export const en: Record<MessageKey, string> = {
   ...reportsEn,
   ...citizenEn,
   ...citizenStaffEn,
+  ...cameraEventsEn,
   ...openDataEn,
   ...historyEn,
 };

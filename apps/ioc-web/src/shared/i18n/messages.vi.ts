@@ -2,6 +2,7 @@ import { adminVi } from './messages/admin.vi';
 import { adminOpenDataVi } from './messages/adminOpenData.vi';
 import { citizenVi } from './messages/citizen.vi';
 import { citizenStaffVi } from './messages/citizenStaff.vi';
+import { cameraEventsVi } from './messages/cameraEvents.vi';
 import { commonVi } from './messages/common.vi';
 import { historyVi } from './messages/history.vi';
 import { loginVi } from './messages/login.vi';
@@ -32,6 +33,7 @@ export const vi = {
   ...reportsVi,
   ...citizenVi,
   ...citizenStaffVi,
+  ...cameraEventsVi,
   ...openDataVi,
   ...historyVi,
 } satisfies Record<string, string>;
