@@ -133,7 +133,7 @@ export function ScenePanels(props: ScenePanelsProps) {
       return (
         <>
           {ranks(3)}
-          {props.unitCode !== undefined && <VehicleFlowPanel unitCode={props.unitCode} hours={4} />}
+          {props.unitCode !== undefined && <VehicleFlowPanel unitCode={props.unitCode} hours={3} />}
           {ticker(2)}
         </>
       );

@@ -41,8 +41,6 @@ export function VehicleFlowPanel({ unitCode, hours }: VehicleFlowPanelProps) {
     };
   }, []);
   const rows = vehicleFlow(snapshot.data, now, hours);
-  const totalIn = rows.reduce((s, r) => s + r.in, 0);
-  const totalOut = rows.reduce((s, r) => s + r.out, 0);
   return (
     <PanelCard
       name="vehicle-flow"
@@ -50,7 +48,21 @@ export function VehicleFlowPanel({ unitCode, hours }: VehicleFlowPanelProps) {
       asOf={snapshot.asOf}
       stale={isPolledStale(snapshot, now, FLOW_REFRESH_MS * 2.5)}
     >
-      <table className="vehicle-flow" data-testid="vehicle-flow">
+      <table
+        className="vehicle-flow"
+        data-testid="vehicle-flow"
+        title={t('cameraEvents.flow.total', {
+          hours: num(hours, 0),
+          in: num(
+            rows.reduce((n, r) => n + r.in, 0),
+            0,
+          ),
+          out: num(
+            rows.reduce((n, r) => n + r.out, 0),
+            0,
+          ),
+        })}
+      >
         <thead>
           <tr>
             <th scope="col">{t('cameraEvents.flow.hour')}</th>
@@ -73,13 +85,6 @@ export function VehicleFlowPanel({ unitCode, hours }: VehicleFlowPanelProps) {
           ))}
         </tbody>
       </table>
-      <p className="muted">
-        {t('cameraEvents.flow.total', {
-          hours: num(hours, 0),
-          in: num(totalIn, 0),
-          out: num(totalOut, 0),
-        })}
-      </p>
     </PanelCard>
   );
 }
