@@ -250,6 +250,21 @@ function suite(mode: 'embedded' | 'postgres') {
       expect(ms).toBeLessThan(2000);
       expect(alert.unitCode).toBe(WARD_A);
       await snapshotOk(alert.snapshotUrl, platform.adminToken);
+      // A wall screen of the ward reads it with its display token in the URL, as an <img> does.
+      const display = await platform.displayToken(WARD_A);
+      const onWall = await fetch(
+        `${platform.httpUrl}${alert.snapshotUrl ?? ''}&token=${encodeURIComponent(display)}`,
+      );
+      expect(onWall.status).toBe(200);
+      expect(onWall.headers.get('content-type')).toBe('image/jpeg');
+      const otherWall = await platform.displayToken(WARD_B);
+      expect(
+        (
+          await fetch(
+            `${platform.httpUrl}${alert.snapshotUrl ?? ''}&token=${encodeURIComponent(otherWall)}`,
+          )
+        ).status,
+      ).toBe(403);
       // Listed over REST too, with the same picture.
       const listed = await admin('GET', '/api/v1/alerts?device=tq-cong-1');
       expect(
