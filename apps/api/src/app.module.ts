@@ -41,6 +41,12 @@ import { CameraViewController } from './cameras/camera-view.controller';
 import { MediaAuthController } from './cameras/media-auth.controller';
 import { ConnectorsController } from './connectors/connectors.controller';
 import { DossiersController } from './connectors/dossiers.controller';
+import { CameraEventWebhooksController } from './camera-events/camera-event-webhooks.controller';
+import {
+  CameraEventSnapshotController,
+  CameraEventsController,
+} from './camera-events/camera-events.controller';
+import { CameraEventSourcesController } from './camera-events/camera-event-sources.controller';
 
 /** The services composition built (composition/nest-providers.ts), visible to every module. */
 @Module({})
@@ -89,6 +95,10 @@ export class AppModule {
         ConnectorsController,
         DossiersController,
         CameraViewController,
+        CameraEventWebhooksController,
+        CameraEventsController,
+        CameraEventSnapshotController,
+        CameraEventSourcesController,
         MediaAuthController,
         CitizenAdminController,
         StaController,

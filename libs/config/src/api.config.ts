@@ -153,6 +153,13 @@ export const apiConfigSchema = z.object({
   DOSSIER_WARNING_HOURS: positiveInt(24),
   DOSSIER_WARNING_INTERVAL_S: positiveInt(300),
   DOSSIER_WEBHOOK_URL: httpUrl.optional(),
+  // AI-camera events (libs/camera-events): days events and their snapshots are kept.
+  CAMERA_EVENT_RETENTION_DAYS: positiveInt(30),
+  // The broker Frigate publishes `frigate/events` on (mqtt:// or mqtts://), and its login. Unset:
+  // Frigate sources are not subscribed (Hikvision and generic webhooks work without it).
+  FRIGATE_MQTT_URL: mqttUrl.optional(),
+  FRIGATE_MQTT_USERNAME: z.string().optional(),
+  FRIGATE_MQTT_PASSWORD: z.string().optional(),
 });
 
 /** Settings production may not run without (no default secrets). */

@@ -27,6 +27,7 @@ function commentOf(key: string): string {
 const PATTERN_WORDS: Record<string, string[]> = {
   DATABASE_URL: ['postgres://'],
   MQTT_URL: ['mqtt://', 'mqtts://'],
+  FRIGATE_MQTT_URL: ['mqtt://', 'mqtts://'],
   SMTP_URL: ['smtp://', 'smtps://'],
   IOC_PROVINCE: ['2-digit'],
   MQTT_SHARED_GROUP: ['letters, digits'],

@@ -239,3 +239,27 @@ export type CameraStatus = (typeof CAMERA_STATUSES)[number];
  */
 export const MEDIA_ACTIONS = ['publish', 'read', 'playback', 'api', 'metrics', 'pprof'] as const;
 export type MediaAction = (typeof MEDIA_ACTIONS)[number];
+
+/**
+ * What an AI camera reports (issue 15.3), whatever the vendor: a plate read, a vehicle or a
+ * person crossing, smoke, fire, an intrusion into a zone, a crowd, or anything else (`other`).
+ */
+export const CAMERA_EVENT_TYPES = [
+  'anpr',
+  'vehicle',
+  'person',
+  'smoke',
+  'fire',
+  'intrusion',
+  'crowd',
+  'other',
+] as const;
+export type CameraEventType = (typeof CAMERA_EVENT_TYPES)[number];
+
+/** Where an event source's notifications come from (docs/cameras.md, "Events"). */
+export const CAMERA_EVENT_SOURCE_KINDS = ['hikvision', 'generic', 'frigate', 'onvif'] as const;
+export type CameraEventSourceKind = (typeof CAMERA_EVENT_SOURCE_KINDS)[number];
+
+/** A crossing's direction, where the camera knows it (a port gate: in = entering). */
+export const CAMERA_EVENT_DIRECTIONS = ['in', 'out'] as const;
+export type CameraEventDirection = (typeof CAMERA_EVENT_DIRECTIONS)[number];

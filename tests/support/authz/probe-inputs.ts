@@ -71,6 +71,7 @@ export const PATH_RESOURCES: readonly (readonly [string, LookupKind])[] = [
   ['/api/v1/reports/schedules/{id}', 'schedule'],
   ['/api/v1/citizen/reports/{id}', 'citizenReport'],
   ['/api/v1/cameras/{id}', 'camera'],
+  ['/api/v1/camera-events/{id}', 'cameraEvent'],
 ];
 
 /** Inputs whose names match the guard below but carry no unit of their own, and why. */

@@ -109,6 +109,30 @@ export const RECIPES: Readonly<Record<string, Recipe>> = {
     consumes: 'camera',
   },
   'DELETE /api/v1/cameras/{id}': { consumes: 'camera' },
+  'GET /api/v1/cameras/{id}/event-snapshot': { query: () => ({ at: new Date().toISOString() }) },
+  'POST /api/v1/camera-event-sources': {
+    body: (w) => ({
+      id: `authz-src-${w.seq()}`,
+      name: `${w.marker.home} new event source`,
+      kind: 'generic',
+      cameras: {},
+    }),
+  },
+  'PATCH /api/v1/camera-event-sources/{id}': {
+    params: { id: (w) => w.refs.eventSource },
+    body: (w) => ({ name: `${w.marker.home} renamed event source` }),
+  },
+  'DELETE /api/v1/camera-event-sources/{id}': {
+    params: { id: (w) => w.refs.spareEventSource },
+  },
+  // Machine routes: refused without the source's secret, whatever the caller.
+  'POST /api/v1/camera-events/hikvision/{sourceId}': {
+    params: { sourceId: (w) => w.refs.eventSource },
+  },
+  'POST /api/v1/camera-events/webhook/{sourceId}': {
+    params: { sourceId: (w) => w.refs.eventSource },
+    body: () => ({ camera: 'home', type: 'other' }),
+  },
 
   'POST /api/v1/units/import': {
     unbuildable: 'an import needs boundary features of the named province; the probe sends none',

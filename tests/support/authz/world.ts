@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { callApi } from '../http';
 import type { TestPlatform } from '../platform';
 import { waitFor } from '../wait';
@@ -10,7 +12,15 @@ export const PLACES: readonly Place[] = ['home', 'foreign', 'other'];
 
 /** Resources whose unit the access gate looks up (apps/api/src/auth/resource-lookups.ts). */
 export type LookupKind =
-  'device' | 'alert' | 'task' | 'office' | 'period' | 'schedule' | 'citizenReport' | 'camera';
+  | 'device'
+  | 'alert'
+  | 'task'
+  | 'office'
+  | 'period'
+  | 'schedule'
+  | 'citizenReport'
+  | 'camera'
+  | 'cameraEvent';
 
 export interface World {
   homeProvince: string;
@@ -25,7 +35,15 @@ export interface World {
   /** A new resource of a kind in a place, for probes that use theirs up (a transfer, a cancel). */
   fresh(kind: FreshKind, place: Place): Promise<string>;
   /** Reference values the requests need: an indicator code, an alert rule, a citizen tracking code. */
-  refs: { indicator: string; alertRule: string; trackingCode: string; username: string };
+  refs: {
+    indicator: string;
+    alertRule: string;
+    trackingCode: string;
+    username: string;
+    /** Camera event sources: one to edit, one to delete. */
+    eventSource: string;
+    spareEventSource: string;
+  };
   /** A counter for unique names in bodies. */
   seq(): number;
 }
@@ -206,6 +224,38 @@ export async function seedWorld(platform: TestPlatform): Promise<World> {
   });
   const offices = await build(office);
   const cameras = await build(camera);
+  // A camera event with its picture per place, through a generic webhook source.
+  const eventSource = `authz-events-${seq()}`;
+  const eventSecret = `authz-events-${randomUUID()}`;
+  const picture = readFileSync(
+    resolve(import.meta.dirname, '../../../libs/camera-events/fixtures/snapshot.jpg'),
+  ).toString('base64');
+  for (const id of [eventSource, `${eventSource}-spare`]) {
+    await admin('POST', '/api/v1/camera-event-sources', {
+      id,
+      name: `${marker.home} event source`,
+      kind: 'generic',
+      cameras: Object.fromEntries(PLACES.map((p) => [p, cameras[p]])),
+      secret: eventSecret,
+    });
+  }
+  const cameraEvents = await build(async (p) => {
+    const res = await fetch(`${platform.httpUrl}/api/v1/camera-events/webhook/${eventSource}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-webhook-secret': eventSecret },
+      body: JSON.stringify({
+        camera: p,
+        type: 'intrusion',
+        label: `${marker[p]} event`,
+        time: new Date(Date.now() - 60_000).toISOString(),
+        snapshot: picture,
+      }),
+    });
+    const body = (await res.json()) as { accepted?: { id: string }[] };
+    const id = body.accepted?.[0]?.id;
+    if (!id) throw new Error(`seeding: camera event of ${p} answered ${res.status}`);
+    return id;
+  });
   const tasks = await build(task);
   const schedules = await build(
     async (p) =>
@@ -251,12 +301,15 @@ export async function seedWorld(platform: TestPlatform): Promise<World> {
       schedule: schedules,
       citizenReport: { ...reports, missing: missingLike(reports.home) },
       camera: cameras,
+      cameraEvent: cameraEvents,
     },
     refs: {
       indicator: indicators.items[0]?.code ?? 'missing-indicator',
       alertRule: rule.id,
       trackingCode,
       username: member,
+      eventSource,
+      spareEventSource: `${eventSource}-spare`,
     },
     seq,
     async fresh(kind, place) {

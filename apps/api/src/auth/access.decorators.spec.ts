@@ -14,6 +14,7 @@ const lookups: ResourceLookups = {
   reportScheduleUnit: none,
   citizenReportUnit: none,
   cameraUnit: none,
+  cameraEventUnit: none,
 };
 
 function resolve(source: UnitSource, req: Partial<FastifyRequest>) {

@@ -19,4 +19,6 @@ export interface ResourceLookups {
   citizenReportUnit(id: string): Promise<string | null | undefined>;
   /** The unit a camera belongs to (who may list it and watch it). */
   cameraUnit(id: string): Promise<string | null | undefined>;
+  /** The unit of a camera event (its camera's unit when it was stored). */
+  cameraEventUnit(id: string): Promise<string | null | undefined>;
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { JSON_MAX_DEPTH, jsonTooDeep } from '../auth/http-hardening';
 
-const RAW_ROUTES = /^\/api\/v1\/(telemetry|lorawan\/|feeds\/[^/]+\/reports)/;
+const RAW_ROUTES = /^\/api\/v1\/(telemetry|lorawan\/|feeds\/[^/]+\/reports|camera-events\/)/;
 
 /**
  * Ingest routes receive the body as raw bytes: decoders need the original payload for the
@@ -19,6 +19,9 @@ const LARGE_BODY_ROUTES = new Map([
   ['/api/v1/public/citizen/reports', CITIZEN_FORM_BYTES],
   ['/api/v1/citizen/app-reports', CITIZEN_FORM_BYTES],
   ['/api/v1/citizen/reports/:id/resolve', CITIZEN_FORM_BYTES],
+  // Camera events carry a picture (Hikvision's multipart parts, the generic webhook's base64).
+  ['/api/v1/camera-events/hikvision/:sourceId', 16 * 1024 * 1024],
+  ['/api/v1/camera-events/webhook/:sourceId', 16 * 1024 * 1024],
 ]);
 
 export function registerBodyParsers(app: FastifyInstance): void {
@@ -57,6 +60,14 @@ export function registerBodyParsers(app: FastifyInstance): void {
           undefined,
         );
       }
+    },
+  );
+  // Hikvision ISAPI notifications are XML: handed to the camera-events routes as bytes.
+  app.addContentTypeParser(
+    ['application/xml', 'text/xml'],
+    { parseAs: 'buffer' },
+    (_req, body: Buffer, done) => {
+      done(null, body);
     },
   );
 }

@@ -29,6 +29,7 @@ import { citizenHooks } from './citizen-hooks';
 import { citizenReportUnit } from './citizen';
 import { cameraParts, type CameraParts } from './cameras';
 import { buildConnectors, type ConnectorParts } from './connectors';
+import { cameraAlertSnapshot, cameraEventParts, type CameraEventParts } from './camera-events';
 import { workSignals } from './work-signals';
 import { alertMail } from './alert-mail';
 import { webPush } from './web-push';
@@ -61,6 +62,8 @@ export interface Domain {
   cameras: CameraParts;
   /** Connectors (libs/connectors) and public-service dossiers (libs/dossiers). */
   connectors: ConnectorParts;
+  /** AI-camera events (libs/camera-events): intake, sources, queries; attached to the reading path. */
+  cameraEvents: CameraEventParts;
   indicatorExists(code: string): Promise<boolean>;
   catalogue: MetricCatalogue;
   hub: LiveHub;
@@ -169,9 +172,16 @@ export async function buildDomain(
     mail,
     ...(push ? { push } : {}),
     ...(sms ? { sms } : {}),
+    alertSnapshot: cameraAlertSnapshot(directory),
   });
   started.live = live;
   const cameras = await cameraParts(store.cameras, store.audit, config, options.clock);
+  const deadLetterRepo = store.deadLetters;
+  const deadLetters = new DeadLetterSink(deadLetterRepo);
+  const cameraEvents = cameraEventParts({
+    ...{ config, pool: db.pool, units, devices, directory, deadLetters, audit: store.audit },
+    ...{ cameras: store.cameras.repo, registry },
+  });
   if (config.REPORT_SCHEDULE_DEFAULTS) {
     const wards = (await units.selfAndDescendants(config.IOC_PROVINCE)).filter(
       (code) => code !== config.IOC_PROVINCE,
@@ -193,9 +203,9 @@ export async function buildDomain(
     reportScheduleUnit: (id) => reportingCycle.schedules.unitOf(id),
     citizenReportUnit: citizenReportUnit(store.citizen.cases),
     cameraUnit: (id) => cameras.registry.unitOf(id),
+    cameraEventUnit: async (id) => (await cameraEvents.queries.unitOf(id)) ?? undefined,
   });
   started.auth = auth;
-  const deadLetterRepo = store.deadLetters;
   const indicatorCatalogue = new CatalogueRepository(db.pool);
   started.reports = new ReportIntakeService(db.pool, units, deadLetterRepo, {
     registry,
@@ -221,7 +231,7 @@ export async function buildDomain(
     devices,
     directory,
     deadLetterRepo,
-    deadLetters: new DeadLetterSink(deadLetterRepo),
+    deadLetters,
     deadLetterPruner: new DeadLetterPruner(deadLetterRepo, {
       maxAgeDays: config.DEADLETTER_MAX_AGE_DAYS,
       maxRows: config.DEADLETTER_MAX_ROWS,
@@ -239,6 +249,7 @@ export async function buildDomain(
     basemap: store.basemap,
     cameras,
     connectors,
+    cameraEvents,
     indicatorExists: async (code) => (await indicatorCatalogue.getIndicator(code)) !== null,
     reportingCycle,
     catalogue,

@@ -51,6 +51,7 @@ import {
 import { CameraService, CameraViewingService } from '@ioc/cameras';
 import { ConnectorService } from '@ioc/connectors';
 import { DossierService } from '@ioc/dossiers';
+import { CameraEventIntake, CameraEventQueries, EventSourceService } from '@ioc/camera-events';
 import { StaService } from '@ioc/opendata';
 import { DatasetCatalogueService, PublicationService } from '@ioc/opendata';
 import { CitizenLimits } from '../citizen/citizen-limits';
@@ -163,6 +164,9 @@ export function nestProviders(ctx: PlatformContext): Provider[] {
     // connectors and dossiers
     value(ConnectorService, ctx.connectors.connectors),
     value(DossierService, ctx.connectors.dossiers),
+    value(CameraEventIntake, ctx.cameraEvents.intake),
+    value(EventSourceService, ctx.cameraEvents.sources),
+    value(CameraEventQueries, ctx.cameraEvents.queries),
     // open data: SensorThings API
     value(StaService, staService(ctx.pool, ctx.broker, config.PUBLIC_URL)),
     // open data

@@ -27,6 +27,7 @@ import type { CitizenLimits } from '../citizen/citizen-limits';
 import type { CitizenRefusals } from '../citizen/citizen-refusals';
 import type { CameraParts } from './cameras';
 import type { ConnectorParts } from './connectors';
+import type { CameraEventParts } from './camera-events';
 import type { CitizenParts } from './citizen';
 import type { OpenDataParts } from './open-data';
 import type { OpenDataLimits } from '../opendata/open-data-limits';
@@ -83,6 +84,8 @@ export interface PlatformContext {
   cameras: CameraParts;
   /** Connectors (libs/connectors) and public-service dossiers (libs/dossiers). */
   connectors: ConnectorParts;
+  /** AI-camera events (libs/camera-events): webhooks, sources, stored events and counts. */
+  cameraEvents: CameraEventParts;
 
   /** Open data (libs/opendata): publication control, the dataset catalogue, public limits. */
   openData: OpenDataParts;

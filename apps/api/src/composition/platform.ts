@@ -90,6 +90,7 @@ export async function startPlatform(
     },
   });
   const { broker } = path;
+  await domain.cameraEvents.attach(path.ingest);
 
   const registration = deviceRegistration(domain, units, (id, { tokenChanged }) => {
     directory.invalidate(id);
@@ -149,6 +150,7 @@ export async function startPlatform(
     basemap: domain.basemap,
     cameras: domain.cameras,
     connectors: domain.connectors,
+    cameraEvents: domain.cameraEvents,
     citizenLimits: new CitizenLimits(
       {
         submitPerMinute: config.CITIZEN_RATE_PER_MIN,
@@ -191,6 +193,7 @@ export async function startPlatform(
   }).catch(async (err: unknown) => {
     clearInterval(publicRefresh);
     await domain.deadLetterPruner.stop();
+    await domain.cameraEvents.stop();
     await path.stop();
     await closeBelowHttp();
     await db.close();
@@ -237,6 +240,7 @@ export async function startPlatform(
       stopped = true;
       clearInterval(publicRefresh);
       await domain.deadLetterPruner.stop();
+      await domain.cameraEvents.stop();
       await simulator?.stop();
       await path.stop();
       await http.app.close();

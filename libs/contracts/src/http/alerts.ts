@@ -61,6 +61,10 @@ export const alertViewSchema = z
     updatedAt: isoTime,
     lon: z.number().nullable().meta({ description: "The device's (last known) position" }),
     lat: z.number().nullable(),
+    snapshotUrl: z.string().nullable().default(null).meta({
+      description:
+        'An AI camera alert’s picture: a platform URL readable with the alert’s unit scope (display screens add ?token=)',
+    }),
   })
   .meta({ id: 'Alert' });
 export type AlertViewWire = z.output<typeof alertViewSchema>;

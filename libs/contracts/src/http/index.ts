@@ -25,3 +25,4 @@ export * from './wall-screens';
 export * from './cameras';
 export * from './connectors';
 export * from './dossiers';
+export * from './camera-events';

@@ -26,6 +26,8 @@ export interface AlertView {
   /** Where to plot it: the device's position (last known for mobile devices); null if unknown. */
   lon: number | null;
   lat: number | null;
+  /** A picture of what raised it (an AI camera's snapshot), on live deliveries. */
+  snapshotUrl?: string | null;
 }
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);

@@ -115,6 +115,8 @@ export class AlertService {
     private readonly mailboxes: AlertMailboxes | null = null,
     /** What this process can deliver to an assignee: e-mail needs SMTP, push VAPID keys. */
     private readonly channels: AvailableChannels = { email: true, push: false },
+    /** What listed alerts gain beyond their row (an AI camera alert's snapshotUrl). */
+    private readonly decorate: (view: AlertView) => AlertView = (view) => view,
   ) {
     this.alerts = new AlertRepository(pool);
     this.rules = new RuleRepository(pool);
@@ -146,7 +148,7 @@ export class AlertService {
     const last = page.at(-1);
     return {
       asOf: this.clock().toISOString(),
-      items: page.map((r) => alertView(r.alert, r.ruleName, r.position)),
+      items: page.map((r) => this.decorate(alertView(r.alert, r.ruleName, r.position))),
       nextCursor:
         rows.length > q.limit && last
           ? encodeCursor({ t: last.alert.openedAt.getTime(), id: last.alert.id })
@@ -168,7 +170,7 @@ export class AlertService {
     if (!found) throw notFound(id);
     const notes = await this.alerts.notes(id);
     return {
-      ...alertView(found.alert, found.ruleName, found.position),
+      ...this.decorate(alertView(found.alert, found.ruleName, found.position)),
       notes: notes.map(noteView),
     };
   }

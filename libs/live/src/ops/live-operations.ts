@@ -77,6 +77,11 @@ export interface LiveOperationsDeps {
   push?: { sender: PushSender; publicKey: string; allowHttpEndpoints: boolean };
   /** SMS/Zalo to a person's phone through the administrator's gateway. Absent: none sent. */
   sms?: SmsSender;
+  /**
+   * The picture a live alert shows (an AI camera's event snapshot, a platform URL readable with
+   * the alert's unit scope); absent or null: none.
+   */
+  alertSnapshot?: (alert: AlertView) => string | null;
 }
 
 /**
@@ -161,6 +166,7 @@ export class LiveOperations {
         sms: deps.sms !== undefined,
         publicUrl: deps.mail?.publicUrl,
       },
+      (view) => this.withSnapshot(view),
     );
     this.bus =
       deps.bus.kind === 'pg-notify'
@@ -275,7 +281,13 @@ export class LiveOperations {
   }
 
   /** The engine builds views without a join: the device's cached position fills lon/lat. */
-  private withPosition(a: AlertView): AlertView {
+  private withSnapshot(view: AlertView): AlertView {
+    const snapshotUrl = this.deps.alertSnapshot?.(view) ?? null;
+    return snapshotUrl === null ? view : { ...view, snapshotUrl };
+  }
+
+  private withPosition(view: AlertView): AlertView {
+    const a = this.withSnapshot(view);
     if (a.lon !== null || !a.deviceId) return a;
     const d = this.deps.devices.peek?.(a.deviceId);
     const lon = d?.lon ?? null;

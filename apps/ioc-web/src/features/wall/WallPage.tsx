@@ -320,6 +320,7 @@ export default function WallPage() {
               scene && (
                 <ScenePanels
                   scene={scene}
+                  unitCode={unitCode}
                   alerts={{ data: alerts.alerts, asOf: alerts.snapshot.asOf, stale: alertsStale }}
                   scorecard={{
                     data: sources.scorecard.data,

@@ -4,6 +4,7 @@ import { adminOpenDataEn } from './messages/adminOpenData.en';
 import { cameraEn } from './messages/camera.en';
 import { citizenEn } from './messages/citizen.en';
 import { citizenStaffEn } from './messages/citizenStaff.en';
+import { cameraEventsEn } from './messages/cameraEvents.en';
 import { commonEn } from './messages/common.en';
 import { historyEn } from './messages/history.en';
 import { loginEn } from './messages/login.en';
@@ -35,6 +36,7 @@ export const en: Record<MessageKey, string> = {
   ...reportsEn,
   ...citizenEn,
   ...citizenStaffEn,
+  ...cameraEventsEn,
   ...openDataEn,
   ...historyEn,
   ...cameraEn,

@@ -4,6 +4,7 @@ import { adminOpenDataVi } from './messages/adminOpenData.vi';
 import { cameraVi } from './messages/camera.vi';
 import { citizenVi } from './messages/citizen.vi';
 import { citizenStaffVi } from './messages/citizenStaff.vi';
+import { cameraEventsVi } from './messages/cameraEvents.vi';
 import { commonVi } from './messages/common.vi';
 import { historyVi } from './messages/history.vi';
 import { loginVi } from './messages/login.vi';
@@ -35,6 +36,7 @@ export const vi = {
   ...reportsVi,
   ...citizenVi,
   ...citizenStaffVi,
+  ...cameraEventsVi,
   ...openDataVi,
   ...historyVi,
   ...cameraVi,

@@ -15,6 +15,7 @@ import { StationLevels } from './StationLevels';
 import type { StationStanding } from '../../../shared/live/stationLevels';
 import { TasksPanels } from './TasksPanels';
 import { TopDevices } from './TopDevices';
+import { VehicleFlowPanel } from './VehicleFlowPanel';
 
 export interface Sourced<T> {
   data: T;
@@ -44,6 +45,8 @@ export interface ScenePanelsProps {
   unitName: (code: string | null) => string;
   canAcknowledge: boolean;
   onAlertsChanged: () => void;
+  /** The wall's unit: the traffic scene counts its cameras' vehicles in/out. */
+  unitCode?: string | undefined;
   /** Absent on a kiosk wall: nothing on it is a control. */
   onSelectWard?: ((code: string) => void) | undefined;
 }
@@ -129,8 +132,9 @@ export function ScenePanels(props: ScenePanelsProps) {
     case 'traffic':
       return (
         <>
-          {ranks(4)}
-          {ticker(4)}
+          {ranks(3)}
+          {props.unitCode !== undefined && <VehicleFlowPanel unitCode={props.unitCode} hours={3} />}
+          {ticker(2)}
         </>
       );
     case 'services':

@@ -25,6 +25,7 @@ const alert = (id: string, patch: Partial<WallAlert> = {}): WallAlert => ({
   updatedAt: '2026-11-22T10:00:00Z',
   lon: null,
   lat: null,
+  snapshotUrl: null,
   ...patch,
 });
 
