@@ -12,7 +12,7 @@ import {
 import { LiveHub, LiveOperations } from '@ioc/live';
 import { createAuthContext, type AuthContext } from '../auth/auth.context';
 import { UnitDirectory, type UnitImportService } from '@ioc/geo';
-import { SYSTEM_ACTOR, type AuditLog } from '@ioc/auth';
+import type { AuditLog } from '@ioc/auth';
 import {
   CatalogueRepository,
   IndicatorViewsService,
@@ -22,8 +22,9 @@ import {
 } from '@ioc/indicators';
 import { seedDemo, storedBoundaries, type BoundarySet } from '../demo/demo-seed';
 import type { Database } from './database';
-import { buildReporting, type ReportingParts } from './reporting';
+import { buildReporting, ensureDefaultSchedules, type ReportingParts } from './reporting';
 import { reportingTasks } from './reporting-ports';
+import { seedCatalogues } from './seed-catalogues';
 import { storeServices, type StoreServices } from './services';
 import { citizenHooks } from './citizen-hooks';
 import { citizenReportUnit } from './citizen';
@@ -35,8 +36,6 @@ import { alertMail } from './alert-mail';
 import { webPush } from './web-push';
 import { smtpTransport } from './smtp';
 import { smsGateway } from './sms-gateway';
-
-const log = new Logger('platform');
 
 /** The domain services of one platform process, before anything reads from a broker. */
 export interface Domain {
@@ -116,17 +115,7 @@ export async function buildDomain(
       })
     : await storedBoundaries(db.pool, config.IOC_PROVINCE);
   await units.load();
-  const seeded = await store.indicatorSeed.seed({
-    province: config.IOC_PROVINCE,
-    demo: config.SEED_DEMO,
-  });
-  if (seeded.catalogue.indicators + seeded.catalogue.targets > 0 || seeded.demo) {
-    log.log(
-      `indicators: catalogue +${seeded.catalogue.indicators} indicators, +${seeded.catalogue.targets} targets; demo reports: ${seeded.demo?.rows ?? 0} rows`,
-    );
-  }
-  const tasksSeeded = await store.taskSeed.seed();
-  if (tasksSeeded.tasks > 0) log.log(`tasks: catalogue +${tasksSeeded.tasks} tasks`);
+  await seedCatalogues(store, config);
   const directory = new DeviceDirectory(devices);
   // Loaded before live operations: alert messages name metrics from it.
   const catalogue = await MetricCatalogue.load(db.pool);
@@ -182,14 +171,7 @@ export async function buildDomain(
     ...{ config, pool: db.pool, units, devices, directory, deadLetters, audit: store.audit },
     ...{ cameras: store.cameras.repo, registry },
   });
-  if (config.REPORT_SCHEDULE_DEFAULTS) {
-    const wards = (await units.selfAndDescendants(config.IOC_PROVINCE)).filter(
-      (code) => code !== config.IOC_PROVINCE,
-    );
-    const added = await reportingCycle.schedules.ensureDefaults(wards, SYSTEM_ACTOR);
-    if (added > 0)
-      log.log(`reporting: ${added} units report monthly by the 15th (default schedule)`);
-  }
+  if (config.REPORT_SCHEDULE_DEFAULTS) await ensureDefaultSchedules(reportingCycle, units, config);
   const auth = createAuthContext(db.pool, units, config, {
     // Active devices from the cache; a decommissioned one keeps the unit of its history.
     deviceUnit: async (id) => {

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { chmodSync, writeFileSync, rmSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync, mkdirSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import type { ApiConfig } from '@ioc/config';
@@ -20,6 +19,7 @@ import { nestProviders } from './nest-providers';
 import { startOpenData } from './open-data';
 import type { PlatformContext } from './platform.context';
 import { startReadingPath } from './reading-path';
+import { writeRuntimeFile } from './runtime-file';
 import { deviceRegistration } from './services';
 
 export interface RunningPlatform {
@@ -211,21 +211,9 @@ export async function startPlatform(
     });
   }
 
-  const runtimeFile = join(config.DATA_DIR, 'runtime.json');
-  if (db.embedded) {
-    // Lets the `ioc` CLI reach the running embedded database instead of opening the files twice.
-    // Owner-only: the URL opens the database (the embedded socket has no password of its own).
-    writeFileSync(
-      runtimeFile,
-      JSON.stringify(
-        { pid: process.pid, databaseUrl: db.url, mqttUrl: broker.url, httpUrl },
-        null,
-        2,
-      ),
-      { mode: 0o600 },
-    );
-    chmodSync(runtimeFile, 0o600);
-  }
+  const runtimeFile = db.embedded
+    ? writeRuntimeFile(config.DATA_DIR, { databaseUrl: db.url, mqttUrl: broker.url, httpUrl })
+    : null;
 
   let stopped = false;
   return {
@@ -245,7 +233,7 @@ export async function startPlatform(
       await path.stop();
       await http.app.close();
       await closeBelowHttp();
-      if (db.embedded) rmSync(runtimeFile, { force: true });
+      if (runtimeFile) rmSync(runtimeFile, { force: true });
       await db.close();
     },
   };

@@ -1,6 +1,7 @@
 import type { ApiConfig } from '@ioc/config';
 import type { Pool } from '@ioc/db';
-import type { AuditActor, AuditLog } from '@ioc/auth';
+import { Logger } from '@nestjs/common';
+import { SYSTEM_ACTOR, type AuditActor, type AuditLog } from '@ioc/auth';
 import type { UnitDirectory } from '@ioc/geo';
 import { IndicatorViewsService, ReportRepository } from '@ioc/indicators';
 import {
@@ -18,6 +19,8 @@ import { reportingIndicators } from './reporting-ports';
 import { smtpTransport } from './smtp';
 
 /** The reporting cycle of one process (libs/reporting), as API, CLI and tests use it. */
+const log = new Logger('reporting');
+
 export interface ReportingParts {
   reporting: ReportingService<AuditActor>;
   schedules: ScheduleService<AuditActor>;
@@ -79,4 +82,17 @@ export function buildReporting(
       mailer?.close();
     },
   };
+}
+
+/** Every ward of the province reports monthly by the 15th unless it already has a schedule. */
+export async function ensureDefaultSchedules(
+  reportingCycle: ReportingParts,
+  units: UnitDirectory,
+  config: ApiConfig,
+): Promise<void> {
+  const wards = (await units.selfAndDescendants(config.IOC_PROVINCE)).filter(
+    (code) => code !== config.IOC_PROVINCE,
+  );
+  const added = await reportingCycle.schedules.ensureDefaults(wards, SYSTEM_ACTOR);
+  if (added > 0) log.log(`reporting: ${added} units report monthly by the 15th (default schedule)`);
 }
