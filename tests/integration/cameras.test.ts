@@ -429,12 +429,21 @@ describe('cameras (embedded, access control on)', () => {
       ).status,
     ).toBe(404);
 
+    // A camera's event picture (the snapshot its alerts link to): no event yet, so none.
+    const picture = await call(
+      'GET /api/v1/cameras/{id}/event-snapshot',
+      'admin',
+      `/api/v1/cameras/an-hai-cau-rong/event-snapshot?at=${encodeURIComponent(new Date().toISOString())}`,
+      platform.adminToken,
+    );
+    expect(picture.status).toBe(404);
+
     // Every camera route of the server's table was called above.
     const served = platform.ctx.auth.routes
       .list()
       .filter((r) => r.source === 'nest' && /^\/api\/v1\/(cameras|media)\b/.test(r.path))
       .map((r) => `${r.method} ${r.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`);
-    expect(served.length).toBe(7);
+    expect(served.length).toBe(8);
     for (const route of served) expect(exercised, route).toContain(route);
 
     for (const a of answers) {
