@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { WallScene } from '@ioc/contracts';
 import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_DIST, chromiumAvailable, launchBrowser } from '../support/browser';
 import {
@@ -204,6 +205,66 @@ describe.skipIf(!hasChromium || !hasFfmpeg)(
       await expectAdvancing(page, CAM_A.id);
       await panel.getByRole('button').click();
       await expect.poll(() => page.locator('video').count()).toBe(0);
+      await page.close();
+    }, 120_000);
+
+    it('shows an AI camera event’s alert with its picture on the ward’s wall', async () => {
+      const secret = 'vms-an-hai-secret-2026';
+      const json = { 'content-type': 'application/json' };
+      const source = await platform.api('/api/v1/camera-event-sources', {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({
+          id: 'vms-an-hai',
+          name: 'VMS An Hải',
+          kind: 'generic',
+          cameras: { 'nga-tu-1': CAM_A.id },
+          secret,
+        }),
+      });
+      expect(source.status).toBe(201);
+      const rule = await platform.api('/api/v1/alert-rules', {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({
+          name: 'Camera phát hiện khói',
+          kind: 'threshold',
+          params: { metric: 'camera_smoke', comparator: '>=', value: 1 },
+          scope: { deviceKinds: ['camera'] },
+        }),
+      });
+      expect(rule.status).toBe(201);
+      const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+      await page.goto(`${platform.httpUrl}/wall?unit=${WARD_A}&token=${display}&scene=map`);
+      await page.getByTestId('map-cameras').waitFor({ state: 'attached', timeout: 30_000 });
+      // The picture the camera sends: a 320×180 JPEG the wall must show as it came.
+      const picture = await sharp({
+        create: { width: 320, height: 180, channels: 3, background: '#c0392b' },
+      })
+        .jpeg()
+        .toBuffer();
+      const sent = await fetch(`${platform.httpUrl}/api/v1/camera-events/webhook/vms-an-hai`, {
+        method: 'POST',
+        headers: { ...json, 'x-webhook-secret': secret },
+        body: JSON.stringify({
+          eventId: 'e2e-smoke-1',
+          camera: 'nga-tu-1',
+          type: 'smoke',
+          time: new Date().toISOString(),
+          confidence: 0.91,
+          zone: 'Ngã tư',
+          snapshot: picture.toString('base64'),
+        }),
+      });
+      expect(sent.status).toBe(200);
+      const row = page.locator('.alert-row.has-snapshot');
+      await row.first().waitFor({ timeout: 20_000 });
+      const img = row.first().locator('[data-testid="alert-snapshot"] img');
+      await expect
+        .poll(() => img.evaluate((i: HTMLImageElement) => i.naturalWidth).catch(() => 0), {
+          timeout: 20_000,
+        })
+        .toBe(320);
       await page.close();
     }, 120_000);
 

@@ -5,6 +5,7 @@ import { acknowledgeAlert } from '../../../shared/api/endpoints';
 import type { WallAlert } from '../../../shared/api/schemas';
 import { formatTime } from '../../../shared/i18n/format';
 import { useI18n } from '../../../shared/i18n/useI18n';
+import { useBlobUrl } from '../../../shared/ui/useBlobUrl';
 import { useClock } from '../../../shared/ui/useClock';
 import { PanelCard } from './PanelCard';
 
@@ -90,13 +91,15 @@ function AlertRow(props: {
       },
     );
   };
+  const snapshot = alert.snapshotUrl;
   return (
     <li
-      className={`alert-row sev-${alert.severity}`}
+      className={`alert-row sev-${alert.severity}${snapshot ? ' has-snapshot' : ''}`}
       data-alert-id={alert.id}
       data-severity={alert.severity}
       data-status={alert.status}
     >
+      {snapshot && <AlertSnapshot path={snapshot} label={message} />}
       <span className="alert-message" title={message}>
         {alertHeadline(message, alert.ruleName)}
       </span>
@@ -125,6 +128,19 @@ function AlertRow(props: {
         <span className="alert-status">{t(`alerts.status.${statusKey(alert.status)}`)}</span>
       )}
     </li>
+  );
+}
+
+/**
+ * The picture an AI camera took with the event that raised the alert (a plate, smoke): fetched
+ * with the screen's own credential, as the alert's unit allows; a blank box until it arrives.
+ */
+function AlertSnapshot({ path, label }: { path: string; label: string }) {
+  const blob = useBlobUrl(path);
+  return (
+    <span className="alert-snapshot" data-testid="alert-snapshot" data-phase={blob.phase}>
+      {blob.phase === 'ready' && <img src={blob.url} alt={label} />}
+    </span>
   );
 }
 
