@@ -21,6 +21,7 @@ import { CitizenCaseView } from './components/CitizenCaseView';
 import { CamerasSection } from './components/CamerasSection';
 import { CitizenSection } from './components/CitizenSection';
 import { DevicesSection } from './components/DevicesSection';
+import { DossiersSection } from './components/DossiersSection';
 import { HighlightsSection } from './components/HighlightsSection';
 import { HistoryPage } from './components/HistoryPage';
 import { NotificationSettings } from './components/NotificationSettings';
@@ -214,6 +215,7 @@ function TabletView({ session }: { session: StoredSession }) {
         />
         <CitizenSection state={citizen} now={now} />
         <TasksSection state={tasks} />
+        <DossiersSection unitCode={data.unit.code} now={now} kick={state.savedAt} />
         <CamerasSection unitCode={data.unit.code} />
         <Highlights scorecard={data.scorecard} />
         {rest && (

@@ -129,7 +129,7 @@ export function ConnectorForm({
             {v.sourceKind === 'soap-xml' && area('body', t('admin.connectors.body'), ['source.body'])}
             {v.sourceKind !== 'csv' &&
               text('recordsPath', t('admin.connectors.recordsPath'), ['source.recordsPath'], {
-                placeholder: 'data.items',
+                hint: t('admin.connectors.recordsPathHint'),
               })}
             <SelectField
               label={t('admin.connectors.paging')}

@@ -25,6 +25,7 @@ export const adminConnectorsEn: Record<keyof typeof adminConnectorsVi, string> =
   'admin.connectors.method': 'Method',
   'admin.connectors.body': 'Request body (SOAP envelope)',
   'admin.connectors.recordsPath': 'Path to the record list',
+  'admin.connectors.recordsPathHint': 'E.g. data.items; blank when the answer is an array.',
   'admin.connectors.paging': 'Paging',
   'admin.connectors.paging.none': 'No paging',
   'admin.connectors.paging.page': 'By page number',

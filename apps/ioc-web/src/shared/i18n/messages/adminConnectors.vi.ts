@@ -23,6 +23,7 @@ export const adminConnectorsVi = {
   'admin.connectors.method': 'Phương thức',
   'admin.connectors.body': 'Nội dung yêu cầu (SOAP envelope)',
   'admin.connectors.recordsPath': 'Đường dẫn tới danh sách bản ghi',
+  'admin.connectors.recordsPathHint': 'Ví dụ data.items; để trống nếu câu trả lời là một mảng.',
   'admin.connectors.paging': 'Phân trang',
   'admin.connectors.paging.none': 'Không phân trang',
   'admin.connectors.paging.page': 'Theo số trang',
