@@ -15,7 +15,9 @@ const ACTIONS: Record<SecretAction, MessageKey> = {
   remove: 'admin.connectors.auth.remove',
 };
 
-const blankSecrets = Object.fromEntries(SECRET_FIELDS.map((f) => [f, ''])) as Partial<ConnectorInput>;
+const blankSecrets = Object.fromEntries(
+  SECRET_FIELDS.map((f) => [f, '']),
+) as Partial<ConnectorInput>;
 
 /**
  * The auth profile a connector signs its requests with. Write-only: the API never answers a
@@ -41,15 +43,11 @@ export function ConnectorAuthFields({
   const hasStored = editing && storedKind !== 'none';
   // Declaring, or replacing a stored profile: the fields of the chosen kind are typed.
   const typing = !hasStored || v.authAction === 'set';
-  const text = (
-    key: keyof ConnectorInput,
-    label: MessageKey,
-    secret = false,
-  ) => (
+  const text = (key: keyof ConnectorInput, label: MessageKey, secret = false) => (
     <TextField
       label={t(label)}
       name={`auth-${key}`}
-      value={String(v[key])}
+      value={v[key]}
       autoComplete={secret ? 'new-password' : 'off'}
       spellCheck={false}
       {...(secret ? { type: 'password' } : {})}

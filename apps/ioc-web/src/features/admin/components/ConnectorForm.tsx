@@ -67,7 +67,7 @@ export function ConnectorForm({
       label={label}
       errors={both(fields, ...errorKeys)}
       name={key}
-      value={String(v[key])}
+      value={v[key]}
       spellCheck={false}
       autoComplete="off"
       onValue={(value) => {
@@ -126,7 +126,8 @@ export function ConnectorForm({
               hint: t('admin.connectors.urlHint'),
               placeholder: 'https://lgsp.example.gov.vn/api?page={page}&size={limit}',
             })}
-            {v.sourceKind === 'soap-xml' && area('body', t('admin.connectors.body'), ['source.body'])}
+            {v.sourceKind === 'soap-xml' &&
+              area('body', t('admin.connectors.body'), ['source.body'])}
             {v.sourceKind !== 'csv' &&
               text('recordsPath', t('admin.connectors.recordsPath'), ['source.recordsPath'], {
                 hint: t('admin.connectors.recordsPathHint'),
@@ -159,7 +160,9 @@ export function ConnectorForm({
             })}
             {both(fields, 'source') && (
               <ul className="admin-field-errors" data-testid="field-error">
-                {fields['source']?.map((m) => <li key={m}>{m}</li>)}
+                {fields['source']?.map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
               </ul>
             )}
           </fieldset>

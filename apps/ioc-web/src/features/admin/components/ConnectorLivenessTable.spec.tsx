@@ -22,12 +22,11 @@ const base: ConnectorLiveness = {
   fieldsRemoved: ['TrangThai'],
 };
 
-const cells = (id: string) =>
+const cells = (id: string): Record<string, string> =>
   Object.fromEntries(
-    [...document.querySelectorAll(`[data-id="${id}"] td[data-cell]`)].map((td) => [
-      td.getAttribute('data-cell'),
-      td.textContent,
-    ]),
+    [...document.querySelectorAll(`[data-id="${id}"] td[data-cell]`)].map(
+      (td): [string, string] => [td.getAttribute('data-cell') ?? '', td.textContent],
+    ),
   );
 
 describe('ConnectorLivenessTable', () => {

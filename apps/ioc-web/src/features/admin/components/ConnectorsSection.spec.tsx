@@ -111,10 +111,11 @@ describe('ConnectorsSection', () => {
     await userEvent.click(within(row).getByTestId('connector-open'));
     await userEvent.click(await screen.findByTestId('connector-dry-run-button'));
     const dry = await screen.findByTestId('connector-dry-run');
-    expect(within(dry).getAllByTestId('connector-dry-record').map((r) => r.textContent)).toEqual([
-      'DVC-00120275',
-      'DVC-00220275',
-    ]);
+    expect(
+      within(dry)
+        .getAllByTestId('connector-dry-record')
+        .map((r) => r.textContent),
+    ).toEqual(['DVC-00120275', 'DVC-00220275']);
     expect(within(dry).getByTestId('connector-dry-rejection').textContent).toBe(
       'UNKNOWN_UNITunitCode 99999',
     );
@@ -155,17 +156,17 @@ describe('ConnectorsSection', () => {
       if (el === null) throw new Error(name);
       await userEvent.clear(el);
       // user-event reads { and [ as key descriptors: doubled, they are typed as themselves.
-      await userEvent.type(el, value.replace(/[{[]/g, (c) => c + c));
+      await userEvent.type(
+        el,
+        value.replace(/[{[]/g, (c) => c + c),
+      );
     };
     await type('id', 'dvc-lgsp');
     await type('name', 'Hệ thống TTHC');
     await type('department', 'Văn phòng UBND');
     await type('url', 'https://lgsp.example/hoso');
     await type('expression', '{ "code": MaHoSo }');
-    await userEvent.selectOptions(
-      within(form).getByLabelText('Kiểu xác thực'),
-      'basic',
-    );
+    await userEvent.selectOptions(within(form).getByLabelText('Kiểu xác thực'), 'basic');
     await type('auth-username', 'u');
     const password = within(form).getByLabelText('Mật khẩu');
     expect(password).toHaveProperty('type', 'password');
@@ -173,9 +174,11 @@ describe('ConnectorsSection', () => {
     await userEvent.click(within(form).getByTestId('connector-submit'));
 
     await waitFor(() => {
-      expect(within(form).getAllByTestId('field-error').map((e) => e.textContent)).toEqual([
-        'Đã có kết nối với mã này.',
-      ]);
+      expect(
+        within(form)
+          .getAllByTestId('field-error')
+          .map((e) => e.textContent),
+      ).toEqual(['Đã có kết nối với mã này.']);
     });
     const sent = calls.find((c) => c.method === 'POST' && c.url === '/api/v1/connectors');
     expect(sent?.body).toMatchObject({

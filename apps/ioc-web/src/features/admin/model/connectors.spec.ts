@@ -1,7 +1,12 @@
 import type { ConnectorView } from '@ioc/contracts';
 import { describe, expect, it } from 'vitest';
 import { translate, type MessageKey } from '../../../shared/i18n/translate';
-import { connectorInput, durationParts, parseConnectorForm, type ConnectorInput } from './connectors';
+import {
+  connectorInput,
+  durationParts,
+  parseConnectorForm,
+  type ConnectorInput,
+} from './connectors';
 
 const t = (key: MessageKey) => translate('vi', key);
 
@@ -78,9 +83,7 @@ describe('parseConnectorForm', () => {
     expect(r.errors['name']).toEqual(['Bắt buộc nhập.']);
     expect(r.errors['source.url']).toEqual(['Nhập địa chỉ bắt đầu bằng http:// hoặc https://.']);
     expect(r.errors['source.paging.size']).toEqual(['Nhập một số nguyên trong khoảng cho phép.']);
-    expect(r.errors['auth']).toEqual([
-      'Nhập đủ thông tin xác thực (SecretKey tối thiểu 8 ký tự).',
-    ]);
+    expect(r.errors['auth']).toEqual(['Nhập đủ thông tin xác thực (SecretKey tối thiểu 8 ký tự).']);
   });
 
   it('editing, keeps the stored profile unless replaced or removed, and keeps hidden parts', () => {

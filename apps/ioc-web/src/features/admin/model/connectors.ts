@@ -11,7 +11,13 @@ import type { MessageKey } from '../../../shared/i18n/translate';
 
 export const SOURCE_KINDS = ['rest-json', 'csv', 'soap-xml'] as const;
 export const PAGING_KINDS = ['none', 'page', 'offset', 'cursor', 'next-link'] as const;
-export const AUTH_KINDS = ['none', 'api-key', 'lgsp', 'oauth2-client-credentials', 'basic'] as const;
+export const AUTH_KINDS = [
+  'none',
+  'api-key',
+  'lgsp',
+  'oauth2-client-credentials',
+  'basic',
+] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 export type PagingKind = (typeof PAGING_KINDS)[number];
 export type AuthKind = ConnectorAuthView['kind'];
@@ -246,7 +252,10 @@ function problemsByField(
 }
 
 /** "5 phút" / "5 min" from seconds, in the largest unit that keeps it a whole number ≥ 1. */
-export function durationParts(seconds: number): { unit: 'seconds' | 'minutes' | 'hours' | 'days'; n: number } {
+export function durationParts(seconds: number): {
+  unit: 'seconds' | 'minutes' | 'hours' | 'days';
+  n: number;
+} {
   const s = Math.max(0, Math.round(seconds));
   if (s < 60) return { unit: 'seconds', n: s };
   if (s < 3_600) return { unit: 'minutes', n: Math.floor(s / 60) };

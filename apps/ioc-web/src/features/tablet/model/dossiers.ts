@@ -1,7 +1,4 @@
-import {
-  dossierListResponse,
-  type DossierView,
-} from '@ioc/contracts';
+import { dossierListResponse, type DossierView } from '@ioc/contracts';
 import { apiGet } from '../../../shared/api/client';
 
 /** A dossier on the tablet: overdue, or due within the warning window (24 h). */

@@ -95,7 +95,8 @@ export const adminConnectorsEn: Record<keyof typeof adminConnectorsVi, string> =
   'admin.connectors.detailTitle': 'Connector {name}',
   'admin.connectors.close': 'Close',
   'admin.connectors.dry.title': 'Dry run (nothing written)',
-  'admin.connectors.dry.summary': 'Fetched {fetched} source records; {mapped} mapped, {rejected} rejected.',
+  'admin.connectors.dry.summary':
+    'Fetched {fetched} source records; {mapped} mapped, {rejected} rejected.',
   'admin.connectors.dry.fields': 'Source fields: {fields}',
   'admin.connectors.dry.none': 'No record could be mapped.',
   'admin.connectors.dry.rejected': 'Rejected records',

@@ -19,7 +19,8 @@ export const adminConnectorsVi = {
   'admin.connectors.kind.soap-xml': 'Dịch vụ SOAP/XML',
   'admin.connectors.source': 'Nguồn dữ liệu',
   'admin.connectors.url': 'Địa chỉ (mẫu URL)',
-  'admin.connectors.urlHint': 'Biến thay thế, trong ngoặc nhọn: page, offset, limit, cursor, since.',
+  'admin.connectors.urlHint':
+    'Biến thay thế, trong ngoặc nhọn: page, offset, limit, cursor, since.',
   'admin.connectors.method': 'Phương thức',
   'admin.connectors.body': 'Nội dung yêu cầu (SOAP envelope)',
   'admin.connectors.recordsPath': 'Đường dẫn tới danh sách bản ghi',
@@ -93,7 +94,8 @@ export const adminConnectorsVi = {
   'admin.connectors.detailTitle': 'Kết nối {name}',
   'admin.connectors.close': 'Đóng',
   'admin.connectors.dry.title': 'Kết quả chạy thử (không ghi dữ liệu)',
-  'admin.connectors.dry.summary': 'Đã lấy {fetched} bản ghi nguồn; {mapped} bản ghi ánh xạ được, {rejected} bị loại.',
+  'admin.connectors.dry.summary':
+    'Đã lấy {fetched} bản ghi nguồn; {mapped} bản ghi ánh xạ được, {rejected} bị loại.',
   'admin.connectors.dry.fields': 'Trường của nguồn: {fields}',
   'admin.connectors.dry.none': 'Không có bản ghi nào ánh xạ được.',
   'admin.connectors.dry.rejected': 'Bản ghi bị loại',
