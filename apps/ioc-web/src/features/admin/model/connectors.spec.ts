@@ -103,6 +103,18 @@ describe('parseConnectorForm', () => {
     // Replacing sends the whole profile again: the secrets must be typed.
     expect(replaced.ok).toBe(false);
   });
+
+  it('editing a connector without a profile, sends the one typed', () => {
+    const none = { ...stored, auth: { kind: 'none' as const, secretSet: false } };
+    const r = parseConnectorForm(
+      { ...connectorInput(none), authKind: 'basic', username: 'u', password: 'p' },
+      none,
+      t,
+    );
+    expect(r.ok && r.body.auth).toEqual({ kind: 'basic', username: 'u', password: 'p' });
+    const untouched = parseConnectorForm(connectorInput(none), none, t);
+    expect(untouched.ok && 'auth' in untouched.body).toBe(false);
+  });
 });
 
 describe('durationParts', () => {

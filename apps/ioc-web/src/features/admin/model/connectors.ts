@@ -218,14 +218,13 @@ export function parseConnectorForm(
     rateLimitPerMinute: int(v.rateLimitPerMinute),
     maxRetries: int(v.maxRetries),
   };
-  // Declaring: the profile typed. Editing: only a replacement or a removal is sent.
-  const authBody = existing
-    ? v.authAction === 'set'
-      ? auth(v)
-      : v.authAction === 'remove'
-        ? { kind: 'none' }
-        : undefined
-    : auth(v);
+  // Declaring (or editing a connector that had none): the profile typed. Editing a stored
+  // profile: only a replacement or a removal is sent.
+  const typed =
+    existing === undefined ||
+    v.authAction === 'set' ||
+    (existing.auth.kind === 'none' && v.authKind !== 'none');
+  const authBody = typed ? auth(v) : v.authAction === 'remove' ? { kind: 'none' } : undefined;
   const raw = {
     ...(existing ? {} : { id: v.id.trim() }),
     ...common,
