@@ -241,6 +241,60 @@ describe.skipIf(!hasChromium)('admin — data connectors in the browser', () => 
     expect(errors).toEqual([]);
   });
 
+  it("lists the ward's dossiers overdue or due within 24 h on the tablet, overdue first", async () => {
+    const now = Date.now();
+    const at = (h: number) => new Date(now + h * HOUR).toISOString();
+    const record = (code: string, dueH: number, o: Record<string, unknown> = {}) => ({
+      code,
+      procedureCode: 'TTHC-2.002',
+      fieldCode: 'DAT_DAI',
+      unitCode: WARD,
+      receivedAt: at(-96),
+      dueAt: at(dueH),
+      onlineFullProcess: false,
+      status: 'DANG_XU_LY',
+      ...o,
+    });
+    const pushed = await platform.api('/api/v1/dossiers', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        records: [
+          record('TAB-SOON-5H', 5, { officer: 'cb-an-hai' }),
+          record('TAB-LATE-30H', -30),
+          record('TAB-LATE-2H', -2),
+          record('TAB-LATER-60H', 60),
+          record('TAB-DONE', -10, { finishedAt: at(-12) }),
+        ],
+      }),
+    });
+    expect(pushed.status, await pushed.clone().text()).toBe(200);
+    const token = await platform.loginAs('ward_leader', [WARD]);
+    const ctx = await signedInContext(browser, platform, token, {
+      lang: 'vi',
+      viewport: { width: 1024, height: 768 },
+    });
+    const p = await ctx.newPage();
+    await p.goto(`${platform.httpUrl}/tablet`);
+    const section = p.getByTestId('tablet-dossiers');
+    await section.locator('[data-testid=tablet-dossier]').first().waitFor({ timeout: 20_000 });
+    const codes = await section
+      .locator('[data-testid=tablet-dossier]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+    // DVC-101/102 from the connector are due in 72 h: not listed, like TAB-LATER-60H.
+    expect(codes).toEqual(['TAB-LATE-30H', 'TAB-LATE-2H', 'TAB-SOON-5H']);
+    expect(await section.getByTestId('tablet-dossiers-count').textContent()).toBe(
+      '2 quá hạn · 1 sắp đến hạn',
+    );
+    const first = section.locator('[data-code="TAB-SOON-5H"]');
+    expect(await first.textContent()).toContain('Cán bộ xử lý: cb-an-hai');
+    // Touch-sized rows.
+    const box = await first.boundingBox();
+    expect(box?.height ?? 0).toBeGreaterThanOrEqual(48);
+    await p.screenshot({ path: resolve(ARTIFACTS_DIR, 'tablet-dossiers.png'), fullPage: true });
+    await ctx.close();
+  });
+
   it('has no connectors section for a province operator, in the page or at the API', async () => {
     const token = await platform.loginAs('province_operator', ['48']);
     const ctx = await signedInContext(browser, platform, token, {
