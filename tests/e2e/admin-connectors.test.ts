@@ -291,7 +291,7 @@ describe.skipIf(!hasChromium)('admin — data connectors in the browser', () => 
     // Touch-sized rows.
     const box = await first.boundingBox();
     expect(box?.height ?? 0).toBeGreaterThanOrEqual(48);
-    await p.screenshot({ path: resolve(ARTIFACTS_DIR, 'tablet-dossiers.png'), fullPage: true });
+    await section.screenshot({ path: resolve(ARTIFACTS_DIR, 'tablet-dossiers.png') });
     await ctx.close();
   });
 

@@ -214,8 +214,8 @@ function TabletView({ session }: { session: StoredSession }) {
           onChanged={state.refresh}
         />
         <CitizenSection state={citizen} now={now} />
-        <TasksSection state={tasks} />
         <DossiersSection unitCode={data.unit.code} now={now} kick={state.savedAt} />
+        <TasksSection state={tasks} />
         <CamerasSection unitCode={data.unit.code} />
         <Highlights scorecard={data.scorecard} />
         {rest && (

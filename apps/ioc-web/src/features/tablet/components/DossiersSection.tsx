@@ -39,6 +39,12 @@ export function DossiersSection({
           </button>
         </p>
       )}
+      {state.data === null && state.error === null && (
+        // As tall as the empty state: nothing below moves when the list arrives (CLS).
+        <p className="tablet-empty" aria-busy="true">
+          {t('tablet.loading')}
+        </p>
+      )}
       {state.data !== null && list.length === 0 && (
         <p className="tablet-empty">{t('tablet.dossiers.empty')}</p>
       )}
