@@ -51,6 +51,7 @@ describe.skipIf(!hasChromium)('accessibility — axe-core on every route', () =>
     { path: '/admin/devices', who: 'admin', ready: 'main' },
     { path: '/admin/users', who: 'admin', ready: 'main' },
     { path: '/admin/open-data', who: 'admin', ready: 'main' },
+    { path: '/admin/connectors', who: 'admin', ready: '[data-state=empty]' },
     { path: '/reports', who: 'ward', ready: 'main' },
     { path: '/xu-ly-phan-anh', who: 'ward', ready: 'main' },
     { path: '/phan-anh', who: 'none', ready: 'form' },

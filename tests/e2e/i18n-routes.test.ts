@@ -27,7 +27,16 @@ const VIETNAMESE_ONLY = /[ăâđêôơưàáảãạằắẳẵặầấẩẫ�
 /** Proper names the English UI writes in Vietnamese (official usage) besides those from data. */
 const PROPER_NAMES = ['Tiếng Việt', 'Hoàng Sa', 'Trường Sa', 'Việt Nam'];
 
-const ADMIN_SECTIONS = ['devices', 'cameras', 'feeds', 'alert-rules', 'wall', 'users', 'open-data'];
+const ADMIN_SECTIONS = [
+  'devices',
+  'cameras',
+  'feeds',
+  'connectors',
+  'alert-rules',
+  'wall',
+  'users',
+  'open-data',
+];
 
 async function getJson(platform: TestPlatform, path: string, token: string): Promise<unknown> {
   const res = await fetch(`${platform.httpUrl}${path}`, {
@@ -58,6 +67,10 @@ async function dataNames(platform: TestPlatform): Promise<string[]> {
   for (const d of items(await getJson(platform, '/api/v1/devices', token))) add(d['name']);
   for (const r of items(await getJson(platform, '/api/v1/alert-rules', token))) add(r['name']);
   for (const f of items(await getJson(platform, '/api/v1/feeds', token))) add(f['name']);
+  for (const c of items(await getJson(platform, '/api/v1/connectors', token))) {
+    add(c['name']);
+    add(c['department']);
+  }
   for (const u of items(await getJson(platform, '/api/v1/users', token))) add(u['displayName']);
   for (const d of items(await getJson(platform, '/api/v1/display-tokens', token))) add(d['name']);
   for (const c of items(await getJson(platform, '/api/v1/cameras', token))) {
@@ -149,6 +162,23 @@ async function seedCamera(platform: TestPlatform): Promise<void> {
   if (res.status !== 201) throw new Error(`camera answered ${String(res.status)}`);
 }
 
+/** A connector (never run), so the admin's connectors table has a row to word. */
+async function seedConnector(platform: TestPlatform): Promise<void> {
+  const res = await platform.api('/api/v1/connectors', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      id: 'i18n-dvc',
+      name: 'Hệ thống thông tin giải quyết TTHC',
+      department: 'Văn phòng UBND thành phố',
+      source: { kind: 'rest-json', url: 'http://127.0.0.1:9/hoso', recordsPath: 'items' },
+      mapping: { target: 'dossier', expression: '$' },
+      schedule: '*/15 * * * *',
+    }),
+  });
+  if (res.status !== 201) throw new Error(`connector answered ${String(res.status)}`);
+}
+
 /** Visible text nodes and the visible UI attributes of the page. */
 function visibleTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -213,6 +243,7 @@ describe.skipIf(!hasChromium)('i18n — every route in Vietnamese and English', 
     };
     displayToken = await platform.displayToken('48');
     await seedCamera(platform);
+    await seedConnector(platform);
     allowed = await dataNames(platform);
     codes = await dataCodes(platform);
     metrics = await metricCodes(platform);

@@ -134,7 +134,24 @@ export const connectorCreateBody = z
   .strict();
 export type ConnectorCreate = z.output<typeof connectorCreateBody>;
 
-export const connectorPatchBody = connectorCreateBody.omit({ id: true }).partial().strict();
+const declared = connectorCreateBody.shape;
+/**
+ * Only what is sent changes. Built without the create body's defaults: `.partial()` keeps them,
+ * and a rename would then have replaced the auth profile with `none` and dropped the schedule.
+ */
+export const connectorPatchBody = z
+  .object({
+    name: declared.name,
+    department: declared.department,
+    source: declared.source,
+    mapping: declared.mapping,
+    auth: declared.auth.unwrap(),
+    schedule: declared.schedule.unwrap(),
+    rateLimitPerMinute: declared.rateLimitPerMinute.unwrap(),
+    maxRetries: declared.maxRetries.unwrap(),
+  })
+  .partial()
+  .strict();
 export type ConnectorPatch = z.output<typeof connectorPatchBody>;
 
 export const connectorIdParams = z.object({ id: z.string() });

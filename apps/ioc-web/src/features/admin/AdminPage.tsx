@@ -6,6 +6,7 @@ import { isSigningOut } from '../../shared/api/signOut';
 import { useSession } from '../../shared/api/useSession';
 import { AlertRulesSection } from './components/AlertRulesSection';
 import { CamerasSection } from './components/CamerasSection';
+import { ConnectorsSection } from './components/ConnectorsSection';
 import { DevicesSection } from './components/DevicesSection';
 import { FeedsSection } from './components/FeedsSection';
 import { OpenDataSection } from './components/OpenDataSection';
@@ -22,6 +23,7 @@ const NAV: Record<AdminSection, MessageKey> = {
   devices: 'admin.nav.devices',
   cameras: 'admin.nav.cameras',
   feeds: 'admin.nav.feeds',
+  connectors: 'admin.nav.connectors',
   'alert-rules': 'admin.nav.alertRules',
   wall: 'admin.nav.wall',
   users: 'admin.nav.users',
@@ -36,6 +38,8 @@ function sectionBody(section: AdminSection): ReactNode {
       return <CamerasSection />;
     case 'feeds':
       return <FeedsSection />;
+    case 'connectors':
+      return <ConnectorsSection />;
     case 'alert-rules':
       return <AlertRulesSection />;
     case 'wall':

@@ -21,6 +21,7 @@ import { CitizenCaseView } from './components/CitizenCaseView';
 import { CamerasSection } from './components/CamerasSection';
 import { CitizenSection } from './components/CitizenSection';
 import { DevicesSection } from './components/DevicesSection';
+import { DossiersSection } from './components/DossiersSection';
 import { HighlightsSection } from './components/HighlightsSection';
 import { HistoryPage } from './components/HistoryPage';
 import { NotificationSettings } from './components/NotificationSettings';
@@ -213,6 +214,7 @@ function TabletView({ session }: { session: StoredSession }) {
           onChanged={state.refresh}
         />
         <CitizenSection state={citizen} now={now} />
+        <DossiersSection unitCode={data.unit.code} now={now} kick={state.savedAt} />
         <TasksSection state={tasks} />
         <CamerasSection unitCode={data.unit.code} />
         <Highlights scorecard={data.scorecard} />

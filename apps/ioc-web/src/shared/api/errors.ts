@@ -57,6 +57,7 @@ export const ERROR_MESSAGES: Readonly<Record<string, MessageKey>> = {
   RULE_EXISTS: 'admin.error.ruleExists',
   DEVICE_EXISTS: 'admin.error.deviceExists',
   CAMERA_EXISTS: 'admin.error.cameraExists',
+  CONNECTOR_EXISTS: 'admin.error.connectorExists',
   CAMERA_OUTSIDE_UNITS: 'admin.error.cameraOutside',
   CAMERA_NO_STREAM: 'admin.error.cameraNoStream',
   MEDIA_SERVER_NOT_CONFIGURED: 'admin.error.mediaNotConfigured',
@@ -87,5 +88,6 @@ export const ERROR_FIELDS: Readonly<Record<string, string>> = {
   RULE_EXISTS: 'id',
   DEVICE_EXISTS: 'id',
   CAMERA_EXISTS: 'id',
+  CONNECTOR_EXISTS: 'id',
   CAMERA_NO_STREAM: 'hlsPath',
 };

@@ -1,5 +1,7 @@
 import { adminEn } from './messages/admin.en';
 import { adminCamerasEn } from './messages/adminCameras.en';
+import { adminConnectorsEn } from './messages/adminConnectors.en';
+import { dossiersEn } from './messages/dossiers.en';
 import { adminOpenDataEn } from './messages/adminOpenData.en';
 import { cameraEn } from './messages/camera.en';
 import { citizenEn } from './messages/citizen.en';
@@ -30,6 +32,8 @@ export const en: Record<MessageKey, string> = {
   ...adminEn,
   ...adminOpenDataEn,
   ...adminCamerasEn,
+  ...adminConnectorsEn,
+  ...dossiersEn,
   ...loginEn,
   ...mapEn,
   ...tasksEn,

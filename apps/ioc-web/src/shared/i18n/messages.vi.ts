@@ -1,5 +1,7 @@
 import { adminVi } from './messages/admin.vi';
 import { adminCamerasVi } from './messages/adminCameras.vi';
+import { adminConnectorsVi } from './messages/adminConnectors.vi';
+import { dossiersVi } from './messages/dossiers.vi';
 import { adminOpenDataVi } from './messages/adminOpenData.vi';
 import { cameraVi } from './messages/camera.vi';
 import { citizenVi } from './messages/citizen.vi';
@@ -30,6 +32,8 @@ export const vi = {
   ...adminVi,
   ...adminOpenDataVi,
   ...adminCamerasVi,
+  ...adminConnectorsVi,
+  ...dossiersVi,
   ...loginVi,
   ...mapVi,
   ...tasksVi,

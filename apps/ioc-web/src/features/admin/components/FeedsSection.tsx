@@ -1,13 +1,14 @@
 import { useState } from 'react';
-import { fetchFeedLiveness, fetchFeeds, revokeFeed, rotateFeedKey } from '../model/endpoints';
+import { fetchFeedBoard, fetchFeeds, revokeFeed, rotateFeedKey } from '../model/endpoints';
 import { CADENCE_KEYS } from '../model/labels';
-import type { FeedView } from '@ioc/contracts';
+import type { ConnectorLiveness, FeedView } from '@ioc/contracts';
 import type { FeedLiveness } from '../../../shared/api/adminSchemas';
 import { useResource } from '../hooks/useResource';
 import { formatDateTime } from '../../../shared/i18n/format';
 import { useI18n } from '../../../shared/i18n/useI18n';
 import { AddButton, AdminSection, AdminTable } from './AdminSection';
 import { ConfirmButton } from './ConfirmButton';
+import { ConnectorLivenessTable } from './ConnectorLivenessTable';
 import { FeedForm } from './FeedForm';
 import { ListState } from './ListState';
 import { SecretBox } from './SecretBox';
@@ -16,12 +17,21 @@ import { SecretBox } from './SecretBox';
 export function FeedsSection() {
   const { t, num } = useI18n();
   const feeds = useResource(async (signal) => {
-    const [list, liveness] = await Promise.all([
+    const [list, board] = await Promise.all([
       fetchFeeds(signal),
       // Liveness is extra information: a failure there must not hide the list.
-      fetchFeedLiveness(signal).catch((): FeedLiveness[] => []),
+      fetchFeedBoard(signal).catch(() => ({
+        feeds: [] as FeedLiveness[],
+        connectors: [] as ConnectorLiveness[],
+        asOf: new Date().toISOString(),
+      })),
     ]);
-    return { list, liveness: new Map(liveness.map((l) => [l.feed, l])) };
+    return {
+      list,
+      liveness: new Map(board.feeds.map((l) => [l.feed, l])),
+      connectors: board.connectors,
+      asOf: Date.parse(board.asOf),
+    };
   }, []);
   const [adding, setAdding] = useState(false);
   const [issued, setIssued] = useState<{ code: string; key: string } | null>(null);
@@ -149,6 +159,9 @@ export function FeedsSection() {
           </AdminTable>
         )}
       </ListState>
+      {feeds.data !== null && (
+        <ConnectorLivenessTable connectors={feeds.data.connectors} now={feeds.data.asOf} />
+      )}
     </AdminSection>
   );
 }

@@ -77,8 +77,9 @@ export async function fetchFeeds(signal?: AbortSignal) {
   return listOf(feedViewSchema, await call('GET', '/api/v1/feeds', { signal }));
 }
 
-export async function fetchFeedLiveness(signal?: AbortSignal) {
-  return feedLivenessResponse.parse(await call('GET', '/api/v1/feeds/liveness', { signal })).feeds;
+/** The whole liveness board: pushed feeds and pulled connectors, as of the API's clock. */
+export async function fetchFeedBoard(signal?: AbortSignal) {
+  return feedLivenessResponse.parse(await call('GET', '/api/v1/feeds/liveness', { signal }));
 }
 
 export interface FeedInput {

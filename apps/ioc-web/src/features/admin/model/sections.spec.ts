@@ -9,6 +9,7 @@ describe('sectionOf', () => {
     expect(sectionOf('/admin/users/')).toBe('users');
     expect(sectionOf('/admin/open-data')).toBe('open-data');
     expect(sectionOf('/admin/cameras')).toBe('cameras');
+    expect(sectionOf('/admin/connectors')).toBe('connectors');
     expect(sectionOf('/admin/nope')).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ export const ADMIN_SECTIONS = [
   'devices',
   'cameras',
   'feeds',
+  'connectors',
   'alert-rules',
   'wall',
   'users',

@@ -1,0 +1,20 @@
+/** Vietnamese strings of public-service dossiers on the tablet (see ../messages.vi.ts). */
+export const dossiersVi = {
+  'tablet.dossiers.title': 'Hồ sơ thủ tục hành chính sắp đến hạn, quá hạn',
+  'tablet.dossiers.empty': 'Không có hồ sơ nào quá hạn hoặc đến hạn trong 24 giờ tới.',
+  'tablet.dossiers.failed': 'Không tải được danh sách hồ sơ.',
+  'tablet.dossiers.retry': 'Thử lại',
+  'tablet.dossiers.overdue': 'Quá hạn',
+  'tablet.dossiers.dueSoon': 'Sắp đến hạn',
+  'tablet.dossiers.overdueBy': 'Quá hạn {time}',
+  'tablet.dossiers.dueIn': 'Còn {time}',
+  'tablet.dossiers.due': 'Hạn xử lý {time}',
+  'tablet.dossiers.hours': '{n} giờ',
+  'tablet.dossiers.minutes': '{n} phút',
+  'tablet.dossiers.days': '{n} ngày',
+  'tablet.dossiers.procedure': 'Thủ tục {code}',
+  'tablet.dossiers.officer': 'Cán bộ xử lý: {name}',
+  'tablet.dossiers.noOfficer': 'Chưa có cán bộ xử lý',
+  'tablet.dossiers.online': 'Trực tuyến toàn trình',
+  'tablet.dossiers.count': '{overdue} quá hạn · {soon} sắp đến hạn',
+} satisfies Record<string, string>;
