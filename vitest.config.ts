@@ -32,6 +32,9 @@ export default defineConfig({
             'tools/**/*.spec.ts',
           ],
           environment: 'node',
+          // Specs on PGlite migrate a fresh database in beforeAll: seconds alone, far more while
+          // the other files run beside them on two cores.
+          hookTimeout: 120_000,
         },
       },
       {
