@@ -32,6 +32,8 @@ describe('camera events from an ONVIF pull-point (embedded)', () => {
   let platform: TestPlatform;
   let camera: OnvifCameraStandIn;
   let key = '';
+  // A second camera whose stored password is not the one it accepts.
+  let wrong: OnvifCameraStandIn;
   const admin = (method: string, path: string, body?: unknown) =>
     callApi(platform.httpUrl, method, path, platform.adminToken, body);
   const events = async () =>
@@ -49,6 +51,7 @@ describe('camera events from an ONVIF pull-point (embedded)', () => {
 
   beforeAll(async () => {
     camera = await startOnvifCamera(LOGIN);
+    wrong = await startOnvifCamera({ ...LOGIN, password: 'changed-on-the-camera' });
     key = `127.0.0.1:${camera.port}`;
     platform = await startTestPlatform();
     const unit = (await admin('GET', `/api/v1/units/${WARD}`)).body as { label: [number, number] };
@@ -64,11 +67,22 @@ describe('camera events from an ONVIF pull-point (embedded)', () => {
     });
     expect(cam.status, cam.text).toBe(201);
     expect(cam.text).not.toContain(LOGIN.password);
+    const cam2 = await admin('POST', '/api/v1/cameras', {
+      id: 'tq-onvif-2',
+      name: 'Bãi xe Thọ Quang (ONVIF)',
+      kind: 'port',
+      lon: unit.label[0],
+      lat: unit.label[1],
+      unitCode: WARD,
+      hlsPath: 'tq-onvif-2',
+      credentials: LOGIN,
+    });
+    expect(cam2.status, cam2.text).toBe(201);
     const src = await admin('POST', '/api/v1/camera-event-sources', {
       id: 'onvif-tq',
       name: 'ONVIF Thọ Quang',
       kind: 'onvif',
-      cameras: { [key]: 'tq-onvif-1' },
+      cameras: { [key]: 'tq-onvif-1', [`127.0.0.1:${wrong.port}`]: 'tq-onvif-2' },
     });
     expect(src.status, src.text).toBe(201);
   }, 120_000);
@@ -76,6 +90,7 @@ describe('camera events from an ONVIF pull-point (embedded)', () => {
   afterAll(async () => {
     await platform.dispose();
     await camera.close();
+    await wrong.close();
   });
 
   it('subscribes with the camera’s stored credential (WS-Security digest), then pulls', async () => {
@@ -93,6 +108,17 @@ describe('camera events from an ONVIF pull-point (embedded)', () => {
     expect(actions).toContain('PullMessages');
     // Every request after the clock read carried the stored login's digest, and it matched.
     expect(camera.requests.slice(1).every((r) => r.authorized === true)).toBe(true);
+  });
+
+  it('a camera that refuses the stored login is retried with backoff, never subscribed', async () => {
+    const tries = () => wrong.requests.filter((r) => r.action === 'GetSystemDateAndTime').length;
+    await waitFor(
+      () => Promise.resolve(tries()),
+      (n) => n >= 2,
+    );
+    expect(tries()).toBeGreaterThanOrEqual(2);
+    expect(wrong.requests.slice(1).every((r) => r.authorized !== true)).toBe(true);
+    expect(wrong.requests.map((r) => r.action)).not.toContain('CreatePullPointSubscription');
   });
 
   it('a line crossing is one stored event, even pulled twice', async () => {
