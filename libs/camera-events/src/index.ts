@@ -3,8 +3,11 @@ export type {
   EventCamera,
   EventCameras,
   EventCounts,
+  EventCameraLogins,
   EventDeadLetters,
   EventUnits,
+  OnvifConnector,
+  OnvifSubscription,
   SnapshotFetcher,
 } from './ports';
 export { EventRejection, IGNORED, type ParsedEvent, type ParseOutcome } from './event';
@@ -30,3 +33,7 @@ export { CameraEventQueries, type EventListQuery } from './services/event-query.
 export { CameraEventPruner } from './services/event-pruner';
 export { snapshotPath } from './services/event-view';
 export { FrigateListener, type FrigateListenerOptions } from './frigate/frigate-listener';
+export { parseOnvifPull, onvifType } from './parse/onvif';
+export { onvifAddress, type OnvifAddress } from './onvif/onvif-address';
+export { onvifConnector } from './onvif/onvif-connector';
+export { OnvifPuller, type OnvifPullerOptions } from './onvif/onvif-puller';

@@ -48,3 +48,30 @@ export interface SnapshotFetcher {
 export interface EventUnits {
   selfAndDescendants(code: string): Promise<string[]>;
 }
+
+/**
+ * A camera's stored login for a client that connects to the camera itself (ONVIF pull-point).
+ * Server-side only: composition fills it from libs/cameras' credential reader and hands it to
+ * the puller, never to a route.
+ */
+export interface EventCameraLogins {
+  login(cameraId: string): Promise<{ username: string; password: string } | null>;
+}
+
+/** One pull-point subscription on one ONVIF device (ONVIF Core §9.3). */
+export interface OnvifSubscription {
+  /** PullMessages (long poll); resolves with the raw SOAP response. */
+  pull(): Promise<string>;
+  /** Renew before the termination time. */
+  renew(): Promise<void>;
+  /** Unsubscribe; a camera already gone is not an error. */
+  close(): Promise<void>;
+}
+
+/** ONVIF devices are outside the platform: connecting and subscribing is a port (the `onvif` package). */
+export interface OnvifConnector {
+  subscribe(
+    address: { host: string; port: number; path: string },
+    login: { username: string; password: string } | null,
+  ): Promise<OnvifSubscription>;
+}

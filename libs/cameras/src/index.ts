@@ -4,6 +4,7 @@ export {
   type CameraCredential,
   type CameraFields,
 } from './repo/camera.repository';
+export { CameraCredentialReader, type StoredCameraLogin } from './repo/camera-credential.reader';
 export { CameraService, type CameraServiceDeps } from './services/camera.service';
 export { CameraViewingService, type CameraViewingDeps } from './services/camera-viewing.service';
 export {

@@ -10,12 +10,16 @@ import {
   CameraEventRepository,
   EventSourceService,
   FrigateListener,
+  OnvifPuller,
+  onvifConnector,
   type EventCamera,
   type EventCounts,
+  type EventCameraLogins,
   type EventDeadLetters,
+  type OnvifConnector,
   type SnapshotFetcher,
 } from '@ioc/camera-events';
-import type { CameraRepository } from '@ioc/cameras';
+import { CameraCredentialReader, type CameraRepository } from '@ioc/cameras';
 import type { UnitDirectory } from '@ioc/geo';
 import {
   generateToken,
@@ -114,6 +118,9 @@ export function cameraEventParts(deps: {
   audit: AuditLog;
   registry: Registry;
   snapshots?: SnapshotFetcher;
+  /** The cameras' stored logins, for the ONVIF puller only; default: libs/cameras' reader. */
+  logins?: EventCameraLogins;
+  onvif?: OnvifConnector;
 }): CameraEventParts {
   const repo = new CameraEventRepository(deps.pool);
   const warn = (m: string) => {
@@ -146,10 +153,13 @@ export function cameraEventParts(deps: {
     },
     warn,
   });
-  // Called only after an admin change, by when `frigate` below is set.
+  // Called only after an admin change, by when `frigate` and `onvif` below are set.
   const sources = new EventSourceService<AuditActor>(deps.pool, deps.audit, () => {
     frigate?.refresh().catch((err: unknown) => {
       warn(`frigate: ${(err as Error).message}`);
+    });
+    onvif.refresh().catch((err: unknown) => {
+      warn(`onvif: ${(err as Error).message}`);
     });
   });
   const pruner = new CameraEventPruner(repo, {
@@ -166,6 +176,14 @@ export function cameraEventParts(deps: {
         warn,
       })
     : undefined;
+  const onvif = new OnvifPuller({
+    sources: () => sources.repo.list('onvif'),
+    // The one reader of camera credentials' values: handed to the puller, to no route.
+    logins: deps.logins ?? new CameraCredentialReader(deps.pool),
+    connector: deps.onvif ?? onvifConnector,
+    intake,
+    warn,
+  });
   return {
     intake,
     sources,
@@ -174,10 +192,12 @@ export function cameraEventParts(deps: {
       ingest = path;
       pruner.start();
       await frigate?.start();
+      await onvif.start();
     },
     async stop() {
       await pruner.stop();
       await frigate?.stop();
+      await onvif.stop();
     },
   };
 }

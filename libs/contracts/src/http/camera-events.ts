@@ -112,12 +112,15 @@ export const cameraEventCountsResponse = z.object({
   asOf: isoTime,
 });
 
-/** Which of the sender's cameras is which of ours: Hikvision channel/IP, Frigate camera name. */
+/**
+ * Which of the sender's cameras is which of ours: Hikvision channel/IP, Frigate camera name,
+ * ONVIF address (where the platform pulls from).
+ */
 export const cameraMappingSchema = z
   .record(z.string().trim().min(1).max(200), z.string().regex(DEVICE_ID_PATTERN))
   .meta({
     description:
-      'Sender camera key → our camera id. Hikvision: `channel:<n>`, `ip:<ipAddress>` or `mac:<macAddress>`; Frigate: the camera name; generic: the `camera` field',
+      "Sender camera key → our camera id. Hikvision: `channel:<n>`, `ip:<ipAddress>` or `mac:<macAddress>`; Frigate: the camera name; generic: the `camera` field; ONVIF: the camera's ONVIF address (`10.0.0.31`, `host:port` or `http://host:port/onvif/device_service`)",
     examples: [{ 'ip:10.0.0.21': 'tq-cong-1', 'channel:1': 'tq-cong-1', gate_north: 'tq-cong-2' }],
   });
 
