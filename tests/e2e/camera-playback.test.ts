@@ -53,6 +53,15 @@ const map: WallScene = {
   overlays: ['cameras'],
 };
 
+const traffic: WallScene = {
+  id: 'traffic',
+  kind: 'traffic',
+  durationSec: 60,
+  enabled: true,
+  measure: { kind: 'none' },
+  overlays: [],
+};
+
 const tile = (page: Page, id: string) =>
   page.locator(`[data-testid="camera-tile"][data-camera-id="${id}"]`);
 const stateOf = (page: Page, id: string) => tile(page, id).getAttribute('data-state');
@@ -112,7 +121,7 @@ describe.skipIf(!hasChromium || !hasFfmpeg)(
       const put = await platform.api(`/api/v1/wall/config?unit=${WARD_A}`, {
         method: 'PUT',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ rotate: false, scenes: [grid, map] }),
+        body: JSON.stringify({ rotate: false, scenes: [grid, map, traffic] }),
       });
       expect(put.status).toBe(200);
       display = await platform.displayToken(WARD_A);
@@ -265,6 +274,50 @@ describe.skipIf(!hasChromium || !hasFfmpeg)(
           timeout: 20_000,
         })
         .toBe(320);
+      await page.close();
+    }, 120_000);
+
+    it('counts the plate reads of this hour in and out on the traffic scene’s vehicle panel', async () => {
+      // All three reads in one hour: just after an hour turns, wait for the third second.
+      const intoHour = Date.now() % 3_600_000;
+      if (intoHour < 3_000) await sleep(3_000 - intoHour);
+      const at = new Date();
+      const reads = [
+        ['51A-111.11', 'in'],
+        ['43C-222.22', 'in'],
+        ['43H-333.33', 'out'],
+      ] as const;
+      const sent = await fetch(`${platform.httpUrl}/api/v1/camera-events/webhook/vms-an-hai`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-webhook-secret': 'vms-an-hai-secret-2026',
+        },
+        body: JSON.stringify({
+          events: reads.map(([plate, direction], i) => ({
+            eventId: `e2e-anpr-${String(i)}`,
+            camera: 'nga-tu-1',
+            type: 'anpr',
+            time: new Date(at.getTime() - i * 1000).toISOString(),
+            confidence: 0.95,
+            plate,
+            direction,
+          })),
+        }),
+      });
+      expect(sent.status).toBe(200);
+      const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+      await page.goto(`${platform.httpUrl}/wall?unit=${WARD_A}&token=${display}&scene=traffic`);
+      const hour = new Date(at);
+      hour.setUTCMinutes(0, 0, 0);
+      const row = page.locator(
+        `[data-testid="vehicle-flow"] tr[data-hour="${hour.toISOString()}"]`,
+      );
+      await expect
+        .poll(async () => [await row.getAttribute('data-in'), await row.getAttribute('data-out')], {
+          timeout: 30_000,
+        })
+        .toEqual(['2', '1']);
       await page.close();
     }, 120_000);
 
