@@ -20,14 +20,26 @@ export function Field({
       <label htmlFor={id}>{label}</label>
       {children(id, has ? errId : undefined)}
       {hint !== undefined && <small className="admin-hint">{hint}</small>}
-      {has && (
-        <ul className="admin-field-errors" id={errId} data-testid="field-error">
-          {errors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
-      )}
+      <FieldErrorList errors={errors} id={errId} />
     </div>
+  );
+}
+
+/** A field's (or a group of fields') messages under it; nothing when there are none. */
+export function FieldErrorList({
+  errors,
+  id,
+}: {
+  errors: readonly string[] | undefined;
+  id?: string;
+}) {
+  if (errors === undefined || errors.length === 0) return null;
+  return (
+    <ul className="admin-field-errors" id={id} data-testid="field-error">
+      {errors.map((e) => (
+        <li key={e}>{e}</li>
+      ))}
+    </ul>
   );
 }
 

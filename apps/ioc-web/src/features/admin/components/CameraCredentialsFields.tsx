@@ -1,6 +1,6 @@
 import type { CameraInput, CredentialAction } from '../model/cameras';
 import { useI18n } from '../../../shared/i18n/useI18n';
-import { TextField } from '../../../shared/ui/Field';
+import { FieldErrorList, TextField } from '../../../shared/ui/Field';
 import type { MessageKey } from '../../../shared/i18n/translate';
 
 const ACTIONS: Record<CredentialAction, { create: MessageKey; edit: MessageKey }> = {
@@ -100,13 +100,7 @@ export function CameraCredentialsFields({
           />
         </>
       )}
-      {errors !== undefined && errors.length > 0 && (
-        <ul className="admin-field-errors" data-testid="field-error">
-          {errors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
-      )}
+      <FieldErrorList errors={errors} />
     </fieldset>
   );
 }

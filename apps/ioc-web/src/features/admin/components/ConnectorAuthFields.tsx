@@ -1,6 +1,6 @@
 import type { MessageKey } from '../../../shared/i18n/translate';
 import { useI18n } from '../../../shared/i18n/useI18n';
-import { SelectField, TextField } from '../../../shared/ui/Field';
+import { FieldErrorList, SelectField, TextField } from '../../../shared/ui/Field';
 import {
   AUTH_KINDS,
   SECRET_FIELDS,
@@ -127,13 +127,7 @@ export function ConnectorAuthFields({
           )}
         </>
       )}
-      {errors !== undefined && errors.length > 0 && (
-        <ul className="admin-field-errors" data-testid="field-error">
-          {errors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
-      )}
+      <FieldErrorList errors={errors} />
     </fieldset>
   );
 }

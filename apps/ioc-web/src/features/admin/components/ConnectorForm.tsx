@@ -9,7 +9,13 @@ import {
   type ConnectorInput,
 } from '../model/connectors';
 import { useI18n } from '../../../shared/i18n/useI18n';
-import { Field, FormErrors, SelectField, TextField } from '../../../shared/ui/Field';
+import {
+  Field,
+  FieldErrorList,
+  FormErrors,
+  SelectField,
+  TextField,
+} from '../../../shared/ui/Field';
 import { useFormProblems } from '../../../shared/ui/useFormProblems';
 import { FormActions } from './AdminSection';
 import { ConnectorAuthFields } from './ConnectorAuthFields';
@@ -158,13 +164,7 @@ export function ConnectorForm({
             {text('watermarkField', t('admin.connectors.watermark'), ['source.watermarkField'], {
               hint: t('admin.connectors.watermarkHint'),
             })}
-            {both(fields, 'source') && (
-              <ul className="admin-field-errors" data-testid="field-error">
-                {fields['source']?.map((m) => (
-                  <li key={m}>{m}</li>
-                ))}
-              </ul>
-            )}
+            {both(fields, 'source') && <FieldErrorList errors={fields['source']} />}
           </fieldset>
           <div className="admin-inline">
             {text('schedule', t('admin.connectors.schedule'), ['schedule'], {
