@@ -16,7 +16,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_DIST, chromiumAvailable, launchBrowser } from '../support/browser';
 import {
-  FFMPEG,
+  ffmpegAvailable,
   startMediaStandIn,
   startTestStream,
   stopTestStream,
@@ -24,11 +24,11 @@ import {
 } from '../support/hls-media';
 import { privateWebDist } from '../support/layout-checks';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
-import { isExecutable, sleep } from '../support/processes';
+import { sleep } from '../support/processes';
 import { signedInContext } from '../support/web-session';
 
 const hasChromium = chromiumAvailable();
-const hasFfmpeg = isExecutable(FFMPEG);
+const hasFfmpeg = ffmpegAvailable();
 
 const WARD_A = '20275';
 const WARD_B = '20314';

@@ -2,9 +2,17 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join, normalize, posix } from 'node:path';
-import { terminate, track } from './processes';
+import { testEnv } from './env';
+import { isExecutable, terminate, track } from './processes';
 
 export const FFMPEG = '/usr/bin/ffmpeg';
+
+/** Debian's ffmpeg, the live source of the playback tests: required in CI (.ci/run installs it). */
+export function ffmpegAvailable(): boolean {
+  const ok = isExecutable(FFMPEG);
+  if (!ok && testEnv.ci) throw new Error(`ffmpeg is required in CI but ${FFMPEG} is missing`);
+  return ok;
+}
 
 /**
  * A live HLS stream from ffmpeg's test source into `<root>/<path>/index.m3u8`: H.264 (Chromium
