@@ -21,7 +21,8 @@ export interface DossierPanelsProps {
 
 /**
  * The public-services scene's dossier cards (issue 16): open dossiers due today and overdue
- * (by unit, most first), then the wards' on-time rates (lowest first: who needs a call).
+ * (by unit, most first), then the wards' on-time rates (lowest first: who needs a call), one
+ * line each so both cards fit beside the map's ranking.
  */
 export function DossierPanels(props: DossierPanelsProps) {
   const { t, num } = useI18n();
@@ -105,10 +106,6 @@ export function DossierPanels(props: DossierPanelsProps) {
           <p className="muted">{t('app.loading')}</p>
         ) : (
           <>
-            <p className="citizen-rank-head dossier-rank-head">
-              <span className="citizen-rank-month">{t('wall.dossiers.lowestFirst')}</span>
-              <span>{t('wall.dossiers.onTime')}</span>
-            </p>
             {board.wards.length === 0 ? (
               <p className="muted">{t('wall.dossiers.noneFinished')}</p>
             ) : (
@@ -125,16 +122,19 @@ export function DossierPanels(props: DossierPanelsProps) {
                     <span className="citizen-rank-name" title={unitName(w.unitCode)}>
                       {unitName(w.unitCode)}
                     </span>
-                    <span className="citizen-rank-n">{percentText(w.rate, num)}</span>
-                    <span className="citizen-rank-bar" aria-hidden="true">
-                      <span style={{ width: `${String(Math.round(w.rate * 100))}%` }} />
-                    </span>
-                    <span className="citizen-rank-base">
+                    <span
+                      className="citizen-rank-base"
+                      title={t('wall.dossiers.baseTitle', {
+                        onTime: num(w.finishedOnTime, 0),
+                        finished: num(w.finished, 0),
+                      })}
+                    >
                       {t('wall.dossiers.base', {
                         onTime: num(w.finishedOnTime, 0),
                         finished: num(w.finished, 0),
                       })}
                     </span>
+                    <span className="citizen-rank-n">{percentText(w.rate, num)}</span>
                   </li>
                 ))}
               </ol>

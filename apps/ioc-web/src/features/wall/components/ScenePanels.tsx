@@ -155,7 +155,7 @@ export function ScenePanels(props: ScenePanelsProps) {
       // overview's): due today, overdue by unit, on-time rate by ward.
       return (
         <>
-          {scene.measure.kind === 'indicator' && ranks(2)}
+          {scene.measure.kind === 'indicator' && ranks(1)}
           <DossierPanels
             open={props.dossiers.open.data}
             stats={props.dossiers.stats.data}

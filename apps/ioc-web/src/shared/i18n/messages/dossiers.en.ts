@@ -26,10 +26,9 @@ export const dossiersEn: Record<keyof typeof dossiersVi, string> = {
   'wall.dossiers.noneOverdue': 'No dossier is overdue.',
   'wall.dossiers.otherUnits': 'Other units: {n} overdue',
   'wall.dossiers.capped': 'Counted over the first {n} open dossiers only',
-  'wall.dossiers.onTimeTitle': 'On-time rate by ward',
-  'wall.dossiers.lowestFirst': 'Lowest first',
-  'wall.dossiers.onTime': 'On time',
-  'wall.dossiers.base': '{onTime}/{finished} dossiers finished',
+  'wall.dossiers.onTimeTitle': 'On time by ward',
+  'wall.dossiers.base': '{onTime}/{finished}',
+  'wall.dossiers.baseTitle': '{onTime} of {finished} finished dossiers on time',
   'wall.dossiers.noneFinished': 'No dossier has been finished yet.',
   'wall.dossiers.otherWards': 'and {n} more wards',
 };

@@ -24,10 +24,9 @@ export const dossiersVi = {
   'wall.dossiers.noneOverdue': 'Không có hồ sơ quá hạn.',
   'wall.dossiers.otherUnits': 'Các đơn vị khác: {n} hồ sơ quá hạn',
   'wall.dossiers.capped': 'Chỉ tính {n} hồ sơ đang mở đầu tiên',
-  'wall.dossiers.onTimeTitle': 'Tỷ lệ giải quyết đúng hạn theo phường, xã',
-  'wall.dossiers.lowestFirst': 'Thấp nhất trước',
-  'wall.dossiers.onTime': 'Đúng hạn',
-  'wall.dossiers.base': '{onTime}/{finished} hồ sơ đã giải quyết',
+  'wall.dossiers.onTimeTitle': 'Đúng hạn theo phường, xã',
+  'wall.dossiers.base': '{onTime}/{finished}',
+  'wall.dossiers.baseTitle': '{onTime} trên {finished} hồ sơ đã giải quyết đúng hạn',
   'wall.dossiers.noneFinished': 'Chưa có hồ sơ nào được giải quyết.',
   'wall.dossiers.otherWards': 'và {n} phường, xã khác',
 } satisfies Record<string, string>;
