@@ -165,8 +165,8 @@ export function ScenePanels(props: ScenePanelsProps) {
             statsStale={props.dossiers.stats.stale}
             now={props.dossiers.now}
             openLimit={props.dossiers.openLimit}
-            unitRows={scene.measure.kind === 'indicator' ? 2 : 3}
-            wardRows={scene.measure.kind === 'indicator' ? 2 : 4}
+            unitRows={2}
+            wardRows={2}
             unitName={unitName}
           />
         </>
