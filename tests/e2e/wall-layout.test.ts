@@ -62,6 +62,135 @@ const PAST_LAST_ID = 'layout-past-last';
 /** Stations that go past báo động III in the alerts scene: more alerts than its card has rows. */
 const FLOODED = 8;
 
+const HOUR = 3_600_000;
+
+/** `YYYY-MM-DD` of an instant in Việt Nam time (UTC+7, no daylight saving). */
+const vnDay = (ms: number) => new Date(ms + 7 * HOUR).toISOString().slice(0, 10);
+
+interface PushedDossier {
+  code: string;
+  unitCode: string;
+  dueAt: string;
+  finishedAt: string | null;
+  onlineFullProcess: boolean;
+}
+
+/**
+ * Public-service dossiers for the services scene, more than its rows: open ones past due in
+ * four wards (two rows, the rest counted), two due before midnight (Việt Nam time) and one in
+ * three days; finished ones in five wards on time or late (two rows of on-time rates).
+ */
+function servicesDossiers(now: number): PushedDossier[] {
+  const at = (h: number) => new Date(now + h * HOUR).toISOString();
+  // The last minutes of today in Việt Nam: "due today" whatever the hour the suite runs.
+  const endOfVnDay = Date.parse(`${vnDay(now)}T00:00:00+07:00`) + 24 * HOUR;
+  const out: PushedDossier[] = [];
+  const add = (unitCode: string, dueAt: string, finishedAt: string | null, online = false) =>
+    out.push({
+      code: `LAYOUT-${unitCode}-${String(out.length)}`,
+      unitCode,
+      dueAt,
+      finishedAt,
+      onlineFullProcess: online,
+    });
+  for (const h of [-50, -30, -5]) add('20314', at(h), null, h === -5);
+  for (const h of [-20, -3]) add('20194', at(h), null);
+  add('20305', at(-8), null);
+  add('20200', at(-12), null, true);
+  add('20314', new Date(endOfVnDay - 60_000).toISOString(), null, true);
+  add('20242', new Date(endOfVnDay - 120_000).toISOString(), null);
+  add('20314', at(72), null);
+  // finished: [unit, on time, late]
+  const finished: [string, number, number][] = [
+    ['20314', 3, 1],
+    ['20194', 1, 1],
+    ['20305', 1, 0],
+    ['20200', 3, 0],
+    ['20275', 2, 3],
+  ];
+  for (const [unit, onTime, late] of finished) {
+    for (let i = 0; i < onTime; i++) add(unit, at(-24), at(-30), i === 0);
+    for (let i = 0; i < late; i++) add(unit, at(-24), at(-20));
+  }
+  return out;
+}
+
+/** What the services scene must show, computed by hand from the pushed records at `now`. */
+function expectedDossiers(records: readonly PushedDossier[], now: number) {
+  const open = records.filter((r) => r.finishedAt === null);
+  const dueToday = open.filter(
+    (r) => Date.parse(r.dueAt) >= now && vnDay(Date.parse(r.dueAt)) === vnDay(now),
+  ).length;
+  const overdue = new Map<string, number>();
+  for (const r of open.filter((o) => Date.parse(o.dueAt) < now))
+    overdue.set(r.unitCode, (overdue.get(r.unitCode) ?? 0) + 1);
+  const rates = new Map<string, { finished: number; onTime: number }>();
+  for (const r of records.filter((d) => d.finishedAt !== null)) {
+    const x = rates.get(r.unitCode) ?? { finished: 0, onTime: 0 };
+    x.finished++;
+    if (Date.parse(r.finishedAt ?? '') <= Date.parse(r.dueAt)) x.onTime++;
+    rates.set(r.unitCode, x);
+  }
+  return {
+    dueToday,
+    overdue,
+    rates,
+    online: records.filter((r) => r.onlineFullProcess).length / records.length,
+  };
+}
+
+/**
+ * The services scene's dossier cards against the pushed records: the due-today count, the two
+ * units with most overdue and the rest counted, the two wards with the lowest on-time rates
+ * (as "40%") and the rest counted, and the fully-online share.
+ */
+async function checkDossierPanels(page: Page, records: readonly PushedDossier[]): Promise<void> {
+  const totals = page.getByTestId('dossier-totals');
+  await totals.waitFor({ timeout: 60_000 });
+  await expect
+    .poll(async () => {
+      const want = expectedDossiers(records, Date.now());
+      return (await totals.getAttribute('data-due-today')) === String(want.dueToday);
+    })
+    .toBe(true);
+  const want = expectedDossiers(records, Date.now());
+  // By hand: 20314 has 3 open past due, 20194 has 2; 20305 and 20200 one each (counted "+2").
+  expect(want.overdue.get('20314')).toBe(3);
+  expect(want.overdue.get('20194')).toBe(2);
+  expect(await totals.getAttribute('data-overdue')).toBe('7');
+  const units = await page.$$eval('[data-testid="dossier-overdue-unit"]', (lis) =>
+    lis.map((li) => [li.getAttribute('data-unit'), li.getAttribute('data-overdue')]),
+  );
+  expect(units).toEqual([
+    ['20314', '3'],
+    ['20194', '2'],
+  ]);
+  expect(await page.getByTestId('dossier-more-units').textContent()).toContain('2 hồ sơ');
+  // On time / finished by hand: 20275 2/5 = 40 %, 20194 1/2 = 50 %, then 20314 3/4, 20305 1/1,
+  // 20200 3/3: the lowest two are shown, the other three counted.
+  expect(want.rates.get('20275')).toEqual({ finished: 5, onTime: 2 });
+  expect(want.rates.get('20194')).toEqual({ finished: 2, onTime: 1 });
+  const wards = await page.$$eval('[data-testid="dossier-ward"]', (lis) =>
+    lis.map((li) => ({
+      ward: li.getAttribute('data-ward'),
+      rate: Number(li.getAttribute('data-ontime')),
+      rateText: li.querySelector('.citizen-rank-n')?.textContent,
+      base: li.querySelector('.citizen-rank-base')?.textContent,
+    })),
+  );
+  expect(wards).toEqual([
+    { ward: '20275', rate: 2 / 5, rateText: '40%', base: '2/5' },
+    { ward: '20194', rate: 1 / 2, rateText: '50%', base: '1/2' },
+  ]);
+  expect(await page.getByTestId('dossier-more-wards').textContent()).toBe('và 3 phường, xã khác');
+  // Fully online: 3 open and the first on-time one of each of the 5 wards, 8 of 25 → 32 %.
+  expect(records.length).toBe(25);
+  expect(Math.round(want.online * 100)).toBe(32);
+  expect(await page.getByTestId('dossier-online').textContent()).toBe(
+    'Trực tuyến toàn trình: 32% hồ sơ',
+  );
+}
+
 async function postReading(
   platform: TestPlatform,
   token: string,
@@ -157,6 +286,7 @@ describe.skipIf(!hasChromium)('wall — layout at 1080p and 4K', () => {
   let webDist = '';
   let pastLastToken = '';
   let floodedTokens: string[] = [];
+  let dossiers: PushedDossier[] = [];
 
   beforeAll(async () => {
     webDist = privateWebDist(WEB_DIST);
@@ -185,6 +315,22 @@ describe.skipIf(!hasChromium)('wall — layout at 1080p and 4K', () => {
         }),
       );
     }
+    dossiers = servicesDossiers(Date.now());
+    const pushed = await platform.api('/api/v1/dossiers', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        records: dossiers.map((d) => ({
+          ...d,
+          procedureCode: 'TTHC-1.004227',
+          fieldCode: 'HO_TICH',
+          receivedAt: new Date(Date.parse(d.dueAt) - 96 * HOUR).toISOString(),
+          status: d.finishedAt === null ? 'DANG_XU_LY' : 'DA_TRA_KET_QUA',
+        })),
+      }),
+    });
+    expect(pushed.status, await pushed.clone().text()).toBe(200);
+    expect(((await pushed.json()) as { upserted: number }).upserted).toBe(dossiers.length);
     browser = await launchBrowser();
   });
 
@@ -256,6 +402,7 @@ describe.skipIf(!hasChromium)('wall — layout at 1080p and 4K', () => {
               `${String(l)},${String(t)},${String(r)},${String(b)} in ${String(w)}x${String(h)}`,
             ).toBe(true);
           }
+          if (scene.kind === 'services') await checkDossierPanels(page, dossiers);
           await checkLayout(page, `wall-${scene.id}-${label}`);
           expect(errors).toEqual([]);
         }, 200_000);

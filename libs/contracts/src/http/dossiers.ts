@@ -65,6 +65,7 @@ export const dossierViewSchema = z
 export type DossierView = z.output<typeof dossierViewSchema>;
 
 export const dossierListResponse = z.object({ asOf: isoTime, items: z.array(dossierViewSchema) });
+export type DossierListResponse = z.output<typeof dossierListResponse>;
 
 const rate = z.object({
   key: z.string(),
@@ -84,3 +85,4 @@ export const dossierStatsResponse = z.object({
   byUnit: z.array(rate),
   byField: z.array(rate),
 });
+export type DossierStatsResponse = z.output<typeof dossierStatsResponse>;

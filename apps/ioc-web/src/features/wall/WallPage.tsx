@@ -17,6 +17,7 @@ import { FLEET_REFRESH_MS, SCORECARD_REFRESH_MS, usePanelSources } from './hooks
 import { usePanelStats } from './hooks/usePanelStats';
 import { TASKS_REFRESH_MS, useTasksBoard } from './hooks/useTasksBoard';
 import { CITIZEN_REFRESH_MS, useCitizenBoard } from './hooks/useCitizenBoard';
+import { DOSSIERS_REFRESH_MS, OPEN_DOSSIERS_LIMIT, useDossierBoard } from './hooks/useDossierBoard';
 import { casePoints } from './model/citizenBoard';
 import { canWorkAlerts, useSession } from '../../shared/api/useSession';
 import { useThrottledValue } from '../../shared/ui/useThrottledValue';
@@ -125,6 +126,11 @@ export default function WallPage() {
     feed,
     linkUp,
     enabled.some((s) => s.kind === 'citizen' || s.overlays.includes('citizen')),
+  );
+  const dossiers = useDossierBoard(
+    unitCode,
+    linkUp,
+    enabled.some((s) => s.kind === 'services'),
   );
   const cameras = useWallCameras(unitCode, enabled);
   const citizenPoints = useMemo(
@@ -349,6 +355,20 @@ export default function WallPage() {
                       asOf: citizen.stats.asOf,
                       stale: isPolledStale(citizen.stats, now, CITIZEN_REFRESH_MS * 2),
                     },
+                    now: statusTick,
+                  }}
+                  dossiers={{
+                    open: {
+                      data: dossiers.open.data,
+                      asOf: dossiers.open.asOf,
+                      stale: isPolledStale(dossiers.open, now, DOSSIERS_REFRESH_MS * 2),
+                    },
+                    stats: {
+                      data: dossiers.stats.data,
+                      asOf: dossiers.stats.asOf,
+                      stale: isPolledStale(dossiers.stats, now, DOSSIERS_REFRESH_MS * 2),
+                    },
+                    openLimit: OPEN_DOSSIERS_LIMIT,
                     now: statusTick,
                   }}
                   measure={measure}

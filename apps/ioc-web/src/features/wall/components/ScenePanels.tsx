@@ -1,4 +1,9 @@
-import type { TaskListResponse, WallScene } from '@ioc/contracts';
+import type {
+  DossierListResponse,
+  DossierStatsResponse,
+  TaskListResponse,
+  WallScene,
+} from '@ioc/contracts';
 import type { CitizenList, CitizenStats } from '../../../shared/api/citizen';
 import type { Fleet, Scorecard, WallAlert } from '../../../shared/api/schemas';
 import { useI18n } from '../../../shared/i18n/useI18n';
@@ -9,6 +14,7 @@ import type { BoardCase } from '../model/citizenBoard';
 import { AlertTicker } from './AlertTicker';
 import { BestWorstPanel } from './BestWorstPanel';
 import { CitizenPanels } from './CitizenPanels';
+import { DossierPanels } from './DossierPanels';
 import { FleetHealthPanel } from './FleetHealthPanel';
 import { ScorecardPanel } from './ScorecardPanel';
 import { StationLevels } from './StationLevels';
@@ -35,6 +41,13 @@ export interface ScenePanelsProps {
     list: Sourced<CitizenList | null>;
     open: readonly BoardCase[];
     stats: Sourced<CitizenStats | null>;
+    now: number;
+  };
+  /** Open public-service dossiers and the rates per ward (services scene, issue 16). */
+  dossiers: {
+    open: Sourced<DossierListResponse | null>;
+    stats: Sourced<DossierStatsResponse | null>;
+    openLimit: number;
     now: number;
   };
   measure: WardMeasure;
@@ -138,10 +151,24 @@ export function ScenePanels(props: ScenePanelsProps) {
         </>
       );
     case 'services':
+      // The map's indicator ranked, then the dossiers behind the services (the scorecard is the
+      // overview's): due today, overdue by unit, on-time rate by ward.
       return (
         <>
-          {scene.measure.kind === 'indicator' && ranks(3)}
-          {score(scene.measure.kind === 'indicator' ? 4 : 8, false)}
+          {scene.measure.kind === 'indicator' && ranks(1)}
+          <DossierPanels
+            open={props.dossiers.open.data}
+            stats={props.dossiers.stats.data}
+            openAsOf={props.dossiers.open.asOf}
+            openStale={props.dossiers.open.stale}
+            statsAsOf={props.dossiers.stats.asOf}
+            statsStale={props.dossiers.stats.stale}
+            now={props.dossiers.now}
+            openLimit={props.dossiers.openLimit}
+            unitRows={2}
+            wardRows={2}
+            unitName={unitName}
+          />
         </>
       );
     case 'alerts':

@@ -1,6 +1,6 @@
 import type { dossiersVi } from './dossiers.vi';
 
-/** English strings of public-service dossiers on the tablet (see ../messages.en.ts). */
+/** English strings of public-service dossiers on the tablet and the wall (see ../messages.en.ts). */
 export const dossiersEn: Record<keyof typeof dossiersVi, string> = {
   'tablet.dossiers.title': 'Public-service dossiers due soon or overdue',
   'tablet.dossiers.empty': 'No dossier is overdue or due in the next 24 hours.',
@@ -19,4 +19,16 @@ export const dossiersEn: Record<keyof typeof dossiersVi, string> = {
   'tablet.dossiers.noOfficer': 'No officer assigned',
   'tablet.dossiers.online': 'Fully online',
   'tablet.dossiers.count': '{overdue} overdue · {soon} due soon',
+  'wall.dossiers.dueTitle': 'Public-service dossiers',
+  'wall.dossiers.dueToday': 'due today',
+  'wall.dossiers.overdue': 'overdue',
+  'wall.dossiers.online': 'Fully online: {share} of dossiers',
+  'wall.dossiers.noneOverdue': 'No dossier is overdue.',
+  'wall.dossiers.otherUnits': 'Other units: {n} overdue',
+  'wall.dossiers.capped': 'Counted over the first {n} open dossiers only',
+  'wall.dossiers.onTimeTitle': 'On time by ward',
+  'wall.dossiers.base': '{onTime}/{finished}',
+  'wall.dossiers.baseTitle': '{onTime} of {finished} finished dossiers on time',
+  'wall.dossiers.noneFinished': 'No dossier has been finished yet.',
+  'wall.dossiers.otherWards': 'and {n} more wards',
 };

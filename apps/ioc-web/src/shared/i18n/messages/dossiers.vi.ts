@@ -1,4 +1,4 @@
-/** Vietnamese strings of public-service dossiers on the tablet (see ../messages.vi.ts). */
+/** Vietnamese strings of public-service dossiers on the tablet and the wall (see ../messages.vi.ts). */
 export const dossiersVi = {
   'tablet.dossiers.title': 'Hồ sơ thủ tục hành chính sắp đến hạn, quá hạn',
   'tablet.dossiers.empty': 'Không có hồ sơ nào quá hạn hoặc đến hạn trong 24 giờ tới.',
@@ -17,4 +17,16 @@ export const dossiersVi = {
   'tablet.dossiers.noOfficer': 'Chưa có cán bộ xử lý',
   'tablet.dossiers.online': 'Trực tuyến toàn trình',
   'tablet.dossiers.count': '{overdue} quá hạn · {soon} sắp đến hạn',
+  'wall.dossiers.dueTitle': 'Hồ sơ dịch vụ công',
+  'wall.dossiers.dueToday': 'đến hạn hôm nay',
+  'wall.dossiers.overdue': 'quá hạn',
+  'wall.dossiers.online': 'Trực tuyến toàn trình: {share} hồ sơ',
+  'wall.dossiers.noneOverdue': 'Không có hồ sơ quá hạn.',
+  'wall.dossiers.otherUnits': 'Các đơn vị khác: {n} hồ sơ quá hạn',
+  'wall.dossiers.capped': 'Chỉ tính {n} hồ sơ đang mở đầu tiên',
+  'wall.dossiers.onTimeTitle': 'Đúng hạn theo phường, xã',
+  'wall.dossiers.base': '{onTime}/{finished}',
+  'wall.dossiers.baseTitle': '{onTime} trên {finished} hồ sơ đã giải quyết đúng hạn',
+  'wall.dossiers.noneFinished': 'Chưa có hồ sơ nào được giải quyết.',
+  'wall.dossiers.otherWards': 'và {n} phường, xã khác',
 } satisfies Record<string, string>;
