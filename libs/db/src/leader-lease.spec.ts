@@ -3,16 +3,18 @@ import { LeaderLease, grantedLeaseSessions, leaseKey, type LeaseSession } from '
 
 /** Sessions over one in-memory lock: what PostgreSQL's session advisory lock does. */
 function fakeServer() {
-  let holder: FakeSession | null = null;
+  let holder: number | null = null;
+  let next = 0;
   const opened: FakeSession[] = [];
   class FakeSession implements LeaseSession {
     private listeners: ((reason: string) => void)[] = [];
+    readonly id = next++;
     dead = false;
     failChecks = false;
     tryLock() {
       if (this.dead) return Promise.reject(new Error('connection ended'));
-      if (holder === null) holder = this;
-      return Promise.resolve(holder === this);
+      holder ??= this.id;
+      return Promise.resolve(holder === this.id);
     }
     check() {
       return this.failChecks || this.dead
@@ -25,12 +27,12 @@ function fakeServer() {
     /** The backend is terminated: the lock is freed and the client hears of it. */
     kill() {
       this.dead = true;
-      if (holder === this) holder = null;
+      if (holder === this.id) holder = null;
       for (const l of this.listeners) l('terminating connection due to administrator command');
     }
     close() {
       this.dead = true;
-      if (holder === this) holder = null;
+      if (holder === this.id) holder = null;
       return Promise.resolve();
     }
   }
