@@ -111,7 +111,9 @@ export class LeaderLease {
       this.session = undefined;
       this.lose((err as Error).message);
       this.opts.warn?.(`lease: ${(err as Error).message}`);
-      await session?.close().catch(() => undefined);
+      // Not awaited: ending a connection to an unreachable server may wait long; the next try
+      // opens a new one.
+      void session?.close().catch(() => undefined);
     }
   }
 
@@ -167,6 +169,15 @@ export function postgresLeaseSessions(
       breakWith('connection ended');
     });
     await client.connect();
+    // The server notices a holder gone without a word (power cut, cut network) within about
+    // three periods, and frees the lock then; without this it may take the OS's hours.
+    const seconds = Math.max(1, Math.ceil(timeoutMs / 1000));
+    await client
+      .query(
+        `SET tcp_keepalives_idle = ${seconds}; SET tcp_keepalives_interval = ${seconds};` +
+          ' SET tcp_keepalives_count = 3',
+      )
+      .catch(() => undefined);
     return {
       async tryLock() {
         const r = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS ok', [
