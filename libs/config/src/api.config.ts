@@ -52,7 +52,7 @@ export const apiConfigSchema = z.object({
   TTN_WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
   CHIRPSTACK_WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
   // Dead-letter table bound: rows older than the age, or beyond the newest N, are deleted by a
-  // periodic prune in every platform process (libs/ingest DeadLetterPruner).
+  // periodic prune, a background job run once in the cluster (libs/ingest DeadLetterPruner).
   DEADLETTER_MAX_AGE_DAYS: positiveInt(30),
   DEADLETTER_MAX_ROWS: positiveInt(100_000),
   DEADLETTER_PRUNE_INTERVAL_S: positiveInt(600),
