@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 const benches = [
   'geo.bench.ts',
   'ingest.bench.ts',
+  'scale.bench.ts',
   'api.bench.ts',
   'live.bench.ts',
   'ws.bench.ts',

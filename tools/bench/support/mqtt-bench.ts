@@ -10,6 +10,7 @@ import { DeviceRepository, generateToken, hashToken } from '@ioc/ingest';
 import { startPlatform } from '../../../apps/api/src/composition/platform';
 import { startPrivateMosquitto } from '../../../tests/support/mosquitto-broker';
 import { createBenchDatabase } from './bench-db';
+import { runPublisher } from './publisher-process';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
@@ -39,49 +40,6 @@ export interface MqttBenchResult {
   bareMs: number;
   publisherMsPlatform: number;
   publisherMsSub: number;
-}
-
-interface PublisherRun {
-  startedAt: Promise<number>;
-  done: Promise<{ acked: number; ms: number }>;
-}
-
-function runPublisher(
-  url: string,
-  messages: number,
-  devices: number,
-  prefix: string,
-): PublisherRun {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(ROOT, 'tools/bench/support/publisher.ts'),
-      url,
-      String(messages),
-      String(devices),
-      prefix,
-      '1000',
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  let onStart: (t: number) => void = () => undefined;
-  let onDone: (r: { acked: number; ms: number }) => void = () => undefined;
-  const startedAt = new Promise<number>((r) => (onStart = r));
-  const done = new Promise<{ acked: number; ms: number }>((res, rej) => {
-    onDone = res;
-    child.once('exit', (code) => {
-      if (code !== 0) rej(new Error(`publisher exited with ${String(code)}`));
-    });
-  });
-  const lines = createInterface({ input: child.stdout });
-  lines.on('line', (line) => {
-    const m = JSON.parse(line) as { startedAt?: number; acked?: number; ms?: number };
-    if (m.startedAt !== undefined) onStart(m.startedAt);
-    if (m.acked !== undefined) onDone({ acked: m.acked, ms: m.ms ?? 0 });
-  });
-  return { startedAt, done };
 }
 
 /** Starts the bare subscriber; resolves once it is subscribed (so nothing is missed). */
