@@ -14,13 +14,14 @@ export async function registerDevice(
     gatewayId?: string;
     devEui?: string;
     profile?: Record<string, unknown>;
+    unitCode?: string;
   },
 ): Promise<string> {
   const token = generateToken();
   await new DeviceRepository(db).insert({
     id: d.id,
     kind: d.kind ?? 'air_quality',
-    unitCode: null,
+    unitCode: d.unitCode ?? null,
     lon: 108.2,
     lat: 16.0,
     gatewayId: d.gatewayId ?? null,

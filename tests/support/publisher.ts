@@ -13,7 +13,13 @@ export interface StreamPublisher {
 }
 
 export interface StreamOptions {
-  url: string;
+  /** One broker; or `urls`: a cluster's nodes, device i starting at node i mod n. */
+  url?: string;
+  /**
+   * A cluster's nodes (mqtt://host:port): each device connects to one and, when that node
+   * dies, reconnects to the next and resends what was not acknowledged (MQTT.js's store).
+   */
+  urls?: string[];
   devices: string[];
   /** Stop after this many messages; unset: until stop(). */
   total?: number;
@@ -25,6 +31,18 @@ export interface StreamOptions {
   window?: number;
 }
 
+/** `urls` starting at index i: devices spread over a cluster's nodes. */
+export function rotated<T>(items: T[], i: number): T[] {
+  const k = i % items.length;
+  return [...items.slice(k), ...items.slice(0, k)];
+}
+
+/** mqtt://host:port as MQTT.js's `servers` entry. */
+export function server(url: string): { host: string; port: number; protocol: 'mqtt' } {
+  const u = new URL(url);
+  return { host: u.hostname, port: Number(u.port || 1883), protocol: 'mqtt' };
+}
+
 /**
  * A steady QoS 1 stream, as gateways on a flaky link produce: one connection per device,
  * each message one `pm25` reading with its own device timestamp (1 ms apart per device), so
@@ -33,13 +51,17 @@ export interface StreamOptions {
 export async function publishStream(opts: StreamOptions): Promise<StreamPublisher> {
   const qos = opts.qos ?? 1;
   const window = opts.window ?? 1000;
+  const nodes = opts.urls ?? (opts.url ? [opts.url] : []);
+  if (nodes.length === 0) throw new Error('publishStream: url or urls');
   const clients: MqttClient[] = await Promise.all(
     opts.devices.map((d, i) =>
-      mqtt.connectAsync(opts.url, {
+      mqtt.connectAsync({
+        servers: rotated(nodes, i).map(server),
         clientId: `stream-${d}-${i}-${Date.now()}`,
         username: d,
         password: opts.password?.(d) ?? '',
-        reconnectPeriod: 1000,
+        reconnectPeriod: 500,
+        connectTimeout: 5000,
         clean: true,
         protocolVersion: 4,
       }),
