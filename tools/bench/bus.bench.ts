@@ -114,6 +114,7 @@ async function run(kind: 'pg' | 'amqp', subscribers: number): Promise<StepResult
   const results: StepResult[] = [];
   try {
     for (const [step, rate] of benchEnv.busRates.entries()) {
+      await Promise.all(subs.map((s) => s.request('reset')));
       const start = now();
       const end = start + benchEnv.busSeconds * 1000;
       let sent = 0;
@@ -135,7 +136,6 @@ async function run(kind: 'pg' | 'amqp', subscribers: number): Promise<StepResult
         else if (now() - quietSince > 2000) break;
         lastTotal = total;
       }
-      // Sizes were drained by the polls; the first subscriber's last answer holds the rest.
       const delivered = reports.map((r) => (r.received / Math.max(1, r.last - start)) * 1000);
       const lost = reports.reduce((a, r) => a + (sent - r.received), 0);
       const p50 = Math.max(...reports.map((r) => r.p50));

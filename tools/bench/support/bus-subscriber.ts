@@ -66,10 +66,15 @@ function quantile(sorted: Float64Array, q: number): number {
 
 serveRequests(async (m) => {
   if (m.cmd === 'ready') return true;
+  // A new step: message sizes are counted from here.
+  if (m.cmd === 'reset') {
+    sizes.length = 0;
+    return true;
+  }
   if (m.cmd === 'step') {
     const s = steps.get(m.step as number) ?? { received: 0, latencies: [], last: 0 };
     const lat = Float64Array.from(s.latencies).sort();
-    const sz = Float64Array.from(sizes.splice(0)).sort();
+    const sz = Float64Array.from(sizes).sort();
     return {
       received: s.received,
       last: s.last,
