@@ -45,7 +45,13 @@ interface StepResult {
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const wards = ['20314', '20305', '20308', '20311', '20317', '20320', '20323', '20326'];
-const silent = { log: () => undefined, warn: (m: string) => console.warn(m), error: console.error };
+const silent = {
+  log: () => undefined,
+  warn: (m: string) => {
+    console.warn(m);
+  },
+  error: console.error,
+};
 
 function item(i: number, step: number): BusItem {
   const ts = now();

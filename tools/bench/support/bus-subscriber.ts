@@ -33,8 +33,12 @@ const onItem = (item: BusItem) => {
 
 const log = {
   log: () => undefined,
-  warn: (m: string) => console.warn(m),
-  error: (m: string) => console.error(m),
+  warn: (m: string) => {
+    console.warn(m);
+  },
+  error: (m: string) => {
+    console.error(m);
+  },
 };
 let bus: LiveBus;
 if (kind === 'pg') {

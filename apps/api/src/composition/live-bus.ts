@@ -9,9 +9,9 @@ import type { LiveOperationsDeps } from '@ioc/live';
  * nodes are configured. Where to switch: `npm run bench:bus` (2 shared cores, one publisher,
  * 2 and 4 subscribers, readings and rollups, three runs) saw NOTIFY keep up to 5,000 items/s
  * in every run (10,000 when the machine was calmer) and fall behind between 10,000 and 40,000,
- * delivering 18–26k/s at best and 6–9k/s with the machine loaded, p99 then 0.5–4.8 s: one
- * session's NOTIFYs go through PostgreSQL's single notification queue, ≈ 40 items per 7.9 KB
- * payload. RabbitMQ carried 35–40k items/s in the same runs (28k loaded, with 4 subscribers).
+ * delivering 18–26k/s at best and 6–9k/s with the machine loaded, p99 then 0.5–4.8 s (one
+ * session's NOTIFYs through PostgreSQL's single notification queue, ≈ 40 items per 7.9 KB
+ * payload). RabbitMQ carried 35–40k items/s in the same runs (28k loaded, with 4 subscribers).
  * So configure RabbitMQ when the replicas' live items pass about 5,000/s sustained (the last
  * rate NOTIFY kept up with in every run), or when alerts over 8000 bytes must travel whole
  * (NOTIFY sends those by id).
