@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AmqpBus, type BusItem } from '@ioc/live';
 import { backendFactories, type Backend } from '../support/backends';
@@ -72,6 +73,80 @@ describe.skipIf(!rabbit)('the live bus over RabbitMQ (AmqpBus)', () => {
     a.publish(alert);
     const got = await waitFor(() => gotB.find((i) => i.t === 'a' || i.t === 'A'), 10_000);
     expect(got).toEqual(alert);
+  });
+});
+
+/** A TCP relay to RabbitMQ standing in for one cluster node; `kill` makes the node die. */
+async function relayNode(): Promise<{ url: string; kill(): void; close(): Promise<void> }> {
+  const target = new URL(testEnv.amqpUrl);
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((inbound) => {
+    const outbound = net.connect(Number(target.port || 5672), target.hostname);
+    for (const s of [inbound, outbound]) {
+      sockets.add(s);
+      s.on('error', () => s.destroy());
+      s.on('close', () => {
+        sockets.delete(s);
+        inbound.destroy();
+        outbound.destroy();
+      });
+    }
+    inbound.pipe(outbound).pipe(inbound);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as net.AddressInfo).port;
+  const url = new URL(testEnv.amqpUrl);
+  url.host = `127.0.0.1:${String(port)}`;
+  const kill = () => {
+    server.close();
+    for (const s of sockets) s.destroy();
+  };
+  return {
+    url: url.toString(),
+    kill,
+    close: () =>
+      new Promise((r) =>
+        server.close(() => {
+          r();
+        }),
+      ),
+  };
+}
+
+describe.skipIf(!rabbit)('the AMQP bus fails over when its node dies', () => {
+  it('reconnects to the next node, drops (and counts) what was published meanwhile, then delivers again', async () => {
+    const exchange = `ioc.test.failover.${Date.now().toString(36)}`;
+    const n1 = await relayNode();
+    const n2 = await relayNode();
+    const got: BusItem[] = [];
+    const a = new AmqpBus(
+      { urls: [n1.url, n2.url], exchange, reconnectMs: 2000 },
+      logger,
+      () => undefined,
+    );
+    const b = new AmqpBus({ urls: [testEnv.amqpUrl], exchange }, logger, (i) => got.push(i));
+    try {
+      await a.start();
+      await b.start();
+      a.publish(delta('a', 1));
+      await waitFor(() => got.length === 1 || undefined, 10_000, 'the first item');
+      // The first reconnect waits 1–2 s (jittered backoff): long enough to see a disconnected.
+      n1.kill();
+      await waitFor(() => !a.connected || undefined, 10_000, 'a to notice its node died');
+      a.publish(delta('a', 2));
+      expect(a.stats.dropped).toBe(1);
+      await waitFor(() => a.connected || undefined, 10_000, 'a on the second node');
+      expect(a.stats.reconnects).toBeGreaterThan(0);
+      a.publish(delta('a', 3));
+      await waitFor(() => got.length === 2 || undefined, 10_000, 'the item after fail-over');
+      expect(got).toEqual([delta('a', 1), delta('a', 3)]);
+    } finally {
+      await a.stop();
+      await b.stop();
+      await n1.close().catch(() => undefined);
+      n2.kill();
+      await deleteExchange(exchange);
+    }
   });
 });
 

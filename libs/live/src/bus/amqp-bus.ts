@@ -23,6 +23,7 @@ export interface AmqpBusChannel {
     options: { headers: Record<string, string>; contentType: string },
   ): boolean;
   once(event: 'drain', listener: () => void): unknown;
+  on(event: 'close' | 'error', listener: (err?: Error) => void): unknown;
 }
 
 export interface AmqpBusMessage {
@@ -258,10 +259,14 @@ export class AmqpBus implements LiveBus {
           `live bus: AMQP node ${redact(url)} lost${err ? `: ${err.message}` : ''}; failing over`,
         );
         this.node = (this.node + 1) % this.options.urls.length;
+        // A channel the broker closed leaves its connection up: close that too, start afresh.
+        void connection.close().catch(() => undefined);
         this.scheduleReconnect();
       };
       connection.on('error', lost);
       connection.on('close', lost);
+      channel.on('error', lost);
+      channel.on('close', lost);
       this.connection = connection;
       this.channel = channel;
       this.failedRounds = 0;
