@@ -84,6 +84,7 @@ export class AmqpBus implements LiveBus {
   /** Index of the node to try next (the one that worked last, after a loss the following one). */
   private node = 0;
   private failedRounds = 0;
+  private queues = 0;
   private readonly exchange: string;
   private readonly messageBytes: number;
   stats = { sent: 0, received: 0, dropped: 0, messages: 0, reconnects: 0 };
@@ -236,12 +237,18 @@ export class AmqpBus implements LiveBus {
     try {
       const channel = await connection.createChannel();
       await channel.assertExchange(this.exchange, 'fanout', { durable: true });
-      const { queue } = await channel.assertQueue('', {
-        exclusive: true,
-        autoDelete: true,
-        // A stalled consumer loses the oldest messages rather than filling the node's memory.
-        arguments: { 'x-max-length': 10_000, 'x-overflow': 'drop-head' },
-      });
+      // Named under the exchange's name, not server-named (amq.gen-…): the cluster may grant
+      // the platform's account `ioc.*` resources only. A fresh name per connection: the queue
+      // of a dead connection may linger a moment.
+      const { queue } = await channel.assertQueue(
+        `${this.exchange}.${this.origin}.${String(++this.queues)}`,
+        {
+          exclusive: true,
+          autoDelete: true,
+          // A stalled consumer loses the oldest messages rather than filling the node's memory.
+          arguments: { 'x-max-length': 10_000, 'x-overflow': 'drop-head' },
+        },
+      );
       await channel.bindQueue(queue, this.exchange, '');
       await channel.consume(
         queue,
