@@ -28,6 +28,7 @@ class FakeBroker {
   readonly consumers = new Map<string, { conn: FakeConnection; fn: (m: AmqpBusMessage) => void }>();
   readonly down = new Set<string>();
   messages = 0;
+  readonly channels: EventEmitter[] = [];
   private n = 0;
   readonly connect = (url: string): Promise<AmqpBusConnection> => {
     if (this.down.has(url)) return Promise.reject(new Error(`connect ECONNREFUSED ${url}`));
@@ -46,7 +47,9 @@ class FakeConnection extends EventEmitter implements AmqpBusConnection {
     super();
   }
   createChannel(): Promise<AmqpBusChannel> {
-    return Promise.resolve(new FakeChannel(this));
+    const channel = new FakeChannel(this);
+    this.broker.channels.push(channel);
+    return Promise.resolve(channel);
   }
   close(): Promise<void> {
     this.die();
@@ -177,6 +180,32 @@ describe('AmqpBus', () => {
     });
     await a.stop();
     await b2.stop();
+  });
+
+  it('starts afresh when the broker closes its channel (the connection stays up)', async () => {
+    const broker = new FakeBroker();
+    const got: BusItem[] = [];
+    const a = new AmqpBus(
+      { urls: ['amqp://n1'], connect: broker.connect, reconnectMs: 5 },
+      silentLogger,
+      () => undefined,
+    );
+    const b = new AmqpBus({ urls: ['amqp://n1'], connect: broker.connect }, silentLogger, (i) =>
+      got.push(i),
+    );
+    await a.start();
+    await b.start();
+    broker.channels[0]?.emit('error', new Error('PRECONDITION_FAILED'));
+    expect(a.connected).toBe(false);
+    await vi.waitFor(() => {
+      expect(a.connected).toBe(true);
+    });
+    a.publish(delta(7));
+    await vi.waitFor(() => {
+      expect(got).toEqual([delta(7)]);
+    });
+    await a.stop();
+    await b.stop();
   });
 
   it('drops and counts what is published while no node is reachable', async () => {

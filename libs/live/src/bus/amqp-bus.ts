@@ -234,8 +234,27 @@ export class AmqpBus implements LiveBus {
       // No Nagle: the bus batches itself, so delaying small frames only adds latency.
       this.options.connect ?? ((u) => amqp.connect(withHeartbeat(u), { noDelay: true }));
     const connection = await open(url);
+    // Listeners first: an 'error' event with none would throw. Until the setup below is done
+    // the connection is not `this.connection`, so a loss then only fails the setup.
+    const lost = (err?: Error) => {
+      if (this.connection !== connection) return;
+      this.connection = undefined;
+      this.channel = undefined;
+      if (this.stopped) return;
+      this.log.warn(
+        `live bus: AMQP node ${redact(url)} lost${err ? `: ${err.message}` : ''}; failing over`,
+      );
+      this.node = (this.node + 1) % this.options.urls.length;
+      // A channel the broker closed leaves its connection up: close that too, start afresh.
+      void connection.close().catch(() => undefined);
+      this.scheduleReconnect();
+    };
+    connection.on('error', lost);
+    connection.on('close', lost);
     try {
       const channel = await connection.createChannel();
+      channel.on('error', lost);
+      channel.on('close', lost);
       await channel.assertExchange(this.exchange, 'fanout', { durable: true });
       // Named under the exchange's name, not server-named (amq.gen-…): the cluster may grant
       // the platform's account `ioc.*` resources only. A fresh name per connection: the queue
@@ -257,23 +276,6 @@ export class AmqpBus implements LiveBus {
         },
         { noAck: true },
       );
-      const lost = (err?: Error) => {
-        if (this.connection !== connection) return;
-        this.connection = undefined;
-        this.channel = undefined;
-        if (this.stopped) return;
-        this.log.warn(
-          `live bus: AMQP node ${redact(url)} lost${err ? `: ${err.message}` : ''}; failing over`,
-        );
-        this.node = (this.node + 1) % this.options.urls.length;
-        // A channel the broker closed leaves its connection up: close that too, start afresh.
-        void connection.close().catch(() => undefined);
-        this.scheduleReconnect();
-      };
-      connection.on('error', lost);
-      connection.on('close', lost);
-      channel.on('error', lost);
-      channel.on('close', lost);
       this.connection = connection;
       this.channel = channel;
       this.failedRounds = 0;
