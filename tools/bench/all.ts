@@ -10,6 +10,7 @@ const benches = [
   'live.bench.ts',
   'ws.bench.ts',
   'wall.bench.ts',
+  'bus.bench.ts',
   'query.bench.ts',
 ];
 let failed = 0;

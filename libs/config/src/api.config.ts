@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  amqpUrlList,
   basemapUrl,
   bool,
   smtpUrl,
@@ -25,6 +26,13 @@ export const apiConfigSchema = z.object({
   PROCESS_ROLE: z.enum(['all', 'api', 'collector', 'worker']).default('all'),
   // Seconds between a standby's tries to take a background job's lease (PostgreSQL advisory lock).
   JOB_LEASE_RETRY_S: positiveInt(5),
+  // The live bus between API replicas (libs/live): `auto` = none embedded, else PostgreSQL
+  // LISTEN/NOTIFY, or RabbitMQ when LIVE_BUS_AMQP_URLS is set. NOTIFY's knee, measured with
+  // `npm run bench:bus`, is in docs/architecture.md ("Live bus") and composition/live-bus.ts.
+  LIVE_BUS: z.enum(['auto', 'pg-notify', 'amqp']).default('auto'),
+  // Every node of the RabbitMQ cluster (amqp://user:pass@host:5672, comma-separated); the bus
+  // fails over between them.
+  LIVE_BUS_AMQP_URLS: amqpUrlList.optional(),
   MQTT_URL: mqttUrl.optional(),
   MQTT_USERNAME: z.string().optional(),
   MQTT_PASSWORD: z.string().optional(),
@@ -167,13 +175,20 @@ export const apiConfigSchema = z.object({
   FRIGATE_MQTT_PASSWORD: z.string().optional(),
 });
 
-/** Settings production may not run without (no default secrets). */
+/** Keys that depend on each other, and settings production may not run without (no default secrets). */
 const productionChecked = apiConfigSchema.superRefine((c, ctx) => {
   if (c.PROCESS_ROLE !== 'all' && c.DATABASE_URL === undefined) {
     ctx.addIssue({
       code: 'custom',
       path: ['PROCESS_ROLE'],
       message: `'${c.PROCESS_ROLE}' needs DATABASE_URL: the embedded mode is one process (role 'all')`,
+    });
+  }
+  if (c.LIVE_BUS === 'amqp' && c.LIVE_BUS_AMQP_URLS === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['LIVE_BUS_AMQP_URLS'],
+      message: 'required when LIVE_BUS=amqp',
     });
   }
   if (c.NODE_ENV === 'production' && c.CONNECTOR_SECRET_KEY === undefined) {

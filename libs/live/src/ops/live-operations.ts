@@ -26,6 +26,7 @@ import { NO_WORK_SIGNALS, type WorkSignals } from '../alerts/work-signals';
 import { AqiService } from '../aqi/aqi.service';
 import { LocalBus, type BusItem, type LiveBus } from '../bus/live-bus';
 import { PgNotifyBus } from '../bus/pg-notify-bus';
+import { AmqpBus } from '../bus/amqp-bus';
 import type { LiveLogger } from '../common/logger';
 import { unitAndParent, type LiveUnits } from '../common/query';
 import { FleetService } from '../fleet/fleet.service';
@@ -50,7 +51,7 @@ export interface LiveOperationsDeps {
    * How deltas reach the other API instances: `local` for a single process (embedded mode),
    * `pg-notify` for PostgreSQL LISTEN/NOTIFY on the shared database (services/scale-out).
    */
-  bus: { kind: 'local' } | { kind: 'pg-notify'; url: string };
+  bus: { kind: 'local' } | { kind: 'pg-notify'; url: string } | { kind: 'amqp'; urls: string[] };
   log: LiveLogger;
   engine?: Partial<AlertEngineOptions>;
   notifier?: Partial<NotifierOptions>;
@@ -173,12 +174,15 @@ export class LiveOperations {
       },
       (view) => this.withSnapshot(view),
     );
+    const fromBus = (item: BusItem) => {
+      this.fromBus(item);
+    };
     this.bus =
       deps.bus.kind === 'pg-notify'
-        ? new PgNotifyBus({ url: deps.bus.url }, log, (item) => {
-            this.fromBus(item);
-          })
-        : new LocalBus();
+        ? new PgNotifyBus({ url: deps.bus.url }, log, fromBus)
+        : deps.bus.kind === 'amqp'
+          ? new AmqpBus({ urls: deps.bus.urls }, log, fromBus)
+          : new LocalBus();
     this.pusher = new RollupPusher(
       pool,
       units,
