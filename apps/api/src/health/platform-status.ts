@@ -7,8 +7,16 @@ export interface PlatformStatus {
   migrationVersion: number;
   startedAt: Date;
   databaseUp(): Promise<boolean>;
+  /** Where the lag-tolerant reads go and how that server is doing. */
+  reads(): Promise<ReadsStatus>;
   brokerConnected(): boolean;
   writer(): { buffered: number; storedTotal: number; healthy: boolean };
 }
 
 export const PLATFORM_STATUS = Symbol('PlatformStatus');
+
+export interface ReadsStatus {
+  source: 'primary' | 'replica';
+  state: 'up' | 'down';
+  lagSeconds: number | null;
+}
