@@ -13,3 +13,4 @@ export {
 export type { Pool, PoolClient } from 'pg';
 export { pingDatabase } from './ping';
 export { createMigratedPglite, type DisposableDb } from './migrated-pglite';
+export { applyReadingPolicies, type AppliedPolicy, type ReadingPolicies } from './reading-policies';
