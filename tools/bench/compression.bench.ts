@@ -85,6 +85,17 @@ async function size(pool: Pool): Promise<Size> {
   return { rows: rows[0]?.rows ?? 0, bytes: rows[0]?.bytes ?? 0 };
 }
 
+/** Sizes of the continuous aggregates' materialisations, which the raw retention keeps. */
+async function caggSizes(pool: Pool): Promise<{ name: string; bytes: number }[]> {
+  const { rows } = await pool.query<{ name: string; bytes: number }>(
+    `SELECT view_name AS name,
+            (SELECT total_bytes FROM hypertable_detailed_size(
+               format('%I.%I', materialization_hypertable_schema, materialization_hypertable_name)::regclass))::bigint AS bytes
+     FROM timescaledb_information.continuous_aggregates ORDER BY view_name DESC`,
+  );
+  return rows;
+}
+
 type Query = (i: number) => Promise<unknown>;
 
 async function p95(query: Query): Promise<number> {
@@ -199,6 +210,7 @@ async function main(): Promise<void> {
     ];
 
     const before = await size(pool);
+    const caggsBefore = await caggSizes(pool);
     const hot: number[] = [];
     for (const [, q] of queries) hot.push(await p95(q));
 
@@ -208,9 +220,16 @@ async function main(): Promise<void> {
        FROM show_chunks('reading', older_than => $1::timestamptz) c`,
       [new Date(end - D)],
     );
+    // The 1-minute rollup too (migration 0076), as its policy would.
+    await pool.query(
+      `SELECT count(compress_chunk(c, if_not_compressed => true))
+       FROM show_chunks('rollup_1m', older_than => $1::timestamptz) c`,
+      [new Date(end - D)],
+    );
     const compressS = (performance.now() - compressStarted) / 1000;
     await pool.query('ANALYZE');
     const after = await size(pool);
+    const caggsAfter = await caggSizes(pool);
     // The compressed chunks alone: their bytes before and after, over the rows they hold.
     const { rows: stats } = await pool.query<{ before: number; after: number; rows: number }>(
       `SELECT s.before_compression_total_bytes::bigint AS before,
@@ -224,7 +243,8 @@ async function main(): Promise<void> {
     for (const [, q] of queries) cold.push(await p95(q));
     // Control: the same chunks decompressed again, so machine noise between passes shows.
     await pool.query(
-      "SELECT count(decompress_chunk(c, if_compressed => true)) FROM show_chunks('reading') c",
+      `SELECT count(decompress_chunk(c, if_compressed => true))
+       FROM (SELECT show_chunks('reading') UNION ALL SELECT show_chunks('rollup_1m')) s(c)`,
     );
     await pool.query('ANALYZE');
     const again: number[] = [];
@@ -243,7 +263,14 @@ async function main(): Promise<void> {
         `  compressed chunks: size (MB)          ${col(mb(st.before))}${col(mb(st.after))}   ratio ${(st.before / st.after).toFixed(1)}×\n` +
         `  compressed chunks: bytes per reading  ${col(per(st.before, st.rows))}${col(per(st.after, st.rows))}\n` +
         `  whole hypertable: size (MB)           ${col(mb(before.bytes))}${col(mb(after.bytes))}   ratio ${(before.bytes / after.bytes).toFixed(1)}×\n` +
-        `  whole hypertable: bytes per reading   ${col(per(before.bytes, before.rows))}${col(per(after.bytes, after.rows))}\n\n` +
+        `  whole hypertable: bytes per reading   ${col(per(before.bytes, before.rows))}${col(per(after.bytes, after.rows))}\n` +
+        caggsBefore
+          .map(
+            (c, i) =>
+              `  ${`${c.name} (kept past raw retention) (MB)`.padEnd(38)}${col(mb(c.bytes))}${col(mb(caggsAfter[i]?.bytes ?? 0))}\n`,
+          )
+          .join('') +
+        '\n' +
         `  p95 over compressed days (ms)         uncompressed    compressed  decompressed again\n` +
         queries
           .map(
