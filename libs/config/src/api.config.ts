@@ -25,7 +25,7 @@ export const apiConfigSchema = z.object({
   DATABASE_READ_URL: postgresUrl.optional(),
   // TimescaleDB mode: compress `reading` chunks older than this, drop raw readings older than
   // that (the rollups stay). Sized by `npm run bench:compression` (simulator values, 2.4M rows):
-  // a compressed reading takes 8.2 bytes against 201 in row store with its indexes (24.5×), so
+  // a compressed reading takes 8.2 bytes against 201.6 in row store with its indexes (24.7×), so
   // a year of raw rows costs about what 15 uncompressed days do: keep 400 days (year-on-year
   // from raw rows) and compress only after the 8 days in which late readings (INGEST_MAX_AGE_DAYS
   // 7) still land and the rollup policies re-read the raw rows, where row store is cheaper.
