@@ -33,6 +33,17 @@ export const apiConfigSchema = z.object({
   // Every node of the RabbitMQ cluster (amqp://user:pass@host:5672, comma-separated); the bus
   // fails over between them.
   LIVE_BUS_AMQP_URLS: amqpUrlList.optional(),
+  // A streaming replica for the reads that tolerate replica lag (rollups, latest values, AQI,
+  // fleet, indicator views, SensorThings). Unset: every query goes to DATABASE_URL.
+  DATABASE_READ_URL: postgresUrl.optional(),
+  // TimescaleDB mode: compress `reading` chunks older than this, drop raw readings older than
+  // that (the rollups stay). Sized by `npm run bench:compression` (simulator values, 2.4M rows):
+  // a compressed reading takes 8.2 bytes against 201.6 in row store with its indexes (24.7×), so
+  // a year of raw rows costs about what 15 uncompressed days do: keep 400 days (year-on-year
+  // from raw rows) and compress only after the 8 days in which late readings (INGEST_MAX_AGE_DAYS
+  // 7) still land and the rollup policies re-read the raw rows, where row store is cheaper.
+  TSDB_COMPRESS_AFTER_DAYS: positiveInt(8),
+  TSDB_RAW_RETENTION_DAYS: positiveInt(400),
   MQTT_URL: mqttUrl.optional(),
   MQTT_USERNAME: z.string().optional(),
   MQTT_PASSWORD: z.string().optional(),
@@ -175,8 +186,34 @@ export const apiConfigSchema = z.object({
   FRIGATE_MQTT_PASSWORD: z.string().optional(),
 });
 
-/** Keys that depend on each other, and settings production may not run without (no default secrets). */
+/** Raw readings are kept longer than the rollup policies look back (9 days). */
+const MIN_RAW_RETENTION_DAYS = 10;
+
+/** Checks across keys, and settings production may not run without (no default secrets). */
 const productionChecked = apiConfigSchema.superRefine((c, ctx) => {
+  // The continuous-aggregate policies re-read the last 9 days of raw rows (the 8-day late-data
+  // window and a day bucket): a refresh over dropped raw chunks would empty those buckets.
+  if (c.TSDB_RAW_RETENTION_DAYS < MIN_RAW_RETENTION_DAYS) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['TSDB_RAW_RETENTION_DAYS'],
+      message: `at least ${String(MIN_RAW_RETENTION_DAYS)} days (the rollup refresh window)`,
+    });
+  }
+  if (c.TSDB_COMPRESS_AFTER_DAYS >= c.TSDB_RAW_RETENTION_DAYS) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['TSDB_COMPRESS_AFTER_DAYS'],
+      message: 'must be fewer days than TSDB_RAW_RETENTION_DAYS',
+    });
+  }
+  if (c.DATABASE_READ_URL !== undefined && c.DATABASE_URL === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['DATABASE_READ_URL'],
+      message: 'needs DATABASE_URL (the embedded database has no replica)',
+    });
+  }
   if (c.PROCESS_ROLE !== 'all' && c.DATABASE_URL === undefined) {
     ctx.addIssue({
       code: 'custom',

@@ -143,6 +143,7 @@ export async function buildDomain(
   const sms = smsGateway(config);
   const live = await LiveOperations.start({
     pool: db.pool,
+    reads: db.reads,
     storage: db.storage,
     hub,
     units,
@@ -225,7 +226,7 @@ export async function buildDomain(
     feeds: store.feeds,
     audit: store.audit,
     reports: started.reports,
-    indicatorViews: new IndicatorViewsService(db.pool, units),
+    indicatorViews: new IndicatorViewsService(db.reads, units),
     offices: store.offices,
     tasks: store.tasks,
     taskProgress: store.taskProgress,

@@ -11,7 +11,7 @@ import type {
   WallChanged,
   WsServerMessage,
 } from '@ioc/contracts';
-import type { Pool, StorageMode } from '@ioc/db';
+import type { Pool, Queryable, StorageMode } from '@ioc/db';
 import {
   AlertEngine,
   type AlertEngineOptions,
@@ -41,6 +41,12 @@ import { deliverCitizen, deliverReport, deliverTask } from './work-push';
 
 export interface LiveOperationsDeps {
   pool: Pool;
+  /**
+   * Where the query side reads (rollup series, latest values, AQI, fleet): reads that may lag a
+   * little behind `pool`. Default `pool`. Writers, alerts and the rollup pushes after a write
+   * always use `pool`.
+   */
+  reads?: Queryable;
   storage: StorageMode;
   hub: LiveHub;
   units: LiveUnits;
@@ -113,9 +119,10 @@ export class LiveOperations {
   private constructor(private readonly deps: LiveOperationsDeps) {
     const { pool, units, log } = deps;
     this.alertRepo = new AlertRepository(pool);
-    this.rollups = new RollupService(pool, units);
-    this.aqi = new AqiService(pool, units, deps.clock);
-    this.fleet = new FleetService(pool, units, deps.clock);
+    const reads = deps.reads ?? pool;
+    this.rollups = new RollupService(reads, units);
+    this.aqi = new AqiService(reads, units, deps.clock);
+    this.fleet = new FleetService(reads, units, deps.clock);
     this.notifier = new Notifier(
       pool,
       log,
