@@ -8,7 +8,38 @@ const here = import.meta.dirname;
 const known = new Set(Object.keys(apiConfigSchema.shape));
 // Variables the database image reads itself (and its init script, timescaledb/
 // init-emqx-role.sh, the broker role's password); the platform reads none of them.
-const foreign = new Set(['POSTGRES_USER', 'POSTGRES_PASSWORD', 'POSTGRES_DB', 'EMQX_DB_PASSWORD']);
+// init-replication-role.sh and clone-primary.sh read the replication settings.
+const foreign = new Set([
+  'POSTGRES_USER',
+  'POSTGRES_PASSWORD',
+  'POSTGRES_DB',
+  'EMQX_DB_PASSWORD',
+  'REPLICATION_PASSWORD',
+  'PGDATA',
+  'PRIMARY_HOST',
+  'REPLICA_NAME',
+]);
+
+interface Service {
+  environment?: unknown;
+  image?: string;
+  volumes?: string[];
+  command?: unknown;
+}
+
+interface K8sContainer {
+  command?: string[];
+  env?: { name: string; value?: string }[];
+}
+
+interface K8sObject {
+  kind: string;
+  metadata: { name: string };
+  spec: {
+    selector?: unknown;
+    template?: { spec: { containers: K8sContainer[]; initContainers?: K8sContainer[] } };
+  };
+}
 
 function envKeys(env: unknown): string[] {
   if (Array.isArray(env)) return env.map((e: { name: string }) => e.name);
@@ -32,6 +63,7 @@ describe('deployment files', () => {
     for (const secret of [
       'POSTGRES_PASSWORD',
       'EMQX_DB_PASSWORD',
+      'REPLICATION_PASSWORD',
       'EMQX_COOKIE',
       'MQTT_INGEST_PASSWORD',
     ]) {
@@ -47,7 +79,75 @@ describe('deployment files', () => {
       'lb',
       'mediamtx',
       'timescaledb',
+      'timescaledb-read',
     ]);
+  });
+
+  it("compose: a streaming replica of the primary serves the APIs' reads", () => {
+    const doc = parse(readFileSync(resolve(here, 'docker-compose.yml'), 'utf8'), {
+      merge: true,
+    }) as { services: Record<string, Service> };
+    const replica = doc.services['timescaledb-read'];
+    const primary = doc.services.timescaledb;
+    expect(replica?.image).toBe(primary?.image);
+    for (const key of envKeys(replica?.environment)) expect(foreign, key).toContain(key);
+    expect(replica?.environment).toMatchObject({ PRIMARY_HOST: 'timescaledb' });
+    expect(replica?.volumes).toContain(
+      './timescaledb/clone-primary.sh:/usr/local/bin/clone-primary.sh:ro',
+    );
+    expect(replica?.volumes).toContain(
+      './timescaledb/postgresql.conf:/etc/postgresql/postgresql.conf:ro',
+    );
+    expect(JSON.stringify(replica?.command)).toContain('clone-primary.sh');
+    expect(primary?.volumes).toContain(
+      './timescaledb/init-replication-role.sh:/docker-entrypoint-initdb.d/20-replication-role.sh:ro',
+    );
+    for (const name of ['api1', 'api2']) {
+      const env = doc.services[name]?.environment as Record<string, string>;
+      expect(env.DATABASE_URL, name).toMatch(/@timescaledb:5432\//);
+      expect(env.DATABASE_READ_URL, name).toMatch(/@timescaledb-read:5432\//);
+    }
+    // The scripts the services mount exist, and the clone is what makes the server a standby.
+    const clone = readFileSync(resolve(here, 'timescaledb/clone-primary.sh'), 'utf8');
+    expect(clone).toMatch(/pg_basebackup .*\n?.*-R /);
+    const role = readFileSync(resolve(here, 'timescaledb/init-replication-role.sh'), 'utf8');
+    expect(role).toContain('REPLICATION LOGIN');
+    expect(role).toContain('host replication ioc_replicator');
+  });
+
+  it('postgresql.conf: primary and replicas are set up for streaming replication', () => {
+    const conf = readFileSync(resolve(here, 'timescaledb/postgresql.conf'), 'utf8');
+    const settings = new Map(
+      [...conf.matchAll(/^\s*([a-z_.]+)\s*=\s*'?([^'#\n]*?)'?\s*(?:#.*)?$/gm)].map((m) => [
+        m[1],
+        m[2],
+      ]),
+    );
+    expect(settings.get('wal_level')).toBe('replica');
+    expect(Number(settings.get('max_wal_senders'))).toBeGreaterThanOrEqual(2);
+    expect(Number(settings.get('max_replication_slots'))).toBeGreaterThanOrEqual(2);
+    expect(settings.get('hot_standby')).toBe('on');
+    expect(settings.get('shared_preload_libraries')).toBe('timescaledb');
+  });
+
+  it('kubernetes: timescaledb-read is a replica StatefulSet cloning the primary, behind its own Service', () => {
+    const docs = parseAllDocuments(readFileSync(resolve(here, 'k8s/timescaledb.yaml'), 'utf8')).map(
+      (d) => d.toJS() as K8sObject,
+    );
+    const find = (kind: string, name: string) =>
+      docs.find((d) => d.kind === kind && d.metadata.name === name);
+    const sts = find('StatefulSet', 'timescaledb-read');
+    expect(sts).toBeDefined();
+    const init = sts?.spec.template?.spec.initContainers?.[0];
+    expect(init?.command?.join(' ')).toContain('clone-primary.sh');
+    expect(init?.env?.find((e) => e.name === 'PRIMARY_HOST')?.value).toBe('timescaledb');
+    for (const c of [...(sts?.spec.template?.spec.containers ?? []), ...(init ? [init] : [])]) {
+      for (const key of envKeys(c.env)) expect(foreign, key).toContain(key);
+    }
+    expect(find('Service', 'timescaledb-read')?.spec.selector).toEqual({ app: 'timescaledb-read' });
+    expect(find('Service', 'timescaledb')?.spec.selector).toEqual({ app: 'timescaledb' });
+    const api = readFileSync(resolve(here, 'k8s/api.yaml'), 'utf8');
+    expect(api).toContain('DATABASE_READ_URL=postgres://ioc:...@timescaledb-read:5432/ioc');
   });
 
   it('kubernetes: manifests parse and API env names are platform settings', () => {

@@ -66,27 +66,25 @@ async function run(cmd: string, args: string[]): Promise<void> {
     );
 }
 
-export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
-  const bin = binDir();
-  if (!bin) throw new Error('PostgreSQL server binaries not found (set TEST_PG_BINDIR)');
+/** A fresh directory for a cluster, owned by the server user when the tests run as root. */
+function clusterRoot(): string {
   const root = mkdtempSync(join(tmpdir(), 'ioc-pgcluster-'));
-  const dataDir = join(root, 'data');
-  const logFile = join(root, 'server.log');
   const user = process.getuid?.() === 0 ? postgresUser() : undefined;
   if (user) chownSync(root, user.uid, user.gid);
+  return root;
+}
+
+/**
+ * Starts a server on an initialised data directory under `root` and hands back its controls.
+ * The settings let it be a streaming primary (wal_level=replica, WAL senders; initdb's trust
+ * pg_hba already admits replication from 127.0.0.1) and a standby answers reads (hot_standby).
+ */
+async function serve(bin: string, root: string, dataDir: string): Promise<ThrowawayPostgres> {
+  const logFile = join(root, 'server.log');
   const port = await freePort();
-  await run(join(bin, 'initdb'), [
-    '-D',
-    dataDir,
-    '-U',
-    'postgres',
-    '--auth=trust',
-    '-E',
-    'UTF8',
-    '--no-sync',
-    '--no-instructions',
-  ]);
-  const opts = `-p ${port} -c listen_addresses=127.0.0.1 -k ${root} -c max_connections=50 -c shared_buffers=32MB`;
+  const opts =
+    `-p ${port} -c listen_addresses=127.0.0.1 -k ${root} -c max_connections=50 -c shared_buffers=32MB ` +
+    '-c wal_level=replica -c max_wal_senders=5 -c hot_standby=on';
   let running = false;
   const start = async () => {
     await run(join(bin, 'pg_ctl'), [
@@ -125,4 +123,53 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
       rmSync(root, { recursive: true, force: true });
     },
   };
+}
+
+function requireBinDir(): string {
+  const bin = binDir();
+  if (!bin) throw new Error('PostgreSQL server binaries not found (set TEST_PG_BINDIR)');
+  return bin;
+}
+
+export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
+  const bin = requireBinDir();
+  const root = clusterRoot();
+  const dataDir = join(root, 'data');
+  await run(join(bin, 'initdb'), [
+    '-D',
+    dataDir,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--no-sync',
+    '--no-instructions',
+  ]);
+  return serve(bin, root, dataDir);
+}
+
+/**
+ * A streaming hot standby of `primary` (a throwaway cluster): `pg_basebackup -R` copies the
+ * primary and writes primary_conninfo and standby.signal, so the copy starts replaying WAL.
+ */
+export async function startStandby(primary: ThrowawayPostgres): Promise<ThrowawayPostgres> {
+  const bin = requireBinDir();
+  const root = clusterRoot();
+  const dataDir = join(root, 'data');
+  await run(join(bin, 'pg_basebackup'), [
+    '-D',
+    dataDir,
+    '-R',
+    '-X',
+    'stream',
+    '-h',
+    '127.0.0.1',
+    '-p',
+    String(primary.port),
+    '-U',
+    'postgres',
+    '--no-sync',
+  ]);
+  return serve(bin, root, dataDir);
 }

@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark in turn, each in its own process so one's heap and timers
-// cannot skew the next. bench:query generates 10M readings (≈15 min on 2 cores) and runs last.
+// cannot skew the next. bench:compression runs only with TIMESCALE_URL (≈5 min then);
+// bench:query generates 10M readings (≈15 min on 2 cores) and runs last.
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
@@ -11,6 +12,8 @@ const benches = [
   'live.bench.ts',
   'ws.bench.ts',
   'wall.bench.ts',
+  'bus.bench.ts',
+  'compression.bench.ts',
   'query.bench.ts',
 ];
 let failed = 0;

@@ -35,6 +35,38 @@ describe('loadApiConfig', () => {
     expect(loadApiConfig({ AUTH_ENFORCE: 'false' })).not.toHaveProperty('AUTH_ENFORCE');
   });
 
+  it('keeps raw readings past the rollup refresh window and compresses before dropping', () => {
+    const c = loadApiConfig({});
+    expect([c.TSDB_COMPRESS_AFTER_DAYS, c.TSDB_RAW_RETENTION_DAYS]).toEqual([8, 400]);
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadApiConfig(env);
+        return [];
+      } catch (e) {
+        return (e as ConfigError).problems.map((p) => p.split(':')[0]);
+      }
+    };
+    expect(problems({ TSDB_RAW_RETENTION_DAYS: '9', TSDB_COMPRESS_AFTER_DAYS: '3' })).toEqual([
+      'TSDB_RAW_RETENTION_DAYS',
+    ]);
+    expect(problems({ TSDB_RAW_RETENTION_DAYS: '30', TSDB_COMPRESS_AFTER_DAYS: '30' })).toEqual([
+      'TSDB_COMPRESS_AFTER_DAYS',
+    ]);
+    expect(problems({ TSDB_RAW_RETENTION_DAYS: '10', TSDB_COMPRESS_AFTER_DAYS: '2' })).toEqual([]);
+  });
+
+  it('takes a read replica URL only beside DATABASE_URL', () => {
+    const primary = 'postgres://ioc@db:5432/ioc';
+    const replica = 'postgres://ioc@db-read:5432/ioc';
+    expect(
+      loadApiConfig({ DATABASE_URL: primary, DATABASE_READ_URL: replica }).DATABASE_READ_URL,
+    ).toBe(replica);
+    expect(() => loadApiConfig({ DATABASE_READ_URL: replica })).toThrow(/DATABASE_READ_URL/);
+    expect(() => loadApiConfig({ DATABASE_URL: primary, DATABASE_READ_URL: 'x' })).toThrow(
+      /DATABASE_READ_URL/,
+    );
+  });
+
   it('treats empty strings as unset and splits lists', () => {
     const c = loadApiConfig({ DATABASE_URL: '', IOC_BOUNDARIES: 'a.geojson, b.geojson' });
     expect(c.DATABASE_URL).toBeUndefined();

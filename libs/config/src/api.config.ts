@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  amqpUrlList,
   basemapUrl,
   bool,
   smtpUrl,
@@ -25,6 +26,24 @@ export const apiConfigSchema = z.object({
   PROCESS_ROLE: z.enum(['all', 'api', 'collector', 'worker']).default('all'),
   // Seconds between a standby's tries to take a background job's lease (PostgreSQL advisory lock).
   JOB_LEASE_RETRY_S: positiveInt(5),
+  // The live bus between API replicas (libs/live): `auto` = none embedded, else PostgreSQL
+  // LISTEN/NOTIFY, or RabbitMQ when LIVE_BUS_AMQP_URLS is set. NOTIFY's knee, measured with
+  // `npm run bench:bus`, is in docs/architecture.md ("Live bus") and composition/live-bus.ts.
+  LIVE_BUS: z.enum(['auto', 'pg-notify', 'amqp']).default('auto'),
+  // Every node of the RabbitMQ cluster (amqp://user:pass@host:5672, comma-separated); the bus
+  // fails over between them.
+  LIVE_BUS_AMQP_URLS: amqpUrlList.optional(),
+  // A streaming replica for the reads that tolerate replica lag (rollups, latest values, AQI,
+  // fleet, indicator views, SensorThings). Unset: every query goes to DATABASE_URL.
+  DATABASE_READ_URL: postgresUrl.optional(),
+  // TimescaleDB mode: compress `reading` chunks older than this, drop raw readings older than
+  // that (the rollups stay). Sized by `npm run bench:compression` (simulator values, 2.4M rows):
+  // a compressed reading takes 8.2 bytes against 201.6 in row store with its indexes (24.7×), so
+  // a year of raw rows costs about what 15 uncompressed days do: keep 400 days (year-on-year
+  // from raw rows) and compress only after the 8 days in which late readings (INGEST_MAX_AGE_DAYS
+  // 7) still land and the rollup policies re-read the raw rows, where row store is cheaper.
+  TSDB_COMPRESS_AFTER_DAYS: positiveInt(8),
+  TSDB_RAW_RETENTION_DAYS: positiveInt(400),
   MQTT_URL: mqttUrl.optional(),
   MQTT_USERNAME: z.string().optional(),
   MQTT_PASSWORD: z.string().optional(),
@@ -167,13 +186,46 @@ export const apiConfigSchema = z.object({
   FRIGATE_MQTT_PASSWORD: z.string().optional(),
 });
 
-/** Settings production may not run without (no default secrets). */
+/** Raw readings are kept longer than the rollup policies look back (9 days). */
+const MIN_RAW_RETENTION_DAYS = 10;
+
+/** Checks across keys, and settings production may not run without (no default secrets). */
 const productionChecked = apiConfigSchema.superRefine((c, ctx) => {
+  // The continuous-aggregate policies re-read the last 9 days of raw rows (the 8-day late-data
+  // window and a day bucket): a refresh over dropped raw chunks would empty those buckets.
+  if (c.TSDB_RAW_RETENTION_DAYS < MIN_RAW_RETENTION_DAYS) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['TSDB_RAW_RETENTION_DAYS'],
+      message: `at least ${String(MIN_RAW_RETENTION_DAYS)} days (the rollup refresh window)`,
+    });
+  }
+  if (c.TSDB_COMPRESS_AFTER_DAYS >= c.TSDB_RAW_RETENTION_DAYS) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['TSDB_COMPRESS_AFTER_DAYS'],
+      message: 'must be fewer days than TSDB_RAW_RETENTION_DAYS',
+    });
+  }
+  if (c.DATABASE_READ_URL !== undefined && c.DATABASE_URL === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['DATABASE_READ_URL'],
+      message: 'needs DATABASE_URL (the embedded database has no replica)',
+    });
+  }
   if (c.PROCESS_ROLE !== 'all' && c.DATABASE_URL === undefined) {
     ctx.addIssue({
       code: 'custom',
       path: ['PROCESS_ROLE'],
       message: `'${c.PROCESS_ROLE}' needs DATABASE_URL: the embedded mode is one process (role 'all')`,
+    });
+  }
+  if (c.LIVE_BUS === 'amqp' && c.LIVE_BUS_AMQP_URLS === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['LIVE_BUS_AMQP_URLS'],
+      message: 'required when LIVE_BUS=amqp',
     });
   }
   if (c.NODE_ENV === 'production' && c.CONNECTOR_SECRET_KEY === undefined) {

@@ -26,6 +26,7 @@ function commentOf(key: string): string {
 /** What a key's comment must say for a constraint the schema states as a pattern. */
 const PATTERN_WORDS: Record<string, string[]> = {
   DATABASE_URL: ['postgres://'],
+  DATABASE_READ_URL: ['postgres://'],
   MQTT_URL: ['mqtt://', 'mqtts://'],
   FRIGATE_MQTT_URL: ['mqtt://', 'mqtts://'],
   SMTP_URL: ['smtp://', 'smtps://'],

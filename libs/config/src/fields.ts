@@ -49,3 +49,8 @@ export const basemapUrl = z
       return false;
     }
   }, 'must be an https:// MapLibre style URL or a pmtiles:// URL');
+/** Comma-separated amqp:// or amqps:// URLs (the nodes of a RabbitMQ cluster). */
+export const amqpUrlList = csvList.refine(
+  (urls) => urls.length > 0 && urls.every((u) => /^amqps?:\/\/\S+$/.test(u)),
+  'comma-separated amqp:// or amqps:// URLs',
+);

@@ -21,3 +21,4 @@ export {
   type LeaderLeaseOptions,
   type LeaseSession,
 } from './leader-lease';
+export { applyReadingPolicies, type AppliedPolicy, type ReadingPolicies } from './reading-policies';

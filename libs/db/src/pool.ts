@@ -4,10 +4,19 @@ import type { Queryable } from './queryable';
 // Return timestamptz as Date and bigint counts as numbers: counts here stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
-export function createPool(connectionString: string, max: number): pg.Pool {
+/**
+ * `applicationName` names the pool's sessions in pg_stat_activity (which pool of which process
+ * holds a server's connections, e.g. the API's read pool on a replica).
+ */
+export function createPool(
+  connectionString: string,
+  max: number,
+  applicationName?: string,
+): pg.Pool {
   const pool = new pg.Pool({
     connectionString,
     max,
+    ...(applicationName !== undefined ? { application_name: applicationName } : {}),
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: 10_000,
   });

@@ -52,8 +52,16 @@ export {
 export type { PushSender, PushTarget, PushResult, PushMessage } from './notifications/push';
 export { tabletAlertPath } from './notifications/push';
 export type { SmsSender, SmsFields } from './notifications/sms';
-export { LocalBus, packEnvelopes, parseEnvelope, type LiveBus, type BusItem } from './bus/live-bus';
+export {
+  LocalBus,
+  batchEnvelopes,
+  packEnvelopes,
+  parseEnvelope,
+  type LiveBus,
+  type BusItem,
+} from './bus/live-bus';
 export { PgNotifyBus } from './bus/pg-notify-bus';
+export { AmqpBus, type AmqpBusOptions } from './bus/amqp-bus';
 export { LiveOperations, type LiveOperationsDeps } from './ops/live-operations';
 export { NO_WORK_SIGNALS, type WorkSignal, type WorkSignals } from './alerts/work-signals';
 export {

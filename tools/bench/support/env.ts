@@ -31,4 +31,12 @@ export const benchEnv = {
   /** Rate (messages/s) and length (s) of the fixed-rate latency runs. */
   wsRate: Number(process.env.BENCH_WS_RATE ?? 20),
   wsSeconds: Number(process.env.BENCH_WS_SECONDS ?? 6),
+  /** RabbitMQ of bench:bus's AMQP side. */
+  amqpUrl: process.env.BENCH_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672',
+  /** Offered rates (items/s, comma-separated), seconds per rate and subscriber counts (bench:bus). */
+  busRates: (process.env.BENCH_BUS_RATES ?? '1000,2000,5000,10000,20000,40000')
+    .split(',')
+    .map(Number),
+  busSeconds: Number(process.env.BENCH_BUS_SECONDS ?? 3),
+  busSubscribers: (process.env.BENCH_BUS_SUBSCRIBERS ?? '2,4').split(',').map(Number),
 };

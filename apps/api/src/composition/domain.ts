@@ -32,6 +32,7 @@ import { cameraParts, type CameraParts } from './cameras';
 import { buildConnectors, type ConnectorParts } from './connectors';
 import { cameraAlertSnapshot, cameraEventParts, type CameraEventParts } from './camera-events';
 import { workSignals } from './work-signals';
+import { liveBusChoice } from './live-bus';
 import { alertMail } from './alert-mail';
 import { webPush } from './web-push';
 import { smtpTransport } from './smtp';
@@ -142,14 +143,14 @@ export async function buildDomain(
   const sms = smsGateway(config);
   const live = await LiveOperations.start({
     pool: db.pool,
+    reads: db.reads,
     storage: db.storage,
     hub,
     units,
     devices: directory,
     metrics: catalogue,
-    // PostgreSQL LISTEN/NOTIFY between API instances; the embedded single process needs none
-    // (and PGlite is single-session, so it could not hold a LISTEN connection).
-    bus: db.embedded ? { kind: 'local' } : { kind: 'pg-notify', url: db.url },
+    // Between API replicas: none embedded, PostgreSQL NOTIFY or RabbitMQ (live-bus.ts).
+    bus: liveBusChoice(config, { embedded: db.embedded !== undefined, url: db.url }),
     log: new Logger('live'),
     // The work alert rules ask this port on a timer, on the platform's clock.
     // Dossiers are built once auth and report intake are up; until then none is overdue.
@@ -225,7 +226,7 @@ export async function buildDomain(
     feeds: store.feeds,
     audit: store.audit,
     reports: started.reports,
-    indicatorViews: new IndicatorViewsService(db.pool, units),
+    indicatorViews: new IndicatorViewsService(db.reads, units),
     offices: store.offices,
     tasks: store.tasks,
     taskProgress: store.taskProgress,

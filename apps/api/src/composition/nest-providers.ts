@@ -66,6 +66,7 @@ import { PLATFORM_STATUS, type PlatformStatus } from '../health/platform-status'
 import { WEBHOOK_SECRETS, type WebhookSecrets } from '../ingest/webhook-secrets';
 import { CHANNEL_UNITS, type ChannelUnits } from '../live/channel-units';
 import { WEB_CONFIG, type WebConfigSettings } from '../web-config/web-config.controller';
+import { readsStatus } from './database';
 import type { PlatformContext } from './platform.context';
 import { staService } from './sta';
 
@@ -86,6 +87,7 @@ export function nestProviders(ctx: PlatformContext): Provider[] {
     migrationVersion: ctx.migrationVersion,
     startedAt: ctx.startedAt,
     databaseUp: () => pingDatabase(ctx.pool),
+    reads: () => readsStatus(ctx.pool, ctx.readPool),
     brokerConnected: () => ctx.brokerConnected(),
     role: config.PROCESS_ROLE,
     writer: () => ctx.writer.snapshot,
@@ -119,7 +121,7 @@ export function nestProviders(ctx: PlatformContext): Provider[] {
     value(DeviceRepository, ctx.devices),
     value(MetricCatalogue, ctx.catalogue),
     value(DeviceRegistrationService, ctx.registration),
-    value(LatestRepository, new LatestRepository(ctx.pool)),
+    value(LatestRepository, new LatestRepository(ctx.reads)),
     value(DEVICE_UNITS, deviceUnits),
     // live
     value(LiveHub, ctx.hub),
@@ -169,7 +171,7 @@ export function nestProviders(ctx: PlatformContext): Provider[] {
     value(EventSourceService, ctx.cameraEvents.sources),
     value(CameraEventQueries, ctx.cameraEvents.queries),
     // open data: SensorThings API
-    value(StaService, staService(ctx.pool, ctx.broker, config.PUBLIC_URL)),
+    value(StaService, staService(ctx.reads, ctx.broker, config.PUBLIC_URL)),
     // open data
     value(PublicationService, ctx.openData.publication),
     value(DatasetCatalogueService, ctx.openData.catalogue),

@@ -1,5 +1,5 @@
 import type { ApiConfig } from '@ioc/config';
-import type { Pool, StorageMode } from '@ioc/db';
+import type { Pool, Queryable, StorageMode } from '@ioc/db';
 import type {
   DeadLetterRepository,
   DeviceDirectory,
@@ -41,6 +41,9 @@ import type { ReportingParts } from './reporting';
 export interface PlatformContext {
   config: ApiConfig;
   pool: Pool;
+  /** Lag-tolerant reads: the DATABASE_READ_URL pool, else `pool` (composition/database.ts). */
+  reads: Queryable;
+  readPool: Pool | undefined;
   storage: StorageMode;
   broker: { kind: 'embedded' | 'external'; url: string; port: number | null };
   migrationVersion: number;

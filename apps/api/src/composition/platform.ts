@@ -53,10 +53,17 @@ export async function startPlatform(
   mkdirSync(config.DATA_DIR, { recursive: true });
   const db = await openDatabase({
     databaseUrl: config.DATABASE_URL,
+    readUrl: config.DATABASE_READ_URL,
     dataDir: config.DATA_DIR,
     poolMax: config.DB_POOL_MAX,
+    policies: {
+      compressAfterDays: config.TSDB_COMPRESS_AFTER_DAYS,
+      rawRetentionDays: config.TSDB_RAW_RETENTION_DAYS,
+    },
   });
   if (db.applied.length > 0) log.log(`migrations applied: ${db.applied.join(', ')}`);
+  for (const p of db.policies.filter((x) => x.changed))
+    log.log(`reading ${p.policy}: ${String(p.days)} days`);
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const metrics = new IngestMetrics(registry);
@@ -124,6 +131,8 @@ export async function startPlatform(
   const ctx: PlatformContext = {
     config,
     pool: db.pool,
+    reads: db.reads,
+    readPool: db.readPool,
     storage: db.storage,
     broker: { kind: broker.kind, url: broker.url, port: broker.port },
     migrationVersion: db.migrationVersion,

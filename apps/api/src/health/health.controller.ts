@@ -15,6 +15,9 @@ export class HealthController {
     const db = await this.status.databaseUp();
     const broker = this.status.brokerConnected();
     const writer = this.status.writer();
+    // Not part of `ok`: every API replica shares the read replica, and taking them all out of
+    // the load balancer for it would stop ingest and writes too.
+    const reads = await this.status.reads();
     const ok = db && broker !== false;
     void reply.status(ok ? 200 : 503);
     return {
@@ -25,6 +28,7 @@ export class HealthController {
       broker: this.status.broker.kind,
       mqttPort: this.status.broker.port,
       database: db ? 'up' : 'down',
+      reads,
       brokerConnection: broker === null ? 'none' : broker ? 'up' : 'down',
       migrationVersion: this.status.migrationVersion,
       versions: { platform: VERSION, node: process.versions.node },

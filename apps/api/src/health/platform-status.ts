@@ -7,6 +7,8 @@ export interface PlatformStatus {
   migrationVersion: number;
   startedAt: Date;
   databaseUp(): Promise<boolean>;
+  /** Where the lag-tolerant reads go and how that server is doing. */
+  reads(): Promise<ReadsStatus>;
   /** null where this process reads no broker (PROCESS_ROLE=api). */
   brokerConnected(): boolean | null;
   role: string;
@@ -14,3 +16,9 @@ export interface PlatformStatus {
 }
 
 export const PLATFORM_STATUS = Symbol('PlatformStatus');
+
+export interface ReadsStatus {
+  source: 'primary' | 'replica';
+  state: 'up' | 'down';
+  lagSeconds: number | null;
+}

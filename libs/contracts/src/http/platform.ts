@@ -13,6 +13,18 @@ export const healthSchema = z
     broker: z.string().meta({ description: 'embedded or external' }),
     mqttPort: z.number().int().nullable(),
     database: z.enum(['up', 'down']),
+    reads: z
+      .object({
+        source: z.enum(['primary', 'replica']),
+        state: z.enum(['up', 'down']),
+        lagSeconds: z.number().nullable().meta({
+          description: 'replica only: seconds since the last replayed transaction (null: unknown)',
+        }),
+      })
+      .meta({
+        description:
+          'Where the lag-tolerant reads (rollups, latest values, SensorThings…) go: DATABASE_READ_URL or the primary. A replica that is down does not make the status degraded (ingest and writes still work).',
+      }),
     brokerConnection: z.enum(['up', 'down', 'none']).meta({
       description: 'none: this process reads no broker (role api)',
     }),

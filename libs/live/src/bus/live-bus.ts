@@ -18,7 +18,7 @@ export type BusItem =
   | { t: 'r'; d: ReadingDelta }
   | { t: 'u'; u: RollupUpdate }
   | { t: 'a'; a: AlertView }
-  /** An alert too large for one message: receivers load it by id. */
+  /** An alert too large for one NOTIFY payload: receivers load it by id (the AMQP bus never needs it). */
   | { t: 'A'; id: string }
   /** Alert rules changed: drop cached rules. */
   | { t: 'rules' }
@@ -34,7 +34,7 @@ export type BusItem =
   | { t: 'c'; c: CitizenChanged; f?: string };
 
 export interface LiveBus {
-  readonly kind: 'local' | 'pg-notify';
+  readonly kind: 'local' | 'pg-notify' | 'amqp';
   /**
    * Sends to the other instances (never delivered back to this one). What they publish arrives
    * through the handler given to the bus's constructor.
@@ -100,6 +100,36 @@ export function packEnvelopes(
     size += bytes + (parts.length > 1 ? 1 : 0);
   }
   flush();
+  return out;
+}
+
+/**
+ * Packs items into envelopes of about `softMaxBytes` each (a message size that keeps latency and
+ * the broker's per-message cost low), without a hard limit: an item larger than that travels
+ * alone and whole. The AMQP bus uses this; its broker takes messages of many megabytes.
+ */
+export function batchEnvelopes(
+  origin: string,
+  items: readonly BusItem[],
+  softMaxBytes: number,
+): string[] {
+  const head = `{"o":${JSON.stringify(origin)},"i":[`;
+  const overhead = Buffer.byteLength(head) + 2;
+  const out: string[] = [];
+  let parts: string[] = [];
+  let size = overhead;
+  for (const item of items) {
+    const text = JSON.stringify(item);
+    const bytes = Buffer.byteLength(text) + 1;
+    if (parts.length > 0 && size + bytes > softMaxBytes) {
+      out.push(`${head}${parts.join(',')}]}`);
+      parts = [];
+      size = overhead;
+    }
+    parts.push(text);
+    size += bytes;
+  }
+  if (parts.length > 0) out.push(`${head}${parts.join(',')}]}`);
   return out;
 }
 

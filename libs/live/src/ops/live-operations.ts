@@ -11,7 +11,7 @@ import type {
   WallChanged,
   WsServerMessage,
 } from '@ioc/contracts';
-import type { Pool, StorageMode } from '@ioc/db';
+import type { Pool, Queryable, StorageMode } from '@ioc/db';
 import {
   AlertEngine,
   type AlertEngineOptions,
@@ -26,6 +26,7 @@ import { NO_WORK_SIGNALS, type WorkSignals } from '../alerts/work-signals';
 import { AqiService } from '../aqi/aqi.service';
 import { LocalBus, type BusItem, type LiveBus } from '../bus/live-bus';
 import { PgNotifyBus } from '../bus/pg-notify-bus';
+import { AmqpBus } from '../bus/amqp-bus';
 import type { LiveLogger } from '../common/logger';
 import { unitAndParent, type LiveUnits } from '../common/query';
 import { FleetService } from '../fleet/fleet.service';
@@ -40,6 +41,12 @@ import { deliverCitizen, deliverReport, deliverTask } from './work-push';
 
 export interface LiveOperationsDeps {
   pool: Pool;
+  /**
+   * Where the query side reads (rollup series, latest values, AQI, fleet): reads that may lag a
+   * little behind `pool`. Default `pool`. Writers, alerts and the rollup pushes after a write
+   * always use `pool`.
+   */
+  reads?: Queryable;
   storage: StorageMode;
   hub: LiveHub;
   units: LiveUnits;
@@ -50,7 +57,7 @@ export interface LiveOperationsDeps {
    * How deltas reach the other API instances: `local` for a single process (embedded mode),
    * `pg-notify` for PostgreSQL LISTEN/NOTIFY on the shared database (services/scale-out).
    */
-  bus: { kind: 'local' } | { kind: 'pg-notify'; url: string };
+  bus: { kind: 'local' } | { kind: 'pg-notify'; url: string } | { kind: 'amqp'; urls: string[] };
   log: LiveLogger;
   engine?: Partial<AlertEngineOptions>;
   notifier?: Partial<NotifierOptions>;
@@ -112,9 +119,10 @@ export class LiveOperations {
   private constructor(private readonly deps: LiveOperationsDeps) {
     const { pool, units, log } = deps;
     this.alertRepo = new AlertRepository(pool);
-    this.rollups = new RollupService(pool, units);
-    this.aqi = new AqiService(pool, units, deps.clock);
-    this.fleet = new FleetService(pool, units, deps.clock);
+    const reads = deps.reads ?? pool;
+    this.rollups = new RollupService(reads, units);
+    this.aqi = new AqiService(reads, units, deps.clock);
+    this.fleet = new FleetService(reads, units, deps.clock);
     this.notifier = new Notifier(
       pool,
       log,
@@ -173,12 +181,15 @@ export class LiveOperations {
       },
       (view) => this.withSnapshot(view),
     );
+    const fromBus = (item: BusItem) => {
+      this.fromBus(item);
+    };
     this.bus =
       deps.bus.kind === 'pg-notify'
-        ? new PgNotifyBus({ url: deps.bus.url }, log, (item) => {
-            this.fromBus(item);
-          })
-        : new LocalBus();
+        ? new PgNotifyBus({ url: deps.bus.url }, log, fromBus)
+        : deps.bus.kind === 'amqp'
+          ? new AmqpBus({ urls: deps.bus.urls }, log, fromBus)
+          : new LocalBus();
     this.pusher = new RollupPusher(
       pool,
       units,
