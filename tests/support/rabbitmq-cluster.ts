@@ -334,7 +334,9 @@ async function startAuthForwarder(): Promise<{
         body: req.method === 'GET' ? null : Buffer.concat(chunks),
       })
         .then(async (r) => {
-          res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'text/plain' });
+          res.writeHead(r.status, {
+            'content-type': r.headers.get('content-type') ?? 'text/plain',
+          });
           res.end(await r.text());
         })
         .catch(deny);

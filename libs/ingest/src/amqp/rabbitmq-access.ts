@@ -1,6 +1,6 @@
 import { isValidDeviceId } from '../devices/credentials';
 import { mayPublish } from '../mqtt/topics';
-import { bindingKeyToFilter, routingKeyToTopic } from './routing-keys';
+import { routingKeyToTopic, topicToRoutingKey } from './routing-keys';
 
 export interface RabbitMqAccessDeps {
   /** A device's or gateway's id and token (as on the embedded broker); null when refused. */
@@ -78,10 +78,10 @@ export class RabbitMqAccess {
   topic(q: TopicQuestion): boolean {
     if (!this.vhost(q) || q.resource !== 'topic' || q.name !== 'amq.topic') return false;
     if (q.permission === 'write') return mayPublish(q.username, routingKeyToTopic(q.routing_key));
-    if (q.permission === 'read') {
-      const filter = bindingKeyToFilter(q.routing_key);
-      return filter.startsWith(this.deps.publicPrefix);
-    }
+    // Compared as routing keys: the broker maps `v1.1/#` to `v1.1.#`, whose dots it cannot
+    // tell from level separators (routing-keys.ts); telemetry keys start with `ioc.`.
+    if (q.permission === 'read')
+      return q.routing_key.startsWith(topicToRoutingKey(this.deps.publicPrefix));
     return false;
   }
 
