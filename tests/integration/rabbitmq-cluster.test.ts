@@ -118,8 +118,8 @@ describe.skipIf(!hasRabbit)('RabbitMQ cluster as the broker', () => {
     for (const id of devices) tokens[id] = await platform.addDevice({ id, unitCode: null });
   }, 240_000);
   afterAll(async () => {
-    await platform?.dispose();
-    await cluster?.stop();
+    await platform.dispose();
+    await cluster.stop();
   });
 
   it('stores once every QoS 1 message published to any node', async () => {
