@@ -3,6 +3,8 @@ export const testEnv = {
   ci: process.env.CI === 'true',
   postgresAdminUrl: process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   mosquittoUrl: process.env.TEST_MQTT_URL ?? 'mqtt://127.0.0.1:1883',
+  /** The machine's RabbitMQ (AMQP collector suite; the cluster suites run their own nodes). */
+  rabbitmqUrl: process.env.TEST_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672',
   timescaleAdminUrl: process.env.TIMESCALE_URL,
   chromium: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   /** Mosquitto binaries for the suites that run a private broker (Debian paths by default). */
