@@ -8,9 +8,22 @@ async function main(): Promise<void> {
   await assertPortFree(config.HOST, config.PORT);
   const platform = await startPlatform(config);
   const { ctx } = platform;
+  const role = config.PROCESS_ROLE;
+  if (role === 'collector' || role === 'worker') {
+    // No API here: only what Kubernetes probes and Prometheus scrapes.
+    process.stdout.write(
+      [
+        '',
+        `  IOC platform (role ${role}) is running`,
+        `  Health:    ${platform.httpUrl}/api/v1/health  ·  Metrics: ${platform.httpUrl}/metrics`,
+        ...(role === 'collector' ? [`  MQTT:      ${platform.mqttUrl}`] : []),
+        '',
+      ].join('\n') + '\n',
+    );
+  }
   const lines = [
     '',
-    `  IOC platform ${ctx.storage === 'pglite' ? '(embedded)' : ''} is running`,
+    `  IOC platform ${ctx.storage === 'pglite' ? '(embedded)' : role === 'all' ? '' : `(role ${role})`} is running`,
     `  Wall:      ${platform.wallUrl ?? `${platform.httpUrl}/wall`}`,
     `  Tablet:    ${platform.httpUrl}/tablet`,
     `  Admin:     ${platform.httpUrl}/admin`,
@@ -18,7 +31,9 @@ async function main(): Promise<void> {
     `  Phản ánh:  ${platform.httpUrl}/phan-anh  (residents)  ·  ${platform.httpUrl}/xu-ly-phan-anh  (operators)`,
     `  Open data: ${platform.httpUrl}/du-lieu-mo  ·  SensorThings ${platform.httpUrl}/sta/v1.1  (nothing public until an admin publishes it)`,
     `  API:       ${platform.httpUrl}/api/v1/health`,
-    `  MQTT:      ${platform.mqttUrl}${ctx.broker.kind === 'embedded' && ctx.broker.port !== config.MQTT_PORT ? `  (port ${config.MQTT_PORT} was taken)` : ''}`,
+    role === 'api'
+      ? '  MQTT:      not read here (role api: the collectors subscribe)'
+      : `  MQTT:      ${platform.mqttUrl}${ctx.broker.kind === 'embedded' && ctx.broker.port !== config.MQTT_PORT ? `  (port ${config.MQTT_PORT} was taken)` : ''}`,
     `  Storage:   ${ctx.storage}${ctx.storage === 'pglite' ? ` in ${config.DATA_DIR}` : ''}`,
     `  Wards:     ${platform.boundaries}`,
     ...(platform.setupToken
@@ -35,7 +50,7 @@ async function main(): Promise<void> {
     '  Ctrl-C stops.',
     '',
   ];
-  process.stdout.write(lines.join('\n') + '\n');
+  if (role === 'all' || role === 'api') process.stdout.write(lines.join('\n') + '\n');
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

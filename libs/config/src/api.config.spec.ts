@@ -88,3 +88,31 @@ describe('CONNECTOR_SECRET_KEY', () => {
     expect(loadApiConfig({}).CONNECTOR_SECRET_KEY).toBeUndefined();
   });
 });
+
+describe('PROCESS_ROLE', () => {
+  it('is all by default and takes api, collector and worker with a shared database', () => {
+    expect(loadApiConfig({}).PROCESS_ROLE).toBe('all');
+    expect(loadApiConfig({}).JOB_LEASE_RETRY_S).toBe(5);
+    const db = 'postgres://postgres@127.0.0.1:5432/ioc';
+    for (const role of ['api', 'collector', 'worker'] as const) {
+      expect(loadApiConfig({ PROCESS_ROLE: role, DATABASE_URL: db }).PROCESS_ROLE).toBe(role);
+    }
+  });
+
+  it('lists a bad role among the errors', () => {
+    let err: unknown;
+    try {
+      loadApiConfig({ PROCESS_ROLE: 'scheduler', PORT: 'eighty' });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    const keys = (err as ConfigError).problems.map((p) => p.split(':')[0]);
+    expect(keys.sort()).toEqual(['PORT', 'PROCESS_ROLE']);
+  });
+
+  it('refuses a role other than all in the embedded mode (no DATABASE_URL)', () => {
+    expect(() => loadApiConfig({ PROCESS_ROLE: 'worker' })).toThrow(/PROCESS_ROLE.*DATABASE_URL/);
+    expect(loadApiConfig({ PROCESS_ROLE: 'all' }).PROCESS_ROLE).toBe('all');
+  });
+});

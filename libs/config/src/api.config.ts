@@ -20,6 +20,11 @@ export const apiConfigSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: postgresUrl.optional(),
   DB_POOL_MAX: positiveInt(10),
+  // What this process runs (docs/architecture.md, "Process roles"): everything, or one part of a
+  // scaled-out deployment. Roles other than `all` need DATABASE_URL (the shared database).
+  PROCESS_ROLE: z.enum(['all', 'api', 'collector', 'worker']).default('all'),
+  // Seconds between a standby's tries to take a background job's lease (PostgreSQL advisory lock).
+  JOB_LEASE_RETRY_S: positiveInt(5),
   MQTT_URL: mqttUrl.optional(),
   MQTT_USERNAME: z.string().optional(),
   MQTT_PASSWORD: z.string().optional(),
@@ -57,7 +62,7 @@ export const apiConfigSchema = z.object({
   TTN_WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
   CHIRPSTACK_WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
   // Dead-letter table bound: rows older than the age, or beyond the newest N, are deleted by a
-  // periodic prune in every platform process (libs/ingest DeadLetterPruner).
+  // periodic prune, a background job run once in the cluster (libs/ingest DeadLetterPruner).
   DEADLETTER_MAX_AGE_DAYS: positiveInt(30),
   DEADLETTER_MAX_ROWS: positiveInt(100_000),
   DEADLETTER_PRUNE_INTERVAL_S: positiveInt(600),
@@ -174,6 +179,13 @@ export const apiConfigSchema = z.object({
 
 /** Settings production may not run without (no default secrets). */
 const productionChecked = apiConfigSchema.superRefine((c, ctx) => {
+  if (c.PROCESS_ROLE !== 'all' && c.DATABASE_URL === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['PROCESS_ROLE'],
+      message: `'${c.PROCESS_ROLE}' needs DATABASE_URL: the embedded mode is one process (role 'all')`,
+    });
+  }
   if (c.NODE_ENV === 'production' && c.CONNECTOR_SECRET_KEY === undefined) {
     ctx.addIssue({
       code: 'custom',

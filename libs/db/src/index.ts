@@ -13,3 +13,11 @@ export {
 export type { Pool, PoolClient } from 'pg';
 export { pingDatabase } from './ping';
 export { createMigratedPglite, type DisposableDb } from './migrated-pglite';
+export {
+  LeaderLease,
+  grantedLeaseSessions,
+  leaseKey,
+  postgresLeaseSessions,
+  type LeaderLeaseOptions,
+  type LeaseSession,
+} from './leader-lease';

@@ -37,7 +37,9 @@ export interface CameraEventParts {
   sources: EventSourceService<AuditActor>;
   queries: CameraEventQueries;
   /** The reading path is built after the domain: counts go through it once attached. */
-  attach(ingest: IngestService): Promise<void>;
+  attach(ingest: IngestService): void;
+  /** The pruner and the Frigate/ONVIF readers: a cluster job (composition/jobs.ts). */
+  start(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -153,8 +155,12 @@ export function cameraEventParts(deps: {
     },
     warn,
   });
-  // Called only after an admin change, by when `frigate` and `onvif` below are set.
+  // Called only after an admin change, by when `frigate` and `onvif` below are set; only where
+  // the readers run (the jobs' lease holder), which elsewhere see the change on their next
+  // periodic refresh (30 s).
+  let reading = false;
   const sources = new EventSourceService<AuditActor>(deps.pool, deps.audit, () => {
+    if (!reading) return;
     frigate?.refresh().catch((err: unknown) => {
       warn(`frigate: ${(err as Error).message}`);
     });
@@ -188,13 +194,18 @@ export function cameraEventParts(deps: {
     intake,
     sources,
     queries: new CameraEventQueries(repo, deps.units),
-    async attach(path) {
+    attach(path) {
       ingest = path;
+    },
+    async start() {
+      if (!ingest) throw new Error('reading path not attached yet');
+      reading = true;
       pruner.start();
       await frigate?.start();
       await onvif.start();
     },
     async stop() {
+      reading = false;
       await pruner.stop();
       await frigate?.stop();
       await onvif.stop();

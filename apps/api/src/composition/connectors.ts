@@ -18,6 +18,8 @@ import type { ReportIntakeService } from '@ioc/indicators';
 import { dossierContacts, warningChannels } from './dossier-warnings';
 
 const log = new Logger('connectors');
+/** How often the scheduler re-reads every schedule (changes made through other processes). */
+const SCHEDULE_RESYNC_MS = 60_000;
 /** "CSDL đồng bộ về IOC": the share of registered department databases that are synced. */
 const SYNCED_INDICATOR = 'city.sector_db_synced_to_ioc';
 /** The platform feeds (migrations 0074, 0075) computed values are stored under. */
@@ -61,6 +63,8 @@ export interface ConnectorWiring {
  * libs/indicators as a computed report of the platform feed, its lineage naming the run.
  */
 export function buildConnectors(w: ConnectorWiring): ConnectorParts {
+  // Set while this process runs the scheduler (it holds the background jobs' lease).
+  let resync: NodeJS.Timeout | undefined;
   const { config } = w;
   const secrets =
     config.CONNECTOR_SECRET_KEY === undefined
@@ -161,7 +165,8 @@ export function buildConnectors(w: ConnectorWiring): ConnectorParts {
     secrets,
     audit: w.audit,
     onChanged: (id) => {
-      if (!config.CONNECTOR_SCHEDULER) return;
+      // Only where the scheduler runs (the jobs' lease holder); elsewhere its resync sees it.
+      if (!config.CONNECTOR_SCHEDULER || resync === undefined) return;
       scheduler.sync(id).catch((err: unknown) => {
         log.error(`connector ${id} schedule: ${(err as Error).message}`);
       });
@@ -181,12 +186,22 @@ export function buildConnectors(w: ConnectorWiring): ConnectorParts {
     warnings,
     scheduler,
     async start() {
-      if (config.CONNECTOR_SCHEDULER) await scheduler.start();
+      if (config.CONNECTOR_SCHEDULER) {
+        await scheduler.start();
+        resync = setInterval(() => {
+          scheduler.resync().catch((err: unknown) => {
+            log.error(`connector schedules: ${(err as Error).message}`);
+          });
+        }, SCHEDULE_RESYNC_MS);
+        resync.unref();
+      }
       warnings.start(config.DOSSIER_WARNING_INTERVAL_S * 1000, (err) => {
         log.error(`dossier warnings: ${(err as Error).message}`);
       });
     },
     async stop() {
+      clearInterval(resync);
+      resync = undefined;
       scheduler.stop();
       await warnings.stop();
     },

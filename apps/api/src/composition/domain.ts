@@ -162,6 +162,8 @@ export async function buildDomain(
     ...(push ? { push } : {}),
     ...(sms ? { sms } : {}),
     alertSnapshot: cameraAlertSnapshot(directory),
+    // Escalation, silences and work alerts run once in the cluster (composition/jobs.ts).
+    jobs: 'leased',
   });
   started.live = live;
   const cameras = await cameraParts(store.cameras, store.audit, config, options.clock);

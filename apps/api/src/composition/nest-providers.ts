@@ -90,6 +90,7 @@ export function nestProviders(ctx: PlatformContext): Provider[] {
     startedAt: ctx.startedAt,
     databaseUp: () => pingDatabase(ctx.pool),
     brokerConnected: () => ctx.brokerConnected(),
+    role: config.PROCESS_ROLE,
     writer: () => ctx.writer.snapshot,
   };
   const webhooks: WebhookSecrets = {

@@ -93,5 +93,6 @@ export interface PlatformContext {
   registry: Registry;
   /** Users, sessions, display tokens, the authorizer, the audit trail and the access gate. */
   auth: AuthContext;
-  brokerConnected(): boolean;
+  /** Whether the MQTT broker is connected; null where this process reads none (role api). */
+  brokerConnected(): boolean | null;
 }

@@ -15,10 +15,12 @@ import { startSimulator, type Simulator } from '../demo/simulator';
 import { openDatabase } from './database';
 import { buildDomain, type PlatformOptions } from './domain';
 import { startHttpServer } from './http-server';
+import { clusterJobs, runJobs } from './jobs';
 import { nestProviders } from './nest-providers';
 import { startOpenData } from './open-data';
 import type { PlatformContext } from './platform.context';
 import { startReadingPath } from './reading-path';
+import { rolePlan, startProbeServer } from './roles';
 import { writeRuntimeFile } from './runtime-file';
 import { deviceRegistration } from './services';
 
@@ -60,11 +62,7 @@ export async function startPlatform(
   const metrics = new IngestMetrics(registry);
   const domain = await buildDomain(db, config, registry, options);
   const { units, live, auth, directory, reportingCycle } = domain;
-  domain.deadLetterPruner.start();
-  reportingCycle.reminders.start(config.REMINDER_INTERVAL_S * 1000, (err) => {
-    log.error(`report reminders: ${(err as Error).message}`);
-  });
-  await domain.connectors.start();
+  const plan = rolePlan(config.PROCESS_ROLE);
   if (config.SEED_DEMO && config.SIMULATOR) {
     // Only with the simulator: its hotspot stations and tides are what these rules are tuned to.
     const rules = await seedDemoAlertRules(live.alerts);
@@ -83,6 +81,7 @@ export async function startPlatform(
     db,
     metrics,
     ...domain,
+    mqtt: plan.mqtt,
     openData: {
       datastreams,
       // No trailing slash: the links append '/sta/v1.1/…' (as the HTTP side does).
@@ -90,7 +89,11 @@ export async function startPlatform(
     },
   });
   const { broker } = path;
-  await domain.cameraEvents.attach(path.ingest);
+  domain.cameraEvents.attach(path.ingest);
+  // Background jobs run once in the cluster, in whichever worker/all process holds their lease.
+  const jobs = plan.jobs
+    ? await runJobs(clusterJobs(domain, config), { config, db, registry })
+    : null;
 
   const registration = deviceRegistration(domain, units, (id, { tokenChanged }) => {
     directory.invalidate(id);
@@ -168,14 +171,16 @@ export async function startPlatform(
     ),
     registry,
     auth,
-    brokerConnected: () => broker.connected(),
+    brokerConnected: () => (plan.mqtt ? broker.connected() : null),
   };
-  const firstRun = await prepareFirstRun(auth, {
-    embedded: db.embedded !== undefined,
-    seedDemo: config.SEED_DEMO,
-    dataDir: config.DATA_DIR,
-    province: config.IOC_PROVINCE,
-  });
+  const firstRun = plan.api
+    ? await prepareFirstRun(auth, {
+        embedded: db.embedded !== undefined,
+        seedDemo: config.SEED_DEMO,
+        dataDir: config.DATA_DIR,
+        province: config.IOC_PROVINCE,
+      })
+    : { setupToken: null, wallPath: null };
 
   // Order matters: stop taking messages, flush what was acknowledged, then close storage.
   const closeBelowHttp = async () => {
@@ -186,14 +191,17 @@ export async function startPlatform(
     await live.stop();
     await domain.deadLetters.close();
   };
-  const http = await startHttpServer(config, nestProviders(ctx), {
-    routes: auth.routes,
-    openDataLimits: ctx.openDataLimits,
-    embeddedWallPath: db.embedded ? firstRun.wallPath : null,
-  }).catch(async (err: unknown) => {
+  const http = await (
+    plan.api
+      ? startHttpServer(config, nestProviders(ctx), {
+          routes: auth.routes,
+          openDataLimits: ctx.openDataLimits,
+          embeddedWallPath: db.embedded ? firstRun.wallPath : null,
+        }).then(({ app, port }) => ({ port, close: () => app.close() }))
+      : startProbeServer(config, { ...ctx, writer: () => path.writer.snapshot })
+  ).catch(async (err: unknown) => {
     clearInterval(publicRefresh);
-    await domain.deadLetterPruner.stop();
-    await domain.cameraEvents.stop();
+    await jobs?.stop();
     await path.stop();
     await closeBelowHttp();
     await db.close();
@@ -203,7 +211,7 @@ export async function startPlatform(
   httpBase = httpUrl;
 
   let simulator: Simulator | undefined;
-  if (config.SIMULATOR && config.SEED_DEMO) {
+  if (config.SIMULATOR && config.SEED_DEMO && plan.mqtt) {
     simulator = startSimulator({
       mqttUrl: broker.url,
       dataDir: config.DATA_DIR,
@@ -227,11 +235,10 @@ export async function startPlatform(
       if (stopped) return;
       stopped = true;
       clearInterval(publicRefresh);
-      await domain.deadLetterPruner.stop();
-      await domain.cameraEvents.stop();
+      await jobs?.stop();
       await simulator?.stop();
       await path.stop();
-      await http.app.close();
+      await http.close();
       await closeBelowHttp();
       if (runtimeFile) rmSync(runtimeFile, { force: true });
       await db.close();

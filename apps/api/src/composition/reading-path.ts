@@ -12,8 +12,9 @@ import type { LiveOperations } from '@ioc/live';
 import { ObservationPublisher, STA_TOPIC_ROOT, type PublicDatastreams } from '@ioc/opendata';
 import type { UnitDirectory } from '@ioc/geo';
 import { amqpPrefetch } from './amqp-ingest';
-import { openMqttIngest, type MqttIngest } from './broker';
+import { openMqttIngest, type MqttIngest, type MqttIngestOptions } from './broker';
 import type { Database } from './database';
+import { noMqttIngest } from './roles';
 
 const log = new Logger('platform');
 
@@ -47,6 +48,8 @@ export async function startReadingPath(deps: {
   metrics: IngestMetrics;
   units: Pick<UnitDirectory, 'locate'>;
   live: Pick<LiveOperations, 'onStored'>;
+  /** Whether this process reads MQTT (roles all and collector; composition/roles.ts). */
+  mqtt: boolean;
   /** SensorThings MQTT updates: which datastreams are published, and the links' base. */
   openData: { datastreams: PublicDatastreams; baseUrl: () => string };
 }): Promise<ReadingPath> {
@@ -104,7 +107,7 @@ export async function startReadingPath(deps: {
     // Mobile devices (vessels) are placed in a unit per reading; null when offshore.
     locate: (lon, lat) => deps.units.locate(lon, lat),
   });
-  const broker = await openMqttIngest({
+  const mqttOptions: MqttIngestOptions = {
     mqttUrl: config.MQTT_URL,
     amqp: config.AMQP_URLS && {
       urls: config.AMQP_URLS,
@@ -127,7 +130,8 @@ export async function startReadingPath(deps: {
     warn: (message) => {
       log.warn(message);
     },
-  });
+  };
+  const broker = deps.mqtt ? await openMqttIngest(mqttOptions) : noMqttIngest(config);
   const gauge = setInterval(() => {
     metrics.bufferDepth.set(writer.snapshot.buffered);
     metrics.readingStopped.set(broker.readingStopped() ? 1 : 0);

@@ -15,16 +15,17 @@ export class HealthController {
     const db = await this.status.databaseUp();
     const broker = this.status.brokerConnected();
     const writer = this.status.writer();
-    const ok = db && broker;
+    const ok = db && broker !== false;
     void reply.status(ok ? 200 : 503);
     return {
       status: ok ? 'ok' : 'degraded',
+      role: this.status.role,
       asOf: new Date().toISOString(),
       storage: this.status.storage,
       broker: this.status.broker.kind,
       mqttPort: this.status.broker.port,
       database: db ? 'up' : 'down',
-      brokerConnection: broker ? 'up' : 'down',
+      brokerConnection: broker === null ? 'none' : broker ? 'up' : 'down',
       migrationVersion: this.status.migrationVersion,
       versions: { platform: VERSION, node: process.versions.node },
       uptimeSeconds: Math.round((Date.now() - this.status.startedAt.getTime()) / 1000),

@@ -7,7 +7,9 @@ export interface PlatformStatus {
   migrationVersion: number;
   startedAt: Date;
   databaseUp(): Promise<boolean>;
-  brokerConnected(): boolean;
+  /** null where this process reads no broker (PROCESS_ROLE=api). */
+  brokerConnected(): boolean | null;
+  role: string;
   writer(): { buffered: number; storedTotal: number; healthy: boolean };
 }
 

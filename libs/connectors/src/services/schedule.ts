@@ -50,6 +50,21 @@ export class ConnectorScheduler {
     this.place(id, await this.load(id));
   }
 
+  /**
+   * Every connector's schedule as stored now, dropping those gone: the process running the
+   * scheduler picks up changes made through another process (apps/api composition/jobs.ts).
+   */
+  async resync(): Promise<void> {
+    const all = await this.loadAll();
+    const ids = new Set(all.map((c) => c.id));
+    for (const [id, { job }] of this.jobs) {
+      if (ids.has(id)) continue;
+      job.stop();
+      this.jobs.delete(id);
+    }
+    for (const c of all) this.place(c.id, c);
+  }
+
   scheduled(): string[] {
     return [...this.jobs.keys()].sort();
   }

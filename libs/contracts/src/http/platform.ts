@@ -5,12 +5,17 @@ import { isoTime } from './common';
 export const healthSchema = z
   .object({
     status: z.enum(['ok', 'degraded']),
+    role: z.enum(['all', 'api', 'collector', 'worker']).meta({
+      description: 'PROCESS_ROLE: what this process runs',
+    }),
     asOf: isoTime,
     storage: z.string().meta({ description: 'timescaledb, postgres or pglite' }),
     broker: z.string().meta({ description: 'embedded or external' }),
     mqttPort: z.number().int().nullable(),
     database: z.enum(['up', 'down']),
-    brokerConnection: z.enum(['up', 'down']),
+    brokerConnection: z.enum(['up', 'down', 'none']).meta({
+      description: 'none: this process reads no broker (role api)',
+    }),
     migrationVersion: z.number().int(),
     versions: z.object({ platform: z.string(), node: z.string() }),
     uptimeSeconds: z.number().int(),

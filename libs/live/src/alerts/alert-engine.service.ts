@@ -120,8 +120,21 @@ export class AlertEngine {
     this.options = { ...DEFAULT_ENGINE_OPTIONS, ...options };
   }
 
+  /** Evaluates stored readings from now on, and runs the escalation and silence timers. */
   start(): void {
     this.stopped = false;
+    this.startTimers();
+  }
+
+  /**
+   * Evaluates stored readings without the timers: a process whose timers run under a cluster
+   * lease (apps/api composition/jobs.ts) starts them with startTimers() once it holds it.
+   */
+  startEvaluating(): void {
+    this.stopped = false;
+  }
+
+  startTimers(): void {
     this.escalationTimer ??= setInterval(() => {
       this.track(this.escalationTick());
     }, this.options.escalationTickMs);
@@ -130,6 +143,14 @@ export class AlertEngine {
     }, this.options.silenceTickMs);
     this.escalationTimer.unref();
     this.silenceTimer.unref();
+  }
+
+  /** Stops the timers at once (a lost lease); evaluation of stored readings goes on. */
+  stopTimers(): void {
+    if (this.escalationTimer) clearInterval(this.escalationTimer);
+    if (this.silenceTimer) clearInterval(this.silenceTimer);
+    this.escalationTimer = undefined;
+    this.silenceTimer = undefined;
   }
 
   async stop(): Promise<void> {
@@ -144,12 +165,10 @@ export class AlertEngine {
   /** Runtime tuning (drills, tests): timer periods and limits. */
   configure(options: Partial<AlertEngineOptions>): void {
     this.options = { ...this.options, ...options };
-    if (!this.stopped) {
-      if (this.escalationTimer) clearInterval(this.escalationTimer);
-      if (this.silenceTimer) clearInterval(this.silenceTimer);
-      this.escalationTimer = undefined;
-      this.silenceTimer = undefined;
-      this.start();
+    // Only where the timers run (not in a process waiting for the jobs' lease).
+    if (!this.stopped && this.escalationTimer) {
+      this.stopTimers();
+      this.startTimers();
     }
   }
 

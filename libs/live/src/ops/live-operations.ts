@@ -82,6 +82,11 @@ export interface LiveOperationsDeps {
    * the alert's unit scope); absent or null: none.
    */
   alertSnapshot?: (alert: AlertView) => string | null;
+  /**
+   * `leased`: the cluster-wide timers (alert escalation and silences, work alerts) wait for
+   * startJobs(), called by whoever holds their lease; default `here`: they start with the rest.
+   */
+  jobs?: 'here' | 'leased';
 }
 
 /**
@@ -194,12 +199,27 @@ export class LiveOperations {
     const ops = new LiveOperations(deps);
     await ops.bus.start();
     ops.pusher.start();
-    ops.engine.start();
-    ops.work.start();
+    if (deps.jobs === 'leased') ops.engine.startEvaluating();
+    else ops.startJobs();
     ops.notifier.start();
     // Deliver what an earlier run queued (or left to retry) without waiting for a tick.
     ops.notifier.kick();
     return ops;
+  }
+
+  /**
+   * The timers that must run once in the cluster: alert escalation and silence expiry (each pass
+   * also takes a transaction lock) and the work alerts (overdue tasks, late reports).
+   */
+  startJobs(): void {
+    this.engine.startTimers();
+    this.work.start();
+  }
+
+  /** Stops those timers at once (the lease is lost); a pass under way finishes. */
+  async stopJobs(): Promise<void> {
+    this.engine.stopTimers();
+    await this.work.stop();
   }
 
   /** Committed readings from this instance's writer. */
