@@ -9,7 +9,6 @@
  * not by consuming the collectors' queue over AMQP — while good devices' data keeps flowing; a
  * wrong token is refused at CONNECT; a device cannot publish under another's id.
  */
-import { once } from 'node:events';
 import { connect as amqpConnect, type Channel } from 'amqplib';
 import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,7 +68,11 @@ const closes = new WeakMap<MqttClient, Promise<void>>();
 function closed(client: MqttClient): Promise<void> {
   let p = closes.get(client);
   if (!p) {
-    p = once(client, 'close').then(() => undefined);
+    p = new Promise<void>((resolve) =>
+      client.once('close', () => {
+        resolve();
+      }),
+    );
     closes.set(client, p);
   }
   return p;
