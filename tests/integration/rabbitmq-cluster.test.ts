@@ -145,6 +145,30 @@ describe.skipIf(!hasRabbit)('RabbitMQ cluster as the broker', () => {
     );
   });
 
+  it('dead-letters a bad payload and acknowledges it (nothing left in the queue)', async () => {
+    const a = await connect(cluster.mqttUrls[1] ?? '', 'rmq-a', tokens['rmq-a'] ?? '');
+    expect(await publish(a, 'ioc/v1/telemetry/rmq-a', '{"not": "a reading"')).toBe(true);
+    await a.endAsync();
+    await waitFor(
+      async () => {
+        const { rows } = await platform.ctx.pool.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM dead_letter WHERE source = 'mqtt:ioc/v1/telemetry/rmq-a'",
+        );
+        return (rows[0]?.n ?? 0) >= 1 ? true : undefined;
+      },
+      30_000,
+      'the dead letter',
+    );
+    await waitFor(
+      async () => {
+        const r = await cluster.ctl(0, ['list_queues', '-q', 'name', 'messages']);
+        return /ioc\.telemetry-test\s+0\b/.test(r.stdout) ? true : undefined;
+      },
+      30_000,
+      'an empty queue',
+    );
+  });
+
   it('refuses a wrong token at CONNECT', async () => {
     await expect(connect(cluster.mqttUrls[1] ?? '', 'rmq-a', 'not-the-token')).rejects.toThrow();
     await expect(connect(cluster.mqttUrls[1] ?? '', 'no-such-device', 'x')).rejects.toThrow();
