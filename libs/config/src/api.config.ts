@@ -231,11 +231,11 @@ const productionChecked = apiConfigSchema.superRefine((c, ctx) => {
       message: `'${c.PROCESS_ROLE}' needs DATABASE_URL: the embedded mode is one process (role 'all')`,
     });
   }
-  if (c.LIVE_BUS === 'amqp' && c.LIVE_BUS_AMQP_URLS === undefined) {
+  if (c.LIVE_BUS === 'amqp' && c.LIVE_BUS_AMQP_URLS === undefined && c.AMQP_URLS === undefined) {
     ctx.addIssue({
       code: 'custom',
       path: ['LIVE_BUS_AMQP_URLS'],
-      message: 'required when LIVE_BUS=amqp',
+      message: 'required when LIVE_BUS=amqp (unless AMQP_URLS is set)',
     });
   }
   if (c.NODE_ENV === 'production' && c.CONNECTOR_SECRET_KEY === undefined) {
