@@ -3,7 +3,7 @@ export const testEnv = {
   ci: process.env.CI === 'true',
   postgresAdminUrl: process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   mosquittoUrl: process.env.TEST_MQTT_URL ?? 'mqtt://127.0.0.1:1883',
-  /** RabbitMQ of the AMQP live-bus suite. */
+  /** The machine's RabbitMQ (AMQP live-bus and collector suites; the cluster suites run their own nodes). */
   amqpUrl: process.env.TEST_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672',
   timescaleAdminUrl: process.env.TIMESCALE_URL,
   chromium: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

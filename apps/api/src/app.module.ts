@@ -47,6 +47,7 @@ import {
   CameraEventsController,
 } from './camera-events/camera-events.controller';
 import { CameraEventSourcesController } from './camera-events/camera-event-sources.controller';
+import { RabbitMqAuthController } from './broker/rabbitmq-auth.controller';
 
 /** The services composition built (composition/nest-providers.ts), visible to every module. */
 @Module({})
@@ -104,6 +105,7 @@ export class AppModule {
         StaController,
         PublicationController,
         OpenDataPublicController,
+        RabbitMqAuthController,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ErrorFilter },

@@ -55,6 +55,16 @@ export const apiConfigSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only')
     .default('ioc-ingest'),
+  // RabbitMQ cluster (issue 19): the collectors consume one quorum queue over AMQP.
+  AMQP_URLS: csvList
+    .pipe(z.array(z.string().regex(/^amqps?:\/\/\S+$/, 'each must be an amqp:// or amqps:// URL')))
+    .optional(),
+  AMQP_QUEUE: z
+    .string()
+    .regex(/^ioc\.[A-Za-z0-9._-]+$/, 'ioc. then letters, digits, ., - and _')
+    .default('ioc.telemetry'),
+  BROKER_AUTH_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  BROKER_SERVICE_USERNAME: z.string().min(1).optional(),
   IOC_PROVINCE: z
     .string()
     .regex(/^\d{2}$/, 'a 2-digit province code')
@@ -221,11 +231,11 @@ const productionChecked = apiConfigSchema.superRefine((c, ctx) => {
       message: `'${c.PROCESS_ROLE}' needs DATABASE_URL: the embedded mode is one process (role 'all')`,
     });
   }
-  if (c.LIVE_BUS === 'amqp' && c.LIVE_BUS_AMQP_URLS === undefined) {
+  if (c.LIVE_BUS === 'amqp' && c.LIVE_BUS_AMQP_URLS === undefined && c.AMQP_URLS === undefined) {
     ctx.addIssue({
       code: 'custom',
       path: ['LIVE_BUS_AMQP_URLS'],
-      message: 'required when LIVE_BUS=amqp',
+      message: 'required when LIVE_BUS=amqp (unless AMQP_URLS is set)',
     });
   }
   if (c.NODE_ENV === 'production' && c.CONNECTOR_SECRET_KEY === undefined) {

@@ -32,6 +32,7 @@ const PATTERN_WORDS: Record<string, string[]> = {
   SMTP_URL: ['smtp://', 'smtps://'],
   IOC_PROVINCE: ['2-digit'],
   MQTT_SHARED_GROUP: ['letters, digits'],
+  AMQP_QUEUE: ['ioc. then letters, digits'],
   VAPID_PUBLIC_KEY: ['base64url'],
   VAPID_PRIVATE_KEY: ['base64url'],
   VAPID_SUBJECT: ['mailto:', 'https:'],

@@ -56,3 +56,24 @@ export {
 } from './pipeline/ingest.service';
 export { IngestMetrics } from './pipeline/ingest.metrics';
 export { MetricCatalogue, type MetricDef } from './pipeline/metric-catalogue';
+export {
+  AmqpCollector,
+  type AmqpCollectorOptions,
+  type AmqpCollectorEvents,
+  type AmqpCollectorStats,
+} from './amqp/amqp-collector';
+export {
+  RabbitMqAccess,
+  type RabbitMqAccessDeps,
+  type UserQuestion,
+  type VhostQuestion,
+  type ResourceQuestion,
+  type TopicQuestion,
+} from './amqp/rabbitmq-access';
+export {
+  routingKeyToTopic,
+  topicToRoutingKey,
+  bindingKeyToFilter,
+  filterToBindingKey,
+  TELEMETRY_BINDING_KEYS,
+} from './amqp/routing-keys';

@@ -134,6 +134,37 @@ export const RECIPES: Readonly<Record<string, Recipe>> = {
     body: () => ({ camera: 'home', type: 'other' }),
   },
 
+  // The RabbitMQ auth backend's questions: refused without the broker's secret, whoever asks.
+  'POST /api/v1/broker/rabbitmq/{secret}/user': {
+    params: { secret: () => 'not-the-broker-secret' },
+    body: () => ({ username: 'aq-1', password: 'not-a-token' }),
+  },
+  'POST /api/v1/broker/rabbitmq/{secret}/vhost': {
+    params: { secret: () => 'not-the-broker-secret' },
+    body: () => ({ username: 'aq-1', vhost: '/' }),
+  },
+  'POST /api/v1/broker/rabbitmq/{secret}/resource': {
+    params: { secret: () => 'not-the-broker-secret' },
+    body: () => ({
+      username: 'aq-1',
+      vhost: '/',
+      resource: 'queue',
+      name: 'ioc.telemetry',
+      permission: 'read',
+    }),
+  },
+  'POST /api/v1/broker/rabbitmq/{secret}/topic': {
+    params: { secret: () => 'not-the-broker-secret' },
+    body: () => ({
+      username: 'aq-1',
+      vhost: '/',
+      resource: 'topic',
+      name: 'amq.topic',
+      permission: 'read',
+      routing_key: 'ioc.v1.telemetry.#',
+    }),
+  },
+
   'POST /api/v1/units/import': {
     unbuildable: 'an import needs boundary features of the named province; the probe sends none',
   },

@@ -31,6 +31,8 @@ export async function startMatrix(env: Record<string, string> = {}): Promise<Aut
     // The webhooks answer 401 without their secret instead of 503 "not configured".
     TTN_WEBHOOK_SECRET: 'matrix-ttn-secret-0123456789',
     CHIRPSTACK_WEBHOOK_SECRET: 'matrix-chirpstack-secret-0123456789',
+    // Likewise the RabbitMQ auth routes without the broker's secret in their path.
+    BROKER_AUTH_SECRET: 'matrix-broker-secret-0123456789abcdef',
     // Viewing a camera answers its URLs instead of 503 "no media server".
     MEDIA_WHEP_URL: 'https://media.invalid:8889',
     MEDIA_HLS_URL: 'https://media.invalid:8888',

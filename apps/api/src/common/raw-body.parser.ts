@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { JSON_MAX_DEPTH, jsonTooDeep } from '../auth/http-hardening';
 
+const FORM_ROUTES = /^\/api\/v1\/broker\/rabbitmq\//;
 const RAW_ROUTES = /^\/api\/v1\/(telemetry|lorawan\/|feeds\/[^/]+\/reports|camera-events\/)/;
 
 /**
@@ -60,6 +61,25 @@ export function registerBodyParsers(app: FastifyInstance): void {
           undefined,
         );
       }
+    },
+  );
+  // RabbitMQ's auth backend posts forms; only its routes take them. Elsewhere a form stays a 415,
+  // so no cross-site form post (which needs no CORS preflight) reaches a route that acts.
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string' },
+    (req, body: string, done) => {
+      if (!FORM_ROUTES.test(req.url)) {
+        done(
+          Object.assign(new Error('Unsupported Media Type'), {
+            statusCode: 415,
+            code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+          }),
+          undefined,
+        );
+        return;
+      }
+      done(null, Object.fromEntries(new URLSearchParams(body)));
     },
   );
   // Hikvision ISAPI notifications are XML: handed to the camera-events routes as bytes.

@@ -1,5 +1,6 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import { startEmbeddedBroker, type AcceptedPublish } from '@ioc/embedded';
+import { openAmqpIngest } from './amqp-ingest';
 import {
   BackpressureError,
   MqttCollector,
@@ -32,6 +33,8 @@ export interface MqttIngest {
 
 export interface MqttIngestOptions {
   mqttUrl?: string | undefined;
+  /** A RabbitMQ cluster's AMQP URLs (AMQP_URLS): used when MQTT_URL is unset. */
+  amqp?: { urls: string[]; queue: string; prefetch: number } | undefined;
   username?: string | undefined;
   password?: string | undefined;
   /** Embedded broker port (a following free one when taken). */
@@ -55,13 +58,15 @@ export interface MqttIngestOptions {
 
 /**
  * External broker when MQTT_URL is set (its own authn/authz, see infra/): the collector
- * subscribes and holds each PUBACK until the message is durable. Otherwise an in-process Aedes
+ * subscribes and holds each PUBACK until the message is durable. Else, with AMQP_URLS, a
+ * RabbitMQ cluster whose queue the collectors share (amqp-ingest.ts). Otherwise an in-process Aedes
  * that authenticates devices and gateways by token, lets each publish only under its own id,
  * and hands every PUBLISH straight to ingest, acknowledging it only once it is durable — the
  * broker dies with the process, so an acknowledgement must never run ahead of the commit.
  */
 export async function openMqttIngest(opts: MqttIngestOptions): Promise<MqttIngest> {
   if (opts.mqttUrl) return openExternal(opts, opts.mqttUrl);
+  if (opts.amqp && opts.amqp.urls.length > 0) return openAmqpIngest(opts, opts.amqp);
   const listen = {
     port: opts.port,
     host: opts.host,

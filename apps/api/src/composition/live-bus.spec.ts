@@ -16,6 +16,20 @@ describe('liveBusChoice', () => {
     });
   });
 
+  it("auto: the collectors' RabbitMQ cluster (AMQP_URLS) carries the bus unless another is named", () => {
+    const cluster = 'amqp://c:p@n1:5672';
+    expect(liveBusChoice(loadApiConfig({ AMQP_URLS: cluster }), pgDb)).toEqual({
+      kind: 'amqp',
+      urls: [cluster],
+    });
+    expect(
+      liveBusChoice(loadApiConfig({ AMQP_URLS: cluster, LIVE_BUS_AMQP_URLS: nodes }), pgDb),
+    ).toMatchObject({ kind: 'amqp', urls: ['amqp://u:p@r1:5672', 'amqp://u:p@r2:5672'] });
+    expect(liveBusChoice(loadApiConfig({ LIVE_BUS: 'amqp', AMQP_URLS: cluster }), pgDb).kind).toBe(
+      'amqp',
+    );
+  });
+
   it('a forced choice is kept, and refused where it cannot work', () => {
     const cfg = loadApiConfig({ LIVE_BUS: 'pg-notify', LIVE_BUS_AMQP_URLS: nodes });
     expect(liveBusChoice(cfg, pgDb).kind).toBe('pg-notify');

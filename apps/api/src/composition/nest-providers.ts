@@ -25,6 +25,7 @@ import {
   DeviceRepository,
   IngestService,
   MetricCatalogue,
+  RabbitMqAccess,
 } from '@ioc/ingest';
 import {
   AlertService,
@@ -64,6 +65,8 @@ import { WsAccess } from '../auth/ws-access';
 import { DEVICE_UNITS, type DeviceUnits } from '../devices/device-units';
 import { PLATFORM_STATUS, type PlatformStatus } from '../health/platform-status';
 import { WEBHOOK_SECRETS, type WebhookSecrets } from '../ingest/webhook-secrets';
+import { BROKER_AUTH_SECRET } from '../broker/rabbitmq-auth.controller';
+import { rabbitMqAccess } from './amqp-ingest';
 import { CHANNEL_UNITS, type ChannelUnits } from '../live/channel-units';
 import { WEB_CONFIG, type WebConfigSettings } from '../web-config/web-config.controller';
 import { readsStatus } from './database';
@@ -118,6 +121,8 @@ export function nestProviders(ctx: PlatformContext): Provider[] {
     value(DeviceDirectory, ctx.directory),
     value(IngestService, ctx.ingest),
     value(WEBHOOK_SECRETS, webhooks),
+    value(RabbitMqAccess, rabbitMqAccess(config, ctx.directory)),
+    value(BROKER_AUTH_SECRET, config.BROKER_AUTH_SECRET),
     value(DeviceRepository, ctx.devices),
     value(MetricCatalogue, ctx.catalogue),
     value(DeviceRegistrationService, ctx.registration),

@@ -11,6 +11,7 @@ import {
 import type { LiveOperations } from '@ioc/live';
 import { ObservationPublisher, STA_TOPIC_ROOT, type PublicDatastreams } from '@ioc/opendata';
 import type { UnitDirectory } from '@ioc/geo';
+import { amqpPrefetch } from './amqp-ingest';
 import { openMqttIngest, type MqttIngest, type MqttIngestOptions } from './broker';
 import type { Database } from './database';
 import { noMqttIngest } from './roles';
@@ -21,6 +22,7 @@ const log = new Logger('platform');
  * The reading path, hop for hop (docs/architecture.md, "Data flow"):
  *
  *   device ─MQTT─▶ external broker ─▶ MqttCollector ─┐
+ *   device ─MQTT─▶ RabbitMQ quorum ─▶ AmqpCollector ─┤
  *   device ─MQTT─▶ embedded Aedes (authorizePublish) ─┼─▶ IngestService ─▶ ReadingWriter ─commit─▶ LiveOperations
  *   device ─HTTP─▶ TelemetryController ───────────────┘                   (latest, rollups, alerts, /ws)
  *                                                                         └─commit─▶ ObservationPublisher
@@ -107,6 +109,11 @@ export async function startReadingPath(deps: {
   });
   const mqttOptions: MqttIngestOptions = {
     mqttUrl: config.MQTT_URL,
+    amqp: config.AMQP_URLS && {
+      urls: config.AMQP_URLS,
+      queue: config.AMQP_QUEUE,
+      prefetch: amqpPrefetch(config),
+    },
     username: config.MQTT_USERNAME,
     password: config.MQTT_PASSWORD,
     port: config.MQTT_PORT,

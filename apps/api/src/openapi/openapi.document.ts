@@ -100,6 +100,8 @@ const SCHEMES_OF: Record<Credential, readonly string[]> = {
   setupToken: [],
   metricsToken: ['metricsToken'],
   appKey: ['appKey', 'appKeyHeader'],
+  // A path segment of the RabbitMQ auth routes: described there, no scheme can express it.
+  brokerSecret: [],
 };
 
 const ERROR_TEXT: Record<number, string> = {

@@ -26,3 +26,4 @@ export * from './cameras';
 export * from './connectors';
 export * from './dossiers';
 export * from './camera-events';
+export * from './broker';

@@ -2,6 +2,7 @@ import { ADMIN_ROUTES } from './admin';
 import { CAMERA_ROUTES } from './cameras';
 import { CONNECTOR_ROUTES } from './connectors';
 import { CAMERA_EVENT_ROUTES } from './camera-events';
+import { BROKER_ROUTES } from './broker';
 import { CITIZEN_ROUTES } from './citizen';
 import { GEO_ROUTES } from './geo';
 import { INDICATOR_ROUTES } from './indicators';
@@ -40,6 +41,7 @@ export const ROUTES: readonly RouteContract[] = [
   ...CAMERA_ROUTES,
   ...CONNECTOR_ROUTES,
   ...CAMERA_EVENT_ROUTES,
+  ...BROKER_ROUTES,
 ];
 
 /** The contract of a route by method and OpenAPI path; throws for an unknown route. */

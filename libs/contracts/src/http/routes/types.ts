@@ -11,6 +11,8 @@ import type { z } from 'zod';
  * - metricsToken: the static `METRICS_TOKEN` bearer a Prometheus scraper holds.
  * - appKey: an app's key `ioca_…` for citizen reports on a resident's behalf, as a bearer or
  *   `X-Api-Key` (`POST /api/v1/citizen/apps` issues it).
+ * - brokerSecret: `BROKER_AUTH_SECRET`, in the path of the RabbitMQ auth-backend routes (the
+ *   plugin can send no header).
  */
 export const CREDENTIALS = [
   'session',
@@ -21,6 +23,7 @@ export const CREDENTIALS = [
   'setupToken',
   'metricsToken',
   'appKey',
+  'brokerSecret',
 ] as const;
 export type Credential = (typeof CREDENTIALS)[number];
 
