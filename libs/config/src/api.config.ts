@@ -45,6 +45,9 @@ export const apiConfigSchema = z.object({
   TSDB_COMPRESS_AFTER_DAYS: positiveInt(8),
   TSDB_RAW_RETENTION_DAYS: positiveInt(400),
   MQTT_URL: mqttUrl.optional(),
+  // Where SensorThings readers subscribe (the MQTT extension's endpoint in /sta/v1.1): a load
+  // balancer in front of the broker cluster. Unset: the broker this process reads, if MQTT.
+  MQTT_PUBLIC_URL: mqttUrl.optional(),
   MQTT_USERNAME: z.string().optional(),
   MQTT_PASSWORD: z.string().optional(),
   MQTT_PORT: port(1883),

@@ -176,7 +176,7 @@ export function nestProviders(ctx: PlatformContext): Provider[] {
     value(EventSourceService, ctx.cameraEvents.sources),
     value(CameraEventQueries, ctx.cameraEvents.queries),
     // open data: SensorThings API
-    value(StaService, staService(ctx.reads, ctx.broker, config.PUBLIC_URL)),
+    value(StaService, staService(ctx.reads, ctx.broker, config.PUBLIC_URL, config.MQTT_PUBLIC_URL)),
     // open data
     value(PublicationService, ctx.openData.publication),
     value(DatasetCatalogueService, ctx.openData.catalogue),

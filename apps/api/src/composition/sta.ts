@@ -16,10 +16,17 @@ export function staService(
   pool: Queryable,
   broker: { url: string },
   publicUrl?: string,
+  mqttPublicUrl?: string,
 ): StaService {
+  // Readers subscribe where devices publish: MQTT_PUBLIC_URL when set (a load balancer in front
+  // of a cluster, or a process that reads no broker itself), else the broker this process uses
+  // when that speaks MQTT (not a collector's AMQP connection).
+  const endpoint = mqttPublicUrl ?? (/^mqtts?:\/\//.test(broker.url) ? broker.url : undefined);
   return new StaService(pool, {
     conformance: [STA_MQTT_RECEIVE],
-    serverSettings: { [STA_MQTT_RECEIVE]: { endpoints: [publicBrokerUrl(broker.url)] } },
+    serverSettings: {
+      [STA_MQTT_RECEIVE]: { endpoints: endpoint ? [publicBrokerUrl(endpoint)] : [] },
+    },
     ...(publicUrl !== undefined ? { root: `${publicUrl.replace(/\/+$/, '')}${STA_PREFIX}` } : {}),
   });
 }
