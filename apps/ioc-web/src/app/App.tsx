@@ -9,18 +9,23 @@ import { loadTabletPage } from '../features/tablet';
 import { loadWallPage } from '../features/wall';
 import { navigate, usePathname } from '../shared/ui/usePathname';
 import { useI18n } from '../shared/i18n/useI18n';
+import { lazyPage } from './lazyPage';
 import { PlaceholderPage } from './PlaceholderPage';
 import { HOME_PATH, resolveRoute } from './routes';
 
 // Each page is its own chunk: MapLibre and deck.gl are most of the bundle; only the wall needs them.
 const WallPage = lazy(loadWallPage);
-const TabletPage = lazy(loadTabletPage);
 const AdminPage = lazy(loadAdminPage);
 const LoginPage = lazy(loadLoginPage);
 const ReportsPage = lazy(loadReportsPage);
 const CitizenPublicPage = lazy(loadCitizenPublicPage);
 const CitizenConsolePage = lazy(loadCitizenConsolePage);
 const OpenDataPage = lazy(loadOpenDataPage);
+// The tablet's page may be loaded before the first render (main.tsx), so /tablet opens without
+// the loading message first.
+const tablet = lazyPage(loadTabletPage);
+const TabletPage = tablet.Page;
+export const preloadTabletPage = tablet.preload;
 
 export function App() {
   const pathname = usePathname();

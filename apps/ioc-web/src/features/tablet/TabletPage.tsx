@@ -134,7 +134,7 @@ function TabletView({ session }: { session: StoredSession }) {
   const state = useTabletData(session.username, units.selected, year);
   const { data, phase, error } = state;
   // Plan tasks are read live only (not kept in the offline snapshot); they reload with the page.
-  const tasks = useWardTasks(units.selected, state.savedAt);
+  const tasks = useWardTasks(units.selected, state.reloadedAt);
   const pathname = usePathname();
   const taskId = taskIdOf(pathname);
   // Citizen reports are read live only, like tasks; pushes keep them current.
@@ -191,13 +191,17 @@ function TabletView({ session }: { session: StoredSession }) {
     );
   } else if (history !== null && data !== null) {
     body = <HistoryPage history={history} unit={data.unit} devices={data.devices} />;
-  } else if (data === null) {
+  } else if (data === null && (phase === 'offline' || history !== null)) {
     body = (
       <p className="tablet-notice" data-testid={phase === 'offline' ? 'offline-empty' : 'loading'}>
         {t(phase === 'offline' ? 'tablet.offline.noData' : 'tablet.loading')}
       </p>
     );
   } else {
+    // The sections are on screen from the start, each saying it is loading: the ones that read
+    // their own data (citizen reports, dossiers, tasks, cameras) load alongside the page's data
+    // instead of after it, and the first screen is drawn before any data arrives (Lighthouse's
+    // largest contentful paint). What needs the page's data (alerts, highlights) follows it.
     body = (
       <>
         {error !== null && (
@@ -206,19 +210,19 @@ function TabletView({ session }: { session: StoredSession }) {
           </p>
         )}
         <AlertsSection
-          alerts={data.alerts}
-          unitCode={data.unit.code}
+          alerts={data?.alerts ?? null}
+          unitCode={units.selected}
           now={now}
           role={session.role}
           username={session.username}
           onChanged={state.refresh}
         />
         <CitizenSection state={citizen} now={now} />
-        <DossiersSection unitCode={data.unit.code} now={now} kick={state.savedAt} />
+        <DossiersSection unitCode={units.selected} now={now} kick={state.reloadedAt} />
         <TasksSection state={tasks} />
-        <CamerasSection unitCode={data.unit.code} />
-        <Highlights scorecard={data.scorecard} />
-        {rest && (
+        <CamerasSection unitCode={units.selected} />
+        {data !== null && <Highlights scorecard={data.scorecard} />}
+        {data !== null && rest && (
           <>
             <Scorecard scorecard={data.scorecard} />
             <Devices devices={data.devices} now={now} unitCode={data.unit.code} />

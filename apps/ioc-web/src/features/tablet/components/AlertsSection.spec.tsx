@@ -25,7 +25,7 @@ const OFFICES = {
   ],
 };
 
-function section(alerts: TabletAlert[], over: Partial<AlertsSectionProps> = {}) {
+function section(alerts: TabletAlert[] | null, over: Partial<AlertsSectionProps> = {}) {
   return (
     <AlertsSection
       alerts={alerts}
@@ -66,6 +66,13 @@ describe('AlertsSection', () => {
     render(section([]));
     expect(screen.getByText('Không có cảnh báo đang mở trên địa bàn.')).toBeTruthy();
     expect(screen.queryAllByRole('listitem')).toEqual([]);
+  });
+
+  it('shows its heading while the page is still loading, and says that it is loading', () => {
+    render(section(null));
+    expect(screen.getByRole('heading').textContent).toBe('Cảnh báo đang mở');
+    expect(screen.getByText('Đang tải số liệu…').getAttribute('aria-busy')).toBe('true');
+    expect(screen.queryByText('Không có cảnh báo đang mở trên địa bàn.')).toBeNull();
   });
 
   it('lists the most severe first, then the newest, with how many there are', () => {

@@ -11,7 +11,8 @@ import { AlertActions } from './AlertActions';
 import { SEVERITY_KEYS, alertStatusKey } from './format';
 
 export interface AlertsSectionProps {
-  alerts: readonly TabletAlert[];
+  /** Null while the page's first load is under way: the section shows that it is loading. */
+  alerts: readonly TabletAlert[] | null;
   /** The tablet's unit: its offices (and the province's) are who an alert may be handed to. */
   unitCode: string;
   now: number;
@@ -34,7 +35,7 @@ export function AlertsSection({
   onChanged,
 }: AlertsSectionProps) {
   const { t, num } = useI18n();
-  const sorted = useMemo(() => sortAlerts(alerts), [alerts]);
+  const sorted = useMemo(() => (alerts === null ? [] : sortAlerts(alerts)), [alerts]);
   const canWork = canWorkAlerts(role);
   // Whom an alert may be handed to: only an operator needs the list.
   const offices = useAssignableOffices(unitCode, canWork && sorted.length > 0);
@@ -46,7 +47,12 @@ export function AlertsSection({
         {t('tablet.section.alerts')}
         {sorted.length > 0 && <span className="tablet-count">{sorted.length}</span>}
       </h2>
-      {sorted.length === 0 ? (
+      {alerts === null ? (
+        // As tall as the empty state: nothing below moves when an empty list arrives (CLS).
+        <p className="tablet-empty" aria-busy="true">
+          {t('tablet.loading')}
+        </p>
+      ) : sorted.length === 0 ? (
         <p className="tablet-empty">{t('tablet.alerts.none')}</p>
       ) : (
         <ol className="tablet-alerts">

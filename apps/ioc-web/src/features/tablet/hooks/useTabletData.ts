@@ -25,6 +25,11 @@ export interface TabletState {
   fromSnapshot: boolean;
   error: { kind: TabletErrorKind; message: string } | null;
   refreshing: boolean;
+  /**
+   * When a load after the page's first one succeeded (null until then). The sections that read
+   * their own data (tasks, dossiers) reload with it; at the first load they were loading alongside.
+   */
+  reloadedAt: number | null;
 }
 
 /** Network down, API unreachable or overloaded: show the snapshot. Other failures are errors. */
@@ -52,6 +57,7 @@ function fromSnapshot(user: string, unit: string | null): TabletState {
     fromSnapshot: snap !== null,
     error: null,
     refreshing: true,
+    reloadedAt: null,
   };
 }
 
@@ -75,6 +81,8 @@ export function useTabletData(
     let stopped = false;
     let abort: AbortController | null = null;
     let eventTimer: ReturnType<typeof setTimeout> | null = null;
+    // True until a load has ended: the first success is not a reload for the sections.
+    let first = true;
 
     const load = async (): Promise<void> => {
       abort?.abort();
@@ -85,6 +93,8 @@ export function useTabletData(
         const data = await loadTabletData(unit, year, a.signal);
         if (stopped || a.signal.aborted) return;
         saveSnapshot(user, data);
+        const reloadedAt = first ? null : data.loadedAt;
+        first = false;
         // A whole ward's page is a long render: as a transition React yields to input every few
         // milliseconds instead of blocking the main thread (Lighthouse's total blocking time).
         startTransition(() => {
@@ -95,10 +105,12 @@ export function useTabletData(
             fromSnapshot: false,
             error: null,
             refreshing: false,
+            reloadedAt,
           });
         });
       } catch (err) {
         if (stopped || a.signal.aborted) return;
+        first = false;
         const kind = classifyFailure(err);
         if (kind === 'signedOut') return; // the session was dropped; the page asks to sign in
         setState((s) => {
