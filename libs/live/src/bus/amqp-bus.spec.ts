@@ -27,6 +27,8 @@ const bigAlert = {
 class FakeBroker {
   readonly consumers = new Map<string, { conn: FakeConnection; fn: (m: AmqpBusMessage) => void }>();
   readonly down = new Set<string>();
+  /** Nodes that take publishes without delivering or confirming them (about to die). */
+  readonly silent = new Set<string>();
   messages = 0;
   readonly channels: EventEmitter[] = [];
   private n = 0;
@@ -46,7 +48,7 @@ class FakeConnection extends EventEmitter implements AmqpBusConnection {
   ) {
     super();
   }
-  createChannel(): Promise<AmqpBusChannel> {
+  createConfirmChannel(): Promise<AmqpBusChannel> {
     const channel = new FakeChannel(this);
     this.broker.channels.push(channel);
     return Promise.resolve(channel);
@@ -80,12 +82,21 @@ class FakeChannel extends EventEmitter implements AmqpBusChannel {
     this.conn.broker.consumers.set(queue, { conn: this.conn, fn });
     return Promise.resolve({});
   }
-  publish(_e: string, _k: string, content: Buffer, options: { headers: Record<string, string> }) {
+  publish(
+    _e: string,
+    _k: string,
+    content: Buffer,
+    options: { headers: Record<string, string> },
+    confirmed?: (err: unknown) => void,
+  ) {
+    // A node that holds back its confirms (then dies): nothing delivered, nothing confirmed.
+    if (this.conn.broker.silent.has(this.conn.url)) return true;
     this.conn.broker.messages++;
     for (const c of this.conn.broker.consumers.values())
       queueMicrotask(() => {
         c.fn({ content, properties: { headers: options.headers } });
       });
+    queueMicrotask(() => confirmed?.(null));
     return true;
   }
 }
@@ -160,7 +171,7 @@ describe('AmqpBus', () => {
     await b.start();
     expect(a.connected).toBe(true);
 
-    // n2 dies under a; n1 is back. Published while disconnected: dropped and counted.
+    // n2 dies under a; n1 is back. Published while disconnected: sent once a is back.
     broker.down.delete('amqp://n1');
     const aConn = [...broker.consumers.values()].find((c) => c.conn.url === 'amqp://n2')?.conn;
     aConn?.die();
@@ -208,21 +219,60 @@ describe('AmqpBus', () => {
     await b.stop();
   });
 
-  it('drops and counts what is published while no node is reachable', async () => {
+  it('keeps what is published while no node is reachable and sends it once one is back', async () => {
     const broker = new FakeBroker();
+    const got: BusItem[] = [];
     const a = new AmqpBus(
-      { urls: ['amqp://n1'], connect: broker.connect, reconnectMs: 60_000 },
+      { urls: ['amqp://n1', 'amqp://n2'], connect: broker.connect, reconnectMs: 5 },
       silentLogger,
       () => undefined,
     );
     await a.start();
     broker.down.add('amqp://n1');
+    broker.down.add('amqp://n2');
     for (const c of broker.consumers.values()) c.conn.die();
     a.publish(delta(1));
     a.publish(delta(2));
     expect(a.connected).toBe(false);
-    expect(a.stats.dropped).toBe(2);
+    const b = new AmqpBus({ urls: ['amqp://n2'], connect: broker.connect }, silentLogger, (i) =>
+      got.push(i),
+    );
+    broker.down.delete('amqp://n2');
+    await b.start();
+    await vi.waitFor(() => {
+      expect(got).toEqual([delta(1), delta(2)]);
+    });
+    expect(a.stats.dropped).toBe(0);
     await a.stop();
+    await b.stop();
+  });
+
+  it('sends again on the next node what its dead node never confirmed', async () => {
+    const broker = new FakeBroker();
+    const got: BusItem[] = [];
+    const b = new AmqpBus({ urls: ['amqp://n2'], connect: broker.connect }, silentLogger, (i) =>
+      got.push(i),
+    );
+    await b.start();
+    const a = new AmqpBus(
+      { urls: ['amqp://n1', 'amqp://n2'], connect: broker.connect, reconnectMs: 5 },
+      silentLogger,
+      () => undefined,
+    );
+    await a.start();
+    // n1 takes the publish but neither routes nor confirms it, then dies.
+    broker.silent.add('amqp://n1');
+    a.publish(delta(3));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(got).toEqual([]);
+    broker.down.add('amqp://n1');
+    [...broker.consumers.values()].find((c) => c.conn.url === 'amqp://n1')?.conn.die();
+    await vi.waitFor(() => {
+      expect(got).toEqual([delta(3)]);
+    });
+    expect(a.stats).toMatchObject({ sent: 1, dropped: 0 });
+    await a.stop();
+    await b.stop();
   });
 
   it('refuses to start when no node answers', async () => {

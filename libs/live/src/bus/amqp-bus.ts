@@ -16,11 +16,13 @@ export interface AmqpBusChannel {
     onMessage: (msg: AmqpBusMessage | null) => void,
     options: { noAck: boolean },
   ): Promise<unknown>;
+  /** On a confirm channel: `confirmed` runs once the broker took the message (err: it did not). */
   publish(
     exchange: string,
     routingKey: string,
     content: Buffer,
     options: { headers: Record<string, string>; contentType: string },
+    confirmed?: (err: unknown) => void,
   ): boolean;
   once(event: 'drain', listener: () => void): unknown;
   on(event: 'close' | 'error', listener: (err?: Error) => void): unknown;
@@ -33,7 +35,7 @@ export interface AmqpBusMessage {
 
 /** The part of an amqplib connection the bus uses. */
 export interface AmqpBusConnection {
-  createChannel(): Promise<AmqpBusChannel>;
+  createConfirmChannel(): Promise<AmqpBusChannel>;
   close(): Promise<void>;
   on(event: 'close' | 'error', listener: (err?: Error) => void): unknown;
 }
@@ -53,6 +55,8 @@ export interface AmqpBusOptions {
 }
 
 const ORIGIN_HEADER = 'x-ioc-origin';
+/** Items kept while no node answers (about 20 MB of readings); older ones are dropped, counted. */
+const QUEUE_BOUND = 100_000;
 
 /**
  * The multi-instance bus over RabbitMQ, for deployments past what PostgreSQL NOTIFY carries
@@ -66,10 +70,14 @@ const ORIGIN_HEADER = 'x-ioc-origin';
  * never by id only). The sender's id rides in a header so an instance skips its own messages
  * without parsing them.
  *
- * Live updates are best-effort: the state is in PostgreSQL and clients refetch it on
- * reconnect. So messages published while no node is reachable are dropped and counted
- * (`stats.dropped`), not buffered; the queue is bounded (drop-head) so a stalled instance
- * cannot fill a broker node's memory.
+ * Publishing is at least once across a node's death: messages go out on a confirm channel, and
+ * what the node did not confirm before it died, with what was published while no node
+ * answered, is sent again on the next node (issue 19: the sockets of every API process see
+ * every update while a broker node and a collector are killed). A receiver may so see an item
+ * twice, which live updates tolerate (the newest reading, an alert's state). Waiting items are
+ * bounded (QUEUE_BOUND, oldest dropped and counted in `stats.dropped`): the state is in
+ * PostgreSQL and clients refetch it on reconnect. Each instance's queue is bounded too
+ * (drop-head) so a stalled instance cannot fill a broker node's memory.
  */
 export class AmqpBus implements LiveBus {
   readonly kind = 'amqp' as const;
@@ -77,6 +85,9 @@ export class AmqpBus implements LiveBus {
   private connection: AmqpBusConnection | undefined;
   private channel: AmqpBusChannel | undefined;
   private queue: BusItem[] = [];
+  /** Batches handed to the channel whose confirms are outstanding, by batch number. */
+  private readonly inFlight = new Map<number, { items: BusItem[]; pending: number }>();
+  private batches = 0;
   private sending: Promise<void> | undefined;
   private scheduled = false;
   private stopped = false;
@@ -133,16 +144,9 @@ export class AmqpBus implements LiveBus {
 
   publish(item: BusItem): void {
     if (this.stopped) return;
-    if (!this.channel) {
-      this.stats.dropped++;
-      return;
-    }
+    // Kept while no node is reachable too (sent after the fail-over), up to the bound.
     this.queue.push(item);
-    if (this.queue.length > 100_000) {
-      const excess = this.queue.length - 100_000;
-      this.queue.splice(0, excess);
-      this.stats.dropped += excess;
-    }
+    this.bound();
     if (this.scheduled) return;
     this.scheduled = true;
     // Batch whatever is published in the same turn of the event loop.
@@ -152,12 +156,45 @@ export class AmqpBus implements LiveBus {
     });
   }
 
-  /** Resolves when everything queued so far was handed to the connection. */
+  /** Resolves when everything queued so far was confirmed by the broker (or no node answers). */
   async idle(): Promise<void> {
-    while (this.sending || this.queue.length > 0) {
-      if (!this.sending) await this.flush();
-      await this.sending;
+    while ((this.sending || this.queue.length > 0 || this.inFlight.size > 0) && this.channel) {
+      if (!this.sending && this.queue.length > 0) await this.flush();
+      await (this.sending ?? new Promise((r) => setTimeout(r, 5)));
     }
+  }
+
+  /** Oldest items go first once more than BOUND wait (a long outage, a stalled broker). */
+  private bound(): void {
+    if (this.queue.length <= QUEUE_BOUND) return;
+    const excess = this.queue.length - QUEUE_BOUND;
+    this.queue.splice(0, excess);
+    this.stats.dropped += excess;
+  }
+
+  /** Unconfirmed batches back to the head of the queue, oldest first (a lost node, a nack). */
+  private requeue(ids: number[]): void {
+    const items: BusItem[] = [];
+    for (const id of ids.sort((a, b) => a - b)) {
+      items.push(...(this.inFlight.get(id)?.items ?? []));
+      this.inFlight.delete(id);
+    }
+    if (items.length === 0) return;
+    this.queue = [...items, ...this.queue];
+    this.bound();
+  }
+
+  private confirmed(id: number, err: unknown): void {
+    const batch = this.inFlight.get(id);
+    if (!batch) return;
+    if (err) {
+      this.requeue([id]);
+      void this.flush();
+      return;
+    }
+    if (--batch.pending > 0) return;
+    this.inFlight.delete(id);
+    this.stats.sent += batch.items.length;
   }
 
   private flush(): Promise<void> {
@@ -170,23 +207,30 @@ export class AmqpBus implements LiveBus {
 
   private async sendLoop(): Promise<void> {
     while (this.queue.length > 0) {
+      const channel = this.channel;
+      // No node now: the items wait in the queue; connect() flushes them.
+      if (!channel) return;
       const items = this.queue.splice(0, this.queue.length);
       const messages = batchEnvelopes(this.origin, items, this.messageBytes);
+      const id = ++this.batches;
+      this.inFlight.set(id, { items, pending: messages.length });
       for (const body of messages) {
-        const channel = this.channel;
-        if (!channel) {
-          this.stats.dropped += items.length;
-          return;
-        }
+        // Lost mid-batch: lost() has put the whole batch back in the queue.
+        if (this.channel !== channel) return;
         let more: boolean;
         try {
-          more = channel.publish(this.exchange, '', Buffer.from(body), {
-            headers: { [ORIGIN_HEADER]: this.origin },
-            contentType: 'application/json',
-          });
+          more = channel.publish(
+            this.exchange,
+            '',
+            Buffer.from(body),
+            { headers: { [ORIGIN_HEADER]: this.origin }, contentType: 'application/json' },
+            (err) => {
+              this.confirmed(id, err);
+            },
+          );
         } catch (err) {
-          this.stats.dropped += items.length;
           this.log.warn(`live bus: AMQP publish failed: ${(err as Error).message}`);
+          this.requeue([id]);
           return;
         }
         this.stats.messages++;
@@ -194,7 +238,6 @@ export class AmqpBus implements LiveBus {
         // burst cannot grow the process's memory without bound.
         if (!more) await this.drained(channel);
       }
-      this.stats.sent += items.length;
     }
   }
 
@@ -245,6 +288,9 @@ export class AmqpBus implements LiveBus {
         `live bus: AMQP node ${redact(url)} lost${err ? `: ${err.message}` : ''}; failing over`,
       );
       this.node = (this.node + 1) % this.options.urls.length;
+      // What the dead node never confirmed goes again on the next one (receivers may see an
+      // item twice; live updates are idempotent: the newest reading, an alert's state).
+      this.requeue([...this.inFlight.keys()]);
       // A channel the broker closed leaves its connection up: close that too, start afresh.
       void connection.close().catch(() => undefined);
       this.scheduleReconnect();
@@ -252,7 +298,7 @@ export class AmqpBus implements LiveBus {
     connection.on('error', lost);
     connection.on('close', lost);
     try {
-      const channel = await connection.createChannel();
+      const channel = await connection.createConfirmChannel();
       channel.on('error', lost);
       channel.on('close', lost);
       await channel.assertExchange(this.exchange, 'fanout', { durable: true });
@@ -279,6 +325,8 @@ export class AmqpBus implements LiveBus {
       this.connection = connection;
       this.channel = channel;
       this.failedRounds = 0;
+      // What waited while no node answered.
+      if (this.queue.length > 0) void this.flush();
     } catch (err) {
       await connection.close().catch(() => undefined);
       throw err;
