@@ -192,6 +192,40 @@ describe('deployment files', () => {
     }
   });
 
+  it('kubernetes: API, collector and worker deployments by role; collectors scale on the ingest lag', () => {
+    const docs = parseAllDocuments(readFileSync(resolve(here, 'k8s/api.yaml'), 'utf8')).map(
+      (d) =>
+        d.toJS() as {
+          kind: string;
+          metadata: { name: string };
+          spec: {
+            template?: { spec: { containers: { env?: { name: string; value?: string }[] }[] } };
+            scaleTargetRef?: { name: string };
+            metrics?: { type: string; pods?: { metric: { name: string } } }[];
+          };
+        },
+    );
+    const role = (name: string) =>
+      docs
+        .find((d) => d.kind === 'Deployment' && d.metadata.name === name)
+        ?.spec.template?.spec.containers[0]?.env?.find((e) => e.name === 'PROCESS_ROLE')?.value;
+    expect(role('ioc-api')).toBe('api');
+    expect(role('ioc-collector')).toBe('collector');
+    expect(role('ioc-worker')).toBe('worker');
+    const hpa = docs.find(
+      (d) =>
+        d.kind === 'HorizontalPodAutoscaler' && d.spec.scaleTargetRef?.name === 'ioc-collector',
+    );
+    const lag = hpa?.spec.metrics?.find((m) => m.type === 'Pods')?.pods?.metric.name ?? '';
+    expect(lag).toBe('ioc_ingest_consumer_lag_seconds');
+    // The metric the HPA reads is one the platform serves.
+    const metrics = readFileSync(
+      resolve(here, '../libs/ingest/src/pipeline/ingest.metrics.ts'),
+      'utf8',
+    );
+    expect(metrics).toContain(`name: '${lag}'`);
+  });
+
   it('RabbitMQ compose override: three nodes, API settings known, secrets without defaults', () => {
     const text = readFileSync(resolve(here, 'docker-compose.rabbitmq.yml'), 'utf8');
     const doc = parse(text, { merge: true }) as {
@@ -200,12 +234,26 @@ describe('deployment files', () => {
     expect(Object.keys(doc.services).sort()).toEqual([
       'api1',
       'api2',
+      'collector1',
+      'collector2',
       'rabbitmq-0',
       'rabbitmq-1',
       'rabbitmq-2',
+      'worker1',
+      'worker2',
     ]);
-    for (const api of ['api1', 'api2']) {
-      const keys = envKeys(doc.services[api]?.environment);
+    const roles: Record<string, string> = {
+      api1: 'api',
+      api2: 'api',
+      collector1: 'collector',
+      collector2: 'collector',
+      worker1: 'worker',
+      worker2: 'worker',
+    };
+    for (const [name, role] of Object.entries(roles)) {
+      const env = doc.services[name]?.environment as Record<string, string>;
+      expect(env.PROCESS_ROLE, name).toBe(role);
+      const keys = envKeys(env);
       expect(keys).toContain('AMQP_URLS');
       for (const key of keys) expect(known, key).toContain(key);
     }
