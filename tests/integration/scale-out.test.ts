@@ -264,9 +264,13 @@ describe.skipIf(!services)('scale-out: 3 RabbitMQ nodes, 2 collectors, 2 APIs, 1
     });
 
     // ── Mid-stream: one broker node, then one collector, die; both come back.
+    const brokerCpu0 = cluster.cpuSeconds();
     const acked = (share: number, what: string) =>
       waitFor(() => (publisher && publisher.acked >= N * share ? true : undefined), 240_000, what);
     await acked(0.15, '15% acknowledged');
+    // The three nodes' CPU per message until the first kill (docs/scaling.md sizes brokers on it).
+    const brokerUs = ((cluster.cpuSeconds() - brokerCpu0) * 1e6) / (publisher.acked || 1);
+    mark(`broker CPU ${brokerUs.toFixed(0)} µs per message (3 nodes, quorum queue)`);
     await cluster.kill(1);
     mark('broker node 1 killed');
     await acked(0.25, '25% acknowledged');

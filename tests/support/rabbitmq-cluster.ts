@@ -17,7 +17,15 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,6 +84,11 @@ export interface RabbitCluster {
   output(i: number): string;
   /** Milliseconds from the first spawn until every node had joined and served. */
   startMs: number;
+  /**
+   * CPU-seconds (user + system) used so far by the nodes' running Erlang VMs, read from /proc
+   * (a killed node's share is gone with its process).
+   */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -311,6 +324,7 @@ export async function startRabbitCluster(opts: RabbitClusterOptions = {}): Promi
     ctl,
     output: (i) => node(i).out,
     startMs: Date.now() - started,
+    cpuSeconds: () => vmCpuSeconds(dir),
     stop,
   };
 }
@@ -371,4 +385,20 @@ async function startAuthForwarder(): Promise<{
         });
       }),
   };
+}
+
+/** CPU-seconds of the processes whose command line names `dir` (the nodes' VMs and helpers). */
+function vmCpuSeconds(dir: string): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(dir)) continue;
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      // Gone between the listing and the read.
+    }
+  }
+  return total;
 }

@@ -10,7 +10,7 @@ export const benchEnv = {
   /** Messages of the MQTT comparison (platform vs mosquitto_sub). */
   mqttMessages: Number(process.env.BENCH_MQTT_MESSAGES ?? 100_000),
   /** Messages of each run of the scale-out comparison (1 vs 2 collector processes). */
-  scaleMessages: Number(process.env.BENCH_SCALE_MESSAGES ?? 60_000),
+  scaleMessages: Number(process.env.BENCH_SCALE_MESSAGES ?? 100_000),
   /** Concurrent publisher connections (each a device). */
   publishers: Number(process.env.BENCH_PUBLISHERS ?? 8),
   /** Chromium of the wall benchmark (headless, SwiftShader WebGL). */
