@@ -28,6 +28,7 @@ const PATTERN_WORDS: Record<string, string[]> = {
   DATABASE_URL: ['postgres://'],
   DATABASE_READ_URL: ['postgres://'],
   MQTT_URL: ['mqtt://', 'mqtts://'],
+  MQTT_PUBLIC_URL: ['mqtt://', 'mqtts://'],
   FRIGATE_MQTT_URL: ['mqtt://', 'mqtts://'],
   SMTP_URL: ['smtp://', 'smtps://'],
   IOC_PROVINCE: ['2-digit'],

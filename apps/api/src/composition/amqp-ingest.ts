@@ -1,7 +1,7 @@
 import type { ApiConfig } from '@ioc/config';
 import { AmqpCollector, RabbitMqAccess, type DeviceDirectory } from '@ioc/ingest';
 import { STA_TOPIC_ROOT } from '@ioc/opendata';
-import type { MqttIngest, MqttIngestOptions } from './broker';
+import type { MqttIngest, MqttIngestOptions } from './mqtt-ingest';
 
 /**
  * A RabbitMQ cluster as the broker (issue 19, infra/rabbitmq): devices publish MQTT to any node,
