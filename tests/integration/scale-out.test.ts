@@ -93,9 +93,9 @@ describe.skipIf(!services)('scale-out: 3 RabbitMQ nodes, 2 collectors, 2 APIs, 1
     await publisher?.stop().catch(() => undefined);
     for (const s of sockets) s.close();
     for (const { p } of processes) await p.kill();
-    await pool?.end();
-    await cluster?.stop();
-    await db?.drop();
+    await pool.end();
+    await cluster.stop();
+    await db.drop();
   });
 
   it('stores 100,000 QoS 1 messages exactly once through a broker node and a collector dying', async () => {

@@ -2,13 +2,7 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { startEmbeddedBroker, type AcceptedPublish } from '@ioc/embedded';
 import { openAmqpIngest } from './amqp-ingest';
 import type { MqttIngest, MqttIngestOptions } from './mqtt-ingest';
-import {
-  BackpressureError,
-  MqttCollector,
-  mayPublish,
-  type DeviceDirectory,
-  type IngestService,
-} from '@ioc/ingest';
+import { BackpressureError, MqttCollector, mayPublish } from '@ioc/ingest';
 
 export type { MqttIngest, MqttIngestOptions } from './mqtt-ingest';
 
