@@ -11,6 +11,7 @@ import {
   type ReadingPolicies,
   type StorageMode,
 } from '@ioc/db';
+import type { ApiConfig } from '@ioc/config';
 import type { ReadsStatus } from '../health/platform-status';
 
 export interface Database {
@@ -93,6 +94,27 @@ export async function openDatabase(opts: {
  * (`pg_last_xact_replay_timestamp` is null on a primary, and stands still while the primary is
  * idle, so the lag is an upper bound), or the primary's when reads stay there.
  */
+/** The configured database, migrated, its TimescaleDB policies applied; says what changed. */
+export async function openConfiguredDatabase(
+  config: ApiConfig,
+  log: (line: string) => void,
+): Promise<Database> {
+  const db = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    readUrl: config.DATABASE_READ_URL,
+    dataDir: config.DATA_DIR,
+    poolMax: config.DB_POOL_MAX,
+    policies: {
+      compressAfterDays: config.TSDB_COMPRESS_AFTER_DAYS,
+      rawRetentionDays: config.TSDB_RAW_RETENTION_DAYS,
+    },
+  });
+  if (db.applied.length > 0) log(`migrations applied: ${db.applied.join(', ')}`);
+  for (const p of db.policies.filter((x) => x.changed))
+    log(`reading ${p.policy}: ${String(p.days)} days`);
+  return db;
+}
+
 export async function readsStatus(
   primary: Queryable,
   replica: Queryable | undefined,

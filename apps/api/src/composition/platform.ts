@@ -12,7 +12,7 @@ import { OpenDataLimits } from '../opendata/open-data-limits';
 import { seedDemoAlertRules } from '../demo/demo-alert-rules';
 import { boundaryLine } from '../demo/demo-seed';
 import { startSimulator, type Simulator } from '../demo/simulator';
-import { openDatabase } from './database';
+import { openConfiguredDatabase } from './database';
 import { buildDomain, type PlatformOptions } from './domain';
 import { startHttpServer } from './http-server';
 import { clusterJobs, runJobs } from './jobs';
@@ -51,19 +51,9 @@ export async function startPlatform(
 ): Promise<RunningPlatform> {
   const startedAt = new Date();
   mkdirSync(config.DATA_DIR, { recursive: true });
-  const db = await openDatabase({
-    databaseUrl: config.DATABASE_URL,
-    readUrl: config.DATABASE_READ_URL,
-    dataDir: config.DATA_DIR,
-    poolMax: config.DB_POOL_MAX,
-    policies: {
-      compressAfterDays: config.TSDB_COMPRESS_AFTER_DAYS,
-      rawRetentionDays: config.TSDB_RAW_RETENTION_DAYS,
-    },
+  const db = await openConfiguredDatabase(config, (line) => {
+    log.log(line);
   });
-  if (db.applied.length > 0) log.log(`migrations applied: ${db.applied.join(', ')}`);
-  for (const p of db.policies.filter((x) => x.changed))
-    log.log(`reading ${p.policy}: ${String(p.days)} days`);
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const metrics = new IngestMetrics(registry);
