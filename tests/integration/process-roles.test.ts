@@ -89,7 +89,9 @@ describe.skipIf(!hasPostgres)('process roles', () => {
     expect((await get(c, '/metrics')).status).toBe(401);
     const units = await get(c, '/api/v1/units');
     expect(units.status).toBe(404);
-    expect(await units.json()).toMatchObject({ error: { code: 'not_found' } });
+    expect(await units.json()).toMatchObject({
+      error: { code: 'NOT_FOUND', details: { issues: [] } },
+    });
   });
 
   it('does not read MQTT in the api role', async () => {

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { Registry } from 'prom-client';
 import type { ApiConfig } from '@ioc/config';
+import type { ApiErrorBody } from '@ioc/contracts';
 import { sameSecret } from '@ioc/auth';
 import { pingDatabase, type Pool } from '@ioc/db';
 import type { MqttIngest } from './broker';
@@ -74,11 +75,13 @@ export async function startProbeServer(
       res.writeHead(code, { 'content-type': type, 'cache-control': 'no-store' });
       res.end(typeof body === 'string' ? body : JSON.stringify(body));
     };
+    // The API's one error shape and codes (libs/contracts, common/error.filter.ts).
     const fail = (code: number, error: string, message: string) => {
-      send(code, { error: { code: error, message, details: null } });
+      const body: ApiErrorBody = { error: { code: error, message, details: { issues: [] } } };
+      send(code, body);
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      fail(405, 'method_not_allowed', 'Chỉ hỗ trợ GET.');
+      fail(405, 'METHOD_NOT_ALLOWED', 'Chỉ hỗ trợ GET.');
       return;
     }
     if (path === '/api/v1/health' || path === '/healthz') {
@@ -105,7 +108,7 @@ export async function startProbeServer(
       const auth = req.headers.authorization ?? '';
       const token = auth.startsWith('Bearer ') ? auth.slice(7) : '';
       if (!config.METRICS_TOKEN || !sameSecret(token, config.METRICS_TOKEN)) {
-        fail(401, 'unauthorized', 'Cần METRICS_TOKEN (Authorization: Bearer …).');
+        fail(401, 'UNAUTHORIZED', 'Cần METRICS_TOKEN (Authorization: Bearer …).');
         return;
       }
       void status.registry.metrics().then(
@@ -113,14 +116,14 @@ export async function startProbeServer(
           send(200, text, 'text/plain; version=0.0.4; charset=utf-8');
         },
         (err: unknown) => {
-          fail(500, 'internal', (err as Error).message);
+          fail(500, 'INTERNAL', (err as Error).message);
         },
       );
       return;
     }
     fail(
       404,
-      'not_found',
+      'NOT_FOUND',
       `Tiến trình vai trò ${config.PROCESS_ROLE} không phục vụ ${path ?? ''}.`,
     );
   });
